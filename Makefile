@@ -1,0 +1,111 @@
+# partnerval — build, test, install.
+# `make demo` and `make test` install missing Debian packages themselves (as root).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SANITIZE ?= 0
+
+PKG_CONFIG ?= pkg-config
+JANSSON_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS   ?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+CMOCKA_LIBS    ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+GLPK_LIBS ?= -lglpk
+CSV_LIBS  ?= -lcsv
+
+WARN    = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude $(JANSSON_CFLAGS)
+ifeq ($(WERROR),1)
+CFLAGS  += -Werror
+endif
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+BUILD   ?= build/san
+else
+BUILD   ?= build/rel
+endif
+LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) -lm -lpthread
+
+LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
+                            src/optimise/*.c src/analyse/*.c src/report/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC = $(sort $(wildcard src/cli/*.c))
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB     = $(BUILD)/libpartnerval.a
+BIN     = $(BUILD)/partnerval
+
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
+           libcmocka-dev python3
+
+.PHONY: all deps demo test check-unit check-cli install uninstall clean bench format lint
+
+all: deps-quiet partnerval libpartnerval.a
+
+# Top-level copies so that `./partnerval` works after `make`.
+partnerval: $(BIN)
+	cp $(BIN) $@
+libpartnerval.a: $(LIB)
+	cp $(LIB) $@
+
+$(BUILD)/%.o: %.c include/partnerval.h src/internal.h $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc $< -o $@ $(LDFLAGS) $(LIB) $(LIBS) $(CMOCKA_LIBS)
+
+# Installs what is missing: as root with apt-get, otherwise prints the command.
+deps:
+	@sh tests/tools/deps.sh $(DEB_PKGS)
+deps-quiet:
+	@sh tests/tools/deps.sh --quiet $(DEB_PKGS)
+
+demo: deps
+	$(MAKE) --no-print-directory all
+	./partnerval rank examples/lidkoping/case.json
+	@if ./partnerval select --help >/dev/null 2>&1; then \
+	  ./partnerval select examples/lidkoping/case.json; fi
+
+test: deps
+	$(MAKE) --no-print-directory WERROR=1 all
+	$(MAKE) --no-print-directory WERROR=1 $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
+
+bench: all
+	@sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	           $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 partnerval $(DESTDIR)$(PREFIX)/bin/partnerval
+	install -m 0644 libpartnerval.a $(DESTDIR)$(PREFIX)/lib/libpartnerval.a
+	install -m 0644 include/partnerval.h $(DESTDIR)$(PREFIX)/include/partnerval.h
+	install -m 0644 man/partnerval.1 $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/partnerval $(DESTDIR)$(PREFIX)/lib/libpartnerval.a \
+	      $(DESTDIR)$(PREFIX)/include/partnerval.h $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1
+
+format:
+	clang-format -i include/*.h src/*.h src/*/*.c src/*/*.h tests/unit/*.c 2>/dev/null || true
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	  --suppress=missingIncludeSystem -Iinclude -Isrc src
+
+clean:
+	rm -rf build partnerval libpartnerval.a tests/out

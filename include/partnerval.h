@@ -1,0 +1,197 @@
+/*
+ * partnerval.h — public API of libpartnerval.
+ *
+ * The library turns a municipal policy (a weighted decision model) and a set
+ * of proposals into a screened, scored and ranked list, and (with GLPK) into
+ * an optimal portfolio of projects and partners within resource limits.
+ *
+ * Conventions, as in Jansson and zstd:
+ *  - the library never prints and never exits; every failure is reported
+ *    through a pv_error filled in by the callee ("first error wins");
+ *  - every object has a create/free pair, and every *_free accepts NULL;
+ *  - an infeasible selection is a result (a status), not an error.
+ */
+#ifndef PARTNERVAL_H
+#define PARTNERVAL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PV_VERSION "0.3.0"
+
+/** Error codes. The numeric values are the CLI's exit codes. */
+typedef enum pv_code {
+    PV_OK = 0,
+    PV_EUSAGE = 1,      /**< wrong command-line use */
+    PV_EINPUT = 2,      /**< invalid input: file, JSON, CSV, model, case */
+    PV_EINFEASIBLE = 3, /**< selection has no feasible portfolio */
+    PV_EINTERNAL = 4,   /**< solver or internal failure, out of memory */
+    PV_EINTERRUPTED = 130
+} pv_code;
+
+/** One error: code, source file, 1-based line and column (0 = unknown), text. */
+typedef struct pv_error {
+    int code;
+    char source[512];
+    int line;
+    int column;
+    char text[1024];
+} pv_error;
+
+/** Clears an error to PV_OK. */
+void pv_error_clear(pv_error *err);
+
+/**
+ * Formats an error as "FILE:LINE:COL: text", "FILE:LINE: text", "FILE: text"
+ * or just "text", whichever parts are known. Returns buf.
+ */
+char *pv_error_format(const pv_error *err, char *buf, size_t size);
+
+/** Output formats of reports. */
+typedef enum pv_format { PV_FMT_TEXT, PV_FMT_MD, PV_FMT_CSV, PV_FMT_JSON } pv_format;
+
+/** Report language. PV_LANG_DEFAULT takes the model's "language". */
+typedef enum pv_lang { PV_LANG_DEFAULT, PV_LANG_SV, PV_LANG_EN } pv_lang;
+
+/** Parses "text", "md", "csv", "json"; returns -1 when unknown. */
+int pv_format_parse(const char *s);
+
+/** Parses "sv", "en"; returns -1 when unknown. */
+int pv_lang_parse(const char *s);
+
+/* ------------------------------------------------------------------ case */
+
+/** A loaded, validated case: model, data tables, resources, constraints. */
+typedef struct pv_case pv_case;
+
+/**
+ * Loads and validates a case file (JSON) and everything it refers to.
+ * Returns NULL and fills err on failure.
+ */
+pv_case *pv_case_load(const char *path, pv_error *err);
+
+/** Frees a case; accepts NULL. */
+void pv_case_free(pv_case *c);
+
+/** The case's name. */
+const char *pv_case_name(const pv_case *c);
+
+/** Number of projects in the case. */
+size_t pv_case_project_count(const pv_case *c);
+
+/** Every input file the case was built from (case, model, CSVs), in load order. */
+size_t pv_case_input_count(const pv_case *c);
+/** The i-th input file path, as opened. */
+const char *pv_case_input_path(const pv_case *c, size_t i);
+
+/* -------------------------------------------------------------- warnings */
+
+/** A list of warnings (check). */
+typedef struct pv_warnings pv_warnings;
+
+/**
+ * Runs every validation that `check` does beyond loading: scores all projects
+ * and collects warnings (unused columns, constant criteria, zero weights,
+ * clamped values). Returns NULL and fills err on an input error.
+ */
+pv_warnings *pv_check(const pv_case *c, pv_error *err);
+/** Number of warnings. */
+size_t pv_warnings_count(const pv_warnings *w);
+/** The i-th warning text, already prefixed with its file (and line). */
+const char *pv_warnings_get(const pv_warnings *w, size_t i);
+/** Frees warnings; accepts NULL. */
+void pv_warnings_free(pv_warnings *w);
+
+/* --------------------------------------------------------------- ranking */
+
+/** Screening and scoring of every project of a case. */
+typedef struct pv_ranking pv_ranking;
+
+/** Screens and scores every project. Returns NULL and fills err on failure. */
+pv_ranking *pv_rank(const pv_case *c, pv_error *err);
+/** Frees a ranking; accepts NULL. */
+void pv_ranking_free(pv_ranking *r);
+
+/**
+ * Renders the ranking report. Returns a malloc'd NUL-terminated string (free
+ * with pv_free) and its length in *len, or NULL and fills err.
+ */
+char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
+                     size_t *len, pv_error *err);
+
+/* ------------------------------------------------------------- selection */
+
+/** Options of a selection run. Negative numbers mean "take the case's". */
+typedef struct pv_select_opts {
+    double time_limit_s; /**< < 0: case's solver.time_limit_s, else 60 */
+    double mip_gap;      /**< < 0: case's solver.mip_gap, else 0 */
+    int no_why;          /**< skip the why-in/why-out re-solves */
+} pv_select_opts;
+
+/** Sets the defaults: everything from the case. */
+void pv_select_opts_init(pv_select_opts *o);
+
+/** The result of a portfolio selection. */
+typedef struct pv_selection pv_selection;
+
+/** Selection status, apart from the error code (as GLPK keeps them apart). */
+typedef enum pv_status {
+    PV_STATUS_OPTIMAL,
+    PV_STATUS_FEASIBLE,
+    PV_STATUS_INFEASIBLE,
+    PV_STATUS_ERROR
+} pv_status;
+
+/**
+ * Selects the best portfolio. Returns NULL only on an error (err filled);
+ * an infeasible case returns a selection whose status is PV_STATUS_INFEASIBLE.
+ */
+pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_opts *o,
+                        pv_error *err);
+/** The status of a selection. */
+pv_status pv_selection_status(const pv_selection *s);
+/** Frees a selection; accepts NULL. */
+void pv_selection_free(pv_selection *s);
+
+/** Renders the selection report (see pv_render_rank for ownership). */
+char *pv_render_select(const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                       pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+
+/** MILP export formats. */
+typedef enum pv_export_fmt { PV_EXPORT_LP, PV_EXPORT_MPS } pv_export_fmt;
+
+/**
+ * Writes the exact selection MILP in CPLEX LP or free MPS format, with the
+ * ids as row and column names, atomically to path.
+ */
+int pv_export(const pv_case *c, const pv_ranking *r, pv_export_fmt fmt, const char *path,
+              pv_error *err);
+
+/* ------------------------------------------------------------- utilities */
+
+/**
+ * Writes data to path atomically: a temporary file in the same folder, then
+ * rename. Refuses to overwrite any of the case's input files when c != NULL.
+ */
+int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
+                         pv_error *err);
+
+/** Frees memory returned by the library. */
+void pv_free(void *p);
+
+/** The GLPK version string. */
+const char *pv_glpk_version(void);
+
+/**
+ * Replaces the allocator of the library and of Jansson (for allocation-failure
+ * tests). Pass NULLs to restore malloc/realloc/free.
+ */
+void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *));
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,332 @@
+/*
+ * internal.h — data model shared by the stages of the pipeline:
+ * read → screen → score → optimise → analyse → report.
+ * Not installed; the CLI must not include it.
+ */
+#ifndef PV_INTERNAL_H
+#define PV_INTERNAL_H
+
+#include "partnerval.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------ util/alloc */
+void *pv_malloc(size_t n);
+void *pv_calloc(size_t n, size_t size);
+void *pv_realloc(void *p, size_t n);
+char *pv_strdup(const char *s);
+char *pv_strndup(const char *s, size_t n);
+/* Growth helper: ensures *cap >= need for an array of elem-size items. */
+int pv_grow(void **arr, size_t *cap, size_t need, size_t elem);
+
+/* Stable sort of indices by cmp(a, b, ctx); returns -1 on OOM. */
+int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *), const void *ctx);
+
+/* ------------------------------------------------------------ util/error */
+/* First error wins: these do nothing when err already holds an error. */
+void pv_err(pv_error *err, int code, const char *src, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void pv_err_nomem(pv_error *err);
+int pv_failed(const pv_error *err);
+
+/* -------------------------------------------------------------- util/buf */
+typedef struct pv_buf {
+    char *data;
+    size_t len, cap;
+    int oom; /* sticky: once set, appends are ignored */
+} pv_buf;
+void pv_buf_init(pv_buf *b);
+void pv_buf_free(pv_buf *b);
+void pv_buf_put(pv_buf *b, const char *s, size_t n);
+void pv_buf_puts(pv_buf *b, const char *s);
+void pv_buf_putc(pv_buf *b, char c);
+void pv_buf_printf(pv_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands over the string (NUL-terminated) and resets b; NULL on OOM. */
+char *pv_buf_take(pv_buf *b, size_t *len);
+void pv_buf_json_str(pv_buf *b, const char *s); /* quoted, escaped JSON string */
+void pv_buf_csv_field(pv_buf *b, const char *s, char delim);
+void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed as 0 */
+
+/* ---------------------------------------------------------- util/fileio */
+/* Reads a whole regular file (size limit checked). NULL + err on failure. */
+char *pv_read_file(const char *path, size_t *len, pv_error *err);
+size_t pv_max_file_bytes(void);
+
+/* ------------------------------------------------------------ read/csv */
+typedef struct pv_table {
+    char *path;       /* as given (for messages) */
+    char delim;       /* ',' or ';' */
+    size_t ncols, nrows;
+    char **header;    /* ncols names, trimmed */
+    char **cells;     /* nrows*ncols, never NULL ("" when empty) */
+    int *row_line;    /* source line where each row starts (1-based) */
+} pv_table;
+
+pv_table *pv_table_load(const char *path, pv_error *err);
+pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_error *err);
+void pv_table_free(pv_table *t);
+/* Column index by name, or -1. */
+int pv_table_col(const pv_table *t, const char *name);
+static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
+{
+    return t->cells[row * t->ncols + col];
+}
+/* Row index by exact id in column col, or -1 (linear scan; see pv_index). */
+long pv_table_find(const pv_table *t, int col, const char *id);
+
+/* ----------------------------------------------------------- read/number */
+/*
+ * Parses a number cell. Plain form always (-1234.5, 1e3); with swedish != 0
+ * also decimal comma and space / NBSP / U+202F thousands separators in groups
+ * of three. Returns 0 on success, -1 if not a number, -2 if out of range,
+ * -3 if NaN/inf literal. Surrounding spaces are ignored; an empty cell is -1.
+ */
+int pv_parse_number(const char *s, int swedish, double *out);
+/* Parses a cell of table t at (row,col); on failure fills err with location. */
+int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err);
+/* Splits a list cell on '|', ',' or ';' (whichever appears first), trimming items. */
+char **pv_split_list(const char *s, size_t *n);
+void pv_free_list(char **items, size_t n);
+int pv_is_blank(const char *s);
+/* Trimmed equality (ASCII spaces, tabs, NBSP are not trimmed: only ' ', '\t'). */
+int pv_str_eq_trim(const char *cell, const char *value);
+/* Validates UTF-8; returns 0 or fills line/col of the first bad byte. */
+int pv_utf8_check(const char *s, size_t n, int *line, int *col);
+
+/* ------------------------------------------------------------ model */
+typedef enum pv_scope { PV_SCOPE_PROJECT, PV_SCOPE_PARTNER, PV_SCOPE_COUNTRY } pv_scope;
+
+typedef struct pv_field {
+    pv_scope scope;
+    char *name; /* column name without prefix */
+    char *text; /* as written, e.g. "partner.distance_km" */
+    int col;    /* column in the scope's table; PV_COL_DISTANCE; -1 unresolved */
+} pv_field;
+#define PV_COL_DISTANCE (-2)
+
+typedef enum pv_vf_type { PV_VF_LINEAR, PV_VF_PIECEWISE, PV_VF_CATEGORICAL } pv_vf_type;
+typedef struct pv_valuefn {
+    pv_vf_type type;
+    double worst, best;
+    size_t npts;
+    double *px, *py;
+    size_t ncat;
+    char **cat_key;
+    double *cat_val;
+} pv_valuefn;
+
+typedef enum pv_agg { PV_AGG_MIN, PV_AGG_MAX, PV_AGG_MEAN } pv_agg;
+
+typedef enum pv_wmethod { PV_W_DIRECT, PV_W_RANK, PV_W_SWING, PV_W_AHP } pv_wmethod;
+
+typedef struct pv_criterion pv_criterion;
+struct pv_criterion {
+    char *id;
+    char *path; /* JSON path, e.g. "criteria.benefit.children.development" */
+    char *label_sv, *label_en;
+    char *source;
+    double weight;       /* as written (direct) or derived by the method */
+    int has_range;
+    double range_lo, range_hi;
+    double local, global; /* normalised among siblings; product along path */
+    pv_criterion *parent;
+    pv_criterion **children;
+    size_t nchildren;
+    pv_wmethod child_method; /* how the children's weights were given */
+    double lambda_max, ci, cr; /* AHP consistency of the children level */
+    /* leaf */
+    int is_leaf;
+    size_t leaf_index;
+    pv_field field;
+    pv_agg agg;
+    pv_valuefn vf;
+    int has_missing;
+    double missing;
+};
+
+typedef enum pv_op {
+    PV_OP_LT, PV_OP_LE, PV_OP_GT, PV_OP_GE, PV_OP_EQ, PV_OP_NE,
+    PV_OP_IN, PV_OP_NOT_IN, PV_OP_MISSING, PV_OP_PRESENT
+} pv_op;
+
+typedef enum pv_cond_kind { PV_COND_CMP, PV_COND_ALL, PV_COND_ANY, PV_COND_NOT } pv_cond_kind;
+
+typedef struct pv_cond pv_cond;
+struct pv_cond {
+    pv_cond_kind kind;
+    pv_cond **kids;
+    size_t nkids;
+    /* CMP */
+    pv_field field;
+    pv_op op;
+    int val_is_num;
+    double num;
+    char *str;
+    size_t nlist; /* in / not_in */
+    char **list_str;
+    double *list_num;
+    int *list_is_num;
+};
+
+typedef enum pv_action { PV_ACT_EXCLUDE, PV_ACT_FLAG } pv_action;
+
+typedef struct pv_rule {
+    char *id;
+    char *because;
+    char *source;
+    pv_action action;
+    pv_cond *cond;
+    int per_partner; /* condition reads partner./country. fields */
+} pv_rule;
+
+typedef struct pv_model {
+    char *path; /* file, or the case file when inline */
+    char *name, *source, *language;
+    pv_criterion **top;
+    size_t ntop;
+    pv_wmethod top_method;
+    double top_lambda_max, top_ci, top_cr;
+    pv_criterion **leaves; /* depth-first order */
+    size_t nleaves;
+    pv_criterion **all; /* every criterion, depth-first */
+    size_t nall;
+    pv_rule *rules;
+    size_t nrules;
+} pv_model;
+
+void pv_model_free(pv_model *m);
+
+/* ------------------------------------------------------------ case */
+typedef struct pv_resource {
+    char *id;
+    char *column;         /* projects.csv */
+    char *partner_column; /* partners.csv, may be NULL */
+    int col, pcol;        /* resolved, -1 when none */
+    double limit;
+    double *a; /* per project (>= 0) */
+    double *f; /* per partner (>= 0), all 0 when no partner_column */
+} pv_resource;
+
+typedef enum pv_ctype {
+    PV_C_COUNT, PV_C_SHARE, PV_C_REQUIRES, PV_C_EXCLUSIVE, PV_C_FORCE,
+    PV_C_MAX_PARTNERS, PV_C_MIN_PARTNERS
+} pv_ctype;
+
+typedef struct pv_constraint {
+    char *id;    /* given or generated: "<type>_<n>" */
+    char *label; /* may be NULL */
+    pv_ctype type;
+    char *column, *value; /* count/share (projects), partner filters (partners) */
+    int col;
+    int resource; /* share: index into resources */
+    int has_min, has_max;
+    double min, max;
+    size_t project;    /* requires: the dependent project */
+    size_t *projects;  /* requires: needs; exclusive: set; force: in */
+    size_t nprojects;
+    size_t *out;       /* force: out */
+    size_t nout;
+} pv_constraint;
+
+struct pv_case {
+    char *path, *dir, *name;
+    pv_model *model;
+    pv_table *projects, *partners, *countries;
+    char **inputs; /* every file read */
+    size_t ninputs;
+    int has_home;
+    double home_lat, home_lon;
+    pv_resource *res;
+    size_t nres;
+    pv_constraint *cons;
+    size_t ncons;
+    int keep_existing;
+    double time_limit_s, mip_gap;
+    /* resolved references */
+    int proj_id_col, proj_name_col, proj_partners_col;
+    int part_id_col, part_name_col, part_country_col, part_active_col, part_lat_col, part_lon_col;
+    int ctry_code_col;
+    size_t **proj_partners; /* per project: partner row indices */
+    size_t *proj_npartners;
+    long *partner_country;  /* per partner: countries row or -1 */
+    double *partner_dist;   /* per partner: km from home, NaN when unknown */
+    int *partner_active;    /* per partner: 1 when active == yes */
+};
+
+/* Helpers to read project/partner values by field. */
+const char *pv_project_id(const pv_case *c, size_t j);
+const char *pv_project_name(const pv_case *c, size_t j);
+const char *pv_partner_id(const pv_case *c, size_t p);
+const char *pv_partner_name(const pv_case *c, size_t p);
+long pv_case_project_index(const pv_case *c, const char *id);
+long pv_case_partner_index(const pv_case *c, const char *id);
+
+/*
+ * The raw cell a field refers to for project j and partner slot k (k-th
+ * partner of j, or (size_t)-1 for none). Sets *t,*row,*col to the cell's
+ * table and location (for messages; *t NULL when derived). Returns NULL when
+ * the value is missing (empty or no partner). For distance, *num is set and
+ * the returned pointer is a static "" marker; check *is_num.
+ */
+const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t k,
+                          const pv_table **t, size_t *row, int *is_num, double *num);
+
+/* ------------------------------------------------------------ read/json */
+/* Loads a case file: model (path or inline), tables, resources, constraints. */
+pv_case *pv_case_load_impl(const char *path, pv_error *err);
+
+/* ------------------------------------------------------------ score */
+double pv_vf_eval(const pv_valuefn *vf, double x);
+/* Computes local/global weights; returns -1 and fills err on invalid weights. */
+int pv_model_weights(pv_model *m, pv_error *err);
+
+typedef struct pv_proj_result {
+    double score;
+    int eligible;
+    size_t *excluded_by; /* rule indices */
+    size_t nexcluded;
+    size_t *flags;
+    size_t nflags;
+    double *value;        /* per leaf, in [0,1] */
+    double *contrib;      /* per leaf, points */
+    double *raw;          /* per leaf, aggregated x (NaN for categorical/missing) */
+    int *clamped;         /* per leaf: raw outside worst..best */
+    int *used_missing;    /* per leaf: took "missing" */
+} pv_proj_result;
+
+struct pv_ranking {
+    size_t n;
+    pv_proj_result *p;
+    size_t *order; /* ranked order: eligible by score desc, then excluded; ties by id */
+    size_t *rank;  /* per project: 1-based position in order */
+};
+
+/* Scores project j into res (value, contrib, raw, score). */
+int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err);
+
+/* ------------------------------------------------------------ screen */
+/* Evaluates every rule for project j; appends to res. */
+int pv_screen_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err);
+
+/* ------------------------------------------------------------ report */
+typedef struct pv_i18n {
+    int sv;
+} pv_i18n;
+int pv_lang_is_sv(const pv_case *c, pv_lang lang);
+const char *pv_tr(int sv, const char *en, const char *sv_text);
+const char *pv_crit_label(const pv_criterion *cr, int sv);
+/* Numbers for people: sv uses decimal comma and NBSP thousands separators. */
+void pv_fmt_num(pv_buf *b, double x, int decimals, int sv);
+/* Spreadsheet export: sv = BOM, ';', decimal comma; en = RFC 4180. CRLF in both.
+ * Text cells that start like a formula are prefixed with ' (OWASP). */
+void pv_csv_start(pv_buf *b, int sv);
+void pv_csv_cell(pv_buf *b, const char *s, int sv);
+void pv_csv_num(pv_buf *b, double x, int decimals, int sv);
+void pv_csv_sep(pv_buf *b, int sv);
+void pv_csv_eol(pv_buf *b);
+/* Takes the buffer's string, or frees it and reports OOM. */
+char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err);
+
+#endif

@@ -1,0 +1,251 @@
+/* number.c — strict number parsing for hand-edited spreadsheets: a cell is a
+ * number in full or it is an error, never a silent prefix. */
+#include "../internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int pv_is_blank(const char *s)
+{
+    if (!s)
+        return 1;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return 0;
+    return 1;
+}
+
+/* Length of a thousands separator at p (space, NBSP, U+202F), or 0. */
+static size_t thsep(const unsigned char *p)
+{
+    if (p[0] == ' ')
+        return 1;
+    if (p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+int pv_parse_number(const char *s, int swedish, double *out)
+{
+    if (!s)
+        return -1;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (!n)
+        return -1;
+    if (n > 400)
+        return -1;
+    char tmp[512];
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    if (*p == '+' || *p == '-')
+        tmp[k++] = (char)*p++;
+    /* NaN and infinity are never numbers in a spreadsheet cell. */
+    if (end - p >= 3 && (!strncasecmp((const char *)p, "nan", 3) || !strncasecmp((const char *)p, "inf", 3)))
+        return -3;
+    size_t intdigits = 0, group = 0;
+    int grouped = 0;
+    while (p < end) {
+        if (*p >= '0' && *p <= '9') {
+            tmp[k++] = (char)*p++;
+            intdigits++;
+            group++;
+            continue;
+        }
+        size_t sl = swedish ? thsep(p) : 0;
+        if (sl) {
+            /* 1 234 567: first group 1..3 digits, later groups exactly 3 */
+            if (group == 0 || group > 3 || (grouped && group != 3))
+                return -1;
+            grouped = 1;
+            group = 0;
+            p += sl;
+            if (p >= end || !(*p >= '0' && *p <= '9'))
+                return -1;
+            continue;
+        }
+        break;
+    }
+    if (grouped && group != 3)
+        return -1;
+    size_t fracdigits = 0;
+    if (p < end && (*p == '.' || (swedish && *p == ','))) {
+        tmp[k++] = '.';
+        p++;
+        while (p < end && *p >= '0' && *p <= '9') {
+            tmp[k++] = (char)*p++;
+            fracdigits++;
+        }
+    }
+    if (intdigits + fracdigits == 0)
+        return -1;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        tmp[k++] = 'e';
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            tmp[k++] = (char)*p++;
+        size_t ed = 0;
+        while (p < end && *p >= '0' && *p <= '9' && k < sizeof tmp - 1) {
+            tmp[k++] = (char)*p++;
+            ed++;
+        }
+        if (!ed)
+            return -1;
+    }
+    if (p != end)
+        return -1;
+    tmp[k] = '\0';
+    errno = 0;
+    char *e;
+    double v = strtod(tmp, &e);
+    if (*e != '\0')
+        return -1;
+    if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
+        return -2;
+    if (!isfinite(v))
+        return -2;
+    *out = v;
+    return 0;
+}
+
+int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err)
+{
+    const char *s = pv_cell(t, row, col);
+    int rc = pv_parse_number(s, t->delim == ';', out);
+    if (rc == 0)
+        return 0;
+    const char *why = rc == -2   ? "is out of the range of a number"
+                      : rc == -3 ? "is NaN or infinity, which is not allowed"
+                                 : "is not a number";
+    if (pv_is_blank(s))
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], (int)col + 1,
+               "column '%s' is empty but a number is needed", t->header[col]);
+    else
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], (int)col + 1, "column '%s': '%s' %s%s",
+               t->header[col], s, why,
+               t->delim == ','
+                   ? " (in comma-separated files write plain numbers such as 1234.5)"
+                   : "");
+    return -1;
+}
+
+char **pv_split_list(const char *s, size_t *n)
+{
+    *n = 0;
+    if (!s)
+        return NULL;
+    char sep = 0;
+    for (const char *p = s; *p; p++)
+        if (*p == '|' || *p == ',' || *p == ';') {
+            sep = *p;
+            break;
+        }
+    size_t cap = 1;
+    for (const char *p = s; *p; p++)
+        if (*p == sep)
+            cap++;
+    char **items = pv_calloc(cap, sizeof *items);
+    if (!items)
+        return NULL;
+    const char *start = s;
+    for (;;) {
+        const char *stop = sep ? strchr(start, sep) : NULL;
+        if (!stop)
+            stop = start + strlen(start);
+        const char *a = start, *b = stop;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (b > a) {
+            items[*n] = pv_strndup(a, (size_t)(b - a));
+            if (!items[*n]) {
+                pv_free_list(items, *n);
+                *n = 0;
+                return NULL;
+            }
+            (*n)++;
+        }
+        if (!*stop)
+            break;
+        start = stop + 1;
+    }
+    return items;
+}
+
+void pv_free_list(char **items, size_t n)
+{
+    if (!items)
+        return;
+    for (size_t i = 0; i < n; i++)
+        pv_free(items[i]);
+    pv_free(items);
+}
+
+int pv_str_eq_trim(const char *cell, const char *value)
+{
+    if (!cell || !value)
+        return 0;
+    while (*cell == ' ' || *cell == '\t')
+        cell++;
+    size_t n = strlen(cell);
+    while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+        n--;
+    return strlen(value) == n && memcmp(cell, value, n) == 0;
+}
+
+int pv_utf8_check(const char *s, size_t n, int *line, int *col)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    int ln = 1, cl = 1;
+    while (p < end) {
+        unsigned c = *p;
+        size_t len;
+        unsigned cp;
+        if (c < 0x80) {
+            if (c == '\n') {
+                ln++;
+                cl = 1;
+            } else
+                cl++;
+            p++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            goto bad;
+        if ((size_t)(end - p) < len)
+            goto bad;
+        for (size_t i = 1; i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            goto bad;
+        p += len;
+        cl++;
+        continue;
+    bad:
+        *line = ln;
+        *col = cl;
+        return -1;
+    }
+    return 0;
+}

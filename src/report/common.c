@@ -1,0 +1,150 @@
+/* common.c — what every report shares: language, number formats, cells. */
+#include "../internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int pv_format_parse(const char *s)
+{
+    if (!s)
+        return -1;
+    if (!strcmp(s, "text"))
+        return PV_FMT_TEXT;
+    if (!strcmp(s, "md"))
+        return PV_FMT_MD;
+    if (!strcmp(s, "csv"))
+        return PV_FMT_CSV;
+    if (!strcmp(s, "json"))
+        return PV_FMT_JSON;
+    return -1;
+}
+
+int pv_lang_parse(const char *s)
+{
+    if (!s)
+        return -1;
+    if (!strcmp(s, "sv"))
+        return PV_LANG_SV;
+    if (!strcmp(s, "en"))
+        return PV_LANG_EN;
+    return -1;
+}
+
+int pv_lang_is_sv(const pv_case *c, pv_lang lang)
+{
+    if (lang == PV_LANG_SV)
+        return 1;
+    if (lang == PV_LANG_EN)
+        return 0;
+    return c && c->model && c->model->language && !strcmp(c->model->language, "sv");
+}
+
+const char *pv_tr(int sv, const char *en, const char *sv_text) { return sv ? sv_text : en; }
+
+const char *pv_crit_label(const pv_criterion *cr, int sv)
+{
+    const char *l = sv ? cr->label_sv : cr->label_en;
+    return l && l[0] ? l : cr->id;
+}
+
+void pv_fmt_num(pv_buf *b, double x, int decimals, int sv)
+{
+    if (!sv) {
+        pv_buf_num(b, x, decimals);
+        return;
+    }
+    if (!isfinite(x)) {
+        pv_buf_puts(b, "–");
+        return;
+    }
+    pv_buf tmp;
+    pv_buf_init(&tmp);
+    pv_buf_num(&tmp, x, decimals);
+    if (tmp.oom || !tmp.data) {
+        b->oom = 1;
+        pv_buf_free(&tmp);
+        return;
+    }
+    const char *s = tmp.data;
+    if (*s == '-') {
+        pv_buf_puts(b, "−"); /* U+2212, the Swedish typographic minus */
+        s++;
+    }
+    const char *dot = strchr(s, '.');
+    size_t intlen = dot ? (size_t)(dot - s) : strlen(s);
+    for (size_t i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0)
+            pv_buf_puts(b, "\xC2\xA0"); /* no-break space */
+        pv_buf_putc(b, s[i]);
+    }
+    if (dot) {
+        pv_buf_putc(b, ',');
+        pv_buf_puts(b, dot + 1);
+    }
+    pv_buf_free(&tmp);
+}
+
+void pv_csv_cell(pv_buf *b, const char *s, int sv)
+{
+    char delim = sv ? ';' : ',';
+    s = s ? s : "";
+    /* OWASP CSV injection: text that a spreadsheet would run as a formula. */
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+        double d;
+        if (pv_parse_number(s, 0, &d) != 0) {
+            size_t n = strlen(s);
+            char *t = pv_malloc(n + 2);
+            if (!t) {
+                b->oom = 1;
+                return;
+            }
+            t[0] = '\'';
+            memcpy(t + 1, s, n + 1);
+            pv_buf_csv_field(b, t, delim);
+            pv_free(t);
+            return;
+        }
+    }
+    pv_buf_csv_field(b, s, delim);
+}
+
+void pv_csv_num(pv_buf *b, double x, int decimals, int sv)
+{
+    pv_buf tmp;
+    pv_buf_init(&tmp);
+    pv_buf_num(&tmp, x, decimals);
+    if (!tmp.data) {
+        b->oom = 1;
+        return;
+    }
+    if (sv)
+        for (char *p = tmp.data; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    pv_buf_puts(b, strcmp(tmp.data, "null") ? tmp.data : "");
+    pv_buf_free(&tmp);
+}
+
+void pv_csv_start(pv_buf *b, int sv)
+{
+    if (sv)
+        pv_buf_puts(b, "\xEF\xBB\xBF");
+}
+
+void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
+
+void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
+
+char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err)
+{
+    if (b->oom) {
+        pv_buf_free(b);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    char *s = pv_buf_take(b, len);
+    if (!s)
+        pv_err_nomem(err);
+    return s;
+}

@@ -1,0 +1,270 @@
+/* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
+#include "../internal.h"
+
+#include <string.h>
+
+static void json_rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+{
+    pv_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pv_buf_putc(b, ',');
+        pv_buf_json_str(b, m->rules[ids[i]].id);
+    }
+    pv_buf_putc(b, ']');
+}
+
+static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r)
+{
+    const pv_model *m = c->model;
+    pv_buf_puts(b, "{\n  \"case\": ");
+    pv_buf_json_str(b, c->name);
+    pv_buf_puts(b, ",\n  \"model\": ");
+    pv_buf_json_str(b, m->name);
+    pv_buf_puts(b, ",\n  \"projects\": [");
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        const pv_proj_result *p = &r->p[j];
+        pv_buf_puts(b, i ? ",\n    {" : "\n    {");
+        pv_buf_puts(b, "\"id\": ");
+        pv_buf_json_str(b, pv_project_id(c, j));
+        pv_buf_puts(b, ", \"name\": ");
+        pv_buf_json_str(b, pv_project_name(c, j));
+        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
+        pv_buf_num(b, p->score, 6);
+        pv_buf_printf(b, ", \"eligible\": %s, \"excluded_by\": ", p->eligible ? "true" : "false");
+        json_rule_ids(b, m, p->excluded_by, p->nexcluded);
+        pv_buf_puts(b, ", \"flags\": ");
+        json_rule_ids(b, m, p->flags, p->nflags);
+        pv_buf_puts(b, ", \"contributions\": {");
+        for (size_t k = 0; k < m->nleaves; k++) {
+            if (k)
+                pv_buf_puts(b, ", ");
+            pv_buf_json_str(b, m->leaves[k]->id);
+            pv_buf_puts(b, ": ");
+            pv_buf_num(b, p->contrib[k], 6);
+        }
+        pv_buf_puts(b, "}}");
+    }
+    pv_buf_puts(b, r->n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pv_buf_putc(b, '|');
+        pv_buf_puts(b, m->rules[ids[i]].id);
+    }
+}
+
+static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+{
+    const pv_model *m = c->model;
+    pv_csv_start(b, sv);
+    const char *hdr[] = {"rank", "id", "name", "score", "eligible", "excluded_by", "flags"};
+    for (size_t i = 0; i < 7; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, hdr[i], sv);
+    }
+    for (size_t k = 0; k < m->nleaves; k++) {
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, m->leaves[k]->id, sv);
+    }
+    pv_csv_eol(b);
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        const pv_proj_result *p = &r->p[j];
+        pv_buf_printf(b, "%zu", r->rank[j]);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, pv_project_id(c, j), sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, pv_project_name(c, j), sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, p->score, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, p->eligible ? "yes" : "no", sv);
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        rule_ids_text(&tmp, m, p->excluded_by, p->nexcluded);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
+        pv_buf_free(&tmp);
+        rule_ids_text(&tmp, m, p->flags, p->nflags);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
+        pv_buf_free(&tmp);
+        for (size_t k = 0; k < m->nleaves; k++) {
+            pv_csv_sep(b, sv);
+            pv_csv_num(b, p->contrib[k], 6, sv);
+        }
+        pv_csv_eol(b);
+    }
+}
+
+/* Markdown table cells must not break the table. */
+static void md_cell(pv_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            pv_buf_puts(b, "\\|");
+        else if (*s == '\n' || *s == '\r')
+            pv_buf_putc(b, ' ');
+        else
+            pv_buf_putc(b, *s);
+    }
+}
+
+static const char *status_word(const pv_proj_result *p, int sv)
+{
+    return p->eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
+}
+
+static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+{
+    const pv_model *m = c->model;
+    pv_buf_printf(b, "# %s: ", pv_tr(sv, "Ranking", "Rangordning"));
+    md_cell(b, c->name);
+    pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Model", "Modell"));
+    md_cell(b, m->name);
+    if (m->source[0]) {
+        pv_buf_puts(b, " (");
+        md_cell(b, m->source);
+        pv_buf_puts(b, ")");
+    }
+    size_t nexcl = 0;
+    for (size_t j = 0; j < r->n; j++)
+        nexcl += !r->p[j].eligible;
+    pv_buf_printf(b, "\n\n%s: %zu. %s: %zu.\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
+                  pv_tr(sv, "Excluded by the policy", "Uteslutna enligt policyn"), nexcl);
+    pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
+                  pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
+                  pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "Status", "Status"),
+                  pv_tr(sv, "Rules", "Regler"));
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        const pv_proj_result *p = &r->p[j];
+        pv_buf_printf(b, "| %zu | ", r->rank[j]);
+        md_cell(b, pv_project_id(c, j));
+        pv_buf_puts(b, " | ");
+        md_cell(b, pv_project_name(c, j));
+        pv_buf_puts(b, " | ");
+        pv_fmt_num(b, p->score, 2, sv);
+        pv_buf_printf(b, " | %s | ", status_word(p, sv));
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            const pv_rule *ru = &m->rules[p->excluded_by[k]];
+            pv_buf_puts(b, k ? "; " : "");
+            pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
+            md_cell(b, ru->id);
+            pv_buf_puts(b, "**: ");
+            md_cell(b, ru->because);
+        }
+        for (size_t k = 0; k < p->nflags; k++) {
+            const pv_rule *ru = &m->rules[p->flags[k]];
+            pv_buf_puts(b, (k || p->nexcluded) ? "; " : "");
+            pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
+            md_cell(b, ru->id);
+            pv_buf_puts(b, "**: ");
+            md_cell(b, ru->because);
+        }
+        pv_buf_puts(b, " |\n");
+    }
+    pv_buf_printf(b, "\n## %s\n\n| Id |", pv_tr(sv, "Contributions (points)", "Bidrag (poäng)"));
+    for (size_t k = 0; k < m->nleaves; k++) {
+        pv_buf_putc(b, ' ');
+        md_cell(b, pv_crit_label(m->leaves[k], sv));
+        pv_buf_puts(b, " |");
+    }
+    pv_buf_puts(b, "\n|---|");
+    for (size_t k = 0; k < m->nleaves; k++)
+        pv_buf_puts(b, "---:|");
+    pv_buf_putc(b, '\n');
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        pv_buf_puts(b, "| ");
+        md_cell(b, pv_project_id(c, j));
+        pv_buf_puts(b, " |");
+        for (size_t k = 0; k < m->nleaves; k++) {
+            pv_buf_putc(b, ' ');
+            pv_fmt_num(b, r->p[j].contrib[k], 2, sv);
+            pv_buf_puts(b, " |");
+        }
+        pv_buf_putc(b, '\n');
+    }
+    if (m->nrules) {
+        pv_buf_printf(b, "\n## %s\n\n", pv_tr(sv, "Policy rules", "Policyns regler"));
+        for (size_t i = 0; i < m->nrules; i++) {
+            const pv_rule *ru = &m->rules[i];
+            pv_buf_puts(b, "- **");
+            md_cell(b, ru->id);
+            pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
+                                              ? pv_tr(sv, "excludes", "utesluter")
+                                              : pv_tr(sv, "flags", "villkor"));
+            md_cell(b, ru->because);
+            if (ru->source[0]) {
+                pv_buf_printf(b, " — %s: ", pv_tr(sv, "Source", "Källa"));
+                md_cell(b, ru->source);
+            }
+            pv_buf_putc(b, '\n');
+        }
+    }
+}
+
+static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+{
+    const pv_model *m = c->model;
+    pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Ranking", "Rangordning"), c->name,
+                  pv_tr(sv, "Model", "Modell"), m->name);
+    if (m->source[0])
+        pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Policy", "Policy"), m->source);
+    size_t nexcl = 0;
+    for (size_t j = 0; j < r->n; j++)
+        nexcl += !r->p[j].eligible;
+    pv_buf_printf(b, "%s: %zu, %s: %zu\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
+                  pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"), nexcl);
+    pv_buf_printf(b, "%5s  %-10s %8s  %-10s %s\n", pv_tr(sv, "Rank", "Rang"), "Id",
+                  pv_tr(sv, "Score", "Poäng"), "Status", pv_tr(sv, "Name", "Namn"));
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        const pv_proj_result *p = &r->p[j];
+        pv_buf_printf(b, "%5zu  %-10s ", r->rank[j], pv_project_id(c, j));
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        pv_fmt_num(&tmp, p->score, 2, sv);
+        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "", status_word(p, sv),
+                      pv_project_name(c, j));
+        pv_buf_free(&tmp);
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            const pv_rule *ru = &m->rules[p->excluded_by[k]];
+            pv_buf_printf(b, "%7s%s %s: %s\n", "", pv_tr(sv, "excluded by", "utesluten av"),
+                          ru->id, ru->because);
+        }
+        for (size_t k = 0; k < p->nflags; k++) {
+            const pv_rule *ru = &m->rules[p->flags[k]];
+            pv_buf_printf(b, "%7s%s %s: %s\n", "", pv_tr(sv, "flag", "villkor"), ru->id,
+                          ru->because);
+        }
+        pv_buf_printf(b, "%7s%s:", "", pv_tr(sv, "points", "poäng"));
+        for (size_t k = 0; k < m->nleaves; k++) {
+            pv_buf_printf(b, "%s %s ", k ? "," : "", m->leaves[k]->id);
+            pv_fmt_num(b, p->contrib[k], 2, sv);
+        }
+        pv_buf_putc(b, '\n');
+    }
+}
+
+char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
+                     size_t *len, pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    int sv = pv_lang_is_sv(c, lang);
+    switch (fmt) {
+    case PV_FMT_JSON: render_json(&b, c, r); break;
+    case PV_FMT_CSV: render_csv(&b, c, r, sv); break;
+    case PV_FMT_MD: render_md(&b, c, r, sv); break;
+    default: render_text(&b, c, r, sv); break;
+    }
+    return pv_buf_finish(&b, len, err);
+}

@@ -1,0 +1,340 @@
+/* score.c — scores every project: score = 100 × Σ_leaf W_leaf × v_leaf(x),
+ * then ranks (eligible by score, then excluded by score; ties by id). */
+#include "../internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int missing_error(const pv_case *c, const pv_criterion *l, size_t j, const pv_table *t,
+                         size_t row, pv_error *err)
+{
+    const pv_table *P = c->projects;
+    if (t && l->field.col >= 0)
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], l->field.col + 1,
+               "column '%s' is empty, but criterion '%s' needs a value for project '%s' "
+               "(fill it in, or give \"missing\" in the model)",
+               l->field.name, l->id, pv_project_id(c, j));
+    else
+        pv_err(err, PV_EINPUT, P->path, P->row_line[j], 0,
+               "project '%s' has no value for '%s' (criterion '%s'): %s; give \"missing\" in the "
+               "model to allow this",
+               pv_project_id(c, j), l->field.text, l->id,
+               c->proj_npartners[j] == 0 ? "it has no partners" : "its partners have no value");
+    return -1;
+}
+
+static int categorical(const pv_criterion *l, const char *cell, const pv_table *t, size_t row,
+                       double *v, pv_error *err)
+{
+    for (size_t i = 0; i < l->vf.ncat; i++)
+        if (pv_str_eq_trim(cell, l->vf.cat_key[i])) {
+            *v = l->vf.cat_val[i];
+            return 0;
+        }
+    char known[400] = "";
+    size_t off = 0;
+    for (size_t i = 0; i < l->vf.ncat && off < sizeof known - 40; i++)
+        off += (size_t)snprintf(known + off, sizeof known - off, "%s%s", i ? ", " : "",
+                                l->vf.cat_key[i]);
+    pv_err(err, PV_EINPUT, t->path, t->row_line[row], l->field.col + 1,
+           "column '%s': '%s' is not a category of criterion '%s' (known: %s)", l->field.name,
+           cell, l->id, known);
+    return -1;
+}
+
+static int leaf_value(const pv_case *c, const pv_criterion *l, size_t j, pv_proj_result *res,
+                      pv_error *err)
+{
+    size_t li = l->leaf_index;
+    int numeric = l->vf.type != PV_VF_CATEGORICAL;
+    size_t nslots = l->field.scope == PV_SCOPE_PROJECT ? 1 : c->proj_npartners[j];
+    double acc = 0;
+    size_t count = 0;
+    for (size_t k = 0; k < nslots; k++) {
+        const pv_table *t;
+        size_t row;
+        int is_num;
+        double num = 0;
+        size_t slot = l->field.scope == PV_SCOPE_PROJECT ? (size_t)-1 : k;
+        const char *cell = pv_field_cell(c, &l->field, j, slot, &t, &row, &is_num, &num);
+        if (!cell) {
+            if (!l->has_missing)
+                return missing_error(c, l, j, t, row, err);
+            continue; /* left out of the aggregate */
+        }
+        double x;
+        if (is_num)
+            x = num;
+        else if (numeric) {
+            if (pv_table_number(t, row, (size_t)l->field.col, &x, err))
+                return -1;
+        } else if (categorical(l, cell, t, row, &x, err))
+            return -1;
+        if (count == 0)
+            acc = x;
+        else if (l->agg == PV_AGG_MIN)
+            acc = x < acc ? x : acc;
+        else if (l->agg == PV_AGG_MAX)
+            acc = x > acc ? x : acc;
+        else
+            acc += x;
+        count++;
+    }
+    if (count == 0) {
+        if (!l->has_missing)
+            return missing_error(c, l, j, NULL, 0, err);
+        res->used_missing[li] = 1;
+        res->raw[li] = NAN;
+        res->value[li] = l->missing;
+        return 0;
+    }
+    if (l->agg == PV_AGG_MEAN)
+        acc /= (double)count;
+    if (numeric) {
+        res->raw[li] = acc;
+        res->value[li] = pv_vf_eval(&l->vf, acc);
+        double lo, hi;
+        if (l->vf.type == PV_VF_LINEAR) {
+            lo = l->vf.worst < l->vf.best ? l->vf.worst : l->vf.best;
+            hi = l->vf.worst < l->vf.best ? l->vf.best : l->vf.worst;
+        } else {
+            lo = l->vf.px[0];
+            hi = l->vf.px[l->vf.npts - 1];
+        }
+        res->clamped[li] = acc < lo || acc > hi;
+    } else {
+        res->raw[li] = NAN;
+        res->value[li] = acc;
+    }
+    return 0;
+}
+
+static void result_free(pv_proj_result *r)
+{
+    pv_free(r->excluded_by);
+    pv_free(r->flags);
+    pv_free(r->value);
+    pv_free(r->contrib);
+    pv_free(r->raw);
+    pv_free(r->clamped);
+    pv_free(r->used_missing);
+}
+
+void pv_ranking_free(pv_ranking *r)
+{
+    if (!r)
+        return;
+    if (r->p)
+        for (size_t i = 0; i < r->n; i++)
+            result_free(&r->p[i]);
+    pv_free(r->p);
+    pv_free(r->order);
+    pv_free(r->rank);
+    pv_free(r);
+}
+
+typedef struct rank_ctx {
+    const pv_case *c;
+    const pv_ranking *r;
+} rank_ctx;
+
+static int rank_cmp(size_t a, size_t b, const void *vctx)
+{
+    const rank_ctx *x = vctx;
+    const pv_proj_result *pa = &x->r->p[a], *pb = &x->r->p[b];
+    if (pa->eligible != pb->eligible)
+        return pa->eligible ? -1 : 1;
+    if (pa->score != pb->score)
+        return pa->score > pb->score ? -1 : 1;
+    return strcmp(pv_project_id(x->c, a), pv_project_id(x->c, b));
+}
+
+int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err)
+{
+    const pv_model *m = c->model;
+    double score = 0;
+    for (size_t i = 0; i < m->nleaves; i++) {
+        const pv_criterion *l = m->leaves[i];
+        if (leaf_value(c, l, j, res, err))
+            return -1;
+        res->contrib[i] = 100.0 * l->global * res->value[i];
+        score += res->contrib[i];
+    }
+    res->score = score;
+    return 0;
+}
+
+pv_ranking *pv_rank(const pv_case *c, pv_error *err)
+{
+    size_t n = c->projects->nrows, L = c->model->nleaves;
+    pv_ranking *r = pv_calloc(1, sizeof *r);
+    if (!r) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    r->p = pv_calloc(n, sizeof *r->p);
+    r->order = pv_calloc(n, sizeof(size_t));
+    r->rank = pv_calloc(n, sizeof(size_t));
+    if (!r->p || !r->order || !r->rank) {
+        pv_free(r->p);
+        r->p = NULL;
+        pv_ranking_free(r);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    r->n = n;
+    for (size_t j = 0; j < n; j++) {
+        pv_proj_result *p = &r->p[j];
+        p->value = pv_calloc(L, sizeof(double));
+        p->contrib = pv_calloc(L, sizeof(double));
+        p->raw = pv_calloc(L, sizeof(double));
+        p->clamped = pv_calloc(L, sizeof(int));
+        p->used_missing = pv_calloc(L, sizeof(int));
+        if (!p->value || !p->contrib || !p->raw || !p->clamped || !p->used_missing) {
+            pv_err_nomem(err);
+            goto fail;
+        }
+        if (pv_screen_project(c, j, p, err) || pv_score_project(c, j, p, err))
+            goto fail;
+        r->order[j] = j;
+    }
+    rank_ctx x = {c, r};
+    if (pv_sort_idx(r->order, n, rank_cmp, &x)) {
+        pv_err_nomem(err);
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->rank[r->order[i]] = i + 1;
+    return r;
+fail:
+    pv_ranking_free(r);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- check */
+
+struct pv_warnings {
+    char **w;
+    size_t n;
+};
+
+size_t pv_warnings_count(const pv_warnings *w) { return w ? w->n : 0; }
+const char *pv_warnings_get(const pv_warnings *w, size_t i)
+{
+    return w && i < w->n ? w->w[i] : NULL;
+}
+void pv_warnings_free(pv_warnings *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->n; i++)
+        pv_free(w->w[i]);
+    pv_free(w->w);
+    pv_free(w);
+}
+
+static int warn(pv_warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int warn(pv_warnings *w, const char *fmt, ...)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[1024];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    pv_buf_puts(&b, tmp);
+    char *s = pv_buf_take(&b, NULL);
+    char **a = s ? pv_realloc(w->w, (w->n + 1) * sizeof *a) : NULL;
+    if (!a) {
+        pv_free(s);
+        return -1;
+    }
+    a[w->n++] = s;
+    w->w = a;
+    return 0;
+}
+
+static void mark_cond(const pv_cond *k, int *used)
+{
+    if (k->kind == PV_COND_CMP) {
+        if (k->field.scope == PV_SCOPE_PROJECT && k->field.col >= 0)
+            used[k->field.col] = 1;
+        return;
+    }
+    for (size_t i = 0; i < k->nkids; i++)
+        mark_cond(k->kids[i], used);
+}
+
+pv_warnings *pv_check(const pv_case *c, pv_error *err)
+{
+    pv_ranking *r = pv_rank(c, err);
+    if (!r)
+        return NULL;
+    pv_warnings *w = pv_calloc(1, sizeof *w);
+    const pv_model *m = c->model;
+    const pv_table *P = c->projects;
+    int *used = pv_calloc(P->ncols, sizeof(int));
+    int oom = !w || !used;
+    if (oom)
+        goto done;
+    used[c->proj_id_col] = 1;
+    if (c->proj_name_col >= 0)
+        used[c->proj_name_col] = 1;
+    if (c->proj_partners_col >= 0)
+        used[c->proj_partners_col] = 1;
+    for (size_t i = 0; i < m->nleaves; i++)
+        if (m->leaves[i]->field.scope == PV_SCOPE_PROJECT && m->leaves[i]->field.col >= 0)
+            used[m->leaves[i]->field.col] = 1;
+    for (size_t i = 0; i < m->nrules; i++)
+        mark_cond(m->rules[i].cond, used);
+    for (size_t i = 0; i < c->nres; i++)
+        used[c->res[i].col] = 1;
+    for (size_t i = 0; i < c->ncons; i++)
+        if (c->cons[i].col >= 0 &&
+            (c->cons[i].type == PV_C_COUNT || c->cons[i].type == PV_C_SHARE))
+            used[c->cons[i].col] = 1;
+    for (size_t k = 0; k < P->ncols && !oom; k++)
+        if (!used[k])
+            oom |= warn(w, "%s: column '%s' is not used by any criterion, rule, resource or "
+                           "constraint",
+                        P->path, P->header[k]);
+    for (size_t i = 0; i < m->nall && !oom; i++)
+        if (m->all[i]->weight == 0)
+            oom |= warn(w, "%s: %s: weight is 0, so this criterion has no effect", m->path,
+                        m->all[i]->path);
+    for (size_t i = 0; i < m->nleaves && !oom; i++) {
+        const pv_criterion *l = m->leaves[i];
+        int constant = r->n > 1;
+        for (size_t j = 1; j < r->n && constant; j++)
+            if (r->p[j].value[i] != r->p[0].value[i])
+                constant = 0;
+        if (constant)
+            oom |= warn(w,
+                        "%s: %s: every project gets the same value (%.3f), so this criterion "
+                        "does not separate them",
+                        m->path, l->path, r->p[0].value[i]);
+    }
+    for (size_t j = 0; j < r->n && !oom; j++)
+        for (size_t i = 0; i < m->nleaves && !oom; i++)
+            if (r->p[j].clamped[i]) {
+                const pv_criterion *l = m->leaves[i];
+                double lo = l->vf.type == PV_VF_LINEAR ? l->vf.worst : l->vf.px[0];
+                double hi = l->vf.type == PV_VF_LINEAR ? l->vf.best : l->vf.px[l->vf.npts - 1];
+                oom |= warn(w,
+                            "%s:%d: project '%s': %s = %g is outside %g..%g of criterion '%s'; "
+                            "clamped to %.3f",
+                            P->path, P->row_line[j], pv_project_id(c, j), l->field.text,
+                            r->p[j].raw[i], lo, hi, l->id, r->p[j].value[i]);
+            }
+done:
+    pv_free(used);
+    pv_ranking_free(r);
+    if (oom) {
+        pv_warnings_free(w);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    return w;
+}

@@ -1,0 +1,144 @@
+/* buf.c — growable string buffer that every report renders into. */
+#include "../internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void pv_buf_init(pv_buf *b) { memset(b, 0, sizeof *b); }
+
+void pv_buf_free(pv_buf *b)
+{
+    pv_free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+static int reserve(pv_buf *b, size_t extra)
+{
+    if (b->oom)
+        return -1;
+    if (b->len + extra + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + extra + 1)
+            cap *= 2;
+        char *p = pv_realloc(b->data, cap);
+        if (!p) {
+            b->oom = 1;
+            return -1;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    return 0;
+}
+
+void pv_buf_put(pv_buf *b, const char *s, size_t n)
+{
+    if (reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void pv_buf_puts(pv_buf *b, const char *s) { pv_buf_put(b, s, strlen(s)); }
+
+void pv_buf_putc(pv_buf *b, char c) { pv_buf_put(b, &c, 1); }
+
+void pv_buf_printf(pv_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        pv_buf_put(b, small, (size_t)n);
+        return;
+    }
+    if (reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *pv_buf_take(pv_buf *b, size_t *len)
+{
+    if (reserve(b, 0)) {
+        pv_buf_free(b);
+        return NULL;
+    }
+    char *d = b->data;
+    if (len)
+        *len = b->len;
+    memset(b, 0, sizeof *b);
+    return d;
+}
+
+void pv_buf_json_str(pv_buf *b, const char *s)
+{
+    pv_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"': pv_buf_puts(b, "\\\""); break;
+        case '\\': pv_buf_puts(b, "\\\\"); break;
+        case '\n': pv_buf_puts(b, "\\n"); break;
+        case '\r': pv_buf_puts(b, "\\r"); break;
+        case '\t': pv_buf_puts(b, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                pv_buf_printf(b, "\\u%04x", *p);
+            else
+                pv_buf_putc(b, (char)*p);
+        }
+    }
+    pv_buf_putc(b, '"');
+}
+
+void pv_buf_csv_field(pv_buf *b, const char *s, char delim)
+{
+    s = s ? s : "";
+    int quote = 0;
+    for (const char *p = s; *p; p++)
+        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (!quote) {
+        pv_buf_puts(b, s);
+        return;
+    }
+    pv_buf_putc(b, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            pv_buf_putc(b, '"');
+        pv_buf_putc(b, *p);
+    }
+    pv_buf_putc(b, '"');
+}
+
+void pv_buf_num(pv_buf *b, double x, int decimals)
+{
+    char tmp[64];
+    if (!isfinite(x)) {
+        pv_buf_puts(b, "null");
+        return;
+    }
+    snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+    /* "-0.000" would differ from "0.000" between platforms' rounding paths. */
+    if (tmp[0] == '-') {
+        int allzero = 1;
+        for (const char *p = tmp + 1; *p; p++)
+            if (*p != '0' && *p != '.')
+                allzero = 0;
+        if (allzero) {
+            pv_buf_puts(b, tmp + 1);
+            return;
+        }
+    }
+    pv_buf_puts(b, tmp);
+}
