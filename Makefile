@@ -42,7 +42,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
            libcmocka-dev python3
 
-.PHONY: all deps demo test check-unit check-cli install uninstall clean bench format lint
+.PHONY: partnerval libpartnerval.a all deps demo test check-unit check-cli install uninstall clean bench format lint
 
 all: deps-quiet partnerval libpartnerval.a
 

@@ -29,12 +29,18 @@ static void kerr(ctx *x, const char *kp, const char *fmt, ...)
     pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: %s", kp, msg);
 }
 
+/* Key paths are for messages; a path longer than KP is cut, never overflowed. */
 static void kjoin(char *out, const char *kp, const char *key)
 {
-    snprintf(out, KP, "%s%s%s", kp, kp[0] ? "." : "", key);
+    if (snprintf(out, KP, "%s%s%s", kp, kp[0] ? "." : "", key) >= KP)
+        out[KP - 1] = '\0';
 }
 
-static void kidx(char *out, const char *kp, size_t i) { snprintf(out, KP, "%s[%zu]", kp, i); }
+static void kidx(char *out, const char *kp, size_t i)
+{
+    if (snprintf(out, KP, "%s[%zu]", kp, i) >= KP)
+        out[KP - 1] = '\0';
+}
 
 static const char *type_name(const json_t *v)
 {
@@ -1621,13 +1627,15 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err)
         for (size_t i = 0; i < c->model->nleaves; i++) {
             pv_criterion *l = c->model->leaves[i];
             char k[KP];
-            snprintf(k, sizeof k, "%s%s.column", pre, l->path);
+            if (snprintf(k, sizeof k, "%s%s.column", pre, l->path) >= (int)sizeof k)
+                k[sizeof k - 1] = '\0';
             if (resolve_field(&mx, c, &l->field, k))
                 goto fail;
         }
         for (size_t i = 0; i < c->model->nrules; i++) {
             char k[KP];
-            snprintf(k, sizeof k, "%srules.%s.if", pre, c->model->rules[i].id);
+            if (snprintf(k, sizeof k, "%srules.%s.if", pre, c->model->rules[i].id) >= (int)sizeof k)
+                k[sizeof k - 1] = '\0';
             if (resolve_cond(&mx, c, c->model->rules[i].cond, k))
                 goto fail;
         }

@@ -21,7 +21,8 @@ static int level(pv_model *m, pv_criterion **kids, size_t n, double parent_globa
         c->global = parent_global * c->local;
         if (c->nchildren) {
             char k[600];
-            snprintf(k, sizeof k, "%s.children", c->path);
+            if (snprintf(k, sizeof k, "%s.children", c->path) >= (int)sizeof k)
+                k[sizeof k - 1] = '\0';
             if (level(m, c->children, c->nchildren, c->global, k, err))
                 return -1;
         }
