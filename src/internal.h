@@ -62,6 +62,7 @@ typedef struct pv_table {
     char **header;    /* ncols names, trimmed */
     char **cells;     /* nrows*ncols, never NULL ("" when empty) */
     int *row_line;    /* source line where each row starts (1-based) */
+    char *pool;       /* owns the cells' text */
 } pv_table;
 
 pv_table *pv_table_load(const char *path, pv_error *err);
@@ -253,6 +254,7 @@ struct pv_case {
     long *partner_country;  /* per partner: countries row or -1 */
     double *partner_dist;   /* per partner: km from home, NaN when unknown */
     int *partner_active;    /* per partner: 1 when active == yes */
+    size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
 };
 
 /* Helpers to read project/partner values by field. */

@@ -17,9 +17,11 @@ typedef struct reader {
     int line;      /* line being fed (1-based) */
     int rec_line;  /* line where the current record started */
     int in_record;
-    char **fields; /* current record */
+    size_t *fields; /* current record: offsets into pool */
     size_t nf, capf;
-    char **cells; /* all data cells */
+    char *pool; /* every cell's text, NUL-terminated, back to back */
+    size_t pool_len, pool_cap;
+    size_t *cells; /* all data cells: offsets into pool */
     size_t ncells, capcells;
     int *lines;
     size_t caplines;
@@ -41,7 +43,7 @@ static void on_field(void *s, size_t len, void *data)
         r->failed = 1;
         return;
     }
-    if (pv_grow((void **)&r->fields, &r->capf, r->nf + 1, sizeof(char *))) {
+    if (pv_grow((void **)&r->fields, &r->capf, r->nf + 1, sizeof(size_t))) {
         pv_err_nomem(r->err);
         r->failed = 1;
         return;
@@ -54,28 +56,19 @@ static void on_field(void *s, size_t len, void *data)
     }
     while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
         len--;
-    char *cell = pv_strndup(p, len);
-    if (!cell) {
+    /* One pool instead of a malloc per cell: large files have millions. */
+    if (pv_grow((void **)&r->pool, &r->pool_cap, r->pool_len + len + 1, 1)) {
         pv_err_nomem(r->err);
         r->failed = 1;
         return;
     }
-    if (memchr(cell, '\0', len)) {
-        pv_err(r->err, PV_EINPUT, r->t->path, r->rec_line, (int)r->nf + 1,
-               "cell contains a NUL byte");
-        pv_free(cell);
-        r->failed = 1;
-        return;
-    }
-    r->fields[r->nf++] = cell;
+    memcpy(r->pool + r->pool_len, p, len);
+    r->pool[r->pool_len + len] = '\0';
+    r->fields[r->nf++] = r->pool_len;
+    r->pool_len += len + 1;
 }
 
-static void drop_fields(reader *r)
-{
-    for (size_t i = 0; i < r->nf; i++)
-        pv_free(r->fields[i]);
-    r->nf = 0;
-}
+static void drop_fields(reader *r) { r->nf = 0; }
 
 static void on_record(int c, void *data)
 {
@@ -91,10 +84,20 @@ static void on_record(int c, void *data)
     r->in_record = 0;
     pv_table *t = r->t;
     if (!t->header) {
-        t->header = r->fields;
+        t->header = pv_calloc(r->nf, sizeof(char *));
+        if (!t->header) {
+            pv_err_nomem(r->err);
+            r->failed = 1;
+            return;
+        }
         t->ncols = r->nf;
-        r->fields = NULL;
-        r->nf = r->capf = 0;
+        for (size_t i = 0; i < t->ncols; i++)
+            if (!(t->header[i] = pv_strdup(r->pool + r->fields[i]))) {
+                pv_err_nomem(r->err);
+                r->failed = 1;
+                return;
+            }
+        r->nf = 0;
         for (size_t i = 0; i < t->ncols; i++) {
             if (!t->header[i][0]) {
                 pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)i + 1,
@@ -115,7 +118,7 @@ static void on_record(int c, void *data)
     /* A line of only delimiters (Excel pads rows) carries nothing: skip it. */
     int all_empty = 1;
     for (size_t i = 0; i < r->nf; i++)
-        if (r->fields[i][0])
+        if (r->pool[r->fields[i]])
             all_empty = 0;
     if (all_empty) {
         drop_fields(r);
@@ -134,14 +137,14 @@ static void on_record(int c, void *data)
         drop_fields(r);
         return;
     }
-    if (pv_grow((void **)&r->cells, &r->capcells, r->ncells + t->ncols, sizeof(char *)) ||
+    if (pv_grow((void **)&r->cells, &r->capcells, r->ncells + t->ncols, sizeof(size_t)) ||
         pv_grow((void **)&r->lines, &r->caplines, t->nrows + 1, sizeof(int))) {
         pv_err_nomem(r->err);
         r->failed = 1;
         drop_fields(r);
         return;
     }
-    memcpy(r->cells + r->ncells, r->fields, t->ncols * sizeof(char *));
+    memcpy(r->cells + r->ncells, r->fields, t->ncols * sizeof(size_t));
     r->ncells += t->ncols;
     r->lines[t->nrows++] = r->rec_line;
     r->nf = 0;
@@ -238,15 +241,21 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
         r.failed = 1;
     }
     csv_free(&p);
-    drop_fields(&r);
     pv_free(r.fields);
-    t->cells = r.cells;
     t->row_line = r.lines;
+    t->pool = r.pool;
+    if (!r.failed && r.ncells) {
+        /* Offsets become pointers only now: the pool moved while it grew. */
+        t->cells = pv_calloc(r.ncells, sizeof(char *));
+        if (!t->cells) {
+            pv_err_nomem(err);
+            r.failed = 1;
+        } else
+            for (size_t i = 0; i < r.ncells; i++)
+                t->cells[i] = r.pool + r.cells[i];
+    }
+    pv_free(r.cells);
     if (r.failed) {
-        for (size_t i = 0; i < r.ncells; i++)
-            pv_free(r.cells[i]);
-        pv_free(r.cells);
-        t->cells = NULL;
         t->nrows = 0;
         pv_table_free(t);
         return NULL;
@@ -274,10 +283,8 @@ void pv_table_free(pv_table *t)
 {
     if (!t)
         return;
-    if (t->cells)
-        for (size_t i = 0; i < t->nrows * t->ncols; i++)
-            pv_free(t->cells[i]);
     pv_free(t->cells);
+    pv_free(t->pool);
     if (t->header)
         for (size_t i = 0; i < t->ncols; i++)
             pv_free(t->header[i]);

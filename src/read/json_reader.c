@@ -894,6 +894,7 @@ void pv_case_free(pv_case *c)
     pv_free(c->partner_country);
     pv_free(c->partner_dist);
     pv_free(c->partner_active);
+    pv_free(c->part_sorted);
     pv_free(c->path);
     pv_free(c->dir);
     pv_free(c->name);
@@ -925,8 +926,20 @@ static pv_table *load_table(ctx *x, pv_case *c, json_t *data, const char *key, i
     return t;
 }
 
+typedef struct id_ctx {
+    const pv_table *t;
+    size_t col;
+} id_ctx;
+
+static int id_cmp(size_t a, size_t b, const void *vctx)
+{
+    const id_ctx *x = vctx;
+    return strcmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
+}
+
 /* Ids are references in reports and in the MILP: non-empty, unique, printable. */
-static int check_ids(pv_error *err, const pv_table *t, int col, const char *what)
+static int check_ids(pv_error *err, const pv_table *t, int col, const char *what,
+                     size_t **sorted_out)
 {
     for (size_t r = 0; r < t->nrows; r++) {
         const char *id = pv_cell(t, r, (size_t)col);
@@ -948,35 +961,14 @@ static int check_ids(pv_error *err, const pv_table *t, int col, const char *what
     /* Sort row indices by id to find duplicates in n log n. */
     size_t n = t->nrows;
     size_t *idx = pv_calloc(n ? n : 1, sizeof *idx);
-    if (!idx) {
-        pv_err_nomem(err);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = i;
-    /* simple bottom-up merge sort (qsort has no context argument) */
-    size_t *tmp = pv_calloc(n ? n : 1, sizeof *tmp);
-    if (!tmp) {
+    id_ctx ic = {t, (size_t)col};
+    if (idx)
+        for (size_t i = 0; i < n; i++)
+            idx[i] = i;
+    if (!idx || pv_sort_idx(idx, n, id_cmp, &ic)) {
         pv_free(idx);
         pv_err_nomem(err);
         return -1;
-    }
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t a = lo, b = mid, o = lo;
-            while (a < mid && b < hi)
-                tmp[o++] = strcmp(pv_cell(t, idx[a], (size_t)col), pv_cell(t, idx[b], (size_t)col)) <= 0
-                               ? idx[a++]
-                               : idx[b++];
-            while (a < mid)
-                tmp[o++] = idx[a++];
-            while (b < hi)
-                tmp[o++] = idx[b++];
-        }
-        size_t *s = idx;
-        idx = tmp;
-        tmp = s;
     }
     int rc = 0;
     for (size_t i = 1; i < n; i++)
@@ -989,8 +981,11 @@ static int check_ids(pv_error *err, const pv_table *t, int col, const char *what
             rc = -1;
             break;
         }
+    if (rc == 0 && sorted_out) {
+        *sorted_out = idx;
+        idx = NULL;
+    }
     pv_free(idx);
-    pv_free(tmp);
     return rc;
 }
 
@@ -1090,7 +1085,7 @@ static int resolve_partners(ctx *x, pv_case *c)
             return -1;
         }
         for (size_t i = 0; i < ni; i++) {
-            long r = pv_table_find(Q, c->part_id_col, items[i]);
+            long r = pv_case_partner_index(c, items[i]);
             if (r < 0) {
                 pv_err(x->err, PV_EINPUT, P->path, P->row_line[j], c->proj_partners_col + 1,
                        "project '%s' names unknown partner '%s' (not in %s)",
@@ -1591,7 +1586,7 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err)
         pv_err(err, PV_EINPUT, P->path, 2, 0, "no projects: the file has a header but no rows");
         goto fail;
     }
-    if (check_ids(err, P, c->proj_id_col, "project"))
+    if (check_ids(err, P, c->proj_id_col, "project", NULL))
         goto fail;
     c->proj_name_col = pv_table_col(P, "name");
     c->proj_partners_col = pv_table_col(P, "partners");
@@ -1601,7 +1596,7 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err)
             pv_err(err, PV_EINPUT, Q->path, 1, 0, "no 'id' column in the header");
             goto fail;
         }
-        if (check_ids(err, Q, c->part_id_col, "partner"))
+        if (check_ids(err, Q, c->part_id_col, "partner", &c->part_sorted))
             goto fail;
         c->part_name_col = pv_table_col(Q, "name");
         c->part_country_col = pv_table_col(Q, "country");
@@ -1615,7 +1610,7 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err)
             pv_err(err, PV_EINPUT, C->path, 1, 0, "no 'code' column in the header");
             goto fail;
         }
-        if (check_ids(err, C, c->ctry_code_col, "country"))
+        if (check_ids(err, C, c->ctry_code_col, "country", NULL))
             goto fail;
     }
     if (resolve_partners(&x, c))
