@@ -122,6 +122,16 @@ void pv_ranking_free(pv_ranking *r);
 char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
                      size_t *len, pv_error *err);
 
+/* --------------------------------------------------------------- weights */
+
+/**
+ * Renders every criterion's local and global weight, and for each level its
+ * weighting method with AHP's lambda_max, CI and CR (see pv_render_rank for
+ * ownership).
+ */
+char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *len,
+                        pv_error *err);
+
 /* ------------------------------------------------------------- selection */
 
 /** Options of a selection run. Negative numbers mean "take the case's". */

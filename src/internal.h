@@ -122,6 +122,22 @@ typedef enum pv_agg { PV_AGG_MIN, PV_AGG_MAX, PV_AGG_MEAN } pv_agg;
 
 typedef enum pv_wmethod { PV_W_DIRECT, PV_W_RANK, PV_W_SWING, PV_W_AHP } pv_wmethod;
 
+/* A level's "weighting", parsed; the weights are derived in score/weighting.c. */
+typedef enum pv_rank_formula { PV_RANK_ROC, PV_RANK_SUM, PV_RANK_RECIPROCAL } pv_rank_formula;
+typedef enum pv_ri_table { PV_RI_SAATY, PV_RI_ALONSO_LAMATA } pv_ri_table;
+typedef struct pv_wspec {
+    pv_wmethod method;
+    pv_rank_formula formula;
+    pv_ri_table ri;
+    size_t n;      /* entries in ids */
+    char **ids;    /* rank: order (flattened); swing: keys; ahp: order */
+    size_t *group; /* rank: tie group of each id (0-based position of the group) */
+    size_t *gsize; /* rank: size of each id's tie group */
+    double *points; /* swing */
+    double *matrix; /* ahp, n*n row-major */
+} pv_wspec;
+void pv_wspec_free(pv_wspec *w);
+
 typedef struct pv_criterion pv_criterion;
 struct pv_criterion {
     char *id;
@@ -136,6 +152,7 @@ struct pv_criterion {
     pv_criterion **children;
     size_t nchildren;
     pv_wmethod child_method; /* how the children's weights were given */
+    pv_wspec *child_wspec;   /* NULL for direct */
     double lambda_max, ci, cr; /* AHP consistency of the children level */
     /* leaf */
     int is_leaf;
@@ -188,6 +205,7 @@ typedef struct pv_model {
     pv_criterion **top;
     size_t ntop;
     pv_wmethod top_method;
+    pv_wspec *top_wspec;
     double top_lambda_max, top_ci, top_cr;
     pv_criterion **leaves; /* depth-first order */
     size_t nleaves;
@@ -281,6 +299,15 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);
+/*
+ * Derives a level's weights from its weighting (rank, swing, AHP) into each
+ * kid's weight; for AHP also lambda_max, CI and CR. kp names the level in
+ * messages. Returns -1 and fills err on an invalid specification.
+ */
+int pv_weighting_apply(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda,
+                       double *ci, double *cr, const char *file, const char *kp, pv_error *err);
+/* Saaty's or Alonso–Lamata's random index for n, 0 for n < 3. */
+double pv_ahp_ri(pv_ri_table t, size_t n);
 /* Computes local/global weights; returns -1 and fills err on invalid weights. */
 int pv_model_weights(pv_model *m, pv_error *err);
 

@@ -19,6 +19,7 @@ static const char *USAGE =
     "  rank CASE       screen and score every proposal; print the ranking\n"
     "  select CASE     choose the best portfolio within the resource limits (GLPK)\n"
     "  export CASE     write the selection MILP (--lp FILE or --mps FILE)\n"
+    "  weights CASE    print local and global weights, AHP consistency\n"
     "\n"
     "Run 'partnerval COMMAND --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 infeasible, 4 solver or internal failure.\n";
@@ -148,6 +149,30 @@ static int cmd_rank(int argc, char **argv)
     return rc;
 }
 
+static const char *WEIGHTS_HELP =
+    "usage: partnerval weights CASE [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "\n"
+    "Prints every criterion's local weight (among its siblings) and global weight\n"
+    "(product along its path), and for each level the weighting method (direct,\n"
+    "rank, swing, ahp) with AHP's lambda_max, CI = (lambda_max - n)/(n - 1) and\n"
+    "CR = CI/RI.\n";
+
+static int cmd_weights(int argc, char **argv)
+{
+    pv_cli_opts o;
+    int rc = pv_cli_common_opts(argc, argv, WEIGHTS_HELP, &o);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *c = pv_case_load(o.case_path, &err);
+    size_t len = 0;
+    char *text = c ? pv_render_weights(c, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err) : NULL;
+    rc = text ? pv_cli_emit(c, o.out, text, len, &err) : pv_cli_error(&err);
+    pv_case_free(c);
+    return rc;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     pv_cli_opts o;
@@ -190,6 +215,8 @@ int main(int argc, char **argv)
         return cmd_rank(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "weights"))
+        return cmd_weights(argc - 1, argv + 1);
     if (!strcmp(cmd, "select"))
         return pv_cli_select(argc - 1, argv + 1);
     if (!strcmp(cmd, "export"))

@@ -289,6 +289,7 @@ static void crit_free(pv_criterion *c)
     if (!c)
         return;
     pv_free(c->children);
+    pv_wspec_free(c->child_wspec);
     pv_free(c->id);
     pv_free(c->path);
     pv_free(c->label_sv);
@@ -309,14 +310,69 @@ static int push_ptr(void ***arr, size_t *n, void *p)
     return 0;
 }
 
-/* Weighting methods other than direct come later; keep the parse point here. */
-static int parse_weighting(ctx *x, json_t *obj, const char *kp, pv_wmethod *m)
+/* An AHP entry: a positive number, or a string "a/b" or "a". */
+static int ahp_entry(json_t *e, double *out)
+{
+    if (json_is_number(e)) {
+        *out = json_number_value(e);
+        return isfinite(*out) && *out > 0 ? 0 : -1;
+    }
+    if (!json_is_string(e))
+        return -1;
+    const char *s = json_string_value(e);
+    const char *slash = strchr(s, '/');
+    double a, b = 1;
+    if (slash) {
+        char num[64];
+        size_t n = (size_t)(slash - s);
+        if (n == 0 || n >= sizeof num)
+            return -1;
+        memcpy(num, s, n);
+        num[n] = '\0';
+        if (pv_parse_number(num, 0, &a) || pv_parse_number(slash + 1, 0, &b))
+            return -1;
+    } else if (pv_parse_number(s, 0, &a))
+        return -1;
+    if (!(a > 0) || !(b > 0))
+        return -1;
+    *out = a / b;
+    return 0;
+}
+
+static int push_id(ctx *x, pv_wspec *w, const char *id, size_t group, size_t gsize)
+{
+    char **ids = pv_realloc(w->ids, (w->n + 1) * sizeof *ids);
+    if (!ids)
+        goto nomem;
+    w->ids = ids;
+    size_t *g = pv_realloc(w->group, (w->n + 1) * sizeof *g);
+    if (!g)
+        goto nomem;
+    w->group = g;
+    size_t *gs = pv_realloc(w->gsize, (w->n + 1) * sizeof *gs);
+    if (!gs)
+        goto nomem;
+    w->gsize = gs;
+    if (!(w->ids[w->n] = pv_strdup(id)))
+        goto nomem;
+    w->group[w->n] = group;
+    w->gsize[w->n] = gsize;
+    w->n++;
+    return 0;
+nomem:
+    pv_err_nomem(x->err);
+    return -1;
+}
+
+/* Parses a level's "weighting"; *out stays NULL for direct. */
+static int parse_weighting(ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_wspec **out)
 {
     *m = PV_W_DIRECT;
+    *out = NULL;
     json_t *w = json_object_get(obj, "weighting");
     if (!w)
         return 0;
-    char k[KP];
+    char k[KP], kk[KP];
     kjoin(k, kp, "weighting");
     if (!json_is_object(w)) {
         kerr(x, k, "must be an object like {\"method\": \"direct\"}");
@@ -327,9 +383,168 @@ static int parse_weighting(ctx *x, json_t *obj, const char *kp, pv_wmethod *m)
         return -1;
     if (!strcmp(method, "direct"))
         return 0;
-    char km[KP];
-    kjoin(km, k, "method");
-    kerr(x, km, "weighting method '%s' is not supported by this version (use direct)", method);
+    pv_wspec *ws = pv_calloc(1, sizeof *ws);
+    if (!ws) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    if (!strcmp(method, "rank")) {
+        ws->method = PV_W_RANK;
+        const char *f = get_str(x, w, "formula", k, 0);
+        if (pv_failed(x->err))
+            goto fail;
+        kjoin(kk, k, "formula");
+        if (!f || !strcmp(f, "roc"))
+            ws->formula = PV_RANK_ROC;
+        else if (!strcmp(f, "rank_sum"))
+            ws->formula = PV_RANK_SUM;
+        else if (!strcmp(f, "reciprocal"))
+            ws->formula = PV_RANK_RECIPROCAL;
+        else {
+            kerr(x, kk, "must be roc, rank_sum or reciprocal, not '%s'", f);
+            goto fail;
+        }
+        kjoin(kk, k, "order");
+        json_t *order = json_object_get(w, "order");
+        if (!json_is_array(order) || json_array_size(order) == 0) {
+            kerr(x, kk, "must be a non-empty array of criterion ids (ties as nested arrays)");
+            goto fail;
+        }
+        size_t pos = 0;
+        for (size_t i = 0; i < json_array_size(order); i++) {
+            json_t *e = json_array_get(order, i);
+            char ki[KP];
+            kidx(ki, kk, i);
+            if (json_is_string(e)) {
+                if (push_id(x, ws, json_string_value(e), pos, 1))
+                    goto fail;
+                pos++;
+            } else if (json_is_array(e) && json_array_size(e) > 0) {
+                size_t g = json_array_size(e);
+                for (size_t t = 0; t < g; t++) {
+                    if (!json_is_string(json_array_get(e, t))) {
+                        kerr(x, ki, "a tie must be an array of criterion ids");
+                        goto fail;
+                    }
+                    if (push_id(x, ws, json_string_value(json_array_get(e, t)), pos, g))
+                        goto fail;
+                }
+                pos += g;
+            } else {
+                kerr(x, ki, "must be a criterion id or an array of tied ids");
+                goto fail;
+            }
+        }
+    } else if (!strcmp(method, "swing")) {
+        ws->method = PV_W_SWING;
+        kjoin(kk, k, "points");
+        json_t *pts = json_object_get(w, "points");
+        if (!json_is_object(pts) || json_object_size(pts) == 0) {
+            kerr(x, kk, "must be an object from criterion id to points");
+            goto fail;
+        }
+        ws->points = pv_calloc(json_object_size(pts), sizeof(double));
+        if (!ws->points) {
+            pv_err_nomem(x->err);
+            goto fail;
+        }
+        const char *key;
+        json_t *val;
+        json_object_foreach(pts, key, val)
+        {
+            char ki[KP];
+            kjoin(ki, kk, key);
+            if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
+                json_number_value(val) < 0) {
+                kerr(x, ki, "must be a number >= 0");
+                goto fail;
+            }
+            ws->points[ws->n] = json_number_value(val);
+            if (push_id(x, ws, key, 0, 1))
+                goto fail;
+        }
+    } else if (!strcmp(method, "ahp")) {
+        ws->method = PV_W_AHP;
+        const char *ri = get_str(x, w, "ri", k, 0);
+        if (pv_failed(x->err))
+            goto fail;
+        if (!ri || !strcmp(ri, "saaty"))
+            ws->ri = PV_RI_SAATY;
+        else if (!strcmp(ri, "alonso_lamata"))
+            ws->ri = PV_RI_ALONSO_LAMATA;
+        else {
+            kjoin(kk, k, "ri");
+            kerr(x, kk, "must be saaty or alonso_lamata, not '%s'", ri);
+            goto fail;
+        }
+        kjoin(kk, k, "order");
+        json_t *order = json_object_get(w, "order");
+        if (!json_is_array(order) || json_array_size(order) == 0) {
+            kerr(x, kk, "must be a non-empty array of criterion ids");
+            goto fail;
+        }
+        for (size_t i = 0; i < json_array_size(order); i++) {
+            char ki[KP];
+            kidx(ki, kk, i);
+            if (!json_is_string(json_array_get(order, i))) {
+                kerr(x, ki, "must be a criterion id");
+                goto fail;
+            }
+            if (push_id(x, ws, json_string_value(json_array_get(order, i)), i, 1))
+                goto fail;
+        }
+        size_t n = ws->n;
+        kjoin(kk, k, "matrix");
+        json_t *mat = json_object_get(w, "matrix");
+        if (!json_is_array(mat) || json_array_size(mat) != n) {
+            kerr(x, kk, "must be a square array of %zu rows, one per id in order", n);
+            goto fail;
+        }
+        ws->matrix = pv_calloc(n * n, sizeof(double));
+        if (!ws->matrix) {
+            pv_err_nomem(x->err);
+            goto fail;
+        }
+        for (size_t i = 0; i < n; i++) {
+            json_t *row = json_array_get(mat, i);
+            char ki[KP];
+            kidx(ki, kk, i);
+            if (!json_is_array(row) || json_array_size(row) != n) {
+                kerr(x, ki, "must have %zu entries (the matrix must be square)", n);
+                goto fail;
+            }
+            for (size_t j = 0; j < n; j++) {
+                char kj[KP];
+                kidx(kj, ki, j);
+                if (ahp_entry(json_array_get(row, j), &ws->matrix[i * n + j])) {
+                    kerr(x, kj, "must be a positive number or a fraction such as \"1/3\"");
+                    goto fail;
+                }
+            }
+        }
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) {
+                double a = ws->matrix[i * n + j], b = ws->matrix[j * n + i];
+                if ((i == j && fabs(a - 1) > 1e-3) || fabs(a * b - 1) > 1e-3 * (1 + fabs(a))) {
+                    char ki[KP], kj[KP];
+                    kidx(ki, kk, i);
+                    kidx(kj, ki, j);
+                    kerr(x, kj,
+                         i == j ? "the diagonal must be 1"
+                                : "is not reciprocal: a[i][j] × a[j][i] must be 1 (within 1e-3)");
+                    goto fail;
+                }
+            }
+    } else {
+        kjoin(kk, k, "method");
+        kerr(x, kk, "unknown weighting method '%s' (direct, rank, swing, ahp)", method);
+        goto fail;
+    }
+    *m = ws->method;
+    *out = ws;
+    return 0;
+fail:
+    pv_wspec_free(ws);
     return -1;
 }
 
@@ -424,10 +639,11 @@ static pv_criterion *parse_criterion(ctx *x, const char *id, json_t *v, const ch
     c->source = dup_or_nomem(x, src ? src : "");
     if (pv_failed(x->err))
         return NULL;
+    pv_wmethod pm = parent ? parent->child_method : m->top_method;
     int rc = get_num(x, v, "weight", kp, &c->weight);
     if (rc < 0)
         return NULL;
-    if (rc == 0) {
+    if (rc == 0 && pm == PV_W_DIRECT) {
         kjoin(k, kp, "weight");
         kerr(x, k, "is required");
         return NULL;
@@ -460,12 +676,21 @@ static pv_criterion *parse_criterion(ctx *x, const char *id, json_t *v, const ch
         return NULL;
     }
     if (children) {
-        if (parse_weighting(x, v, kp, &c->child_method))
+        if (parse_weighting(x, v, kp, &c->child_method, &c->child_wspec))
             return NULL;
         kjoin(k, kp, "children");
         if (parse_criteria_obj(x, children, k, c, m, &c->children, &c->nchildren, depth))
             return NULL;
+        kjoin(k, kp, "weighting");
+        if (pv_weighting_apply(c->children, c->nchildren, c->child_wspec, &c->lambda_max, &c->ci,
+                               &c->cr, x->file, k, x->err))
+            return NULL;
         return c;
+    }
+    if (json_object_get(v, "weighting")) {
+        kjoin(k, kp, "weighting");
+        kerr(x, k, "belongs to a criterion with children");
+        return NULL;
     }
     /* leaf */
     c->is_leaf = 1;
@@ -708,6 +933,7 @@ void pv_model_free(pv_model *m)
     pv_free(m->top);
     pv_free(m->leaves);
     pv_free(m->all);
+    pv_wspec_free(m->top_wspec);
     for (size_t i = 0; i < m->nrules; i++) {
         pv_free(m->rules[i].id);
         pv_free(m->rules[i].because);
@@ -751,7 +977,7 @@ static pv_model *parse_model(ctx *x, json_t *root, const char *kp, const char *p
     m->language = dup_or_nomem(x, lang ? lang : "sv");
     if (pv_failed(x->err))
         goto fail;
-    if (parse_weighting(x, root, kp, &m->top_method))
+    if (parse_weighting(x, root, kp, &m->top_method, &m->top_wspec))
         goto fail;
     kjoin(k, kp, "criteria");
     json_t *crit = json_object_get(root, "criteria");
@@ -761,6 +987,17 @@ static pv_model *parse_model(ctx *x, json_t *root, const char *kp, const char *p
     }
     if (parse_criteria_obj(x, crit, k, NULL, m, &m->top, &m->ntop, 0))
         goto fail;
+    kjoin(k, kp, "weighting");
+    if (pv_weighting_apply(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci,
+                           &m->top_cr, x->file, k, x->err))
+        goto fail;
+    for (size_t i = 0; i < m->nall; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(m->all[i]->id, m->all[j]->id)) {
+                kerr(x, m->all[i]->path, "criterion id '%s' is used twice (also %s)",
+                     m->all[i]->id, m->all[j]->path);
+                goto fail;
+            }
     json_t *rules = json_object_get(root, "rules");
     if (rules) {
         kjoin(k, kp, "rules");

@@ -304,6 +304,15 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         if (m->all[i]->weight == 0)
             oom |= warn(w, "%s: %s: weight is 0, so this criterion has no effect", m->path,
                         m->all[i]->path);
+    if (m->top_method == PV_W_AHP && m->top_cr > 0.10 && !oom)
+        oom |= warn(w, "%s: weighting: AHP consistency ratio CR = %.3f > 0.10; revise the "
+                       "pairwise comparisons",
+                    m->path, m->top_cr);
+    for (size_t i = 0; i < m->nall && !oom; i++)
+        if (m->all[i]->child_method == PV_W_AHP && m->all[i]->cr > 0.10)
+            oom |= warn(w, "%s: %s.weighting: AHP consistency ratio CR = %.3f > 0.10; revise "
+                           "the pairwise comparisons",
+                        m->path, m->all[i]->path, m->all[i]->cr);
     for (size_t i = 0; i < m->nleaves && !oom; i++) {
         const pv_criterion *l = m->leaves[i];
         int constant = r->n > 1;

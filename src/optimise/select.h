@@ -1,0 +1,153 @@
+/*
+ * select.h — the selection MILP, solver wrapper, explanations and diagnosis.
+ *
+ * The model is kept in our own sparse form (pv_mip) as well as in a GLPK
+ * problem object: our copy lets us check candidate solutions (warm starts,
+ * heuristics), recompute activities for reports and name rows for the
+ * diagnosis without asking GLPK, and keeps <glpk.h> inside solver.c.
+ */
+#ifndef PV_SELECT_H
+#define PV_SELECT_H
+
+#include "../internal.h"
+
+/* One row: lb <= Σ val·x[col] <= ub; a missing side is ±HUGE_VAL. */
+typedef struct pv_row {
+    char *name;
+    int group; /* diagnosis group (see pv_mip), or -1 for structural rows (links) */
+    double lb, ub;
+    size_t nz;
+    size_t *col; /* 0-based columns */
+    double *val;
+} pv_row;
+
+/* What one column stands for. */
+typedef struct pv_colinfo {
+    int is_project; /* else partner */
+    size_t index;   /* project or partner row */
+} pv_colinfo;
+
+/*
+ * Diagnosis groups: 0..nres-1 are the resource limits, nres..nres+ncons-1 the
+ * case's constraints, and nres+ncons is keep_existing (when it forces any
+ * partner in). Disabling a group frees its rows and drops its column fixings.
+ */
+typedef struct pv_mip {
+    const pv_case *c;
+    const pv_ranking *r;
+    size_t ncols;
+    char **cname;
+    double *obj;
+    pv_colinfo *cinfo;
+    double *base_lb, *base_ub; /* exclusions only */
+    double *lb, *ub;           /* current bounds (groups and explain fixings applied) */
+    int *xcol;                 /* per project: column */
+    long *ycol;                /* per partner: column, or -1 when no column */
+    size_t nrows;
+    pv_row *rows;
+    /* per group: enabled? */
+    size_t ngroups;
+    int *group_on;
+    /* column-wise copy of the rows (for fast incremental checks) */
+    size_t *cstart, *crow;
+    double *cval;
+    /* per column fixings made by explain: -1 none, else the value */
+    int *fix;
+    void *lp; /* glp_prob *, owned by solver.c */
+    int lp_basis_ok;
+} pv_mip;
+
+/* Builds the model; checks every number GLPK will see. NULL + err on failure. */
+pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err);
+void pv_mip_free(pv_mip *m);
+
+typedef struct pv_mip_sol {
+    pv_status status;
+    double obj, bound, gap; /* gap relative, as GLPK defines it; 0 when proven */
+    unsigned char *val;     /* ncols 0/1 values; owned by the caller when filled */
+    double ms;
+} pv_mip_sol;
+
+/*
+ * Solves with the current bounds. start: a candidate solution (ncols values)
+ * offered to GLPK's search when it is feasible, or NULL. sol->val must point
+ * to ncols bytes. Returns -1 and fills err only on an internal failure.
+ */
+int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
+                 pv_mip_sol *sol, pv_error *err);
+
+/* Sets a column's bounds to base ∩ groups ∩ fix; fix -1 removes the fixing. */
+void pv_mip_fix(pv_mip *m, size_t col, int fix);
+/* Enables or disables a diagnosis group. */
+void pv_mip_group(pv_mip *m, size_t g, int on);
+/* 1 when val satisfies every enabled row and current bound (tolerance 1e-9 relative). */
+int pv_mip_feasible(const pv_mip *m, const unsigned char *val);
+/* Objective of val. */
+double pv_mip_value(const pv_mip *m, const unsigned char *val);
+/* A feasible solution found by greedy + local search, or 0 when none was found. */
+int pv_mip_greedy(const pv_mip *m, unsigned char *val);
+/*
+ * Minimises the resource excess Σ s_k / scale_k with every other group
+ * enabled. excess[k] receives s_k. Returns 1 when raising resources makes the
+ * problem feasible, 0 when it does not, -1 on an internal failure.
+ */
+int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err);
+/* Writes the model (all groups on, no fixings) in LP or MPS format. */
+int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err);
+
+/* ------------------------------------------------------------ selection */
+typedef enum pv_why_kind {
+    PV_WHY_NONE,       /* explanations skipped */
+    PV_WHY_IN,         /* selected: loss = value lost when forced out */
+    PV_WHY_OUT,        /* not selected: loss when forced in, displaced */
+    PV_WHY_CANNOT_FIT, /* needs more of resource than its whole limit */
+    PV_WHY_CONFLICT,   /* forced in, no feasible portfolio */
+    PV_WHY_FORCED_IN,  /* fixed in by a force constraint */
+    PV_WHY_FORCED_OUT, /* fixed out by a force constraint */
+    PV_WHY_EXCLUDED    /* excluded by a rule */
+} pv_why_kind;
+
+typedef struct pv_why {
+    pv_why_kind kind;
+    double loss;      /* objective lost (>= 0) */
+    int exact;        /* the re-solve proved optimality */
+    size_t *displaced; /* projects */
+    size_t ndisplaced;
+    int resource;     /* CANNOT_FIT: resource index */
+    double excess;    /* CANNOT_FIT: need − limit */
+    int cons;         /* FORCED_*: constraint index */
+} pv_why;
+
+struct pv_selection {
+    pv_status status;
+    double objective, bound, gap;
+    size_t nproj, npart;
+    unsigned char *x; /* per project */
+    unsigned char *y; /* per partner: engaged */
+    double *res_used; /* per resource, recomputed from the case */
+    double *cons_act; /* per constraint: count, share, number of engaged partners ... */
+    int *cons_binding;
+    int have_why;
+    pv_why *why; /* per project */
+    double solve_ms, why_ms;
+    /* infeasible */
+    int diagnosed;
+    size_t *conflict; /* group ids (see pv_mip) */
+    size_t nconflict;
+    int raise_helps;   /* 1: raising the resource limits by res_raise makes it feasible */
+    double *res_raise; /* per resource */
+    char *message;     /* infeasible without a solve (e.g. contradictory force) */
+};
+
+/* Explains every project of an optimal selection (why-in / why-out). */
+int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err);
+/* Fills the infeasibility diagnosis of s. */
+int pv_diagnose(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err);
+
+/* Group label for messages ("resource budget_sek", "constraint count_1"). */
+const char *pv_group_id(const pv_case *c, size_t g);
+
+/* 1 when the list cell contains value (trimmed), or equals it. */
+int pv_cell_has(const char *cell, const char *value);
+
+#endif
