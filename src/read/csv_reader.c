@@ -191,8 +191,17 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
         pv_table_free(t);
         return NULL;
     }
-    if (memchr(data, '\0', len)) {
-        pv_err(err, PV_EINPUT, path, 0, 0, "file contains NUL bytes; not a text file");
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        int nl = 1, nc = 1;
+        for (const char *q = data; q < nul; q++) {
+            if (*q == '\n') {
+                nl++;
+                nc = 1;
+            } else if (((unsigned char)*q & 0xC0) != 0x80)
+                nc++;
+        }
+        pv_err(err, PV_EINPUT, path, nl, nc, "file contains a NUL byte; not a text file");
         pv_table_free(t);
         return NULL;
     }
