@@ -73,6 +73,37 @@ typedef struct pv_case pv_case;
  */
 pv_case *pv_case_load(const char *path, pv_error *err);
 
+/** A what-if scenario: a name and an RFC 7386 merge patch for the case. */
+typedef struct pv_scenario pv_scenario;
+
+/** Loads a scenario file {"name": …, "patch": {…}}. NULL + err on failure. */
+pv_scenario *pv_scenario_load(const char *path, pv_error *err);
+
+/**
+ * Makes a one-off scenario from "path=value" settings, e.g.
+ * "model.criteria.safety.weight=4"; value is JSON when it parses, else text.
+ */
+pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, size_t n,
+                                   pv_error *err);
+
+/** The scenario's name. */
+const char *pv_scenario_name(const pv_scenario *s);
+
+/** Frees a scenario; accepts NULL. */
+void pv_scenario_free(pv_scenario *s);
+
+/**
+ * Loads a case with a scenario's patch applied to it, after its model is
+ * inlined under "model" (so criteria and resources are patched by id).
+ */
+pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err);
+
+/**
+ * Applies an RFC 7386 merge patch to a JSON text; returns the compact result
+ * (free with pv_free) or NULL + err.
+ */
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err);
+
 /** Frees a case; accepts NULL. */
 void pv_case_free(pv_case *c);
 

@@ -295,7 +295,8 @@ const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t 
 
 /* ------------------------------------------------------------ read/json */
 /* Loads a case file: model (path or inline), tables, resources, constraints. */
-pv_case *pv_case_load_impl(const char *path, pv_error *err);
+/* With scen != NULL, its merge patch is applied to the case (model inlined). */
+pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);

@@ -124,6 +124,7 @@ struct pv_selection {
     size_t nproj, npart;
     unsigned char *x; /* per project */
     unsigned char *y; /* per partner: engaged */
+    unsigned char *listed; /* per partner: shown in reports (named, kept, or own agreement) */
     double *res_used; /* per resource, recomputed from the case */
     double *cons_act; /* per constraint: count, share, number of engaged partners ... */
     int *cons_binding;
@@ -150,4 +151,13 @@ const char *pv_group_id(const pv_case *c, size_t g);
 /* 1 when the list cell contains value (trimmed), or equals it. */
 int pv_cell_has(const char *cell, const char *value);
 
+
+
+/* Solver tuning (solver.c), fixed by measurement; tests may change them. */
+extern int pv_solver_cuts;   /* 0 none, 1 cover+clique+MIR, 2 + Gomory */
+extern int pv_solver_fp;     /* feasibility pump */
+extern int pv_solver_greedy; /* greedy + local search start solution */
+
+/* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
+void pv_selection_figures(const pv_case *c, pv_selection *s);
 #endif

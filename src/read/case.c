@@ -11,7 +11,16 @@ pv_case *pv_case_load(const char *path, pv_error *err)
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
         return NULL;
     }
-    return pv_case_load_impl(path, err);
+    return pv_case_load_impl(path, NULL, err);
+}
+
+pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err)
+{
+    if (!path) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
+        return NULL;
+    }
+    return pv_case_load_impl(path, s, err);
 }
 
 const char *pv_case_name(const pv_case *c) { return c->name; }

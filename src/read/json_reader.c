@@ -1719,7 +1719,167 @@ static int parse_constraints(ctx *x, pv_case *c, json_t *arr)
     return 0;
 }
 
-pv_case *pv_case_load_impl(const char *path, pv_error *err)
+/* RFC 7386 JSON merge patch; returns the new target (a new reference). */
+static json_t *merge_patch(json_t *target, json_t *patch)
+{
+    if (!json_is_object(patch))
+        return json_incref(patch);
+    json_t *t = json_is_object(target) ? json_deep_copy(target) : json_object();
+    if (!t)
+        return NULL;
+    const char *key;
+    json_t *val;
+    json_object_foreach(patch, key, val)
+    {
+        if (json_is_null(val)) {
+            json_object_del(t, key);
+            continue;
+        }
+        json_t *nv = merge_patch(json_object_get(t, key), val);
+        if (!nv || json_object_set_new(t, key, nv)) {
+            json_decref(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+struct pv_scenario {
+    char *name;
+    char *path; /* NULL for --set */
+    json_t *patch;
+};
+
+void pv_scenario_free(pv_scenario *s)
+{
+    if (!s)
+        return;
+    pv_free(s->name);
+    pv_free(s->path);
+    json_decref(s->patch);
+    pv_free(s);
+}
+
+const char *pv_scenario_name(const pv_scenario *s) { return s->name; }
+
+pv_scenario *pv_scenario_load(const char *path, pv_error *err)
+{
+    ctx x = {.file = path, .err = err};
+    json_t *root = load_json(path, err);
+    if (!root)
+        return NULL;
+    pv_scenario *s = NULL;
+    if (!json_is_object(root)) {
+        pv_err(err, PV_EINPUT, path, 0, 0,
+               "a scenario must be an object {\"name\": …, \"patch\": {…}}");
+        goto done;
+    }
+    const char *name = get_str(&x, root, "name", "", 1);
+    if (!name)
+        goto done;
+    json_t *patch = json_object_get(root, "patch");
+    if (!json_is_object(patch)) {
+        kerr(&x, "patch", patch ? "must be an object (an RFC 7386 merge patch)" : "is required");
+        goto done;
+    }
+    s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(name)) || !(s->path = pv_strdup(path))) {
+        pv_scenario_free(s);
+        s = NULL;
+        pv_err_nomem(err);
+        goto done;
+    }
+    s->patch = json_incref(patch);
+done:
+    json_decref(root);
+    return s;
+}
+
+/* "a.b.c=value": value is JSON when it parses as JSON, else a string. */
+pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, size_t n,
+                                   pv_error *err)
+{
+    pv_scenario *s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(name)) || !(s->patch = json_object())) {
+        pv_scenario_free(s);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *eq = strchr(sets[i], '=');
+        if (!eq || eq == sets[i]) {
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "--set takes path=value, not '%s'", sets[i]);
+            pv_scenario_free(s);
+            return NULL;
+        }
+        json_t *val = json_loads(eq + 1, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
+        if (!val)
+            val = json_string(eq + 1);
+        json_t *obj = s->patch;
+        const char *p = sets[i];
+        int ok = val != NULL;
+        while (ok) {
+            const char *dot = memchr(p, '.', (size_t)(eq - p));
+            size_t klen = (size_t)((dot ? dot : eq) - p);
+            char *key = pv_strndup(p, klen);
+            if (!key || !klen) {
+                pv_free(key);
+                ok = 0;
+                break;
+            }
+            if (!dot) {
+                ok = json_object_set(obj, key, val) == 0;
+                pv_free(key);
+                break;
+            }
+            json_t *next = json_object_get(obj, key);
+            if (!json_is_object(next)) {
+                next = json_object();
+                if (!next || json_object_set_new(obj, key, next))
+                    ok = 0;
+            }
+            pv_free(key);
+            obj = next;
+            p = dot + 1;
+        }
+        json_decref(val);
+        if (!ok) {
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "--set '%s': not a valid path=value", sets[i]);
+            pv_scenario_free(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+{
+    json_error_t je;
+    json_t *t = json_loads(target, JSON_DECODE_ANY, &je);
+    if (!t) {
+        pv_err(err, PV_EINPUT, "target", je.line, je.column, "invalid JSON: %s", je.text);
+        return NULL;
+    }
+    json_t *p = json_loads(patch, JSON_DECODE_ANY, &je);
+    if (!p) {
+        json_decref(t);
+        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
+        return NULL;
+    }
+    json_t *r = merge_patch(t, p);
+    char *out = r ? json_dumps(r, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(t);
+    json_decref(p);
+    json_decref(r);
+    if (!out) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    /* json_dumps allocates with Jansson's allocator, which is ours. */
+    return out;
+}
+
+pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err)
 {
     ctx x = {.file = path, .err = err};
     pv_case *c = pv_calloc(1, sizeof *c);
@@ -1757,6 +1917,43 @@ pv_case *pv_case_load_impl(const char *path, pv_error *err)
     if (!mv) {
         kerr(&x, "model", "is required (a path to a model file, or the model object)");
         goto fail;
+    }
+    if (scen) {
+        /* A scenario patches the case with its model inlined under "model". */
+        if (json_is_string(mv)) {
+            char *mp = join_path(c->dir, json_string_value(mv));
+            if (!mp || add_input(c, mp)) {
+                pv_free(mp);
+                pv_err_nomem(err);
+                goto fail;
+            }
+            mroot = load_json(mp, err);
+            pv_free(mp);
+            if (!mroot)
+                goto fail;
+            if (json_object_set(root, "model", mroot)) {
+                pv_err_nomem(err);
+                goto fail;
+            }
+        }
+        json_t *patched = merge_patch(root, scen->patch);
+        if (!patched) {
+            pv_err_nomem(err);
+            goto fail;
+        }
+        json_decref(root);
+        root = patched;
+        if (!json_is_object(root)) {
+            pv_err(err, PV_EINPUT, scen->path ? scen->path : path, 0, 0,
+                   "the patched case is not an object");
+            goto fail;
+        }
+        x.file = scen->path ? scen->path : path;
+        mv = json_object_get(root, "model");
+        if (!json_is_object(mv)) {
+            kerr(&x, "model", "the scenario removed or replaced the model");
+            goto fail;
+        }
     }
     if (json_is_string(mv)) {
         char *mp = join_path(c->dir, json_string_value(mv));

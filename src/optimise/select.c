@@ -1,0 +1,247 @@
+/*
+ * select.c — pv_select and pv_export: the public face of the selection.
+ * The figures a report shows are recomputed here from the case's own arrays,
+ * not read back from the solver, so that a solver tolerance never shows up
+ * as "used 900000.0000001 of 900000".
+ */
+#include "select.h"
+
+#include <math.h>
+#include <string.h>
+
+pv_status pv_selection_status(const pv_selection *s) { return s ? s->status : PV_STATUS_ERROR; }
+
+void pv_selection_free(pv_selection *s)
+{
+    if (!s)
+        return;
+    for (size_t j = 0; s->why && j < s->nproj; j++)
+        pv_free(s->why[j].displaced);
+    pv_free(s->why);
+    pv_free(s->x);
+    pv_free(s->y);
+    pv_free(s->listed);
+    pv_free(s->res_used);
+    pv_free(s->cons_act);
+    pv_free(s->cons_binding);
+    pv_free(s->conflict);
+    pv_free(s->res_raise);
+    pv_free(s->message);
+    pv_free(s);
+}
+
+static int near(double a, double b) { return fabs(a - b) <= 1e-9 * (fabs(b) > 1 ? fabs(b) : 1); }
+
+void pv_selection_figures(const pv_case *c, pv_selection *s)
+{
+    size_t n = s->nproj, np = s->npart;
+    for (size_t k = 0; k < c->nres; k++) {
+        double u = 0;
+        for (size_t j = 0; j < n; j++)
+            if (s->x[j])
+                u += c->res[k].a[j];
+        for (size_t p = 0; p < np; p++)
+            if (s->y[p])
+                u += c->res[k].f[p];
+        s->res_used[k] = u;
+    }
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        double act = 0;
+        int bind = 0;
+        switch (q->type) {
+        case PV_C_COUNT:
+            for (size_t j = 0; j < n; j++)
+                if (s->x[j] && pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
+                    act += 1;
+            break;
+        case PV_C_SHARE: {
+            double tot = 0, cat = 0;
+            for (size_t j = 0; j < n; j++) {
+                if (!s->x[j])
+                    continue;
+                tot += c->res[q->resource].a[j];
+                if (pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
+                    cat += c->res[q->resource].a[j];
+            }
+            act = tot > 0 ? cat / tot : 0;
+            break;
+        }
+        case PV_C_REQUIRES:
+            act = s->x[q->project];
+            bind = s->x[q->project] != 0;
+            break;
+        case PV_C_EXCLUSIVE:
+            for (size_t k = 0; k < q->nprojects; k++) {
+                int dup = 0;
+                for (size_t l = 0; l < k; l++)
+                    dup |= q->projects[l] == q->projects[k];
+                if (!dup && s->x[q->projects[k]])
+                    act += 1;
+            }
+            break;
+        case PV_C_FORCE:
+            act = (double)q->nprojects;
+            bind = q->nprojects + q->nout > 0;
+            break;
+        case PV_C_MAX_PARTNERS:
+        case PV_C_MIN_PARTNERS:
+            for (size_t p = 0; p < np; p++)
+                if (s->y[p] &&
+                    (q->col < 0 || pv_cell_has(pv_cell(c->partners, p, (size_t)q->col), q->value)))
+                    act += 1;
+            break;
+        }
+        if (q->type != PV_C_REQUIRES && q->type != PV_C_FORCE)
+            bind = (q->has_min && near(act, q->min)) || (q->has_max && near(act, q->max));
+        s->cons_act[i] = act;
+        s->cons_binding[i] = bind;
+    }
+}
+
+/* A partner the solver engaged but no selected project needs is dropped
+ * when the portfolio stays feasible without it: y has no objective value, so
+ * GLPK may leave it at 1, and a report must not claim an engagement nobody
+ * uses. */
+static void settle_partners(const pv_mip *m, unsigned char *val)
+{
+    const pv_case *c = m->c;
+    size_t np = c->partners ? c->partners->nrows : 0;
+    for (size_t p = 0; p < np; p++) {
+        if (m->ycol[p] < 0)
+            continue;
+        size_t col = (size_t)m->ycol[p];
+        if (!val[col] || m->lb[col] > 0)
+            continue;
+        val[col] = 0;
+        if (!pv_mip_feasible(m, val))
+            val[col] = 1;
+    }
+}
+
+static int alloc_sel(const pv_case *c, pv_selection *s)
+{
+    s->nproj = c->projects->nrows;
+    s->npart = c->partners ? c->partners->nrows : 0;
+    s->x = pv_calloc(s->nproj + 1, 1);
+    s->y = pv_calloc(s->npart + 1, 1);
+    s->listed = pv_calloc(s->npart + 1, 1);
+    s->res_used = pv_calloc(c->nres + 1, sizeof(double));
+    s->res_raise = pv_calloc(c->nres + 1, sizeof(double));
+    s->cons_act = pv_calloc(c->ncons + 1, sizeof(double));
+    s->cons_binding = pv_calloc(c->ncons + 1, sizeof(int));
+    s->why = pv_calloc(s->nproj + 1, sizeof *s->why);
+    return s->x && s->y && s->listed && s->res_used && s->res_raise && s->cons_act &&
+                   s->cons_binding && s->why
+               ? 0
+               : -1;
+}
+
+/* Active agreements are listed (and flagged for review when unused) only
+ * when they are the municipality's own: when partners.csv and projects.csv
+ * both have a `municipality` column, the partner's must be one the proposals
+ * come from; otherwise every active partner of the file counts. */
+static void mark_listed(const pv_case *c, const pv_mip *m, pv_selection *s)
+{
+    int pm = c->partners ? pv_table_col(c->partners, "municipality") : -1;
+    int jm = pv_table_col(c->projects, "municipality");
+    for (size_t p = 0; p < s->npart; p++) {
+        if (m->ycol[p] >= 0) {
+            s->listed[p] = 1;
+            continue;
+        }
+        if (!c->partner_active[p])
+            continue;
+        if (pm < 0 || jm < 0) {
+            s->listed[p] = 1;
+            continue;
+        }
+        const char *own = pv_cell(c->partners, p, (size_t)pm);
+        for (size_t j = 0; j < s->nproj && !s->listed[p]; j++)
+            if (pv_cell_has(own, pv_cell(c->projects, j, (size_t)jm)))
+                s->listed[p] = 1;
+    }
+}
+
+pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_opts *o,
+                        pv_error *err)
+{
+    if (!c || !r) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "pv_select: no case or ranking");
+        return NULL;
+    }
+    pv_select_opts def;
+    if (!o) {
+        pv_select_opts_init(&def);
+        o = &def;
+    }
+    double tl = o->time_limit_s >= 0 ? o->time_limit_s : c->time_limit_s;
+    double gap = o->mip_gap >= 0 ? o->mip_gap : c->mip_gap;
+    if (!(tl > 0 && tl <= 86400)) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "time limit must be in (0, 86400] seconds");
+        return NULL;
+    }
+    if (!(gap >= 0 && gap < 1)) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "MIP gap must be in [0, 1)");
+        return NULL;
+    }
+    pv_mip *m = pv_mip_build(c, r, err);
+    if (!m)
+        return NULL;
+    pv_selection *s = pv_calloc(1, sizeof *s);
+    unsigned char *val = pv_calloc(m->ncols + 1, 1), *start = pv_calloc(m->ncols + 1, 1);
+    if (!s || !val || !start || alloc_sel(c, s)) {
+        pv_err_nomem(err);
+        goto fail;
+    }
+    mark_listed(c, m, s);
+    int have_start = pv_solver_greedy && pv_mip_greedy(m, start);
+    pv_mip_sol sol;
+    memset(&sol, 0, sizeof sol);
+    sol.val = val;
+    if (pv_mip_solve(m, tl, gap, have_start ? start : NULL, &sol, err))
+        goto fail;
+    s->status = sol.status;
+    s->solve_ms = sol.ms;
+    if (sol.status == PV_STATUS_INFEASIBLE) {
+        if (pv_diagnose(m, s, tl, err))
+            goto fail;
+    } else {
+        settle_partners(m, val);
+        for (size_t j = 0; j < s->nproj; j++)
+            s->x[j] = val[m->xcol[j]];
+        for (size_t p = 0; p < s->npart; p++)
+            s->y[p] = m->ycol[p] >= 0 && val[m->ycol[p]];
+        s->objective = pv_mip_value(m, val);
+        s->bound = sol.status == PV_STATUS_OPTIMAL ? s->objective : sol.bound;
+        s->gap = sol.status == PV_STATUS_OPTIMAL ? 0 : sol.gap;
+        pv_selection_figures(c, s);
+        if (!o->no_why && pv_explain(m, s, tl, err))
+            goto fail;
+    }
+    pv_free(val);
+    pv_free(start);
+    pv_mip_free(m);
+    return s;
+fail:
+    pv_free(val);
+    pv_free(start);
+    pv_mip_free(m);
+    pv_selection_free(s);
+    return NULL;
+}
+
+int pv_export(const pv_case *c, const pv_ranking *r, pv_export_fmt fmt, const char *path,
+              pv_error *err)
+{
+    if (!c || !r || !path) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "pv_export: no case, ranking or path");
+        return -1;
+    }
+    pv_mip *m = pv_mip_build(c, r, err);
+    if (!m)
+        return -1;
+    int rc = pv_mip_write(m, fmt, path, err);
+    pv_mip_free(m);
+    return rc;
+}
