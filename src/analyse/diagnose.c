@@ -1,0 +1,66 @@
+/*
+ * diagnose.c — why a selection is infeasible. A deletion filter over the
+ * case's resource limits and constraints gives a minimal conflicting set
+ * (dropping any one member makes the rest feasible); a second model with a
+ * slack per resource gives how far each limit would have to rise.
+ */
+#include "../optimise/select.h"
+
+#include <string.h>
+
+/* 1 feasible, 0 infeasible (or unknown: treated as infeasible, which keeps
+ * the group in the set and so can only make the set larger, never wrong). */
+static int feasible(pv_mip *m, double tl, unsigned char *val, pv_error *err)
+{
+    pv_mip_sol sol;
+    memset(&sol, 0, sizeof sol);
+    sol.val = val;
+    pv_error e2;
+    pv_error_clear(&e2);
+    /* any portfolio will do: a wide gap stops GLPK at its first one */
+    if (pv_mip_solve(m, tl, 0.9, NULL, &sol, &e2)) {
+        if (err && e2.code == PV_EINTERNAL && strstr(e2.text, "out of memory"))
+            *err = e2;
+        return 0;
+    }
+    return sol.status == PV_STATUS_OPTIMAL || sol.status == PV_STATUS_FEASIBLE;
+}
+
+int pv_diagnose(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
+{
+    const pv_case *c = m->c;
+    s->diagnosed = 1;
+    s->conflict = pv_malloc((m->ngroups + 1) * sizeof(size_t));
+    unsigned char *val = pv_calloc(m->ncols + 1, 1);
+    if (!s->conflict || !val) {
+        pv_free(val);
+        pv_err_nomem(err);
+        return -1;
+    }
+    double each = time_limit_s / 4 > 10 ? 10 : time_limit_s / 4;
+    if (each < 1)
+        each = time_limit_s < 1 ? time_limit_s : 1;
+    for (size_t g = 0; g < m->ngroups; g++) {
+        pv_mip_group(m, g, 0);
+        int ok = feasible(m, each, val, err);
+        if (pv_failed(err))
+            break;
+        if (ok)
+            pv_mip_group(m, g, 1); /* needed for the conflict */
+    }
+    for (size_t g = 0; g < m->ngroups; g++) {
+        if (m->group_on[g])
+            s->conflict[s->nconflict++] = g;
+        else
+            pv_mip_group(m, g, 1);
+    }
+    pv_free(val);
+    if (pv_failed(err))
+        return -1;
+    int rc = pv_mip_min_excess(m, time_limit_s, s->res_raise, err);
+    if (rc < 0)
+        return -1;
+    s->raise_helps = rc;
+    (void)c;
+    return 0;
+}
