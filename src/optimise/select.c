@@ -204,7 +204,7 @@ pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_o
     s->status = sol.status;
     s->solve_ms = sol.ms;
     if (sol.status == PV_STATUS_INFEASIBLE) {
-        if (pv_diagnose(m, s, tl, err))
+        if (!o->no_diagnose && pv_diagnose(m, s, tl, err))
             goto fail;
     } else {
         settle_partners(m, val);

@@ -40,6 +40,7 @@ void pv_select_opts_init(pv_select_opts *o)
     o->time_limit_s = -1;
     o->mip_gap = -1;
     o->no_why = 0;
+    o->no_diagnose = 0;
 }
 
 static double now_ms(void)
