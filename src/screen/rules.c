@@ -44,6 +44,11 @@ static int contains(const pv_case *c, const pv_cond *k, const char *cell, const 
 {
     if (pv_str_eq_trim(cell, s ? s : "") && !isnum)
         return 1;
+    /* A whole-cell number first: in the Swedish dialect "1,5" is 1.5, not a
+     * list of 1 and 5. */
+    double whole;
+    if (isnum && pv_parse_number(cell, t && t->delim == ';', &whole) == 0)
+        return whole == num;
     size_t n;
     char **items = pv_split_list(cell, &n);
     if (!items) {
