@@ -48,9 +48,9 @@ all: deps-quiet partnerval libpartnerval.a
 
 # Top-level copies so that `./partnerval` works after `make`.
 partnerval: $(BIN)
-	cp $(BIN) $@
+	cp $(BIN) $@.tmp && mv -f $@.tmp $@
 libpartnerval.a: $(LIB)
-	cp $(LIB) $@
+	cp $(LIB) $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/%.o: %.c include/partnerval.h src/internal.h $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)

@@ -170,6 +170,7 @@ typedef struct pv_select_opts {
     double time_limit_s; /**< < 0: case's solver.time_limit_s, else 60 */
     double mip_gap;      /**< < 0: case's solver.mip_gap, else 0 */
     int no_why;          /**< skip the why-in/why-out re-solves */
+    int no_diagnose;     /**< infeasible: skip the conflict diagnosis (what-if loops) */
 } pv_select_opts;
 
 /** Sets the defaults: everything from the case. */
@@ -210,6 +211,78 @@ typedef enum pv_export_fmt { PV_EXPORT_LP, PV_EXPORT_MPS } pv_export_fmt;
  */
 int pv_export(const pv_case *c, const pv_ranking *r, pv_export_fmt fmt, const char *path,
               pv_error *err);
+
+/* --------------------------------------------------------------- what-if */
+
+/** Scenarios solved side by side with the base case. */
+typedef struct pv_comparison pv_comparison;
+
+/**
+ * Solves the base case and each scenario (see pv_case_load_scenario).
+ * Returns NULL + err on an input or internal error; infeasible scenarios are
+ * results.
+ */
+pv_comparison *pv_compare(const char *case_path, pv_scenario *const *scen, size_t n,
+                          const pv_select_opts *o, pv_error *err);
+/** Renders a comparison (see pv_render_rank for ownership). */
+char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, size_t *len,
+                        pv_error *err);
+/** Frees a comparison; accepts NULL. */
+void pv_comparison_free(pv_comparison *cmp);
+
+/** The optimal value as one resource's limit goes from `from` to `to`. */
+typedef struct pv_frontier pv_frontier;
+
+/**
+ * Computes the budget frontier of resource `resource` exactly: the limits at
+ * which the optimal portfolio changes, and the objective at `steps`+1 evenly
+ * spaced limits. from < 0 means 0; to < 0 means the total demand. The case's
+ * limit is restored before returning.
+ */
+pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resource,
+                             double from, double to, int steps, pv_error *err);
+/** Renders a frontier (see pv_render_rank for ownership). */
+char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
+                         pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/** Frees a frontier; accepts NULL. */
+void pv_frontier_free(pv_frontier *f);
+
+/** Weight stability intervals of every leaf criterion. */
+typedef struct pv_sensitivity pv_sensitivity;
+
+/**
+ * For every leaf, varies its global weight from 0 to 1 (the other leaves
+ * rescaled in proportion) and finds, by bisection on re-solves, the interval
+ * around the current weight within which the optimal portfolio stays the same
+ * (to 0.001), and the portfolios that take over at each end.
+ */
+pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_error *err);
+/** Renders sensitivity (see pv_render_rank for ownership). */
+char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
+                            pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/** Frees sensitivity results; accepts NULL. */
+void pv_sensitivity_free(pv_sensitivity *s);
+
+/** Weight distributions for robustness. */
+typedef enum pv_weights_dist { PV_DIST_UNIFORM, PV_DIST_RANKED, PV_DIST_INTERVALS } pv_weights_dist;
+
+/** Monte Carlo robustness: selection shares over random weights. */
+typedef struct pv_robust pv_robust;
+
+/**
+ * Draws `samples` leaf-weight vectors (sample i from its own xoshiro256**
+ * stream seeded by splitmix64(seed, i)), re-solves each, and counts how often
+ * each project and portfolio is optimal. Output is identical for any
+ * `threads` (worker processes over fixed ranges of sample indices).
+ */
+pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
+                         unsigned long long seed, pv_weights_dist dist, int threads,
+                         pv_error *err);
+/** Renders robustness (see pv_render_rank for ownership). */
+char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
+                       pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/** Frees robustness results; accepts NULL. */
+void pv_robust_free(pv_robust *rb);
 
 /* ------------------------------------------------------------- utilities */
 

@@ -15,11 +15,16 @@ typedef struct pv_cli_opts {
 int pv_cli_common_opts(int argc, char **argv, const char *help, pv_cli_opts *o);
 /* Prints "partnerval: error: …" and returns the exit code. */
 int pv_cli_error(const pv_error *err);
-int pv_cli_usage(const char *fmt, const char *arg);
+int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes text to -o FILE (atomically) or stdout, frees text; returns exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
 
 int pv_cli_select(int argc, char **argv);
 int pv_cli_export(int argc, char **argv);
+int pv_cli_compare(int argc, char **argv);
+int pv_cli_sensitivity(int argc, char **argv);
+int pv_cli_frontier(int argc, char **argv);
+int pv_cli_robust(int argc, char **argv);
+int pv_cli_merge_patch(int argc, char **argv);
 
 #endif

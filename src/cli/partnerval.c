@@ -5,6 +5,7 @@
 #include "partnerval.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,16 @@ static const char *USAGE =
     "  select CASE     choose the best portfolio within the resource limits (GLPK)\n"
     "  export CASE     write the selection MILP (--lp FILE or --mps FILE)\n"
     "  weights CASE    print local and global weights, AHP consistency\n"
+    "  compare CASE SCENARIO...    solve scenarios side by side (also --set path=value)\n"
+    "  sensitivity CASE            weight intervals within which the portfolio holds\n"
+    "  frontier CASE --resource R  the optimal value as one limit varies\n"
+    "  robust CASE --samples N     selection shares over random weights\n"
+    "  merge-patch TARGET PATCH    apply an RFC 7386 merge patch (to check scenarios)\n"
+    "  compare CASE SCENARIO...  solve scenarios side by side (--set path=value)\n"
+    "  sensitivity CASE          weight intervals within which the portfolio holds\n"
+    "  frontier CASE --resource R  optimal value as a limit varies\n"
+    "  robust CASE --samples N   selection shares over random weights\n"
+    "  merge-patch TARGET PATCH  apply an RFC 7386 merge patch (for checking scenarios)\n"
     "\n"
     "Run 'partnerval COMMAND --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 infeasible, 4 solver or internal failure.\n";
@@ -31,10 +42,13 @@ int pv_cli_error(const pv_error *err)
     return err->code ? err->code : PV_EINTERNAL;
 }
 
-int pv_cli_usage(const char *fmt, const char *arg)
+int pv_cli_usage(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "partnerval: error: ");
-    fprintf(stderr, fmt, arg ? arg : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\n(see 'partnerval --help')\n");
     return PV_EUSAGE;
 }
@@ -221,6 +235,16 @@ int main(int argc, char **argv)
         return pv_cli_select(argc - 1, argv + 1);
     if (!strcmp(cmd, "export"))
         return pv_cli_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compare"))
+        return pv_cli_compare(argc - 1, argv + 1);
+    if (!strcmp(cmd, "sensitivity"))
+        return pv_cli_sensitivity(argc - 1, argv + 1);
+    if (!strcmp(cmd, "frontier"))
+        return pv_cli_frontier(argc - 1, argv + 1);
+    if (!strcmp(cmd, "robust"))
+        return pv_cli_robust(argc - 1, argv + 1);
+    if (!strcmp(cmd, "merge-patch"))
+        return pv_cli_merge_patch(argc - 1, argv + 1);
     fprintf(stderr, "partnerval: error: unknown command '%s'\n", cmd);
     fputs(USAGE, stderr);
     return PV_EUSAGE;

@@ -1,0 +1,69 @@
+/* whatif.h — frontier, sensitivity and robustness: many re-solves of the
+ * selection with changed scores or limits. */
+#ifndef PV_WHATIF_H
+#define PV_WHATIF_H
+
+#include "../optimise/select.h"
+
+/* A selection solved with replaced scores (NULL: the ranking's) and the
+ * case's current limits; no explanations, no diagnosis. */
+pv_selection *pv_solve_scores(const pv_case *c, const pv_ranking *r, const double *score,
+                              pv_error *err);
+/* Scores of every project for the given leaf global weights. */
+void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *w, double *score);
+
+typedef struct pv_fseg {
+    double lo, hi; /* limits over which this portfolio is optimal */
+    int feasible;
+    double objective;
+    unsigned char *x;
+} pv_fseg;
+
+struct pv_frontier {
+    int res;
+    double from, to, current;
+    size_t nseg; /* descending in limit */
+    pv_fseg *seg;
+    size_t npoints;
+    double *limit;
+    size_t *point_seg; /* per point: segment index, or (size_t)-1 */
+    size_t *order;     /* projects in the order they enter as the limit rises */
+    double *enter_at;
+    size_t norder;
+    int exact; /* every solve proved optimal */
+};
+
+typedef struct pv_sens_crit {
+    size_t leaf;
+    double weight, low, high;
+    unsigned char *below, *above; /* portfolios just outside, or NULL */
+} pv_sens_crit;
+
+struct pv_sensitivity {
+    size_t nleaves, nproj;
+    unsigned char *base;
+    double base_objective;
+    pv_sens_crit *crit;
+    int base_feasible;
+};
+
+typedef struct pv_portfolio_count {
+    unsigned char *x;
+    size_t count;
+} pv_portfolio_count;
+
+struct pv_robust {
+    size_t samples, nproj, nleaves;
+    unsigned long long seed;
+    int method; /* 0 uniform, 1 ranked, 2 intervals */
+    int threads;
+    size_t *selected; /* per project: samples in which selected */
+    size_t base_count;
+    size_t infeasible;
+    pv_portfolio_count *port;
+    size_t nport;
+    unsigned char *base;
+    double half_width; /* largest 95% half width over projects */
+};
+
+#endif
