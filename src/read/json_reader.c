@@ -1105,6 +1105,10 @@ void pv_case_free(pv_case *c)
 {
     if (!c)
         return;
+    /* proj_partners is sized by the projects table: free it first. */
+    if (c->proj_partners && c->projects)
+        for (size_t j = 0; j < c->projects->nrows; j++)
+            pv_free(c->proj_partners[j]);
     pv_model_free(c->model);
     pv_table_free(c->projects);
     pv_table_free(c->partners);
@@ -1123,9 +1127,6 @@ void pv_case_free(pv_case *c)
     for (size_t i = 0; i < c->ncons; i++)
         constraint_free(&c->cons[i]);
     pv_free(c->cons);
-    if (c->proj_partners && c->projects)
-        for (size_t j = 0; j < c->projects->nrows; j++)
-            pv_free(c->proj_partners[j]);
     pv_free(c->proj_partners);
     pv_free(c->proj_npartners);
     pv_free(c->partner_country);
