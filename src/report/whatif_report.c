@@ -244,6 +244,13 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
                 pv_buf_putc(&b, '\n');
             }
         }
+        if (run->s->status == PV_STATUS_INFEASIBLE && run->s->diagnosed && run->s->nconflict) {
+            pv_buf_printf(&b, "  %s: ", pv_tr(sv, "conflicting limits and constraints",
+                                              "ramar och villkor i konflikt"));
+            for (size_t q = 0; q < run->s->nconflict; q++)
+                pv_buf_printf(&b, "%s%s", q ? ", " : "", pv_group_id(run->c, run->s->conflict[q]));
+            pv_buf_putc(&b, '\n');
+        }
         if (i) {
             pv_buf_printf(&b, "  %s: ", pv_tr(sv, "entered", "tillkom"));
             run_diff(&b, base, run, 1, 0);
