@@ -116,6 +116,12 @@ static void test_linear(void **state)
     assert_double_equal(pv_vf_eval(&down, -10), 1, EPS);
     pv_valuefn neg = {.type = PV_VF_LINEAR, .worst = -10, .best = -2};
     assert_double_equal(pv_vf_eval(&neg, -6), 0.5, EPS);
+    /* extreme doubles: best - worst overflows, yet the value is never NaN */
+    pv_valuefn wide = {.type = PV_VF_LINEAR, .worst = -1e308, .best = 1e308};
+    assert_double_equal(pv_vf_eval(&wide, 1.7e308), 1, EPS);
+    assert_double_equal(pv_vf_eval(&wide, -1.7e308), 0, EPS);
+    assert_double_equal(pv_vf_eval(&wide, 0), 0.5, EPS);
+    assert_double_equal(pv_vf_eval(&wide, 0.5e308), 0.75, EPS);
 }
 
 static void test_piecewise(void **state)
@@ -140,6 +146,10 @@ static void test_piecewise(void **state)
     double rx[] = {1, 2}, ry[] = {0.25, 0.75};
     pv_valuefn two = {.type = PV_VF_PIECEWISE, .npts = 2, .px = rx, .py = ry};
     assert_double_equal(pv_vf_eval(&two, 1.5), 0.5, EPS);
+    double wx[] = {-1e308, 1e308}, wy[] = {0, 1};
+    pv_valuefn wide = {.type = PV_VF_PIECEWISE, .npts = 2, .px = wx, .py = wy};
+    assert_double_equal(pv_vf_eval(&wide, 0.5e308), 0.75, EPS);
+    assert_false(isnan(pv_vf_eval(&wide, 0.99e308)));
 }
 
 /* A case built on the fly, for categorical, weights, ties. */
