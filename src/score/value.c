@@ -3,14 +3,15 @@
 
 #include <math.h>
 
-/* (x - a) / (b - a); with extreme doubles both differences may overflow to
- * infinity (inf / inf is NaN), so then the halves are used, which cannot. */
+/* (x - a) / (b - a). With extreme doubles b - a may overflow to infinity
+ * (giving 0, or NaN when x - a overflows too), so then the halves are used,
+ * whose differences cannot overflow. When only x - a overflows, the ratio is
+ * ±inf, which clamps correctly. */
 static double ratio(double x, double a, double b)
 {
-    double t = (x - a) / (b - a);
-    if (isnan(t))
-        t = (x / 2 - a / 2) / (b / 2 - a / 2);
-    return t;
+    if (isinf(b - a))
+        return (x / 2 - a / 2) / (b / 2 - a / 2);
+    return (x - a) / (b - a);
 }
 
 double pv_vf_eval(const pv_valuefn *vf, double x)
