@@ -219,9 +219,11 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
     csv_set_free_func(&p, pv_free);
     reader r = {.t = t, .err = err, .line = 1};
     size_t off = 0;
-    /* Feed one line at a time so that every record knows its line number. */
+    /* Feed one line at a time so that every record knows its line number.
+     * A file without any LF ends its lines with CR (old Mac Excel). */
+    int eol = memchr(data, '\n', len) ? '\n' : '\r';
     while (off < len && !r.failed) {
-        const char *nl = memchr(data + off, '\n', len - off);
+        const char *nl = memchr(data + off, eol, len - off);
         size_t chunk = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
         if (chunk > PV_MAX_LINE) {
             pv_err(err, PV_EINPUT, path, r.line, 0, "line is longer than %d bytes", PV_MAX_LINE);

@@ -110,6 +110,18 @@ static void test_csv_bom_crlf(void **state)
     pv_table_free(t);
 }
 
+static void test_csv_cr_only(void **state)
+{
+    (void)state;
+    /* old Mac Excel ends lines with CR alone: rows and line numbers still work */
+    pv_table *t = parse_ok("id,x\ra,1\rb,\"two\rlines\"\rc,3\r");
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(pv_cell(t, 2, 1), "3");
+    assert_int_equal(t->row_line[2], 5);
+    pv_table_free(t);
+    parse_fails("id,x\ra,1\rb\r", 3, "fields");
+}
+
 static void test_csv_quoted_fields(void **state)
 {
     (void)state;
@@ -434,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_csv_basic),
         cmocka_unit_test(test_csv_no_final_newline),
         cmocka_unit_test(test_csv_bom_crlf),
+        cmocka_unit_test(test_csv_cr_only),
         cmocka_unit_test(test_csv_quoted_fields),
         cmocka_unit_test(test_csv_quoted_crlf_newline),
         cmocka_unit_test(test_csv_semicolon_detection),
