@@ -2,6 +2,7 @@
  * weight is the product, along its path, of weight / sum of sibling weights. */
 #include "../internal.h"
 
+#include <math.h>
 #include <stdio.h>
 
 static int level(pv_model *m, pv_criterion **kids, size_t n, double parent_global,
@@ -13,6 +14,11 @@ static int level(pv_model *m, pv_criterion **kids, size_t n, double parent_globa
     if (!(sum > 0)) {
         pv_err(err, PV_EINPUT, m->path, 0, 0,
                "%s: the weights at this level sum to 0; at least one must be > 0", where);
+        return -1;
+    }
+    if (isinf(sum)) {
+        pv_err(err, PV_EINPUT, m->path, 0, 0,
+               "%s: the weights at this level are too large (their sum overflows)", where);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {

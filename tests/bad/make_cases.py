@@ -276,6 +276,9 @@ case("usage-output-dir-missing", 1, "no-such-dir/out.txt", cmd="$PV rank case.js
 case("usage-output-is-directory", 1, "is a directory", cmd="mkdir -p outdir && $PV rank case.json -o outdir; rc=$?; rmdir outdir; exit $rc", nofile=False)
 case("csv-cr-line-ends-ragged", 2, "projects.csv:4:",
      **{P: lambda t: sub(t, "P3,Handel Minsk,minsk,", "P3,Handel Minsk,").replace("\n", "\r")})
+case("model-weights-overflow", 2, "criteria: the weights at this level are too large",
+     **{M: lambda t: sub(sub(t, '"democracy": {"weight": 2,', '"democracy": {"weight": 1e308,'),
+                         '"risk": {"weight": 2,', '"risk": {"weight": 1.5e308,')})
 
 def swedish_projects(t, repl):
     lines = [l for l in t.split("\n") if l]
