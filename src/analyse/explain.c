@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+double pv_why_gap = 0;
+
 static double now_ms(void)
 {
     struct timespec ts;
@@ -133,7 +135,7 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
             start[col] = 0;
             drop_unused_partners(m, start);
             pv_mip_fix(m, col, 0);
-            rc = pv_mip_solve(m, each, 0, start, &sol, err);
+            rc = pv_mip_solve(m, each, pv_why_gap, start, &sol, err);
             pv_mip_fix(m, col, -1);
             if (rc)
                 break;
@@ -174,7 +176,7 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
         memcpy(start, base, m->ncols);
         pv_mip_fix(m, col, 1);
         int have = repair_in(m, start, j);
-        rc = pv_mip_solve(m, each, 0, have ? start : NULL, &sol, err);
+        rc = pv_mip_solve(m, each, pv_why_gap, have ? start : NULL, &sol, err);
         pv_mip_fix(m, col, -1);
         if (rc)
             break;

@@ -157,7 +157,11 @@ int pv_cell_has(const char *cell, const char *value);
 extern int pv_solver_cuts;   /* 0 none, 1 cover+clique+MIR, 2 + Gomory */
 extern int pv_solver_fp;     /* feasibility pump */
 extern int pv_solver_greedy; /* greedy + local search start solution */
+extern int pv_solver_br, pv_solver_bt; /* GLPK branching and backtracking */
+extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solution) */
 
 /* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
 void pv_selection_figures(const pv_case *c, pv_selection *s);
+
+extern double pv_why_gap; /* relative gap of the why re-solves */
 #endif

@@ -966,9 +966,12 @@ static int solve_trivial(pv_mip *m, pv_mip_sol *sol)
 }
 
 /* Tuning chosen by measurement (tests/bench/select_bench.sh): see report. */
-int pv_solver_cuts = 1; /* 0 none, 1 cover+clique+MIR, 2 + Gomory */
+int pv_solver_cuts = 0; /* 0 none, 1 cover+clique+MIR, 2 + Gomory: 0 was 2-3x faster */
 int pv_solver_fp = 0;
 int pv_solver_greedy = 1;
+int pv_solver_br = GLP_BR_DTH;
+int pv_solver_bt = GLP_BT_BLB;
+int pv_solver_presolve = 0;
 
 int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
                  pv_mip_sol *sol, pv_error *err)
@@ -1031,9 +1034,10 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
-    ip.presolve = GLP_OFF; /* the start solution refers to our columns */
-    ip.br_tech = GLP_BR_DTH;
-    ip.bt_tech = GLP_BT_BLB;
+    /* The start solution refers to our columns; the presolver renumbers them. */
+    ip.presolve = pv_solver_presolve ? GLP_ON : GLP_OFF;
+    ip.br_tech = pv_solver_br;
+    ip.bt_tech = pv_solver_bt;
     ip.cov_cuts = pv_solver_cuts >= 1 ? GLP_ON : GLP_OFF;
     ip.clq_cuts = pv_solver_cuts >= 1 ? GLP_ON : GLP_OFF;
     ip.mir_cuts = pv_solver_cuts >= 1 ? GLP_ON : GLP_OFF;
@@ -1050,7 +1054,7 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
         pv_err_nomem(err);
         return -1;
     }
-    if (start && pv_mip_feasible(m, start)) {
+    if (start && !pv_solver_presolve && pv_mip_feasible(m, start)) {
         cb.start = start;
         for (size_t j = 0; j < m->ncols; j++)
             cb.x[j + 1] = start[j];

@@ -7,6 +7,7 @@ criterion, worst 0 and best the largest profit, so score = 100 * p / max p and
 the best portfolio is the best knapsack filling. Python 3 standard library.
 
 usage: convert.py OUTDIR [DATADIR]   (DATADIR defaults to ./data beside this file)
+       convert.py --cb MKNAPCB_FILE OUTDIR NAME   (first Chu-Beasley problem, for the benchmark)
 """
 import json
 import os
@@ -89,9 +90,27 @@ def write_case(outdir, name, p, r, b, opt):
         json.dump(case, f, indent=1)
 
 
+def parse_mknapcb_first(path):
+    """The first problem of a Chu-Beasley file (same layout as mknap1)."""
+    nums = open(path).read().split()
+    n, m = int(nums[1]), int(nums[2])
+    pos = 4
+    p = nums[pos:pos + n]
+    pos += n
+    r = [nums[pos + i * n:pos + (i + 1) * n] for i in range(m)]
+    pos += m * n
+    b = nums[pos:pos + m]
+    return p, r, b
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
+    if sys.argv[1] == "--cb":
+        # convert.py --cb MKNAPCB_FILE OUTDIR NAME: first problem only (benchmark)
+        p, r, b = parse_mknapcb_first(sys.argv[2])
+        write_case(sys.argv[3], sys.argv[4], p, r, b, "0")
+        return
     out = sys.argv[1]
     data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
     probs = parse_mknap1(os.path.join(data, "mknap1.txt")) + parse_mknap2(os.path.join(data, "mknap2.txt"))
