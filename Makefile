@@ -12,6 +12,7 @@ JANSSON_LIBS   ?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljan
 CMOCKA_LIBS    ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 GLPK_LIBS ?= -lglpk
 CSV_LIBS  ?= -lcsv
+CRYPTO_LIBS ?= $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
 
 WARN    = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -26,7 +27,7 @@ BUILD   ?= build/san
 else
 BUILD   ?= build/rel
 endif
-LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) -lm -lpthread
+LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) -lm -lpthread
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
                             src/optimise/*.c src/analyse/*.c src/report/*.c))
@@ -40,7 +41,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
-           libcmocka-dev python3
+           libcmocka-dev python3 libssl-dev chromium
 
 .PHONY: partnerval libpartnerval.a all deps demo test check-unit check-cli install uninstall clean bench format lint
 
@@ -79,6 +80,9 @@ demo: deps
 	./partnerval rank examples/lidkoping/case.json
 	@if ./partnerval select --help >/dev/null 2>&1; then \
 	  ./partnerval select examples/lidkoping/case.json; fi
+	@mkdir -p out
+	./partnerval select examples/lidkoping/case.json --format html -o out/lidkoping.html
+	@echo "partnerval: the HTML report is in $(CURDIR)/out/lidkoping.html (open it in a browser)"
 
 test: deps
 	$(MAKE) --no-print-directory WERROR=1 all

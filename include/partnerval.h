@@ -51,12 +51,12 @@ void pv_error_clear(pv_error *err);
 char *pv_error_format(const pv_error *err, char *buf, size_t size);
 
 /** Output formats of reports. */
-typedef enum pv_format { PV_FMT_TEXT, PV_FMT_MD, PV_FMT_CSV, PV_FMT_JSON } pv_format;
+typedef enum pv_format { PV_FMT_TEXT, PV_FMT_MD, PV_FMT_CSV, PV_FMT_JSON, PV_FMT_HTML } pv_format;
 
 /** Report language. PV_LANG_DEFAULT takes the model's "language". */
 typedef enum pv_lang { PV_LANG_DEFAULT, PV_LANG_SV, PV_LANG_EN } pv_lang;
 
-/** Parses "text", "md", "csv", "json"; returns -1 when unknown. */
+/** Parses "text", "md", "csv", "json", "html"; returns -1 when unknown. */
 int pv_format_parse(const char *s);
 
 /** Parses "sv", "en"; returns -1 when unknown. */
@@ -298,6 +298,14 @@ void pv_free(void *p);
 
 /** The GLPK version string. */
 const char *pv_glpk_version(void);
+
+/**
+ * Sets the run date that HTML reports show, as "YYYY-MM-DD" (for reproducible
+ * output); NULL goes back to today's date (UTC). Returns -1, and keeps the
+ * previous setting, when iso is not a valid date. Text, Markdown, CSV and JSON
+ * reports carry no date.
+ */
+int pv_set_report_date(const char *iso);
 
 /**
  * Replaces the allocator of the library and of Jansson (for allocation-failure

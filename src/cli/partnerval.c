@@ -68,15 +68,17 @@ int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_er
 }
 
 static const char *RANK_HELP =
-    "usage: partnerval rank CASE [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "usage: partnerval rank CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "                           [--date YYYY-MM-DD]\n"
     "\n"
     "Screens every proposal against the model's rules, scores it, and prints the\n"
     "ranking: eligible proposals by score (descending), then excluded ones; ties\n"
     "are broken by id.\n"
     "\n"
-    "  -f, --format F   text (default), md, csv or json\n"
+    "  -f, --format F   text (default), md, csv, json or html (a self-contained report)\n"
     "  -o, --output F   write to F (atomically) instead of standard output\n"
     "  -l, --lang L     sv or en (default: the model's language)\n"
+    "      --date D     the date an HTML report shows (default: today, UTC)\n"
     "  -h, --help       this help\n";
 
 static const char *CHECK_HELP =
@@ -98,6 +100,7 @@ int pv_cli_common_opts(int argc, char **argv, const char *help, pv_cli_opts *o)
                                               {"lp", required_argument, 0, 'L'},
                                               {"mps", required_argument, 0, 'M'},
                                               {"help", no_argument, 0, 'h'},
+                                              {"date", required_argument, 0, 'D'},
                                               {0, 0, 0, 0}};
     memset(o, 0, sizeof *o);
     o->fmt = PV_FMT_TEXT;
@@ -112,7 +115,7 @@ int pv_cli_common_opts(int argc, char **argv, const char *help, pv_cli_opts *o)
         switch (ch) {
         case 'f':
             if ((o->fmt = pv_format_parse(optarg)) < 0)
-                return pv_cli_usage("unknown format '%s' (text, md, csv, json)", optarg);
+                return pv_cli_usage("unknown format '%s' (text, md, csv, json, html)", optarg);
             break;
         case 'o': o->out = optarg; break;
         case 'l':
@@ -130,6 +133,10 @@ int pv_cli_common_opts(int argc, char **argv, const char *help, pv_cli_opts *o)
                 return pv_cli_usage("--gap takes a relative gap in [0, 1), not '%s'", optarg);
             break;
         case 'W': o->no_why = 1; break;
+        case 'D':
+            if (pv_set_report_date(optarg))
+                return pv_cli_usage("--date takes YYYY-MM-DD, not '%s'", optarg);
+            break;
         case 'L': o->lp = optarg; break;
         case 'M': o->mps = optarg; break;
         case 'h':
@@ -164,7 +171,8 @@ static int cmd_rank(int argc, char **argv)
 }
 
 static const char *WEIGHTS_HELP =
-    "usage: partnerval weights CASE [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "usage: partnerval weights CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "                              [--date YYYY-MM-DD]\n"
     "\n"
     "Prints every criterion's local weight (among its siblings) and global weight\n"
     "(product along its path), and for each level the weighting method (direct,\n"

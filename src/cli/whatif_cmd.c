@@ -9,7 +9,7 @@
 
 static const char *COMPARE_HELP =
     "usage: partnerval compare CASE [SCENARIO.json ...] [--set path=value ...]\n"
-    "                          [--format text|md|csv|json] [-o FILE] [--lang sv|en] [--why]\n"
+    "                          [--format text|md|csv|json|html] [-o FILE] [--lang sv|en] [--why]\n"
     "\n"
     "Solves the base case and each scenario, and shows them side by side: value,\n"
     "resources used, selected projects, and what entered and left compared with\n"
@@ -20,7 +20,8 @@ static const char *COMPARE_HELP =
     "--set model.criteria.safety.weight=4 (all --set together form one scenario).\n";
 
 static const char *SENS_HELP =
-    "usage: partnerval sensitivity CASE [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "usage: partnerval sensitivity CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "       [--date YYYY-MM-DD]\n"
     "\n"
     "For every leaf criterion, varies its global weight from 0 to 1 (the other\n"
     "leaves rescaled in proportion) and reports the interval [low, high] around\n"
@@ -29,7 +30,8 @@ static const char *SENS_HELP =
 
 static const char *FRONTIER_HELP =
     "usage: partnerval frontier CASE --resource R [--from A] [--to B] [--steps N]\n"
-    "                           [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "                           [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "       [--date YYYY-MM-DD]\n"
     "\n"
     "The optimal value as the limit of resource R goes from A (default 0) to B\n"
     "(default: the total demand of R), at N+1 evenly spaced limits (default\n"
@@ -39,7 +41,8 @@ static const char *FRONTIER_HELP =
 static const char *ROBUST_HELP =
     "usage: partnerval robust CASE --samples N [--seed S] [--threads T]\n"
     "                         [--weights uniform|ranked|intervals]\n"
-    "                         [--format text|md|csv|json] [-o FILE] [--lang sv|en]\n"
+    "                         [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "       [--date YYYY-MM-DD]\n"
     "\n"
     "Monte Carlo over the leaf criteria's weights: each sample is normalised and\n"
     "the portfolio re-solved. Reports each project's selection share with a 95 %\n"
@@ -52,7 +55,7 @@ static const char *ROBUST_HELP =
     "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n";
 
 enum { O_FORMAT = 'f', O_OUT = 'o', O_LANG = 'l', O_HELP = 'h', O_SET = 256, O_WHY, O_RES,
-       O_FROM, O_TO, O_STEPS, O_SAMPLES, O_SEED, O_THREADS, O_WEIGHTS };
+       O_FROM, O_TO, O_STEPS, O_SAMPLES, O_SEED, O_THREADS, O_WEIGHTS, O_DATE = 512 };
 
 static const struct option LONGOPTS[] = {
     {"format", required_argument, 0, O_FORMAT}, {"output", required_argument, 0, O_OUT},
@@ -62,6 +65,7 @@ static const struct option LONGOPTS[] = {
     {"to", required_argument, 0, O_TO},         {"steps", required_argument, 0, O_STEPS},
     {"samples", required_argument, 0, O_SAMPLES}, {"seed", required_argument, 0, O_SEED},
     {"threads", required_argument, 0, O_THREADS}, {"weights", required_argument, 0, O_WEIGHTS},
+    {"date", required_argument, 0, O_DATE},
     {0, 0, 0, 0}};
 
 typedef struct wopts {
@@ -115,13 +119,13 @@ static int parse(int argc, char **argv, const char *help, const char *allowed, w
     opterr = 0;
     int ch, idx;
     while ((ch = getopt_long(argc, argv, "-:f:o:l:h", LONGOPTS, &idx)) != -1) {
-        if (ch >= O_SET && !strchr(allowed, (char)('a' + (ch - O_SET))))
+        if (ch >= O_SET && ch < O_DATE && !strchr(allowed, (char)('a' + (ch - O_SET))))
             return pv_cli_usage("option '%s' does not belong to this command", argv[optind - 1]);
         switch (ch) {
         case 1: o->pos[o->npos++] = optarg; break;
         case O_FORMAT:
             if ((o->fmt = pv_format_parse(optarg)) < 0)
-                return pv_cli_usage("unknown format '%s' (text, md, csv, json)", optarg);
+                return pv_cli_usage("unknown format '%s' (text, md, csv, json, html)", optarg);
             break;
         case O_OUT: o->out = optarg; break;
         case O_LANG:
@@ -161,6 +165,10 @@ static int parse(int argc, char **argv, const char *help, const char *allowed, w
                 return PV_EUSAGE;
             break;
         case O_WEIGHTS: o->weights = optarg; break;
+        case O_DATE:
+            if (pv_set_report_date(optarg))
+                return pv_cli_usage("--date takes YYYY-MM-DD, not '%s'", optarg);
+            break;
         case ':': return pv_cli_usage("option '%s' needs a value", argv[optind - 1]);
         default: return pv_cli_usage("unknown option '%s'", argv[optind - 1]);
         }

@@ -17,6 +17,8 @@ int pv_format_parse(const char *s)
         return PV_FMT_CSV;
     if (!strcmp(s, "json"))
         return PV_FMT_JSON;
+    if (!strcmp(s, "html"))
+        return PV_FMT_HTML;
     return -1;
 }
 

@@ -1,5 +1,6 @@
 /* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
 #include "../internal.h"
+#include "html.h"
 
 #include <string.h>
 
@@ -257,6 +258,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
 char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
                      size_t *len, pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_rank(c, r, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     int sv = pv_lang_is_sv(c, lang);

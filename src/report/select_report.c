@@ -7,6 +7,7 @@
  * the report's language.
  */
 #include "../optimise/select.h"
+#include "html.h"
 
 #include <math.h>
 #include <string.h>
@@ -720,6 +721,8 @@ char *pv_render_select(const pv_case *c, const pv_ranking *r, const pv_selection
         pv_err(err, PV_EINTERNAL, NULL, 0, 0, "pv_render_select: missing argument");
         return NULL;
     }
+    if (fmt == PV_FMT_HTML)
+        return pv_html_select(c, r, s, pv_lang_is_sv(c, lang), len, err);
     sel_view v;
     pv_buf b;
     pv_buf_init(&b);

@@ -1,5 +1,6 @@
 /* weights_report.c — local and global weights, and AHP consistency per level. */
 #include "../internal.h"
+#include "html.h"
 
 static const char *method_name(pv_wmethod m)
 {
@@ -31,6 +32,8 @@ static size_t levels(const pv_model *m, level *out)
 char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_weights(c, pv_lang_is_sv(c, lang), len, err);
     const pv_model *m = c->model;
     int sv = pv_lang_is_sv(c, lang);
     level *lv = pv_calloc(m->nall + 1, sizeof *lv);

@@ -1,6 +1,7 @@
 /* whatif_report.c — compare, frontier, sensitivity and robust reports. */
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
+#include "html.h"
 
 #include <math.h>
 #include <string.h>
@@ -127,6 +128,8 @@ static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_er
 char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_compare(cmp, pv_lang_is_sv(cmp->run[0].c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     const pv_run *base = &cmp->run[0];
@@ -268,6 +271,8 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
                          pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_frontier(c, r, f, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     int sv = pv_lang_is_sv(c, lang);
@@ -426,6 +431,8 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
 char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
                             pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_sensitivity(c, r, s, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     int sv = pv_lang_is_sv(c, lang);
@@ -580,6 +587,8 @@ static const char *group_of(double lo, double hi, int sv)
 char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
                        pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (fmt == PV_FMT_HTML)
+        return pv_html_robust(c, r, rb, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     int sv = pv_lang_is_sv(c, lang);

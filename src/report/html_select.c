@@ -1,0 +1,443 @@
+/* html_select.c — the portfolio report as a decision basis (select --format html). */
+#include "html.h"
+
+#include <math.h>
+#include <string.h>
+
+static int has_solution(const pv_selection *s)
+{
+    return s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
+}
+
+/* The why-in / why-out line of project j, in the report's language (plain
+ * text: escaped when written). */
+static char *why_line(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t j,
+                      int sv)
+{
+    const pv_proj_result *p = &r->p[j];
+    pv_buf b;
+    pv_buf_init(&b);
+    const pv_why *w = &s->why[j];
+    pv_why_kind k = s->have_why ? w->kind : PV_WHY_NONE;
+    if (!p->eligible)
+        k = PV_WHY_EXCLUDED;
+    switch (k) {
+    case PV_WHY_NONE:
+        if (s->status == PV_STATUS_INFEASIBLE)
+            pv_buf_puts(&b, pv_tr(sv, "No feasible portfolio.", "Ingen möjlig portfölj."));
+        break;
+    case PV_WHY_IN:
+        if (isnan(w->loss))
+            pv_buf_puts(&b, pv_tr(sv, "Selected: no feasible portfolio without it.",
+                                  "Vald: ingen möjlig portfölj utan det."));
+        else {
+            pv_buf_puts(&b, pv_tr(sv, "Selected: without it the portfolio loses ",
+                                  "Vald: utan det förlorar portföljen "));
+            pv_html_num(&b, w->loss, 2, sv);
+            pv_buf_puts(&b, pv_tr(sv, " points.", " poäng."));
+        }
+        break;
+    case PV_WHY_OUT:
+        pv_buf_puts(&b, pv_tr(sv, "Not selected: taking it in would cost ",
+                              "Inte vald: att ta in det skulle kosta "));
+        pv_html_num(&b, w->loss, 2, sv);
+        pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
+        if (w->ndisplaced) {
+            pv_buf_puts(&b, pv_tr(sv, " and push out ", " och tränga undan "));
+            for (size_t i = 0; i < w->ndisplaced; i++) {
+                pv_buf_puts(&b, i ? ", " : "");
+                pv_buf_puts(&b, pv_project_id(c, w->displaced[i]));
+            }
+        }
+        pv_buf_putc(&b, '.');
+        break;
+    case PV_WHY_CANNOT_FIT: {
+        const char *rid = c->res[w->resource].id;
+        pv_buf_puts(&b, pv_tr(sv, "Cannot fit: it needs ", "Får inte plats: det behöver "));
+        pv_html_amount(&b, rid, w->excess, sv);
+        pv_buf_puts(&b, pv_tr(sv, " more than the whole limit of ", " mer än hela ramen på "));
+        pv_html_amount(&b, rid, c->res[w->resource].limit, sv);
+        pv_buf_puts(&b, " (");
+        pv_buf_puts(&b, rid);
+        pv_buf_puts(&b, ").");
+        break;
+    }
+    case PV_WHY_CONFLICT:
+        pv_buf_puts(&b, pv_tr(sv, "Not selected: no feasible portfolio includes it.",
+                              "Inte vald: ingen möjlig portfölj rymmer det."));
+        break;
+    case PV_WHY_FORCED_IN:
+        pv_buf_printf(&b, "%s %s.", pv_tr(sv, "Selected: decided in by", "Vald: beslutad genom"),
+                      c->cons[w->cons].id);
+        break;
+    case PV_WHY_FORCED_OUT:
+        pv_buf_printf(&b, "%s %s.",
+                      pv_tr(sv, "Not selected: decided out by", "Inte vald: bortvald genom"),
+                      c->cons[w->cons].id);
+        break;
+    case PV_WHY_EXCLUDED:
+        for (size_t i = 0; i < p->nexcluded; i++) {
+            const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
+            pv_buf_printf(&b, "%s%s %s: %s", i ? " " : "",
+                          pv_tr(sv, "Excluded by", "Utesluten av"), ru->id,
+                          ru->because ? ru->because : "");
+        }
+        break;
+    }
+    if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
+        pv_buf_puts(&b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimalt)"));
+    if (!b.data && !b.oom)
+        pv_buf_puts(&b, "");
+    return pv_buf_take(&b, NULL);
+}
+
+/* A constraint in words, escaped. */
+static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
+{
+    if (q->label && q->label[0]) {
+        pv_html_esc(b, q->label);
+        pv_buf_puts(b, "<div class=\"small\">");
+    }
+    switch (q->type) {
+    case PV_C_COUNT: pv_buf_puts(b, pv_tr(sv, "Number of projects", "Antal projekt")); break;
+    case PV_C_SHARE:
+        pv_buf_puts(b, pv_tr(sv, "Share of ", "Andel av "));
+        pv_html_esc(b, c->res[q->resource].id);
+        break;
+    case PV_C_REQUIRES:
+        pv_html_esc(b, pv_project_id(c, q->project));
+        pv_buf_puts(b, pv_tr(sv, " requires ", " kräver "));
+        for (size_t k = 0; k < q->nprojects; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_html_esc(b, pv_project_id(c, q->projects[k]));
+        }
+        break;
+    case PV_C_EXCLUSIVE:
+        pv_buf_puts(b, pv_tr(sv, "Projects of the set ", "Projekt bland "));
+        for (size_t k = 0; k < q->nprojects; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_html_esc(b, pv_project_id(c, q->projects[k]));
+        }
+        break;
+    case PV_C_FORCE:
+        pv_buf_puts(b, pv_tr(sv, "Decided", "Beslutat"));
+        if (q->nprojects) {
+            pv_buf_puts(b, pv_tr(sv, " in: ", " in: "));
+            for (size_t k = 0; k < q->nprojects; k++) {
+                pv_buf_puts(b, k ? ", " : "");
+                pv_html_esc(b, pv_project_id(c, q->projects[k]));
+            }
+        }
+        if (q->nout) {
+            pv_buf_puts(b, pv_tr(sv, " out: ", " bort: "));
+            for (size_t k = 0; k < q->nout; k++) {
+                pv_buf_puts(b, k ? ", " : "");
+                pv_html_esc(b, pv_project_id(c, q->out[k]));
+            }
+        }
+        break;
+    case PV_C_MAX_PARTNERS:
+    case PV_C_MIN_PARTNERS:
+        pv_buf_puts(b, pv_tr(sv, "Number of engaged partners", "Antal engagerade partner"));
+        break;
+    }
+    if (q->column) {
+        pv_buf_puts(b, pv_tr(sv, " where ", " där "));
+        pv_html_esc(b, q->column);
+        pv_buf_puts(b, " = ");
+        pv_html_esc(b, q->value ? q->value : "");
+    }
+    if (q->has_min) {
+        pv_buf_puts(b, pv_tr(sv, ", at least ", ", minst "));
+        pv_html_num(b, q->min, q->type == PV_C_SHARE ? 2 : 0, sv);
+    }
+    if (q->has_max) {
+        pv_buf_puts(b, pv_tr(sv, ", at most ", ", högst "));
+        pv_html_num(b, q->max, q->type == PV_C_SHARE ? 2 : 0, sv);
+    }
+    if (q->label && q->label[0])
+        pv_buf_puts(b, "</div>");
+}
+
+/* A resource's limit stops the portfolio when no unselected eligible
+ * proposal fits in what is left (counting only the project's own need). */
+static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
+{
+    double left = c->res[k].limit - s->res_used[k];
+    int any = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        if (s->x[j] || !r->p[j].eligible)
+            continue;
+        any = 1;
+        if (c->res[k].a[j] <= left + 1e-9)
+            return 0;
+    }
+    return any;
+}
+
+static int review(const pv_case *c, const pv_selection *s, size_t p)
+{
+    return s->listed[p] && c->partner_active[p] && !s->y[p] && s->status != PV_STATUS_INFEASIBLE;
+}
+
+static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                    int sv)
+{
+    size_t nexcl = 0, nsel = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        nexcl += !r->p[j].eligible;
+        nsel += s->x[j] != 0;
+    }
+    pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
+    if (nexcl)
+        pv_buf_printf(b, sv ? "%zu av dem uteslöts enligt policyn, så %zu var valbara. "
+                            : "%zu of them were excluded by the policy, so %zu were eligible. ",
+                      nexcl, r->n - nexcl);
+    else
+        pv_buf_puts(b, pv_tr(sv, "None was excluded by the policy. ",
+                             "Inget uteslöts enligt policyn. "));
+    if (!has_solution(s)) {
+        pv_buf_puts(b, pv_tr(sv,
+                             "No portfolio satisfies every limit and constraint; the diagnosis "
+                             "below names the ones in conflict.",
+                             "Ingen portfölj uppfyller alla ramar och villkor; diagnosen nedan "
+                             "visar vilka som står i konflikt."));
+        pv_buf_puts(b, "</p>\n");
+        return;
+    }
+    pv_buf_printf(b, sv ? "Den bästa portföljen inom ramarna består av %zu projekt med "
+                          "sammanlagt "
+                        : "The best portfolio within the limits has %zu projects with a total "
+                          "of ",
+                  nsel);
+    pv_html_num(b, s->objective, 2, sv);
+    pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    if (s->status == PV_STATUS_FEASIBLE)
+        pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
+    pv_buf_puts(b, ". ");
+    size_t nb = 0;
+    for (size_t k = 0; k < c->nres; k++)
+        if (res_binding(c, r, s, k)) {
+            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, "Limits that stopped it: ", "Gränser som "
+                                                   "satte stopp: "));
+            pv_html_res_name(b, c->res[k].id, sv);
+            pv_buf_puts(b, " (");
+            pv_html_amount(b, c->res[k].id, s->res_used[k], sv);
+            pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
+            pv_html_amount(b, c->res[k].id, c->res[k].limit, sv);
+            pv_buf_puts(b, ")");
+        }
+    for (size_t i = 0; i < c->ncons; i++)
+        if (s->cons_binding[i]) {
+            const pv_constraint *q = &c->cons[i];
+            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, "Limits that stopped it: ", "Gränser som "
+                                                   "satte stopp: "));
+            pv_buf_puts(b, "”");
+            pv_html_esc(b, q->label && q->label[0] ? q->label : q->id);
+            pv_buf_puts(b, "”");
+        }
+    pv_buf_puts(b, nb ? "." : pv_tr(sv, "No limit was binding.", "Ingen gräns var bindande."));
+    pv_buf_puts(b, "</p>\n");
+}
+
+static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                      int sv)
+{
+    pv_html_section(b, "portfolio", 0, "Portfolio", "Portfölj", sv);
+    pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"resources\" id=\"resources\">\n",
+                  pv_tr(sv, "Resources used against the limits", "Resurser mot ramarna"));
+    for (size_t k = 0; k < c->nres; k++)
+        pv_html_resource_row(b, c->res[k].id, s->res_used[k], c->res[k].limit, sv);
+    pv_buf_puts(b, "</div>\n");
+    pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Binding constraints", "Bindande villkor"));
+    size_t nb = 0;
+    for (size_t i = 0; i < c->ncons; i++)
+        nb += s->cons_binding[i] != 0;
+    if (!nb)
+        pv_buf_printf(b, "<p id=\"binding\">%s</p>\n",
+                      pv_tr(sv, "No constraint is binding.", "Inget villkor är bindande."));
+    else {
+        pv_buf_printf(b, "<table id=\"binding\"><thead><tr><th>%s</th><th>%s</th>"
+                         "<th class=\"num\">%s</th></tr></thead><tbody>\n",
+                      pv_tr(sv, "Constraint", "Villkor"), pv_tr(sv, "Meaning", "Innebörd"),
+                      pv_tr(sv, "Now", "Nu"));
+        for (size_t i = 0; i < c->ncons; i++) {
+            if (!s->cons_binding[i])
+                continue;
+            const pv_constraint *q = &c->cons[i];
+            pv_buf_puts(b, "<tr class=\"binding-row\"><td><code>");
+            pv_html_esc(b, q->id);
+            pv_buf_puts(b, "</code></td><td>");
+            cons_text(b, c, q, sv);
+            pv_buf_puts(b, "</td><td class=\"num\">");
+            if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES)
+                pv_html_num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
+            pv_buf_puts(b, "</td></tr>\n");
+        }
+        pv_buf_puts(b, "</tbody></table>\n");
+    }
+    /* Engaged partners by country, in the order of the countries table. */
+    pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"cards\" id=\"partners\">\n",
+                  pv_tr(sv, "Engaged partners by country", "Engagerade partner per land"));
+    size_t nctry = c->countries ? c->countries->nrows : 0, ne = 0;
+    for (size_t g = 0; g <= nctry; g++) {
+        long want = g < nctry ? (long)g : -1;
+        int open = 0;
+        for (size_t p = 0; p < s->npart; p++) {
+            if (!s->y[p] || (c->partner_country ? c->partner_country[p] : -1) != want)
+                continue;
+            if (!open) {
+                pv_buf_puts(b, "<div class=\"card country\"><h3>");
+                pv_html_country(b, c, want, sv);
+                pv_buf_puts(b, "</h3><ul>");
+                open = 1;
+            }
+            ne++;
+            pv_buf_puts(b, "<li class=\"partner\">");
+            pv_html_esc(b, pv_partner_name(c, p));
+            if (c->partner_active[p])
+                pv_buf_printf(b, " <span class=\"small\">(%s)</span>",
+                              pv_tr(sv, "existing agreement", "befintligt avtal"));
+            pv_buf_puts(b, "<div class=\"small\">");
+            int first = 1;
+            for (size_t j = 0; j < r->n; j++) {
+                if (!s->x[j])
+                    continue;
+                for (size_t k = 0; k < c->proj_npartners[j]; k++)
+                    if (c->proj_partners[j][k] == p) {
+                        pv_buf_puts(b, first ? "" : ", ");
+                        pv_html_esc(b, pv_project_id(c, j));
+                        first = 0;
+                        break;
+                    }
+            }
+            pv_buf_puts(b, "</div></li>");
+        }
+        if (open)
+            pv_buf_puts(b, "</ul></div>\n");
+    }
+    if (!ne)
+        pv_buf_printf(b, "<p>%s</p>\n", pv_tr(sv, "No partner is engaged.", "Ingen partner engageras."));
+    pv_buf_puts(b, "</div>\n");
+    pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Existing agreements to review",
+                                            "Befintliga avtal att se över"));
+    size_t nr = 0;
+    for (size_t p = 0; p < s->npart; p++)
+        nr += review(c, s, p) != 0;
+    if (!nr)
+        pv_buf_printf(b, "<p id=\"review\">%s</p>\n",
+                      pv_tr(sv, "Every existing agreement is used by a selected project.",
+                            "Varje befintligt avtal används av något valt projekt."));
+    else {
+        pv_buf_puts(b, "<ul id=\"review\">\n");
+        for (size_t p = 0; p < s->npart; p++) {
+            if (!review(c, s, p))
+                continue;
+            pv_buf_puts(b, "<li class=\"review\"><span class=\"flag\">");
+            pv_html_esc(b, pv_partner_name(c, p));
+            pv_buf_puts(b, "</span> (");
+            pv_html_country(b, c, c->partner_country ? c->partner_country[p] : -1, sv);
+            pv_buf_printf(b, "): %s</li>\n",
+                          pv_tr(sv, "no selected project uses this agreement; review it.",
+                                "inget valt projekt använder avtalet; se över det."));
+        }
+        pv_buf_puts(b, "</ul>\n");
+    }
+    pv_html_section_end(b);
+}
+
+static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv)
+{
+    pv_html_section(b, "diagnosis", 0, "Why no portfolio is feasible",
+                    "Varför ingen portfölj är möjlig", sv);
+    if (s->message && s->message[0]) {
+        pv_buf_puts(b, "<p>");
+        pv_html_esc(b, s->message);
+        pv_buf_puts(b, "</p>\n");
+    }
+    if (s->diagnosed && s->nconflict) {
+        pv_buf_printf(b, "<p>%s</p>\n<ul>\n",
+                      pv_tr(sv, "These limits and constraints cannot all hold together (dropping "
+                                "any one of them removes the conflict):",
+                            "Dessa ramar och villkor kan inte gälla samtidigt (tas något av dem "
+                            "bort försvinner konflikten):"));
+        for (size_t i = 0; i < s->nconflict; i++) {
+            size_t g = s->conflict[i];
+            pv_buf_puts(b, "<li class=\"conflict\">");
+            if (g < c->nres) {
+                pv_html_res_name(b, c->res[g].id, sv);
+                pv_buf_printf(b, ": %s ", pv_tr(sv, "limit", "ram"));
+                pv_html_amount(b, c->res[g].id, c->res[g].limit, sv);
+            } else if (g < c->nres + c->ncons) {
+                pv_buf_puts(b, "<code>");
+                pv_html_esc(b, c->cons[g - c->nres].id);
+                pv_buf_puts(b, "</code>: ");
+                cons_text(b, c, &c->cons[g - c->nres], sv);
+            } else
+                pv_buf_puts(b, pv_tr(sv, "every existing agreement is kept (keep_existing)",
+                                     "alla befintliga avtal behålls (keep_existing)"));
+            pv_buf_puts(b, "</li>\n");
+        }
+        pv_buf_puts(b, "</ul>\n");
+        if (s->raise_helps) {
+            pv_buf_printf(b, "<p>%s</p>\n<ul>\n",
+                          pv_tr(sv, "Raising the resource limits by this much would make it "
+                                    "feasible:",
+                                "Så mycket skulle resursramarna behöva höjas:"));
+            for (size_t k = 0; k < c->nres; k++) {
+                pv_buf_puts(b, "<li>");
+                pv_html_res_name(b, c->res[k].id, sv);
+                pv_buf_puts(b, ": +");
+                pv_html_amount(b, c->res[k].id, s->res_raise[k], sv);
+                pv_buf_puts(b, "</li>\n");
+            }
+            pv_buf_puts(b, "</ul>\n");
+        } else
+            pv_buf_printf(b, "<p>%s</p>\n", pv_tr(sv, "Raising the resource limits alone does "
+                                                      "not help.",
+                                                  "Att höja resursramarna räcker inte."));
+    }
+    pv_html_section_end(b);
+}
+
+char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,
+                     size_t *len, pv_error *err)
+{
+    char **why = pv_calloc(r->n + 1, sizeof *why);
+    if (!why) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    int oom = 0;
+    for (size_t i = 0; i < r->n && !oom; i++)
+        oom = !(why[i] = why_line(c, r, s, r->order[i], sv));
+    pv_buf b;
+    pv_buf_init(&b);
+    char *out = NULL;
+    if (oom)
+        pv_err_nomem(err);
+    else if (!pv_html_begin(&b, c, sv, "Decision basis: portfolio of international projects",
+                            "Beslutsunderlag: portfölj av internationella projekt", "select",
+                            err)) {
+        summary(&b, c, r, s, sv);
+        if (has_solution(s))
+            portfolio(&b, c, r, s, sv);
+        else
+            diagnosis(&b, c, s, sv);
+        pv_html_section(&b, "ranking", 1, "All proposals, ranked", "Alla förslag i rangordning",
+                        sv);
+        pv_html_rank_table(&b, c, r, s, why, sv);
+        pv_html_section_end(&b);
+        pv_html_policy_sections(&b, c, r, sv);
+        pv_html_model_section(&b, c, sv);
+        pv_html_end(&b, sv);
+        out = pv_buf_finish(&b, len, err);
+    }
+    if (!out)
+        pv_buf_free(&b);
+    for (size_t i = 0; i < r->n; i++)
+        pv_free(why[i]);
+    pv_free(why);
+    return out;
+}
