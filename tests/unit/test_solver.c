@@ -1,0 +1,241 @@
+/* test_solver.c — the selection MILP: rows and columns built from a small
+ * case, bounds from exclusions and force, names fit for LP files, solving,
+ * explanations, diagnosis and the empty case. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "optimise/select.h"
+
+static char dir[256];
+
+static void write_file(const char *name, const char *text)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    if (!f)
+        fail_msg("cannot write %s", p);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Four projects: A (score 100·1) needs partner p1; B (0.5) and C (0.75) need
+ * none; D is excluded by the rule. Budget 10: A costs 6 + p1's fee 2, B 3, C 5. */
+static const char *MODEL =
+    "{\"name\": \"m\", \"language\": \"en\", \"criteria\": {\"v\": {\"weight\": 1, \"column\": "
+    "\"value\", \"value\": {\"type\": \"linear\", \"worst\": 0, \"best\": 4}}},"
+    " \"rules\": {\"no_d\": {\"if\": {\"field\": \"bad\", \"op\": \"==\", \"value\": \"yes\"},"
+    " \"then\": \"exclude\", \"because\": \"D is bad\"}}}";
+static const char *PROJECTS = "id,name,value,cost,partners,bad,area\n"
+                              "A,Alpha,4,6,p1,no,x|y\n"
+                              "B,Beta,2,3,,no,y\n"
+                              "C,Gamma,3,5,,no,x\n"
+                              "D-1 ö,Delta,4,1,p2,yes,x\n";
+static const char *PARTNERS = "id,name,active,fee\np1,One,no,2\np2,Two,yes,1\np3,Three,yes,0\n";
+
+static pv_case *load(const char *extra)
+{
+    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
+    mkdir(dir, 0700);
+    write_file("model.json", MODEL);
+    write_file("projects.csv", PROJECTS);
+    write_file("partners.csv", PARTNERS);
+    char c[4096];
+    snprintf(c, sizeof c,
+             "{\"name\": \"t\", \"model\": \"model.json\", \"data\": {\"projects\": "
+             "\"projects.csv\", \"partners\": \"partners.csv\"}, \"resources\": {\"budget\": "
+             "{\"column\": \"cost\", \"partner_column\": \"fee\", \"limit\": 10}}%s}",
+             extra);
+    write_file("case.json", c);
+    char p[512];
+    snprintf(p, sizeof p, "%s/case.json", dir);
+    pv_error e;
+    pv_error_clear(&e);
+    pv_case *cs = pv_case_load(p, &e);
+    if (!cs)
+        fail_msg("load: %s", e.text);
+    return cs;
+}
+
+static void test_build(void **state)
+{
+    (void)state;
+    pv_case *c = load("");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    assert_non_null(r);
+    pv_mip *m = pv_mip_build(c, r, &e);
+    assert_non_null(m);
+    /* 4 projects + partners p1, p2 (named); p3 has no column */
+    assert_int_equal(m->ncols, 6);
+    assert_string_equal(m->cname[0], "x_A");
+    assert_string_equal(m->cname[3], "x_D_1___"); /* "-", " " and both bytes of "ö" sanitised */
+    assert_int_equal(m->ycol[2], -1);
+    /* D excluded: fixed to 0; p2 only serves D: fixed to 0 */
+    assert_true(m->ub[3] == 0);
+    assert_true(m->ub[(size_t)m->ycol[1]] == 0);
+    assert_true(m->ub[(size_t)m->ycol[0]] == 1);
+    /* rows: the resource, then one link (A-p1); D's link is left out */
+    assert_int_equal(m->nrows, 2);
+    assert_string_equal(m->rows[0].name, "res_budget");
+    assert_true(m->rows[0].ub == 10);
+    assert_int_equal(m->rows[0].nz, 4); /* A, B, C and p1's fee; D excluded, p2 fixed */
+    assert_string_equal(m->rows[1].name, "link_A_p1");
+    pv_mip_free(m);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+static void test_select_and_why(void **state)
+{
+    (void)state;
+    pv_case *c = load("");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    pv_select_opts o;
+    pv_select_opts_init(&o);
+    pv_selection *s = pv_select(c, r, &o, &e);
+    assert_non_null(s);
+    assert_int_equal(pv_selection_status(s), PV_STATUS_OPTIMAL);
+    /* A+p1 = 8 leaves 2: best is A (100) alone vs B+C (50+75=125) */
+    assert_false(s->x[0]);
+    assert_true(s->x[1] && s->x[2]);
+    assert_false(s->y[0]);
+    assert_true(fabs(s->objective - 125) < 1e-9);
+    assert_true(fabs(s->res_used[0] - 8) < 1e-12);
+    assert_int_equal(s->why[0].kind, PV_WHY_OUT);
+    assert_true(fabs(s->why[0].loss - 25) < 1e-9); /* A+nothing else fits: 100 */
+    assert_int_equal(s->why[1].kind, PV_WHY_IN);
+    assert_true(fabs(s->why[1].loss - 25) < 1e-9); /* without B: A alone, 100 */
+    assert_int_equal(s->why[3].kind, PV_WHY_EXCLUDED);
+    /* p2 and p3 are active, not engaged: review */
+    size_t len;
+    char *txt = pv_render_select(c, r, s, PV_FMT_JSON, PV_LANG_EN, &len, &e);
+    assert_non_null(txt);
+    assert_non_null(strstr(txt, "\"selected_projects\": [\"C\", \"B\"]"));
+    assert_non_null(strstr(txt, "review: no selected project uses this agreement"));
+    pv_free(txt);
+    txt = pv_render_select(c, r, s, PV_FMT_TEXT, PV_LANG_SV, &len, &e);
+    assert_non_null(strstr(txt, "översyn: inget valt projekt använder avtalet"));
+    pv_free(txt);
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+static void test_constraints_and_cannot_fit(void **state)
+{
+    (void)state;
+    pv_case *c = load(", \"constraints\": [{\"id\": \"ax\", \"type\": \"count\", \"column\": "
+                      "\"area\", \"value\": \"x\", \"max\": 1}, {\"type\": \"force\", \"in\": "
+                      "[\"A\"]}]");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    pv_selection *s = pv_select(c, r, NULL, &e);
+    assert_non_null(s);
+    /* A forced in (area x), so C (x) is out; budget 8 used, B (3) does not fit */
+    assert_true(s->x[0] && !s->x[1] && !s->x[2]);
+    assert_true(s->y[0]);
+    assert_int_equal(s->why[0].kind, PV_WHY_FORCED_IN);
+    assert_true(s->cons_binding[0]);
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+static void test_infeasible_diagnosis(void **state)
+{
+    (void)state;
+    pv_case *c = load(", \"constraints\": [{\"id\": \"both\", \"type\": \"force\", \"in\": "
+                      "[\"A\", \"C\"]}, {\"id\": \"unrelated\", \"type\": \"max_partners\", "
+                      "\"max\": 5}]");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    pv_selection *s = pv_select(c, r, NULL, &e);
+    assert_non_null(s);
+    assert_int_equal(pv_selection_status(s), PV_STATUS_INFEASIBLE);
+    /* minimal conflict: the budget and the force, not the partner cap */
+    assert_int_equal(s->nconflict, 2);
+    assert_int_equal(s->conflict[0], 0);
+    assert_int_equal(s->conflict[1], 1);
+    assert_true(s->raise_helps);
+    assert_true(fabs(s->res_raise[0] - 3) < 1e-6); /* 6+2+5 = 13 */
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+static void test_forced_excluded_is_input_error(void **state)
+{
+    (void)state;
+    pv_case *c = load(", \"constraints\": [{\"type\": \"force\", \"in\": [\"D-1 ö\"]}]");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    pv_selection *s = pv_select(c, r, NULL, &e);
+    assert_null(s);
+    assert_int_equal(e.code, PV_EINPUT);
+    assert_non_null(strstr(e.text, "no_d"));
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+static void test_empty_and_export(void **state)
+{
+    (void)state;
+    /* every project excluded: an empty, optimal portfolio */
+    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
+    pv_case *c = load("");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    for (size_t j = 0; j < r->n; j++)
+        r->p[j].score = 0;
+    pv_selection *s = pv_select(c, r, NULL, &e);
+    assert_non_null(s);
+    assert_int_equal(pv_selection_status(s), PV_STATUS_OPTIMAL);
+    assert_true(s->objective == 0);
+    pv_selection_free(s);
+    char p[512];
+    snprintf(p, sizeof p, "%s/m.lp", dir);
+    assert_int_equal(pv_export(c, r, PV_EXPORT_LP, p, &e), 0);
+    size_t len;
+    char *lp = pv_read_file(p, &len, &e);
+    assert_non_null(lp);
+    assert_non_null(strstr(lp, "res_budget:"));
+    assert_non_null(strstr(lp, "x_A"));
+    pv_free(lp);
+    /* NaN scores never reach GLPK */
+    r->p[0].score = NAN;
+    assert_null(pv_select(c, r, NULL, &e));
+    assert_int_equal(e.code, PV_EINPUT);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_build),
+        cmocka_unit_test(test_select_and_why),
+        cmocka_unit_test(test_constraints_and_cannot_fit),
+        cmocka_unit_test(test_infeasible_diagnosis),
+        cmocka_unit_test(test_forced_excluded_is_input_error),
+        cmocka_unit_test(test_empty_and_export),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
