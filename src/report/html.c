@@ -676,9 +676,9 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
         pv_buf_puts(b, "</span></h3><ul>");
         for (size_t k = 0; k < p->nflags; k++) {
             const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_puts(b, "<li><span class=\"flag\">");
+            pv_buf_puts(b, "<li><code class=\"flag\">");
             pv_html_esc(b, ru->id);
-            pv_buf_puts(b, ":</span> ");
+            pv_buf_puts(b, "</code> ");
             pv_html_esc(b, ru->because);
             if (ru->source && ru->source[0]) {
                 pv_buf_puts(b, "<div class=\"source\">");

@@ -334,7 +334,7 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
         for (size_t p = 0; p < s->npart; p++) {
             if (!review(c, s, p))
                 continue;
-            pv_buf_puts(b, "<li class=\"review\"><span class=\"flag\">");
+            pv_buf_puts(b, "<li class=\"review\"><span class=\"flag name\">");
             pv_html_esc(b, pv_partner_name(c, p));
             pv_buf_puts(b, "</span> (");
             pv_html_country(b, c, c->partner_country ? c->partner_country[p] : -1, sv);
