@@ -287,6 +287,9 @@ static const char CSS[] =
     ".source{font-size:11.5px;color:var(--muted);margin-top:4px}\n"
     ".tree td.crit{white-space:normal}\n"
     ".tree tr.top td{background:var(--soft);font-weight:600}\n"
+    ".tree tr.top .source,.tree tr.top td.small{font-weight:400}\n"
+    "table.robust-group th:first-child{width:44%}table.robust-group th:nth-child(2),"
+    "table.robust-group th:nth-child(3){width:10%}\n"
     ".tree .lvl1{padding-left:22px}\n.tree .lvl2{padding-left:40px}\n"
     ".tree .lvl3{padding-left:58px}\n"
     ".chart{margin:8px 0}\n.chart svg{width:100%;height:auto}\n"
@@ -294,10 +297,15 @@ static const char CSS[] =
     ".mark{color:var(--good);font-weight:700;text-align:center}\n"
     "footer{margin-top:34px;padding-top:8px;border-top:1px solid var(--line);font-size:11px;"
     "color:var(--muted)}\n"
-    "@page{size:A4;margin:16mm 14mm 18mm}\n"
-    "@media print{body{background:#fff;font-size:11.5px}main{max-width:none;padding:0;"
+    "#ranking-table th:nth-child(2){width:30%}\n#ranking-table th:nth-child(4){width:15%}\n"
+    "#ranking-table td.partners{min-width:110px}\n"
+    "@page{size:A4;margin:14mm 12mm 16mm}\n"
+    "@media print{body{background:#fff;font-size:11px}main{max-width:none;padding:0;"
     "box-shadow:none}section.page{break-before:page}h2,h3{break-after:avoid}"
-    ".summary{font-size:13px}table{font-size:10.5px}}\n";
+    "h2{margin-top:16px}.summary{font-size:12.5px;margin:10px 0}table{font-size:9.5px}"
+    "td,th{padding:3px 4px}.why,.small,.source{font-size:9px}.hashes{font-size:9px}"
+    ".hashes code{font-size:8.5px}.cards{grid-template-columns:repeat(4,1fr);gap:6px}"
+    ".card{padding:5px 8px}.resources{grid-template-columns:170px 1fr max-content}}\n";
 
 int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
                   const char *title_sv, const char *kind, pv_error *err)
@@ -506,7 +514,7 @@ static void proj_col(pv_buf *b, const pv_case *c, size_t j, const char *col)
 
 static void partners_cell(pv_buf *b, const pv_case *c, size_t j, int sv)
 {
-    pv_buf_puts(b, "<td class=\"small\">");
+    pv_buf_puts(b, "<td class=\"small partners\">");
     size_t np = c->proj_npartners ? c->proj_npartners[j] : 0;
     for (size_t k = 0; k < np; k++) {
         size_t p = c->proj_partners[j][k];

@@ -92,7 +92,7 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
         pv_buf_puts(&b, pv_tr(sv, "the value is ", "blir värdet "));
         pv_html_num(&b, run->s->objective, 2, sv);
         pv_buf_printf(&b, sv ? " poäng; %zu projekt tillkommer och %zu faller bort. "
-                             : " points; %zu projects enter and %zu leave. ",
+                             : " points; projects entering: %zu, leaving: %zu. ",
                       nin, nout);
     }
     pv_buf_puts(&b, "</p>\n");
