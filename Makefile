@@ -113,3 +113,6 @@ lint:
 
 clean:
 	rm -rf build partnerval libpartnerval.a tests/out
+
+# fuzz, fuzz-build, valgrind, coverage (issue 6)
+include tests/hardening.mk

@@ -20,6 +20,12 @@ char *pv_strdup(const char *s);
 char *pv_strndup(const char *s, size_t n);
 /* Growth helper: ensures *cap >= need for an array of elem-size items. */
 int pv_grow(void **arr, size_t *cap, size_t need, size_t elem);
+/* How many allocations (ours, Jansson's, libcsv's) have failed so far: a parser
+ * whose count went up while it ran failed for want of memory. */
+unsigned long pv_alloc_failures(void);
+/* Brackets Jansson's json_load* calls (see alloc.c: Jansson aborts on OOM there). */
+void pv_alloc_json_parsing(int on);
+int pv_alloc_in_json_parse(void);
 
 /* Stable sort of indices by cmp(a, b, ctx); returns -1 on OOM. */
 int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *), const void *ctx);
@@ -36,6 +42,8 @@ typedef struct pv_buf {
     char *data;
     size_t len, cap;
     int oom; /* sticky: once set, appends are ignored */
+    unsigned long fails0; /* pv_alloc_failures() at init: take fails if it moved,
+                             so a report never comes out with a piece missing */
 } pv_buf;
 void pv_buf_init(pv_buf *b);
 void pv_buf_free(pv_buf *b);

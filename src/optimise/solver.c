@@ -56,13 +56,26 @@ int pv_cell_has(const char *cell, const char *value)
         return 0;
     if (pv_str_eq_trim(cell, value))
         return 1;
-    size_t n = 0;
-    char **items = pv_split_list(cell, &n);
-    int hit = 0;
-    for (size_t i = 0; items && i < n && !hit; i++)
-        hit = pv_str_eq_trim(items[i], value);
-    pv_free_list(items, n);
-    return hit;
+    /* The items of a list cell as pv_split_list cuts them (the first of '|',
+     * ',' or ';' separates; items trimmed), compared in place: no allocation
+     * that could fail and silently read as "not listed". */
+    const char *sep = strpbrk(cell, "|,;");
+    if (!sep)
+        return 0;
+    size_t vn = strlen(value);
+    for (const char *a = cell;;) {
+        const char *e = strchr(a, *sep);
+        const char *b = e ? e : a + strlen(a);
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (vn && (size_t)(b - a) == vn && memcmp(a, value, vn) == 0)
+            return 1;
+        if (!e)
+            return 0;
+        a = e + 1;
+    }
 }
 
 const char *pv_group_id(const pv_case *c, size_t g)
@@ -175,7 +188,7 @@ static pv_row *add_row(rowb *b, char *name, int group, double lb, double ub, siz
 
 static void put(pv_row *r, size_t col, double v)
 {
-    if (r && r->col && v != 0) {
+    if (r && r->col && r->val && v != 0) {
         r->col[r->nz] = col;
         r->val[r->nz++] = v;
     }

@@ -120,10 +120,13 @@ static json_t *load_json(const char *path, pv_error *err)
     if (!data)
         return NULL;
     json_error_t je;
+    unsigned long fails = pv_alloc_failures();
+    pv_alloc_json_parsing(1);
     json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+    pv_alloc_json_parsing(0);
     pv_free(data);
     if (!root) {
-        if (strstr(je.text, "out of memory") || strstr(je.text, "Out of memory"))
+        if (pv_alloc_failures() != fails)
             pv_err_nomem(err);
         else
             pv_err(err, PV_EINPUT, path, je.line > 0 ? je.line : 0, je.column > 0 ? je.column : 0,
@@ -1419,6 +1422,8 @@ static int parse_resources(ctx *x, pv_case *c, json_t *res)
             return -1;
         r->column = dup_or_nomem(x, col);
         r->partner_column = dup_or_nomem(x, pcol);
+        if (pv_failed(x->err)) /* out of memory: a NULL column would read as "none" */
+            return -1;
         int rc = get_num(x, val, "limit", k, &r->limit);
         if (rc < 0)
             return -1;
@@ -1813,12 +1818,21 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
             pv_scenario_free(s);
             return NULL;
         }
+        unsigned long fails = pv_alloc_failures();
+        pv_alloc_json_parsing(1);
         json_t *val = json_loads(eq + 1, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
-        if (!val)
+        pv_alloc_json_parsing(0);
+        if (!val && pv_alloc_failures() == fails)
             val = json_string(eq + 1);
+        if (!val) {
+            pv_err_nomem(err);
+            pv_scenario_free(s);
+            return NULL;
+        }
         json_t *obj = s->patch;
         const char *p = sets[i];
         int ok = val != NULL;
+        unsigned long fails0 = pv_alloc_failures();
         while (ok) {
             const char *dot = memchr(p, '.', (size_t)(eq - p));
             size_t klen = (size_t)((dot ? dot : eq) - p);
@@ -1844,6 +1858,11 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
             p = dot + 1;
         }
         json_decref(val);
+        if (!ok && pv_alloc_failures() != fails0) {
+            pv_err_nomem(err);
+            pv_scenario_free(s);
+            return NULL;
+        }
         if (!ok) {
             pv_err(err, PV_EUSAGE, NULL, 0, 0, "--set '%s': not a valid path=value", sets[i]);
             pv_scenario_free(s);
@@ -1856,12 +1875,26 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
 char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
 {
     json_error_t je;
+    unsigned long fails = pv_alloc_failures();
+    pv_alloc_json_parsing(1);
     json_t *t = json_loads(target, JSON_DECODE_ANY, &je);
+    pv_alloc_json_parsing(0);
+    if (!t && pv_alloc_failures() != fails) {
+        pv_err_nomem(err);
+        return NULL;
+    }
     if (!t) {
         pv_err(err, PV_EINPUT, "target", je.line, je.column, "invalid JSON: %s", je.text);
         return NULL;
     }
+    pv_alloc_json_parsing(1);
     json_t *p = json_loads(patch, JSON_DECODE_ANY, &je);
+    pv_alloc_json_parsing(0);
+    if (!p && pv_alloc_failures() != fails) {
+        json_decref(t);
+        pv_err_nomem(err);
+        return NULL;
+    }
     if (!p) {
         json_decref(t);
         pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);

@@ -5,7 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-void pv_buf_init(pv_buf *b) { memset(b, 0, sizeof *b); }
+void pv_buf_init(pv_buf *b)
+{
+    memset(b, 0, sizeof *b);
+    b->fails0 = pv_alloc_failures();
+}
 
 void pv_buf_free(pv_buf *b)
 {
@@ -70,6 +74,10 @@ void pv_buf_printf(pv_buf *b, const char *fmt, ...)
 
 char *pv_buf_take(pv_buf *b, size_t *len)
 {
+    /* Any allocation that failed while b was filled (a helper's temporary
+     * buffer, say) may have left a piece out: no output rather than a wrong one. */
+    if (pv_alloc_failures() != b->fails0)
+        b->oom = 1;
     if (reserve(b, 0)) {
         pv_buf_free(b);
         return NULL;
