@@ -520,9 +520,12 @@ static void partners_cell(pv_buf *b, const pv_case *c, size_t j, int sv)
         size_t p = c->proj_partners[j][k];
         pv_buf_puts(b, k ? "; " : "");
         pv_html_esc(b, pv_partner_name(c, p));
-        pv_buf_puts(b, " (");
-        pv_html_country(b, c, c->partner_country ? c->partner_country[p] : -1, sv);
-        pv_buf_puts(b, ")");
+        long crow = c->partner_country ? c->partner_country[p] : -1;
+        if (crow >= 0) {
+            pv_buf_puts(b, " (");
+            pv_html_country(b, c, crow, sv);
+            pv_buf_puts(b, ")");
+        }
     }
     if (!np)
         pv_buf_puts(b, "–");

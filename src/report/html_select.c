@@ -289,7 +289,11 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
                 continue;
             if (!open) {
                 pv_buf_puts(b, "<div class=\"card country\"><h3>");
-                pv_html_country(b, c, want, sv);
+                if (want < 0)
+                    pv_buf_puts(b, pv_tr(sv, "No single country (networks)",
+                                         "Inget enskilt land (nätverk)"));
+                else
+                    pv_html_country(b, c, want, sv);
                 pv_buf_puts(b, "</h3><ul>");
                 open = 1;
             }
@@ -336,9 +340,14 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
                 continue;
             pv_buf_puts(b, "<li class=\"review\"><span class=\"flag name\">");
             pv_html_esc(b, pv_partner_name(c, p));
-            pv_buf_puts(b, "</span> (");
-            pv_html_country(b, c, c->partner_country ? c->partner_country[p] : -1, sv);
-            pv_buf_printf(b, "): %s</li>\n",
+            pv_buf_puts(b, "</span>");
+            long crow = c->partner_country ? c->partner_country[p] : -1;
+            if (crow >= 0) {
+                pv_buf_puts(b, " (");
+                pv_html_country(b, c, crow, sv);
+                pv_buf_puts(b, ")");
+            }
+            pv_buf_printf(b, ": %s</li>\n",
                           pv_tr(sv, "no selected project uses this agreement; review it.",
                                 "inget valt projekt använder avtalet; se över det."));
         }

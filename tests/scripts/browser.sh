@@ -123,10 +123,13 @@ done
 
 # --- injection ------------------------------------------------------------
 XSS="$ROOT/tests/data/xss/case.json"
-for cmd in rank select weights; do
+for spec in "rank" "select" "weights" "compare $ROOT/tests/data/xss/scenario.json" \
+            "frontier --resource budget_sek" "sensitivity" "robust --samples 50"; do
+  # shellcheck disable=SC2086
+  set -- $spec; cmd=$1; shift
   for lang in sv en; do
     name=xss-$cmd-$lang
-    render "$name" $cmd "$XSS" --lang $lang || continue
+    render "$name" $cmd "$XSS" "$@" --lang $lang || continue
     f="$OUT/$name.html"
     if grep -qi '<script' "$f"; then failm "$name: contains <script"
     elif grep -Eqi '<[^>]*[[:space:]/]on[a-z]+[[:space:]]*=' "$f"; then failm "$name: contains an on*= attribute"
@@ -136,8 +139,9 @@ for cmd in rank select weights; do
     else pass "$name: no executable markup"
     fi
     case $cmd in
-      weights) exp='{"header#report-header": 1}' ;;
-      *) exp='{"header#report-header": 1, "#ranking-table tr.project-row": 4}' ;;
+      rank|select) exp='{"header#report-header": 1, "#ranking-table tr.project-row": 4}' ;;
+      compare) exp='{"header#report-header": 1, "#compare-projects tr.project-row": 4}' ;;
+      *) exp='{"header#report-header": 1}' ;;
     esac
     add "$f" "$([ $lang = sv ] && [ $cmd = select ] && echo 1 || echo 0)" "$exp" '{}' false
   done
