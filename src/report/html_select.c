@@ -395,6 +395,8 @@ static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv
                                     "feasible:",
                                 "Så mycket skulle resursramarna behöva höjas:"));
             for (size_t k = 0; k < c->nres; k++) {
+                if (!(s->res_raise[k] > 0))
+                    continue;
                 pv_buf_puts(b, "<li>");
                 pv_html_res_name(b, c->res[k].id, sv);
                 pv_buf_puts(b, ": +");
