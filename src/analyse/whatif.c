@@ -3,10 +3,14 @@
  * or limits; pv_solve_scores is the one way they solve. */
 #include "whatif.h"
 
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,6 +55,107 @@ static double portfolio_value(const pv_ranking *r, const unsigned char *x, const
         if (x[j])
             v += score ? score[j] : r->p[j].score;
     return v;
+}
+
+/* One MILP reused across re-solves that change only the objective: GLPK
+ * keeps its basis, and the best of the portfolios found so far is offered
+ * as the first incumbent, so most re-solves only have to prove it. */
+typedef struct fast {
+    const pv_case *c;
+    const pv_ranking *r;
+    pv_mip *m;
+    unsigned char *val, *greedy;
+    unsigned char **cache; /* column values of distinct optima */
+    size_t ncache, next;
+    double tl;
+} fast;
+
+#define FAST_CACHE 32
+
+static void fast_free(fast *f)
+{
+    pv_mip_free(f->m);
+    pv_free(f->val);
+    pv_free(f->greedy);
+    for (size_t i = 0; i < f->ncache; i++)
+        pv_free(f->cache[i]);
+    pv_free(f->cache);
+}
+
+static int fast_init(fast *f, const pv_case *c, const pv_ranking *r, pv_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->c = c;
+    f->r = r;
+    f->tl = c->time_limit_s;
+    if (!(f->m = pv_mip_build(c, r, err)))
+        return -1;
+    f->val = pv_calloc(f->m->ncols + 1, 1);
+    f->greedy = pv_calloc(f->m->ncols + 1, 1);
+    f->cache = pv_calloc(FAST_CACHE, sizeof *f->cache);
+    if (!f->val || !f->greedy || !f->cache) {
+        fast_free(f);
+        pv_err_nomem(err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Solves with the given scores; x (per project) and *obj receive the
+ * optimum. Returns 1 solved, 0 infeasible, -1 error. */
+static int fast_solve(fast *f, const double *score, unsigned char *x, double *obj, int *proven,
+                      pv_error *err)
+{
+    pv_mip *m = f->m;
+    pv_mip_set_scores(m, score);
+    const unsigned char *start = NULL;
+    double best = -HUGE_VAL;
+    for (size_t i = 0; i < f->ncache; i++) {
+        double v = pv_mip_value(m, f->cache[i]);
+        if (v > best) {
+            best = v;
+            start = f->cache[i];
+        }
+    }
+    /* The greedy heuristic's portfolio for these scores, when better. */
+    if (f->greedy && pv_mip_greedy(m, f->greedy) && pv_mip_value(m, f->greedy) > best) {
+        best = pv_mip_value(m, f->greedy);
+        start = f->greedy;
+    }
+    pv_mip_sol sol;
+    memset(&sol, 0, sizeof sol);
+    sol.val = f->val;
+    if (pv_mip_solve(m, f->tl, 0, start, &sol, err))
+        return -1;
+    if (sol.status == PV_STATUS_INFEASIBLE)
+        return 0;
+    if (sol.status != PV_STATUS_OPTIMAL && sol.status != PV_STATUS_FEASIBLE) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "the solver failed");
+        return -1;
+    }
+    *proven = sol.status == PV_STATUS_OPTIMAL;
+    size_t n = f->r->n;
+    double v = 0;
+    for (size_t j = 0; j < n; j++) {
+        x[j] = f->val[m->xcol[j]];
+        if (x[j])
+            v += score[j];
+    }
+    *obj = v;
+    size_t i;
+    for (i = 0; i < f->ncache; i++)
+        if (!memcmp(f->cache[i], f->val, m->ncols))
+            break;
+    if (i == f->ncache) {
+        size_t slot = f->ncache < FAST_CACHE ? f->ncache++ : (f->next++ % FAST_CACHE);
+        if (!f->cache[slot])
+            f->cache[slot] = pv_malloc(m->ncols + 1);
+        if (f->cache[slot])
+            memcpy(f->cache[slot], f->val, m->ncols);
+        else if (slot == f->ncache - 1)
+            f->ncache--;
+    }
+    return 1;
 }
 
 static unsigned char *dup_x(const pv_selection *s, size_t n)
@@ -278,25 +383,31 @@ static void tilt(const pv_model *m, size_t i, double t, double *w)
 }
 
 /* 1 when base stays optimal at t, 0 when not; *other receives the optimum. */
-static int base_optimal(const pv_case *c, const pv_ranking *r, size_t i, double t,
-                        const unsigned char *base, double *w, double *score,
-                        unsigned char **other, pv_error *err)
+static int base_optimal(fast *f, size_t i, double t, const unsigned char *base, double *w,
+                        double *score, unsigned char *x, unsigned char **other, pv_error *err)
 {
+    const pv_case *c = f->c;
+    const pv_ranking *r = f->r;
     tilt(c->model, i, t, w);
     pv_scores_for_weights(c, r, w, score);
-    pv_selection *s = pv_solve_scores(c, r, score, err);
-    if (!s)
+    double opt;
+    int proven;
+    int rc = fast_solve(f, score, x, &opt, &proven, err);
+    if (rc < 0)
         return -1;
-    int ok = 0;
-    if (usable(s)) {
-        double opt = s->objective, vb = portfolio_value(r, base, score);
-        ok = vb >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
-        if (other) {
-            pv_free(*other);
-            *other = dup_x(s, r->n);
+    if (rc == 0)
+        return 0;
+    double vb = portfolio_value(r, base, score);
+    int ok = vb >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
+    if (other) {
+        pv_free(*other);
+        *other = pv_malloc(r->n ? r->n : 1);
+        if (!*other) {
+            pv_err_nomem(err);
+            return -1;
         }
+        memcpy(*other, x, r->n);
     }
-    pv_selection_free(s);
     return ok;
 }
 
@@ -315,6 +426,9 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
     }
     s->nleaves = L;
     s->nproj = r->n;
+    fast f;
+    int have_fast = 0;
+    unsigned char *x = NULL;
     s->crit = pv_calloc(L, sizeof *s->crit);
     pv_selection *b = s->crit ? pv_solve_scores(c, r, NULL, err) : NULL;
     if (!s->crit)
@@ -325,10 +439,13 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
     s->base_objective = b->objective;
     s->base = dup_x(b, r->n);
     pv_selection_free(b);
-    if (!s->base) {
+    if (!s->base || !(x = pv_calloc(r->n + 1, 1))) {
         pv_err_nomem(err);
         goto fail;
     }
+    if (fast_init(&f, c, r, err))
+        goto fail;
+    have_fast = 1;
     for (size_t i = 0; i < L; i++) {
         pv_sens_crit *sc = &s->crit[i];
         sc->leaf = i;
@@ -339,14 +456,14 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
             continue;
         const double tol = 0.0005;
         /* upwards: the largest t in [w, 1] where the base stays optimal */
-        int rc = base_optimal(c, r, i, 1.0, s->base, w, score, NULL, err);
+        int rc = base_optimal(&f, i, 1.0, s->base, w, score, x, NULL, err);
         if (rc < 0)
             goto fail;
         if (!rc) {
             double lo = sc->weight, hi = 1.0;
             while (hi - lo > tol) {
                 double mid = (lo + hi) / 2;
-                rc = base_optimal(c, r, i, mid, s->base, w, score, NULL, err);
+                rc = base_optimal(&f, i, mid, s->base, w, score, x, NULL, err);
                 if (rc < 0)
                     goto fail;
                 if (rc)
@@ -355,17 +472,17 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
                     hi = mid;
             }
             sc->high = lo;
-            if (base_optimal(c, r, i, hi, s->base, w, score, &sc->above, err) < 0)
+            if (base_optimal(&f, i, hi, s->base, w, score, x, &sc->above, err) < 0)
                 goto fail;
         }
-        rc = base_optimal(c, r, i, 0.0, s->base, w, score, NULL, err);
+        rc = base_optimal(&f, i, 0.0, s->base, w, score, x, NULL, err);
         if (rc < 0)
             goto fail;
         if (!rc) {
             double lo = 0.0, hi = sc->weight;
             while (hi - lo > tol) {
                 double mid = (lo + hi) / 2;
-                rc = base_optimal(c, r, i, mid, s->base, w, score, NULL, err);
+                rc = base_optimal(&f, i, mid, s->base, w, score, x, NULL, err);
                 if (rc < 0)
                     goto fail;
                 if (rc)
@@ -374,14 +491,19 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
                     lo = mid;
             }
             sc->low = hi;
-            if (base_optimal(c, r, i, lo, s->base, w, score, &sc->below, err) < 0)
+            if (base_optimal(&f, i, lo, s->base, w, score, x, &sc->below, err) < 0)
                 goto fail;
         }
     }
+    fast_free(&f);
+    pv_free(x);
     pv_free(w);
     pv_free(score);
     return s;
 fail:
+    if (have_fast)
+        fast_free(&f);
+    pv_free(x);
     pv_free(w);
     pv_free(score);
     pv_sensitivity_free(s);
@@ -512,31 +634,35 @@ static void solve_range(const rb_ctx *x, size_t lo, size_t hi, unsigned char *ou
     double *w = pv_calloc(L + c->model->nall + 1, sizeof(double));
     double *tmp = pv_calloc(L + c->model->nall + 1, sizeof(double));
     double *score = pv_calloc(n ? n : 1, sizeof(double));
+    fast f;
+    pv_error err;
+    pv_error_clear(&err);
+    int ok = w && tmp && score && fast_init(&f, c, r, &err) == 0;
     for (size_t i = lo; i < hi; i++) {
         unsigned char *rec = out + (i - lo) * stride;
-        if (!w || !tmp || !score) {
+        if (!ok) {
             rec[n] = 2;
             continue;
         }
         sample_weights(x, i, w, tmp);
         pv_scores_for_weights(c, r, w, score);
-        pv_error err;
-        pv_error_clear(&err);
-        pv_selection *s = pv_solve_scores(c, r, score, &err);
-        if (!s) {
+        double opt;
+        int proven;
+        int rc = fast_solve(&f, score, rec, &opt, &proven, &err);
+        if (rc < 0) {
             rec[n] = 2;
             continue;
         }
-        if (usable(s)) {
-            memcpy(rec, s->x, n);
-            rec[n] = 1;
-            double opt = s->objective, vb = portfolio_value(r, base, score);
-            rec[n + 1] = vb >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
-        } else {
+        if (rc == 0) {
             rec[n] = 0;
+            continue;
         }
-        pv_selection_free(s);
+        rec[n] = 1;
+        double vb = portfolio_value(r, base, score);
+        rec[n + 1] = vb >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
     }
+    if (ok)
+        fast_free(&f);
     pv_free(w);
     pv_free(tmp);
     pv_free(score);
@@ -650,8 +776,15 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
         for (int t = 0; t < threads; t++) {
             size_t lo = samples * (size_t)t / (size_t)threads;
             size_t hi = samples * (size_t)(t + 1) / (size_t)threads;
+            pid_t parent = getpid();
             pid[t] = fork();
             if (pid[t] == 0) {
+#ifdef __linux__
+                /* A worker dies with its parent (killed, interrupted). */
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (getppid() != parent)
+                    _exit(1);
+#endif
                 solve_range(&x, lo, hi, out + lo * stride, rb->base);
                 _exit(0);
             }
@@ -665,8 +798,11 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
             if (pid[t] <= 0)
                 continue;
             int st;
-            while (waitpid(pid[t], &st, 0) < 0)
+            pid_t w;
+            while ((w = waitpid(pid[t], &st, 0)) < 0 && errno == EINTR)
                 ;
+            if (w < 0)
+                st = 1; /* reaped elsewhere (SIGCHLD ignored): a failure, not a hang */
             if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
                 pv_err(err, PV_EINTERNAL, NULL, 0, 0, "a robustness worker failed");
                 goto fail;

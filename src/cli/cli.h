@@ -19,6 +19,11 @@ int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes text to -o FILE (atomically) or stdout, frees text; returns exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
 
+/* Signal handlers (exit 130/143, no partial file) and the PARTNERVAL_FAIL_ALLOC test hook. */
+void pv_cli_harden(void);
+/* Do two paths name the same existing file? */
+int pv_cli_same_file(const char *a, const char *b);
+
 int pv_cli_select(int argc, char **argv);
 int pv_cli_export(int argc, char **argv);
 int pv_cli_compare(int argc, char **argv);

@@ -220,6 +220,7 @@ static int cmd_check(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    pv_cli_harden();
     if (argc < 2) {
         fputs(USAGE, stderr);
         return PV_EUSAGE;

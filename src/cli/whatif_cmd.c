@@ -200,10 +200,20 @@ int pv_cli_compare(int argc, char **argv)
     size_t n = o.npos - 1 + (o.nsets ? 1 : 0);
     pv_scenario **sc = calloc(n + 1, sizeof *sc);
     pv_comparison *cmp = NULL;
+    pv_case *base = NULL;
     if (!sc) {
         wfree(&o);
         return PV_EINTERNAL;
     }
+    /* -o must not overwrite a scenario file, nor any input of the case. */
+    for (size_t i = 0; o.out && i < o.npos; i++)
+        if (pv_cli_same_file(o.out, o.pos[i])) {
+            fprintf(stderr, "partnerval: error: %s: refusing to overwrite an input file\n", o.out);
+            rc = PV_EUSAGE;
+            goto out;
+        }
+    if (o.out && !(base = pv_case_load(o.pos[0], &err)))
+        goto done;
     size_t k = 0;
     for (size_t i = 1; i < o.npos; i++)
         if (!(sc[k++] = pv_scenario_load(o.pos[i], &err)))
@@ -218,13 +228,14 @@ int pv_cli_compare(int argc, char **argv)
         size_t len;
         char *text = pv_render_compare(cmp, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err);
         if (text) {
-            rc = pv_cli_emit(NULL, o.out, text, len, &err);
+            rc = pv_cli_emit(base, o.out, text, len, &err);
             goto out;
         }
     }
 done:
     rc = pv_cli_error(&err);
 out:
+    pv_case_free(base);
     pv_comparison_free(cmp);
     for (size_t i = 0; i < n; i++)
         pv_scenario_free(sc[i]);

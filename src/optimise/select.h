@@ -92,6 +92,10 @@ int pv_mip_greedy(const pv_mip *m, unsigned char *val);
  * problem feasible, 0 when it does not, -1 on an internal failure.
  */
 int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err);
+/* What-if re-solves: replace the projects' objective coefficients, or one
+ * resource's limit, in place (our copy and GLPK's). */
+void pv_mip_set_scores(pv_mip *m, const double *score);
+int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit);
 /* Writes the model (all groups on, no fixings) in LP or MPS format. */
 int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err);
 

@@ -1185,3 +1185,30 @@ int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err)
     pv_free(data);
     return rc ? -1 : 0;
 }
+
+/* ------------------------------------------------------------ what-if */
+
+void pv_mip_set_scores(pv_mip *m, const double *score)
+{
+    const pv_case *c = m->c;
+    for (size_t j = 0; j < c->projects->nrows; j++) {
+        size_t col = (size_t)m->xcol[j];
+        m->obj[col] = score[j];
+        if (m->lp)
+            glp_set_obj_coef((glp_prob *)m->lp, (int)col + 1, score[j]);
+    }
+}
+
+int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
+{
+    for (size_t i = 0; i < m->nrows; i++) {
+        pv_row *row = &m->rows[i];
+        if (row->group != (int)k || strncmp(row->name, "res_", 4) != 0)
+            continue;
+        row->ub = limit;
+        if (m->lp)
+            lp_set_row((glp_prob *)m->lp, i, row->lb, row->ub, m->group_on[k]);
+        return 0;
+    }
+    return -1;
+}

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +130,17 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
         return -1;
     }
     snprintf(tmp, n + 32, "%s.tmp.XXXXXX", path);
+    /* No signal may end the process while the temporary file exists: they
+     * are blocked until it is renamed or removed (see unblock below). */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop, &old);
     int fd = mkstemp(tmp);
     if (fd < 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         pv_err(err, PV_EUSAGE, path, 0, 0, "cannot create a temporary file beside it: %s",
                strerror(errno));
         pv_free(tmp);
@@ -145,6 +155,7 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
             pv_err(err, PV_EINTERNAL, path, 0, 0, "cannot write: %s", strerror(errno));
             close(fd);
             unlink(tmp);
+            sigprocmask(SIG_SETMASK, &old, NULL);
             pv_free(tmp);
             return -1;
         }
@@ -152,12 +163,24 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
     }
     /* mkstemp creates 0600; reports are documents meant to be shared. */
     fchmod(fd, 0644);
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        pv_err(err, PV_EINTERNAL, path, 0, 0, "cannot write: %s", strerror(errno));
+    /* A stop signal that came meanwhile: the run was cancelled, so the file
+     * must not appear. Remove the temporary file, then let the signal act. */
+    sigset_t pend;
+    int cancelled = sigpending(&pend) == 0 && (sigismember(&pend, SIGINT) == 1 ||
+                                               sigismember(&pend, SIGTERM) == 1 ||
+                                               sigismember(&pend, SIGHUP) == 1);
+    if (cancelled || close(fd) != 0 || rename(tmp, path) != 0) {
+        if (cancelled) {
+            close(fd);
+            pv_err(err, PV_EINTERRUPTED, path, 0, 0, "interrupted; not written");
+        } else
+            pv_err(err, PV_EINTERNAL, path, 0, 0, "cannot write: %s", strerror(errno));
         unlink(tmp);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         pv_free(tmp);
         return -1;
     }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     pv_free(tmp);
     return 0;
 }

@@ -29,7 +29,10 @@ def main():
         for j in range(n):
             k = rng.randint(0, 2)
             parts = "|".join(sorted(set("pa%03d" % rng.randrange(np_) for _ in range(k))))
-            costs = [str(rng.randint(10, 200) * 1000) for _ in res]
+            # a project's needs are correlated across resources, as SEK and
+            # staff hours are in real proposals
+            size = rng.randint(10, 200)
+            costs = [str(int(size * rng.uniform(0.7, 1.3)) * 1000) for _ in res]
             f.write("P%04d,Projekt %d,%s,%s,%s,%.2f,%d,%d,%d,%s\n" % (
                 j, j, parts, "" if rng.random() < 0.03 else "syfte", ",".join(costs), rng.random(),
                 rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 5),
@@ -49,7 +52,7 @@ def main():
             "purpose": {"if": {"field": "purpose", "op": "missing"}, "then": "exclude", "because": "no purpose"}}}
     resources = {}
     for r in res:
-        resources[r] = {"column": r, "partner_column": "%s_fee" % r, "limit": 105000 * n // 4}
+        resources[r] = {"column": r, "partner_column": "%s_fee" % r, "limit": 105000 * n * 2 // 5}
     case = {"name": "Generated %d x %d x %d" % (n, np_, nr), "model": model,
             "data": {"projects": "projects.csv", "partners": "partners.csv", "countries": "countries.csv"},
             "resources": resources}
