@@ -89,7 +89,11 @@ test: deps
 	$(MAKE) --no-print-directory WERROR=1 $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
 
-bench: all
+BENCH_PKGS = python3-scipy python3-numpy python3-pandas python3-pulp coinor-cbc bc time
+
+bench: deps
+	@sh tests/tools/deps.sh $(BENCH_PKGS)
+	$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
 install: all
