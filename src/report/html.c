@@ -978,29 +978,24 @@ char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
         pv_buf_puts(&b, pv_tr(sv, " of the total weight.", " av den totala vikten."));
     }
     pv_buf_puts(&b, "</p>\n");
-    /* One bar chart of the top-level weights. */
+    /* One bar per top-level criterion, on a common scale. */
     pv_html_section(&b, "weights", 0, "Main criteria", "Huvudkriterier", sv);
-    double h = 26.0 * (double)m->ntop + 10;
-    pv_buf_printf(&b, "<div class=\"chart\"><svg class=\"chart chart-weights\" viewBox=\"0 0 720 %d\" "
-                      "role=\"img\">",
-                  (int)h);
     double mx = 0;
     for (size_t i = 0; i < m->ntop; i++)
         mx = m->top[i]->global > mx ? m->top[i]->global : mx;
+    pv_buf_puts(&b, "<div class=\"resources chart-weights\">\n");
     for (size_t i = 0; i < m->ntop; i++) {
-        double y = 6 + 26.0 * (double)i, w = mx > 0 ? 380 * m->top[i]->global / mx : 0;
-        pv_buf_printf(&b, "<text x=\"250\" y=\"%.1f\" text-anchor=\"end\" font-size=\"13\" "
-                          "fill=\"#1d2530\">",
-                      y + 14);
+        pv_buf_puts(&b, "<div>");
         pv_html_esc(&b, pv_crit_label(m->top[i], sv));
-        pv_buf_printf(&b, "</text><rect x=\"260\" y=\"%.1f\" width=\"%.2f\" height=\"18\" "
-                          "fill=\"%s\"/><text x=\"%.2f\" y=\"%.1f\" font-size=\"12\" "
-                          "fill=\"#1d2530\">",
-                      y, w, pv_html_colour(i), 266 + w, y + 14);
+        pv_buf_puts(&b, "</div><div><svg class=\"resource-bar weight-bar\" viewBox=\"0 0 100 10\" "
+                        "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"1\" width=\"");
+        pv_buf_num(&b, mx > 0 ? 100 * m->top[i]->global / mx : 0, 3);
+        pv_buf_printf(&b, "\" height=\"8\" fill=\"%s\"/></svg></div><div class=\"fig\">",
+                      pv_html_colour(i));
         pv_html_pct(&b, m->top[i]->global, 1, sv);
-        pv_buf_puts(&b, "</text>");
+        pv_buf_puts(&b, "</div>\n");
     }
-    pv_buf_puts(&b, "</svg></div>\n");
+    pv_buf_puts(&b, "</div>\n");
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
     pv_html_end(&b, sv);

@@ -95,8 +95,8 @@ for dir in "$ROOT"/examples/*/; do
         '{"#input-hashes tr.input-file": 3, "#partners .partner": 1}' $sv
     fi
     if render "$ex-weights-$lang" weights "$case_json" --lang $lang; then
-      add "$OUT/$ex-weights-$lang.html" 0 "{$common, \"svg.chart-weights\": 1}" \
-        "{\"#criteria-tree tr.criterion\": $nl}" $sv
+      add "$OUT/$ex-weights-$lang.html" 0 "{$common, \".chart-weights\": 1}" \
+        "{\"#criteria-tree tr.criterion\": $nl, \".chart-weights svg.weight-bar\": 1}" $sv
     fi
     if render "$ex-frontier-$lang" frontier "$case_json" --resource budget_sek --steps 8 --lang $lang; then
       add "$OUT/$ex-frontier-$lang.html" "$([ $ex = lidkoping ] && echo 1 || echo 0)" \
