@@ -8,7 +8,11 @@
 #include "../optimise/select.h"
 
 #include <math.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <time.h>
 
 double pv_why_gap = 0;
@@ -85,11 +89,12 @@ static int repair_in(const pv_mip *m, unsigned char *val, size_t j)
     return pv_mip_feasible(m, val);
 }
 
-int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
+/* Explains the projects j with j % nw == wi (one worker's share). */
+static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t wi, size_t nw,
+                         pv_error *err)
 {
     const pv_case *c = m->c;
     const pv_ranking *r = m->r;
-    double t0 = now_ms();
     size_t n = s->nproj;
     unsigned char *base = pv_calloc(m->ncols + 1, 1), *start = pv_calloc(m->ncols + 1, 1),
                   *val = pv_calloc(m->ncols + 1, 1);
@@ -115,7 +120,7 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
-    for (size_t j = 0; j < n && !rc; j++) {
+    for (size_t j = wi; j < n && !rc; j += nw) {
         pv_why *w = &s->why[j];
         w->resource = w->cons = -1;
         if (!r->p[j].eligible) {
@@ -206,6 +211,106 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
     pv_free(base);
     pv_free(start);
     pv_free(val);
+    return rc;
+}
+
+/* The fixed-size part of a pv_why, as a worker sends it back. */
+typedef struct why_rec {
+    int kind, exact, resource, cons, done;
+    double loss, excess;
+    size_t ndisplaced;
+} why_rec;
+
+int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
+{
+    double t0 = now_ms();
+    size_t n = s->nproj;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nw = ncpu > 1 ? 2 : 1;
+    if (n < 16)
+        nw = 1; /* small cases: a process costs more than it saves */
+    int rc = 0;
+    if (nw == 1) {
+        rc = explain_share(m, s, time_limit_s, 0, 1, err);
+    } else {
+        /* Worker processes over a fixed split of the projects: each re-solve
+         * is exact, so the result does not depend on the split. Per project:
+         * a why_rec and a bitmap of displaced projects. */
+        size_t rec = sizeof(why_rec) + n;
+        size_t bytes = rec * n;
+        unsigned char *shm =
+            mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (shm == MAP_FAILED)
+            return explain_share(m, s, time_limit_s, 0, 1, err);
+        memset(shm, 0, bytes);
+        pid_t pid[2] = {-1, -1};
+        for (size_t wi = 1; wi < nw; wi++) {
+            pid[wi] = fork();
+            if (pid[wi] == 0) {
+                pv_error e2;
+                pv_error_clear(&e2);
+                int ok = explain_share(m, s, time_limit_s, wi, nw, &e2) == 0;
+                for (size_t j = wi; ok && j < n; j += nw) {
+                    why_rec *wr = (why_rec *)(void *)(shm + rec * j);
+                    const pv_why *w = &s->why[j];
+                    wr->kind = (int)w->kind;
+                    wr->exact = w->exact;
+                    wr->resource = w->resource;
+                    wr->cons = w->cons;
+                    wr->loss = w->loss;
+                    wr->excess = w->excess;
+                    wr->ndisplaced = w->ndisplaced;
+                    for (size_t d = 0; d < w->ndisplaced; d++)
+                        shm[rec * j + sizeof(why_rec) + w->displaced[d]] = 1;
+                    wr->done = 1;
+                }
+                _exit(ok ? 0 : 1);
+            }
+        }
+        rc = explain_share(m, s, time_limit_s, 0, nw, err);
+        int child_ok = 1;
+        for (size_t wi = 1; wi < nw; wi++) {
+            if (pid[wi] < 0) {
+                child_ok = 0;
+                continue;
+            }
+            int st;
+            while (waitpid(pid[wi], &st, 0) < 0 && errno == EINTR)
+                ;
+            if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+                child_ok = 0;
+        }
+        for (size_t wi = 1; wi < nw && !rc; wi++) {
+            if (!child_ok) {
+                /* fall back: do the missing share here */
+                rc = explain_share(m, s, time_limit_s, wi, nw, err);
+                continue;
+            }
+            for (size_t j = wi; j < n && !rc; j += nw) {
+                const why_rec *wr = (const why_rec *)(const void *)(shm + rec * j);
+                pv_why *w = &s->why[j];
+                w->kind = (pv_why_kind)wr->kind;
+                w->exact = wr->exact;
+                w->resource = wr->resource;
+                w->cons = wr->cons;
+                w->loss = wr->loss;
+                w->excess = wr->excess;
+                w->ndisplaced = 0;
+                if (wr->ndisplaced) {
+                    w->displaced = pv_malloc((wr->ndisplaced + 1) * sizeof(size_t));
+                    if (!w->displaced) {
+                        pv_err_nomem(err);
+                        rc = -1;
+                        break;
+                    }
+                    for (size_t d = 0; d < n; d++)
+                        if (shm[rec * j + sizeof(why_rec) + d])
+                            w->displaced[w->ndisplaced++] = d;
+                }
+            }
+        }
+        munmap(shm, bytes ? bytes : 1);
+    }
     s->have_why = rc == 0;
     s->why_ms = now_ms() - t0;
     return rc;
