@@ -9,10 +9,13 @@
 #     standard output, byte for byte) and `stderr` (a substring expected in
 #     standard error). A failed run must never leave the file named in `nofile`;
 #   - scripts in tests/scripts/*.sh, called with the binary's absolute path.
+# Environment (for make valgrind / make coverage): PV_BIN the binary (default
+# ./partnerval), PV_WRAP a command put before it in the folder tests (e.g.
+# valgrind), PV_TEST_OUT the log folder, PV_NO_SCRIPTS=1 skips the scripts.
 BUILD=$1; shift
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PV="$ROOT/partnerval"
-OUT="$ROOT/tests/out"
+PV="${PV_BIN:-$ROOT/partnerval}"
+OUT="${PV_TEST_OUT:-$ROOT/tests/out}"
 rm -rf "$OUT"; mkdir -p "$OUT"
 pass=0; fail=0
 ok()   { pass=$((pass+1)); [ -n "$VERBOSE" ] && echo "PASS $1"; return 0; }
@@ -28,7 +31,7 @@ for d in "$ROOT"/tests/cli/*/ "$ROOT"/tests/bad/*/; do
   name=$(basename "$(dirname "$d")")/$(basename "$d")
   want_exit=0; [ -f "$d/exit" ] && want_exit=$(cat "$d/exit")
   log="$OUT/$(echo "$name" | tr '/' '_')"
-  (cd "$d" && PV="$PV" sh ./cmd >"$log.out" 2>"$log.err" </dev/null); got=$?
+  (cd "$d" && PV="${PV_WRAP:+$PV_WRAP }$PV" sh ./cmd >"$log.out" 2>"$log.err" </dev/null); got=$?
   why=""
   [ "$got" = "$want_exit" ] || why="exit $got, want $want_exit"
   if [ -z "$why" ] && [ -f "$d/stdout" ] && ! cmp -s "$d/stdout" "$log.out"; then
@@ -44,7 +47,7 @@ for d in "$ROOT"/tests/cli/*/ "$ROOT"/tests/bad/*/; do
 done
 
 for s in "$ROOT"/tests/scripts/*.sh; do
-  [ -f "$s" ] || continue
+  [ -f "$s" ] && [ -z "$PV_NO_SCRIPTS" ] || continue
   name=scripts/$(basename "$s" .sh)
   if sh "$s" "$PV" >"$OUT/$(basename "$s").log" 2>&1; then ok "$name"
   else bad "$name" "see tests/out/$(basename "$s").log"; grep -E "^FAIL" "$OUT/$(basename "$s").log" | head -10; fi
