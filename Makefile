@@ -43,7 +43,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
            libcmocka-dev python3 libssl-dev chromium
 
-.PHONY: partnerval libpartnerval.a all deps demo test check-unit check-cli install uninstall clean bench format lint
+.PHONY: partnerval libpartnerval.a all deps test-deps demo test check-unit check-cli install uninstall clean bench format lint
 
 all: deps-quiet partnerval libpartnerval.a
 
@@ -84,7 +84,15 @@ demo: deps
 	./partnerval select examples/lidkoping/case.json --format html -o out/lidkoping.html
 	@echo "partnerval: the HTML report is in $(CURDIR)/out/lidkoping.html (open it in a browser)"
 
-test: deps
+# The browser test drives Debian's chromium through playwright-core from the
+# npm registry: installed here, with the other set-up, not while tests run.
+test-deps:
+	@if [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules ] && \
+	    command -v npm >/dev/null 2>&1; then \
+	  echo "partnerval: installing tests/browser (npm ci)"; \
+	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || true; fi
+
+test: deps test-deps
 	$(MAKE) --no-print-directory WERROR=1 all
 	$(MAKE) --no-print-directory WERROR=1 $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
