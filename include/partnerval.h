@@ -313,6 +313,14 @@ int pv_set_report_date(const char *iso);
  */
 void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *));
 
+/**
+ * Test hook (the CLI's PARTNERVAL_FAIL_ALLOC): makes the n-th allocation from
+ * now on fail, n > 0; 0 restores malloc. Allocations inside Jansson's parser
+ * are counted but never failed (Jansson 2.14 corrupts memory on a failure
+ * there, akheron/jansson#362).
+ */
+void pv_test_fail_alloc(long n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -38,14 +38,6 @@ static void on_signal(int sig)
     _exit(128 + sig);
 }
 
-static long g_fail_at, g_count;
-
-static void *fail_malloc(size_t n) { return ++g_count == g_fail_at ? NULL : malloc(n); }
-static void *fail_realloc(void *p, size_t n)
-{
-    return ++g_count == g_fail_at ? NULL : realloc(p, n);
-}
-
 void pv_cli_harden(void)
 {
     g_main_pid = getpid();
@@ -69,10 +61,8 @@ void pv_cli_harden(void)
         char *end;
         errno = 0;
         long n = strtol(e, &end, 10);
-        if (!errno && !*end && n > 0) {
-            g_fail_at = n;
-            pv_set_alloc_funcs(fail_malloc, fail_realloc, free);
-        }
+        if (!errno && !*end && n > 0)
+            pv_test_fail_alloc(n);
     }
 }
 

@@ -111,3 +111,28 @@ int pv_grow(void **arr, size_t *cap, size_t need, size_t elem)
     *cap = nc;
     return 0;
 }
+
+/* The test hook: the n-th allocation (outside Jansson's parser) fails. */
+static long g_fail_at, g_fail_count;
+static void *fail_malloc(size_t n)
+{
+    if (!pv_alloc_in_json_parse() && ++g_fail_count == g_fail_at)
+        return NULL;
+    return malloc(n);
+}
+static void *fail_realloc(void *p, size_t n)
+{
+    if (!pv_alloc_in_json_parse() && ++g_fail_count == g_fail_at)
+        return NULL;
+    return realloc(p, n);
+}
+
+void pv_test_fail_alloc(long n)
+{
+    g_fail_at = n > 0 ? n : 0;
+    g_fail_count = 0;
+    if (n > 0)
+        pv_set_alloc_funcs(fail_malloc, fail_realloc, free);
+    else
+        pv_set_alloc_funcs(NULL, NULL, NULL);
+}
