@@ -35,6 +35,8 @@ int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *),
 void pv_err(pv_error *err, int code, const char *src, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 void pv_err_nomem(pv_error *err);
+/* Replaces control characters (< 0x20, 0x7f) by '?', in place. */
+void pv_sanitize_ctrl(char *s);
 int pv_failed(const pv_error *err);
 
 /* -------------------------------------------------------------- util/buf */

@@ -244,6 +244,7 @@ static int warn(pv_warnings *w, const char *fmt, ...)
     char tmp[1024];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    pv_sanitize_ctrl(tmp); /* column names are input: no ESC to the terminal */
     pv_buf_puts(&b, tmp);
     char *s = pv_buf_take(&b, NULL);
     char **a = s ? pv_realloc(w->w, (w->n + 1) * sizeof *a) : NULL;

@@ -24,6 +24,17 @@ void pv_err(pv_error *err, int code, const char *src, int line, int col, const c
     va_start(ap, fmt);
     vsnprintf(err->text, sizeof err->text, fmt, ap);
     va_end(ap);
+    /* Messages quote input (ids, keys, cells): a control character there
+     * (an ESC sequence, say) must not reach the user's terminal. */
+    pv_sanitize_ctrl(err->source);
+    pv_sanitize_ctrl(err->text);
+}
+
+void pv_sanitize_ctrl(char *s)
+{
+    for (; s && *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            *s = '?';
 }
 
 void pv_err_nomem(pv_error *err) { pv_err(err, PV_EINTERNAL, NULL, 0, 0, "out of memory"); }
