@@ -87,6 +87,43 @@ case("hostile-csv-header-escape-in-warning", 0, "column 'note?[31m' is not used"
      **{P: lambda t: "\n".join(l + (",note\x1b[31m" if i == 0 else ",x" if l else "")
                                for i, l in enumerate(t.split("\n")))})
 
+# ---- weighting specifications (models/README.md, "Weighting methods")
+TOP = '"criteria": {'
+
+
+def wcase(name, stderr, spec, where="top"):
+    if where == "top":
+        f = lambda t: sub(t, TOP, '"weighting": ' + spec + ', ' + TOP)
+    else:
+        f = lambda t: sub(t, '"weight": 4, "children": {', '"weight": 4, "weighting": ' + spec + ', "children": {')
+    if where != "top":
+        stderr = stderr.replace("model.json: weighting", "model.json: criteria.benefit.weighting")
+    case("weighting-" + name, 2, stderr, **{M: f})
+
+
+wcase("unknown-method", "model.json: weighting", '{"method": "vote"}')
+wcase("not-object", "model.json: weighting", '"ahp"')
+wcase("rank-missing-id", "model.json: weighting", '{"method": "rank", "order": ["benefit", "democracy", "travel"]}')
+wcase("rank-duplicate-id", "model.json: weighting", '{"method": "rank", "order": ["benefit", "benefit", "democracy", "travel", "risk"]}')
+wcase("rank-unknown-id", "model.json: weighting", '{"method": "rank", "order": ["benefit", "democracy", "travel", "risk", "cost"]}')
+wcase("rank-unknown-formula", "model.json: weighting", '{"method": "rank", "order": ["benefit", "democracy", "travel", "risk"], "formula": "borda"}')
+wcase("rank-order-not-array", "model.json: weighting", '{"method": "rank", "order": "benefit"}')
+wcase("rank-nested-tie-in-tie", "model.json: weighting", '{"method": "rank", "order": [["benefit", ["democracy"]], "travel", "risk"]}')
+wcase("rank-empty-tie", "model.json: weighting", '{"method": "rank", "order": [[], "benefit", "democracy", "travel", "risk"]}')
+wcase("swing-negative", "model.json: weighting", '{"method": "swing", "points": {"benefit": 100, "democracy": -5, "travel": 20, "risk": 50}}')
+wcase("swing-missing", "model.json: weighting", '{"method": "swing", "points": {"benefit": 100, "democracy": 5}}')
+wcase("swing-all-zero", "model.json: weighting", '{"method": "swing", "points": {"benefit": 0, "democracy": 0, "travel": 0, "risk": 0}}')
+wcase("swing-not-number", "model.json: weighting", '{"method": "swing", "points": {"benefit": "a lot", "democracy": 5, "travel": 20, "risk": 50}}')
+wcase("ahp-not-square", "model.json: weighting", '{"method": "ahp", "order": ["benefit", "democracy", "travel", "risk"], "matrix": [[1, 3], ["1/3", 1]]}')
+wcase("ahp-row-length", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, 3], ["1/3"]]}', where="children")
+wcase("ahp-not-reciprocal", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, 3], [3, 1]]}', where="children")
+wcase("ahp-diagonal", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[2, 3], ["1/3", 1]]}', where="children")
+wcase("ahp-bad-fraction", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, "3/0"], ["0/3", 1]]}', where="children")
+wcase("ahp-text-entry", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, "three"], ["1/3", 1]]}', where="children")
+wcase("ahp-negative", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, -3], ["-1/3", 1]]}', where="children")
+wcase("ahp-unknown-ri", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"], "matrix": [[1, 3], ["1/3", 1]], "ri": "mine"}', where="children")
+wcase("ahp-matrix-missing", "model.json: weighting", '{"method": "ahp", "order": ["development", "external_funding"]}', where="children")
+
 for name, exit, stderr, cmd, edits in CASES:
     d = os.path.join(OUT, name)
     if os.path.isdir(d):
