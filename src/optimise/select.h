@@ -55,6 +55,10 @@ typedef struct pv_mip {
     int *fix;
     void *lp; /* glp_prob *, owned by solver.c */
     int lp_basis_ok;
+    /* > 0: stop branch and bound after this many subproblems. Explanations
+     * use it so that their cost is bounded and still deterministic (a time
+     * limit would make reports depend on the machine). */
+    long node_limit;
 } pv_mip;
 
 /* Builds the model; checks every number GLPK will see. NULL + err on failure. */
@@ -168,4 +172,5 @@ extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solu
 void pv_selection_figures(const pv_case *c, pv_selection *s);
 
 extern double pv_why_gap; /* relative gap of the why re-solves */
+extern long pv_why_node_limit; /* subproblems per why re-solve (0: no limit) */
 #endif

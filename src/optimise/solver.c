@@ -941,6 +941,7 @@ typedef struct cbinfo {
     int given;
     double bound;
     int have_bound;
+    long nodes;
 } cbinfo;
 
 static void callback(glp_tree *T, void *info)
@@ -955,6 +956,9 @@ static void callback(glp_tree *T, void *info)
         cb->given = 1;
         glp_ios_heur_sol(T, cb->x);
     }
+    if (glp_ios_reason(T) == GLP_ISELECT && cb->m->node_limit > 0 &&
+        ++cb->nodes > cb->m->node_limit)
+        glp_ios_terminate(T);
 }
 
 static int bounds_conflict(const pv_mip *m)
