@@ -281,7 +281,8 @@ struct pv_case {
     size_t *proj_npartners;
     long *partner_country;  /* per partner: countries row or -1 */
     double *partner_dist;   /* per partner: km from home, NaN when unknown */
-    int *partner_active;    /* per partner: 1 when active == yes */
+    int *partner_active;    /* per partner: active == yes and, when both files have a
+                               municipality column, one of this case's own */
     size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
 };
 

@@ -1246,6 +1246,48 @@ static double haversine(double lat1, double lon1, double lat2, double lon2)
     return 2 * R * asin(sqrt(a < 1 ? a : 1));
 }
 
+/* 1 when two list cells share an item. */
+static int lists_meet(const char *a, const char *b, int *oom)
+{
+    size_t na, nb;
+    char **ia = pv_split_list(a, &na), **ib = pv_split_list(b, &nb);
+    int hit = 0;
+    if ((!ia && a && *a) || (!ib && b && *b))
+        *oom = 1;
+    for (size_t i = 0; i < na && !hit; i++)
+        for (size_t k = 0; k < nb && !hit; k++)
+            hit = !strcmp(ia[i], ib[k]);
+    pv_free_list(ia, na);
+    pv_free_list(ib, nb);
+    return hit;
+}
+
+/* A shared partners.csv may list several municipalities' agreements. When
+ * both files have a `municipality` column, an agreement is this case's own
+ * (to keep or to review) only if it names a municipality of its projects. */
+static int own_agreements(ctx *x, pv_case *c)
+{
+    int pm = pv_table_col(c->partners, "municipality");
+    int jm = pv_table_col(c->projects, "municipality");
+    if (pm < 0 || jm < 0)
+        return 0;
+    int oom = 0;
+    for (size_t p = 0; p < c->partners->nrows && !oom; p++) {
+        if (!c->partner_active[p])
+            continue;
+        int own = 0;
+        const char *pc = pv_cell(c->partners, p, (size_t)pm);
+        for (size_t j = 0; j < c->projects->nrows && !own && !oom; j++)
+            own = lists_meet(pc, pv_cell(c->projects, j, (size_t)jm), &oom);
+        c->partner_active[p] = own;
+    }
+    if (oom) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    return 0;
+}
+
 /* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
 static int resolve_partners(ctx *x, pv_case *c)
 {
@@ -1302,6 +1344,8 @@ static int resolve_partners(ctx *x, pv_case *c)
             }
         }
     }
+    if (Q && own_agreements(x, c))
+        return -1;
     if (c->proj_partners_col < 0)
         return 0;
     for (size_t j = 0; j < n; j++) {
