@@ -259,6 +259,10 @@ typedef struct pv_constraint {
     size_t nout;
 } pv_constraint;
 
+typedef struct pv_label {
+    char *column, *value, *sv, *en;
+} pv_label;
+
 struct pv_case {
     char *path, *dir, *name;
     pv_model *model;
@@ -284,7 +288,13 @@ struct pv_case {
     int *partner_active;    /* per partner: active == yes and, when both files have a
                                municipality column, one of this case's own */
     size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
+    pv_label *labels;       /* case "labels": display names of data codes */
+    size_t nlabels;
 };
+
+/* The display name of a data code (e.g. department "education") in the
+ * report's language, from the case's "labels"; the code itself when none. */
+const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv);
 
 /* Helpers to read project/partner values by field. */
 const char *pv_project_id(const pv_case *c, size_t j);

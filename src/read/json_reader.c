@@ -1136,6 +1136,13 @@ void pv_case_free(pv_case *c)
     pv_free(c->partner_dist);
     pv_free(c->partner_active);
     pv_free(c->part_sorted);
+    for (size_t i = 0; i < c->nlabels; i++) {
+        pv_free(c->labels[i].column);
+        pv_free(c->labels[i].value);
+        pv_free(c->labels[i].sv);
+        pv_free(c->labels[i].en);
+    }
+    pv_free(c->labels);
     pv_free(c->path);
     pv_free(c->dir);
     pv_free(c->name);
@@ -1957,6 +1964,74 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
     return out;
 }
 
+/* "labels": {"department": {"education": {"sv": "Utbildning", "en": "Education"}}} */
+static int parse_labels(ctx *x, pv_case *c, json_t *lab)
+{
+    if (!lab)
+        return 0;
+    if (!json_is_object(lab)) {
+        kerr(x, "labels", "must be an object: column -> code -> {\"sv\", \"en\"}");
+        return -1;
+    }
+    size_t total = 0;
+    const char *col;
+    json_t *codes;
+    json_object_foreach(lab, col, codes)
+    {
+        char k[KP];
+        kjoin(k, "labels", col);
+        if (!json_is_object(codes)) {
+            kerr(x, k, "must be an object from code to {\"sv\": …, \"en\": …}");
+            return -1;
+        }
+        total += json_object_size(codes);
+    }
+    c->labels = pv_calloc(total + 1, sizeof *c->labels);
+    if (!c->labels) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    json_object_foreach(lab, col, codes)
+    {
+        const char *code;
+        json_t *v;
+        json_object_foreach(codes, code, v)
+        {
+            char k[KP], kk[KP];
+            kjoin(k, "labels", col);
+            kjoin(kk, k, code);
+            const char *sv = NULL, *en = NULL;
+            if (json_is_string(v))
+                sv = en = json_string_value(v);
+            else if (json_is_object(v)) {
+                sv = get_str(x, v, "sv", kk, 0);
+                en = get_str(x, v, "en", kk, 0);
+                if (pv_failed(x->err))
+                    return -1;
+            } else {
+                kerr(x, kk, "must be a string or {\"sv\": …, \"en\": …}");
+                return -1;
+            }
+            pv_label *l = &c->labels[c->nlabels++];
+            l->column = dup_or_nomem(x, col);
+            l->value = dup_or_nomem(x, code);
+            l->sv = dup_or_nomem(x, sv ? sv : en ? en : code);
+            l->en = dup_or_nomem(x, en ? en : sv ? sv : code);
+            if (pv_failed(x->err))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv)
+{
+    for (size_t i = 0; i < c->nlabels; i++)
+        if (!strcmp(c->labels[i].column, column) && !strcmp(c->labels[i].value, value))
+            return sv ? c->labels[i].sv : c->labels[i].en;
+    return value;
+}
+
 pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err)
 {
     ctx x = {.file = path, .err = err};
@@ -2154,6 +2229,8 @@ pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *
     if (parse_resources(&x, c, json_object_get(root, "resources")))
         goto fail;
     if (parse_constraints(&x, c, json_object_get(root, "constraints")))
+        goto fail;
+    if (parse_labels(&x, c, json_object_get(root, "labels")))
         goto fail;
     json_t *ke = json_object_get(root, "keep_existing");
     if (ke) {

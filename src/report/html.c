@@ -502,13 +502,25 @@ static void list_cell(pv_buf *b, const char *s)
     pv_free_list(it, n);
 }
 
-static void proj_col(pv_buf *b, const pv_case *c, size_t j, const char *col)
+/* A code column (department, priority areas): each code by its label. */
+static void proj_col(pv_buf *b, const pv_case *c, size_t j, const char *col, int sv)
 {
     int k = pv_table_col(c->projects, col);
     if (k < 0)
         return;
     pv_buf_puts(b, "<td class=\"small\">");
-    list_cell(b, pv_cell(c->projects, j, (size_t)k));
+    size_t n = 0;
+    const char *cell = pv_cell(c->projects, j, (size_t)k);
+    char **it = pv_split_list(cell, &n);
+    if (!it)
+        list_cell(b, cell);
+    for (size_t i = 0; it && i < n; i++) {
+        pv_buf_puts(b, i ? ", " : "");
+        pv_html_esc(b, pv_case_value_label(c, col, it[i], sv));
+    }
+    if (it && !n)
+        pv_buf_puts(b, "–");
+    pv_free_list(it, n);
     pv_buf_puts(b, "</td>");
 }
 
@@ -612,9 +624,9 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         pv_buf_puts(b, "</td>");
         partners_cell(b, c, j, sv);
         if (has_dep)
-            proj_col(b, c, j, "department");
+            proj_col(b, c, j, "department", sv);
         if (has_prio)
-            proj_col(b, c, j, "priority_area");
+            proj_col(b, c, j, "priority_area", sv);
         pv_buf_printf(b, "<td><span class=\"status st-%s\">%s</span></td></tr>\n", cls, word);
     }
     pv_buf_puts(b, "</tbody>\n</table>\n");
