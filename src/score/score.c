@@ -137,6 +137,7 @@ void pv_ranking_free(pv_ranking *r)
 typedef struct rank_ctx {
     const pv_case *c;
     const pv_ranking *r;
+    const char **id; /* per project, so ties compare without a lookup */
 } rank_ctx;
 
 static int rank_cmp(size_t a, size_t b, const void *vctx)
@@ -147,7 +148,7 @@ static int rank_cmp(size_t a, size_t b, const void *vctx)
         return pa->eligible ? -1 : 1;
     if (pa->score != pb->score)
         return pa->score > pb->score ? -1 : 1;
-    return strcmp(pv_project_id(x->c, a), pv_project_id(x->c, b));
+    return strcmp(x->id[a], x->id[b]);
 }
 
 int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err)
@@ -199,8 +200,16 @@ pv_ranking *pv_rank(const pv_case *c, pv_error *err)
             goto fail;
         r->order[j] = j;
     }
-    rank_ctx x = {c, r};
-    if (pv_sort_idx(r->order, n, rank_cmp, &x)) {
+    rank_ctx x = {c, r, pv_calloc(n ? n : 1, sizeof(char *))};
+    if (!x.id) {
+        pv_err_nomem(err);
+        goto fail;
+    }
+    for (size_t j = 0; j < n; j++)
+        x.id[j] = pv_project_id(c, j);
+    int sorted = pv_sort_idx(r->order, n, rank_cmp, &x);
+    pv_free(x.id);
+    if (sorted) {
         pv_err_nomem(err);
         goto fail;
     }

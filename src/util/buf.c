@@ -92,19 +92,25 @@ char *pv_buf_take(pv_buf *b, size_t *len)
 void pv_buf_json_str(pv_buf *b, const char *s)
 {
     pv_buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
+    const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+    for (;; p++) {
+        unsigned c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        /* copy the plain run in one go; escapes are rare */
+        if (p > run)
+            pv_buf_put(b, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
+        switch (c) {
         case '"': pv_buf_puts(b, "\\\""); break;
         case '\\': pv_buf_puts(b, "\\\\"); break;
         case '\n': pv_buf_puts(b, "\\n"); break;
         case '\r': pv_buf_puts(b, "\\r"); break;
         case '\t': pv_buf_puts(b, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                pv_buf_printf(b, "\\u%04x", *p);
-            else
-                pv_buf_putc(b, (char)*p);
+        default: pv_buf_printf(b, "\\u%04x", c);
         }
+        run = p + 1;
     }
     pv_buf_putc(b, '"');
 }
@@ -148,10 +154,21 @@ void pv_buf_num(pv_buf *b, double x, int decimals)
             return;
         }
         long long ip = v / (long long)P10[decimals], fp = v % (long long)P10[decimals];
-        int n = x < 0 ? snprintf(tmp, sizeof tmp, "-%lld", ip) : snprintf(tmp, sizeof tmp, "%lld", ip);
+        char *q = tmp + sizeof tmp;
+        *--q = '\0';
+        for (int d = 0; d < decimals; d++) {
+            *--q = (char)('0' + fp % 10);
+            fp /= 10;
+        }
         if (decimals > 0)
-            snprintf(tmp + n, sizeof tmp - (size_t)n, ".%0*lld", decimals, fp);
-        pv_buf_puts(b, tmp);
+            *--q = '.';
+        do {
+            *--q = (char)('0' + ip % 10);
+            ip /= 10;
+        } while (ip);
+        if (x < 0)
+            *--q = '-';
+        pv_buf_puts(b, q);
         return;
     }
     snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
