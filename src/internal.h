@@ -370,6 +370,8 @@ const char *pv_tr(int sv, const char *en, const char *sv_text);
 const char *pv_crit_label(const pv_criterion *cr, int sv);
 /* Numbers for people: sv uses decimal comma and NBSP thousands separators. */
 void pv_fmt_num(pv_buf *b, double x, int decimals, int sv);
+/* Fixed decimals with a thousands separator and a decimal mark; U+2212 minus. */
+void pv_fmt_grouped(pv_buf *b, double x, int decimals, const char *thousands, char mark);
 /* Spreadsheet export: sv = BOM, ';', decimal comma; en = RFC 4180. CRLF in both.
  * Text cells that start like a formula are prefixed with ' (OWASP). */
 void pv_csv_start(pv_buf *b, int sv);

@@ -50,12 +50,8 @@ const char *pv_crit_label(const pv_criterion *cr, int sv)
     return l && l[0] ? l : cr->id;
 }
 
-void pv_fmt_num(pv_buf *b, double x, int decimals, int sv)
+void pv_fmt_grouped(pv_buf *b, double x, int decimals, const char *thousands, char mark)
 {
-    if (!sv) {
-        pv_buf_num(b, x, decimals);
-        return;
-    }
     if (!isfinite(x)) {
         pv_buf_puts(b, "–");
         return;
@@ -70,21 +66,30 @@ void pv_fmt_num(pv_buf *b, double x, int decimals, int sv)
     }
     const char *s = tmp.data;
     if (*s == '-') {
-        pv_buf_puts(b, "−"); /* U+2212, the Swedish typographic minus */
+        pv_buf_puts(b, "−"); /* U+2212, the typographic minus */
         s++;
     }
     const char *dot = strchr(s, '.');
     size_t intlen = dot ? (size_t)(dot - s) : strlen(s);
     for (size_t i = 0; i < intlen; i++) {
         if (i > 0 && (intlen - i) % 3 == 0)
-            pv_buf_puts(b, "\xC2\xA0"); /* no-break space */
+            pv_buf_puts(b, thousands);
         pv_buf_putc(b, s[i]);
     }
     if (dot) {
-        pv_buf_putc(b, ',');
+        pv_buf_putc(b, mark);
         pv_buf_puts(b, dot + 1);
     }
     pv_buf_free(&tmp);
+}
+
+void pv_fmt_num(pv_buf *b, double x, int decimals, int sv)
+{
+    if (!sv) {
+        pv_buf_num(b, x, decimals);
+        return;
+    }
+    pv_fmt_grouped(b, x, decimals, "\xC2\xA0", ','); /* no-break space, decimal comma */
 }
 
 void pv_csv_cell(pv_buf *b, const char *s, int sv)

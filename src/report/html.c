@@ -76,37 +76,10 @@ void pv_html_esc(pv_buf *b, const char *s)
 
 void pv_html_num(pv_buf *b, double x, int decimals, int sv)
 {
-    if (sv) {
+    if (sv)
         pv_fmt_num(b, x, decimals, 1);
-        return;
-    }
-    if (!isfinite(x)) {
-        pv_buf_puts(b, "–");
-        return;
-    }
-    pv_buf tmp;
-    pv_buf_init(&tmp);
-    pv_buf_num(&tmp, x, decimals);
-    if (tmp.oom || !tmp.data) {
-        b->oom = 1;
-        pv_buf_free(&tmp);
-        return;
-    }
-    const char *s = tmp.data;
-    if (*s == '-') {
-        pv_buf_puts(b, "−");
-        s++;
-    }
-    const char *dot = strchr(s, '.');
-    size_t intlen = dot ? (size_t)(dot - s) : strlen(s);
-    for (size_t i = 0; i < intlen; i++) {
-        if (i > 0 && (intlen - i) % 3 == 0)
-            pv_buf_putc(b, ',');
-        pv_buf_putc(b, s[i]);
-    }
-    if (dot)
-        pv_buf_puts(b, dot);
-    pv_buf_free(&tmp);
+    else
+        pv_fmt_grouped(b, x, decimals, ",", '.');
 }
 
 void pv_html_numt(pv_buf *b, double x, int sv)
