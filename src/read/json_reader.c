@@ -1253,47 +1253,69 @@ static double haversine(double lat1, double lon1, double lat2, double lon2)
     return 2 * R * asin(sqrt(a < 1 ? a : 1));
 }
 
-/* 1 when two list cells share an item. */
-static int lists_meet(const char *a, const char *b, int *oom)
+static int cmp_str(const void *a, const void *b)
 {
-    size_t na, nb;
-    char **ia = pv_split_list(a, &na), **ib = pv_split_list(b, &nb);
-    int hit = 0;
-    if ((!ia && a && *a) || (!ib && b && *b))
-        *oom = 1;
-    for (size_t i = 0; i < na && !hit; i++)
-        for (size_t k = 0; k < nb && !hit; k++)
-            hit = !strcmp(ia[i], ib[k]);
-    pv_free_list(ia, na);
-    pv_free_list(ib, nb);
-    return hit;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* A shared partners.csv may list several municipalities' agreements. When
  * both files have a `municipality` column, an agreement is this case's own
- * (to keep or to review) only if it names a municipality of its projects. */
+ * (to keep or to review) only if it names a municipality of its projects.
+ * The projects' municipalities are collected and sorted once, so the check
+ * stays n log n whatever the files hold. */
 static int own_agreements(ctx *x, pv_case *c)
 {
     int pm = pv_table_col(c->partners, "municipality");
     int jm = pv_table_col(c->projects, "municipality");
     if (pm < 0 || jm < 0)
         return 0;
+    char **all = NULL;
+    size_t nall = 0, cap = 0;
     int oom = 0;
+    for (size_t j = 0; j < c->projects->nrows && !oom; j++) {
+        size_t ni;
+        const char *cell = pv_cell(c->projects, j, (size_t)jm);
+        char **it = pv_split_list(cell, &ni);
+        if (!it) {
+            oom = !pv_is_blank(cell);
+            continue;
+        }
+        if (pv_grow((void **)&all, &cap, nall + ni + 1, sizeof(char *))) {
+            pv_free_list(it, ni);
+            oom = 1;
+            break;
+        }
+        for (size_t i = 0; i < ni; i++)
+            all[nall++] = it[i];
+        pv_free(it); /* the items now belong to all[] */
+    }
+    if (!oom && nall)
+        qsort(all, nall, sizeof *all, cmp_str);
     for (size_t p = 0; p < c->partners->nrows && !oom; p++) {
         if (!c->partner_active[p])
             continue;
+        size_t ni;
+        const char *cell = pv_cell(c->partners, p, (size_t)pm);
+        char **it = pv_split_list(cell, &ni);
+        if (!it && !pv_is_blank(cell)) {
+            oom = 1;
+            break;
+        }
         int own = 0;
-        const char *pc = pv_cell(c->partners, p, (size_t)pm);
-        for (size_t j = 0; j < c->projects->nrows && !own && !oom; j++)
-            own = lists_meet(pc, pv_cell(c->projects, j, (size_t)jm), &oom);
+        for (size_t i = 0; i < ni && !own; i++)
+            own = nall && bsearch(&it[i], all, nall, sizeof *all, cmp_str) != NULL;
+        pv_free_list(it, ni);
         c->partner_active[p] = own;
     }
+    pv_free_list(all, nall);
     if (oom) {
         pv_err_nomem(x->err);
         return -1;
     }
     return 0;
 }
+
+static int link_partners(ctx *x, pv_case *c, size_t *seen);
 
 /* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
 static int resolve_partners(ctx *x, pv_case *c)
@@ -1355,6 +1377,22 @@ static int resolve_partners(ctx *x, pv_case *c)
         return -1;
     if (c->proj_partners_col < 0)
         return 0;
+    size_t *seen = Q ? pv_malloc((Q->nrows + 1) * sizeof(size_t)) : NULL;
+    if (Q && !seen) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    for (size_t p = 0; Q && p < Q->nrows; p++)
+        seen[p] = (size_t)-1;
+    int rc = link_partners(x, c, seen);
+    pv_free(seen);
+    return rc;
+}
+
+static int link_partners(ctx *x, pv_case *c, size_t *seen)
+{
+    pv_table *P = c->projects, *Q = c->partners;
+    size_t n = P->nrows;
     for (size_t j = 0; j < n; j++) {
         const char *cell = pv_cell(P, j, (size_t)c->proj_partners_col);
         if (pv_is_blank(cell))
@@ -1385,12 +1423,11 @@ static int resolve_partners(ctx *x, pv_case *c)
                 pv_free_list(items, ni);
                 return -1;
             }
-            int dup = 0;
-            for (size_t q = 0; q < c->proj_npartners[j]; q++)
-                if (c->proj_partners[j][q] == (size_t)r)
-                    dup = 1;
-            if (!dup)
+            /* seen[] makes a long hostile list linear, not quadratic */
+            if (seen[r] != j) {
+                seen[r] = j;
                 c->proj_partners[j][c->proj_npartners[j]++] = (size_t)r;
+            }
         }
         pv_free_list(items, ni);
     }
