@@ -288,6 +288,7 @@ struct pv_case {
     int *partner_active;    /* per partner: active == yes and, when both files have a
                                municipality column, one of this case's own */
     size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
+    size_t *ctry_sorted;    /* country rows sorted by code */
     pv_label *labels;       /* case "labels": display names of data codes */
     size_t nlabels;
 };

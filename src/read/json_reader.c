@@ -1136,6 +1136,7 @@ void pv_case_free(pv_case *c)
     pv_free(c->partner_dist);
     pv_free(c->partner_active);
     pv_free(c->part_sorted);
+    pv_free(c->ctry_sorted);
     for (size_t i = 0; i < c->nlabels; i++) {
         pv_free(c->labels[i].column);
         pv_free(c->labels[i].value);
@@ -1317,6 +1318,25 @@ static int own_agreements(ctx *x, pv_case *c)
 
 static int link_partners(ctx *x, pv_case *c, size_t *seen);
 
+/* Row whose column col equals id, by binary search over rows sorted by it. */
+static long sorted_find(const pv_table *t, int col, const size_t *sorted, const char *id)
+{
+    if (!sorted)
+        return pv_table_find(t, col, id);
+    size_t lo = 0, hi = t->nrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(pv_cell(t, sorted[mid], (size_t)col), id);
+        if (cmp == 0)
+            return (long)sorted[mid];
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
 /* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
 static int resolve_partners(ctx *x, pv_case *c)
 {
@@ -1345,7 +1365,7 @@ static int resolve_partners(ctx *x, pv_case *c)
             if (c->part_country_col >= 0 && c->countries) {
                 const char *code = pv_cell(Q, p, (size_t)c->part_country_col);
                 if (code[0]) {
-                    long r = pv_table_find(c->countries, c->ctry_code_col, code);
+                    long r = sorted_find(c->countries, c->ctry_code_col, c->ctry_sorted, code);
                     if (r < 0) {
                         pv_err(x->err, PV_EINPUT, Q->path, Q->row_line[p], c->part_country_col + 1,
                                "partner '%s' has country '%s', which is not in %s",
@@ -2234,7 +2254,7 @@ pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *
             pv_err(err, PV_EINPUT, C->path, 1, 0, "no 'code' column in the header");
             goto fail;
         }
-        if (check_ids(err, C, c->ctry_code_col, "country", NULL))
+        if (check_ids(err, C, c->ctry_code_col, "country", &c->ctry_sorted))
             goto fail;
     }
     if (resolve_partners(&x, c))
