@@ -86,6 +86,8 @@ static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
 }
 /* Row index by exact id in column col, or -1 (linear scan; see pv_index). */
 long pv_table_find(const pv_table *t, int col, const char *id);
+/* The same by binary search, given the rows sorted by that column (or NULL). */
+long pv_table_find_sorted(const pv_table *t, int col, const size_t *sorted, const char *id);
 
 /* ----------------------------------------------------------- read/number */
 /*

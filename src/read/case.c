@@ -62,22 +62,7 @@ long pv_case_project_index(const pv_case *c, const char *id)
 
 long pv_case_partner_index(const pv_case *c, const char *id)
 {
-    if (!c->partners)
-        return -1;
-    if (!c->part_sorted)
-        return pv_table_find(c->partners, c->part_id_col, id);
-    size_t lo = 0, hi = c->partners->nrows;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(pv_partner_id(c, c->part_sorted[mid]), id);
-        if (cmp == 0)
-            return (long)c->part_sorted[mid];
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return c->partners ? pv_table_find_sorted(c->partners, c->part_id_col, c->part_sorted, id) : -1;
 }
 
 const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t k,

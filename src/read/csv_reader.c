@@ -324,3 +324,21 @@ long pv_table_find(const pv_table *t, int col, const char *id)
             return (long)r;
     return -1;
 }
+
+long pv_table_find_sorted(const pv_table *t, int col, const size_t *sorted, const char *id)
+{
+    if (!sorted)
+        return pv_table_find(t, col, id);
+    size_t lo = 0, hi = t->nrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(pv_cell(t, sorted[mid], (size_t)col), id);
+        if (cmp == 0)
+            return (long)sorted[mid];
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}

@@ -1318,24 +1318,6 @@ static int own_agreements(ctx *x, pv_case *c)
 
 static int link_partners(ctx *x, pv_case *c, size_t *seen);
 
-/* Row whose column col equals id, by binary search over rows sorted by it. */
-static long sorted_find(const pv_table *t, int col, const size_t *sorted, const char *id)
-{
-    if (!sorted)
-        return pv_table_find(t, col, id);
-    size_t lo = 0, hi = t->nrows;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(pv_cell(t, sorted[mid], (size_t)col), id);
-        if (cmp == 0)
-            return (long)sorted[mid];
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
 
 /* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
 static int resolve_partners(ctx *x, pv_case *c)
@@ -1365,7 +1347,7 @@ static int resolve_partners(ctx *x, pv_case *c)
             if (c->part_country_col >= 0 && c->countries) {
                 const char *code = pv_cell(Q, p, (size_t)c->part_country_col);
                 if (code[0]) {
-                    long r = sorted_find(c->countries, c->ctry_code_col, c->ctry_sorted, code);
+                    long r = pv_table_find_sorted(c->countries, c->ctry_code_col, c->ctry_sorted, code);
                     if (r < 0) {
                         pv_err(x->err, PV_EINPUT, Q->path, Q->row_line[p], c->part_country_col + 1,
                                "partner '%s' has country '%s', which is not in %s",
