@@ -2111,6 +2111,11 @@ pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *
         goto fail;
     }
     if (scen) {
+        /* The scenario is an input like any other: hashed in reports, never overwritten. */
+        if (scen->path && add_input(c, scen->path)) {
+            pv_err_nomem(err);
+            goto fail;
+        }
         /* A scenario patches the case with its model inlined under "model". */
         if (json_is_string(mv)) {
             char *mp = join_path(c->dir, json_string_value(mv));
