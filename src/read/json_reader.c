@@ -2071,6 +2071,24 @@ const char *pv_case_value_label(const pv_case *c, const char *column, const char
     return value;
 }
 
+/* Reads the model file named in the case (relative to its folder) and
+ * records it as an input; *path_out (when asked) receives its path. */
+static json_t *load_model_file(pv_case *c, const char *rel, char **path_out, pv_error *err)
+{
+    char *mp = join_path(c->dir, rel);
+    if (!mp || add_input(c, mp)) {
+        pv_free(mp);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    json_t *root = load_json(mp, err);
+    if (root && path_out)
+        *path_out = mp;
+    else
+        pv_free(mp);
+    return root;
+}
+
 pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err)
 {
     ctx x = {.file = path, .err = err};
@@ -2118,14 +2136,7 @@ pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *
         }
         /* A scenario patches the case with its model inlined under "model". */
         if (json_is_string(mv)) {
-            char *mp = join_path(c->dir, json_string_value(mv));
-            if (!mp || add_input(c, mp)) {
-                pv_free(mp);
-                pv_err_nomem(err);
-                goto fail;
-            }
-            mroot = load_json(mp, err);
-            pv_free(mp);
+            mroot = load_model_file(c, json_string_value(mv), NULL, err);
             if (!mroot)
                 goto fail;
             if (json_object_set(root, "model", mroot)) {
@@ -2153,17 +2164,10 @@ pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *
         }
     }
     if (json_is_string(mv)) {
-        char *mp = join_path(c->dir, json_string_value(mv));
-        if (!mp || add_input(c, mp)) {
-            pv_free(mp);
-            pv_err_nomem(err);
+        char *mp = NULL;
+        mroot = load_model_file(c, json_string_value(mv), &mp, err);
+        if (!mroot)
             goto fail;
-        }
-        mroot = load_json(mp, err);
-        if (!mroot) {
-            pv_free(mp);
-            goto fail;
-        }
         ctx mx = {.file = mp, .err = err};
         c->model = parse_model(&mx, mroot, "", mp);
         pv_free(mp);
