@@ -411,6 +411,26 @@ static int base_optimal(fast *f, size_t i, double t, const unsigned char *base, 
     return ok;
 }
 
+/* Between good (base optimal) and bad (not), to 0.0005: *edge receives the
+ * last good weight and *other the portfolio that takes over just beyond. */
+static int bisect(fast *f, size_t i, double good, double bad, const unsigned char *base, double *w,
+                  double *score, unsigned char *x, unsigned char **other, double *edge,
+                  pv_error *err)
+{
+    while (fabs(good - bad) > 0.0005) {
+        double mid = (good + bad) / 2;
+        int rc = base_optimal(f, i, mid, base, w, score, x, NULL, err);
+        if (rc < 0)
+            return -1;
+        if (rc)
+            good = mid;
+        else
+            bad = mid;
+    }
+    *edge = good;
+    return base_optimal(f, i, bad, base, w, score, x, other, err) < 0 ? -1 : 0;
+}
+
 pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_error *err)
 {
     const pv_model *m = c->model;
@@ -454,45 +474,22 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
         sc->high = 1;
         if (!s->base_feasible || L < 2)
             continue;
-        const double tol = 0.0005;
-        /* upwards: the largest t in [w, 1] where the base stays optimal */
-        int rc = base_optimal(&f, i, 1.0, s->base, w, score, x, NULL, err);
-        if (rc < 0)
-            goto fail;
-        if (!rc) {
-            double lo = sc->weight, hi = 1.0;
-            while (hi - lo > tol) {
-                double mid = (lo + hi) / 2;
-                rc = base_optimal(&f, i, mid, s->base, w, score, x, NULL, err);
-                if (rc < 0)
-                    goto fail;
-                if (rc)
-                    lo = mid;
-                else
-                    hi = mid;
-            }
-            sc->high = lo;
-            if (base_optimal(&f, i, hi, s->base, w, score, x, &sc->above, err) < 0)
+        /* the base is optimal at its own weight; test the ends, then bisect */
+        for (int side = 1; side >= 0; side--) {
+            double end = side ? 1.0 : 0.0;
+            int rc = base_optimal(&f, i, end, s->base, w, score, x, NULL, err);
+            if (rc < 0)
                 goto fail;
-        }
-        rc = base_optimal(&f, i, 0.0, s->base, w, score, x, NULL, err);
-        if (rc < 0)
-            goto fail;
-        if (!rc) {
-            double lo = 0.0, hi = sc->weight;
-            while (hi - lo > tol) {
-                double mid = (lo + hi) / 2;
-                rc = base_optimal(&f, i, mid, s->base, w, score, x, NULL, err);
-                if (rc < 0)
-                    goto fail;
-                if (rc)
-                    hi = mid;
-                else
-                    lo = mid;
-            }
-            sc->low = hi;
-            if (base_optimal(&f, i, lo, s->base, w, score, x, &sc->below, err) < 0)
+            if (rc)
+                continue; /* stable all the way to this end */
+            double edge;
+            if (bisect(&f, i, sc->weight, end, s->base, w, score, x, side ? &sc->above : &sc->below,
+                       &edge, err))
                 goto fail;
+            if (side)
+                sc->high = edge;
+            else
+                sc->low = edge;
         }
     }
     fast_free(&f);
