@@ -874,3 +874,20 @@ fail:
     pv_robust_free(rb);
     return NULL;
 }
+
+void pv_wilson95(size_t k, size_t n, double *lo, double *hi)
+{
+    if (n == 0) {
+        *lo = 0;
+        *hi = 1;
+        return;
+    }
+    const double z = 1.959963984540054;
+    double p = (double)k / (double)n, nn = (double)n;
+    double den = 1 + z * z / nn, mid = (p + z * z / (2 * nn)) / den;
+    double hw = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / den;
+    *lo = mid - hw < 0 ? 0 : mid - hw;
+    *hi = mid + hw > 1 ? 1 : mid + hw;
+}
+
+int pv_core_group(double lo, double hi) { return lo >= 0.9 ? 0 : hi <= 0.1 ? 2 : 1; }

@@ -66,4 +66,10 @@ struct pv_robust {
     double half_width; /* largest 95% half width over projects */
 };
 
+/* 95 % Wilson score interval of a share k/n; [0, 1] when n = 0. */
+void pv_wilson95(size_t k, size_t n, double *lo, double *hi);
+/* Core (0) when the interval's low end is >= 0.9, exterior (2) when its high
+ * end is <= 0.1, else borderline (1): one rule for every robust report. */
+int pv_core_group(double lo, double hi);
+
 #endif

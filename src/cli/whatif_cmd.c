@@ -73,6 +73,7 @@ typedef struct wopts {
     const char *out, *resource, *weights;
     double from, to;
     long steps, samples, threads;
+    int dist; /* robust: pv_weights_dist */
     unsigned long long seed;
     const char **sets;
     size_t nsets;
@@ -254,86 +255,92 @@ static int load(const wopts *o, pv_case **c, pv_ranking **r, pv_error *err)
     return *r ? 0 : pv_cli_error(err);
 }
 
-int pv_cli_sensitivity(int argc, char **argv)
+/* One analysis: computes its result and renders it (NULL + err on failure). */
+typedef char *(*analysis_fn)(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len,
+                             pv_error *err);
+
+/* What sensitivity, frontier and robust share: load, analyse, emit, free. rc
+ * is the option parsing's result (-1 after --help). */
+static int run_analysis(wopts *o, int rc, analysis_fn fn)
 {
-    wopts o;
-    int rc = parse(argc, argv, SENS_HELP, "", &o);
     pv_case *c = NULL;
     pv_ranking *r = NULL;
     pv_error err;
     pv_error_clear(&err);
-    if (!rc && !(rc = load(&o, &c, &r, &err))) {
-        pv_sensitivity *s = pv_sensitivity_run(c, r, &err);
+    if (!rc && !(rc = load(o, &c, &r, &err))) {
         size_t len;
-        char *text =
-            s ? pv_render_sensitivity(c, r, s, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err)
-              : NULL;
-        rc = text ? pv_cli_emit(c, o.out, text, len, &err) : pv_cli_error(&err);
-        pv_sensitivity_free(s);
+        char *text = fn(c, r, o, &len, &err);
+        rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
     }
     pv_ranking_free(r);
     pv_case_free(c);
-    wfree(&o);
+    wfree(o);
     return rc < 0 ? 0 : rc;
+}
+
+static char *sensitivity(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len,
+                         pv_error *err)
+{
+    pv_sensitivity *s = pv_sensitivity_run(c, r, err);
+    char *text = s ? pv_render_sensitivity(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, len, err)
+                   : NULL;
+    pv_sensitivity_free(s);
+    return text;
+}
+
+int pv_cli_sensitivity(int argc, char **argv)
+{
+    wopts o;
+    int rc = parse(argc, argv, SENS_HELP, "", &o);
+    return run_analysis(&o, rc, sensitivity);
+}
+
+static char *frontier(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len, pv_error *err)
+{
+    pv_frontier *f = pv_frontier_run(c, r, o->resource, o->from, o->to, (int)o->steps, err);
+    char *text =
+        f ? pv_render_frontier(c, r, f, (pv_format)o->fmt, (pv_lang)o->lang, len, err) : NULL;
+    pv_frontier_free(f);
+    return text;
 }
 
 int pv_cli_frontier(int argc, char **argv)
 {
     wopts o;
     int rc = parse(argc, argv, FRONTIER_HELP, "cdef", &o);
-    pv_case *c = NULL;
-    pv_ranking *r = NULL;
-    pv_error err;
-    pv_error_clear(&err);
     if (!rc && !o.resource)
         rc = pv_cli_usage("frontier needs --resource R%s", "");
-    if (!rc && !(rc = load(&o, &c, &r, &err))) {
-        pv_frontier *f = pv_frontier_run(c, r, o.resource, o.from, o.to, (int)o.steps, &err);
-        size_t len;
-        char *text = f ? pv_render_frontier(c, r, f, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err)
-                       : NULL;
-        rc = text ? pv_cli_emit(c, o.out, text, len, &err) : pv_cli_error(&err);
-        pv_frontier_free(f);
-    }
-    pv_ranking_free(r);
-    pv_case_free(c);
-    wfree(&o);
-    return rc < 0 ? 0 : rc;
+    return run_analysis(&o, rc, frontier);
+}
+
+static char *robust(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len, pv_error *err)
+{
+    pv_robust *rb = pv_robust_run(c, r, (size_t)o->samples, o->seed, (pv_weights_dist)o->dist,
+                                  (int)o->threads, err);
+    char *text =
+        rb ? pv_render_robust(c, r, rb, (pv_format)o->fmt, (pv_lang)o->lang, len, err) : NULL;
+    pv_robust_free(rb);
+    return text;
 }
 
 int pv_cli_robust(int argc, char **argv)
 {
     wopts o;
     int rc = parse(argc, argv, ROBUST_HELP, "ghij", &o);
-    pv_case *c = NULL;
-    pv_ranking *r = NULL;
-    pv_error err;
-    pv_error_clear(&err);
-    pv_weights_dist dist = PV_DIST_UNIFORM;
+    o.dist = PV_DIST_UNIFORM;
     if (!rc && !o.samples)
         rc = pv_cli_usage("robust needs --samples N%s", "");
     if (!rc && o.weights) {
         if (!strcmp(o.weights, "uniform"))
-            dist = PV_DIST_UNIFORM;
+            o.dist = PV_DIST_UNIFORM;
         else if (!strcmp(o.weights, "ranked"))
-            dist = PV_DIST_RANKED;
+            o.dist = PV_DIST_RANKED;
         else if (!strcmp(o.weights, "intervals"))
-            dist = PV_DIST_INTERVALS;
+            o.dist = PV_DIST_INTERVALS;
         else
             rc = pv_cli_usage("--weights takes uniform, ranked or intervals, not '%s'", o.weights);
     }
-    if (!rc && !(rc = load(&o, &c, &r, &err))) {
-        pv_robust *rb = pv_robust_run(c, r, (size_t)o.samples, o.seed, dist, (int)o.threads, &err);
-        size_t len;
-        char *text = rb ? pv_render_robust(c, r, rb, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err)
-                        : NULL;
-        rc = text ? pv_cli_emit(c, o.out, text, len, &err) : pv_cli_error(&err);
-        pv_robust_free(rb);
-    }
-    pv_ranking_free(r);
-    pv_case_free(c);
-    wfree(&o);
-    return rc < 0 ? 0 : rc;
+    return run_analysis(&o, rc, robust);
 }
 
 /* Reads a whole (small) file for merge-patch. */

@@ -529,23 +529,7 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
 
 /* ----------------------------------------------------------------- robust */
 
-/* Wilson score interval at 95 % (as in the text report). */
-static void wilson(size_t k, size_t n, double *lo, double *hi)
-{
-    if (n == 0) {
-        *lo = 0;
-        *hi = 1;
-        return;
-    }
-    const double z = 1.959963984540054;
-    double p = (double)k / (double)n, nn = (double)n;
-    double den = 1 + z * z / nn, mid = (p + z * z / (2 * nn)) / den;
-    double hw = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / den;
-    *lo = mid - hw < 0 ? 0 : mid - hw;
-    *hi = mid + hw > 1 ? 1 : mid + hw;
-}
 
-static int group_of(double lo, double hi) { return lo >= 0.9 ? 0 : hi <= 0.1 ? 2 : 1; }
 
 char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb, int sv,
                      size_t *len, pv_error *err)
@@ -563,8 +547,8 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
         if (!r->p[j].eligible)
             continue;
         double lo, hi;
-        wilson(rb->selected[j], N, &lo, &hi);
-        cnt[group_of(lo, hi)]++;
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
+        cnt[pv_core_group(lo, hi)]++;
     }
     static const char *dist_en[] = {"uniform on all weights", "keeping the model's order",
                                     "within each criterion's weight range"};
@@ -613,8 +597,8 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
             if (!r->p[j].eligible)
                 continue;
             double lo, hi, sh = N ? (double)rb->selected[j] / (double)N : 0;
-            wilson(rb->selected[j], N, &lo, &hi);
-            if (group_of(lo, hi) != g)
+            pv_wilson95(rb->selected[j], N, &lo, &hi);
+            if (pv_core_group(lo, hi) != g)
                 continue;
             pv_buf_puts(&b, "<tr class=\"project-row\" data-id=\"");
             pv_html_esc(&b, pv_project_id(c, j));

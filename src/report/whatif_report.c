@@ -559,29 +559,14 @@ char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sens
 
 /* ----------------------------------------------------------------- robust */
 
-/* Wilson score interval at 95 %. */
-static void wilson(size_t k, size_t n, double *lo, double *hi)
-{
-    if (n == 0) {
-        *lo = 0;
-        *hi = 1;
-        return;
-    }
-    const double z = 1.959963984540054;
-    double p = (double)k / (double)n, nn = (double)n;
-    double den = 1 + z * z / nn, mid = (p + z * z / (2 * nn)) / den;
-    double hw = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / den;
-    *lo = mid - hw < 0 ? 0 : mid - hw;
-    *hi = mid + hw > 1 ? 1 : mid + hw;
-}
 
 static const char *group_of(double lo, double hi, int sv)
 {
-    if (lo >= 0.9)
-        return pv_tr(sv, "core", "kärna");
-    if (hi <= 0.1)
-        return pv_tr(sv, "exterior", "utanför");
-    return pv_tr(sv, "borderline", "gränsfall");
+    switch (pv_core_group(lo, hi)) {
+    case 0: return pv_tr(sv, "core", "kärna");
+    case 2: return pv_tr(sv, "exterior", "utanför");
+    default: return pv_tr(sv, "borderline", "gränsfall");
+    }
 }
 
 char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
@@ -597,7 +582,7 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
     double maxhw = 0;
     for (size_t j = 0; j < n; j++) {
         double lo, hi;
-        wilson(rb->selected[j], N, &lo, &hi);
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
         if ((hi - lo) / 2 > maxhw)
             maxhw = (hi - lo) / 2;
     }
@@ -615,7 +600,7 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
         for (size_t i = 0; i < n; i++) {
             size_t j = r->order[i];
             double lo, hi;
-            wilson(rb->selected[j], N, &lo, &hi);
+            pv_wilson95(rb->selected[j], N, &lo, &hi);
             pv_buf_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
             pv_buf_json_str(&b, pv_project_id(c, j));
             pv_buf_puts(&b, ", \"share\": ");
@@ -647,7 +632,7 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
         for (size_t i = 0; i < n; i++) {
             size_t j = r->order[i];
             double lo, hi;
-            wilson(rb->selected[j], N, &lo, &hi);
+            pv_wilson95(rb->selected[j], N, &lo, &hi);
             pv_csv_cell(&b, pv_project_id(c, j), sv);
             pv_csv_sep(&b, sv);
             pv_csv_num(&b, N ? (double)rb->selected[j] / (double)N : 0, 6, sv);
@@ -681,7 +666,7 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
             if (!r->p[j].eligible)
                 continue;
             double lo, hi;
-            wilson(rb->selected[j], N, &lo, &hi);
+            pv_wilson95(rb->selected[j], N, &lo, &hi);
             pv_buf_printf(&b, md ? "| %s | " : "  %-10s ", pv_project_id(c, j));
             pv_fmt_num(&b, N ? 100.0 * (double)rb->selected[j] / (double)N : 0, 1, sv);
             pv_buf_puts(&b, md ? " % | " : " %  [");
