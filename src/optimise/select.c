@@ -199,7 +199,10 @@ pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_o
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
-    if (pv_mip_solve(m, tl, gap, have_start ? start : NULL, &sol, err))
+    m->core_search = 1;
+    int solved = pv_mip_solve(m, tl, gap, have_start ? start : NULL, &sol, err);
+    m->core_search = 0;
+    if (solved)
         goto fail;
     s->status = sol.status;
     s->solve_ms = sol.ms;

@@ -59,6 +59,10 @@ typedef struct pv_mip {
      * use it so that their cost is bounded and still deterministic (a time
      * limit would make reports depend on the machine). */
     long node_limit;
+    /* 1: pv_mip_solve first searches LP-guided cores for a good portfolio and
+     * then fixes columns by reduced cost before the full search (the main
+     * selection solve; re-solves already start from a known optimum). */
+    int core_search;
 } pv_mip;
 
 /* Builds the model; checks every number GLPK will see. NULL + err on failure. */
@@ -167,6 +171,9 @@ extern int pv_solver_fp;     /* feasibility pump */
 extern int pv_solver_greedy; /* greedy + local search start solution */
 extern int pv_solver_br, pv_solver_bt; /* GLPK branching and backtracking */
 extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solution) */
+extern int pv_solver_core;             /* core search + reduced-cost fixing (core_search) */
+extern long pv_solver_core_nodes;      /* subproblems per core search round */
+extern long pv_solver_proof_nodes;     /* subproblems of the proof on the fixed problem */
 
 /* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
 void pv_selection_figures(const pv_case *c, pv_selection *s);

@@ -942,6 +942,8 @@ typedef struct cbinfo {
     double bound;
     int have_bound;
     long nodes;
+    long node_limit; /* > 0: stop after this many subproblems */
+    int limited;     /* the node limit stopped the search */
 } cbinfo;
 
 static void callback(glp_tree *T, void *info)
@@ -956,9 +958,10 @@ static void callback(glp_tree *T, void *info)
         cb->given = 1;
         glp_ios_heur_sol(T, cb->x);
     }
-    if (glp_ios_reason(T) == GLP_ISELECT && cb->m->node_limit > 0 &&
-        ++cb->nodes > cb->m->node_limit)
+    if (glp_ios_reason(T) == GLP_ISELECT && cb->node_limit > 0 && ++cb->nodes > cb->node_limit) {
+        cb->limited = 1;
         glp_ios_terminate(T);
+    }
 }
 
 static int bounds_conflict(const pv_mip *m)
@@ -989,6 +992,227 @@ int pv_solver_greedy = 1;
 int pv_solver_br = GLP_BR_DTH;
 int pv_solver_bt = GLP_BT_BLB;
 int pv_solver_presolve = 0;
+
+int pv_solver_core = 1;
+long pv_solver_core_nodes = 30000;
+long pv_solver_proof_nodes = 2000;
+
+/* ------------------------------------------------------- core search
+ *
+ * Plain branch and bound spends most of its time proving optimality among
+ * columns whose LP reduced cost is small. Two steps help, both exact in
+ * their result:
+ *
+ *  1. Core rounds (a heuristic, as in the "core concept" for multi-
+ *     dimensional knapsacks): fix every column outside the K with the
+ *     smallest |reduced cost| at its LP value and solve the small problem
+ *     that is left, for K growing. Each round stops after a fixed number of
+ *     subproblems, so that the portfolio found does not depend on the
+ *     machine's speed.
+ *  2. With the best portfolio found (value z), every non-basic column whose
+ *     reduced cost shows that moving it costs more than lp − z is fixed; no
+ *     portfolio worth z or more is lost. GLPK's presolver then removes the
+ *     fixed columns and the rows they empty, which makes every subproblem
+ *     of the full search cheaper.
+ */
+typedef struct subres {
+    int found, proven, infeasible, have_bound;
+    int node_stop; /* the node limit ended the search */
+    int gap_stop;  /* the relative gap was reached */
+    double obj, bound;
+} subres;
+
+/* Branch and bound on a copy of lp with fix[j] >= 0 fixed. GLPK's presolver
+ * removes the fixed columns and the rows they leave empty or redundant. */
+static void sub_solve(const pv_mip *m, glp_prob *lp, const signed char *fix, double gap,
+                      double tm_ms, long node_limit, int br, int bt, unsigned char *val,
+                      subres *r)
+{
+    memset(r, 0, sizeof *r);
+    glp_prob *q = glp_create_prob();
+    glp_copy_prob(q, lp, GLP_OFF);
+    for (size_t j = 0; j < m->ncols; j++)
+        if (fix[j] >= 0)
+            glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    cbinfo cb;
+    memset(&cb, 0, sizeof cb);
+    cb.m = m;
+    cb.node_limit = node_limit;
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_ON;
+    ip.br_tech = br;
+    ip.bt_tech = bt;
+    ip.cov_cuts = ip.clq_cuts = ip.mir_cuts = pv_solver_cuts >= 1 ? GLP_ON : GLP_OFF;
+    ip.gmi_cuts = pv_solver_cuts >= 2 ? GLP_ON : GLP_OFF;
+    ip.fp_heur = pv_solver_fp ? GLP_ON : GLP_OFF;
+    ip.mip_gap = gap;
+    ip.tm_lim = tm_ms > 1 ? (int)tm_ms : 1;
+    ip.cb_func = callback;
+    ip.cb_info = &cb;
+    int rc = glp_intopt(q, &ip);
+    int ms = glp_mip_status(q);
+    if (ms == GLP_OPT || ms == GLP_FEAS) {
+        for (size_t j = 0; j < m->ncols; j++)
+            val[j] = glp_mip_col_val(q, (int)j + 1) > 0.5;
+        r->found = 1;
+        r->obj = pv_mip_value(m, val);
+    }
+    r->proven = rc == 0 && ms == GLP_OPT;
+    r->infeasible = (rc == 0 && ms == GLP_NOFEAS) || rc == GLP_ENOPFS;
+    r->node_stop = cb.limited;
+    r->gap_stop = rc == GLP_EMIPGAP;
+    r->have_bound = cb.have_bound;
+    r->bound = cb.bound;
+    glp_delete_prob(q);
+}
+
+typedef struct dctx {
+    const double *d;
+} dctx;
+
+static int cmp_dj(size_t a, size_t b, const void *ctx)
+{
+    const double *d = ((const dctx *)ctx)->d;
+    return d[a] < d[b] ? -1 : d[a] > d[b] ? 1 : a < b ? -1 : a > b;
+}
+
+/* Time for one heuristic round: at most 15 % of the limit, and never into
+ * the half that is kept for the full search. */
+static double round_ms(double left, double tl_ms)
+{
+    double r = left - tl_ms / 2;
+    return r < 0.15 * tl_ms ? r : 0.15 * tl_ms;
+}
+
+/* Returns 0 with sol filled, 1 when the caller should go on with its plain
+ * search (from seed when *seeded), -1 when out of memory. lp holds the
+ * optimal root LP (objective lpobj). */
+static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char *start,
+                      double t0, double tl_ms, double gap, pv_mip_sol *sol, unsigned char *seed,
+                      int *seeded)
+{
+    *seeded = 0;
+    size_t n = m->ncols;
+    double *d = pv_calloc(n + 1, sizeof *d);
+    signed char *bnd = pv_malloc(n + 1), *fix = pv_malloc(n + 1);
+    size_t *ord = pv_malloc((n + 1) * sizeof *ord);
+    unsigned char *inc = pv_calloc(n + 1, 1), *cand = pv_calloc(n + 1, 1);
+    int ret = -1;
+    if (!d || !bnd || !fix || !ord || !inc || !cand)
+        goto out;
+    size_t nfree = 0, nbasic = 0;
+    for (size_t j = 0; j < n; j++) {
+        bnd[j] = fix[j] = -1;
+        if (m->lb[j] >= m->ub[j])
+            continue;
+        int st = glp_get_col_stat(lp, (int)j + 1);
+        if (st == GLP_BS)
+            nbasic++;
+        else if (st == GLP_NL || st == GLP_NU) {
+            d[j] = fabs(glp_get_col_dual(lp, (int)j + 1));
+            bnd[j] = st == GLP_NU ? (signed char)m->ub[j] : (signed char)m->lb[j];
+        }
+        ord[nfree++] = j;
+    }
+    dctx dc = {d};
+    if (pv_sort_idx(ord, nfree, cmp_dj, &dc))
+        goto out;
+    int have = start && pv_mip_feasible(m, start);
+    double incobj = -HUGE_VAL;
+    if (have) {
+        memcpy(inc, start, n);
+        incobj = pv_mip_value(m, inc);
+    }
+    subres r;
+    for (size_t K = nbasic + (nfree / 10 > 10 ? nfree / 10 : 10); K < nfree * 6 / 10; K *= 2) {
+        double left = tl_ms - (now_ms() - t0);
+        if (left < tl_ms / 2)
+            break;
+        for (size_t t = 0; t < nfree; t++)
+            fix[ord[t]] = t < K ? -1 : bnd[ord[t]];
+        sub_solve(m, lp, fix, 0, round_ms(left, tl_ms), pv_solver_core_nodes, GLP_BR_PCH, GLP_BT_BPH, cand, &r);
+        if (r.found && pv_mip_feasible(m, cand) && r.obj > incobj + tol(incobj)) {
+            memcpy(inc, cand, n);
+            incobj = r.obj;
+            have = 1;
+        }
+    }
+    double margin = 1e-7 * (fabs(incobj) > 1 ? fabs(incobj) : 1);
+    size_t nfixed = 0;
+    for (size_t t = 0; t < nfree; t++) {
+        size_t j = ord[t];
+        fix[j] = have && bnd[j] >= 0 && lpobj - d[j] < incobj - margin ? bnd[j] : -1;
+        nfixed += fix[j] >= 0;
+    }
+    if (have && nfixed * 3 < nfree) {
+        /* Too little fixed for the presolved search to pay: hand over. */
+        memcpy(seed, inc, n);
+        *seeded = 1;
+        ret = 1;
+        goto out;
+    }
+    /* The proof on the fixed problem, for a bounded number of subproblems:
+     * without the incumbent (presolved columns are renumbered, so GLPK
+     * cannot take it) a long search wastes what the incumbent would prune. */
+    long limit = pv_solver_proof_nodes;
+    if (m->node_limit > 0 && m->node_limit < limit)
+        limit = m->node_limit;
+    double left = tl_ms - (now_ms() - t0);
+    sub_solve(m, lp, fix, gap, left, limit, GLP_BR_DTH, GLP_BT_BLB, cand, &r);
+    int finished = r.proven || r.infeasible || (r.found && r.gap_stop) || !r.node_stop;
+    if (!finished) {
+        /* hand the best portfolio to the plain search */
+        if (r.found && pv_mip_feasible(m, cand) && r.obj > incobj) {
+            memcpy(inc, cand, n);
+            have = 1;
+        }
+        if (have)
+            memcpy(seed, inc, n);
+        *seeded = have;
+        ret = 1;
+        goto out;
+    }
+    /* GLPK's answer is taken as the plain search takes it: within GLPK's own
+     * feasibility tolerance (a frontier steps past such limits). */
+    if (r.found && (!have || r.obj >= incobj - margin)) {
+        memcpy(sol->val, cand, n);
+    } else if (have) {
+        memcpy(sol->val, inc, n);
+    } else if (r.infeasible) {
+        sol->status = PV_STATUS_INFEASIBLE; /* nothing was fixed: the whole problem */
+        ret = 0;
+        goto out;
+    } else {
+        *seeded = 0;
+        ret = 1;
+        goto out;
+    }
+    sol->obj = pv_mip_value(m, sol->val);
+    /* proven over the fixed problem, which holds every portfolio worth more
+     * than the incumbent: proven for the whole problem */
+    if (r.proven || (r.infeasible && have)) {
+        sol->status = PV_STATUS_OPTIMAL;
+        sol->bound = sol->obj;
+        sol->gap = 0;
+    } else {
+        sol->status = PV_STATUS_FEASIBLE;
+        sol->bound = r.have_bound ? r.bound : lpobj;
+        if (sol->bound < sol->obj)
+            sol->bound = sol->obj;
+        sol->gap = fabs(sol->bound - sol->obj) / (fabs(sol->obj) + DBL_EPSILON);
+    }
+    ret = 0;
+out:
+    pv_free(d);
+    pv_free(bnd);
+    pv_free(fix);
+    pv_free(ord);
+    pv_free(inc);
+    pv_free(cand);
+    return ret;
+}
 
 int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
                  pv_mip_sol *sol, pv_error *err)
@@ -1048,6 +1272,28 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
         return -1;
     }
     double lpobj = glp_get_obj_val(lp);
+    unsigned char *seed = NULL;
+    if (m->core_search && pv_solver_core) {
+        seed = pv_malloc(m->ncols + 1);
+        int seeded = 0;
+        int cr = seed ? core_solve(m, lp, lpobj, start, t0, tl * 1000, mip_gap > 0 ? mip_gap : 0,
+                                   sol, seed, &seeded)
+                      : -1;
+        if (cr != 1 || !seeded) {
+            pv_free(seed);
+            seed = NULL;
+        }
+        if (cr < 0) {
+            pv_err_nomem(err);
+            return -1;
+        }
+        if (cr == 0) {
+            sol->ms = now_ms() - t0;
+            return 0;
+        }
+        if (seed)
+            start = seed;
+    }
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
@@ -1066,8 +1312,10 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
     cbinfo cb;
     memset(&cb, 0, sizeof cb);
     cb.m = m;
+    cb.node_limit = m->node_limit;
     cb.x = pv_malloc((m->ncols + 1) * sizeof(double));
     if (!cb.x) {
+        pv_free(seed);
         pv_err_nomem(err);
         return -1;
     }
@@ -1112,8 +1360,10 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
                                 : "GLPK: branch and bound failed (code %d)",
                rc);
         sol->ms = now_ms() - t0;
+        pv_free(seed);
         return -1;
     }
+    pv_free(seed);
     sol->ms = now_ms() - t0;
     return 0;
 }
