@@ -227,6 +227,112 @@ static void test_empty_and_export(void **state)
     pv_case_free(c);
 }
 
+/* A generated knapsack-like case: n projects on 3 resources, every third
+ * project needs one of 8 partners with a fee. Deterministic (LCG). */
+static pv_case *load_generated(int n, unsigned seed)
+{
+    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
+    mkdir(dir, 0700);
+    write_file("model.json", MODEL);
+    char *csv = malloc(64 * (size_t)n + 64);
+    size_t len = (size_t)sprintf(csv, "id,name,value,cost,hours,dept,partners,bad,area\n");
+    unsigned x = seed;
+#define NEXT() (x = x * 1103515245u + 12345u, (x >> 8) % 1000)
+    for (int j = 0; j < n; j++) {
+        unsigned v = NEXT() % 5, c = 1 + NEXT() % 40, h = 1 + NEXT() % 30, d = NEXT() % 20;
+        char part[8] = "";
+        if (j % 3 == 0)
+            snprintf(part, sizeof part, "q%u", NEXT() % 8);
+        len += (size_t)sprintf(csv + len, "P%03d,P,%u.%u,%u,%u,%u,%s,no,x\n", j, v, NEXT() % 10, c,
+                               h, d, part);
+    }
+    write_file("projects.csv", csv);
+    free(csv);
+    write_file("partners.csv", "id,name,active,fee\nq0,a,no,3\nq1,b,no,0\nq2,c,yes,7\n"
+                               "q3,d,no,2\nq4,e,no,5\nq5,f,yes,1\nq6,g,no,4\nq7,h,no,6\n");
+#undef NEXT
+    char c[1024];
+    snprintf(c, sizeof c,
+             "{\"name\": \"g\", \"model\": \"model.json\", \"data\": {\"projects\": "
+             "\"projects.csv\", \"partners\": \"partners.csv\"}, \"resources\": {"
+             "\"budget\": {\"column\": \"cost\", \"partner_column\": \"fee\", \"limit\": %d},"
+             "\"hours\": {\"column\": \"hours\", \"limit\": %d},"
+             "\"dept\": {\"column\": \"dept\", \"limit\": %d}}}",
+             n * 7, n * 5, n * 3);
+    write_file("case.json", c);
+    char p[512];
+    snprintf(p, sizeof p, "%s/case.json", dir);
+    pv_error e;
+    pv_error_clear(&e);
+    pv_case *cs = pv_case_load(p, &e);
+    if (!cs)
+        fail_msg("load: %s", e.text);
+    return cs;
+}
+
+/* The core rounds and reduced-cost fixing must not change the optimum: the
+ * plain search (pv_solver_core = 0) is the reference; on 14 projects so is
+ * enumeration of every subset. */
+static void test_core_search_keeps_the_optimum(void **state)
+{
+    (void)state;
+    const int sizes[] = {14, 40, 60, 90};
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        for (unsigned seed = 1; seed <= 3; seed++) {
+            pv_case *c = load_generated(sizes[t], seed);
+            pv_error e;
+            pv_error_clear(&e);
+            pv_ranking *r = pv_rank(c, &e);
+            assert_non_null(r);
+            pv_select_opts o;
+            pv_select_opts_init(&o);
+            o.no_why = 1;
+            double obj[2];
+            for (int core = 0; core <= 1; core++) {
+                pv_solver_core = core;
+                pv_selection *s = pv_select(c, r, &o, &e);
+                assert_non_null(s);
+                assert_int_equal(pv_selection_status(s), PV_STATUS_OPTIMAL);
+                obj[core] = s->objective;
+                for (size_t k = 0; k < c->nres; k++)
+                    assert_true(s->res_used[k] <= c->res[k].limit * (1 + 1e-9));
+                pv_selection_free(s);
+            }
+            pv_solver_core = 1;
+            assert_true(fabs(obj[0] - obj[1]) <= 1e-9 * (1 + fabs(obj[0])));
+            if (sizes[t] <= 14) {
+                /* enumeration: partners engaged by need, fees counted once */
+                size_t n = c->projects->nrows, np = c->partners->nrows;
+                double best = 0;
+                for (unsigned long S = 0; S < (1ul << n); S++) {
+                    double v = 0, use[3] = {0, 0, 0};
+                    unsigned char eng[16] = {0};
+                    for (size_t j = 0; j < n; j++)
+                        if (S >> j & 1) {
+                            v += r->p[j].score;
+                            for (size_t k = 0; k < 3; k++)
+                                use[k] += c->res[k].a[j];
+                            for (size_t q = 0; q < c->proj_npartners[j]; q++)
+                                eng[c->proj_partners[j][q]] = 1;
+                        }
+                    for (size_t p = 0; p < np; p++)
+                        if (eng[p])
+                            for (size_t k = 0; k < 3; k++)
+                                use[k] += c->res[k].f[p];
+                    int ok = 1;
+                    for (size_t k = 0; k < 3; k++)
+                        ok &= use[k] <= c->res[k].limit + 1e-9;
+                    if (ok && v > best)
+                        best = v;
+                }
+                assert_true(fabs(best - obj[1]) <= 1e-9 * (1 + best));
+            }
+            pv_ranking_free(r);
+            pv_case_free(c);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_infeasible_diagnosis),
         cmocka_unit_test(test_forced_excluded_is_input_error),
         cmocka_unit_test(test_empty_and_export),
+        cmocka_unit_test(test_core_search_keeps_the_optimum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
