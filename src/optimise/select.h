@@ -174,6 +174,9 @@ extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solu
 extern int pv_solver_core;             /* core search + reduced-cost fixing (core_search) */
 extern long pv_solver_core_nodes;      /* subproblems per core search round */
 extern long pv_solver_proof_nodes;     /* subproblems of the proof on the fixed problem */
+extern int pv_solver_lns_width;        /* columns freed per improvement window */
+extern int pv_solver_lns_passes;       /* passes of windows while they improve */
+extern long pv_solver_lns_nodes;       /* subproblems per window */
 
 /* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
 void pv_selection_figures(const pv_case *c, pv_selection *s);
