@@ -174,6 +174,7 @@ extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solu
 extern int pv_solver_core;             /* core search + reduced-cost fixing (core_search) */
 extern long pv_solver_core_nodes;      /* subproblems per core search round */
 extern long pv_solver_proof_nodes;     /* subproblems of the proof on the fixed problem */
+extern long pv_solver_probe_max;       /* columns probed before the proof */
 extern int pv_solver_lns_width;        /* columns freed per improvement window */
 extern int pv_solver_lns_passes;       /* passes of windows while they improve */
 extern long pv_solver_lns_nodes;       /* subproblems per window */

@@ -43,6 +43,20 @@ static const char *PROJECTS = "id,name,value,cost,partners,bad,area\n"
                               "D-1 ö,Delta,4,1,p2,yes,x\n";
 static const char *PARTNERS = "id,name,active,fee\np1,One,no,2\np2,Two,yes,1\np3,Three,yes,0\n";
 
+/* Writes case.json (text) into dir and loads it. */
+static pv_case *load_case(const char *text)
+{
+    write_file("case.json", text);
+    char p[512];
+    snprintf(p, sizeof p, "%s/case.json", dir);
+    pv_error e;
+    pv_error_clear(&e);
+    pv_case *cs = pv_case_load(p, &e);
+    if (!cs)
+        fail_msg("load: %s", e.text);
+    return cs;
+}
+
 static pv_case *load(const char *extra)
 {
     snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
@@ -56,15 +70,7 @@ static pv_case *load(const char *extra)
              "\"projects.csv\", \"partners\": \"partners.csv\"}, \"resources\": {\"budget\": "
              "{\"column\": \"cost\", \"partner_column\": \"fee\", \"limit\": 10}}%s}",
              extra);
-    write_file("case.json", c);
-    char p[512];
-    snprintf(p, sizeof p, "%s/case.json", dir);
-    pv_error e;
-    pv_error_clear(&e);
-    pv_case *cs = pv_case_load(p, &e);
-    if (!cs)
-        fail_msg("load: %s", e.text);
-    return cs;
+    return load_case(c);
 }
 
 static void test_build(void **state)
@@ -259,15 +265,7 @@ static pv_case *load_generated(int n, unsigned seed)
              "\"hours\": {\"column\": \"hours\", \"limit\": %d},"
              "\"dept\": {\"column\": \"dept\", \"limit\": %d}}}",
              n * 7, n * 5, n * 3);
-    write_file("case.json", c);
-    char p[512];
-    snprintf(p, sizeof p, "%s/case.json", dir);
-    pv_error e;
-    pv_error_clear(&e);
-    pv_case *cs = pv_case_load(p, &e);
-    if (!cs)
-        fail_msg("load: %s", e.text);
-    return cs;
+    return load_case(c);
 }
 
 /* The core rounds and reduced-cost fixing must not change the optimum: the
