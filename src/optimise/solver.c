@@ -1093,6 +1093,13 @@ typedef struct dctx {
     const double *d;
 } dctx;
 
+/* The root LP bound already shows the incumbent within the relative gap
+ * the user asked for (GLPK's definition): no need to look further. */
+static int within_gap(double gap, double lpobj, double incobj)
+{
+    return gap > 0 && incobj > -HUGE_VAL && lpobj - incobj <= gap * (fabs(incobj) + DBL_EPSILON);
+}
+
 static int cmp_dj(size_t a, size_t b, const void *ctx)
 {
     const double *d = ((const dctx *)ctx)->d;
@@ -1207,11 +1214,12 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
     int hard = 0;
     for (size_t K = nbasic + (nfree / 10 > 10 ? nfree / 10 : 10); K < nfree * 6 / 10; K *= 2) {
         double left = tl_ms - (now_ms() - t0);
-        if (left < tl_ms / 2)
+        if (left < tl_ms / 2 || within_gap(gap, lpobj, incobj))
             break;
         for (size_t t = 0; t < nfree; t++)
             fix[ord[t]] = t < K ? -1 : bnd[ord[t]];
-        sub_solve(m, lp, fix, 0, round_ms(left, tl_ms), pv_solver_core_nodes, GLP_BR_PCH, GLP_BT_BPH, cand, &r);
+        sub_solve(m, lp, fix, gap, round_ms(left, tl_ms), pv_solver_core_nodes, GLP_BR_PCH,
+                  GLP_BT_BPH, cand, &r);
         hard |= !r.proven;
         if (r.found && pv_mip_feasible(m, cand) && r.obj > incobj + tol(incobj)) {
             memcpy(inc, cand, n);
@@ -1231,13 +1239,13 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
         int improved = 0;
         for (size_t s0 = 0; s0 < C; s0 += W / 2) {
             double left = tl_ms - (now_ms() - t0);
-            if (left < tl_ms / 2)
+            if (left < tl_ms / 2 || within_gap(gap, lpobj, incobj))
                 break;
             for (size_t j = 0; j < n; j++)
                 fix[j] = m->lb[j] < m->ub[j] ? (signed char)inc[j] : -1;
             for (size_t t = s0; t < C && t < s0 + W; t++)
                 fix[ord[t]] = -1;
-            sub_solve(m, lp, fix, 0, round_ms(left, tl_ms), pv_solver_lns_nodes, GLP_BR_DTH,
+            sub_solve(m, lp, fix, gap, round_ms(left, tl_ms), pv_solver_lns_nodes, GLP_BR_DTH,
                       GLP_BT_BLB, cand, &r);
             if (r.found && pv_mip_feasible(m, cand) && r.obj > incobj + tol(incobj)) {
                 memcpy(inc, cand, n);
