@@ -121,24 +121,24 @@ typedef enum pv_why_kind {
 
 typedef struct pv_why {
     pv_why_kind kind;
-    double loss;      /* objective lost (>= 0) */
-    int exact;        /* the re-solve proved optimality */
+    double loss;       /* objective lost (>= 0) */
+    int exact;         /* the re-solve proved optimality */
     size_t *displaced; /* projects */
     size_t ndisplaced;
-    int resource;     /* CANNOT_FIT: resource index */
-    double excess;    /* CANNOT_FIT: need − limit */
-    int cons;         /* FORCED_*: constraint index */
+    int resource;  /* CANNOT_FIT: resource index */
+    double excess; /* CANNOT_FIT: need − limit */
+    int cons;      /* FORCED_*: constraint index */
 } pv_why;
 
 struct pv_selection {
     pv_status status;
     double objective, bound, gap;
     size_t nproj, npart;
-    unsigned char *x; /* per project */
-    unsigned char *y; /* per partner: engaged */
+    unsigned char *x;      /* per project */
+    unsigned char *y;      /* per partner: engaged */
     unsigned char *listed; /* per partner: shown in reports (named, kept, or own agreement) */
-    double *res_used; /* per resource, recomputed from the case */
-    double *cons_act; /* per constraint: count, share, number of engaged partners ... */
+    double *res_used;      /* per resource, recomputed from the case */
+    double *cons_act;      /* per constraint: count, share, number of engaged partners ... */
     int *cons_binding;
     int have_why;
     pv_why *why; /* per project */
@@ -163,12 +163,10 @@ const char *pv_group_id(const pv_case *c, size_t g);
 /* 1 when the list cell contains value (trimmed), or equals it. */
 int pv_cell_has(const char *cell, const char *value);
 
-
-
 /* Solver tuning (solver.c), fixed by measurement; tests may change them. */
-extern int pv_solver_cuts;   /* 0 none, 1 cover+clique+MIR, 2 + Gomory */
-extern int pv_solver_fp;     /* feasibility pump */
-extern int pv_solver_greedy; /* greedy + local search start solution */
+extern int pv_solver_cuts;             /* 0 none, 1 cover+clique+MIR, 2 + Gomory */
+extern int pv_solver_fp;               /* feasibility pump */
+extern int pv_solver_greedy;           /* greedy + local search start solution */
 extern int pv_solver_br, pv_solver_bt; /* GLPK branching and backtracking */
 extern int pv_solver_presolve;         /* GLPK MIP presolver (then no start solution) */
 extern int pv_solver_core;             /* core search + reduced-cost fixing (core_search) */
@@ -182,6 +180,6 @@ extern long pv_solver_lns_nodes;       /* subproblems per window */
 /* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
 void pv_selection_figures(const pv_case *c, pv_selection *s);
 
-extern double pv_why_gap; /* relative gap of the why re-solves */
+extern double pv_why_gap;      /* relative gap of the why re-solves */
 extern long pv_why_node_limit; /* subproblems per why re-solve (0: no limit) */
 #endif

@@ -404,8 +404,8 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
     for (size_t k = 0; k < c->nres; k++) {
         const pv_resource *res = &c->res[k];
         if (!finite_ok(res->limit) || res->limit < 0) {
-            pv_err(err, PV_EINPUT, c->path, 0, 0, "resources.%s.limit: must be a number in [0, 1e15]",
-                   res->id);
+            pv_err(err, PV_EINPUT, c->path, 0, 0,
+                   "resources.%s.limit: must be a number in [0, 1e15]", res->id);
             return NULL;
         }
         for (size_t j = 0; j < n; j++)
@@ -510,8 +510,8 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
     /* Resource rows first, one per resource: load_lp's slack relies on it. */
     for (size_t k = 0; k < c->nres; k++) {
         const pv_resource *res = &c->res[k];
-        pv_row *row = add_row(&b, lp_name("res_", res->id, NULL), (int)k, -HUGE_VAL, res->limit,
-                              ncols);
+        pv_row *row =
+            add_row(&b, lp_name("res_", res->id, NULL), (int)k, -HUGE_VAL, res->limit, ncols);
         for (size_t j = 0; row && j < n; j++)
             if (r->p[j].eligible)
                 put(row, j, res->a[j]);
@@ -522,16 +522,17 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
     for (size_t i = 0; i < c->ncons && !b.oom; i++) {
         const pv_constraint *q = &c->cons[i];
         int g = (int)(c->nres + i);
-        const char *pre = (q->id[0] >= 'a' && q->id[0] <= 'z') || (q->id[0] >= 'A' && q->id[0] <= 'Z')
-                              ? ""
-                              : "c_";
+        const char *pre =
+            (q->id[0] >= 'a' && q->id[0] <= 'z') || (q->id[0] >= 'A' && q->id[0] <= 'Z') ? ""
+                                                                                         : "c_";
         double lo = q->has_min ? q->min : -HUGE_VAL, hi = q->has_max ? q->max : HUGE_VAL;
         pv_row *row;
         switch (q->type) {
         case PV_C_COUNT:
             row = add_row(&b, lp_name(pre, q->id, NULL), g, lo, hi, n);
             for (size_t j = 0; row && j < n; j++)
-                if (r->p[j].eligible && pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
+                if (r->p[j].eligible &&
+                    pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
                     put(row, j, 1);
             break;
         case PV_C_SHARE: {
@@ -556,8 +557,8 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
             for (size_t k = 0; k < q->nprojects; k++) {
                 char nm[300];
                 snprintf(nm, sizeof nm, "%s%s", pre, q->id);
-                row = add_row(&b, lp_name(nm, NULL, pv_project_id(c, q->projects[k])), g,
-                              -HUGE_VAL, 0, 2);
+                row = add_row(&b, lp_name(nm, NULL, pv_project_id(c, q->projects[k])), g, -HUGE_VAL,
+                              0, 2);
                 if (q->projects[k] == q->project)
                     continue; /* P needs P: always true */
                 put(row, q->project, 1);
@@ -1046,8 +1047,7 @@ typedef struct subres {
 /* Branch and bound on a copy of lp with fix[j] >= 0 fixed. GLPK's presolver
  * removes the fixed columns and the rows they leave empty or redundant. */
 static void sub_solve(const pv_mip *m, glp_prob *lp, const signed char *fix, double gap,
-                      double tm_ms, long node_limit, int br, int bt, unsigned char *val,
-                      subres *r)
+                      double tm_ms, long node_limit, int br, int bt, unsigned char *val, subres *r)
 {
     memset(r, 0, sizeof *r);
     glp_prob *q = glp_create_prob();
@@ -1155,9 +1155,10 @@ static size_t probe(const pv_mip *m, glp_prob *lp, const size_t *ord, size_t nfr
             int v = tries[k];
             glp_set_col_bnds(q, (int)j + 1, GLP_FX, v, v);
             int rc = glp_simplex(q, &sp);
-            int dead = (rc == 0 && (glp_get_status(q) == GLP_NOFEAS ||
-                                    (glp_get_status(q) == GLP_OPT && glp_get_obj_val(q) < cutoff))) ||
-                       (rc == GLP_EOBJLL && glp_get_obj_val(q) < cutoff);
+            int dead =
+                (rc == 0 && (glp_get_status(q) == GLP_NOFEAS ||
+                             (glp_get_status(q) == GLP_OPT && glp_get_obj_val(q) < cutoff))) ||
+                (rc == GLP_EOBJLL && glp_get_obj_val(q) < cutoff);
             if (dead) {
                 fix[j] = (signed char)(1 - v);
                 glp_set_col_bnds(q, (int)j + 1, GLP_FX, 1 - v, 1 - v);
@@ -1174,9 +1175,8 @@ static size_t probe(const pv_mip *m, glp_prob *lp, const size_t *ord, size_t nfr
 /* Returns 0 with sol filled, 1 when the caller should go on with its plain
  * search (from seed when *seeded), -1 when out of memory. lp holds the
  * optimal root LP (objective lpobj). */
-static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char *start,
-                      double t0, double tl_ms, double gap, pv_mip_sol *sol, unsigned char *seed,
-                      int *seeded)
+static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char *start, double t0,
+                      double tl_ms, double gap, pv_mip_sol *sol, unsigned char *seed, int *seeded)
 {
     *seeded = 0;
     size_t n = m->ncols;
