@@ -1,11 +1,11 @@
 /* test_solver.c — the selection MILP: rows and columns built from a small
  * case, bounds from exclusions and force, names fit for LP files, solving,
  * explanations, diagnosis and the empty case. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
 
 #include <math.h>
 #include <stdio.h>
