@@ -1044,17 +1044,24 @@ typedef struct subres {
     double obj, bound;
 } subres;
 
+/* A copy of lp with every column j where fix[j] >= 0 fixed there. */
+static glp_prob *fixed_copy(const pv_mip *m, glp_prob *lp, const signed char *fix)
+{
+    glp_prob *q = glp_create_prob();
+    glp_copy_prob(q, lp, GLP_OFF);
+    for (size_t j = 0; j < m->ncols; j++)
+        if (fix[j] >= 0)
+            glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    return q;
+}
+
 /* Branch and bound on a copy of lp with fix[j] >= 0 fixed. GLPK's presolver
  * removes the fixed columns and the rows they leave empty or redundant. */
 static void sub_solve(const pv_mip *m, glp_prob *lp, const signed char *fix, double gap,
                       double tm_ms, long node_limit, int br, int bt, unsigned char *val, subres *r)
 {
     memset(r, 0, sizeof *r);
-    glp_prob *q = glp_create_prob();
-    glp_copy_prob(q, lp, GLP_OFF);
-    for (size_t j = 0; j < m->ncols; j++)
-        if (fix[j] >= 0)
-            glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    glp_prob *q = fixed_copy(m, lp, fix);
     cbinfo cb;
     memset(&cb, 0, sizeof cb);
     cb.m = m;
@@ -1123,11 +1130,7 @@ static double round_ms(double left, double tl_ms)
 static size_t probe(const pv_mip *m, glp_prob *lp, const size_t *ord, size_t nfree,
                     const signed char *bnd, signed char *fix, double cutoff)
 {
-    glp_prob *q = glp_create_prob();
-    glp_copy_prob(q, lp, GLP_OFF);
-    for (size_t j = 0; j < m->ncols; j++)
-        if (fix[j] >= 0)
-            glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    glp_prob *q = fixed_copy(m, lp, fix);
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
