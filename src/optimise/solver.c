@@ -1022,20 +1022,23 @@ static void set_outcome(const pv_mip *m, pv_mip_sol *sol, int proven, double bou
 /* ------------------------------------------------------- core search
  *
  * Plain branch and bound spends most of its time proving optimality among
- * columns whose LP reduced cost is small. Two steps help, both exact in
- * their result:
+ * columns whose LP reduced cost is small. The main solve therefore first
+ * looks for a very good portfolio and then shrinks the problem the proof
+ * must cover; the status, bound and gap stay GLPK's (README, "How the main
+ * solve runs"):
  *
  *  1. Core rounds (a heuristic, as in the "core concept" for multi-
  *     dimensional knapsacks): fix every column outside the K with the
- *     smallest |reduced cost| at its LP value and solve the small problem
- *     that is left, for K growing. Each round stops after a fixed number of
- *     subproblems, so that the portfolio found does not depend on the
- *     machine's speed.
- *  2. With the best portfolio found (value z), every non-basic column whose
- *     reduced cost shows that moving it costs more than lp − z is fixed; no
- *     portfolio worth z or more is lost. GLPK's presolver then removes the
- *     fixed columns and the rows they empty, which makes every subproblem
- *     of the full search cheaper.
+ *     smallest |reduced cost| at its LP value and solve what is left, for K
+ *     growing. Each round stops after a fixed number of subproblems, so that
+ *     the portfolio found does not depend on the machine's speed.
+ *  2. Windows, when a core was too hard to finish: re-optimise 40 columns
+ *     at a time with everything else at the incumbent.
+ *  3. Reduced-cost fixing and LP probing against the incumbent (value z):
+ *     a column is fixed only where every portfolio worth z or more has it.
+ *  4. The proof on the fixed problem, GLPK's presolver removing the fixed
+ *     columns and the rows they empty; or, when that does not pay or does
+ *     not finish, the plain search from the best portfolio (the caller).
  */
 typedef struct subres {
     int found, proven, infeasible, have_bound;
@@ -1304,7 +1307,9 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
     } else if (have) {
         memcpy(sol->val, inc, n);
     } else if (r.infeasible) {
-        sol->status = PV_STATUS_INFEASIBLE; /* nothing was fixed: the whole problem */
+        /* without an incumbent only LP infeasibility fixed columns: the
+         * whole problem has no portfolio */
+        sol->status = PV_STATUS_INFEASIBLE;
         ret = 0;
         goto out;
     } else {
