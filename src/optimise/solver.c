@@ -1278,7 +1278,8 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
         ret = 1;
         goto out;
     }
-    nfixed += probe(m, lp, ord, nfree, bnd, fix, incobj - margin);
+    if (have)
+        nfixed += probe(m, lp, ord, nfree, bnd, fix, incobj - margin);
     /* The proof on the fixed problem, for a bounded number of subproblems:
      * without the incumbent (presolved columns are renumbered, so GLPK
      * cannot take it) a long search wastes what the incumbent would prune. */
@@ -1307,9 +1308,7 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
     } else if (have) {
         memcpy(sol->val, inc, n);
     } else if (r.infeasible) {
-        /* without an incumbent only LP infeasibility fixed columns: the
-         * whole problem has no portfolio */
-        sol->status = PV_STATUS_INFEASIBLE;
+        sol->status = PV_STATUS_INFEASIBLE; /* nothing was fixed: the whole problem */
         ret = 0;
         goto out;
     } else {
