@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "testutil.h"
 
 static long g_count, g_fail_at = -1, g_live, g_failed;
 static const char *g_job;
@@ -74,20 +75,6 @@ static void t_free(void *p)
 }
 
 static char g_dir[256];
-
-/* Files left in the output folder. */
-static int dir_entries(void)
-{
-    DIR *d = opendir(g_dir);
-    int n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        if (e->d_name[0] != '.')
-            n++;
-    if (d)
-        closedir(d);
-    return n;
-}
 
 typedef int (*job_fn)(const char *case_path, pv_error *err);
 
@@ -240,7 +227,7 @@ static void run_job(const char *name, job_fn fn, const char *path, long stride)
                   name, path, n, &err);
         }
         check(g_live == 0, "leaks", name, path, n, &err);
-        check(dir_entries() == 0, "leaves a file in the output folder", name, path, n, &err);
+        check(tu_entries(g_dir) == 0, "leaves a file in the output folder", name, path, n, &err);
         if (failures > 20) {
             fprintf(stderr, "too many failures; stopping\n");
             exit(1);

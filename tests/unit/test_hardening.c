@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "testutil.h"
 
 static int failures;
 #define CHECK(c)                                                                                   \
@@ -19,19 +20,6 @@ static int failures;
             failures++;                                                                            \
         }                                                                                          \
     } while (0)
-
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        if (e->d_name[0] != '.')
-            n++;
-    if (d)
-        closedir(d);
-    return n;
-}
 
 int main(void)
 {
@@ -45,7 +33,7 @@ int main(void)
     /* A plain write works and leaves only the file. */
     pv_error_clear(&err);
     CHECK(pv_write_file_atomic(NULL, path, "abc", 3, &err) == 0);
-    CHECK(entries(dir) == 1);
+    CHECK(tu_entries(dir) == 1);
     unlink(path);
 
     /* A SIGINT pending while writing: nothing is written, no temporary file. */
@@ -57,7 +45,7 @@ int main(void)
     pv_error_clear(&err);
     CHECK(pv_write_file_atomic(NULL, path, "abc", 3, &err) != 0);
     CHECK(err.code == PV_EINTERRUPTED);
-    CHECK(entries(dir) == 0);
+    CHECK(tu_entries(dir) == 0);
     signal(SIGINT, SIG_IGN); /* discard the pending signal */
     sigprocmask(SIG_SETMASK, &old, NULL);
     signal(SIGINT, SIG_DFL);

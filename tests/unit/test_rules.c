@@ -14,25 +14,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    if (!f)
-        fail_msg("cannot write %s", p);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void make_dir(const char *dir)
-{
-    if (mkdir("tests/out", 0777) != 0 && errno != EEXIST)
-        fail_msg("cannot create tests/out (run from the repository root)");
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        fail_msg("cannot create %s", dir);
-}
+#include "testutil.h"
 
 /* One flag rule per line of RULES; the test then reads which flags fired. */
 static const char *RULES[][2] = {
@@ -94,7 +76,7 @@ static const struct {
 
 static void build_case(const char *dir, const char *projects, const char *extra_rules)
 {
-    make_dir(dir);
+    tu_make_dir(dir);
     char *m = malloc(20000);
     assert_non_null(m);
     size_t k = (size_t)sprintf(m, "{\"name\": \"rules\", \"language\": \"en\", \"criteria\": {\"n\": "
@@ -106,12 +88,12 @@ static void build_case(const char *dir, const char *projects, const char *extra_
     k += (size_t)sprintf(m + k, "%s  \"excl\": {\"if\": {\"field\": \"txt\", \"op\": \"==\", \"value\": \"c\"}, "
                                 "\"then\": \"exclude\", \"because\": \"c\", \"source\": \"s\"}}}\n",
                          extra_rules ? extra_rules : "");
-    write_file(dir, "model.json", m);
+    tu_write_file(dir, "model.json", m);
     free(m);
-    write_file(dir, "projects.csv", projects);
-    write_file(dir, "partners.csv", PARTNERS);
-    write_file(dir, "countries.csv", COUNTRIES);
-    write_file(dir, "case.json",
+    tu_write_file(dir, "projects.csv", projects);
+    tu_write_file(dir, "partners.csv", PARTNERS);
+    tu_write_file(dir, "countries.csv", COUNTRIES);
+    tu_write_file(dir, "case.json",
                "{\"name\": \"rules\", \"model\": \"model.json\", \"data\": {\"projects\": "
                "\"projects.csv\", \"partners\": \"partners.csv\", \"countries\": \"countries.csv\"}}\n");
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "testutil.h"
 
 #define EPS 1e-9
 
@@ -27,25 +28,6 @@
     } while (0)
 
 /* ------------------------------------------------------------- helpers */
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    if (!f)
-        fail_msg("cannot write %s", p);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void make_dir(const char *dir)
-{
-    if (mkdir("tests/out", 0777) != 0 && errno != EEXIST)
-        fail_msg("cannot create tests/out (run from the repository root)");
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        fail_msg("cannot create %s", dir);
-}
 
 static pv_case *load_ok(const char *path)
 {
@@ -178,10 +160,10 @@ static const char *TIE_PROJECTS = "id,x,cat,y\n"
 static pv_case *tie_case(void)
 {
     const char *dir = "tests/out/unit_score_tie";
-    make_dir(dir);
-    write_file(dir, "model.json", TIE_MODEL);
-    write_file(dir, "projects.csv", TIE_PROJECTS);
-    write_file(dir, "case.json",
+    tu_make_dir(dir);
+    tu_write_file(dir, "model.json", TIE_MODEL);
+    tu_write_file(dir, "projects.csv", TIE_PROJECTS);
+    tu_write_file(dir, "case.json",
                "{\"name\": \"tie\", \"model\": \"model.json\", \"data\": {\"projects\": \"projects.csv\"}}\n");
     return load_ok("tests/out/unit_score_tie/case.json");
 }
@@ -255,10 +237,10 @@ static void test_categorical_unknown(void **state)
 {
     (void)state;
     const char *dir = "tests/out/unit_score_cat";
-    make_dir(dir);
-    write_file(dir, "model.json", TIE_MODEL);
-    write_file(dir, "projects.csv", "id,x,cat,y\na,1,hi,1\nb,1,High,1\n");
-    write_file(dir, "case.json",
+    tu_make_dir(dir);
+    tu_write_file(dir, "model.json", TIE_MODEL);
+    tu_write_file(dir, "projects.csv", "id,x,cat,y\na,1,hi,1\nb,1,High,1\n");
+    tu_write_file(dir, "case.json",
                "{\"model\": \"model.json\", \"data\": {\"projects\": \"projects.csv\"}}\n");
     pv_case *c = load_ok("tests/out/unit_score_cat/case.json");
     pv_error err;

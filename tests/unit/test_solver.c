@@ -15,19 +15,9 @@
 #include <unistd.h>
 
 #include "optimise/select.h"
+#include "testutil.h"
 
 static char dir[256];
-
-static void write_file(const char *name, const char *text)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    if (!f)
-        fail_msg("cannot write %s", p);
-    fputs(text, f);
-    fclose(f);
-}
 
 /* Four projects: A (score 100·1) needs partner p1; B (0.5) and C (0.75) need
  * none; D is excluded by the rule. Budget 10: A costs 6 + p1's fee 2, B 3, C 5. */
@@ -46,7 +36,7 @@ static const char *PARTNERS = "id,name,active,fee\np1,One,no,2\np2,Two,yes,1\np3
 /* Writes case.json (text) into dir and loads it. */
 static pv_case *load_case(const char *text)
 {
-    write_file("case.json", text);
+    tu_write_file(dir, "case.json", text);
     char p[512];
     snprintf(p, sizeof p, "%s/case.json", dir);
     pv_error e;
@@ -61,9 +51,9 @@ static pv_case *load(const char *extra)
 {
     snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
     mkdir(dir, 0700);
-    write_file("model.json", MODEL);
-    write_file("projects.csv", PROJECTS);
-    write_file("partners.csv", PARTNERS);
+    tu_write_file(dir, "model.json", MODEL);
+    tu_write_file(dir, "projects.csv", PROJECTS);
+    tu_write_file(dir, "partners.csv", PARTNERS);
     char c[4096];
     snprintf(c, sizeof c,
              "{\"name\": \"t\", \"model\": \"model.json\", \"data\": {\"projects\": "
@@ -239,7 +229,7 @@ static pv_case *load_generated(int n, unsigned seed)
 {
     snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
     mkdir(dir, 0700);
-    write_file("model.json", MODEL);
+    tu_write_file(dir, "model.json", MODEL);
     char *csv = malloc(64 * (size_t)n + 64);
     size_t len = (size_t)sprintf(csv, "id,name,value,cost,hours,dept,partners,bad,area\n");
     unsigned x = seed;
@@ -252,9 +242,9 @@ static pv_case *load_generated(int n, unsigned seed)
         len += (size_t)sprintf(csv + len, "P%03d,P,%u.%u,%u,%u,%u,%s,no,x\n", j, v, NEXT() % 10, c,
                                h, d, part);
     }
-    write_file("projects.csv", csv);
+    tu_write_file(dir, "projects.csv", csv);
     free(csv);
-    write_file("partners.csv", "id,name,active,fee\nq0,a,no,3\nq1,b,no,0\nq2,c,yes,7\n"
+    tu_write_file(dir, "partners.csv", "id,name,active,fee\nq0,a,no,3\nq1,b,no,0\nq2,c,yes,7\n"
                                "q3,d,no,2\nq4,e,no,5\nq5,f,yes,1\nq6,g,no,4\nq7,h,no,6\n");
 #undef NEXT
     char c[1024];
