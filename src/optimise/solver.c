@@ -1218,7 +1218,8 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
     }
     subres r;
     int hard = 0;
-    for (size_t K = nbasic + (nfree / 10 > 10 ? nfree / 10 : 10); K < nfree * 6 / 10; K *= 2) {
+    size_t K0 = nbasic + (nfree / 10 > 10 ? nfree / 10 : 10); /* the first core */
+    for (size_t K = K0; K < nfree * 6 / 10; K *= 2) {
         double left = tl_ms - (now_ms() - t0);
         if (left < tl_ms / 2 || within_gap(gap, lpobj, incobj))
             break;
@@ -1237,7 +1238,7 @@ static int core_solve(pv_mip *m, glp_prob *lp, double lpobj, const unsigned char
      * may still be improved): every column is fixed at the incumbent's value
      * but a window of pv_solver_lns_width in reduced-cost order, within the
      * first three first-round cores; the window slides by half its width. */
-    size_t C = 3 * (nbasic + (nfree / 10 > 10 ? nfree / 10 : 10));
+    size_t C = 3 * K0;
     if (C > nfree)
         C = nfree;
     size_t W = (size_t)pv_solver_lns_width;
