@@ -1,13 +1,32 @@
-/* fileio.c — reading inputs with limits, and atomic (temp + rename) writes. */
+/* fileio.c — reading inputs with limits, and the one writer of output files.
+ *
+ * The writer's promises (README, "Hardening"):
+ *  - a regular file (new or existing) is replaced atomically: the data goes to
+ *    an unnamed O_TMPFILE in the target's folder, which is given a name and
+ *    renamed over the target only when complete; where the file system has no
+ *    O_TMPFILE, a named temporary file is used with every catchable fatal
+ *    signal blocked, so that it is removed before the signal acts;
+ *  - a symbolic link is followed: the file it points to is replaced, the link
+ *    stays;
+ *  - an existing device, FIFO or socket is written in place (so -o /dev/null
+ *    and -o /dev/stdout behave as users expect), never replaced;
+ *  - a new file gets 0666 & ~umask; a replaced one keeps its mode (and owner,
+ *    where the process may set it);
+ *  - SIGXFSZ is ignored while writing, so a file-size limit is a write error
+ *    (EFBIG) with a message, not a silent death. */
+/* O_TMPFILE, AT_EMPTY_PATH: Linux; the code falls back where they fail. */
+#define _GNU_SOURCE
 #include "../internal.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 size_t pv_max_file_bytes(void)
@@ -107,9 +126,273 @@ static int same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Exit code of a failed write: the user named an impossible place (1), or
+ * the system could not take the data (4: disk or inodes full, quota, EFBIG). */
+static int write_errno_code(int e)
+{
+    switch (e) {
+    case EACCES:
+    case EPERM:
+    case ENOENT:
+    case ENOTDIR:
+    case EROFS:
+    case EISDIR:
+    case ENAMETOOLONG:
+    case ELOOP:
+    case ENXIO:
+        return PV_EUSAGE;
+    default:
+        return PV_EINTERNAL;
+    }
+}
+
+/* The path a write to `path` must replace: symbolic links in the last
+ * component are followed (a dangling link names the file to create). */
+static char *resolve_links(const char *path, pv_error *err)
+{
+    char *cur = pv_strdup(path);
+    if (!cur) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        if (hops == 40) {
+            pv_err(err, PV_EUSAGE, path, 0, 0, "too many levels of symbolic links");
+            pv_free(cur);
+            return NULL;
+        }
+        char target[PATH_MAX];
+        ssize_t n = readlink(cur, target, sizeof target - 1);
+        if (n < 0 || n == (ssize_t)sizeof target - 1) {
+            pv_err(err, PV_EUSAGE, path, 0, 0, "cannot read the symbolic link");
+            pv_free(cur);
+            return NULL;
+        }
+        target[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dirlen = target[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = pv_malloc(dirlen + (size_t)n + 1);
+        if (!next) {
+            pv_err_nomem(err);
+            pv_free(cur);
+            return NULL;
+        }
+        memcpy(next, cur, dirlen);
+        memcpy(next + dirlen, target, (size_t)n + 1);
+        pv_free(cur);
+        cur = next;
+    }
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    return 0;
+}
+
+/* Signals that end the process and can be caught: blocked while a named
+ * temporary file exists, so that it is removed before any of them acts. */
+static void fatal_signals(sigset_t *set)
+{
+    static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGPIPE, SIGALRM,
+                               SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF};
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        sigaddset(set, sigs[i]);
+}
+
+static int stop_pending(void)
+{
+    sigset_t pend;
+    return sigpending(&pend) == 0 &&
+           (sigismember(&pend, SIGINT) == 1 || sigismember(&pend, SIGTERM) == 1 ||
+            sigismember(&pend, SIGHUP) == 1);
+}
+
+/* A device, FIFO or socket that exists: written in place, never replaced. */
+static int write_in_place(const char *path, const char *shown, const char *data, size_t len,
+                          pv_error *err)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        pv_err(err, write_errno_code(e), shown, 0, 0, "cannot open for writing: %s",
+               strerror(e));
+        return -1;
+    }
+    if (write_all(fd, data, len) != 0) {
+        int e = errno;
+        close(fd);
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+        return -1;
+    }
+    if (close(fd) != 0) {
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Mode and owner of the new file: those of the file it replaces, else
+ * 0666 & ~umask (O_TMPFILE and mkstemp do not give that by themselves). */
+static void set_mode(int fd, const struct stat *old)
+{
+    if (old) {
+        if (fchown(fd, old->st_uid, old->st_gid) != 0) {
+            /* not permitted: the file becomes the writer's, as with any editor */
+        }
+        fchmod(fd, old->st_mode & 07777);
+        return;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+}
+
+static size_t dir_len(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) + 1 : 0;
+}
+
+/* Gives the unnamed file fd a temporary name beside target, then renames it
+ * over target. Returns 0, or -1 with errno set (the name removed). */
+static int link_and_rename(int fd, const char *target, char *tmp, size_t tmpsize)
+{
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    unsigned long long r = (unsigned long long)getpid() * 2654435761ULL ^
+                           (unsigned long long)time(NULL) ^ (unsigned long long)(uintptr_t)tmp;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        snprintf(tmp, tmpsize, "%s.tmp.%06llx", target, (r >> 20) & 0xffffffULL);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ||
+            linkat(fd, "", AT_FDCWD, tmp, AT_EMPTY_PATH) == 0) {
+            if (rename(tmp, target) == 0)
+                return 0;
+            int e = errno;
+            unlink(tmp);
+            errno = e;
+            return -1;
+        }
+        if (errno != EEXIST)
+            return -1;
+    }
+    return -1;
+}
+
+/* Replaces the regular (or new) file target with data. */
+static int replace_file(const char *target, const char *shown, const struct stat *old,
+                        const char *data, size_t len, pv_error *err)
+{
+    size_t n = strlen(target);
+    size_t tmpsize = n + 32;
+    char *tmp = pv_malloc(tmpsize);
+    if (!tmp) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    size_t dl = dir_len(target);
+    char *dir = pv_strndup(dl ? target : ".", dl ? dl : 1);
+    if (!dir) {
+        pv_free(tmp);
+        pv_err_nomem(err);
+        return -1;
+    }
+    sigset_t stop, prev;
+    fatal_signals(&stop);
+    int rc = -1, e = 0;
+    /* The unnamed file vanishes by itself on any death, even SIGKILL, so
+     * signals need blocking only while it is given its name. */
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        set_mode(fd, old);
+        if (write_all(fd, data, len) != 0) {
+            e = errno;
+            close(fd);
+            pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+            goto done;
+        }
+        sigprocmask(SIG_BLOCK, &stop, &prev);
+        if (stop_pending()) {
+            close(fd);
+            pv_err(err, PV_EINTERRUPTED, shown, 0, 0, "interrupted; not written");
+        } else if (link_and_rename(fd, target, tmp, tmpsize) == 0) {
+            rc = close(fd);
+            if (rc != 0)
+                pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
+        } else {
+            e = errno;
+            close(fd);
+            if (e == ENOENT || e == EPERM || e == EXDEV || e == EOPNOTSUPP) {
+                /* no /proc and no CAP_DAC_READ_SEARCH: a named file below */
+                sigprocmask(SIG_SETMASK, &prev, NULL);
+                goto named;
+            }
+            pv_err(err, write_errno_code(e), shown, 0, 0, "cannot write: %s", strerror(e));
+        }
+        sigprocmask(SIG_SETMASK, &prev, NULL);
+        goto done;
+    }
+    e = errno;
+    if (e != EOPNOTSUPP && e != EISDIR && e != EINVAL) {
+        pv_err(err, write_errno_code(e), shown, 0, 0,
+               "cannot create a temporary file beside it: %s", strerror(e));
+        goto done;
+    }
+named:
+    snprintf(tmp, tmpsize, "%s.tmp.XXXXXX", target);
+    sigprocmask(SIG_BLOCK, &stop, &prev);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        e = errno;
+        sigprocmask(SIG_SETMASK, &prev, NULL);
+        pv_err(err, write_errno_code(e), shown, 0, 0,
+               "cannot create a temporary file beside it: %s", strerror(e));
+        goto done;
+    }
+    set_mode(fd, old);
+    if (write_all(fd, data, len) != 0) {
+        e = errno;
+        close(fd);
+        unlink(tmp);
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+    } else if (stop_pending()) {
+        close(fd);
+        unlink(tmp);
+        pv_err(err, PV_EINTERRUPTED, shown, 0, 0, "interrupted; not written");
+    } else if (close(fd) != 0 || rename(tmp, target) != 0) {
+        e = errno;
+        unlink(tmp);
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+    } else
+        rc = 0;
+    sigprocmask(SIG_SETMASK, &prev, NULL);
+done:
+    pv_free(dir);
+    pv_free(tmp);
+    return rc;
+}
+
 int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
                          pv_error *err)
 {
+    if (!path || !*path) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the output file name is empty");
+        return -1;
+    }
     if (c) {
         for (size_t i = 0; i < c->ninputs; i++)
             if (same_file(path, c->inputs[i])) {
@@ -118,69 +401,27 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
                 return -1;
             }
     }
+    char *target = resolve_links(path, err);
+    if (!target)
+        return -1;
+    struct sigaction ign, old_xfsz;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, &old_xfsz);
+    int rc;
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
-        return -1;
-    }
-    size_t n = strlen(path);
-    char *tmp = pv_malloc(n + 32);
-    if (!tmp) {
-        pv_err_nomem(err);
-        return -1;
-    }
-    snprintf(tmp, n + 32, "%s.tmp.XXXXXX", path);
-    /* No signal may end the process while the temporary file exists: they
-     * are blocked until it is renamed or removed (see unblock below). */
-    sigset_t stop, old;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGHUP);
-    sigprocmask(SIG_BLOCK, &stop, &old);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        sigprocmask(SIG_SETMASK, &old, NULL);
-        pv_err(err, PV_EUSAGE, path, 0, 0, "cannot create a temporary file beside it: %s",
-               strerror(errno));
-        pv_free(tmp);
-        return -1;
-    }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            pv_err(err, PV_EINTERNAL, path, 0, 0, "cannot write: %s", strerror(errno));
-            close(fd);
-            unlink(tmp);
-            sigprocmask(SIG_SETMASK, &old, NULL);
-            pv_free(tmp);
-            return -1;
-        }
-        off += (size_t)w;
-    }
-    /* mkstemp creates 0600; reports are documents meant to be shared. */
-    fchmod(fd, 0644);
-    /* A stop signal that came meanwhile: the run was cancelled, so the file
-     * must not appear. Remove the temporary file, then let the signal act. */
-    sigset_t pend;
-    int cancelled = sigpending(&pend) == 0 && (sigismember(&pend, SIGINT) == 1 ||
-                                               sigismember(&pend, SIGTERM) == 1 ||
-                                               sigismember(&pend, SIGHUP) == 1);
-    if (cancelled || close(fd) != 0 || rename(tmp, path) != 0) {
-        if (cancelled) {
-            close(fd);
-            pv_err(err, PV_EINTERRUPTED, path, 0, 0, "interrupted; not written");
-        } else
-            pv_err(err, PV_EINTERNAL, path, 0, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-        sigprocmask(SIG_SETMASK, &old, NULL);
-        pv_free(tmp);
-        return -1;
-    }
-    sigprocmask(SIG_SETMASK, &old, NULL);
-    pv_free(tmp);
-    return 0;
+    if (stat(target, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
+            rc = -1;
+        } else if (!S_ISREG(st.st_mode))
+            rc = write_in_place(target, path, data, len, err);
+        else
+            rc = replace_file(target, path, &st, data, len, err);
+    } else
+        rc = replace_file(target, path, NULL, data, len, err);
+    sigaction(SIGXFSZ, &old_xfsz, NULL);
+    pv_free(target);
+    return rc;
 }
