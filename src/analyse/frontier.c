@@ -180,7 +180,7 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
         return NULL;
     }
     if (steps < 1 || steps > 10000) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "--steps must be in 1..10000");
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the number of frontier steps must be in 1..10000");
         return NULL;
     }
     pv_resource *R = &c->res[k];
@@ -189,7 +189,8 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
     if (from < 0)
         from = 0;
     if (!(to >= from) || !isfinite(to)) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "--from must not exceed --to");
+        pv_err(err, PV_EUSAGE, NULL, 0, 0,
+               "the frontier's lower limit must not exceed its upper limit");
         return NULL;
     }
     pv_frontier *f = pv_calloc(1, sizeof *f);

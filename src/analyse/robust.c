@@ -201,11 +201,11 @@ static int check_args(const pv_model *m, size_t samples, pv_weights_dist dist, i
                       pv_error *err)
 {
     if (samples < 1 || samples > 10000000) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "--samples must be in 1..10000000");
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the number of samples must be in 1..10000000");
         return -1;
     }
     if (threads < 1 || threads > 64) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "--threads must be in 1..64");
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the number of threads must be in 1..64");
         return -1;
     }
     if (dist == PV_DIST_INTERVALS) {
@@ -214,7 +214,8 @@ static int check_args(const pv_model *m, size_t samples, pv_weights_dist dist, i
             any |= m->all[a]->has_range;
         if (!any) {
             pv_err(err, PV_EINPUT, m->path, 0, 0,
-                   "--weights intervals needs \"weight_range\": [lo, hi] on some criterion");
+                   "the \"intervals\" weight distribution needs \"weight_range\": [lo, hi] on "
+                   "some criterion");
             return -1;
         }
     }
