@@ -6,14 +6,12 @@
  * has to prove what it is handed.
  */
 #include "../optimise/select.h"
+#include "../util/pool.h"
 
 #include <math.h>
-#include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 
 double pv_why_gap = 0;
 
@@ -93,6 +91,106 @@ static int repair_in(const pv_mip *m, unsigned char *val, size_t j)
  * bounds instead of a proven figure (measured: the examples need < 50). */
 long pv_why_node_limit = 200;
 
+/* Project j alone against each resource limit (with the fixed costs of its
+ * partners): marks w as cannot-fit, on the resource it exceeds most. */
+static void check_fit(const pv_case *c, size_t j, pv_why *w)
+{
+    double worst_rel = 0;
+    for (size_t k = 0; k < c->nres; k++) {
+        double need = c->res[k].a[j];
+        for (size_t l = 0; l < c->proj_npartners[j]; l++) {
+            size_t p = c->proj_partners[j][l];
+            int dup = 0;
+            for (size_t l2 = 0; l2 < l; l2++)
+                dup |= c->proj_partners[j][l2] == p;
+            if (!dup)
+                need += c->res[k].f[p];
+        }
+        double lim = c->res[k].limit;
+        if (need > lim + 1e-9 * (lim > 1 ? lim : 1)) {
+            double rel = (need - lim) / (lim > 0 ? lim : 1);
+            if (w->kind != PV_WHY_CANNOT_FIT || rel > worst_rel) {
+                w->kind = PV_WHY_CANNOT_FIT;
+                w->resource = (int)k;
+                w->excess = need - lim;
+                worst_rel = rel;
+            }
+        }
+    }
+}
+
+/* The re-solves of one share: the selection's columns, two scratch column
+ * vectors, and the time each re-solve may take. */
+typedef struct why_solve {
+    pv_mip *m;
+    const pv_selection *s;
+    unsigned char *base, *start, *val;
+    double each;
+    pv_mip_sol sol;
+} why_solve;
+
+/* Selected project j: the loss when it is forced out. */
+static int why_in(why_solve *v, size_t j, pv_why *w, pv_error *err)
+{
+    pv_mip *m = v->m;
+    size_t col = (size_t)m->xcol[j];
+    w->kind = PV_WHY_IN;
+    memcpy(v->start, v->base, m->ncols);
+    v->start[col] = 0;
+    drop_unused_partners(m, v->start);
+    pv_mip_fix(m, col, 0);
+    int rc = pv_mip_solve(m, v->each, pv_why_gap, v->start, &v->sol, err);
+    pv_mip_fix(m, col, -1);
+    if (rc)
+        return rc;
+    if (v->sol.status == PV_STATUS_INFEASIBLE) {
+        w->loss = NAN; /* no portfolio without it */
+        w->exact = 1;
+    } else {
+        w->loss = v->s->objective - v->sol.obj;
+        w->exact = v->sol.status == PV_STATUS_OPTIMAL && v->s->status == PV_STATUS_OPTIMAL;
+    }
+    return 0;
+}
+
+/* Unselected project j that fits on its own: the loss when it is forced in,
+ * and the selected projects it displaces. */
+static int why_out(why_solve *v, size_t j, pv_why *w, pv_error *err)
+{
+    pv_mip *m = v->m;
+    const pv_selection *s = v->s;
+    size_t col = (size_t)m->xcol[j], n = s->nproj;
+    memcpy(v->start, v->base, m->ncols);
+    pv_mip_fix(m, col, 1);
+    int have = repair_in(m, v->start, j);
+    int rc = pv_mip_solve(m, v->each, pv_why_gap, have ? v->start : NULL, &v->sol, err);
+    pv_mip_fix(m, col, -1);
+    if (rc)
+        return rc;
+    if (v->sol.status == PV_STATUS_INFEASIBLE) {
+        w->kind = PV_WHY_CONFLICT;
+        w->exact = 1;
+        return 0;
+    }
+    w->kind = PV_WHY_OUT;
+    w->loss = s->objective - v->sol.obj;
+    if (w->loss < 0 && w->loss > -1e-9)
+        w->loss = 0;
+    w->exact = v->sol.status == PV_STATUS_OPTIMAL && s->status == PV_STATUS_OPTIMAL;
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        nd += s->x[i] && !v->val[m->xcol[i]];
+    w->displaced = pv_malloc((nd + 1) * sizeof(size_t));
+    if (!w->displaced) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (s->x[i] && !v->val[m->xcol[i]])
+            w->displaced[w->ndisplaced++] = i;
+    return 0;
+}
+
 /* Explains the projects j with j % nw == wi (one worker's share). */
 static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t wi, size_t nw,
                          pv_error *err)
@@ -100,30 +198,28 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
     const pv_case *c = m->c;
     const pv_ranking *r = m->r;
     size_t n = s->nproj;
-    unsigned char *base = pv_calloc(m->ncols + 1, 1), *start = pv_calloc(m->ncols + 1, 1),
-                  *val = pv_calloc(m->ncols + 1, 1);
-    if (!base || !start || !val) {
-        pv_free(base);
-        pv_free(start);
-        pv_free(val);
+    why_solve v = {m, s, pv_calloc(m->ncols + 1, 1), pv_calloc(m->ncols + 1, 1),
+                   pv_calloc(m->ncols + 1, 1), 0, {0}};
+    if (!v.base || !v.start || !v.val) {
+        pv_free(v.base);
+        pv_free(v.start);
+        pv_free(v.val);
         pv_err_nomem(err);
         return -1;
     }
     for (size_t j = 0; j < n; j++)
-        base[m->xcol[j]] = s->x[j];
+        v.base[m->xcol[j]] = s->x[j];
     for (size_t p = 0; p < s->npart; p++)
         if (m->ycol[p] >= 0)
-            base[m->ycol[p]] = s->y[p];
+            v.base[m->ycol[p]] = s->y[p];
     /* each re-solve gets a share of the time, but at least a second */
-    double each = time_limit_s / 4;
-    if (each > 10)
-        each = 10;
-    if (each < 1)
-        each = time_limit_s < 1 ? time_limit_s : 1;
+    v.each = time_limit_s / 4;
+    if (v.each > 10)
+        v.each = 10;
+    if (v.each < 1)
+        v.each = time_limit_s < 1 ? time_limit_s : 1;
     int rc = 0;
-    pv_mip_sol sol;
-    memset(&sol, 0, sizeof sol);
-    sol.val = val;
+    v.sol.val = v.val;
     m->node_limit = pv_why_node_limit;
     for (size_t j = wi; j < n && !rc; j += nw) {
         pv_why *w = &s->why[j];
@@ -138,94 +234,90 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
             w->cons = fi >= 0 ? fi : fo;
             continue;
         }
-        size_t col = (size_t)m->xcol[j];
         if (s->x[j]) {
-            w->kind = PV_WHY_IN;
-            memcpy(start, base, m->ncols);
-            start[col] = 0;
-            drop_unused_partners(m, start);
-            pv_mip_fix(m, col, 0);
-            rc = pv_mip_solve(m, each, pv_why_gap, start, &sol, err);
-            pv_mip_fix(m, col, -1);
-            if (rc)
-                break;
-            if (sol.status == PV_STATUS_INFEASIBLE) {
-                w->loss = NAN; /* no portfolio without it */
-                w->exact = 1;
-            } else {
-                w->loss = s->objective - sol.obj;
-                w->exact = sol.status == PV_STATUS_OPTIMAL && s->status == PV_STATUS_OPTIMAL;
-            }
+            rc = why_in(&v, j, w, err);
             continue;
         }
         /* not selected: does it fit at all? */
-        double worst_rel = 0;
-        for (size_t k = 0; k < c->nres; k++) {
-            double need = c->res[k].a[j];
-            for (size_t l = 0; l < c->proj_npartners[j]; l++) {
-                size_t p = c->proj_partners[j][l];
-                int dup = 0;
-                for (size_t l2 = 0; l2 < l; l2++)
-                    dup |= c->proj_partners[j][l2] == p;
-                if (!dup)
-                    need += c->res[k].f[p];
-            }
-            double lim = c->res[k].limit;
-            if (need > lim + 1e-9 * (lim > 1 ? lim : 1)) {
-                double rel = (need - lim) / (lim > 0 ? lim : 1);
-                if (w->kind != PV_WHY_CANNOT_FIT || rel > worst_rel) {
-                    w->kind = PV_WHY_CANNOT_FIT;
-                    w->resource = (int)k;
-                    w->excess = need - lim;
-                    worst_rel = rel;
-                }
-            }
-        }
-        if (w->kind == PV_WHY_CANNOT_FIT)
-            continue;
-        memcpy(start, base, m->ncols);
-        pv_mip_fix(m, col, 1);
-        int have = repair_in(m, start, j);
-        rc = pv_mip_solve(m, each, pv_why_gap, have ? start : NULL, &sol, err);
-        pv_mip_fix(m, col, -1);
-        if (rc)
-            break;
-        if (sol.status == PV_STATUS_INFEASIBLE) {
-            w->kind = PV_WHY_CONFLICT;
-            w->exact = 1;
-            continue;
-        }
-        w->kind = PV_WHY_OUT;
-        w->loss = s->objective - sol.obj;
-        if (w->loss < 0 && w->loss > -1e-9)
-            w->loss = 0;
-        w->exact = sol.status == PV_STATUS_OPTIMAL && s->status == PV_STATUS_OPTIMAL;
-        size_t nd = 0;
-        for (size_t i = 0; i < n; i++)
-            nd += s->x[i] && !val[m->xcol[i]];
-        w->displaced = pv_malloc((nd + 1) * sizeof(size_t));
-        if (!w->displaced) {
-            pv_err_nomem(err);
-            rc = -1;
-            break;
-        }
-        for (size_t i = 0; i < n; i++)
-            if (s->x[i] && !val[m->xcol[i]])
-                w->displaced[w->ndisplaced++] = i;
+        check_fit(c, j, w);
+        if (w->kind != PV_WHY_CANNOT_FIT)
+            rc = why_out(&v, j, w, err);
     }
     m->node_limit = 0;
-    pv_free(base);
-    pv_free(start);
-    pv_free(val);
+    pv_free(v.base);
+    pv_free(v.start);
+    pv_free(v.val);
     return rc;
 }
 
-/* The fixed-size part of a pv_why, as a worker sends it back. */
+/* The fixed-size part of a pv_why, as a worker sends it back; a bitmap of
+ * the displaced projects follows it. */
 typedef struct why_rec {
-    int kind, exact, resource, cons, done;
+    int kind, exact, resource, cons;
     double loss, excess;
     size_t ndisplaced;
 } why_rec;
+
+typedef struct why_job {
+    pv_mip *m;
+    pv_selection *s;
+    double time_limit_s;
+    unsigned char *shm; /* per project: a why_rec and its bitmap */
+    size_t rec;         /* bytes per project in shm */
+} why_job;
+
+/* One share of the projects; a worker's share goes back through shm. */
+static int why_work(void *ctx, size_t wi, size_t nw, pv_error *err)
+{
+    why_job *jb = ctx;
+    if (explain_share(jb->m, jb->s, jb->time_limit_s, wi, nw, err))
+        return -1;
+    for (size_t j = wi; wi > 0 && j < jb->s->nproj; j += nw) {
+        unsigned char *at = jb->shm + jb->rec * j;
+        const pv_why *w = &jb->s->why[j];
+        why_rec wr = {(int)w->kind, w->exact, w->resource, w->cons,
+                      w->loss,      w->excess, w->ndisplaced};
+        memcpy(at, &wr, sizeof wr);
+        for (size_t d = 0; d < w->ndisplaced; d++)
+            at[sizeof wr + w->displaced[d]] = 1;
+    }
+    return 0;
+}
+
+/* Copies the workers' shares from shm into s->why. */
+static int why_collect(const why_job *jb, size_t nw, pv_error *err)
+{
+    size_t n = jb->s->nproj;
+    for (size_t j = 0; j < n; j++) {
+        if (j % nw == 0)
+            continue;
+        const unsigned char *at = jb->shm + jb->rec * j;
+        why_rec wr;
+        memcpy(&wr, at, sizeof wr);
+        pv_why *w = &jb->s->why[j];
+        w->kind = (pv_why_kind)wr.kind;
+        w->exact = wr.exact;
+        w->resource = wr.resource;
+        w->cons = wr.cons;
+        w->loss = wr.loss;
+        w->excess = wr.excess;
+        /* a share the caller ran itself already filled these in */
+        pv_free(w->displaced);
+        w->displaced = NULL;
+        w->ndisplaced = 0;
+        if (!wr.ndisplaced)
+            continue;
+        w->displaced = pv_malloc((wr.ndisplaced + 1) * sizeof(size_t));
+        if (!w->displaced) {
+            pv_err_nomem(err);
+            return -1;
+        }
+        for (size_t d = 0; d < n; d++)
+            if (at[sizeof wr + d])
+                w->displaced[w->ndisplaced++] = d;
+    }
+    return 0;
+}
 
 int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
 {
@@ -235,88 +327,14 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
     size_t nw = ncpu > 1 ? 2 : 1;
     if (n < 16)
         nw = 1; /* small cases: a process costs more than it saves */
-    int rc = 0;
-    if (nw == 1) {
-        rc = explain_share(m, s, time_limit_s, 0, 1, err);
-    } else {
-        /* Worker processes over a fixed split of the projects: each re-solve
-         * is exact, so the result does not depend on the split. Per project:
-         * a why_rec and a bitmap of displaced projects. */
-        size_t rec = sizeof(why_rec) + n;
-        size_t bytes = rec * n;
-        unsigned char *shm =
-            mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-        if (shm == MAP_FAILED)
-            return explain_share(m, s, time_limit_s, 0, 1, err);
-        memset(shm, 0, bytes);
-        pid_t pid[2] = {-1, -1};
-        for (size_t wi = 1; wi < nw; wi++) {
-            pid[wi] = fork();
-            if (pid[wi] == 0) {
-                pv_error e2;
-                pv_error_clear(&e2);
-                int ok = explain_share(m, s, time_limit_s, wi, nw, &e2) == 0;
-                for (size_t j = wi; ok && j < n; j += nw) {
-                    why_rec *wr = (why_rec *)(void *)(shm + rec * j);
-                    const pv_why *w = &s->why[j];
-                    wr->kind = (int)w->kind;
-                    wr->exact = w->exact;
-                    wr->resource = w->resource;
-                    wr->cons = w->cons;
-                    wr->loss = w->loss;
-                    wr->excess = w->excess;
-                    wr->ndisplaced = w->ndisplaced;
-                    for (size_t d = 0; d < w->ndisplaced; d++)
-                        shm[rec * j + sizeof(why_rec) + w->displaced[d]] = 1;
-                    wr->done = 1;
-                }
-                _exit(ok ? 0 : 1);
-            }
-        }
-        rc = explain_share(m, s, time_limit_s, 0, nw, err);
-        int child_ok = 1;
-        for (size_t wi = 1; wi < nw; wi++) {
-            if (pid[wi] < 0) {
-                child_ok = 0;
-                continue;
-            }
-            int st;
-            while (waitpid(pid[wi], &st, 0) < 0 && errno == EINTR)
-                ;
-            if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-                child_ok = 0;
-        }
-        for (size_t wi = 1; wi < nw && !rc; wi++) {
-            if (!child_ok) {
-                /* fall back: do the missing share here */
-                rc = explain_share(m, s, time_limit_s, wi, nw, err);
-                continue;
-            }
-            for (size_t j = wi; j < n && !rc; j += nw) {
-                const why_rec *wr = (const why_rec *)(const void *)(shm + rec * j);
-                pv_why *w = &s->why[j];
-                w->kind = (pv_why_kind)wr->kind;
-                w->exact = wr->exact;
-                w->resource = wr->resource;
-                w->cons = wr->cons;
-                w->loss = wr->loss;
-                w->excess = wr->excess;
-                w->ndisplaced = 0;
-                if (wr->ndisplaced) {
-                    w->displaced = pv_malloc((wr->ndisplaced + 1) * sizeof(size_t));
-                    if (!w->displaced) {
-                        pv_err_nomem(err);
-                        rc = -1;
-                        break;
-                    }
-                    for (size_t d = 0; d < n; d++)
-                        if (shm[rec * j + sizeof(why_rec) + d])
-                            w->displaced[w->ndisplaced++] = d;
-                }
-            }
-        }
-        munmap(shm, bytes ? bytes : 1);
-    }
+    /* Each re-solve is exact, so the result does not depend on the split. */
+    why_job jb = {m, s, time_limit_s, NULL, sizeof(why_rec) + n};
+    if (nw > 1 && !(jb.shm = pv_pool_shared(jb.rec * n)))
+        nw = 1; /* no shared memory: explain everything here */
+    int rc = pv_pool_run(nw, why_work, &jb, err);
+    if (!rc && nw > 1)
+        rc = why_collect(&jb, nw, err);
+    pv_pool_unshare(jb.shm, jb.rec * n);
     s->have_why = rc == 0;
     s->why_ms = now_ms() - t0;
     return rc;

@@ -1,16 +1,10 @@
-/* whatif.h — frontier, sensitivity and robustness: many re-solves of the
- * selection with changed scores or limits. */
+/* whatif.h — the results of frontier, sensitivity and robustness (each a
+ * sequence of re-solves of the selection, see resolve.h), as the reports
+ * read them. */
 #ifndef PV_WHATIF_H
 #define PV_WHATIF_H
 
 #include "../optimise/select.h"
-
-/* A selection solved with replaced scores (NULL: the ranking's) and the
- * case's current limits; no explanations, no diagnosis. */
-pv_selection *pv_solve_scores(const pv_case *c, const pv_ranking *r, const double *score,
-                              pv_error *err);
-/* Scores of every project for the given leaf global weights. */
-void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *w, double *score);
 
 typedef struct pv_fseg {
     double lo, hi; /* limits over which this portfolio is optimal */

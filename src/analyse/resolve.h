@@ -1,0 +1,45 @@
+/* resolve.h — what the what-if analyses (frontier, sensitivity, robust)
+ * share: re-solving the selection with changed scores, and a re-solver that
+ * keeps one MILP and a cache of the optima it has found. Private to analyse/. */
+#ifndef PV_RESOLVE_H
+#define PV_RESOLVE_H
+
+#include "whatif.h"
+
+/* A selection solved with replaced scores (NULL: the ranking's) and the
+ * case's current limits; no explanations, no diagnosis. */
+pv_selection *pv_solve_scores(const pv_case *c, const pv_ranking *r, const double *score,
+                              pv_error *err);
+/* Scores of every project for the given leaf global weights. */
+void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *w, double *score);
+
+/* 1 when the selection has a portfolio (optimal or feasible). */
+int pv_sel_usable(const pv_selection *s);
+/* A copy of the selection's project flags (n bytes), or NULL. */
+unsigned char *pv_portfolio_dup(const pv_selection *s, size_t n);
+/* 1 when portfolio base scores within rounding of the optimum opt. */
+int pv_base_optimal(const pv_ranking *r, const unsigned char *base, const double *score, double opt);
+
+/* One MILP reused across re-solves that change only the objective: GLPK
+ * keeps its basis, and the best of the portfolios found so far is offered
+ * as the first incumbent, so most re-solves only have to prove it. */
+typedef struct pv_resolver {
+    const pv_case *c;
+    const pv_ranking *r;
+    pv_mip *m;
+    unsigned char *val, *greedy;
+    unsigned char **cache; /* column values of distinct optima */
+    size_t ncache, next;
+    double tl;
+} pv_resolver;
+
+/* Builds the MILP of the case's current limits; -1 with err on failure. */
+int pv_resolver_init(pv_resolver *f, const pv_case *c, const pv_ranking *r, pv_error *err);
+/* Frees what pv_resolver_init allocated. */
+void pv_resolver_free(pv_resolver *f);
+/* Solves with the given scores; x (per project) and *obj receive the
+ * optimum. Returns 1 solved, 0 infeasible, -1 error. */
+int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, double *obj,
+                      pv_error *err);
+
+#endif

@@ -1,0 +1,371 @@
+/* robust.c — Monte Carlo robustness: the selection re-solved for random
+ * leaf weights, each sample from its own stream so that the result is the
+ * same for any number of worker processes. */
+#include "../util/pool.h"
+#include "resolve.h"
+
+#include <math.h>
+#include <string.h>
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+typedef struct xoshiro {
+    uint64_t s[4];
+} xoshiro;
+
+static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+/* xoshiro256** 1.0 (Blackman & Vigna). */
+static uint64_t xnext(xoshiro *g)
+{
+    uint64_t *s = g->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+/* Sample i's own stream: splitmix64 seeded with seed, mixed with i. */
+static void xseed(xoshiro *g, uint64_t seed, uint64_t i)
+{
+    uint64_t x = seed;
+    uint64_t a = splitmix64(&x);
+    x = a ^ (i * 0xD1B54A32D192ED03ULL);
+    for (int k = 0; k < 4; k++)
+        g->s[k] = splitmix64(&x);
+}
+
+/* uniform in (0, 1] */
+static double xunit(xoshiro *g) { return ((double)(xnext(g) >> 11) + 1.0) * 0x1.0p-53; }
+
+typedef struct rb_ctx {
+    const pv_case *c;
+    const pv_ranking *r;
+    pv_weights_dist dist;
+    size_t *rank_order; /* ranked: leaves by base global weight, descending */
+    uint64_t seed;
+    size_t samples;
+    const unsigned char *base; /* the base portfolio */
+    unsigned char *out; /* per sample: nproj bytes, feasible?, base optimal? */
+} rb_ctx;
+
+static void sample_weights(const rb_ctx *x, size_t i, double *w, double *tmp)
+{
+    const pv_model *m = x->c->model;
+    size_t L = m->nleaves;
+    xoshiro g;
+    xseed(&g, x->seed, i);
+    if (x->dist == PV_DIST_INTERVALS) {
+        /* Each criterion with a weight_range draws its weight uniformly in it;
+         * the tree then normalises as usual. tmp: per criterion of m->all. */
+        double *gl = tmp;
+        for (size_t a = 0; a < m->nall; a++) {
+            const pv_criterion *cr = m->all[a];
+            double v = cr->weight;
+            if (cr->has_range)
+                v = cr->range_lo + (cr->range_hi - cr->range_lo) * (xunit(&g) - 0x1.0p-53);
+            gl[a] = v;
+        }
+        /* global = product of weight / sum of siblings' weights along the path */
+        for (size_t l = 0; l < L; l++) {
+            double prod = 1;
+            for (const pv_criterion *cr = m->leaves[l]; cr; cr = cr->parent) {
+                pv_criterion *const *sib = cr->parent ? cr->parent->children : m->top;
+                size_t ns = cr->parent ? cr->parent->nchildren : m->ntop;
+                double sum = 0, mine = 0;
+                for (size_t q = 0; q < ns; q++)
+                    for (size_t a = 0; a < m->nall; a++)
+                        if (m->all[a] == sib[q]) {
+                            sum += gl[a];
+                            if (sib[q] == cr)
+                                mine = gl[a];
+                        }
+                prod *= sum > 0 ? mine / sum : 0;
+            }
+            w[l] = prod;
+        }
+        return;
+    }
+    double sum = 0;
+    for (size_t l = 0; l < L; l++) {
+        tmp[l] = -log(xunit(&g));
+        sum += tmp[l];
+    }
+    for (size_t l = 0; l < L; l++)
+        tmp[l] /= sum;
+    if (x->dist == PV_DIST_UNIFORM) {
+        memcpy(w, tmp, L * sizeof *w);
+        return;
+    }
+    /* ranked: sort the draw descending and hand it out in the model's order */
+    for (size_t a = 1; a < L; a++) {
+        double v = tmp[a];
+        size_t b = a;
+        while (b > 0 && tmp[b - 1] < v) {
+            tmp[b] = tmp[b - 1];
+            b--;
+        }
+        tmp[b] = v;
+    }
+    for (size_t q = 0; q < L; q++)
+        w[x->rank_order[q]] = tmp[q];
+}
+
+/* Solves samples [lo, hi) into their records of x->out (see rb_ctx). */
+static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
+{
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    size_t L = c->model->nleaves, n = r->n, stride = n + 2;
+    double *w = pv_calloc(L + c->model->nall + 1, sizeof(double));
+    double *tmp = pv_calloc(L + c->model->nall + 1, sizeof(double));
+    double *score = pv_calloc(n ? n : 1, sizeof(double));
+    pv_resolver f;
+    int rc = -1;
+    if (!w || !tmp || !score)
+        pv_err_nomem(err);
+    else if (!pv_resolver_init(&f, c, r, err)) {
+        rc = 0;
+        for (size_t i = lo; i < hi && !rc; i++) {
+            unsigned char *rec = x->out + i * stride;
+            sample_weights(x, i, w, tmp);
+            pv_scores_for_weights(c, r, w, score);
+            double opt;
+            pv_error e2;
+            pv_error_clear(&e2);
+            int st = pv_resolver_solve(&f, score, rec, &opt, &e2);
+            if (st < 0) {
+                pv_err(err, e2.code, NULL, 0, 0, "the solver failed on sample %zu: %s", i, e2.text);
+                rc = -1;
+            }
+            rec[n] = st > 0;
+            rec[n + 1] = st > 0 && pv_base_optimal(r, x->base, score, opt);
+        }
+        pv_resolver_free(&f);
+    }
+    pv_free(w);
+    pv_free(tmp);
+    pv_free(score);
+    return rc;
+}
+
+/* One worker's share: a fixed range of samples, so that the records do not
+ * depend on the number of workers. */
+static int solve_share(void *ctx, size_t wi, size_t nw, pv_error *err)
+{
+    const rb_ctx *x = ctx;
+    return solve_range(x, x->samples * wi / nw, x->samples * (wi + 1) / nw, err);
+}
+
+void pv_robust_free(pv_robust *rb)
+{
+    if (!rb)
+        return;
+    pv_free(rb->selected);
+    for (size_t i = 0; i < rb->nport; i++)
+        pv_free(rb->port[i].x);
+    pv_free(rb->port);
+    pv_free(rb->base);
+    pv_free(rb);
+}
+
+typedef struct port_ctx {
+    const pv_robust *rb;
+    const pv_case *c;
+} port_ctx;
+
+static int port_cmp(size_t a, size_t b, const void *v)
+{
+    const port_ctx *pc = v;
+    const pv_portfolio_count *pa = &pc->rb->port[a], *pb = &pc->rb->port[b];
+    if (pa->count != pb->count)
+        return pa->count > pb->count ? -1 : 1;
+    /* ties: by the ids of the selected projects, lexicographically */
+    for (size_t j = 0; j < pc->rb->nproj; j++)
+        if (pa->x[j] != pb->x[j])
+            return pa->x[j] ? -1 : 1;
+    return 0;
+}
+
+static int check_args(const pv_model *m, size_t samples, pv_weights_dist dist, int threads,
+                      pv_error *err)
+{
+    if (samples < 1 || samples > 10000000) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the number of samples must be in 1..10000000");
+        return -1;
+    }
+    if (threads < 1 || threads > 64) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the number of threads must be in 1..64");
+        return -1;
+    }
+    if (dist == PV_DIST_INTERVALS) {
+        int any = 0;
+        for (size_t a = 0; a < m->nall; a++)
+            any |= m->all[a]->has_range;
+        if (!any) {
+            pv_err(err, PV_EINPUT, m->path, 0, 0,
+                   "the \"intervals\" weight distribution needs \"weight_range\": [lo, hi] on "
+                   "some criterion");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Leaves by base global weight, descending (ties in model order). */
+static size_t *rank_leaves(const pv_model *m)
+{
+    size_t L = m->nleaves;
+    size_t *order = pv_calloc(L ? L : 1, sizeof(size_t));
+    if (!order)
+        return NULL;
+    for (size_t l = 0; l < L; l++)
+        order[l] = l;
+    for (size_t a = 1; a < L; a++) {
+        size_t v = order[a], b = a;
+        while (b > 0 && m->leaves[order[b - 1]]->global < m->leaves[v]->global) {
+            order[b] = order[b - 1];
+            b--;
+        }
+        order[b] = v;
+    }
+    return order;
+}
+
+/* Counts the records of out: selection shares, base optimal, infeasible,
+ * and each distinct portfolio. */
+static int tally(pv_robust *rb, const unsigned char *out, pv_error *err)
+{
+    size_t n = rb->nproj, stride = n + 2, cap = 0;
+    for (size_t i = 0; i < rb->samples; i++) {
+        const unsigned char *rec = out + i * stride;
+        if (rec[n] == 0) {
+            rb->infeasible++;
+            continue;
+        }
+        rb->base_count += rec[n + 1];
+        for (size_t j = 0; j < n; j++)
+            rb->selected[j] += rec[j];
+        size_t p;
+        for (p = 0; p < rb->nport; p++)
+            if (!memcmp(rb->port[p].x, rec, n))
+                break;
+        if (p == rb->nport) {
+            if (pv_grow((void **)&rb->port, &cap, rb->nport + 1, sizeof *rb->port)) {
+                pv_err_nomem(err);
+                return -1;
+            }
+            rb->port[p].count = 0;
+            rb->port[p].x = pv_malloc(n ? n : 1);
+            if (!rb->port[p].x) {
+                pv_err_nomem(err);
+                return -1;
+            }
+            memcpy(rb->port[p].x, rec, n);
+            rb->nport++;
+        }
+        rb->port[p].count++;
+    }
+    return 0;
+}
+
+/* Portfolios by frequency, ties by their selected ids. */
+static int sort_portfolios(pv_robust *rb, const pv_case *c, pv_error *err)
+{
+    size_t *idx = pv_calloc(rb->nport ? rb->nport : 1, sizeof(size_t));
+    pv_portfolio_count *sorted = pv_calloc(rb->nport ? rb->nport : 1, sizeof *sorted);
+    port_ctx pc = {rb, c};
+    int rc = -1;
+    if (idx && sorted) {
+        for (size_t i = 0; i < rb->nport; i++)
+            idx[i] = i;
+        rc = pv_sort_idx(idx, rb->nport, port_cmp, &pc);
+    }
+    if (rc) {
+        pv_free(idx);
+        pv_free(sorted);
+        pv_err_nomem(err);
+        return -1;
+    }
+    for (size_t i = 0; i < rb->nport; i++)
+        sorted[i] = rb->port[idx[i]];
+    pv_free(rb->port);
+    rb->port = sorted;
+    pv_free(idx);
+    return 0;
+}
+
+pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
+                         unsigned long long seed, pv_weights_dist dist, int threads,
+                         pv_error *err)
+{
+    const pv_model *m = c->model;
+    size_t n = r->n, bytes = samples * (n + 2);
+    if (check_args(m, samples, dist, threads, err))
+        return NULL;
+    pv_robust *rb = pv_calloc(1, sizeof *rb);
+    if (!rb) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    rb->samples = samples;
+    rb->nproj = n;
+    rb->nleaves = m->nleaves;
+    rb->seed = seed;
+    rb->method = (int)dist;
+    rb->threads = threads;
+    rb->selected = pv_calloc(n ? n : 1, sizeof(size_t));
+    rb_ctx x = {c, r, dist, rank_leaves(m), seed, samples, NULL, NULL};
+    if (!rb->selected || !x.rank_order) {
+        pv_err_nomem(err);
+        goto fail;
+    }
+    pv_selection *b0 = pv_solve_scores(c, r, NULL, err);
+    if (!b0)
+        goto fail;
+    rb->base = pv_portfolio_dup(b0, n);
+    pv_selection_free(b0);
+    x.base = rb->base;
+    if (!rb->base || !(x.out = pv_pool_shared(bytes))) {
+        pv_err_nomem(err);
+        goto fail;
+    }
+    if (pv_pool_run((size_t)threads, solve_share, &x, err) || tally(rb, x.out, err) ||
+        sort_portfolios(rb, c, err))
+        goto fail;
+    pv_pool_unshare(x.out, bytes);
+    pv_free(x.rank_order);
+    return rb;
+fail:
+    pv_pool_unshare(x.out, bytes);
+    pv_free(x.rank_order);
+    pv_robust_free(rb);
+    return NULL;
+}
+
+void pv_wilson95(size_t k, size_t n, double *lo, double *hi)
+{
+    if (n == 0) {
+        *lo = 0;
+        *hi = 1;
+        return;
+    }
+    const double z = 1.959963984540054;
+    double p = (double)k / (double)n, nn = (double)n;
+    double den = 1 + z * z / nn, mid = (p + z * z / (2 * nn)) / den;
+    double hw = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / den;
+    *lo = mid - hw < 0 ? 0 : mid - hw;
+    *hi = mid + hw > 1 ? 1 : mid + hw;
+}
+
+int pv_core_group(double lo, double hi) { return lo >= 0.9 ? 0 : hi <= 0.1 ? 2 : 1; }
