@@ -24,8 +24,7 @@ static int run_check(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_check = {
-    .name = "check",
-    .synopsis = "CASE",
+    .name = "check", .synopsis = "CASE",
     .summary = "validate the case, model and data; print warnings",
     .help = "usage: partnerval check CASE\n"
             "\n"
@@ -34,9 +33,7 @@ const pv_cli_cmd pv_cli_check = {
             "constant, zero weights, values outside worst..best (clamped).\n"
             "Exit 0 when valid (even with warnings), 2 on invalid input.\n",
     .opts = 0,
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_check,
+    .min_args = 1, .max_args = 1, .run = run_check,
 };
 
 static int run_rank(const pv_cli_opts *o)
@@ -54,8 +51,7 @@ static int run_rank(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_rank = {
-    .name = "rank",
-    .synopsis = "CASE",
+    .name = "rank", .synopsis = "CASE",
     .summary = "screen and score every proposal; print the ranking",
     .help = "usage: partnerval rank CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
             "                           [--date YYYY-MM-DD]\n"
@@ -70,9 +66,7 @@ const pv_cli_cmd pv_cli_rank = {
             "      --date D     the date an HTML report shows (default: today, UTC)\n"
             "  -h, --help       this help\n",
     .opts = PV_OPTS_REPORT,
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_rank,
+    .min_args = 1, .max_args = 1, .run = run_rank,
 };
 
 static int run_weights(const pv_cli_opts *o)
@@ -88,8 +82,7 @@ static int run_weights(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_weights = {
-    .name = "weights",
-    .synopsis = "CASE",
+    .name = "weights", .synopsis = "CASE",
     .summary = "print local and global weights, AHP consistency",
     .help = "usage: partnerval weights CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
             "                              [--date YYYY-MM-DD]\n"
@@ -99,7 +92,5 @@ const pv_cli_cmd pv_cli_weights = {
             "rank, swing, ahp) with AHP's lambda_max, CI = (lambda_max - n)/(n - 1) and\n"
             "CR = CI/RI.\n",
     .opts = PV_OPTS_REPORT,
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_weights,
+    .min_args = 1, .max_args = 1, .run = run_weights,
 };

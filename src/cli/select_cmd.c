@@ -83,24 +83,18 @@ static int run_export(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_select = {
-    .name = "select",
-    .synopsis = "CASE",
+    .name = "select", .synopsis = "CASE",
     .summary = "choose the best portfolio within the resource limits (GLPK)",
     .help = SELECT_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
             PV_OPT_BIT(PV_OPT_NO_WHY),
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_select,
+    .min_args = 1, .max_args = 1, .run = run_select,
 };
 
 const pv_cli_cmd pv_cli_export = {
-    .name = "export",
-    .synopsis = "CASE",
+    .name = "export", .synopsis = "CASE",
     .summary = "write the selection MILP (--lp FILE or --mps FILE)",
     .help = EXPORT_HELP,
     .opts = PV_OPT_BIT(PV_OPT_LP) | PV_OPT_BIT(PV_OPT_MPS),
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_export,
+    .min_args = 1, .max_args = 1, .run = run_export,
 };

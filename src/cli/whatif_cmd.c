@@ -104,13 +104,11 @@ out:
 
 
 const pv_cli_cmd pv_cli_compare = {
-    .name = "compare",
-    .synopsis = "CASE SCENARIO...",
+    .name = "compare", .synopsis = "CASE SCENARIO...",
     .summary = "solve scenarios side by side (also --set path=value)",
     .help = COMPARE_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY),
-    .min_args = 1,
-    .run = run_compare,
+    .min_args = 1, .run = run_compare,
 };
 
 typedef enum analysis { SENSITIVITY, FRONTIER, ROBUST } analysis;
@@ -160,14 +158,11 @@ static int run_sensitivity(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_sensitivity = {
-    .name = "sensitivity",
-    .synopsis = "CASE",
+    .name = "sensitivity", .synopsis = "CASE",
     .summary = "weight intervals within which the portfolio holds",
     .help = SENS_HELP,
     .opts = PV_OPTS_REPORT,
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_sensitivity,
+    .min_args = 1, .max_args = 1, .run = run_sensitivity,
 };
 
 static int run_frontier(const pv_cli_opts *o)
@@ -178,15 +173,12 @@ static int run_frontier(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_frontier = {
-    .name = "frontier",
-    .synopsis = "CASE --resource R",
+    .name = "frontier", .synopsis = "CASE --resource R",
     .summary = "the optimal value as one limit varies",
     .help = FRONTIER_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
             PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS),
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_frontier,
+    .min_args = 1, .max_args = 1, .run = run_frontier,
 };
 
 static int run_robust(const pv_cli_opts *o)
@@ -197,15 +189,12 @@ static int run_robust(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_robust = {
-    .name = "robust",
-    .synopsis = "CASE --samples N",
+    .name = "robust", .synopsis = "CASE --samples N",
     .summary = "selection shares over random weights",
     .help = ROBUST_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
             PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS),
-    .min_args = 1,
-    .max_args = 1,
-    .run = run_robust,
+    .min_args = 1, .max_args = 1, .run = run_robust,
 };
 
 /* Reads a whole (small) file for merge-patch. */
@@ -262,15 +251,13 @@ static int run_merge_patch(const pv_cli_opts *o)
 }
 
 const pv_cli_cmd pv_cli_merge_patch = {
-    .name = "merge-patch",
-    .synopsis = "TARGET PATCH",
+    .name = "merge-patch", .synopsis = "TARGET PATCH",
     .summary = "apply an RFC 7386 merge patch (to check scenarios)",
     .help = "usage: partnerval merge-patch TARGET.json PATCH.json\n"
             "\n"
             "Prints TARGET with PATCH applied as an RFC 7386 JSON merge patch (compact).\n",
     .opts = 0,
-    .min_args = 2,
-    .max_args = 2,
+    .min_args = 2, .max_args = 2,
     .args_error = "merge-patch takes TARGET.json PATCH.json",
     .run = run_merge_patch,
 };
