@@ -79,11 +79,14 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc $< -o $@ $(LDFLAGS) $(LIB) $(LIBS) $(CMOCKA_LIBS)
+# Unit tests' .d files go to tests/deps/, so that tests/test_* are the programs only.
+UNIT_DEP = -MF $(BUILD)/tests/deps/$(notdir $@).d
 
--include $(DEP_FILES) $(UNIT_BIN:=.d)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@) $(BUILD)/tests/deps
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(UNIT_DEP) -Isrc $< -o $@ $(LDFLAGS) $(LIB) $(LIBS) $(CMOCKA_LIBS)
+
+-include $(DEP_FILES) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/deps/%.d)
 
 # Installs what is missing: as root with apt-get, otherwise prints the command.
 deps:
