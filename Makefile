@@ -1,5 +1,11 @@
 # partnerval — build, test, install.
-# `make demo` and `make test` install missing Debian packages themselves (as root).
+#   make              the tool and the static library (./partnerval, ./libpartnerval.a)
+#   make check        build and run the whole suite; installs nothing
+#   make test         `make deps`, tests/browser's npm packages, then `make check`
+#   make install      bin, lib, include, man page and lib/pkgconfig/partnerval.pc
+# Only `deps`, `demo`, `test`, `bench` and the hardening targets (tests/hardening.mk)
+# install missing Debian packages (as root, tests/tools/deps.sh); `make` and
+# `make install` never do.
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -27,7 +33,7 @@ BUILD   ?= build/san
 else
 BUILD   ?= build/rel
 endif
-LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) -lm -lpthread
+LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
                             src/optimise/*.c src/analyse/*.c src/report/*.c))
@@ -40,12 +46,15 @@ BIN     = $(BUILD)/partnerval
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
+# -MMD -MP: each object depends on the headers it includes (the .d files below).
+DEPFLAGS = -MMD -MP
+
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
            libcmocka-dev python3 libssl-dev chromium
 
-.PHONY: partnerval libpartnerval.a all deps test-deps demo test check-unit check-cli install uninstall clean bench format lint
+.PHONY: partnerval libpartnerval.a all deps test-deps demo test check install uninstall clean bench format lint
 
-all: deps-quiet partnerval libpartnerval.a
+all: partnerval libpartnerval.a
 
 # Top-level copies so that `./partnerval` works after `make`.
 partnerval: $(BIN)
@@ -53,9 +62,14 @@ partnerval: $(BIN)
 libpartnerval.a: $(LIB)
 	cp $(LIB) $@.tmp && mv -f $@.tmp $@
 
-$(BUILD)/%.o: %.c include/partnerval.h src/internal.h $(wildcard src/*/*.h)
+# An object whose .d file is missing (a tree built before -MMD) is rebuilt:
+# the empty rule below makes a missing .d count as new.
+DEP_FILES = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+$(DEP_FILES):
+
+$(BUILD)/%.o: %.c $(BUILD)/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -65,15 +79,18 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Isrc $< -o $@ $(LDFLAGS) $(LIB) $(LIBS) $(CMOCKA_LIBS)
+# Unit tests' .d files go to tests/deps/, so that tests/test_* are the programs only.
+UNIT_DEP = -MF $(BUILD)/tests/deps/$(notdir $@).d
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@) $(BUILD)/tests/deps
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(UNIT_DEP) -Isrc $< -o $@ $(LDFLAGS) $(LIB) $(LIBS) $(CMOCKA_LIBS)
+
+-include $(DEP_FILES) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/deps/%.d)
 
 # Installs what is missing: as root with apt-get, otherwise prints the command.
 deps:
 	@sh tests/tools/deps.sh $(DEB_PKGS)
-deps-quiet:
-	@sh tests/tools/deps.sh --quiet $(DEB_PKGS)
 
 demo: deps
 	$(MAKE) --no-print-directory all
@@ -92,6 +109,13 @@ test-deps:
 	  echo "partnerval: installing tests/browser (npm ci)"; \
 	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || true; fi
 
+# check: the GNU name for the suite; what is not installed is skipped, not
+# installed (PV_NO_INSTALL, tests/scripts/browser.sh). test: the same after deps.
+check:
+	$(MAKE) --no-print-directory WERROR=1 all
+	$(MAKE) --no-print-directory WERROR=1 $(UNIT_BIN)
+	@PV_NO_INSTALL=1 sh tests/run.sh $(BUILD) $(UNIT_BIN)
+
 test: deps test-deps
 	$(MAKE) --no-print-directory WERROR=1 all
 	$(MAKE) --no-print-directory WERROR=1 $(UNIT_BIN)
@@ -104,17 +128,31 @@ bench: deps
 	$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
+# pkg-config file for the static library: `pkg-config --static --libs partnerval`
+# adds the libraries it needs (Libs.private). Written at install time, so that
+# it names the PREFIX of that install.
+PV_VERSION = $(shell sed -n 's/.*define PV_VERSION "\(.*\)"/\1/p' include/partnerval.h)
+PC_LINES = 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${prefix}/lib' \
+           'includedir=$${prefix}/include' '' 'Name: partnerval' \
+           'Description: chooses municipal partner projects (MCDA scoring, MILP with GLPK)' \
+           'Version: $(PV_VERSION)' 'Libs: -L$${libdir} -lpartnerval' \
+           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS)) -lm' \
+           'Cflags: -I$${includedir}'
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
-	           $(DESTDIR)$(PREFIX)/share/man/man1
+	           $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 0755 partnerval $(DESTDIR)$(PREFIX)/bin/partnerval
 	install -m 0644 libpartnerval.a $(DESTDIR)$(PREFIX)/lib/libpartnerval.a
 	install -m 0644 include/partnerval.h $(DESTDIR)$(PREFIX)/include/partnerval.h
 	install -m 0644 man/partnerval.1 $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1
+	printf '%s\n' $(PC_LINES) >$(DESTDIR)$(PREFIX)/lib/pkgconfig/partnerval.pc
+	chmod 0644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/partnerval.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/partnerval $(DESTDIR)$(PREFIX)/lib/libpartnerval.a \
-	      $(DESTDIR)$(PREFIX)/include/partnerval.h $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1
+	      $(DESTDIR)$(PREFIX)/include/partnerval.h $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1 \
+	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/partnerval.pc
 
 format:
 	clang-format -i include/*.h src/*.h src/*/*.c src/*/*.h tests/unit/*.c 2>/dev/null || true

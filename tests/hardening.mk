@@ -4,7 +4,9 @@
 #   make valgrind            the CLI folder tests under valgrind, zero findings
 #   make coverage            line and branch coverage of src/ (build/cov, gcovr)
 # The fuzzing regressions and the seed corpus are replayed by `make test`
-# (tests/unit/test_fuzz_regress.c), which needs no libFuzzer.
+# (tests/unit/test_fuzz_regress.c), which needs no libFuzzer: it links the
+# library, regress_driver.c and the four harnesses, each compiled on its own
+# with LLVMFuzzerTestOneInput renamed to pv_fuzz_<target>.
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= csv case scenario pipeline
@@ -17,6 +19,24 @@ FUZZ_PKGS    := clang libclang-rt-14-dev
 COV_BUILD    := build/cov
 
 .PHONY: fuzz fuzz-build fuzz-deps valgrind coverage
+
+REGRESS_HARNESSES := csv case scenario pipeline
+REGRESS_OBJ := $(BUILD)/tests/fuzz/regress_driver.o \
+               $(REGRESS_HARNESSES:%=$(BUILD)/tests/fuzz/fuzz_%.o)
+
+$(BUILD)/tests/fuzz/regress_driver.o: tests/fuzz/regress_driver.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(DEPFLAGS) -DLLVMFuzzerTestOneInput=pv_fuzz_$* -c $< -o $@
+
+$(BUILD)/tests/test_fuzz_regress: tests/unit/test_fuzz_regress.c $(REGRESS_OBJ) $(LIB)
+	@mkdir -p $(dir $@) $(BUILD)/tests/deps
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(UNIT_DEP) -Itests/fuzz $< $(REGRESS_OBJ) -o $@ $(LDFLAGS) $(LIB) $(LIBS)
+
+-include $(REGRESS_OBJ:.o=.d)
 
 fuzz-deps:
 	@sh tests/tools/deps.sh $(FUZZ_PKGS)

@@ -1,35 +1,82 @@
-/* cli.h — helpers shared by the CLI's command files (not part of the library). */
+/* cli.h — what the CLI's files share (not part of the library): the command
+ * table's entry type, the one option parser, and the output helpers. */
 #ifndef PV_CLI_H
 #define PV_CLI_H
 
+#include <stddef.h>
+
 #include "partnerval.h"
 
+/* Every option of every command, once; a command accepts a set of them
+ * (pv_cli_cmd.opts, a mask of PV_OPT_BIT()s) and any other is a usage error. */
+typedef enum pv_cli_opt {
+    PV_OPT_FORMAT, PV_OPT_OUTPUT, PV_OPT_LANG, PV_OPT_DATE,
+    PV_OPT_TIME_LIMIT, PV_OPT_GAP, PV_OPT_NO_WHY,
+    PV_OPT_LP, PV_OPT_MPS,
+    PV_OPT_SET, PV_OPT_WHY,
+    PV_OPT_RESOURCE, PV_OPT_FROM, PV_OPT_TO, PV_OPT_STEPS,
+    PV_OPT_SAMPLES, PV_OPT_SEED, PV_OPT_THREADS, PV_OPT_WEIGHTS,
+    PV_OPT_HELP
+} pv_cli_opt;
+
+#define PV_OPT_BIT(o) (1u << (o))
+/* What every command that renders a report takes: --format, -o, --lang, --date. */
+#define PV_OPTS_REPORT                                                                        \
+    (PV_OPT_BIT(PV_OPT_FORMAT) | PV_OPT_BIT(PV_OPT_OUTPUT) | PV_OPT_BIT(PV_OPT_LANG) |      \
+     PV_OPT_BIT(PV_OPT_DATE))
+
+/* The parsed command line. Unset numbers keep the defaults of pv_cli_parse. */
 typedef struct pv_cli_opts {
-    int fmt, lang;
-    const char *out, *case_path, *lp, *mps;
-    double time_limit, gap;
-    int no_why;
+    int fmt, lang;       /* pv_format, pv_lang */
+    const char *out;     /* -o FILE, or NULL for standard output */
+    const char *lp, *mps;
+    double time_limit, gap; /* -1: the case's, else the library's default */
+    int no_why, why;
+    const char *resource;
+    double from, to;     /* -1: not given */
+    long steps, samples, threads;
+    unsigned long long seed;
+    int dist;            /* pv_weights_dist, from --weights */
+    const char **sets;   /* the --set values, in order */
+    size_t nsets;
+    char **args;         /* the positional arguments, in order */
+    size_t nargs;
 } pv_cli_opts;
 
-/* Parses the options every command shares; -1 after --help, >0 exit code on usage error. */
-int pv_cli_common_opts(int argc, char **argv, const char *help, pv_cli_opts *o);
+/* One command: its row in `partnerval --help`, its own --help, what it accepts. */
+typedef struct pv_cli_cmd {
+    const char *name;
+    const char *synopsis; /* the arguments shown after the name, e.g. "CASE SCENARIO..." */
+    const char *summary;  /* one line for `partnerval --help` */
+    const char *help;     /* the whole text of `partnerval NAME --help` */
+    unsigned opts;        /* mask of PV_OPT_BIT()s; --help is always accepted */
+    size_t min_args, max_args; /* positional arguments; max 0 means no limit */
+    const char *args_error;    /* message for a wrong count, or NULL for the usual ones */
+    int (*run)(const pv_cli_opts *o);
+} pv_cli_cmd;
+
+/* The commands, each defined beside its handler. */
+extern const pv_cli_cmd pv_cli_check, pv_cli_rank, pv_cli_weights, pv_cli_select, pv_cli_export,
+    pv_cli_compare, pv_cli_sensitivity, pv_cli_frontier, pv_cli_robust, pv_cli_merge_patch;
+
+/* Parses argv (argv[0] is the command name) against cmd's options into *o.
+ * Returns 0 to run, -1 after printing the help, or an exit code (usage error,
+ * message printed). Call pv_cli_opts_free afterwards in every case. */
+int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o);
+/* Frees what pv_cli_parse allocated (not the strings, which are argv's). */
+void pv_cli_opts_free(pv_cli_opts *o);
+
 /* Prints "partnerval: error: …" and returns the exit code. */
 int pv_cli_error(const pv_error *err);
+/* Prints "partnerval: error: …" and a pointer to --help; returns PV_EUSAGE. */
 int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Writes text to -o FILE (atomically) or stdout, frees text; returns exit code. */
+/* Writes text to out (atomically) or, when out is NULL, to standard output;
+ * frees text; returns the exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
 
 /* Signal handlers (exit 130/143, no partial file) and the PARTNERVAL_FAIL_ALLOC test hook. */
 void pv_cli_harden(void);
 /* Do two paths name the same existing file? */
 int pv_cli_same_file(const char *a, const char *b);
-
-int pv_cli_select(int argc, char **argv);
-int pv_cli_export(int argc, char **argv);
-int pv_cli_compare(int argc, char **argv);
-int pv_cli_sensitivity(int argc, char **argv);
-int pv_cli_frontier(int argc, char **argv);
-int pv_cli_robust(int argc, char **argv);
-int pv_cli_merge_patch(int argc, char **argv);
 
 #endif

@@ -3,7 +3,7 @@
 
 #include "cli.h"
 
-static const char *SELECT_HELP =
+static const char SELECT_HELP[] =
     "usage: partnerval select CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
     "                              [--time-limit S] [--gap G] [--no-why] [--date YYYY-MM-DD]\n"
     "\n"
@@ -24,38 +24,33 @@ static const char *SELECT_HELP =
     "report then names a minimal conflicting set of constraints), 2 on invalid\n"
     "input, 4 on a solver failure.\n";
 
-static const char *EXPORT_HELP =
+static const char EXPORT_HELP[] =
     "usage: partnerval export CASE (--lp FILE | --mps FILE)\n"
     "\n"
     "Writes the exact selection MILP in CPLEX LP or free MPS format, with the\n"
     "project and partner ids as column names, so the answer can be checked with\n"
     "glpsol or CBC.\n";
 
-int pv_cli_select(int argc, char **argv)
+static int run_select(const pv_cli_opts *o)
 {
-    pv_cli_opts o;
-    int rc = pv_cli_common_opts(argc, argv, SELECT_HELP, &o);
-    if (rc)
-        return rc < 0 ? 0 : rc;
-    if (o.lp || o.mps)
-        return pv_cli_usage("--lp and --mps belong to 'partnerval export'%s", "");
+    int rc;
     pv_error err;
     pv_error_clear(&err);
     pv_select_opts so;
     pv_select_opts_init(&so);
-    so.time_limit_s = o.time_limit;
-    so.mip_gap = o.gap;
-    so.no_why = o.no_why;
-    pv_case *c = pv_case_load(o.case_path, &err);
+    so.time_limit_s = o->time_limit;
+    so.mip_gap = o->gap;
+    so.no_why = o->no_why;
+    pv_case *c = pv_case_load(o->args[0], &err);
     pv_ranking *r = c ? pv_rank(c, &err) : NULL;
     pv_selection *s = r ? pv_select(c, r, &so, &err) : NULL;
     size_t len = 0;
     char *text =
-        s ? pv_render_select(c, r, s, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err) : NULL;
+        s ? pv_render_select(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
     if (!text)
         rc = pv_cli_error(&err);
     else {
-        rc = pv_cli_emit(c, o.out, text, len, &err);
+        rc = pv_cli_emit(c, o->out, text, len, &err);
         if (!rc && pv_selection_status(s) == PV_STATUS_INFEASIBLE) {
             fprintf(stderr, "partnerval: infeasible: no portfolio satisfies every constraint "
                             "(see the diagnosis in the report)\n");
@@ -71,21 +66,35 @@ int pv_cli_select(int argc, char **argv)
     return rc;
 }
 
-int pv_cli_export(int argc, char **argv)
+static int run_export(const pv_cli_opts *o)
 {
-    pv_cli_opts o;
-    int rc = pv_cli_common_opts(argc, argv, EXPORT_HELP, &o);
-    if (rc)
-        return rc < 0 ? 0 : rc;
-    if (!o.lp == !o.mps)
-        return pv_cli_usage("export needs exactly one of --lp FILE or --mps FILE%s", "");
+    if (!o->lp == !o->mps)
+        return pv_cli_usage("export needs exactly one of --lp FILE or --mps FILE");
+    int rc = 0;
     pv_error err;
     pv_error_clear(&err);
-    pv_case *c = pv_case_load(o.case_path, &err);
+    pv_case *c = pv_case_load(o->args[0], &err);
     pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    if (!r || pv_export(c, r, o.lp ? PV_EXPORT_LP : PV_EXPORT_MPS, o.lp ? o.lp : o.mps, &err))
+    if (!r || pv_export(c, r, o->lp ? PV_EXPORT_LP : PV_EXPORT_MPS, o->lp ? o->lp : o->mps, &err))
         rc = pv_cli_error(&err);
     pv_ranking_free(r);
     pv_case_free(c);
     return rc;
 }
+
+const pv_cli_cmd pv_cli_select = {
+    .name = "select", .synopsis = "CASE",
+    .summary = "choose the best portfolio within the resource limits (GLPK)",
+    .help = SELECT_HELP,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
+            PV_OPT_BIT(PV_OPT_NO_WHY),
+    .min_args = 1, .max_args = 1, .run = run_select,
+};
+
+const pv_cli_cmd pv_cli_export = {
+    .name = "export", .synopsis = "CASE",
+    .summary = "write the selection MILP (--lp FILE or --mps FILE)",
+    .help = EXPORT_HELP,
+    .opts = PV_OPT_BIT(PV_OPT_LP) | PV_OPT_BIT(PV_OPT_MPS),
+    .min_args = 1, .max_args = 1, .run = run_export,
+};

@@ -1,13 +1,12 @@
-/* whatif_cmd.c — compare, sensitivity, frontier, robust and merge-patch. */
-#include <errno.h>
-#include <getopt.h>
+/* whatif_cmd.c — `partnerval compare`, `sensitivity`, `frontier`, `robust` and
+ * `merge-patch`: the what-if analyses around a selection. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char *COMPARE_HELP =
+static const char COMPARE_HELP[] =
     "usage: partnerval compare CASE [SCENARIO.json ...] [--set path=value ...]\n"
     "                          [--format text|md|csv|json|html] [-o FILE] [--lang sv|en] [--why]\n"
     "\n"
@@ -19,7 +18,7 @@ static const char *COMPARE_HELP =
     "one more scenario from the command line, e.g.\n"
     "--set model.criteria.safety.weight=4 (all --set together form one scenario).\n";
 
-static const char *SENS_HELP =
+static const char SENS_HELP[] =
     "usage: partnerval sensitivity CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
     "       [--date YYYY-MM-DD]\n"
     "\n"
@@ -28,7 +27,7 @@ static const char *SENS_HELP =
     "the current weight within which the selected portfolio stays the same (to\n"
     "0.001, by bisection on re-solves), and what enters and leaves beyond it.\n";
 
-static const char *FRONTIER_HELP =
+static const char FRONTIER_HELP[] =
     "usage: partnerval frontier CASE --resource R [--from A] [--to B] [--steps N]\n"
     "                           [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
     "       [--date YYYY-MM-DD]\n"
@@ -38,7 +37,7 @@ static const char *FRONTIER_HELP =
     "N = 10), with the exact limits where the portfolio changes and the order in\n"
     "which projects enter.\n";
 
-static const char *ROBUST_HELP =
+static const char ROBUST_HELP[] =
     "usage: partnerval robust CASE --samples N [--seed S] [--threads T]\n"
     "                         [--weights uniform|ranked|intervals]\n"
     "                         [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
@@ -54,182 +53,41 @@ static const char *ROBUST_HELP =
     "  ranked     uniform among weights that keep the model's order\n"
     "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n";
 
-enum { O_FORMAT = 'f', O_OUT = 'o', O_LANG = 'l', O_HELP = 'h', O_SET = 256, O_WHY, O_RES,
-       O_FROM, O_TO, O_STEPS, O_SAMPLES, O_SEED, O_THREADS, O_WEIGHTS, O_DATE = 512 };
-
-static const struct option LONGOPTS[] = {
-    {"format", required_argument, 0, O_FORMAT}, {"output", required_argument, 0, O_OUT},
-    {"lang", required_argument, 0, O_LANG},     {"help", no_argument, 0, O_HELP},
-    {"set", required_argument, 0, O_SET},       {"why", no_argument, 0, O_WHY},
-    {"resource", required_argument, 0, O_RES},  {"from", required_argument, 0, O_FROM},
-    {"to", required_argument, 0, O_TO},         {"steps", required_argument, 0, O_STEPS},
-    {"samples", required_argument, 0, O_SAMPLES}, {"seed", required_argument, 0, O_SEED},
-    {"threads", required_argument, 0, O_THREADS}, {"weights", required_argument, 0, O_WEIGHTS},
-    {"date", required_argument, 0, O_DATE},
-    {0, 0, 0, 0}};
-
-typedef struct wopts {
-    int fmt, lang, why;
-    const char *out, *resource, *weights;
-    double from, to;
-    long steps, samples, threads;
-    int dist; /* robust: pv_weights_dist */
-    unsigned long long seed;
-    const char **sets;
-    size_t nsets;
-    char **pos;
-    size_t npos;
-} wopts;
-
-static int num_arg(const char *name, const char *s, double *out)
+static int run_compare(const pv_cli_opts *o)
 {
-    char *end;
-    errno = 0;
-    *out = strtod(s, &end);
-    if (errno || *end || end == s || *out != *out)
-        return pv_cli_usage("bad number '%s'", s) + 0 * (name != NULL);
-    return 0;
-}
-
-static int long_arg(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi)
-        return pv_cli_usage("bad count '%s'", s);
-    *out = v;
-    return 0;
-}
-
-/* Returns 0 ok, -1 help printed, >0 usage exit code. */
-static int parse(int argc, char **argv, const char *help, const char *allowed, wopts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->fmt = PV_FMT_TEXT;
-    o->lang = PV_LANG_DEFAULT;
-    o->from = o->to = -1;
-    o->steps = 10;
-    o->threads = 1;
-    o->seed = 1;
-    o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
-    o->pos = calloc((size_t)argc + 1, sizeof *o->pos);
-    if (!o->sets || !o->pos)
-        return PV_EINTERNAL;
-    optind = 1;
-    opterr = 0;
-    int ch, idx;
-    while ((ch = getopt_long(argc, argv, "-:f:o:l:h", LONGOPTS, &idx)) != -1) {
-        if (ch >= O_SET && ch < O_DATE && !strchr(allowed, (char)('a' + (ch - O_SET))))
-            return pv_cli_usage("option '%s' does not belong to this command", argv[optind - 1]);
-        switch (ch) {
-        case 1: o->pos[o->npos++] = optarg; break;
-        case O_FORMAT:
-            if ((o->fmt = pv_format_parse(optarg)) < 0)
-                return pv_cli_usage("unknown format '%s' (text, md, csv, json, html)", optarg);
-            break;
-        case O_OUT: o->out = optarg; break;
-        case O_LANG:
-            if ((o->lang = pv_lang_parse(optarg)) < 0)
-                return pv_cli_usage("unknown language '%s' (sv, en)", optarg);
-            break;
-        case O_HELP: fputs(help, stdout); return -1;
-        case O_SET: o->sets[o->nsets++] = optarg; break;
-        case O_WHY: o->why = 1; break;
-        case O_RES: o->resource = optarg; break;
-        case O_FROM:
-            if (num_arg("from", optarg, &o->from) || o->from < 0)
-                return pv_cli_usage("--from must be a number >= 0%s", "");
-            break;
-        case O_TO:
-            if (num_arg("to", optarg, &o->to) || o->to < 0)
-                return pv_cli_usage("--to must be a number >= 0%s", "");
-            break;
-        case O_STEPS:
-            if (long_arg(optarg, 1, 10000, &o->steps))
-                return PV_EUSAGE;
-            break;
-        case O_SAMPLES:
-            if (long_arg(optarg, 1, 10000000, &o->samples))
-                return PV_EUSAGE;
-            break;
-        case O_SEED: {
-            char *end;
-            errno = 0;
-            o->seed = strtoull(optarg, &end, 10);
-            if (errno || *end || end == optarg || optarg[0] == '-')
-                return pv_cli_usage("--seed takes a whole number >= 0, not '%s'", optarg);
-            break;
-        }
-        case O_THREADS:
-            if (long_arg(optarg, 1, 64, &o->threads))
-                return PV_EUSAGE;
-            break;
-        case O_WEIGHTS: o->weights = optarg; break;
-        case O_DATE:
-            if (pv_set_report_date(optarg))
-                return pv_cli_usage("--date takes YYYY-MM-DD, not '%s'", optarg);
-            break;
-        case ':': return pv_cli_usage("option '%s' needs a value", argv[optind - 1]);
-        default: return pv_cli_usage("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (o->npos == 0)
-        return pv_cli_usage("no case file given%s", "");
-    return 0;
-}
-
-static void wfree(wopts *o)
-{
-    free(o->sets);
-    free(o->pos);
-}
-
-/* allowed option letters: a=set b=why c=resource d=from e=to f=steps g=samples h=seed
- * i=threads j=weights */
-
-int pv_cli_compare(int argc, char **argv)
-{
-    wopts o;
-    int rc = parse(argc, argv, COMPARE_HELP, "ab", &o);
-    if (rc) {
-        wfree(&o);
-        return rc < 0 ? 0 : rc;
-    }
+    int rc;
     pv_error err;
     pv_error_clear(&err);
-    size_t n = o.npos - 1 + (o.nsets ? 1 : 0);
+    size_t n = o->nargs - 1 + (o->nsets ? 1 : 0);
     pv_scenario **sc = calloc(n + 1, sizeof *sc);
     pv_comparison *cmp = NULL;
     pv_case *base = NULL;
-    if (!sc) {
-        wfree(&o);
+    if (!sc)
         return PV_EINTERNAL;
-    }
     /* -o must not overwrite a scenario file, nor any input of the case. */
-    for (size_t i = 0; o.out && i < o.npos; i++)
-        if (pv_cli_same_file(o.out, o.pos[i])) {
-            fprintf(stderr, "partnerval: error: %s: refusing to overwrite an input file\n", o.out);
+    for (size_t i = 0; o->out && i < o->nargs; i++)
+        if (pv_cli_same_file(o->out, o->args[i])) {
+            fprintf(stderr, "partnerval: error: %s: refusing to overwrite an input file\n", o->out);
             rc = PV_EUSAGE;
             goto out;
         }
-    if (o.out && !(base = pv_case_load(o.pos[0], &err)))
+    if (o->out && !(base = pv_case_load(o->args[0], &err)))
         goto done;
     size_t k = 0;
-    for (size_t i = 1; i < o.npos; i++)
-        if (!(sc[k++] = pv_scenario_load(o.pos[i], &err)))
+    for (size_t i = 1; i < o->nargs; i++)
+        if (!(sc[k++] = pv_scenario_load(o->args[i], &err)))
             goto done;
-    if (o.nsets && !(sc[k++] = pv_scenario_from_sets("--set", o.sets, o.nsets, &err)))
+    if (o->nsets && !(sc[k++] = pv_scenario_from_sets("--set", o->sets, o->nsets, &err)))
         goto done;
     pv_select_opts so;
     pv_select_opts_init(&so);
-    so.no_why = !o.why;
-    cmp = pv_compare(o.pos[0], sc, n, &so, &err);
+    so.no_why = !o->why;
+    cmp = pv_compare(o->args[0], sc, n, &so, &err);
     if (cmp) {
         size_t len;
-        char *text = pv_render_compare(cmp, (pv_format)o.fmt, (pv_lang)o.lang, &len, &err);
+        char *text = pv_render_compare(cmp, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err);
         if (text) {
-            rc = pv_cli_emit(base, o.out, text, len, &err);
+            rc = pv_cli_emit(base, o->out, text, len, &err);
             goto out;
         }
     }
@@ -241,107 +99,103 @@ out:
     for (size_t i = 0; i < n; i++)
         pv_scenario_free(sc[i]);
     free(sc);
-    wfree(&o);
     return rc;
 }
 
-/* Loads the case and ranking the analyses need; exit code or 0. */
-static int load(const wopts *o, pv_case **c, pv_ranking **r, pv_error *err)
+
+const pv_cli_cmd pv_cli_compare = {
+    .name = "compare", .synopsis = "CASE SCENARIO...",
+    .summary = "solve scenarios side by side (also --set path=value)",
+    .help = COMPARE_HELP,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY),
+    .min_args = 1, .run = run_compare,
+};
+
+typedef enum analysis { SENSITIVITY, FRONTIER, ROBUST } analysis;
+
+/* Runs one analysis on a loaded case and renders it (NULL + err on failure). */
+static char *analyse(analysis a, pv_case *c, const pv_ranking *r, const pv_cli_opts *o,
+                     size_t *len, pv_error *err)
 {
-    if (o->npos != 1)
-        return pv_cli_usage("too many arguments%s", "");
-    *c = pv_case_load(o->pos[0], err);
-    *r = *c ? pv_rank(*c, err) : NULL;
-    return *r ? 0 : pv_cli_error(err);
+    pv_format f = (pv_format)o->fmt;
+    pv_lang l = (pv_lang)o->lang;
+    char *text = NULL;
+    if (a == SENSITIVITY) {
+        pv_sensitivity *s = pv_sensitivity_run(c, r, err);
+        text = s ? pv_render_sensitivity(c, r, s, f, l, len, err) : NULL;
+        pv_sensitivity_free(s);
+    } else if (a == FRONTIER) {
+        pv_frontier *fr = pv_frontier_run(c, r, o->resource, o->from, o->to, (int)o->steps, err);
+        text = fr ? pv_render_frontier(c, r, fr, f, l, len, err) : NULL;
+        pv_frontier_free(fr);
+    } else {
+        pv_robust *rb = pv_robust_run(c, r, (size_t)o->samples, o->seed,
+                                      (pv_weights_dist)o->dist, (int)o->threads, err);
+        text = rb ? pv_render_robust(c, r, rb, f, l, len, err) : NULL;
+        pv_robust_free(rb);
+    }
+    return text;
 }
 
-/* One analysis: computes its result and renders it (NULL + err on failure). */
-typedef char *(*analysis_fn)(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len,
-                             pv_error *err);
-
-/* What sensitivity, frontier and robust share: load, analyse, emit, free. rc
- * is the option parsing's result (-1 after --help). */
-static int run_analysis(wopts *o, int rc, analysis_fn fn)
+/* What sensitivity, frontier and robust share: load, rank, analyse, emit, free. */
+static int run_analysis(const pv_cli_opts *o, analysis a)
 {
-    pv_case *c = NULL;
-    pv_ranking *r = NULL;
     pv_error err;
     pv_error_clear(&err);
-    if (!rc && !(rc = load(o, &c, &r, &err))) {
-        size_t len;
-        char *text = fn(c, r, o, &len, &err);
-        rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
-    }
+    pv_case *c = pv_case_load(o->args[0], &err);
+    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
+    size_t len;
+    char *text = r ? analyse(a, c, r, o, &len, &err) : NULL;
+    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
     pv_ranking_free(r);
     pv_case_free(c);
-    wfree(o);
-    return rc < 0 ? 0 : rc;
+    return rc;
 }
 
-static char *sensitivity(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len,
-                         pv_error *err)
+static int run_sensitivity(const pv_cli_opts *o)
 {
-    pv_sensitivity *s = pv_sensitivity_run(c, r, err);
-    char *text = s ? pv_render_sensitivity(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, len, err)
-                   : NULL;
-    pv_sensitivity_free(s);
-    return text;
+    return run_analysis(o, SENSITIVITY);
 }
 
-int pv_cli_sensitivity(int argc, char **argv)
+const pv_cli_cmd pv_cli_sensitivity = {
+    .name = "sensitivity", .synopsis = "CASE",
+    .summary = "weight intervals within which the portfolio holds",
+    .help = SENS_HELP,
+    .opts = PV_OPTS_REPORT,
+    .min_args = 1, .max_args = 1, .run = run_sensitivity,
+};
+
+static int run_frontier(const pv_cli_opts *o)
 {
-    wopts o;
-    int rc = parse(argc, argv, SENS_HELP, "", &o);
-    return run_analysis(&o, rc, sensitivity);
+    if (!o->resource)
+        return pv_cli_usage("frontier needs --resource R");
+    return run_analysis(o, FRONTIER);
 }
 
-static char *frontier(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len, pv_error *err)
+const pv_cli_cmd pv_cli_frontier = {
+    .name = "frontier", .synopsis = "CASE --resource R",
+    .summary = "the optimal value as one limit varies",
+    .help = FRONTIER_HELP,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
+            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS),
+    .min_args = 1, .max_args = 1, .run = run_frontier,
+};
+
+static int run_robust(const pv_cli_opts *o)
 {
-    pv_frontier *f = pv_frontier_run(c, r, o->resource, o->from, o->to, (int)o->steps, err);
-    char *text =
-        f ? pv_render_frontier(c, r, f, (pv_format)o->fmt, (pv_lang)o->lang, len, err) : NULL;
-    pv_frontier_free(f);
-    return text;
+    if (!o->samples)
+        return pv_cli_usage("robust needs --samples N");
+    return run_analysis(o, ROBUST);
 }
 
-int pv_cli_frontier(int argc, char **argv)
-{
-    wopts o;
-    int rc = parse(argc, argv, FRONTIER_HELP, "cdef", &o);
-    if (!rc && !o.resource)
-        rc = pv_cli_usage("frontier needs --resource R%s", "");
-    return run_analysis(&o, rc, frontier);
-}
-
-static char *robust(pv_case *c, const pv_ranking *r, const wopts *o, size_t *len, pv_error *err)
-{
-    pv_robust *rb = pv_robust_run(c, r, (size_t)o->samples, o->seed, (pv_weights_dist)o->dist,
-                                  (int)o->threads, err);
-    char *text =
-        rb ? pv_render_robust(c, r, rb, (pv_format)o->fmt, (pv_lang)o->lang, len, err) : NULL;
-    pv_robust_free(rb);
-    return text;
-}
-
-int pv_cli_robust(int argc, char **argv)
-{
-    wopts o;
-    int rc = parse(argc, argv, ROBUST_HELP, "ghij", &o);
-    o.dist = PV_DIST_UNIFORM;
-    if (!rc && !o.samples)
-        rc = pv_cli_usage("robust needs --samples N%s", "");
-    if (!rc && o.weights) {
-        if (!strcmp(o.weights, "uniform"))
-            o.dist = PV_DIST_UNIFORM;
-        else if (!strcmp(o.weights, "ranked"))
-            o.dist = PV_DIST_RANKED;
-        else if (!strcmp(o.weights, "intervals"))
-            o.dist = PV_DIST_INTERVALS;
-        else
-            rc = pv_cli_usage("--weights takes uniform, ranked or intervals, not '%s'", o.weights);
-    }
-    return run_analysis(&o, rc, robust);
-}
+const pv_cli_cmd pv_cli_robust = {
+    .name = "robust", .synopsis = "CASE --samples N",
+    .summary = "selection shares over random weights",
+    .help = ROBUST_HELP,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
+            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS),
+    .min_args = 1, .max_args = 1, .run = run_robust,
+};
 
 /* Reads a whole (small) file for merge-patch. */
 static char *slurp(const char *path)
@@ -373,21 +227,14 @@ static char *slurp(const char *path)
     return d;
 }
 
-int pv_cli_merge_patch(int argc, char **argv)
+static int run_merge_patch(const pv_cli_opts *o)
 {
-    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-        puts("usage: partnerval merge-patch TARGET.json PATCH.json\n\n"
-             "Prints TARGET with PATCH applied as an RFC 7386 JSON merge patch (compact).");
-        return 0;
-    }
-    if (argc != 3)
-        return pv_cli_usage("merge-patch takes TARGET.json PATCH.json%s", "");
-    char *t = slurp(argv[1]), *p = slurp(argv[2]);
+    char *t = slurp(o->args[0]), *p = slurp(o->args[1]);
     pv_error err;
     pv_error_clear(&err);
     int rc = 0;
     if (!t || !p) {
-        fprintf(stderr, "partnerval: error: %s: cannot read\n", !t ? argv[1] : argv[2]);
+        fprintf(stderr, "partnerval: error: %s: cannot read\n", !t ? o->args[0] : o->args[1]);
         rc = PV_EINPUT;
     } else {
         char *out = pv_merge_patch_text(t, p, &err);
@@ -402,3 +249,15 @@ int pv_cli_merge_patch(int argc, char **argv)
     free(p);
     return rc;
 }
+
+const pv_cli_cmd pv_cli_merge_patch = {
+    .name = "merge-patch", .synopsis = "TARGET PATCH",
+    .summary = "apply an RFC 7386 merge patch (to check scenarios)",
+    .help = "usage: partnerval merge-patch TARGET.json PATCH.json\n"
+            "\n"
+            "Prints TARGET with PATCH applied as an RFC 7386 JSON merge patch (compact).\n",
+    .opts = 0,
+    .min_args = 2, .max_args = 2,
+    .args_error = "merge-patch takes TARGET.json PATCH.json",
+    .run = run_merge_patch,
+};

@@ -3,7 +3,10 @@
 
   python3 tests/bad/make_cases.py [CASE...]
 
-Every case copies tests/data/mini and breaks one thing; `cmd` runs the tool
+Every case is tests/bad/_base (a copy of tests/data/mini) with one thing
+broken, and its folder holds only the files that differ from the base (tests/run.sh
+lays them over a copy of the base at run time; an edit of None lists the base
+file in `absent` instead); `cmd` runs the tool
 ($PV), `exit` is the expected code (2 invalid input, 1 usage), `stderr` a
 distinctive substring naming the file (and the line, for CSV), and `nofile`
 the output file that a failed run must not leave.  Large or binary inputs
@@ -12,9 +15,9 @@ and removed again.  Only the named cases (default: all) are rewritten.
 """
 import os, re, shutil, sys
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-MINI = os.path.join(ROOT, "tests/data/mini")
+BASE = os.path.join(ROOT, "tests/bad/_base")
 OUT = os.path.join(ROOT, "tests/bad")
-base = {f: open(os.path.join(MINI, f), encoding="utf-8").read()
+base = {f: open(os.path.join(BASE, f), encoding="utf-8").read()
         for f in ["case.json", "model.json", "projects.csv", "partners.csv", "countries.csv"]}
 
 def sub(text, old, new, count=1):
@@ -62,19 +65,19 @@ case("csv-non-utf8", 2, "latin1.csv:4:8:",
      cmd="printf 'id,name,partners,purpose,cost_sek,staff_hours,external_share,benefit_development,risk_level,democracy_component\\n"
          "P1,A,riga,Utbyte,1,1,0.5,4,low,no\\nP2,B,riga,Utbyte,1,1,0.5,4,low,no\\nP3,Malm\\366,riga,Utbyte,1,1,0.5,4,low,no\\n' > latin1.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f latin1.csv; exit $rc",
-     **{K: lambda t: sub(t, '"projects": "projects.csv"', '"projects": "latin1.csv"'), P: None})
+     **{K: lambda t: sub(t, '"projects": "projects.csv"', '"projects": "latin1.csv"')})
 case("csv-nul-byte", 2, "nul.csv:2:7:",
      cmd="printf 'code,country,eiu_democracy_index,eu_sanctions_regime\\nSE,Swe\\000den,9.35,no\\n' > nul.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f nul.csv; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "nul.csv"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "nul.csv"')})
 case("csv-100000-columns", 2, "wide.csv:1:",
      cmd="python3 -c \"import sys; sys.stdout.write(','.join('c%d' % i for i in range(100000)) + '\\n' + ','.join('1' for i in range(100000)) + '\\n')\" > wide.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f wide.csv; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "wide.csv"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "wide.csv"')})
 case("csv-100000-columns-data-row", 2, "wide.csv:2:",
      cmd="python3 -c \"import sys; sys.stdout.write('code,name\\nSE,' + ','.join('x' for i in range(100000)) + '\\n')\" > wide.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f wide.csv; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "wide.csv"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "wide.csv"')})
 case("csv-id-control-character", 2, "projects.csv:4:",
      **{P: lambda t: sub(t, "P3,Handel", '"P\x073",Handel')})
 case("csv-duplicate-project-id", 2, "projects.csv:5:",
@@ -142,7 +145,7 @@ case("file-case-missing", 2, "absent.json: cannot open", cmd="$PV rank absent.js
 case("file-case-is-directory", 2, "is a directory", cmd="$PV rank . -o out.txt")
 case("file-csv-is-directory", 2, "sub: is a directory",
      cmd="mkdir -p sub && $PV rank case.json -o out.txt; rc=$?; rmdir sub; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "sub"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "sub"')})
 case("file-empty-case", 2, "case.json", **{K: lambda t: ""})
 # ---- JSON syntax and types
 case("json-syntax-error-model", 2, "model.json:11:89:",
@@ -185,7 +188,7 @@ case("json-limit-string", 2, "resources.budget_sek.limit: must be a number",
 case("json-deep-nesting", 2, "deep.json:1:",
      cmd="python3 -c \"print('{\\\"name\\\": \\\"x\\\", \\\"criteria\\\": ' + '[' * 5000 + ']' * 5000 + '}')\" > deep.json\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f deep.json; exit $rc",
-     **{K: lambda t: sub(t, '"model": "model.json"', '"model": "deep.json"'), M: None})
+     **{K: lambda t: sub(t, '"model": "model.json"', '"model": "deep.json"')})
 # ---- model semantics
 case("model-unknown-op", 2, "rules.sanctions.if.op: unknown operator '=~'",
      **{M: lambda t: sub(t, '"op": "==", "value": "yes"}', '"op": "=~", "value": "yes"}')})
@@ -248,30 +251,30 @@ case("file-symlink-loop", 2, "loop.json: cannot open",
 case("file-too-large", 2, "case.json: file is 407 bytes",
      cmd="PARTNERVAL_MAX_FILE_BYTES=300 $PV rank case.json -o out.txt")
 case("file-device", 2, "/dev/zero: not a regular file",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "/dev/zero"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "/dev/zero"')})
 case("file-model-is-case", 2, "case.json: criteria: is required",
-     **{K: lambda t: sub(t, '"model": "model.json"', '"model": "case.json"'), M: None})
+     **{K: lambda t: sub(t, '"model": "model.json"', '"model": "case.json"')})
 case("csv-line-too-long", 2, "long.csv:3:",
      cmd="python3 -c \"import sys; sys.stdout.write('code,name\\nSE,Sweden\\nLV,' + 'x' * 2000000 + '\\n')\" > long.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f long.csv; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "long.csv"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "long.csv"')})
 case("csv-too-many-rows", 2, "many.csv:1000002:",
      cmd="python3 -c \"import sys; sys.stdout.write('code,x\\n' + ''.join('c%d,1\\n' % i for i in range(1000001)))\" > many.csv\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f many.csv; exit $rc",
-     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "many.csv"'), C: None})
+     **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "many.csv"')})
 case("csv-id-too-long", 2, "partners.csv:4:",
      **{Q: lambda t: sub(t, "minsk,Minsk", "m" * 300 + ",Minsk")})
 case("csv-unknown-partner-swedish-list", 2, "projects.csv:5:",
      **{P: lambda t: swedish_projects(t, {("P4", "partners"): "klaksvik;ringo"})})
 case("json-case-not-utf8", 2, "case.json:2:",
      cmd="printf '{\\n\"name\": \"Malm\\366\",\\n\"model\": \"model.json\"}\\n' > case.json; $PV rank case.json -o out.txt; rc=$?; rm -f case.json; exit $rc",
-     **{K: None})
+     **{})
 case("json-nul-escape", 2, "model.json:2:",
      **{M: lambda t: sub(t, '"name": "Mini model",', '"name": "Mini\\u0000model",')})
 case("json-rule-nesting-too-deep", 2, "nested deeper than 64",
      **{M: lambda t: sub(t, '{"field": "purpose", "op": "missing"}', '{"not": ' * 70 + '{"field": "purpose", "op": "missing"}' + '}' * 70)})
 case("json-inline-model-error", 2, "case.json: model.criteria.a.value.worst",
-     **{K: lambda t: sub(t, '"model": "model.json"', '"model": {"name": "m", "criteria": {"a": {"weight": 1, "column": "cost_sek", "value": {"type": "linear", "worst": "0", "best": 1}}}}'), M: None})
+     **{K: lambda t: sub(t, '"model": "model.json"', '"model": {"name": "m", "criteria": {"a": {"weight": 1, "column": "cost_sek", "value": {"type": "linear", "worst": "0", "best": 1}}}}')})
 case("usage-output-dir-missing", 1, "no-such-dir/out.txt", cmd="$PV rank case.json -o no-such-dir/out.txt", nofile=False)
 case("usage-output-is-directory", 1, "is a directory", cmd="mkdir -p outdir && $PV rank case.json -o outdir; rc=$?; rmdir outdir; exit $rc", nofile=False)
 case("csv-cr-line-ends-ragged", 2, "projects.csv:4:",
@@ -315,17 +318,20 @@ for name, exit, stderr, cmd, nofile, edits in CASES:
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)
+    absent = []
     for f, text in base.items():
-        if f in edits:
-            if edits[f] is None:
-                continue
-            text = edits[f](text)
-        with open(os.path.join(d, f), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-    if "case.json" not in cmd:
-        for f in base:
-            if os.path.exists(os.path.join(d, f)) and f not in edits:
-                os.remove(os.path.join(d, f))
+        if f not in edits:
+            continue
+        if edits[f] is None:
+            absent.append(f)
+            continue
+        text = edits[f](text)
+        if text != base[f]:
+            with open(os.path.join(d, f), "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    if absent:
+        with open(os.path.join(d, "absent"), "w") as fh:
+            fh.write("".join(f + "\n" for f in absent))
     with open(os.path.join(d, "cmd"), "w") as fh:
         fh.write(cmd + "\n")
     with open(os.path.join(d, "exit"), "w") as fh:

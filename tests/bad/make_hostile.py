@@ -8,15 +8,16 @@ number limits at their edges, -o onto a scenario file).
 
   python3 tests/bad/make_hostile.py
 
-Same layout as make_cases.py: a copy of tests/data/mini with one thing broken;
+Same layout as make_cases.py: tests/bad/_base with one thing broken, the folder
+holding only the files that differ (an edit of None: the file is in `absent`);
 `cmd`, `exit`, `stderr` (a substring naming the file, and the line for CSV),
 `nofile` (the output a failed run must not leave).
 """
 import os, shutil
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-MINI = os.path.join(ROOT, "tests/data/mini")
+BASE = os.path.join(ROOT, "tests/bad/_base")
 OUT = os.path.join(ROOT, "tests/bad")
-base = {f: open(os.path.join(MINI, f), encoding="utf-8").read()
+base = {f: open(os.path.join(BASE, f), encoding="utf-8").read()
         for f in ["case.json", "model.json", "projects.csv", "partners.csv", "countries.csv"]}
 P, Q, C, M, K = "projects.csv", "partners.csv", "countries.csv", "model.json", "case.json"
 
@@ -133,13 +134,20 @@ for name, exit, stderr, cmd, edits in CASES:
     for f in edits:
         if f not in files:
             files[f] = ""
+    absent = []
     for f, text in files.items():
-        if f in edits:
-            if edits[f] is None:
-                continue
-            text = edits[f](text)
-        with open(os.path.join(d, f), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        if f not in edits:
+            continue
+        if edits[f] is None:
+            absent.append(f)
+            continue
+        text = edits[f](text)
+        if text != base.get(f):
+            with open(os.path.join(d, f), "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    if absent:
+        with open(os.path.join(d, "absent"), "w") as fh:
+            fh.write("".join(f + "\n" for f in absent))
     for name_, text in (("cmd", cmd + "\n"), ("exit", "%d\n" % exit), ("stderr", stderr)):
         with open(os.path.join(d, name_), "w") as fh:
             fh.write(text)

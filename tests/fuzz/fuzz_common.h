@@ -26,7 +26,7 @@
 
 static char fz_dir[512];
 
-static void fz_cleanup(void)
+static inline void fz_cleanup(void)
 {
     if (!fz_dir[0])
         return;
@@ -42,14 +42,14 @@ static void fz_cleanup(void)
     fz_dir[0] = '\0';
 }
 
-static void fz_die(const char *what)
+static inline void fz_die(const char *what)
 {
     fprintf(stderr, "fuzz harness: %s\n", what);
     abort();
 }
 
 /* Writes a whole file in the work folder; returns its path (static buffer per slot). */
-static const char *fz_write(const char *name, const void *data, size_t n)
+static inline const char *fz_write(const char *name, const void *data, size_t n)
 {
     static char paths[4][700];
     static int slot;
@@ -61,7 +61,7 @@ static const char *fz_write(const char *name, const void *data, size_t n)
     return p;
 }
 
-static const char *fz_path(const char *name)
+static inline const char *fz_path(const char *name)
 {
     static char paths[4][700];
     static int slot;
@@ -71,7 +71,7 @@ static const char *fz_path(const char *name)
 }
 
 /* Makes the work folder once. */
-static void fz_setup(void)
+static inline void fz_setup(void)
 {
     if (fz_dir[0])
         return;
@@ -134,7 +134,7 @@ static void fz_setup(void)
 }
 
 /* An error must carry a known code and, for input errors, name a file. */
-static void fz_check_error(const pv_error *err)
+static inline void fz_check_error(const pv_error *err)
 {
     if (err->code != PV_EINPUT && err->code != PV_EINTERNAL && err->code != PV_EUSAGE)
         fz_die("failure without a proper error code");
@@ -145,7 +145,7 @@ static void fz_check_error(const pv_error *err)
 }
 
 /* Renders in every format and language; each must succeed on a valid ranking. */
-static void fz_render_rank(const pv_case *c, const pv_ranking *r)
+static inline void fz_render_rank(const pv_case *c, const pv_ranking *r)
 {
     static const pv_format fmts[] = {PV_FMT_TEXT, PV_FMT_MD, PV_FMT_CSV, PV_FMT_JSON, PV_FMT_HTML};
     static const pv_lang langs[] = {PV_LANG_SV, PV_LANG_EN};

@@ -1,9 +1,8 @@
 /*
  * regress_driver.c — replays files through a harness's LLVMFuzzerTestOneInput
  * without libFuzzer (as zstd's tests/fuzz/regression_driver.c does), so that
- * every crash the fuzzers found stays fixed. Arguments are files or folders
- * (every regular file in a folder, not recursive). Exit 0 when every input ran.
- *   regress_csv tests/fuzz/regress/csv tests/fuzz/corpus/csv
+ * every crash the fuzzers found stays fixed. Linked, with the harnesses and
+ * the library, into tests/unit/test_fuzz_regress.c (see tests/hardening.mk).
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -12,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-typedef int (*pv_fuzz_fn)(const uint8_t *data, size_t size);
+#include "regress.h"
 
 static int run_file(pv_fuzz_fn fn, const char *path)
 {
@@ -64,8 +63,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Replays every file or folder of paths[0..n) through fn; -1 if one was unreadable. */
-static int pv_regress_replay(pv_fuzz_fn fn, const char *const *argv, int argc, size_t *count)
+int pv_regress_replay(pv_fuzz_fn fn, const char *const *argv, int argc, size_t *count)
 {
     size_t files = 0;
     int bad = 0;
@@ -120,14 +118,3 @@ static int pv_regress_replay(pv_fuzz_fn fn, const char *const *argv, int argc, s
     *count = files;
     return bad ? -1 : 0;
 }
-
-#ifndef PV_REGRESS_NO_MAIN
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int main(int argc, char **argv)
-{
-    size_t n = 0;
-    int rc = pv_regress_replay(LLVMFuzzerTestOneInput, (const char *const *)argv + 1, argc - 1, &n);
-    printf("regress: %zu inputs replayed%s\n", n, rc ? ", some unreadable" : "");
-    return rc ? 1 : 0;
-}
-#endif

@@ -3,23 +3,20 @@
  * (tests/fuzz/regress/<target>/) and the seed corpus (tests/fuzz/corpus/<target>/)
  * through the four harnesses, without libFuzzer, built with the suite's flags
  * (so `make test SANITIZE=1` replays them under ASan+UBSan). Paths are
- * relative to the repository (the current folder, or $PV_ROOT).
+ * relative to the repository (the current folder, or $PV_ROOT). The harnesses
+ * and the driver are linked in as objects, beside the library.
  */
-#define PV_REGRESS_NO_MAIN
-#include "../fuzz/regress_driver.c"
+#include <stdio.h>
+#include <stdlib.h>
 
-#define LLVMFuzzerTestOneInput pv_fuzz_csv
-#include "../fuzz/fuzz_csv.c"
-#undef LLVMFuzzerTestOneInput
-#define LLVMFuzzerTestOneInput pv_fuzz_case
-#include "../fuzz/fuzz_case.c"
-#undef LLVMFuzzerTestOneInput
-#define LLVMFuzzerTestOneInput pv_fuzz_scenario
-#include "../fuzz/fuzz_scenario.c"
-#undef LLVMFuzzerTestOneInput
-#define LLVMFuzzerTestOneInput pv_fuzz_pipeline
-#include "../fuzz/fuzz_pipeline.c"
-#undef LLVMFuzzerTestOneInput
+#include "regress.h"
+
+/* The four harnesses, each built with LLVMFuzzerTestOneInput renamed
+ * (tests/hardening.mk). */
+int pv_fuzz_csv(const uint8_t *data, size_t size);
+int pv_fuzz_case(const uint8_t *data, size_t size);
+int pv_fuzz_scenario(const uint8_t *data, size_t size);
+int pv_fuzz_pipeline(const uint8_t *data, size_t size);
 
 int main(void)
 {

@@ -98,16 +98,6 @@ static void build_case(const char *dir, const char *projects, const char *extra_
                "\"projects.csv\", \"partners\": \"partners.csv\", \"countries\": \"countries.csv\"}}\n");
 }
 
-static pv_case *load_ok(const char *path)
-{
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(path, &err);
-    if (!c)
-        fail_msg("%s:%d:%d: %s", err.source, err.line, err.column, err.text);
-    return c;
-}
-
 static int fired(const pv_case *c, const pv_proj_result *p, const char *rule)
 {
     for (size_t k = 0; k < p->nflags; k++)
@@ -123,7 +113,7 @@ static void check_all(const char *dir)
 {
     char path[300];
     snprintf(path, sizeof path, "%s/case.json", dir);
-    pv_case *c = load_ok(path);
+    pv_case *c = tu_load_ok(path);
     int bad = 0;
     for (size_t w = 0; w < sizeof WANT / sizeof WANT[0]; w++) {
         long j = pv_case_project_index(c, WANT[w].id);
@@ -188,7 +178,7 @@ static void test_swedish_decimal_equality(void **state)
                "  \"eq15\": {\"if\": {\"field\": \"num\", \"op\": \"==\", \"value\": 1.5}, \"then\": \"flag\", \"because\": \"b\"},\n"
                "  \"ne15\": {\"if\": {\"field\": \"num\", \"op\": \"!=\", \"value\": 1.5}, \"then\": \"flag\", \"because\": \"b\"},\n"
                "  \"in15\": {\"if\": {\"field\": \"num\", \"op\": \"in\", \"value\": [1.5, 1500]}, \"then\": \"flag\", \"because\": \"b\"},\n");
-    pv_case *c = load_ok("tests/out/unit_rules_dec/case.json");
+    pv_case *c = tu_load_ok("tests/out/unit_rules_dec/case.json");
     const char *ids[] = {"A", "B", "C"};
     const int eq[] = {1, 0, 0}, ne[] = {0, 1, 1}, in[] = {1, 1, 0};
     for (size_t w = 0; w < 3; w++) {
@@ -215,7 +205,7 @@ static void test_compare_text_with_number(void **state)
     (void)state;
     const char *dir = "tests/out/unit_rules_err";
     build_case(dir, "id,num,txt,lst,partners\nA,5,a,x,\nB,five,b,x,\n", NULL);
-    pv_case *c = load_ok("tests/out/unit_rules_err/case.json");
+    pv_case *c = tu_load_ok("tests/out/unit_rules_err/case.json");
     pv_proj_result res;
     memset(&res, 0, sizeof res);
     pv_error err;
@@ -240,7 +230,7 @@ static void test_rank_uses_rules(void **state)
 {
     (void)state;
     build_case("tests/out/unit_rules_rank", PROJECTS, NULL);
-    pv_case *c = load_ok("tests/out/unit_rules_rank/case.json");
+    pv_case *c = tu_load_ok("tests/out/unit_rules_rank/case.json");
     pv_error err;
     pv_error_clear(&err);
     pv_ranking *r = pv_rank(c, &err);

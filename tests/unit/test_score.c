@@ -29,26 +29,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-static pv_case *load_ok(const char *path)
-{
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(path, &err);
-    if (!c)
-        fail_msg("%s:%d:%d: %s", err.source, err.line, err.column, err.text);
-    return c;
-}
-
-static pv_ranking *rank_ok(const pv_case *c)
-{
-    pv_error err;
-    pv_error_clear(&err);
-    pv_ranking *r = pv_rank(c, &err);
-    if (!r)
-        fail_msg("%s:%d:%d: %s", err.source, err.line, err.column, err.text);
-    return r;
-}
-
 static long proj(const pv_case *c, const char *id)
 {
     long j = pv_case_project_index(c, id);
@@ -165,7 +145,7 @@ static pv_case *tie_case(void)
     tu_write_file(dir, "projects.csv", TIE_PROJECTS);
     tu_write_file(dir, "case.json",
                "{\"name\": \"tie\", \"model\": \"model.json\", \"data\": {\"projects\": \"projects.csv\"}}\n");
-    return load_ok("tests/out/unit_score_tie/case.json");
+    return tu_load_ok("tests/out/unit_score_tie/case.json");
 }
 
 static void test_global_weights(void **state)
@@ -196,7 +176,7 @@ static void test_categorical_missing_and_ties(void **state)
 {
     (void)state;
     pv_case *c = tie_case();
-    pv_ranking *r = rank_ok(c);
+    pv_ranking *r = tu_rank_ok(c);
     struct {
         const char *id;
         double score;
@@ -242,7 +222,7 @@ static void test_categorical_unknown(void **state)
     tu_write_file(dir, "projects.csv", "id,x,cat,y\na,1,hi,1\nb,1,High,1\n");
     tu_write_file(dir, "case.json",
                "{\"model\": \"model.json\", \"data\": {\"projects\": \"projects.csv\"}}\n");
-    pv_case *c = load_ok("tests/out/unit_score_cat/case.json");
+    pv_case *c = tu_load_ok("tests/out/unit_score_cat/case.json");
     pv_error err;
     pv_error_clear(&err);
     assert_null(pv_rank(c, &err));
@@ -278,8 +258,8 @@ static void test_weights_invalid(void **state)
 static void test_mini_by_hand(void **state)
 {
     (void)state;
-    pv_case *c = load_ok("tests/data/mini/case.json");
-    pv_ranking *r = rank_ok(c);
+    pv_case *c = tu_load_ok("tests/data/mini/case.json");
+    pv_ranking *r = tu_rank_ok(c);
     const double W_dev = 4.0 / 9 * 2 / 3, W_ext = 4.0 / 9 * 1 / 3, W_dem = 2.0 / 9,
                  W_trv = 1.0 / 9, W_risk = 2.0 / 9;
     assert_double_equal(c->model->leaves[leaf(c, "development")]->global, W_dev, EPS);
@@ -349,8 +329,8 @@ static void test_mini_by_hand(void **state)
 static void test_mini_deterministic_render(void **state)
 {
     (void)state;
-    pv_case *c = load_ok("tests/data/mini/case.json");
-    pv_ranking *r1 = rank_ok(c), *r2 = rank_ok(c);
+    pv_case *c = tu_load_ok("tests/data/mini/case.json");
+    pv_ranking *r1 = tu_rank_ok(c), *r2 = tu_rank_ok(c);
     pv_error err;
     pv_error_clear(&err);
     size_t n1 = 0, n2 = 0;

@@ -39,12 +39,7 @@ static pv_case *load_case(const char *text)
     tu_write_file(dir, "case.json", text);
     char p[512];
     snprintf(p, sizeof p, "%s/case.json", dir);
-    pv_error e;
-    pv_error_clear(&e);
-    pv_case *cs = pv_case_load(p, &e);
-    if (!cs)
-        fail_msg("load: %s", e.text);
-    return cs;
+    return tu_load_ok(p);
 }
 
 static pv_case *load(const char *extra)

@@ -1,5 +1,6 @@
-/* testutil.h — file helpers shared by the unit tests. Include after
- * <cmocka.h> when the cmocka-based helpers are wanted. */
+/* testutil.h — helpers shared by the unit tests: files, and loading a case or
+ * ranking that must succeed. Include after <cmocka.h> when the cmocka-based
+ * helpers are wanted. */
 #ifndef PV_TESTUTIL_H
 #define PV_TESTUTIL_H
 
@@ -23,6 +24,30 @@ static inline int tu_entries(const char *dir)
 }
 
 #ifdef cmocka_unit_test
+#include "partnerval.h"
+
+/* Loads the case at path; the test fails, naming the error's place, when it cannot. */
+static inline pv_case *tu_load_ok(const char *path)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *c = pv_case_load(path, &err);
+    if (!c)
+        fail_msg("%s:%d:%d: %s", err.source, err.line, err.column, err.text);
+    return c;
+}
+
+/* Ranks c; the test fails, naming the error's place, when it cannot. */
+static inline pv_ranking *tu_rank_ok(const pv_case *c)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_ranking *r = pv_rank(c, &err);
+    if (!r)
+        fail_msg("%s:%d:%d: %s", err.source, err.line, err.column, err.text);
+    return r;
+}
+
 /* Writes text to dir/name; the test fails when it cannot. */
 static inline void tu_write_file(const char *dir, const char *name, const char *text)
 {
