@@ -1,25 +1,15 @@
 /* html_whatif.c — compare, frontier, sensitivity and robust as HTML pages. */
 #include "html.h"
+#include "wording.h"
 
 #include <math.h>
 #include <string.h>
-
-static int ok_status(pv_status s) { return s == PV_STATUS_OPTIMAL || s == PV_STATUS_FEASIBLE; }
-
-static const char *status_word(pv_status s, int sv)
-{
-    return s == PV_STATUS_OPTIMAL      ? pv_tr(sv, "optimal", "optimal")
-           : s == PV_STATUS_FEASIBLE   ? pv_tr(sv, "feasible, not proven optimal",
-                                               "möjlig, ej bevisat optimal")
-           : s == PV_STATUS_INFEASIBLE ? pv_tr(sv, "infeasible", "omöjlig")
-                                       : pv_tr(sv, "error", "fel");
-}
 
 /* Selected in run (by id: scenarios may change the data). */
 static int in_run(const pv_run *run, const char *id)
 {
     long j = pv_case_project_index(run->c, id);
-    return j >= 0 && run->s->x && run->s->x[j] && ok_status(run->s->status);
+    return j >= 0 && run->s->x && run->s->x[j] && pv_status_has_portfolio(run->s->status);
 }
 
 /* Ids selected in `from` and not in `other`, escaped; "–" when none. */
@@ -65,7 +55,7 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     pv_buf_printf(&b, sv ? "Basfallet och %zu scenarier löstes var för sig. "
                          : "The base case and %zu scenarios were solved one by one. ",
                   cmp->n - 1);
-    if (ok_status(base->s->status)) {
+    if (pv_status_has_portfolio(base->s->status)) {
         pv_buf_puts(&b, pv_tr(sv, "The base portfolio reaches ", "Basportföljen når "));
         pv_html_num(&b, base->s->objective, 2, sv);
         pv_buf_puts(&b, pv_tr(sv, " points. ", " poäng. "));
@@ -76,8 +66,8 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
         pv_buf_puts(&b, "”");
         pv_html_esc(&b, run->name);
         pv_buf_puts(&b, "” ");
-        if (!ok_status(run->s->status)) {
-            pv_buf_puts(&b, pv_tr(sv, "no portfolio is feasible. ", "finns ingen möjlig portfölj. "));
+        if (!pv_status_has_portfolio(run->s->status)) {
+            pv_buf_puts(&b, pv_tr(sv, "no portfolio is feasible. ", "finns ingen genomförbar portfölj. "));
             continue;
         }
         size_t nin = 0, nout = 0;
@@ -107,13 +97,13 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     pv_buf_puts(&b, "</tr></thead>\n<tbody>\n");
     pv_buf_printf(&b, "<tr><th>%s</th>", pv_tr(sv, "Status", "Status"));
     for (size_t i = 0; i < cmp->n; i++)
-        pv_buf_printf(&b, "<td>%s</td>", status_word(cmp->run[i].s->status, sv));
+        pv_buf_printf(&b, "<td>%s</td>", pv_status_word(cmp->run[i].s->status, sv));
     pv_buf_printf(&b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Value (points)", "Värde (poäng)"));
     for (size_t i = 0; i < cmp->n; i++) {
         pv_buf_puts(&b, "<td class=\"num\">");
-        if (ok_status(cmp->run[i].s->status)) {
+        if (pv_status_has_portfolio(cmp->run[i].s->status)) {
             pv_html_num(&b, cmp->run[i].s->objective, 2, sv);
-            if (i && ok_status(base->s->status)) {
+            if (i && pv_status_has_portfolio(base->s->status)) {
                 double d = cmp->run[i].s->objective - base->s->objective;
                 pv_buf_puts(&b, " <span class=\"small\">(");
                 pv_buf_puts(&b, d >= 0 ? "+" : "");
@@ -128,7 +118,7 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         pv_buf_puts(&b, "<td>");
-        pv_html_ids(&b, run->c, ok_status(run->s->status) ? run->s->x : NULL, run->r->n);
+        pv_html_ids(&b, run->c, pv_status_has_portfolio(run->s->status) ? run->s->x : NULL, run->r->n);
         pv_buf_puts(&b, "</td>");
     }
     pv_buf_printf(&b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Entered", "Tillkom"));
@@ -151,7 +141,7 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
         for (size_t i = 0; i < cmp->n; i++) {
             const pv_run *run = &cmp->run[i];
             pv_buf_puts(&b, "<td>");
-            if (k < run->c->nres && ok_status(run->s->status)) {
+            if (k < run->c->nres && pv_status_has_portfolio(run->s->status)) {
                 pv_html_resource_bar(&b, run->c->res[k].id, run->s->res_used[k],
                                      run->c->res[k].limit, sv);
                 pv_buf_puts(&b, "<div class=\"small\">");
@@ -261,7 +251,7 @@ char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier 
         pv_html_num(&b, cur_obj, 2, sv);
         pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
     } else
-        pv_buf_puts(&b, pv_tr(sv, " no portfolio is feasible", " finns ingen möjlig portfölj"));
+        pv_buf_puts(&b, pv_tr(sv, " no portfolio is feasible", " finns ingen genomförbar portfölj"));
     pv_buf_printf(&b, sv ? "; portföljen ändras vid %zu gränser i intervallet."
                          : "; the portfolio changes at %zu limits in the range.",
                   f->nseg ? f->nseg - 1 : 0);
@@ -372,7 +362,7 @@ char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier 
         pv_buf_puts(&b, "</td><td class=\"num\">");
         if (!s->feasible) {
             pv_buf_printf(&b, "%s</td><td></td><td></td></tr>\n",
-                          pv_tr(sv, "infeasible", "omöjlig"));
+                          pv_infeasible_word(sv));
             continue;
         }
         pv_html_num(&b, s->objective, 2, sv);
@@ -441,7 +431,7 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
     pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
     if (!s->base_feasible)
         pv_buf_puts(&b, pv_tr(sv, "No portfolio is feasible, so there is nothing to vary.",
-                              "Ingen portfölj är möjlig, så det finns inget att variera."));
+                              "Ingen portfölj är genomförbar, så det finns inget att variera."));
     else {
         pv_buf_puts(&b, pv_tr(sv, "The selected portfolio (", "Den valda portföljen ("));
         pv_html_ids(&b, c, s->base, n);

@@ -1,6 +1,7 @@
 /* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
 #include "../internal.h"
 #include "html.h"
+#include "wording.h"
 
 #include <string.h>
 
@@ -117,11 +118,6 @@ static void md_cell(pv_buf *b, const char *s)
     }
 }
 
-static const char *status_word(const pv_proj_result *p, int sv)
-{
-    return p->eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
-}
-
 static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
@@ -152,7 +148,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         md_cell(b, pv_project_name(c, j));
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
-        pv_buf_printf(b, " | %s | ", status_word(p, sv));
+        pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
         for (size_t k = 0; k < p->nexcluded; k++) {
             const pv_rule *ru = &m->rules[p->excluded_by[k]];
             pv_buf_puts(b, k ? "; " : "");
@@ -233,7 +229,7 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
         pv_buf tmp;
         pv_buf_init(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "", status_word(p, sv),
+        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "", pv_eligible_word(p->eligible, sv),
                       pv_project_name(c, j));
         pv_buf_free(&tmp);
         for (size_t k = 0; k < p->nexcluded; k++) {

@@ -8,6 +8,7 @@
  */
 #include "../optimise/select.h"
 #include "html.h"
+#include "wording.h"
 
 #include <math.h>
 #include <string.h>
@@ -26,26 +27,6 @@ typedef struct sel_view {
     size_t nsel, nelig;
 } sel_view;
 
-static const char *status_en(pv_status st)
-{
-    switch (st) {
-    case PV_STATUS_OPTIMAL: return "optimal";
-    case PV_STATUS_FEASIBLE: return "feasible";
-    case PV_STATUS_INFEASIBLE: return "infeasible";
-    default: return "error";
-    }
-}
-
-static const char *status_word(pv_status st, int sv)
-{
-    switch (st) {
-    case PV_STATUS_OPTIMAL: return pv_tr(sv, "optimal", "optimal");
-    case PV_STATUS_FEASIBLE: return pv_tr(sv, "feasible (not proven optimal)", "möjlig (ej bevisat optimal)");
-    case PV_STATUS_INFEASIBLE: return pv_tr(sv, "infeasible", "omöjlig");
-    default: return pv_tr(sv, "error", "fel");
-    }
-}
-
 static const char *ctype_name(pv_ctype t)
 {
     static const char *N[] = {"count", "share", "requires", "exclusive", "force", "max_partners",
@@ -61,91 +42,6 @@ static const char *why_kind(pv_why_kind k)
 }
 
 static void num(pv_buf *b, double x, int dec, int sv) { pv_fmt_num(b, x, dec, sv); }
-
-static const char *review_text(int sv)
-{
-    return pv_tr(sv, "review: no selected project uses this agreement",
-                 "översyn: inget valt projekt använder avtalet");
-}
-
-static char *why_line(const sel_view *v, size_t j)
-{
-    const pv_case *c = v->c;
-    const pv_selection *s = v->s;
-    const pv_proj_result *p = &v->r->p[j];
-    int sv = v->sv;
-    pv_buf b;
-    pv_buf_init(&b);
-    const pv_why *w = &s->why[j];
-    pv_why_kind k = s->have_why ? w->kind : PV_WHY_NONE;
-    if (!p->eligible)
-        k = PV_WHY_EXCLUDED;
-    switch (k) {
-    case PV_WHY_NONE:
-        if (s->status == PV_STATUS_INFEASIBLE)
-            pv_buf_puts(&b, pv_tr(sv, "no feasible portfolio", "ingen möjlig portfölj"));
-        else
-            pv_buf_puts(&b, s->x[j] ? pv_tr(sv, "selected", "vald")
-                                    : pv_tr(sv, "not selected", "inte vald"));
-        break;
-    case PV_WHY_IN:
-        if (isnan(w->loss))
-            pv_buf_puts(&b, pv_tr(sv, "selected: no feasible portfolio without it",
-                                  "vald: ingen möjlig portfölj utan det"));
-        else {
-            pv_buf_puts(&b, pv_tr(sv, "selected: without it the portfolio loses ",
-                                  "vald: utan det förlorar portföljen "));
-            num(&b, w->loss, 2, sv);
-            pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
-        }
-        break;
-    case PV_WHY_OUT:
-        pv_buf_puts(&b, pv_tr(sv, "not selected: forcing it in loses ",
-                              "inte vald: att tvinga in det kostar "));
-        num(&b, w->loss, 2, sv);
-        pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
-        if (w->ndisplaced) {
-            pv_buf_puts(&b, pv_tr(sv, " and displaces ", " och tränger undan "));
-            for (size_t i = 0; i < w->ndisplaced; i++) {
-                pv_buf_puts(&b, i ? ", " : "");
-                pv_buf_puts(&b, pv_project_id(c, w->displaced[i]));
-            }
-        }
-        break;
-    case PV_WHY_CANNOT_FIT:
-        pv_buf_puts(&b, pv_tr(sv, "cannot fit: needs ", "får inte plats: behöver "));
-        num(&b, w->excess, 2, sv);
-        pv_buf_printf(&b, " %s %s (", c->res[w->resource].id,
-                      pv_tr(sv, "more than the whole limit", "mer än hela ramen"));
-        num(&b, c->res[w->resource].limit, 2, sv);
-        pv_buf_putc(&b, ')');
-        break;
-    case PV_WHY_CONFLICT:
-        pv_buf_puts(&b, pv_tr(sv, "not selected: no feasible portfolio includes it",
-                              "inte vald: ingen möjlig portfölj rymmer det"));
-        break;
-    case PV_WHY_FORCED_IN:
-        pv_buf_printf(&b, "%s %s", pv_tr(sv, "selected: forced in by", "vald: beslutad in genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_FORCED_OUT:
-        pv_buf_printf(&b, "%s %s",
-                      pv_tr(sv, "not selected: forced out by", "inte vald: beslutad bort genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_EXCLUDED:
-        for (size_t i = 0; i < p->nexcluded; i++) {
-            const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
-            pv_buf_printf(&b, "%s%s %s: %s", i ? "; " : "",
-                          pv_tr(sv, "excluded by", "utesluten av"), ru->id,
-                          ru->because ? ru->because : "");
-        }
-        break;
-    }
-    if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
-        pv_buf_puts(&b, pv_tr(sv, " (not proven)", " (ej bevisat)"));
-    return pv_buf_take(&b, NULL);
-}
 
 static void view_free(sel_view *v)
 {
@@ -168,7 +64,7 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         v->proj[i].j = j;
-        v->proj[i].why = why_line(v, j);
+        v->proj[i].why = pv_why_text(c, r, s, j, sv, 0);
         if (!v->proj[i].why)
             return -1;
         v->nsel += s->x[j];
@@ -240,7 +136,7 @@ static void render_json(pv_buf *b, const sel_view *v)
     const pv_ranking *r = v->r;
     pv_buf_puts(b, "{\n  \"case\": ");
     pv_buf_json_str(b, c->name);
-    pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", status_en(s->status));
+    pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", pv_status_key(s->status));
     int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
     json_num_or_null(b, has_sol, s->objective);
     pv_buf_puts(b, ",\n  \"bound\": ");
@@ -368,7 +264,7 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
         if (review(v, p))
-            pv_buf_json_str(b, review_text(v->sv));
+            pv_buf_json_str(b, pv_review_text(v->sv));
         else
             pv_buf_puts(b, "null");
         pv_buf_putc(b, '}');
@@ -431,8 +327,7 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     int sv = v->sv;
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Why no portfolio is feasible",
-                                                          "Varför ingen portfölj är möjlig"));
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_why_infeasible_heading(sv));
     pv_buf_printf(b, "%s\n", pv_tr(sv, "These limits and constraints cannot all hold together "
                                        "(dropping any one of them removes the conflict):",
                                    "Dessa ramar och villkor kan inte gälla samtidigt (tas "
@@ -499,7 +394,7 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Portfolio", "Portfölj"), c->name,
                       pv_tr(sv, "Model", "Modell"), c->model->name);
     pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
-                  status_word(s->status, sv));
+                  pv_status_word(s->status, sv));
     if (has_sol) {
         pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
         num(b, s->objective, 2, sv);
@@ -606,7 +501,7 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
                     continue;
                 pv_buf_printf(b, "%s", md ? "- " : "  - ");
                 md_text(b, pv_partner_id(c, p), md);
-                pv_buf_printf(b, ": %s\n", review_text(sv));
+                pv_buf_printf(b, ": %s\n", pv_review_text(sv));
             }
         }
     }
@@ -679,7 +574,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_csv_cell(b, hdr[i], sv);
     }
     pv_csv_eol(b);
-    csv_row(b, sv, "summary", "objective", c->name, status_en(s->status), has_sol, s->objective,
+    csv_row(b, sv, "summary", "objective", c->name, pv_status_key(s->status), has_sol, s->objective,
             has_sol, s->bound, "");
     for (size_t k = 0; has_sol && k < c->nres; k++)
         csv_row(b, sv, "resource", c->res[k].id, "", "", 1, s->res_used[k], 1, c->res[k].limit,
@@ -697,7 +592,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
     for (size_t p = 0; has_sol && p < s->npart; p++)
         if (s->listed[p])
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
-                    s->y[p] ? "engaged" : "", 0, 0, 0, 0, review(v, p) ? review_text(sv) : "");
+                    s->y[p] ? "engaged" : "", 0, 0, 0, 0, review(v, p) ? pv_review_text(sv) : "");
     for (size_t i = 0; i < r->n; i++) {
         size_t j = v->proj[i].j;
         const pv_why *w = &s->why[j];

@@ -2,6 +2,7 @@
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "html.h"
+#include "wording.h"
 
 #include <math.h>
 #include <string.h>
@@ -45,31 +46,13 @@ static void diff(const unsigned char *a, const unsigned char *b, size_t n, unsig
     }
 }
 
-static const char *status_en(pv_status s)
-{
-    return s == PV_STATUS_OPTIMAL      ? "optimal"
-           : s == PV_STATUS_FEASIBLE   ? "feasible"
-           : s == PV_STATUS_INFEASIBLE ? "infeasible"
-                                       : "error";
-}
-
-static const char *status_word(pv_status s, int sv)
-{
-    if (!sv)
-        return status_en(s);
-    return s == PV_STATUS_OPTIMAL      ? "optimal"
-           : s == PV_STATUS_FEASIBLE   ? "tillåten (ej bevisat optimal)"
-           : s == PV_STATUS_INFEASIBLE ? "ogenomförbar"
-                                       : "fel";
-}
-
 /* ---------------------------------------------------------------- compare */
 
 /* Selected ids of a run as a list of strings (scenarios may change the data). */
 static int in_run(const pv_run *run, const char *id)
 {
     long j = pv_case_project_index(run->c, id);
-    return j >= 0 && run->s->x && run->s->x[j] && run->s->status != PV_STATUS_INFEASIBLE;
+    return j >= 0 && run->s->x && run->s->x[j] && pv_status_has_portfolio(run->s->status);
 }
 
 static void run_diff(pv_buf *b, const pv_run *base, const pv_run *run, int added, int json)
@@ -168,7 +151,7 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
             int ok = run->s->status == PV_STATUS_OPTIMAL || run->s->status == PV_STATUS_FEASIBLE;
             pv_csv_cell(&b, run->name, sv);
             pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, status_en(run->s->status), sv);
+            pv_csv_cell(&b, pv_status_key(run->s->status), sv);
             pv_csv_sep(&b, sv);
             if (ok)
                 pv_csv_num(&b, run->s->objective, 6, sv);
@@ -212,7 +195,7 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
         int ok = run->s->status == PV_STATUS_OPTIMAL || run->s->status == PV_STATUS_FEASIBLE;
         if (md) {
             pv_buf_printf(&b, "| %s | %s | ", i ? run->name : pv_tr(sv, "base", "bas"),
-                          status_word(run->s->status, sv));
+                          pv_status_word(run->s->status, sv));
             if (ok)
                 pv_fmt_num(&b, run->s->objective, 2, sv);
             pv_buf_puts(&b, " | ");
@@ -232,7 +215,7 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
             continue;
         }
         pv_buf_printf(&b, "%s: %s\n", i ? run->name : pv_tr(sv, "Base", "Bas"),
-                      status_word(run->s->status, sv));
+                      pv_status_word(run->s->status, sv));
         if (ok) {
             pv_buf_printf(&b, "  %s: ", pv_tr(sv, "value", "värde"));
             pv_fmt_num(&b, run->s->objective, 2, sv);
@@ -386,7 +369,7 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
             if (ok)
                 pv_fmt_num(&b, f->seg[g].objective, 2, sv);
             else
-                pv_buf_puts(&b, pv_tr(sv, "infeasible", "ogenomförbar"));
+                pv_buf_puts(&b, pv_infeasible_word(sv));
             pv_buf_puts(&b, md ? " | " : "  ");
             if (ok)
                 text_ids(&b, c, f->seg[g].x, n, "–");
