@@ -1,7 +1,6 @@
 /* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
 #include "../internal.h"
-#include "html.h"
-#include "wording.h"
+#include "report.h"
 
 #include <string.h>
 
@@ -265,5 +264,53 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
     case PV_FMT_MD: render_md(&b, c, r, sv); break;
     default: render_text(&b, c, r, sv); break;
     }
+    return pv_buf_finish(&b, len, err);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Ranking of proposals", "Rangordning av förslag", "rank", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    size_t nexcl = 0, best = (size_t)-1;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        nexcl += !r->p[j].eligible;
+        if (best == (size_t)-1 && r->p[j].eligible)
+            best = j;
+    }
+    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(&b, sv ? "%zu förslag prövades mot policyn och poängsattes. "
+                         : "%zu proposals were screened against the policy and scored. ",
+                  r->n);
+    if (nexcl)
+        pv_buf_printf(&b, sv ? "%zu av dem uteslöts enligt policyns regler, så %zu är valbara. "
+                             : "%zu of them were excluded by the policy's rules, so %zu are "
+                               "eligible. ",
+                      nexcl, r->n - nexcl);
+    else
+        pv_buf_puts(&b, pv_tr(sv, "None was excluded by the policy. ",
+                              "Inget uteslöts enligt policyn. "));
+    if (best != (size_t)-1) {
+        pv_buf_puts(&b, pv_tr(sv, "The highest score went to ", "Högst poäng fick "));
+        pv_html_esc(&b, pv_project_name(c, best));
+        pv_buf_puts(&b, " (");
+        pv_html_esc(&b, pv_project_id(c, best));
+        pv_buf_puts(&b, pv_tr(sv, ") with ", ") med "));
+        pv_html_num(&b, r->p[best].score, 2, sv);
+        pv_buf_puts(&b, pv_tr(sv, " of 100 points.", " av 100 poäng."));
+    }
+    pv_buf_puts(&b, "</p>\n");
+    pv_html_section(&b, "ranking", 0, "Ranking", "Rangordning", sv);
+    pv_html_rank_table(&b, c, r, NULL, NULL, sv);
+    pv_html_section_end(&b);
+    pv_html_policy_sections(&b, c, r, sv);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
     return pv_buf_finish(&b, len, err);
 }

@@ -7,8 +7,7 @@
  * the report's language.
  */
 #include "../optimise/select.h"
-#include "html.h"
-#include "wording.h"
+#include "report.h"
 
 #include <math.h>
 #include <string.h>

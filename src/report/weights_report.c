@@ -1,6 +1,6 @@
 /* weights_report.c — local and global weights, and AHP consistency per level. */
 #include "../internal.h"
-#include "html.h"
+#include "report.h"
 
 static const char *method_name(pv_wmethod m)
 {
@@ -153,5 +153,56 @@ char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *l
         }
     }
     pv_free(lv);
+    return pv_buf_finish(&b, len, err);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Weights of the model", "Modellens vikter", "weights", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    const pv_model *m = c->model;
+    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(&b, sv ? "Modellen har %zu huvudkriterier och %zu kriterier som poängsätts. "
+                         : "The model has %zu main criteria and %zu scored criteria. ",
+                  m->ntop, m->nleaves);
+    size_t big = 0;
+    for (size_t i = 1; i < m->ntop; i++)
+        if (m->top[i]->global > m->top[big]->global)
+            big = i;
+    if (m->ntop) {
+        pv_buf_puts(&b, pv_tr(sv, "The heaviest is ", "Tyngst väger "));
+        pv_html_esc(&b, pv_crit_label(m->top[big], sv));
+        pv_buf_puts(&b, pv_tr(sv, " with ", " med "));
+        pv_html_pct(&b, m->top[big]->global, 1, sv);
+        pv_buf_puts(&b, pv_tr(sv, " of the total weight.", " av den totala vikten."));
+    }
+    pv_buf_puts(&b, "</p>\n");
+    /* One bar per top-level criterion, on a common scale. */
+    pv_html_section(&b, "weights", 0, "Main criteria", "Huvudkriterier", sv);
+    double mx = 0;
+    for (size_t i = 0; i < m->ntop; i++)
+        mx = m->top[i]->global > mx ? m->top[i]->global : mx;
+    pv_buf_puts(&b, "<div class=\"resources chart-weights\">\n");
+    for (size_t i = 0; i < m->ntop; i++) {
+        pv_buf_puts(&b, "<div>");
+        pv_html_esc(&b, pv_crit_label(m->top[i], sv));
+        pv_buf_puts(&b, "</div><div><svg class=\"resource-bar weight-bar\" viewBox=\"0 0 100 10\" "
+                        "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"1\" width=\"");
+        pv_buf_num(&b, mx > 0 ? 100 * m->top[i]->global / mx : 0, 3);
+        pv_buf_printf(&b, "\" height=\"8\" fill=\"%s\"/></svg></div><div class=\"fig\">",
+                      pv_html_colour(i));
+        pv_html_pct(&b, m->top[i]->global, 1, sv);
+        pv_buf_puts(&b, "</div>\n");
+    }
+    pv_buf_puts(&b, "</div>\n");
+    pv_html_section_end(&b);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
     return pv_buf_finish(&b, len, err);
 }

@@ -1,6 +1,5 @@
 /* html_select.c — the portfolio report as a decision basis (select --format html). */
-#include "html.h"
-#include "wording.h"
+#include "report.h"
 
 #include <math.h>
 #include <string.h>
