@@ -1,4 +1,4 @@
-/* html_select.c — the portfolio report as a decision basis (select --format html). */
+/* select_html.c — the portfolio report as a decision basis, as an HTML page. */
 #include "report.h"
 
 #include <math.h>
