@@ -83,6 +83,129 @@ static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_er
     return 0;
 }
 
+/* The comparison as a spreadsheet: one row per run, with used and limit per
+ * resource of the base case. */
+static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
+{
+    const pv_run *base = &cmp->run[0];
+    pv_csv_start(b, sv);
+    const char *h[] = {"scenario", "status", "objective", "selected", "added", "removed"};
+    for (int i = 0; i < 6; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, h[i], sv);
+    }
+    for (size_t k = 0; k < base->c->nres; k++) {
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        pv_buf_printf(&tmp, "%s_used", base->c->res[k].id);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp.data, sv);
+        pv_buf_free(&tmp);
+        pv_buf_init(&tmp);
+        pv_buf_printf(&tmp, "%s_limit", base->c->res[k].id);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp.data, sv);
+        pv_buf_free(&tmp);
+    }
+    pv_csv_eol(b);
+    for (size_t i = 0; i < cmp->n; i++) {
+        const pv_run *run = &cmp->run[i];
+        int ok = pv_status_has_portfolio(run->s->status);
+        pv_csv_cell(b, run->name, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, pv_status_key(run->s->status), sv);
+        pv_csv_sep(b, sv);
+        if (ok)
+            pv_csv_num(b, run->s->objective, 6, sv);
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        if (ok)
+            pv_ids_text(&tmp, run->c, run->s->x, run->r->n, "");
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
+        pv_buf_free(&tmp);
+        for (int a = 1; a >= 0; a--) {
+            pv_buf_init(&tmp);
+            if (i > 0)
+                run_change(&tmp, base, run, a, 0);
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, tmp.data && strcmp(tmp.data, "–") ? tmp.data : "", sv);
+            pv_buf_free(&tmp);
+        }
+        for (size_t k = 0; k < base->c->nres; k++) {
+            pv_csv_sep(b, sv);
+            if (ok && k < run->c->nres)
+                pv_csv_num(b, run->s->res_used[k], 2, sv);
+            pv_csv_sep(b, sv);
+            if (k < run->c->nres)
+                pv_csv_num(b, run->c->res[k].limit, 2, sv);
+        }
+        pv_csv_eol(b);
+    }
+}
+
+/* Run i (0 = the base case) as one row of the Markdown table. */
+static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
+{
+    int ok = pv_status_has_portfolio(run->s->status);
+    pv_buf_printf(b, "| %s | %s | ", i ? run->name : pv_tr(sv, "base", "bas"),
+                  pv_status_word(run->s->status, sv));
+    if (ok)
+        pv_fmt_num(b, run->s->objective, 2, sv);
+    pv_buf_puts(b, " | ");
+    for (size_t k = 0; ok && k < run->c->nres; k++) {
+        pv_buf_printf(b, "%s%s ", k ? "; " : "", run->c->res[k].id);
+        pv_fmt_num(b, run->s->res_used[k], 0, sv);
+        pv_buf_puts(b, " / ");
+        pv_fmt_num(b, run->c->res[k].limit, 0, sv);
+    }
+    pv_buf_puts(b, " | ");
+    if (i)
+        run_change(b, base, run, 1, 0);
+    pv_buf_puts(b, " | ");
+    if (i)
+        run_change(b, base, run, 0, 0);
+    pv_buf_puts(b, " |\n");
+}
+
+/* Run i (0 = the base case) as a block of text lines. */
+static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
+{
+    int ok = pv_status_has_portfolio(run->s->status);
+    pv_buf_printf(b, "%s: %s\n", i ? run->name : pv_tr(sv, "Base", "Bas"),
+                  pv_status_word(run->s->status, sv));
+    if (ok) {
+        pv_buf_printf(b, "  %s: ", pv_tr(sv, "value", "värde"));
+        pv_fmt_num(b, run->s->objective, 2, sv);
+        pv_buf_printf(b, "\n  %s: ", pv_tr(sv, "selected", "valda"));
+        pv_ids_text(b, run->c, run->s->x, run->r->n, "–");
+        pv_buf_putc(b, '\n');
+        for (size_t k = 0; k < run->c->nres; k++) {
+            pv_buf_printf(b, "  %s: ", run->c->res[k].id);
+            pv_fmt_num(b, run->s->res_used[k], 0, sv);
+            pv_buf_puts(b, " / ");
+            pv_fmt_num(b, run->c->res[k].limit, 0, sv);
+            pv_buf_putc(b, '\n');
+        }
+    }
+    if (run->s->status == PV_STATUS_INFEASIBLE && run->s->diagnosed && run->s->nconflict) {
+        pv_buf_printf(b, "  %s: ", pv_tr(sv, "conflicting limits and constraints",
+                                          "ramar och villkor i konflikt"));
+        for (size_t q = 0; q < run->s->nconflict; q++)
+            pv_buf_printf(b, "%s%s", q ? ", " : "", pv_group_id(run->c, run->s->conflict[q]));
+        pv_buf_putc(b, '\n');
+    }
+    if (i) {
+        pv_buf_printf(b, "  %s: ", pv_tr(sv, "entered", "tillkom"));
+        run_change(b, base, run, 1, 0);
+        pv_buf_printf(b, "\n  %s: ", pv_tr(sv, "left", "föll bort"));
+        run_change(b, base, run, 0, 0);
+        pv_buf_putc(b, '\n');
+    }
+    pv_buf_putc(b, '\n');
+}
+
 char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
@@ -100,61 +223,7 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
         return pv_buf_finish(&b, len, err);
     }
     if (fmt == PV_FMT_CSV) {
-        pv_csv_start(&b, sv);
-        const char *h[] = {"scenario", "status", "objective", "selected", "added", "removed"};
-        for (int i = 0; i < 6; i++) {
-            if (i)
-                pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, h[i], sv);
-        }
-        for (size_t k = 0; k < base->c->nres; k++) {
-            pv_buf tmp;
-            pv_buf_init(&tmp);
-            pv_buf_printf(&tmp, "%s_used", base->c->res[k].id);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, tmp.data, sv);
-            pv_buf_free(&tmp);
-            pv_buf_init(&tmp);
-            pv_buf_printf(&tmp, "%s_limit", base->c->res[k].id);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, tmp.data, sv);
-            pv_buf_free(&tmp);
-        }
-        pv_csv_eol(&b);
-        for (size_t i = 0; i < cmp->n; i++) {
-            const pv_run *run = &cmp->run[i];
-            int ok = run->s->status == PV_STATUS_OPTIMAL || run->s->status == PV_STATUS_FEASIBLE;
-            pv_csv_cell(&b, run->name, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, pv_status_key(run->s->status), sv);
-            pv_csv_sep(&b, sv);
-            if (ok)
-                pv_csv_num(&b, run->s->objective, 6, sv);
-            pv_buf tmp;
-            pv_buf_init(&tmp);
-            if (ok)
-                pv_ids_text(&tmp, run->c, run->s->x, run->r->n, "");
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, tmp.data ? tmp.data : "", sv);
-            pv_buf_free(&tmp);
-            for (int a = 1; a >= 0; a--) {
-                pv_buf_init(&tmp);
-                if (i > 0)
-                    run_change(&tmp, base, run, a, 0);
-                pv_csv_sep(&b, sv);
-                pv_csv_cell(&b, tmp.data && strcmp(tmp.data, "–") ? tmp.data : "", sv);
-                pv_buf_free(&tmp);
-            }
-            for (size_t k = 0; k < base->c->nres; k++) {
-                pv_csv_sep(&b, sv);
-                if (ok && k < run->c->nres)
-                    pv_csv_num(&b, run->s->res_used[k], 2, sv);
-                pv_csv_sep(&b, sv);
-                if (k < run->c->nres)
-                    pv_csv_num(&b, run->c->res[k].limit, 2, sv);
-            }
-            pv_csv_eol(&b);
-        }
+        compare_csv(&b, cmp, sv);
         return pv_buf_finish(&b, len, err);
     }
     int md = fmt == PV_FMT_MD;
@@ -166,60 +235,10 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
                       pv_tr(sv, "Resources used", "Använda resurser"),
                       pv_tr(sv, "Entered", "Tillkom"), pv_tr(sv, "Left", "Föll bort"));
     for (size_t i = 0; i < cmp->n; i++) {
-        const pv_run *run = &cmp->run[i];
-        int ok = run->s->status == PV_STATUS_OPTIMAL || run->s->status == PV_STATUS_FEASIBLE;
-        if (md) {
-            pv_buf_printf(&b, "| %s | %s | ", i ? run->name : pv_tr(sv, "base", "bas"),
-                          pv_status_word(run->s->status, sv));
-            if (ok)
-                pv_fmt_num(&b, run->s->objective, 2, sv);
-            pv_buf_puts(&b, " | ");
-            for (size_t k = 0; ok && k < run->c->nres; k++) {
-                pv_buf_printf(&b, "%s%s ", k ? "; " : "", run->c->res[k].id);
-                pv_fmt_num(&b, run->s->res_used[k], 0, sv);
-                pv_buf_puts(&b, " / ");
-                pv_fmt_num(&b, run->c->res[k].limit, 0, sv);
-            }
-            pv_buf_puts(&b, " | ");
-            if (i)
-                run_change(&b, base, run, 1, 0);
-            pv_buf_puts(&b, " | ");
-            if (i)
-                run_change(&b, base, run, 0, 0);
-            pv_buf_puts(&b, " |\n");
-            continue;
-        }
-        pv_buf_printf(&b, "%s: %s\n", i ? run->name : pv_tr(sv, "Base", "Bas"),
-                      pv_status_word(run->s->status, sv));
-        if (ok) {
-            pv_buf_printf(&b, "  %s: ", pv_tr(sv, "value", "värde"));
-            pv_fmt_num(&b, run->s->objective, 2, sv);
-            pv_buf_printf(&b, "\n  %s: ", pv_tr(sv, "selected", "valda"));
-            pv_ids_text(&b, run->c, run->s->x, run->r->n, "–");
-            pv_buf_putc(&b, '\n');
-            for (size_t k = 0; k < run->c->nres; k++) {
-                pv_buf_printf(&b, "  %s: ", run->c->res[k].id);
-                pv_fmt_num(&b, run->s->res_used[k], 0, sv);
-                pv_buf_puts(&b, " / ");
-                pv_fmt_num(&b, run->c->res[k].limit, 0, sv);
-                pv_buf_putc(&b, '\n');
-            }
-        }
-        if (run->s->status == PV_STATUS_INFEASIBLE && run->s->diagnosed && run->s->nconflict) {
-            pv_buf_printf(&b, "  %s: ", pv_tr(sv, "conflicting limits and constraints",
-                                              "ramar och villkor i konflikt"));
-            for (size_t q = 0; q < run->s->nconflict; q++)
-                pv_buf_printf(&b, "%s%s", q ? ", " : "", pv_group_id(run->c, run->s->conflict[q]));
-            pv_buf_putc(&b, '\n');
-        }
-        if (i) {
-            pv_buf_printf(&b, "  %s: ", pv_tr(sv, "entered", "tillkom"));
-            run_change(&b, base, run, 1, 0);
-            pv_buf_printf(&b, "\n  %s: ", pv_tr(sv, "left", "föll bort"));
-            run_change(&b, base, run, 0, 0);
-            pv_buf_putc(&b, '\n');
-        }
-        pv_buf_putc(&b, '\n');
+        if (md)
+            compare_md_row(&b, base, &cmp->run[i], i, sv);
+        else
+            compare_text_run(&b, base, &cmp->run[i], i, sv);
     }
     return pv_buf_finish(&b, len, err);
 }
