@@ -253,34 +253,27 @@ static void run_name(pv_buf *b, const pv_comparison *cmp, size_t i, int sv)
         pv_html_esc(b, cmp->run[i].name);
 }
 
-char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err)
+/* The summary: each scenario's value and how many projects enter and leave. */
+static void compare_html_summary(pv_buf *b, const pv_comparison *cmp, int sv)
 {
     const pv_run *base = &cmp->run[0];
-    const pv_case *c = base->c;
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Scenarios compared", "Jämförelse av scenarier", "compare",
-                      err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_printf(&b, sv ? "Basfallet och %zu scenarier löstes var för sig. "
+    pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(b, sv ? "Basfallet och %zu scenarier löstes var för sig. "
                          : "The base case and %zu scenarios were solved one by one. ",
                   cmp->n - 1);
     if (pv_status_has_portfolio(base->s->status)) {
-        pv_buf_puts(&b, pv_tr(sv, "The base portfolio reaches ", "Basportföljen når "));
-        pv_html_num(&b, base->s->objective, 2, sv);
-        pv_buf_puts(&b, pv_tr(sv, " points. ", " poäng. "));
+        pv_buf_puts(b, pv_tr(sv, "The base portfolio reaches ", "Basportföljen når "));
+        pv_html_num(b, base->s->objective, 2, sv);
+        pv_buf_puts(b, pv_tr(sv, " points. ", " poäng. "));
     }
     for (size_t i = 1; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
-        pv_buf_puts(&b, pv_tr(sv, "With ", "Med "));
-        pv_buf_puts(&b, "”");
-        pv_html_esc(&b, run->name);
-        pv_buf_puts(&b, "” ");
+        pv_buf_puts(b, pv_tr(sv, "With ", "Med "));
+        pv_buf_puts(b, "”");
+        pv_html_esc(b, run->name);
+        pv_buf_puts(b, "” ");
         if (!pv_status_has_portfolio(run->s->status)) {
-            pv_buf_puts(&b, pv_tr(sv, "no portfolio is feasible. ", "finns ingen genomförbar portfölj. "));
+            pv_buf_puts(b, pv_tr(sv, "no portfolio is feasible. ", "finns ingen genomförbar portfölj. "));
             continue;
         }
         size_t nin = 0, nout = 0;
@@ -292,96 +285,106 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
             const char *id = pv_project_id(base->c, j);
             nout += in_run(base, id) && !in_run(run, id);
         }
-        pv_buf_puts(&b, pv_tr(sv, "the value is ", "blir värdet "));
-        pv_html_num(&b, run->s->objective, 2, sv);
-        pv_buf_printf(&b, sv ? " poäng; %zu projekt tillkommer och %zu faller bort. "
+        pv_buf_puts(b, pv_tr(sv, "the value is ", "blir värdet "));
+        pv_html_num(b, run->s->objective, 2, sv);
+        pv_buf_printf(b, sv ? " poäng; %zu projekt tillkommer och %zu faller bort. "
                              : " points; projects entering: %zu, leaving: %zu. ",
                       nin, nout);
     }
-    pv_buf_puts(&b, "</p>\n");
+    pv_buf_puts(b, "</p>\n");
+}
 
-    pv_html_section(&b, "compare", 0, "Side by side", "Sida vid sida", sv);
-    pv_buf_printf(&b, "<table id=\"compare-table\">\n<thead><tr><th></th>");
+/* The runs side by side: status, value, portfolio, changes and resources. */
+static void compare_html_table(pv_buf *b, const pv_comparison *cmp, int sv)
+{
+    const pv_run *base = &cmp->run[0];
+    const pv_case *c = base->c;
+    pv_html_section(b, "compare", 0, "Side by side", "Sida vid sida", sv);
+    pv_buf_printf(b, "<table id=\"compare-table\">\n<thead><tr><th></th>");
     for (size_t i = 0; i < cmp->n; i++) {
-        pv_buf_puts(&b, "<th class=\"scenario\">");
-        run_name(&b, cmp, i, sv);
-        pv_buf_puts(&b, "</th>");
+        pv_buf_puts(b, "<th class=\"scenario\">");
+        run_name(b, cmp, i, sv);
+        pv_buf_puts(b, "</th>");
     }
-    pv_buf_puts(&b, "</tr></thead>\n<tbody>\n");
-    pv_buf_printf(&b, "<tr><th>%s</th>", pv_tr(sv, "Status", "Status"));
+    pv_buf_puts(b, "</tr></thead>\n<tbody>\n");
+    pv_buf_printf(b, "<tr><th>%s</th>", pv_tr(sv, "Status", "Status"));
     for (size_t i = 0; i < cmp->n; i++)
-        pv_buf_printf(&b, "<td>%s</td>", pv_status_word(cmp->run[i].s->status, sv));
-    pv_buf_printf(&b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Value (points)", "Värde (poäng)"));
+        pv_buf_printf(b, "<td>%s</td>", pv_status_word(cmp->run[i].s->status, sv));
+    pv_buf_printf(b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Value (points)", "Värde (poäng)"));
     for (size_t i = 0; i < cmp->n; i++) {
-        pv_buf_puts(&b, "<td class=\"num\">");
+        pv_buf_puts(b, "<td class=\"num\">");
         if (pv_status_has_portfolio(cmp->run[i].s->status)) {
-            pv_html_num(&b, cmp->run[i].s->objective, 2, sv);
+            pv_html_num(b, cmp->run[i].s->objective, 2, sv);
             if (i && pv_status_has_portfolio(base->s->status)) {
                 double d = cmp->run[i].s->objective - base->s->objective;
-                pv_buf_puts(&b, " <span class=\"small\">(");
-                pv_buf_puts(&b, d >= 0 ? "+" : "");
-                pv_html_num(&b, d, 2, sv);
-                pv_buf_puts(&b, ")</span>");
+                pv_buf_puts(b, " <span class=\"small\">(");
+                pv_buf_puts(b, d >= 0 ? "+" : "");
+                pv_html_num(b, d, 2, sv);
+                pv_buf_puts(b, ")</span>");
             }
         } else
-            pv_buf_puts(&b, "–");
-        pv_buf_puts(&b, "</td>");
+            pv_buf_puts(b, "–");
+        pv_buf_puts(b, "</td>");
     }
-    pv_buf_printf(&b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Selected projects", "Valda projekt"));
+    pv_buf_printf(b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Selected projects", "Valda projekt"));
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
-        pv_buf_puts(&b, "<td>");
-        pv_html_ids(&b, run->c, pv_status_has_portfolio(run->s->status) ? run->s->x : NULL, run->r->n);
-        pv_buf_puts(&b, "</td>");
+        pv_buf_puts(b, "<td>");
+        pv_html_ids(b, run->c, pv_status_has_portfolio(run->s->status) ? run->s->x : NULL, run->r->n);
+        pv_buf_puts(b, "</td>");
     }
-    pv_buf_printf(&b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Entered", "Tillkom"));
+    pv_buf_printf(b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Entered", "Tillkom"));
     for (size_t i = 1; i < cmp->n; i++) {
-        pv_buf_puts(&b, "<td>");
-        run_diff(&b, &cmp->run[i], base, DIFF_HTML, "diff-in");
-        pv_buf_puts(&b, "</td>");
+        pv_buf_puts(b, "<td>");
+        run_diff(b, &cmp->run[i], base, DIFF_HTML, "diff-in");
+        pv_buf_puts(b, "</td>");
     }
-    pv_buf_printf(&b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Left", "Föll bort"));
+    pv_buf_printf(b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Left", "Föll bort"));
     for (size_t i = 1; i < cmp->n; i++) {
-        pv_buf_puts(&b, "<td>");
-        run_diff(&b, base, &cmp->run[i], DIFF_HTML, "diff-out");
-        pv_buf_puts(&b, "</td>");
+        pv_buf_puts(b, "<td>");
+        run_diff(b, base, &cmp->run[i], DIFF_HTML, "diff-out");
+        pv_buf_puts(b, "</td>");
     }
-    pv_buf_puts(&b, "</tr>\n");
+    pv_buf_puts(b, "</tr>\n");
     for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(&b, "<tr><th>");
-        pv_html_res_name(&b, c->res[k].id, sv);
-        pv_buf_puts(&b, "</th>");
+        pv_buf_puts(b, "<tr><th>");
+        pv_html_res_name(b, c->res[k].id, sv);
+        pv_buf_puts(b, "</th>");
         for (size_t i = 0; i < cmp->n; i++) {
             const pv_run *run = &cmp->run[i];
-            pv_buf_puts(&b, "<td>");
+            pv_buf_puts(b, "<td>");
             if (k < run->c->nres && pv_status_has_portfolio(run->s->status)) {
-                pv_html_resource_bar(&b, run->c->res[k].id, run->s->res_used[k],
+                pv_html_resource_bar(b, run->c->res[k].id, run->s->res_used[k],
                                      run->c->res[k].limit, sv);
-                pv_buf_puts(&b, "<div class=\"small\">");
-                pv_html_amount(&b, c->res[k].id, run->s->res_used[k], sv);
-                pv_buf_printf(&b, " %s ", pv_tr(sv, "of", "av"));
-                pv_html_amount(&b, c->res[k].id, run->c->res[k].limit, sv);
-                pv_buf_puts(&b, "</div>");
+                pv_buf_puts(b, "<div class=\"small\">");
+                pv_html_amount(b, c->res[k].id, run->s->res_used[k], sv);
+                pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
+                pv_html_amount(b, c->res[k].id, run->c->res[k].limit, sv);
+                pv_buf_puts(b, "</div>");
             } else
-                pv_buf_puts(&b, "–");
-            pv_buf_puts(&b, "</td>");
+                pv_buf_puts(b, "–");
+            pv_buf_puts(b, "</td>");
         }
-        pv_buf_puts(&b, "</tr>\n");
+        pv_buf_puts(b, "</tr>\n");
     }
-    pv_buf_puts(&b, "</tbody>\n</table>\n");
-    pv_html_section_end(&b);
+    pv_buf_puts(b, "</tbody>\n</table>\n");
+    pv_html_section_end(b);
+}
 
+/* Every proposal, and in which runs it is selected. */
+static void compare_html_projects(pv_buf *b, const pv_comparison *cmp, int sv)
+{
     /* Every proposal: selected in which run. */
-    pv_html_section(&b, "compare-projects", 0, "Proposals in each scenario",
+    pv_html_section(b, "compare-projects", 0, "Proposals in each scenario",
                     "Förslagen i varje scenario", sv);
-    pv_buf_printf(&b, "<table id=\"compare-projects\">\n<thead><tr><th>%s</th>",
+    pv_buf_printf(b, "<table id=\"compare-projects\">\n<thead><tr><th>%s</th>",
                   pv_tr(sv, "Proposal", "Förslag"));
     for (size_t i = 0; i < cmp->n; i++) {
-        pv_buf_puts(&b, "<th class=\"num\">");
-        run_name(&b, cmp, i, sv);
-        pv_buf_puts(&b, "</th>");
+        pv_buf_puts(b, "<th class=\"num\">");
+        run_name(b, cmp, i, sv);
+        pv_buf_puts(b, "</th>");
     }
-    pv_buf_puts(&b, "</tr></thead>\n<tbody>\n");
+    pv_buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         for (size_t t = 0; t < run->r->n; t++) {
@@ -392,21 +395,37 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
                 seen = pv_case_project_index(cmp->run[q].c, id) >= 0;
             if (seen)
                 continue;
-            pv_buf_puts(&b, "<tr class=\"project-row\" data-id=\"");
-            pv_html_esc(&b, id);
-            pv_buf_puts(&b, "\"><td><span class=\"name\">");
-            pv_html_esc(&b, pv_project_name(run->c, j));
-            pv_buf_puts(&b, "</span> <span class=\"id\">");
-            pv_html_esc(&b, id);
-            pv_buf_puts(&b, "</span></td>");
+            pv_buf_puts(b, "<tr class=\"project-row\" data-id=\"");
+            pv_html_esc(b, id);
+            pv_buf_puts(b, "\"><td><span class=\"name\">");
+            pv_html_esc(b, pv_project_name(run->c, j));
+            pv_buf_puts(b, "</span> <span class=\"id\">");
+            pv_html_esc(b, id);
+            pv_buf_puts(b, "</span></td>");
             for (size_t q = 0; q < cmp->n; q++)
-                pv_buf_printf(&b, "<td class=\"mark\">%s</td>",
+                pv_buf_printf(b, "<td class=\"mark\">%s</td>",
                               in_run(&cmp->run[q], id) ? "✓" : "");
-            pv_buf_puts(&b, "</tr>\n");
+            pv_buf_puts(b, "</tr>\n");
         }
     }
-    pv_buf_puts(&b, "</tbody>\n</table>\n");
-    pv_html_section_end(&b);
+    pv_buf_puts(b, "</tbody>\n</table>\n");
+    pv_html_section_end(b);
+}
+
+char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err)
+{
+    const pv_run *base = &cmp->run[0];
+    const pv_case *c = base->c;
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Scenarios compared", "Jämförelse av scenarier", "compare",
+                      err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    compare_html_summary(&b, cmp, sv);
+    compare_html_table(&b, cmp, sv);
+    compare_html_projects(&b, cmp, sv);
     pv_html_model_section(&b, c, sv);
     pv_html_end(&b, sv);
     return pv_buf_finish(&b, len, err);
