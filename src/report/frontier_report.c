@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-
 /* The sweep as JSON: points, breakpoints (with what changes) and order of entry. */
 static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n,
                           const char *rid, unsigned char *add, unsigned char *rem)
@@ -173,13 +172,12 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
         pv_err_nomem(err);
         return NULL;
     }
-    if (fmt == PV_FMT_JSON) {
+    if (fmt == PV_FMT_JSON)
         frontier_json(&b, c, f, n, rid, add, rem);
-    } else if (fmt == PV_FMT_CSV) {
+    else if (fmt == PV_FMT_CSV)
         frontier_csv(&b, c, f, sv, n);
-    } else {
+    else
         frontier_text(&b, c, f, fmt, sv, n, rid, add, rem);
-    }
     pv_free(add);
     pv_free(rem);
     return pv_buf_finish(&b, len, err);

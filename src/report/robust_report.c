@@ -7,13 +7,124 @@
 #include <string.h>
 
 
-
 static const char *group_of(double lo, double hi, int sv)
 {
     switch (pv_core_group(lo, hi)) {
     case 0: return pv_tr(sv, "core", "kärna");
     case 2: return pv_tr(sv, "exterior", "utanför");
     default: return pv_tr(sv, "borderline", "gränsfall");
+    }
+}
+
+/* Shares, intervals and the most frequent portfolios as JSON. */
+static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
+                        size_t n, size_t N, const char *const *dist, double maxhw, size_t nport)
+{
+    pv_buf_printf(b, "{\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
+                      "\"infeasible\": %zu, \"base_share\": ",
+                  rb->samples, rb->seed, dist[rb->method], rb->infeasible);
+    pv_buf_num(b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 6);
+    pv_buf_puts(b, ", \"half_width\": ");
+    pv_buf_num(b, maxhw, 6);
+    pv_buf_puts(b, ",\n  \"base_portfolio\": ");
+    pv_ids_json(b, c, rb->base, n);
+    pv_buf_puts(b, ",\n  \"projects\": [");
+    for (size_t i = 0; i < n; i++) {
+        size_t j = r->order[i];
+        double lo, hi;
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, pv_project_id(c, j));
+        pv_buf_puts(b, ", \"share\": ");
+        pv_buf_num(b, N ? (double)rb->selected[j] / (double)N : 0, 6);
+        pv_buf_puts(b, ", \"ci_low\": ");
+        pv_buf_num(b, lo, 6);
+        pv_buf_puts(b, ", \"ci_high\": ");
+        pv_buf_num(b, hi, 6);
+        pv_buf_printf(b, ", \"group\": \"%s\"}", group_of(lo, hi, 0));
+    }
+    pv_buf_puts(b, "\n  ],\n  \"portfolios\": [");
+    for (size_t p = 0; p < nport; p++) {
+        pv_buf_puts(b, p ? ",\n    {\"projects\": " : "\n    {\"projects\": ");
+        pv_ids_json(b, c, rb->port[p].x, n);
+        pv_buf_puts(b, ", \"share\": ");
+        pv_buf_num(b, (double)rb->port[p].count / (double)rb->samples, 6);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, nport ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* One row per project: how often selected, with its 95 % interval. */
+static void robust_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
+                       int sv, size_t n, size_t N)
+{
+    pv_csv_start(b, sv);
+    const char *h[] = {"id", "share", "ci_low", "ci_high", "group"};
+    for (int i = 0; i < 5; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, h[i], sv);
+    }
+    pv_csv_eol(b);
+    for (size_t i = 0; i < n; i++) {
+        size_t j = r->order[i];
+        double lo, hi;
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
+        pv_csv_cell(b, pv_project_id(c, j), sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, N ? (double)rb->selected[j] / (double)N : 0, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, lo, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, hi, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, group_of(lo, hi, sv), sv);
+        pv_csv_eol(b);
+    }
+}
+
+/* Text or Markdown (fmt): shares by group, then the most frequent portfolios. */
+static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
+                        pv_format fmt, int sv, size_t n, size_t N, const char *const *dist,
+                        double maxhw, size_t nport)
+{
+    int md = fmt == PV_FMT_MD;
+    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
+                  pv_tr(sv, "Robustness", "Robusthet"), c->name);
+    pv_buf_printf(b, "%s: %zu (%s %s, seed %llu)%s\n", pv_tr(sv, "Samples", "Urval"),
+                  rb->samples, pv_tr(sv, "weights", "vikter"), dist[rb->method], rb->seed,
+                  md ? "  " : "");
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Base portfolio optimal in", "Basportföljen optimal i"));
+    pv_fmt_num(b, rb->samples ? 100.0 * (double)rb->base_count / (double)rb->samples : 0, 1,
+               sv);
+    pv_buf_printf(b, " %%%s\n%s: ±", md ? "  " : "",
+                  pv_tr(sv, "Largest 95 % half width", "Största halvbredd (95 %)"));
+    pv_fmt_num(b, 100 * maxhw, 1, sv);
+    pv_buf_puts(b, pv_tr(sv, " percentage points\n\n", " procentenheter\n\n"));
+    if (md)
+        pv_buf_printf(b, "| Id | %s | 95 %% | %s |\n|---|---:|---|---|\n",
+                      pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Group", "Grupp"));
+    for (size_t i = 0; i < n; i++) {
+        size_t j = r->order[i];
+        if (!r->p[j].eligible)
+            continue;
+        double lo, hi;
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
+        pv_buf_printf(b, md ? "| %s | " : "  %-10s ", pv_project_id(c, j));
+        pv_fmt_num(b, N ? 100.0 * (double)rb->selected[j] / (double)N : 0, 1, sv);
+        pv_buf_puts(b, md ? " % | " : " %  [");
+        pv_fmt_num(b, 100 * lo, 1, sv);
+        pv_buf_puts(b, "–");
+        pv_fmt_num(b, 100 * hi, 1, sv);
+        pv_buf_printf(b, md ? " %% | %s |\n" : "]  %s\n", group_of(lo, hi, sv));
+    }
+    pv_buf_printf(b, "\n%s:\n", pv_tr(sv, "Most frequent portfolios", "Vanligaste portföljerna"));
+    for (size_t p = 0; p < nport; p++) {
+        pv_buf_puts(b, md ? "- " : "  ");
+        pv_fmt_num(b, 100.0 * (double)rb->port[p].count / (double)rb->samples, 1, sv);
+        pv_buf_puts(b, " %: ");
+        pv_ids_text(b, c, rb->port[p].x, n, "–");
+        pv_buf_putc(b, '\n');
     }
 }
 
@@ -35,103 +146,12 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
             maxhw = (hi - lo) / 2;
     }
     size_t nport = rb->nport < 10 ? rb->nport : 10;
-    if (fmt == PV_FMT_JSON) {
-        pv_buf_printf(&b, "{\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
-                          "\"infeasible\": %zu, \"base_share\": ",
-                      rb->samples, rb->seed, dist[rb->method], rb->infeasible);
-        pv_buf_num(&b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 6);
-        pv_buf_puts(&b, ", \"half_width\": ");
-        pv_buf_num(&b, maxhw, 6);
-        pv_buf_puts(&b, ",\n  \"base_portfolio\": ");
-        pv_ids_json(&b, c, rb->base, n);
-        pv_buf_puts(&b, ",\n  \"projects\": [");
-        for (size_t i = 0; i < n; i++) {
-            size_t j = r->order[i];
-            double lo, hi;
-            pv_wilson95(rb->selected[j], N, &lo, &hi);
-            pv_buf_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-            pv_buf_json_str(&b, pv_project_id(c, j));
-            pv_buf_puts(&b, ", \"share\": ");
-            pv_buf_num(&b, N ? (double)rb->selected[j] / (double)N : 0, 6);
-            pv_buf_puts(&b, ", \"ci_low\": ");
-            pv_buf_num(&b, lo, 6);
-            pv_buf_puts(&b, ", \"ci_high\": ");
-            pv_buf_num(&b, hi, 6);
-            pv_buf_printf(&b, ", \"group\": \"%s\"}", group_of(lo, hi, 0));
-        }
-        pv_buf_puts(&b, "\n  ],\n  \"portfolios\": [");
-        for (size_t p = 0; p < nport; p++) {
-            pv_buf_puts(&b, p ? ",\n    {\"projects\": " : "\n    {\"projects\": ");
-            pv_ids_json(&b, c, rb->port[p].x, n);
-            pv_buf_puts(&b, ", \"share\": ");
-            pv_buf_num(&b, (double)rb->port[p].count / (double)rb->samples, 6);
-            pv_buf_putc(&b, '}');
-        }
-        pv_buf_puts(&b, nport ? "\n  ]\n}\n" : "]\n}\n");
-    } else if (fmt == PV_FMT_CSV) {
-        pv_csv_start(&b, sv);
-        const char *h[] = {"id", "share", "ci_low", "ci_high", "group"};
-        for (int i = 0; i < 5; i++) {
-            if (i)
-                pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, h[i], sv);
-        }
-        pv_csv_eol(&b);
-        for (size_t i = 0; i < n; i++) {
-            size_t j = r->order[i];
-            double lo, hi;
-            pv_wilson95(rb->selected[j], N, &lo, &hi);
-            pv_csv_cell(&b, pv_project_id(c, j), sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, N ? (double)rb->selected[j] / (double)N : 0, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, lo, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, hi, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, group_of(lo, hi, sv), sv);
-            pv_csv_eol(&b);
-        }
-    } else {
-        int md = fmt == PV_FMT_MD;
-        pv_buf_printf(&b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                      pv_tr(sv, "Robustness", "Robusthet"), c->name);
-        pv_buf_printf(&b, "%s: %zu (%s %s, seed %llu)%s\n", pv_tr(sv, "Samples", "Urval"),
-                      rb->samples, pv_tr(sv, "weights", "vikter"), dist[rb->method], rb->seed,
-                      md ? "  " : "");
-        pv_buf_printf(&b, "%s: ", pv_tr(sv, "Base portfolio optimal in", "Basportföljen optimal i"));
-        pv_fmt_num(&b, rb->samples ? 100.0 * (double)rb->base_count / (double)rb->samples : 0, 1,
-                   sv);
-        pv_buf_printf(&b, " %%%s\n%s: ±", md ? "  " : "",
-                      pv_tr(sv, "Largest 95 % half width", "Största halvbredd (95 %)"));
-        pv_fmt_num(&b, 100 * maxhw, 1, sv);
-        pv_buf_puts(&b, pv_tr(sv, " percentage points\n\n", " procentenheter\n\n"));
-        if (md)
-            pv_buf_printf(&b, "| Id | %s | 95 %% | %s |\n|---|---:|---|---|\n",
-                          pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Group", "Grupp"));
-        for (size_t i = 0; i < n; i++) {
-            size_t j = r->order[i];
-            if (!r->p[j].eligible)
-                continue;
-            double lo, hi;
-            pv_wilson95(rb->selected[j], N, &lo, &hi);
-            pv_buf_printf(&b, md ? "| %s | " : "  %-10s ", pv_project_id(c, j));
-            pv_fmt_num(&b, N ? 100.0 * (double)rb->selected[j] / (double)N : 0, 1, sv);
-            pv_buf_puts(&b, md ? " % | " : " %  [");
-            pv_fmt_num(&b, 100 * lo, 1, sv);
-            pv_buf_puts(&b, "–");
-            pv_fmt_num(&b, 100 * hi, 1, sv);
-            pv_buf_printf(&b, md ? " %% | %s |\n" : "]  %s\n", group_of(lo, hi, sv));
-        }
-        pv_buf_printf(&b, "\n%s:\n", pv_tr(sv, "Most frequent portfolios", "Vanligaste portföljerna"));
-        for (size_t p = 0; p < nport; p++) {
-            pv_buf_puts(&b, md ? "- " : "  ");
-            pv_fmt_num(&b, 100.0 * (double)rb->port[p].count / (double)rb->samples, 1, sv);
-            pv_buf_puts(&b, " %: ");
-            pv_ids_text(&b, c, rb->port[p].x, n, "–");
-            pv_buf_putc(&b, '\n');
-        }
-    }
+    if (fmt == PV_FMT_JSON)
+        robust_json(&b, c, r, rb, n, N, dist, maxhw, nport);
+    else if (fmt == PV_FMT_CSV)
+        robust_csv(&b, c, r, rb, sv, n, N);
+    else
+        robust_text(&b, c, r, rb, fmt, sv, n, N, dist, maxhw, nport);
     return pv_buf_finish(&b, len, err);
 }
 

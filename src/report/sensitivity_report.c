@@ -6,6 +6,128 @@
 #include <math.h>
 #include <string.h>
 
+/* Each weight's range, with what enters and leaves just outside it, as JSON. */
+static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
+                             const pv_sensitivity *s, size_t n, unsigned char *add,
+                             unsigned char *rem)
+{
+    pv_buf_puts(b, "{\n  \"base_objective\": ");
+    pv_buf_num(b, s->base_objective, 6);
+    pv_buf_puts(b, ", \"selected_projects\": ");
+    pv_ids_json(b, c, s->base, n);
+    pv_buf_puts(b, ",\n  \"criteria\": [");
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, m->leaves[i]->id);
+        pv_buf_puts(b, ", \"weight\": ");
+        pv_buf_num(b, k->weight, 6);
+        pv_buf_puts(b, ", \"low\": ");
+        pv_buf_num(b, k->low, 6);
+        pv_buf_puts(b, ", \"high\": ");
+        pv_buf_num(b, k->high, 6);
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_buf_puts(b, side ? ", \"above\": " : ", \"below\": ");
+            if (!o) {
+                pv_buf_puts(b, "null");
+                continue;
+            }
+            pv_ids_diff(s->base, o, n, add, rem);
+            pv_buf_puts(b, "{\"added\": ");
+            pv_ids_json(b, c, add, n);
+            pv_buf_puts(b, ", \"removed\": ");
+            pv_ids_json(b, c, rem, n);
+            pv_buf_putc(b, '}');
+        }
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ]\n}\n");
+}
+
+/* One row per scored criterion. */
+static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, const pv_sensitivity *s,
+                            int sv, size_t n, unsigned char *add, unsigned char *rem)
+{
+    pv_csv_start(b, sv);
+    const char *h[] = {"id", "weight", "low", "high", "below_added", "below_removed",
+                       "above_added", "above_removed"};
+    for (int i = 0; i < 8; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, h[i], sv);
+    }
+    pv_csv_eol(b);
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_csv_cell(b, m->leaves[i]->id, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->weight, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->low, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->high, 6, sv);
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_ids_diff(s->base, o ? o : s->base, n, add, rem);
+            pv_buf ta, tr;
+            pv_buf_init(&ta);
+            pv_buf_init(&tr);
+            pv_ids_text(&ta, c, add, n, "");
+            pv_ids_text(&tr, c, rem, n, "");
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, ta.data ? ta.data : "", sv);
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, tr.data ? tr.data : "", sv);
+            pv_buf_free(&ta);
+            pv_buf_free(&tr);
+        }
+        pv_csv_eol(b);
+    }
+}
+
+/* Text or Markdown (fmt): one line or row per scored criterion. */
+static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
+                             const pv_sensitivity *s, pv_format fmt, int sv, size_t n,
+                             unsigned char *add, unsigned char *rem)
+{
+    int md = fmt == PV_FMT_MD;
+    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
+                  pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
+    pv_ids_text(b, c, s->base, n, "–");
+    pv_buf_puts(b, "\n\n");
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---|---|---|\n",
+                      pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
+                      pv_tr(sv, "Stable within", "Stabil inom"),
+                      pv_tr(sv, "Below", "Under"), pv_tr(sv, "Above", "Över"));
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_buf_printf(b, md ? "| %s | " : "%-24s ", pv_crit_label(m->leaves[i], sv));
+        pv_fmt_num(b, k->weight, 3, sv);
+        pv_buf_puts(b, md ? " | [" : "  [");
+        pv_fmt_num(b, k->low, 3, sv);
+        pv_buf_puts(b, sv ? "; " : ", ");
+        pv_fmt_num(b, k->high, 3, sv);
+        pv_buf_puts(b, "]");
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_buf_puts(b, md ? " | " : side ? pv_tr(sv, "  above: ", "  över: ")
+                                              : pv_tr(sv, "  below: ", "  under: "));
+            if (!o) {
+                pv_buf_puts(b, "–");
+                continue;
+            }
+            pv_ids_diff(s->base, o, n, add, rem);
+            pv_buf_puts(b, "+");
+            pv_ids_text(b, c, add, n, "–");
+            pv_buf_puts(b, " −");
+            pv_ids_text(b, c, rem, n, "–");
+        }
+        pv_buf_puts(b, md ? " |\n" : "\n");
+    }
+}
 
 char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
                             pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
@@ -24,113 +146,12 @@ char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sens
         pv_err_nomem(err);
         return NULL;
     }
-    if (fmt == PV_FMT_JSON) {
-        pv_buf_puts(&b, "{\n  \"base_objective\": ");
-        pv_buf_num(&b, s->base_objective, 6);
-        pv_buf_puts(&b, ", \"selected_projects\": ");
-        pv_ids_json(&b, c, s->base, n);
-        pv_buf_puts(&b, ",\n  \"criteria\": [");
-        for (size_t i = 0; i < s->nleaves; i++) {
-            const pv_sens_crit *k = &s->crit[i];
-            pv_buf_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-            pv_buf_json_str(&b, m->leaves[i]->id);
-            pv_buf_puts(&b, ", \"weight\": ");
-            pv_buf_num(&b, k->weight, 6);
-            pv_buf_puts(&b, ", \"low\": ");
-            pv_buf_num(&b, k->low, 6);
-            pv_buf_puts(&b, ", \"high\": ");
-            pv_buf_num(&b, k->high, 6);
-            for (int side = 0; side < 2; side++) {
-                const unsigned char *o = side ? k->above : k->below;
-                pv_buf_puts(&b, side ? ", \"above\": " : ", \"below\": ");
-                if (!o) {
-                    pv_buf_puts(&b, "null");
-                    continue;
-                }
-                pv_ids_diff(s->base, o, n, add, rem);
-                pv_buf_puts(&b, "{\"added\": ");
-                pv_ids_json(&b, c, add, n);
-                pv_buf_puts(&b, ", \"removed\": ");
-                pv_ids_json(&b, c, rem, n);
-                pv_buf_putc(&b, '}');
-            }
-            pv_buf_putc(&b, '}');
-        }
-        pv_buf_puts(&b, "\n  ]\n}\n");
-    } else if (fmt == PV_FMT_CSV) {
-        pv_csv_start(&b, sv);
-        const char *h[] = {"id", "weight", "low", "high", "below_added", "below_removed",
-                           "above_added", "above_removed"};
-        for (int i = 0; i < 8; i++) {
-            if (i)
-                pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, h[i], sv);
-        }
-        pv_csv_eol(&b);
-        for (size_t i = 0; i < s->nleaves; i++) {
-            const pv_sens_crit *k = &s->crit[i];
-            pv_csv_cell(&b, m->leaves[i]->id, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, k->weight, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, k->low, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, k->high, 6, sv);
-            for (int side = 0; side < 2; side++) {
-                const unsigned char *o = side ? k->above : k->below;
-                pv_ids_diff(s->base, o ? o : s->base, n, add, rem);
-                pv_buf ta, tr;
-                pv_buf_init(&ta);
-                pv_buf_init(&tr);
-                pv_ids_text(&ta, c, add, n, "");
-                pv_ids_text(&tr, c, rem, n, "");
-                pv_csv_sep(&b, sv);
-                pv_csv_cell(&b, ta.data ? ta.data : "", sv);
-                pv_csv_sep(&b, sv);
-                pv_csv_cell(&b, tr.data ? tr.data : "", sv);
-                pv_buf_free(&ta);
-                pv_buf_free(&tr);
-            }
-            pv_csv_eol(&b);
-        }
-    } else {
-        int md = fmt == PV_FMT_MD;
-        pv_buf_printf(&b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                      pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
-        pv_buf_printf(&b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
-        pv_ids_text(&b, c, s->base, n, "–");
-        pv_buf_puts(&b, "\n\n");
-        if (md)
-            pv_buf_printf(&b, "| %s | %s | %s | %s | %s |\n|---|---:|---|---|---|\n",
-                          pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
-                          pv_tr(sv, "Stable within", "Stabil inom"),
-                          pv_tr(sv, "Below", "Under"), pv_tr(sv, "Above", "Över"));
-        for (size_t i = 0; i < s->nleaves; i++) {
-            const pv_sens_crit *k = &s->crit[i];
-            pv_buf_printf(&b, md ? "| %s | " : "%-24s ", pv_crit_label(m->leaves[i], sv));
-            pv_fmt_num(&b, k->weight, 3, sv);
-            pv_buf_puts(&b, md ? " | [" : "  [");
-            pv_fmt_num(&b, k->low, 3, sv);
-            pv_buf_puts(&b, sv ? "; " : ", ");
-            pv_fmt_num(&b, k->high, 3, sv);
-            pv_buf_puts(&b, "]");
-            for (int side = 0; side < 2; side++) {
-                const unsigned char *o = side ? k->above : k->below;
-                pv_buf_puts(&b, md ? " | " : side ? pv_tr(sv, "  above: ", "  över: ")
-                                                  : pv_tr(sv, "  below: ", "  under: "));
-                if (!o) {
-                    pv_buf_puts(&b, "–");
-                    continue;
-                }
-                pv_ids_diff(s->base, o, n, add, rem);
-                pv_buf_puts(&b, "+");
-                pv_ids_text(&b, c, add, n, "–");
-                pv_buf_puts(&b, " −");
-                pv_ids_text(&b, c, rem, n, "–");
-            }
-            pv_buf_puts(&b, md ? " |\n" : "\n");
-        }
-    }
+    if (fmt == PV_FMT_JSON)
+        sensitivity_json(&b, c, m, s, n, add, rem);
+    else if (fmt == PV_FMT_CSV)
+        sensitivity_csv(&b, c, m, s, sv, n, add, rem);
+    else
+        sensitivity_text(&b, c, m, s, fmt, sv, n, add, rem);
     pv_free(add);
     pv_free(rem);
     return pv_buf_finish(&b, len, err);
