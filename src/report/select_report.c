@@ -128,6 +128,118 @@ static void json_num_or_null(pv_buf *b, int has, double x)
         pv_buf_puts(b, "null");
 }
 
+static void json_str_or_null(pv_buf *b, const char *s)
+{
+    if (s)
+        pv_buf_json_str(b, s);
+    else
+        pv_buf_puts(b, "null");
+}
+
+/* Constraint i, with its activity in the portfolio when there is one. */
+static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, size_t i,
+                            int has_sol)
+{
+    const pv_constraint *q = &c->cons[i];
+    pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+    pv_buf_json_str(b, q->id);
+    pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
+    json_str_or_null(b, q->label);
+    pv_buf_puts(b, ", \"column\": ");
+    json_str_or_null(b, q->column);
+    pv_buf_puts(b, ", \"value\": ");
+    json_str_or_null(b, q->value);
+    pv_buf_puts(b, ", \"min\": ");
+    json_num_or_null(b, q->has_min, q->min);
+    pv_buf_puts(b, ", \"max\": ");
+    json_num_or_null(b, q->has_max, q->max);
+    pv_buf_puts(b, ", \"activity\": ");
+    json_num_or_null(b, has_sol, s->cons_act[i]);
+    pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
+}
+
+/* The i-th project in ranked order, with why it is in or out. */
+static void json_project(pv_buf *b, const sel_view *v, size_t i)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    const pv_ranking *r = v->r;
+    size_t j = v->proj[i].j;
+    const pv_proj_result *p = &r->p[j];
+    const pv_why *w = &s->why[j];
+    pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+    pv_buf_json_str(b, pv_project_id(c, j));
+    pv_buf_puts(b, ", \"name\": ");
+    pv_buf_json_str(b, pv_project_name(c, j));
+    pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
+    pv_buf_num(b, p->score, 6);
+    pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s, \"excluded_by\": [",
+                  p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
+    for (size_t k = 0; k < p->nexcluded; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
+    }
+    pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
+    pv_buf_printf(b, "], \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
+    pv_buf_json_str(b, v->proj[i].why);
+    if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
+        pv_buf_puts(b, ", \"loss\": ");
+        pv_buf_num(b, w->loss, 6);
+        pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
+    }
+    if (wk == PV_WHY_OUT) {
+        pv_buf_puts(b, ", \"displaced\": [");
+        for (size_t k = 0; k < w->ndisplaced; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
+        }
+        pv_buf_putc(b, ']');
+    }
+    if (wk == PV_WHY_CANNOT_FIT) {
+        pv_buf_puts(b, ", \"resource\": ");
+        pv_buf_json_str(b, c->res[w->resource].id);
+        pv_buf_puts(b, ", \"excess\": ");
+        pv_buf_num(b, w->excess, 6);
+    }
+    if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
+        pv_buf_puts(b, ", \"constraint\": ");
+        pv_buf_json_str(b, c->cons[w->cons].id);
+    }
+    if (wk == PV_WHY_EXCLUDED) {
+        pv_buf_puts(b, ", \"because\": [");
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            const char *bc = c->model->rules[p->excluded_by[k]].because;
+            pv_buf_json_str(b, bc ? bc : "");
+        }
+        pv_buf_putc(b, ']');
+    }
+    pv_buf_puts(b, "}}");
+}
+
+/* Why no portfolio is feasible: the conflicting set, and what raising a limit would do. */
+static void json_diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s)
+{
+    pv_buf_puts(b, ",\n  \"diagnosis\": {\"conflict\": [");
+    for (size_t i = 0; i < s->nconflict; i++) {
+        size_t g = s->conflict[i];
+        pv_buf_puts(b, i ? ", " : "");
+        pv_buf_printf(b, "{\"kind\": \"%s\", \"id\": ", group_kind(c, g));
+        pv_buf_json_str(b, pv_group_id(c, g));
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_printf(b, "], \"raising_resources_helps\": %s, \"raise\": [",
+                  s->raise_helps ? "true" : "false");
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
+        pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ", \"by\": ");
+        json_num_or_null(b, s->raise_helps, s->res_raise[k]);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "]}");
+}
+
 static void render_json(pv_buf *b, const sel_view *v)
 {
     const pv_case *c = v->c;
@@ -136,7 +248,7 @@ static void render_json(pv_buf *b, const sel_view *v)
     pv_buf_puts(b, "{\n  \"case\": ");
     pv_buf_json_str(b, c->name);
     pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", pv_status_key(s->status));
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
+    int has_sol = pv_status_has_portfolio(s->status);
     json_num_or_null(b, has_sol, s->objective);
     pv_buf_puts(b, ",\n  \"bound\": ");
     json_num_or_null(b, has_sol, s->bound);
@@ -169,87 +281,11 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_puts(b, "}");
     }
     pv_buf_puts(b, c->nres ? "\n  ],\n  \"constraints\": [" : "],\n  \"constraints\": [");
-    for (size_t i = 0; i < c->ncons; i++) {
-        const pv_constraint *q = &c->cons[i];
-        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        pv_buf_json_str(b, q->id);
-        pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
-        if (q->label)
-            pv_buf_json_str(b, q->label);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"column\": ");
-        if (q->column)
-            pv_buf_json_str(b, q->column);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"value\": ");
-        if (q->value)
-            pv_buf_json_str(b, q->value);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"min\": ");
-        json_num_or_null(b, q->has_min, q->min);
-        pv_buf_puts(b, ", \"max\": ");
-        json_num_or_null(b, q->has_max, q->max);
-        pv_buf_puts(b, ", \"activity\": ");
-        json_num_or_null(b, has_sol, s->cons_act[i]);
-        pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
-    }
+    for (size_t i = 0; i < c->ncons; i++)
+        json_constraint(b, c, s, i, has_sol);
     pv_buf_puts(b, c->ncons ? "\n  ],\n  \"projects\": [" : "],\n  \"projects\": [");
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = v->proj[i].j;
-        const pv_proj_result *p = &r->p[j];
-        const pv_why *w = &s->why[j];
-        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        pv_buf_json_str(b, pv_project_id(c, j));
-        pv_buf_puts(b, ", \"name\": ");
-        pv_buf_json_str(b, pv_project_name(c, j));
-        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
-        pv_buf_num(b, p->score, 6);
-        pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s, \"excluded_by\": [",
-                      p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
-        for (size_t k = 0; k < p->nexcluded; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
-        }
-        pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
-        pv_buf_printf(b, "], \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
-        pv_buf_json_str(b, v->proj[i].why);
-        if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
-            pv_buf_puts(b, ", \"loss\": ");
-            pv_buf_num(b, w->loss, 6);
-            pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
-        }
-        if (wk == PV_WHY_OUT) {
-            pv_buf_puts(b, ", \"displaced\": [");
-            for (size_t k = 0; k < w->ndisplaced; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
-            }
-            pv_buf_putc(b, ']');
-        }
-        if (wk == PV_WHY_CANNOT_FIT) {
-            pv_buf_puts(b, ", \"resource\": ");
-            pv_buf_json_str(b, c->res[w->resource].id);
-            pv_buf_puts(b, ", \"excess\": ");
-            pv_buf_num(b, w->excess, 6);
-        }
-        if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
-            pv_buf_puts(b, ", \"constraint\": ");
-            pv_buf_json_str(b, c->cons[w->cons].id);
-        }
-        if (wk == PV_WHY_EXCLUDED) {
-            pv_buf_puts(b, ", \"because\": [");
-            for (size_t k = 0; k < p->nexcluded; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                const char *bc = c->model->rules[p->excluded_by[k]].because;
-                pv_buf_json_str(b, bc ? bc : "");
-            }
-            pv_buf_putc(b, ']');
-        }
-        pv_buf_puts(b, "}}");
-    }
+    for (size_t i = 0; i < r->n; i++)
+        json_project(b, v, i);
     pv_buf_puts(b, r->n ? "\n  ],\n  \"partners\": [" : "],\n  \"partners\": [");
     first = 1;
     for (size_t p = 0; p < s->npart; p++) {
@@ -269,26 +305,8 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
-    if (s->status == PV_STATUS_INFEASIBLE) {
-        pv_buf_puts(b, ",\n  \"diagnosis\": {\"conflict\": [");
-        for (size_t i = 0; i < s->nconflict; i++) {
-            size_t g = s->conflict[i];
-            pv_buf_puts(b, i ? ", " : "");
-            pv_buf_printf(b, "{\"kind\": \"%s\", \"id\": ", group_kind(c, g));
-            pv_buf_json_str(b, pv_group_id(c, g));
-            pv_buf_putc(b, '}');
-        }
-        pv_buf_printf(b, "], \"raising_resources_helps\": %s, \"raise\": [",
-                      s->raise_helps ? "true" : "false");
-        for (size_t k = 0; k < c->nres; k++) {
-            pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
-            pv_buf_json_str(b, c->res[k].id);
-            pv_buf_puts(b, ", \"by\": ");
-            json_num_or_null(b, s->raise_helps, s->res_raise[k]);
-            pv_buf_putc(b, '}');
-        }
-        pv_buf_puts(b, "]}");
-    }
+    if (s->status == PV_STATUS_INFEASIBLE)
+        json_diagnosis(b, c, s);
     pv_buf_puts(b, "\n}\n");
 }
 
@@ -376,13 +394,160 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
                                        "Att höja resursramarna räcker inte."));
 }
 
+/* Each resource: used against its limit (a bar in text, a table in Markdown). */
+static void text_resources(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Resources", "Resurser"));
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s | %% |\n|---|---:|---:|---:|\n",
+                      pv_tr(sv, "Resource", "Resurs"), pv_tr(sv, "Used", "Använt"),
+                      pv_tr(sv, "Limit", "Ram"));
+    for (size_t k = 0; k < c->nres; k++) {
+        double u = s->res_used[k], l = c->res[k].limit;
+        if (md) {
+            pv_buf_puts(b, "| ");
+            md_text(b, c->res[k].id, 1);
+            pv_buf_puts(b, " | ");
+            num(b, u, 2, sv);
+            pv_buf_puts(b, " | ");
+            num(b, l, 2, sv);
+            pv_buf_puts(b, " | ");
+            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
+            pv_buf_puts(b, " |\n");
+        } else {
+            pv_buf_printf(b, "  %-16s ", c->res[k].id);
+            bar(b, u, l);
+            pv_buf_putc(b, ' ');
+            num(b, u, 2, sv);
+            pv_buf_puts(b, " / ");
+            num(b, l, 2, sv);
+            pv_buf_puts(b, " (");
+            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
+            pv_buf_puts(b, " %)\n");
+        }
+    }
+}
+
+/* The constraints that hold with no slack. */
+static void text_binding(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    size_t nb = 0;
+    for (size_t i = 0; i < c->ncons; i++)
+        nb += s->cons_binding[i] != 0;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                  pv_tr(sv, "Binding constraints", "Bindande villkor"));
+    if (!nb)
+        pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
+    for (size_t i = 0; i < c->ncons; i++) {
+        if (!s->cons_binding[i])
+            continue;
+        const pv_constraint *q = &c->cons[i];
+        pv_buf_printf(b, "%s%s: ", md ? "- " : "  - ", q->id);
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        cons_desc(&tmp, c, q, sv);
+        md_text(b, tmp.data, md);
+        pv_buf_free(&tmp);
+        if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
+            pv_buf_printf(b, " (%s ", pv_tr(sv, "now", "nu"));
+            num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
+            pv_buf_putc(b, ')');
+        }
+        pv_buf_putc(b, '\n');
+    }
+}
+
+/* The partners the portfolio engages, and own agreements no project uses. */
+static void text_partners(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                  pv_tr(sv, "Engaged partners", "Engagerade partner"));
+    size_t ne = 0;
+    for (size_t p = 0; p < s->npart; p++) {
+        if (!s->y[p])
+            continue;
+        ne++;
+        pv_buf_printf(b, "%s", md ? "- " : "  - ");
+        md_text(b, pv_partner_id(c, p), md);
+        if (strcmp(pv_partner_name(c, p), pv_partner_id(c, p))) {
+            pv_buf_puts(b, " (");
+            md_text(b, pv_partner_name(c, p), md);
+            pv_buf_putc(b, ')');
+        }
+        if (c->partner_active[p])
+            pv_buf_printf(b, " — %s", pv_tr(sv, "existing agreement", "befintligt avtal"));
+        pv_buf_putc(b, '\n');
+    }
+    if (!ne)
+        pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
+    size_t nr = 0;
+    for (size_t p = 0; p < s->npart; p++)
+        nr += review(v, p) != 0;
+    if (nr) {
+        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                      pv_tr(sv, "Existing agreements to review", "Befintliga avtal att se över"));
+        for (size_t p = 0; p < s->npart; p++) {
+            if (!review(v, p))
+                continue;
+            pv_buf_printf(b, "%s", md ? "- " : "  - ");
+            md_text(b, pv_partner_id(c, p), md);
+            pv_buf_printf(b, ": %s\n", pv_review_text(sv));
+        }
+    }
+}
+
+/* Every proposal in ranked order, with why it is in or out. */
+static void text_proposals(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    const pv_ranking *r = v->r;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Proposals", "Förslag"));
+    if (md)
+        pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
+                      pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
+                      pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "In", "Vald"),
+                      pv_tr(sv, "Why", "Varför"));
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = v->proj[i].j;
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        num(&tmp, r->p[j].score, 2, sv);
+        const char *mark = s->x[j] ? (md ? pv_tr(sv, "yes", "ja") : "*") : (md ? "" : " ");
+        if (md) {
+            pv_buf_printf(b, "| %zu | ", r->rank[j]);
+            md_text(b, pv_project_id(c, j), 1);
+            pv_buf_puts(b, " | ");
+            md_text(b, pv_project_name(c, j), 1);
+            pv_buf_printf(b, " | %s | %s | ", tmp.data ? tmp.data : "", mark);
+            md_text(b, v->proj[i].why, 1);
+            pv_buf_puts(b, " |\n");
+        } else {
+            pv_buf_printf(b, "%s %3zu  %-10s %8s  %s\n", mark, r->rank[j], pv_project_id(c, j),
+                          tmp.data ? tmp.data : "", pv_project_name(c, j));
+            pv_buf_printf(b, "%7s%s\n", "", v->proj[i].why);
+        }
+        pv_buf_free(&tmp);
+    }
+}
+
 static void render_text(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     const pv_ranking *r = v->r;
     int sv = v->sv;
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
+    int has_sol = pv_status_has_portfolio(s->status);
     if (md) {
         pv_buf_printf(b, "# %s: ", pv_tr(sv, "Portfolio", "Portfölj"));
         md_text(b, c->name, 1);
@@ -411,126 +576,13 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
     pv_buf_putc(b, '\n');
     if (s->status == PV_STATUS_INFEASIBLE)
         diagnosis_lines(b, v, md);
-    if (c->nres && has_sol) {
-        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Resources", "Resurser"));
-        if (md)
-            pv_buf_printf(b, "| %s | %s | %s | %% |\n|---|---:|---:|---:|\n",
-                          pv_tr(sv, "Resource", "Resurs"), pv_tr(sv, "Used", "Använt"),
-                          pv_tr(sv, "Limit", "Ram"));
-        for (size_t k = 0; k < c->nres; k++) {
-            double u = s->res_used[k], l = c->res[k].limit;
-            if (md) {
-                pv_buf_puts(b, "| ");
-                md_text(b, c->res[k].id, 1);
-                pv_buf_puts(b, " | ");
-                num(b, u, 2, sv);
-                pv_buf_puts(b, " | ");
-                num(b, l, 2, sv);
-                pv_buf_puts(b, " | ");
-                num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-                pv_buf_puts(b, " |\n");
-            } else {
-                pv_buf_printf(b, "  %-16s ", c->res[k].id);
-                bar(b, u, l);
-                pv_buf_putc(b, ' ');
-                num(b, u, 2, sv);
-                pv_buf_puts(b, " / ");
-                num(b, l, 2, sv);
-                pv_buf_puts(b, " (");
-                num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-                pv_buf_puts(b, " %)\n");
-            }
-        }
-    }
-    if (has_sol && c->ncons) {
-        size_t nb = 0;
-        for (size_t i = 0; i < c->ncons; i++)
-            nb += s->cons_binding[i] != 0;
-        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                      pv_tr(sv, "Binding constraints", "Bindande villkor"));
-        if (!nb)
-            pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
-        for (size_t i = 0; i < c->ncons; i++) {
-            if (!s->cons_binding[i])
-                continue;
-            const pv_constraint *q = &c->cons[i];
-            pv_buf_printf(b, "%s%s: ", md ? "- " : "  - ", q->id);
-            pv_buf tmp;
-            pv_buf_init(&tmp);
-            cons_desc(&tmp, c, q, sv);
-            md_text(b, tmp.data, md);
-            pv_buf_free(&tmp);
-            if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
-                pv_buf_printf(b, " (%s ", pv_tr(sv, "now", "nu"));
-                num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
-                pv_buf_putc(b, ')');
-            }
-            pv_buf_putc(b, '\n');
-        }
-    }
-    if (has_sol) {
-        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                      pv_tr(sv, "Engaged partners", "Engagerade partner"));
-        size_t ne = 0;
-        for (size_t p = 0; p < s->npart; p++) {
-            if (!s->y[p])
-                continue;
-            ne++;
-            pv_buf_printf(b, "%s", md ? "- " : "  - ");
-            md_text(b, pv_partner_id(c, p), md);
-            if (strcmp(pv_partner_name(c, p), pv_partner_id(c, p))) {
-                pv_buf_puts(b, " (");
-                md_text(b, pv_partner_name(c, p), md);
-                pv_buf_putc(b, ')');
-            }
-            if (c->partner_active[p])
-                pv_buf_printf(b, " — %s", pv_tr(sv, "existing agreement", "befintligt avtal"));
-            pv_buf_putc(b, '\n');
-        }
-        if (!ne)
-            pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
-        size_t nr = 0;
-        for (size_t p = 0; p < s->npart; p++)
-            nr += review(v, p) != 0;
-        if (nr) {
-            pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                          pv_tr(sv, "Existing agreements to review", "Befintliga avtal att se över"));
-            for (size_t p = 0; p < s->npart; p++) {
-                if (!review(v, p))
-                    continue;
-                pv_buf_printf(b, "%s", md ? "- " : "  - ");
-                md_text(b, pv_partner_id(c, p), md);
-                pv_buf_printf(b, ": %s\n", pv_review_text(sv));
-            }
-        }
-    }
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Proposals", "Förslag"));
-    if (md)
-        pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
-                      pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
-                      pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "In", "Vald"),
-                      pv_tr(sv, "Why", "Varför"));
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = v->proj[i].j;
-        pv_buf tmp;
-        pv_buf_init(&tmp);
-        num(&tmp, r->p[j].score, 2, sv);
-        const char *mark = s->x[j] ? (md ? pv_tr(sv, "yes", "ja") : "*") : (md ? "" : " ");
-        if (md) {
-            pv_buf_printf(b, "| %zu | ", r->rank[j]);
-            md_text(b, pv_project_id(c, j), 1);
-            pv_buf_puts(b, " | ");
-            md_text(b, pv_project_name(c, j), 1);
-            pv_buf_printf(b, " | %s | %s | ", tmp.data ? tmp.data : "", mark);
-            md_text(b, v->proj[i].why, 1);
-            pv_buf_puts(b, " |\n");
-        } else {
-            pv_buf_printf(b, "%s %3zu  %-10s %8s  %s\n", mark, r->rank[j], pv_project_id(c, j),
-                          tmp.data ? tmp.data : "", pv_project_name(c, j));
-            pv_buf_printf(b, "%7s%s\n", "", v->proj[i].why);
-        }
-        pv_buf_free(&tmp);
-    }
+    if (c->nres && has_sol)
+        text_resources(b, v, md);
+    if (has_sol && c->ncons)
+        text_binding(b, v, md);
+    if (has_sol)
+        text_partners(b, v, md);
+    text_proposals(b, v, md);
 }
 
 /* ------------------------------------------------------------ CSV */
@@ -564,7 +616,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
     const pv_selection *s = v->s;
     const pv_ranking *r = v->r;
     int sv = v->sv;
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
+    int has_sol = pv_status_has_portfolio(s->status);
     pv_csv_start(b, sv);
     const char *hdr[] = {"section", "id", "name", "status", "value", "limit", "detail"};
     for (size_t i = 0; i < 7; i++) {
