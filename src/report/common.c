@@ -143,6 +143,16 @@ void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
 
 void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
 
+void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv)
+{
+    pv_csv_start(b, sv);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, names[i], sv);
+    }
+}
+
 char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err)
 {
     if (b->oom) {

@@ -88,13 +88,8 @@ static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_er
 static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
 {
     const pv_run *base = &cmp->run[0];
-    pv_csv_start(b, sv);
-    const char *h[] = {"scenario", "status", "objective", "selected", "added", "removed"};
-    for (int i = 0; i < 6; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, h[i], sv);
-    }
+    static const char *const h[] = {"scenario", "status", "objective", "selected", "added", "removed"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     for (size_t k = 0; k < base->c->nres; k++) {
         pv_buf tmp;
         pv_buf_init(&tmp);

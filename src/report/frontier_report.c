@@ -70,13 +70,8 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
 /* One row per point of the sweep. */
 static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int sv, size_t n)
 {
-    pv_csv_start(b, sv);
-    const char *h[] = {"limit", "objective", "selected_projects"};
-    for (int i = 0; i < 3; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, h[i], sv);
-    }
+    static const char *const h[] = {"limit", "objective", "selected_projects"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
@@ -165,10 +160,8 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
     int sv = pv_lang_is_sv(c, lang);
     size_t n = r->n;
     const char *rid = c->res[f->res].id;
-    unsigned char *add = pv_calloc(n + 1, 1), *rem = pv_calloc(n + 1, 1);
-    if (!add || !rem) {
-        pv_free(add);
-        pv_free(rem);
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
         pv_err_nomem(err);
         return NULL;
     }
@@ -178,8 +171,7 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
         frontier_csv(&b, c, f, sv, n);
     else
         frontier_text(&b, c, f, fmt, sv, n, rid, add, rem);
-    pv_free(add);
-    pv_free(rem);
+    pv_free(add); /* rem lives in the same block */
     return pv_buf_finish(&b, len, err);
 }
 
@@ -321,12 +313,9 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
 static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n, int sv)
 {
     const char *rid = c->res[f->res].id;
-    unsigned char *add = pv_calloc(n + 1, 1), *rem = pv_calloc(n + 1, 1);
-    if (!add || !rem) {
-        pv_free(add);
-        pv_free(rem);
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add)
         return -1;
-    }
     pv_buf_printf(b, "<h3>%s</h3>\n<table id=\"breakpoints\"><thead><tr><th class=\"num\">%s</th>"
                       "<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
                   pv_tr(sv, "Limits where the portfolio changes", "Ramar där portföljen ändras"),
@@ -353,8 +342,7 @@ static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, s
         prev = s->x;
     }
     pv_buf_puts(b, "</tbody></table>\n");
-    pv_free(add);
-    pv_free(rem);
+    pv_free(add); /* rem lives in the same block */
     pv_buf_printf(b, "<p><strong>%s:</strong> ",
                   pv_tr(sv, "Order in which proposals enter", "Ordning i vilken förslagen tillkommer"));
     for (size_t i = 0; i < f->norder; i++) {

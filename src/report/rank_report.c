@@ -62,13 +62,8 @@ static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_
 static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
-    pv_csv_start(b, sv);
-    const char *hdr[] = {"rank", "id", "name", "score", "eligible", "excluded_by", "flags"};
-    for (size_t i = 0; i < 7; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, hdr[i], sv);
-    }
+    static const char *const hdr[] = {"rank", "id", "name", "score", "eligible", "excluded_by", "flags"};
+    pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_csv_sep(b, sv);
         pv_csv_cell(b, m->leaves[k]->id, sv);

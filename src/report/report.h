@@ -8,6 +8,10 @@
 #include "html.h"
 #include "wording.h"
 
+/* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller
+ * may add columns before pv_csv_eol. */
+void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);
+
 /* The ids of the projects with x[j] set, in file order, as a JSON array. */
 void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* The same ids as "A, B, C"; none when there is no id (or x is NULL). */

@@ -58,13 +58,8 @@ static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
 static void robust_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
                        int sv, size_t n, size_t N)
 {
-    pv_csv_start(b, sv);
-    const char *h[] = {"id", "share", "ci_low", "ci_high", "group"};
-    for (int i = 0; i < 5; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, h[i], sv);
-    }
+    static const char *const h[] = {"id", "share", "ci_low", "ci_high", "group"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < n; i++) {
         size_t j = r->order[i];

@@ -49,14 +49,9 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
 static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, const pv_sensitivity *s,
                             int sv, size_t n, unsigned char *add, unsigned char *rem)
 {
-    pv_csv_start(b, sv);
-    const char *h[] = {"id", "weight", "low", "high", "below_added", "below_removed",
+    static const char *const h[] = {"id", "weight", "low", "high", "below_added", "below_removed",
                        "above_added", "above_removed"};
-    for (int i = 0; i < 8; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, h[i], sv);
-    }
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < s->nleaves; i++) {
         const pv_sens_crit *k = &s->crit[i];
@@ -139,10 +134,8 @@ char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sens
     int sv = pv_lang_is_sv(c, lang);
     const pv_model *m = c->model;
     size_t n = r->n;
-    unsigned char *add = pv_calloc(n + 1, 1), *rem = pv_calloc(n + 1, 1);
-    if (!add || !rem) {
-        pv_free(add);
-        pv_free(rem);
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
         pv_err_nomem(err);
         return NULL;
     }
@@ -152,8 +145,7 @@ char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sens
         sensitivity_csv(&b, c, m, s, sv, n, add, rem);
     else
         sensitivity_text(&b, c, m, s, fmt, sv, n, add, rem);
-    pv_free(add);
-    pv_free(rem);
+    pv_free(add); /* rem lives in the same block */
     return pv_buf_finish(&b, len, err);
 }
 
@@ -173,10 +165,8 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
         pv_buf_free(&b);
         return NULL;
     }
-    unsigned char *add = pv_calloc(n + 1, 1), *rem = pv_calloc(n + 1, 1);
-    if (!add || !rem) {
-        pv_free(add);
-        pv_free(rem);
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
         pv_buf_free(&b);
         pv_err_nomem(err);
         return NULL;
@@ -273,8 +263,7 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
         pv_buf_puts(&b, "</tr>\n");
     }
     pv_buf_puts(&b, "</tbody></table>\n");
-    pv_free(add);
-    pv_free(rem);
+    pv_free(add); /* rem lives in the same block */
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
     pv_html_end(&b, sv);

@@ -72,13 +72,8 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
 /* One row per criterion. */
 static void weights_csv(pv_buf *b, const pv_model *m, int sv)
 {
-    pv_csv_start(b, sv);
-    const char *h[] = {"id", "parent", "label", "leaf", "local", "global"};
-    for (int i = 0; i < 6; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, h[i], sv);
-    }
+    static const char *const h[] = {"id", "parent", "label", "leaf", "local", "global"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
