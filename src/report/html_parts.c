@@ -1,6 +1,6 @@
 /* html_parts.c — the pieces that several HTML reports put on their page: the
  * legend and SVG bars, the ranking table, the policy sections and the model. */
-#include "html.h"
+#include "report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -95,15 +95,13 @@ void pv_html_resource_row(pv_buf *b, const char *res_id, double used, double lim
 
 void pv_html_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
 {
-    int first = 1;
-    for (size_t j = 0; x && j < n; j++)
-        if (x[j]) {
-            pv_buf_puts(b, first ? "" : ", ");
-            pv_html_esc(b, pv_project_id(c, j));
-            first = 0;
-        }
-    if (first)
-        pv_buf_puts(b, "–");
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_ids_text(&t, c, x, n, "–");
+    if (t.oom)
+        b->oom = 1;
+    pv_html_esc(b, t.data);
+    pv_buf_free(&t);
 }
 
 /* ------------------------------------------------------------ rank table */
@@ -258,6 +256,17 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
 
 /* ------------------------------------------------------ policy sections */
 
+/* A rule's reason, then its policy source in small print. */
+static void because_and_source(pv_buf *b, const pv_rule *ru)
+{
+    pv_html_esc(b, ru->because);
+    if (ru->source && ru->source[0]) {
+        pv_buf_puts(b, "<div class=\"source\">");
+        pv_html_esc(b, ru->source);
+        pv_buf_puts(b, "</div>");
+    }
+}
+
 void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
@@ -326,12 +335,7 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
             pv_buf_puts(b, "<li><code class=\"flag\">");
             pv_html_esc(b, ru->id);
             pv_buf_puts(b, "</code> ");
-            pv_html_esc(b, ru->because);
-            if (ru->source && ru->source[0]) {
-                pv_buf_puts(b, "<div class=\"source\">");
-                pv_html_esc(b, ru->source);
-                pv_buf_puts(b, "</div>");
-            }
+            because_and_source(b, ru);
             pv_buf_puts(b, "</li>");
         }
         pv_buf_puts(b, "</ul></div>\n");
@@ -528,12 +532,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
             pv_buf_printf(b, "</code></td><td>%s</td><td>",
                           ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                        : pv_tr(sv, "sets a condition", "ger villkor"));
-            pv_html_esc(b, ru->because);
-            if (ru->source && ru->source[0]) {
-                pv_buf_puts(b, "<div class=\"source\">");
-                pv_html_esc(b, ru->source);
-                pv_buf_puts(b, "</div>");
-            }
+            because_and_source(b, ru);
             pv_buf_puts(b, "</td></tr>\n");
         }
         pv_buf_puts(b, "</tbody>\n</table>\n");

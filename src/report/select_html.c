@@ -4,6 +4,15 @@
 #include <math.h>
 #include <string.h>
 
+/* Projects by index, escaped, comma-separated. */
+static void id_list(pv_buf *b, const pv_case *c, const size_t *idx, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_html_esc(b, pv_project_id(c, idx[k]));
+    }
+}
+
 /* A constraint in words, escaped. */
 static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
 {
@@ -20,33 +29,21 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
     case PV_C_REQUIRES:
         pv_html_esc(b, pv_project_id(c, q->project));
         pv_buf_puts(b, pv_tr(sv, " requires ", " kräver "));
-        for (size_t k = 0; k < q->nprojects; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_html_esc(b, pv_project_id(c, q->projects[k]));
-        }
+        id_list(b, c, q->projects, q->nprojects);
         break;
     case PV_C_EXCLUSIVE:
         pv_buf_puts(b, pv_tr(sv, "Projects of the set ", "Projekt bland "));
-        for (size_t k = 0; k < q->nprojects; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_html_esc(b, pv_project_id(c, q->projects[k]));
-        }
+        id_list(b, c, q->projects, q->nprojects);
         break;
     case PV_C_FORCE:
         pv_buf_puts(b, pv_tr(sv, "Decided", "Beslutat"));
         if (q->nprojects) {
             pv_buf_puts(b, pv_tr(sv, " in: ", " in: "));
-            for (size_t k = 0; k < q->nprojects; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_html_esc(b, pv_project_id(c, q->projects[k]));
-            }
+            id_list(b, c, q->projects, q->nprojects);
         }
         if (q->nout) {
             pv_buf_puts(b, pv_tr(sv, " out: ", " bort: "));
-            for (size_t k = 0; k < q->nout; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_html_esc(b, pv_project_id(c, q->out[k]));
-            }
+            id_list(b, c, q->out, q->nout);
         }
         break;
     case PV_C_MAX_PARTNERS:
