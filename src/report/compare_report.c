@@ -1,4 +1,5 @@
-/* compare_report.c — the base case beside its scenarios: text, Markdown, CSV, JSON and HTML. */
+/* compare_report.c — the base case beside its scenarios, in text, Markdown,
+ * CSV, JSON and HTML. */
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "report.h"
@@ -88,7 +89,8 @@ static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_er
 static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
 {
     const pv_run *base = &cmp->run[0];
-    static const char *const h[] = {"scenario", "status", "objective", "selected", "added", "removed"};
+    static const char *const h[] = {"scenario", "status", "objective",
+                                    "selected", "added",  "removed"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     for (size_t k = 0; k < base->c->nres; k++) {
         pv_buf tmp;
@@ -268,7 +270,8 @@ static void compare_html_summary(pv_buf *b, const pv_comparison *cmp, int sv)
         pv_html_esc(b, run->name);
         pv_buf_puts(b, "” ");
         if (!pv_status_has_portfolio(run->s->status)) {
-            pv_buf_puts(b, pv_tr(sv, "no portfolio is feasible. ", "finns ingen genomförbar portfölj. "));
+            pv_buf_puts(b, pv_tr(sv, "no portfolio is feasible. ",
+                                 "finns ingen genomförbar portfölj. "));
             continue;
         }
         size_t nin = 0, nout = 0;
@@ -325,7 +328,8 @@ static void compare_html_table(pv_buf *b, const pv_comparison *cmp, int sv)
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         pv_buf_puts(b, "<td>");
-        pv_html_ids(b, run->c, pv_status_has_portfolio(run->s->status) ? run->s->x : NULL, run->r->n);
+        int ok = pv_status_has_portfolio(run->s->status);
+        pv_html_ids(b, run->c, ok ? run->s->x : NULL, run->r->n);
         pv_buf_puts(b, "</td>");
     }
     pv_buf_printf(b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Entered", "Tillkom"));

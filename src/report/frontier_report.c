@@ -1,4 +1,5 @@
-/* frontier_report.c — the portfolio along a sweep of one limit: text, Markdown, CSV, JSON and HTML. */
+/* frontier_report.c — the best portfolio along a sweep of one limit, in text,
+ * Markdown, CSV, JSON and HTML. */
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "report.h"
@@ -213,7 +214,8 @@ static void frontier_summary(pv_buf *b, const pv_case *c, const pv_frontier *f, 
         pv_html_num(b, cur_obj, 2, sv);
         pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
     } else
-        pv_buf_puts(b, pv_tr(sv, " no portfolio is feasible", " finns ingen genomförbar portfölj"));
+        pv_buf_puts(b, pv_tr(sv, " no portfolio is feasible",
+                             " finns ingen genomförbar portfölj"));
     pv_buf_printf(b, sv ? "; portföljen ändras vid %zu gränser i intervallet."
                          : "; the portfolio changes at %zu limits in the range.",
                   f->nseg ? f->nseg - 1 : 0);

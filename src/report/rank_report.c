@@ -62,7 +62,8 @@ static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_
 static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
-    static const char *const hdr[] = {"rank", "id", "name", "score", "eligible", "excluded_by", "flags"};
+    static const char *const hdr[] = {"rank",     "id",          "name", "score",
+                                      "eligible", "excluded_by", "flags"};
     pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_csv_sep(b, sv);
@@ -223,8 +224,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
         pv_buf tmp;
         pv_buf_init(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "", pv_eligible_word(p->eligible, sv),
-                      pv_project_name(c, j));
+        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "",
+                      pv_eligible_word(p->eligible, sv), pv_project_name(c, j));
         pv_buf_free(&tmp);
         for (size_t k = 0; k < p->nexcluded; k++) {
             const pv_rule *ru = &m->rules[p->excluded_by[k]];

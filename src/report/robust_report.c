@@ -1,4 +1,5 @@
-/* robust_report.c — how often each project is chosen when the weights vary: text, Markdown, CSV, JSON and HTML. */
+/* robust_report.c — how often each project is chosen when the weights vary,
+ * in text, Markdown, CSV, JSON and HTML. */
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "report.h"

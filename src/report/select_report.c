@@ -617,7 +617,8 @@ static void render_csv(pv_buf *b, const sel_view *v)
     const pv_ranking *r = v->r;
     int sv = v->sv;
     int has_sol = pv_status_has_portfolio(s->status);
-    static const char *const hdr[] = {"section", "id", "name", "status", "value", "limit", "detail"};
+    static const char *const hdr[] = {"section", "id",    "name",  "status",
+                                      "value",   "limit", "detail"};
     pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
     pv_csv_eol(b);
     csv_row(b, sv, "summary", "objective", c->name, pv_status_key(s->status), has_sol, s->objective,

@@ -1,4 +1,5 @@
-/* sensitivity_report.c — how far each weight may move before the portfolio changes: text, Markdown, CSV, JSON and HTML. */
+/* sensitivity_report.c — how far each weight may move before the portfolio
+ * changes, in text, Markdown, CSV, JSON and HTML. */
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "report.h"
@@ -49,8 +50,8 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
 static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, const pv_sensitivity *s,
                             int sv, size_t n, unsigned char *add, unsigned char *rem)
 {
-    static const char *const h[] = {"id", "weight", "low", "high", "below_added", "below_removed",
-                       "above_added", "above_removed"};
+    static const char *const h[] = {"id",          "weight",        "low",        "high",
+                                    "below_added", "below_removed", "above_added", "above_removed"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < s->nleaves; i++) {
@@ -185,7 +186,8 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
     pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
     if (!s->base_feasible)
         pv_buf_puts(&b, pv_tr(sv, "No portfolio is feasible, so there is nothing to vary.",
-                              "Ingen portfölj är genomförbar, så det finns inget att variera."));
+                              "Ingen portfölj är genomförbar, så det finns inget att "
+                              "variera."));
     else {
         pv_buf_puts(&b, pv_tr(sv, "The selected portfolio (", "Den valda portföljen ("));
         pv_html_ids(&b, c, s->base, n);
