@@ -71,6 +71,14 @@ $(BUILD)/%.o: %.c $(BUILD)/%.d
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
+# The HTML reports' style sheet, embedded as a C array (od and sed: no xxd).
+$(BUILD)/gen/report_css.h: src/report/report.css
+	@mkdir -p $(dir $@)
+	{ echo 'static const char CSS[] = {'; od -A n -v -t x1 $< | \
+	  sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
+$(BUILD)/src/report/html_page.o: $(BUILD)/gen/report_css.h
+$(BUILD)/src/report/html_page.o: override CFLAGS += -I$(BUILD)/gen
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@

@@ -1,5 +1,5 @@
 /* common.c — what every report shares: language, number formats, cells. */
-#include "../internal.h"
+#include "report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -143,6 +143,16 @@ void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
 
 void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
 
+void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv)
+{
+    pv_csv_start(b, sv);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pv_csv_sep(b, sv);
+        pv_csv_cell(b, names[i], sv);
+    }
+}
+
 char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err)
 {
     if (b->oom) {
@@ -154,4 +164,43 @@ char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err)
     if (!s)
         pv_err_nomem(err);
     return s;
+}
+
+/* ------------------------------------------------------------ id lists */
+
+void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
+{
+    pv_buf_putc(b, '[');
+    int first = 1;
+    for (size_t j = 0; x && j < n; j++)
+        if (x[j]) {
+            if (!first)
+                pv_buf_puts(b, ", ");
+            pv_buf_json_str(b, pv_project_id(c, j));
+            first = 0;
+        }
+    pv_buf_putc(b, ']');
+}
+
+void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
+                 const char *none)
+{
+    int first = 1;
+    for (size_t j = 0; x && j < n; j++)
+        if (x[j]) {
+            pv_buf_puts(b, first ? "" : ", ");
+            pv_buf_puts(b, pv_project_id(c, j));
+            first = 0;
+        }
+    if (first)
+        pv_buf_puts(b, none);
+}
+
+void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsigned char *add,
+                 unsigned char *rem)
+{
+    for (size_t j = 0; j < n; j++) {
+        add[j] = b && b[j] && !(a && a[j]);
+        rem[j] = a && a[j] && !(b && b[j]);
+    }
 }

@@ -1,5 +1,5 @@
 /*
- * html.h — the self-contained HTML reports (--format html).
+ * html.h — the self-contained HTML reports.
  *
  * One file per report: inline CSS, inline SVG charts, no JavaScript, nothing
  * fetched from the network. Every piece of user text (ids, names, labels,
@@ -18,7 +18,7 @@
 /* SHA-256 of a whole file as 64 lowercase hex digits (+ NUL). -1 + err. */
 int pv_sha256_file(const char *path, char hex[65], pv_error *err);
 
-/* ---------------------------------------------------------------- html.c */
+/* ----------------------------------------------------------- html_page.c */
 /* The report date ("YYYY-MM-DD"): the one set, else today (UTC). */
 const char *pv_html_date(char out[11]);
 
@@ -55,6 +55,7 @@ void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, cons
                      int sv);
 void pv_html_section_end(pv_buf *b);
 
+/* ---------------------------------------------------------- html_parts.c */
 /* Legend of the top-level criteria. */
 void pv_html_legend(pv_buf *b, const pv_model *m, int sv);
 /* svg.score-bar: project j's score stacked by top-level criterion, on 0..scale. */
@@ -77,7 +78,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv);
 /* Selected ids as an escaped comma list ("–" when none). */
 void pv_html_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 
-/* ------------------------------------------------------- per-command pages */
+/* ------------------------------------ one page per report (its *_report.c) */
 char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err);
 char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err);
 char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,

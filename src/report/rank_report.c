@@ -1,6 +1,6 @@
 /* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
 #include "../internal.h"
-#include "html.h"
+#include "report.h"
 
 #include <string.h>
 
@@ -62,13 +62,9 @@ static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_
 static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
-    pv_csv_start(b, sv);
-    const char *hdr[] = {"rank", "id", "name", "score", "eligible", "excluded_by", "flags"};
-    for (size_t i = 0; i < 7; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, hdr[i], sv);
-    }
+    static const char *const hdr[] = {"rank",     "id",          "name", "score",
+                                      "eligible", "excluded_by", "flags"};
+    pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_csv_sep(b, sv);
         pv_csv_cell(b, m->leaves[k]->id, sv);
@@ -117,11 +113,6 @@ static void md_cell(pv_buf *b, const char *s)
     }
 }
 
-static const char *status_word(const pv_proj_result *p, int sv)
-{
-    return p->eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
-}
-
 static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
@@ -152,7 +143,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         md_cell(b, pv_project_name(c, j));
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
-        pv_buf_printf(b, " | %s | ", status_word(p, sv));
+        pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
         for (size_t k = 0; k < p->nexcluded; k++) {
             const pv_rule *ru = &m->rules[p->excluded_by[k]];
             pv_buf_puts(b, k ? "; " : "");
@@ -233,8 +224,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
         pv_buf tmp;
         pv_buf_init(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "", status_word(p, sv),
-                      pv_project_name(c, j));
+        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "",
+                      pv_eligible_word(p->eligible, sv), pv_project_name(c, j));
         pv_buf_free(&tmp);
         for (size_t k = 0; k < p->nexcluded; k++) {
             const pv_rule *ru = &m->rules[p->excluded_by[k]];
@@ -269,5 +260,53 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
     case PV_FMT_MD: render_md(&b, c, r, sv); break;
     default: render_text(&b, c, r, sv); break;
     }
+    return pv_buf_finish(&b, len, err);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Ranking of proposals", "Rangordning av förslag", "rank", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    size_t nexcl = 0, best = (size_t)-1;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        nexcl += !r->p[j].eligible;
+        if (best == (size_t)-1 && r->p[j].eligible)
+            best = j;
+    }
+    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(&b, sv ? "%zu förslag prövades mot policyn och poängsattes. "
+                         : "%zu proposals were screened against the policy and scored. ",
+                  r->n);
+    if (nexcl)
+        pv_buf_printf(&b, sv ? "%zu av dem uteslöts enligt policyns regler, så %zu är valbara. "
+                             : "%zu of them were excluded by the policy's rules, so %zu are "
+                               "eligible. ",
+                      nexcl, r->n - nexcl);
+    else
+        pv_buf_puts(&b, pv_tr(sv, "None was excluded by the policy. ",
+                              "Inget uteslöts enligt policyn. "));
+    if (best != (size_t)-1) {
+        pv_buf_puts(&b, pv_tr(sv, "The highest score went to ", "Högst poäng fick "));
+        pv_html_esc(&b, pv_project_name(c, best));
+        pv_buf_puts(&b, " (");
+        pv_html_esc(&b, pv_project_id(c, best));
+        pv_buf_puts(&b, pv_tr(sv, ") with ", ") med "));
+        pv_html_num(&b, r->p[best].score, 2, sv);
+        pv_buf_puts(&b, pv_tr(sv, " of 100 points.", " av 100 poäng."));
+    }
+    pv_buf_puts(&b, "</p>\n");
+    pv_html_section(&b, "ranking", 0, "Ranking", "Rangordning", sv);
+    pv_html_rank_table(&b, c, r, NULL, NULL, sv);
+    pv_html_section_end(&b);
+    pv_html_policy_sections(&b, c, r, sv);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
     return pv_buf_finish(&b, len, err);
 }

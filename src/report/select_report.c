@@ -7,7 +7,7 @@
  * the report's language.
  */
 #include "../optimise/select.h"
-#include "html.h"
+#include "report.h"
 
 #include <math.h>
 #include <string.h>
@@ -26,26 +26,6 @@ typedef struct sel_view {
     size_t nsel, nelig;
 } sel_view;
 
-static const char *status_en(pv_status st)
-{
-    switch (st) {
-    case PV_STATUS_OPTIMAL: return "optimal";
-    case PV_STATUS_FEASIBLE: return "feasible";
-    case PV_STATUS_INFEASIBLE: return "infeasible";
-    default: return "error";
-    }
-}
-
-static const char *status_word(pv_status st, int sv)
-{
-    switch (st) {
-    case PV_STATUS_OPTIMAL: return pv_tr(sv, "optimal", "optimal");
-    case PV_STATUS_FEASIBLE: return pv_tr(sv, "feasible (not proven optimal)", "möjlig (ej bevisat optimal)");
-    case PV_STATUS_INFEASIBLE: return pv_tr(sv, "infeasible", "omöjlig");
-    default: return pv_tr(sv, "error", "fel");
-    }
-}
-
 static const char *ctype_name(pv_ctype t)
 {
     static const char *N[] = {"count", "share", "requires", "exclusive", "force", "max_partners",
@@ -61,91 +41,6 @@ static const char *why_kind(pv_why_kind k)
 }
 
 static void num(pv_buf *b, double x, int dec, int sv) { pv_fmt_num(b, x, dec, sv); }
-
-static const char *review_text(int sv)
-{
-    return pv_tr(sv, "review: no selected project uses this agreement",
-                 "översyn: inget valt projekt använder avtalet");
-}
-
-static char *why_line(const sel_view *v, size_t j)
-{
-    const pv_case *c = v->c;
-    const pv_selection *s = v->s;
-    const pv_proj_result *p = &v->r->p[j];
-    int sv = v->sv;
-    pv_buf b;
-    pv_buf_init(&b);
-    const pv_why *w = &s->why[j];
-    pv_why_kind k = s->have_why ? w->kind : PV_WHY_NONE;
-    if (!p->eligible)
-        k = PV_WHY_EXCLUDED;
-    switch (k) {
-    case PV_WHY_NONE:
-        if (s->status == PV_STATUS_INFEASIBLE)
-            pv_buf_puts(&b, pv_tr(sv, "no feasible portfolio", "ingen möjlig portfölj"));
-        else
-            pv_buf_puts(&b, s->x[j] ? pv_tr(sv, "selected", "vald")
-                                    : pv_tr(sv, "not selected", "inte vald"));
-        break;
-    case PV_WHY_IN:
-        if (isnan(w->loss))
-            pv_buf_puts(&b, pv_tr(sv, "selected: no feasible portfolio without it",
-                                  "vald: ingen möjlig portfölj utan det"));
-        else {
-            pv_buf_puts(&b, pv_tr(sv, "selected: without it the portfolio loses ",
-                                  "vald: utan det förlorar portföljen "));
-            num(&b, w->loss, 2, sv);
-            pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
-        }
-        break;
-    case PV_WHY_OUT:
-        pv_buf_puts(&b, pv_tr(sv, "not selected: forcing it in loses ",
-                              "inte vald: att tvinga in det kostar "));
-        num(&b, w->loss, 2, sv);
-        pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
-        if (w->ndisplaced) {
-            pv_buf_puts(&b, pv_tr(sv, " and displaces ", " och tränger undan "));
-            for (size_t i = 0; i < w->ndisplaced; i++) {
-                pv_buf_puts(&b, i ? ", " : "");
-                pv_buf_puts(&b, pv_project_id(c, w->displaced[i]));
-            }
-        }
-        break;
-    case PV_WHY_CANNOT_FIT:
-        pv_buf_puts(&b, pv_tr(sv, "cannot fit: needs ", "får inte plats: behöver "));
-        num(&b, w->excess, 2, sv);
-        pv_buf_printf(&b, " %s %s (", c->res[w->resource].id,
-                      pv_tr(sv, "more than the whole limit", "mer än hela ramen"));
-        num(&b, c->res[w->resource].limit, 2, sv);
-        pv_buf_putc(&b, ')');
-        break;
-    case PV_WHY_CONFLICT:
-        pv_buf_puts(&b, pv_tr(sv, "not selected: no feasible portfolio includes it",
-                              "inte vald: ingen möjlig portfölj rymmer det"));
-        break;
-    case PV_WHY_FORCED_IN:
-        pv_buf_printf(&b, "%s %s", pv_tr(sv, "selected: forced in by", "vald: beslutad in genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_FORCED_OUT:
-        pv_buf_printf(&b, "%s %s",
-                      pv_tr(sv, "not selected: forced out by", "inte vald: beslutad bort genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_EXCLUDED:
-        for (size_t i = 0; i < p->nexcluded; i++) {
-            const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
-            pv_buf_printf(&b, "%s%s %s: %s", i ? "; " : "",
-                          pv_tr(sv, "excluded by", "utesluten av"), ru->id,
-                          ru->because ? ru->because : "");
-        }
-        break;
-    }
-    if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
-        pv_buf_puts(&b, pv_tr(sv, " (not proven)", " (ej bevisat)"));
-    return pv_buf_take(&b, NULL);
-}
 
 static void view_free(sel_view *v)
 {
@@ -168,7 +63,7 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         v->proj[i].j = j;
-        v->proj[i].why = why_line(v, j);
+        v->proj[i].why = pv_why_text(c, r, s, j, sv, 0);
         if (!v->proj[i].why)
             return -1;
         v->nsel += s->x[j];
@@ -233,6 +128,118 @@ static void json_num_or_null(pv_buf *b, int has, double x)
         pv_buf_puts(b, "null");
 }
 
+static void json_str_or_null(pv_buf *b, const char *s)
+{
+    if (s)
+        pv_buf_json_str(b, s);
+    else
+        pv_buf_puts(b, "null");
+}
+
+/* Constraint i, with its activity in the portfolio when there is one. */
+static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, size_t i,
+                            int has_sol)
+{
+    const pv_constraint *q = &c->cons[i];
+    pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+    pv_buf_json_str(b, q->id);
+    pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
+    json_str_or_null(b, q->label);
+    pv_buf_puts(b, ", \"column\": ");
+    json_str_or_null(b, q->column);
+    pv_buf_puts(b, ", \"value\": ");
+    json_str_or_null(b, q->value);
+    pv_buf_puts(b, ", \"min\": ");
+    json_num_or_null(b, q->has_min, q->min);
+    pv_buf_puts(b, ", \"max\": ");
+    json_num_or_null(b, q->has_max, q->max);
+    pv_buf_puts(b, ", \"activity\": ");
+    json_num_or_null(b, has_sol, s->cons_act[i]);
+    pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
+}
+
+/* The i-th project in ranked order, with why it is in or out. */
+static void json_project(pv_buf *b, const sel_view *v, size_t i)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    const pv_ranking *r = v->r;
+    size_t j = v->proj[i].j;
+    const pv_proj_result *p = &r->p[j];
+    const pv_why *w = &s->why[j];
+    pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+    pv_buf_json_str(b, pv_project_id(c, j));
+    pv_buf_puts(b, ", \"name\": ");
+    pv_buf_json_str(b, pv_project_name(c, j));
+    pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
+    pv_buf_num(b, p->score, 6);
+    pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s, \"excluded_by\": [",
+                  p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
+    for (size_t k = 0; k < p->nexcluded; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
+    }
+    pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
+    pv_buf_printf(b, "], \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
+    pv_buf_json_str(b, v->proj[i].why);
+    if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
+        pv_buf_puts(b, ", \"loss\": ");
+        pv_buf_num(b, w->loss, 6);
+        pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
+    }
+    if (wk == PV_WHY_OUT) {
+        pv_buf_puts(b, ", \"displaced\": [");
+        for (size_t k = 0; k < w->ndisplaced; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
+        }
+        pv_buf_putc(b, ']');
+    }
+    if (wk == PV_WHY_CANNOT_FIT) {
+        pv_buf_puts(b, ", \"resource\": ");
+        pv_buf_json_str(b, c->res[w->resource].id);
+        pv_buf_puts(b, ", \"excess\": ");
+        pv_buf_num(b, w->excess, 6);
+    }
+    if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
+        pv_buf_puts(b, ", \"constraint\": ");
+        pv_buf_json_str(b, c->cons[w->cons].id);
+    }
+    if (wk == PV_WHY_EXCLUDED) {
+        pv_buf_puts(b, ", \"because\": [");
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            const char *bc = c->model->rules[p->excluded_by[k]].because;
+            pv_buf_json_str(b, bc ? bc : "");
+        }
+        pv_buf_putc(b, ']');
+    }
+    pv_buf_puts(b, "}}");
+}
+
+/* Why no portfolio is feasible: the conflicting set, and what raising a limit would do. */
+static void json_diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s)
+{
+    pv_buf_puts(b, ",\n  \"diagnosis\": {\"conflict\": [");
+    for (size_t i = 0; i < s->nconflict; i++) {
+        size_t g = s->conflict[i];
+        pv_buf_puts(b, i ? ", " : "");
+        pv_buf_printf(b, "{\"kind\": \"%s\", \"id\": ", group_kind(c, g));
+        pv_buf_json_str(b, pv_group_id(c, g));
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_printf(b, "], \"raising_resources_helps\": %s, \"raise\": [",
+                  s->raise_helps ? "true" : "false");
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
+        pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ", \"by\": ");
+        json_num_or_null(b, s->raise_helps, s->res_raise[k]);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "]}");
+}
+
 static void render_json(pv_buf *b, const sel_view *v)
 {
     const pv_case *c = v->c;
@@ -240,8 +247,8 @@ static void render_json(pv_buf *b, const sel_view *v)
     const pv_ranking *r = v->r;
     pv_buf_puts(b, "{\n  \"case\": ");
     pv_buf_json_str(b, c->name);
-    pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", status_en(s->status));
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
+    pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", pv_status_key(s->status));
+    int has_sol = pv_status_has_portfolio(s->status);
     json_num_or_null(b, has_sol, s->objective);
     pv_buf_puts(b, ",\n  \"bound\": ");
     json_num_or_null(b, has_sol, s->bound);
@@ -274,87 +281,11 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_puts(b, "}");
     }
     pv_buf_puts(b, c->nres ? "\n  ],\n  \"constraints\": [" : "],\n  \"constraints\": [");
-    for (size_t i = 0; i < c->ncons; i++) {
-        const pv_constraint *q = &c->cons[i];
-        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        pv_buf_json_str(b, q->id);
-        pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
-        if (q->label)
-            pv_buf_json_str(b, q->label);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"column\": ");
-        if (q->column)
-            pv_buf_json_str(b, q->column);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"value\": ");
-        if (q->value)
-            pv_buf_json_str(b, q->value);
-        else
-            pv_buf_puts(b, "null");
-        pv_buf_puts(b, ", \"min\": ");
-        json_num_or_null(b, q->has_min, q->min);
-        pv_buf_puts(b, ", \"max\": ");
-        json_num_or_null(b, q->has_max, q->max);
-        pv_buf_puts(b, ", \"activity\": ");
-        json_num_or_null(b, has_sol, s->cons_act[i]);
-        pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
-    }
+    for (size_t i = 0; i < c->ncons; i++)
+        json_constraint(b, c, s, i, has_sol);
     pv_buf_puts(b, c->ncons ? "\n  ],\n  \"projects\": [" : "],\n  \"projects\": [");
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = v->proj[i].j;
-        const pv_proj_result *p = &r->p[j];
-        const pv_why *w = &s->why[j];
-        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        pv_buf_json_str(b, pv_project_id(c, j));
-        pv_buf_puts(b, ", \"name\": ");
-        pv_buf_json_str(b, pv_project_name(c, j));
-        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
-        pv_buf_num(b, p->score, 6);
-        pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s, \"excluded_by\": [",
-                      p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
-        for (size_t k = 0; k < p->nexcluded; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
-        }
-        pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
-        pv_buf_printf(b, "], \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
-        pv_buf_json_str(b, v->proj[i].why);
-        if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
-            pv_buf_puts(b, ", \"loss\": ");
-            pv_buf_num(b, w->loss, 6);
-            pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
-        }
-        if (wk == PV_WHY_OUT) {
-            pv_buf_puts(b, ", \"displaced\": [");
-            for (size_t k = 0; k < w->ndisplaced; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
-            }
-            pv_buf_putc(b, ']');
-        }
-        if (wk == PV_WHY_CANNOT_FIT) {
-            pv_buf_puts(b, ", \"resource\": ");
-            pv_buf_json_str(b, c->res[w->resource].id);
-            pv_buf_puts(b, ", \"excess\": ");
-            pv_buf_num(b, w->excess, 6);
-        }
-        if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
-            pv_buf_puts(b, ", \"constraint\": ");
-            pv_buf_json_str(b, c->cons[w->cons].id);
-        }
-        if (wk == PV_WHY_EXCLUDED) {
-            pv_buf_puts(b, ", \"because\": [");
-            for (size_t k = 0; k < p->nexcluded; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                const char *bc = c->model->rules[p->excluded_by[k]].because;
-                pv_buf_json_str(b, bc ? bc : "");
-            }
-            pv_buf_putc(b, ']');
-        }
-        pv_buf_puts(b, "}}");
-    }
+    for (size_t i = 0; i < r->n; i++)
+        json_project(b, v, i);
     pv_buf_puts(b, r->n ? "\n  ],\n  \"partners\": [" : "],\n  \"partners\": [");
     first = 1;
     for (size_t p = 0; p < s->npart; p++) {
@@ -368,32 +299,14 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
         if (review(v, p))
-            pv_buf_json_str(b, review_text(v->sv));
+            pv_buf_json_str(b, pv_review_text(v->sv));
         else
             pv_buf_puts(b, "null");
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
-    if (s->status == PV_STATUS_INFEASIBLE) {
-        pv_buf_puts(b, ",\n  \"diagnosis\": {\"conflict\": [");
-        for (size_t i = 0; i < s->nconflict; i++) {
-            size_t g = s->conflict[i];
-            pv_buf_puts(b, i ? ", " : "");
-            pv_buf_printf(b, "{\"kind\": \"%s\", \"id\": ", group_kind(c, g));
-            pv_buf_json_str(b, pv_group_id(c, g));
-            pv_buf_putc(b, '}');
-        }
-        pv_buf_printf(b, "], \"raising_resources_helps\": %s, \"raise\": [",
-                      s->raise_helps ? "true" : "false");
-        for (size_t k = 0; k < c->nres; k++) {
-            pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
-            pv_buf_json_str(b, c->res[k].id);
-            pv_buf_puts(b, ", \"by\": ");
-            json_num_or_null(b, s->raise_helps, s->res_raise[k]);
-            pv_buf_putc(b, '}');
-        }
-        pv_buf_puts(b, "]}");
-    }
+    if (s->status == PV_STATUS_INFEASIBLE)
+        json_diagnosis(b, c, s);
     pv_buf_puts(b, "\n}\n");
 }
 
@@ -431,8 +344,7 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     int sv = v->sv;
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Why no portfolio is feasible",
-                                                          "Varför ingen portfölj är möjlig"));
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_why_infeasible_heading(sv));
     pv_buf_printf(b, "%s\n", pv_tr(sv, "These limits and constraints cannot all hold together "
                                        "(dropping any one of them removes the conflict):",
                                    "Dessa ramar och villkor kan inte gälla samtidigt (tas "
@@ -482,134 +394,124 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
                                        "Att höja resursramarna räcker inte."));
 }
 
-static void render_text(pv_buf *b, const sel_view *v, int md)
+/* Each resource: used against its limit (a bar in text, a table in Markdown). */
+static void text_resources(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
-    const pv_ranking *r = v->r;
     int sv = v->sv;
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
-    if (md) {
-        pv_buf_printf(b, "# %s: ", pv_tr(sv, "Portfolio", "Portfölj"));
-        md_text(b, c->name, 1);
-        pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Model", "Modell"));
-        md_text(b, c->model->name, 1);
-        pv_buf_puts(b, "\n\n");
-    } else
-        pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Portfolio", "Portfölj"), c->name,
-                      pv_tr(sv, "Model", "Modell"), c->model->name);
-    pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
-                  status_word(s->status, sv));
-    if (has_sol) {
-        pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
-        num(b, s->objective, 2, sv);
-        if (s->status == PV_STATUS_FEASIBLE) {
-            pv_buf_printf(b, " (%s ", pv_tr(sv, "bound", "gräns"));
-            num(b, s->bound, 2, sv);
-            pv_buf_printf(b, ", %s ", pv_tr(sv, "gap", "gap"));
-            num(b, s->gap * 100, 2, sv);
-            pv_buf_puts(b, " %)");
-        }
-        pv_buf_printf(b, "\n%s%s: %zu %s %zu (%zu %s)", md ? "- " : "",
-                      pv_tr(sv, "Selected projects", "Valda projekt"), v->nsel,
-                      pv_tr(sv, "of", "av"), r->n, v->nelig, pv_tr(sv, "eligible", "valbara"));
-    }
-    pv_buf_putc(b, '\n');
-    if (s->status == PV_STATUS_INFEASIBLE)
-        diagnosis_lines(b, v, md);
-    if (c->nres && has_sol) {
-        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Resources", "Resurser"));
-        if (md)
-            pv_buf_printf(b, "| %s | %s | %s | %% |\n|---|---:|---:|---:|\n",
-                          pv_tr(sv, "Resource", "Resurs"), pv_tr(sv, "Used", "Använt"),
-                          pv_tr(sv, "Limit", "Ram"));
-        for (size_t k = 0; k < c->nres; k++) {
-            double u = s->res_used[k], l = c->res[k].limit;
-            if (md) {
-                pv_buf_puts(b, "| ");
-                md_text(b, c->res[k].id, 1);
-                pv_buf_puts(b, " | ");
-                num(b, u, 2, sv);
-                pv_buf_puts(b, " | ");
-                num(b, l, 2, sv);
-                pv_buf_puts(b, " | ");
-                num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-                pv_buf_puts(b, " |\n");
-            } else {
-                pv_buf_printf(b, "  %-16s ", c->res[k].id);
-                bar(b, u, l);
-                pv_buf_putc(b, ' ');
-                num(b, u, 2, sv);
-                pv_buf_puts(b, " / ");
-                num(b, l, 2, sv);
-                pv_buf_puts(b, " (");
-                num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-                pv_buf_puts(b, " %)\n");
-            }
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Resources", "Resurser"));
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s | %% |\n|---|---:|---:|---:|\n",
+                      pv_tr(sv, "Resource", "Resurs"), pv_tr(sv, "Used", "Använt"),
+                      pv_tr(sv, "Limit", "Ram"));
+    for (size_t k = 0; k < c->nres; k++) {
+        double u = s->res_used[k], l = c->res[k].limit;
+        if (md) {
+            pv_buf_puts(b, "| ");
+            md_text(b, c->res[k].id, 1);
+            pv_buf_puts(b, " | ");
+            num(b, u, 2, sv);
+            pv_buf_puts(b, " | ");
+            num(b, l, 2, sv);
+            pv_buf_puts(b, " | ");
+            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
+            pv_buf_puts(b, " |\n");
+        } else {
+            pv_buf_printf(b, "  %-16s ", c->res[k].id);
+            bar(b, u, l);
+            pv_buf_putc(b, ' ');
+            num(b, u, 2, sv);
+            pv_buf_puts(b, " / ");
+            num(b, l, 2, sv);
+            pv_buf_puts(b, " (");
+            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
+            pv_buf_puts(b, " %)\n");
         }
     }
-    if (has_sol && c->ncons) {
-        size_t nb = 0;
-        for (size_t i = 0; i < c->ncons; i++)
-            nb += s->cons_binding[i] != 0;
+}
+
+/* The constraints that hold with no slack. */
+static void text_binding(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    size_t nb = 0;
+    for (size_t i = 0; i < c->ncons; i++)
+        nb += s->cons_binding[i] != 0;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                  pv_tr(sv, "Binding constraints", "Bindande villkor"));
+    if (!nb)
+        pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
+    for (size_t i = 0; i < c->ncons; i++) {
+        if (!s->cons_binding[i])
+            continue;
+        const pv_constraint *q = &c->cons[i];
+        pv_buf_printf(b, "%s%s: ", md ? "- " : "  - ", q->id);
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        cons_desc(&tmp, c, q, sv);
+        md_text(b, tmp.data, md);
+        pv_buf_free(&tmp);
+        if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
+            pv_buf_printf(b, " (%s ", pv_tr(sv, "now", "nu"));
+            num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
+            pv_buf_putc(b, ')');
+        }
+        pv_buf_putc(b, '\n');
+    }
+}
+
+/* The partners the portfolio engages, and own agreements no project uses. */
+static void text_partners(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                  pv_tr(sv, "Engaged partners", "Engagerade partner"));
+    size_t ne = 0;
+    for (size_t p = 0; p < s->npart; p++) {
+        if (!s->y[p])
+            continue;
+        ne++;
+        pv_buf_printf(b, "%s", md ? "- " : "  - ");
+        md_text(b, pv_partner_id(c, p), md);
+        if (strcmp(pv_partner_name(c, p), pv_partner_id(c, p))) {
+            pv_buf_puts(b, " (");
+            md_text(b, pv_partner_name(c, p), md);
+            pv_buf_putc(b, ')');
+        }
+        if (c->partner_active[p])
+            pv_buf_printf(b, " — %s", pv_tr(sv, "existing agreement", "befintligt avtal"));
+        pv_buf_putc(b, '\n');
+    }
+    if (!ne)
+        pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
+    size_t nr = 0;
+    for (size_t p = 0; p < s->npart; p++)
+        nr += review(v, p) != 0;
+    if (nr) {
         pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                      pv_tr(sv, "Binding constraints", "Bindande villkor"));
-        if (!nb)
-            pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
-        for (size_t i = 0; i < c->ncons; i++) {
-            if (!s->cons_binding[i])
-                continue;
-            const pv_constraint *q = &c->cons[i];
-            pv_buf_printf(b, "%s%s: ", md ? "- " : "  - ", q->id);
-            pv_buf tmp;
-            pv_buf_init(&tmp);
-            cons_desc(&tmp, c, q, sv);
-            md_text(b, tmp.data, md);
-            pv_buf_free(&tmp);
-            if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
-                pv_buf_printf(b, " (%s ", pv_tr(sv, "now", "nu"));
-                num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
-                pv_buf_putc(b, ')');
-            }
-            pv_buf_putc(b, '\n');
-        }
-    }
-    if (has_sol) {
-        pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                      pv_tr(sv, "Engaged partners", "Engagerade partner"));
-        size_t ne = 0;
+                      pv_tr(sv, "Existing agreements to review", "Befintliga avtal att se över"));
         for (size_t p = 0; p < s->npart; p++) {
-            if (!s->y[p])
+            if (!review(v, p))
                 continue;
-            ne++;
             pv_buf_printf(b, "%s", md ? "- " : "  - ");
             md_text(b, pv_partner_id(c, p), md);
-            if (strcmp(pv_partner_name(c, p), pv_partner_id(c, p))) {
-                pv_buf_puts(b, " (");
-                md_text(b, pv_partner_name(c, p), md);
-                pv_buf_putc(b, ')');
-            }
-            if (c->partner_active[p])
-                pv_buf_printf(b, " — %s", pv_tr(sv, "existing agreement", "befintligt avtal"));
-            pv_buf_putc(b, '\n');
-        }
-        if (!ne)
-            pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
-        size_t nr = 0;
-        for (size_t p = 0; p < s->npart; p++)
-            nr += review(v, p) != 0;
-        if (nr) {
-            pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                          pv_tr(sv, "Existing agreements to review", "Befintliga avtal att se över"));
-            for (size_t p = 0; p < s->npart; p++) {
-                if (!review(v, p))
-                    continue;
-                pv_buf_printf(b, "%s", md ? "- " : "  - ");
-                md_text(b, pv_partner_id(c, p), md);
-                pv_buf_printf(b, ": %s\n", review_text(sv));
-            }
+            pv_buf_printf(b, ": %s\n", pv_review_text(sv));
         }
     }
+}
+
+/* Every proposal in ranked order, with why it is in or out. */
+static void text_proposals(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    int sv = v->sv;
+    const pv_ranking *r = v->r;
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Proposals", "Förslag"));
     if (md)
         pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
@@ -637,6 +539,50 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         }
         pv_buf_free(&tmp);
     }
+}
+
+static void render_text(pv_buf *b, const sel_view *v, int md)
+{
+    const pv_case *c = v->c;
+    const pv_selection *s = v->s;
+    const pv_ranking *r = v->r;
+    int sv = v->sv;
+    int has_sol = pv_status_has_portfolio(s->status);
+    if (md) {
+        pv_buf_printf(b, "# %s: ", pv_tr(sv, "Portfolio", "Portfölj"));
+        md_text(b, c->name, 1);
+        pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Model", "Modell"));
+        md_text(b, c->model->name, 1);
+        pv_buf_puts(b, "\n\n");
+    } else
+        pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Portfolio", "Portfölj"), c->name,
+                      pv_tr(sv, "Model", "Modell"), c->model->name);
+    pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
+                  pv_status_word(s->status, sv));
+    if (has_sol) {
+        pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
+        num(b, s->objective, 2, sv);
+        if (s->status == PV_STATUS_FEASIBLE) {
+            pv_buf_printf(b, " (%s ", pv_tr(sv, "bound", "gräns"));
+            num(b, s->bound, 2, sv);
+            pv_buf_printf(b, ", %s ", pv_tr(sv, "gap", "gap"));
+            num(b, s->gap * 100, 2, sv);
+            pv_buf_puts(b, " %)");
+        }
+        pv_buf_printf(b, "\n%s%s: %zu %s %zu (%zu %s)", md ? "- " : "",
+                      pv_tr(sv, "Selected projects", "Valda projekt"), v->nsel,
+                      pv_tr(sv, "of", "av"), r->n, v->nelig, pv_tr(sv, "eligible", "valbara"));
+    }
+    pv_buf_putc(b, '\n');
+    if (s->status == PV_STATUS_INFEASIBLE)
+        diagnosis_lines(b, v, md);
+    if (c->nres && has_sol)
+        text_resources(b, v, md);
+    if (has_sol && c->ncons)
+        text_binding(b, v, md);
+    if (has_sol)
+        text_partners(b, v, md);
+    text_proposals(b, v, md);
 }
 
 /* ------------------------------------------------------------ CSV */
@@ -670,16 +616,12 @@ static void render_csv(pv_buf *b, const sel_view *v)
     const pv_selection *s = v->s;
     const pv_ranking *r = v->r;
     int sv = v->sv;
-    int has_sol = s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
-    pv_csv_start(b, sv);
-    const char *hdr[] = {"section", "id", "name", "status", "value", "limit", "detail"};
-    for (size_t i = 0; i < 7; i++) {
-        if (i)
-            pv_csv_sep(b, sv);
-        pv_csv_cell(b, hdr[i], sv);
-    }
+    int has_sol = pv_status_has_portfolio(s->status);
+    static const char *const hdr[] = {"section", "id",    "name",  "status",
+                                      "value",   "limit", "detail"};
+    pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
     pv_csv_eol(b);
-    csv_row(b, sv, "summary", "objective", c->name, status_en(s->status), has_sol, s->objective,
+    csv_row(b, sv, "summary", "objective", c->name, pv_status_key(s->status), has_sol, s->objective,
             has_sol, s->bound, "");
     for (size_t k = 0; has_sol && k < c->nres; k++)
         csv_row(b, sv, "resource", c->res[k].id, "", "", 1, s->res_used[k], 1, c->res[k].limit,
@@ -697,7 +639,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
     for (size_t p = 0; has_sol && p < s->npart; p++)
         if (s->listed[p])
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
-                    s->y[p] ? "engaged" : "", 0, 0, 0, 0, review(v, p) ? review_text(sv) : "");
+                    s->y[p] ? "engaged" : "", 0, 0, 0, 0, review(v, p) ? pv_review_text(sv) : "");
     for (size_t i = 0; i < r->n; i++) {
         size_t j = v->proj[i].j;
         const pv_why *w = &s->why[j];

@@ -1,6 +1,6 @@
 /* weights_report.c — local and global weights, and AHP consistency per level. */
 #include "../internal.h"
-#include "html.h"
+#include "report.h"
 
 static const char *method_name(pv_wmethod m)
 {
@@ -29,6 +29,121 @@ static size_t levels(const pv_model *m, level *out)
     return n;
 }
 
+/* Every criterion's local and global weight, and AHP consistency, as JSON. */
+static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t nl)
+{
+    pv_buf_puts(b, "{\n  \"criteria\": [");
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, cr->id);
+        pv_buf_puts(b, ", \"parent\": ");
+        if (cr->parent)
+            pv_buf_json_str(b, cr->parent->id);
+        else
+            pv_buf_puts(b, "null");
+        pv_buf_printf(b, ", \"leaf\": %s, \"local\": ", cr->is_leaf ? "true" : "false");
+        pv_buf_num(b, cr->local, 6);
+        pv_buf_puts(b, ", \"global\": ");
+        pv_buf_num(b, cr->global, 6);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ],\n  \"levels\": [");
+    for (size_t i = 0; i < nl; i++) {
+        pv_buf_puts(b, i ? ",\n    {\"parent\": " : "\n    {\"parent\": ");
+        if (lv[i].parent)
+            pv_buf_json_str(b, lv[i].parent->id);
+        else
+            pv_buf_puts(b, "null");
+        pv_buf_printf(b, ", \"method\": \"%s\", \"lambda_max\": ", method_name(lv[i].method));
+        if (lv[i].method == PV_W_AHP) {
+            pv_buf_num(b, lv[i].lambda, 6);
+            pv_buf_puts(b, ", \"ci\": ");
+            pv_buf_num(b, lv[i].ci, 6);
+            pv_buf_puts(b, ", \"cr\": ");
+            pv_buf_num(b, lv[i].cr, 6);
+        } else
+            pv_buf_puts(b, "null, \"ci\": null, \"cr\": null");
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ]\n}\n");
+}
+
+/* One row per criterion. */
+static void weights_csv(pv_buf *b, const pv_model *m, int sv)
+{
+    static const char *const h[] = {"id", "parent", "label", "leaf", "local", "global"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    pv_csv_eol(b);
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        pv_csv_cell(b, cr->id, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, cr->parent ? cr->parent->id : "", sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, pv_crit_label(cr, sv), sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, cr->is_leaf ? "yes" : "no", sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, cr->local, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, cr->global, 6, sv);
+        pv_csv_eol(b);
+    }
+}
+
+/* Text or Markdown (fmt): the weight tree, then AHP consistency per level. */
+static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, const level *lv,
+                         size_t nl)
+{
+    int md = fmt == PV_FMT_MD;
+    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n", pv_tr(sv, "Weights", "Vikter"),
+                  m->name);
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s | %s |\n|---|---|---:|---:|\n",
+                      pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Label", "Benämning"),
+                      pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"));
+    else
+        pv_buf_printf(b, "%-32s %9s %9s  %s\n", pv_tr(sv, "Criterion", "Kriterium"),
+                      pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"),
+                      pv_tr(sv, "Label", "Benämning"));
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        int depth = 0;
+        for (const pv_criterion *p = cr->parent; p; p = p->parent)
+            depth++;
+        pv_buf tl, tg;
+        pv_buf_init(&tl);
+        pv_buf_init(&tg);
+        pv_fmt_num(&tl, cr->local, 4, sv);
+        pv_fmt_num(&tg, cr->global, 4, sv);
+        if (md)
+            pv_buf_printf(b, "| %*s%s | %s | %s | %s |\n", depth * 2, "", cr->id,
+                          pv_crit_label(cr, sv), tl.data ? tl.data : "",
+                          tg.data ? tg.data : "");
+        else
+            pv_buf_printf(b, "%*s%-*s %9s %9s  %s\n", depth * 2, "", 32 - depth * 2, cr->id,
+                          tl.data ? tl.data : "", tg.data ? tg.data : "",
+                          pv_crit_label(cr, sv));
+        pv_buf_free(&tl);
+        pv_buf_free(&tg);
+    }
+    for (size_t i = 0; i < nl; i++) {
+        if (lv[i].method != PV_W_AHP)
+            continue;
+        pv_buf_printf(b, "\nAHP %s %s: lambda_max ", pv_tr(sv, "at", "för"),
+                      lv[i].parent ? lv[i].parent->id : pv_tr(sv, "top level", "översta nivån"));
+        pv_fmt_num(b, lv[i].lambda, 4, sv);
+        pv_buf_puts(b, ", CI ");
+        pv_fmt_num(b, lv[i].ci, 4, sv);
+        pv_buf_puts(b, ", CR ");
+        pv_fmt_num(b, lv[i].cr, 4, sv);
+        if (lv[i].cr > 0.10)
+            pv_buf_puts(b, pv_tr(sv, " (inconsistent: CR > 0.10)", " (inkonsekvent: CR > 0,10)"));
+        pv_buf_putc(b, '\n');
+    }
+}
+
 char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
@@ -44,114 +159,63 @@ char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *l
     size_t nl = levels(m, lv);
     pv_buf b;
     pv_buf_init(&b);
-    if (fmt == PV_FMT_JSON) {
-        pv_buf_puts(&b, "{\n  \"criteria\": [");
-        for (size_t i = 0; i < m->nall; i++) {
-            const pv_criterion *cr = m->all[i];
-            pv_buf_puts(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-            pv_buf_json_str(&b, cr->id);
-            pv_buf_puts(&b, ", \"parent\": ");
-            if (cr->parent)
-                pv_buf_json_str(&b, cr->parent->id);
-            else
-                pv_buf_puts(&b, "null");
-            pv_buf_printf(&b, ", \"leaf\": %s, \"local\": ", cr->is_leaf ? "true" : "false");
-            pv_buf_num(&b, cr->local, 6);
-            pv_buf_puts(&b, ", \"global\": ");
-            pv_buf_num(&b, cr->global, 6);
-            pv_buf_putc(&b, '}');
-        }
-        pv_buf_puts(&b, "\n  ],\n  \"levels\": [");
-        for (size_t i = 0; i < nl; i++) {
-            pv_buf_puts(&b, i ? ",\n    {\"parent\": " : "\n    {\"parent\": ");
-            if (lv[i].parent)
-                pv_buf_json_str(&b, lv[i].parent->id);
-            else
-                pv_buf_puts(&b, "null");
-            pv_buf_printf(&b, ", \"method\": \"%s\", \"lambda_max\": ", method_name(lv[i].method));
-            if (lv[i].method == PV_W_AHP) {
-                pv_buf_num(&b, lv[i].lambda, 6);
-                pv_buf_puts(&b, ", \"ci\": ");
-                pv_buf_num(&b, lv[i].ci, 6);
-                pv_buf_puts(&b, ", \"cr\": ");
-                pv_buf_num(&b, lv[i].cr, 6);
-            } else
-                pv_buf_puts(&b, "null, \"ci\": null, \"cr\": null");
-            pv_buf_putc(&b, '}');
-        }
-        pv_buf_puts(&b, "\n  ]\n}\n");
-    } else if (fmt == PV_FMT_CSV) {
-        pv_csv_start(&b, sv);
-        const char *h[] = {"id", "parent", "label", "leaf", "local", "global"};
-        for (int i = 0; i < 6; i++) {
-            if (i)
-                pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, h[i], sv);
-        }
-        pv_csv_eol(&b);
-        for (size_t i = 0; i < m->nall; i++) {
-            const pv_criterion *cr = m->all[i];
-            pv_csv_cell(&b, cr->id, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, cr->parent ? cr->parent->id : "", sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, pv_crit_label(cr, sv), sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_cell(&b, cr->is_leaf ? "yes" : "no", sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, cr->local, 6, sv);
-            pv_csv_sep(&b, sv);
-            pv_csv_num(&b, cr->global, 6, sv);
-            pv_csv_eol(&b);
-        }
-    } else {
-        int md = fmt == PV_FMT_MD;
-        pv_buf_printf(&b, md ? "# %s: %s\n\n" : "%s: %s\n\n", pv_tr(sv, "Weights", "Vikter"),
-                      m->name);
-        if (md)
-            pv_buf_printf(&b, "| %s | %s | %s | %s |\n|---|---|---:|---:|\n",
-                          pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Label", "Benämning"),
-                          pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"));
-        else
-            pv_buf_printf(&b, "%-32s %9s %9s  %s\n", pv_tr(sv, "Criterion", "Kriterium"),
-                          pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"),
-                          pv_tr(sv, "Label", "Benämning"));
-        for (size_t i = 0; i < m->nall; i++) {
-            const pv_criterion *cr = m->all[i];
-            int depth = 0;
-            for (const pv_criterion *p = cr->parent; p; p = p->parent)
-                depth++;
-            pv_buf tl, tg;
-            pv_buf_init(&tl);
-            pv_buf_init(&tg);
-            pv_fmt_num(&tl, cr->local, 4, sv);
-            pv_fmt_num(&tg, cr->global, 4, sv);
-            if (md)
-                pv_buf_printf(&b, "| %*s%s | %s | %s | %s |\n", depth * 2, "", cr->id,
-                              pv_crit_label(cr, sv), tl.data ? tl.data : "",
-                              tg.data ? tg.data : "");
-            else
-                pv_buf_printf(&b, "%*s%-*s %9s %9s  %s\n", depth * 2, "", 32 - depth * 2, cr->id,
-                              tl.data ? tl.data : "", tg.data ? tg.data : "",
-                              pv_crit_label(cr, sv));
-            pv_buf_free(&tl);
-            pv_buf_free(&tg);
-        }
-        for (size_t i = 0; i < nl; i++) {
-            if (lv[i].method != PV_W_AHP)
-                continue;
-            pv_buf_printf(&b, "\nAHP %s %s: lambda_max ", pv_tr(sv, "at", "för"),
-                          lv[i].parent ? lv[i].parent->id : pv_tr(sv, "top level", "översta nivån"));
-            pv_fmt_num(&b, lv[i].lambda, 4, sv);
-            pv_buf_puts(&b, ", CI ");
-            pv_fmt_num(&b, lv[i].ci, 4, sv);
-            pv_buf_puts(&b, ", CR ");
-            pv_fmt_num(&b, lv[i].cr, 4, sv);
-            if (lv[i].cr > 0.10)
-                pv_buf_puts(&b, pv_tr(sv, " (inconsistent: CR > 0.10)", " (inkonsekvent: CR > 0,10)"));
-            pv_buf_putc(&b, '\n');
-        }
-    }
+    if (fmt == PV_FMT_JSON)
+        weights_json(&b, m, lv, nl);
+    else if (fmt == PV_FMT_CSV)
+        weights_csv(&b, m, sv);
+    else
+        weights_text(&b, m, fmt, sv, lv, nl);
     pv_free(lv);
+    return pv_buf_finish(&b, len, err);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Weights of the model", "Modellens vikter", "weights", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    const pv_model *m = c->model;
+    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(&b, sv ? "Modellen har %zu huvudkriterier och %zu kriterier som poängsätts. "
+                         : "The model has %zu main criteria and %zu scored criteria. ",
+                  m->ntop, m->nleaves);
+    size_t big = 0;
+    for (size_t i = 1; i < m->ntop; i++)
+        if (m->top[i]->global > m->top[big]->global)
+            big = i;
+    if (m->ntop) {
+        pv_buf_puts(&b, pv_tr(sv, "The heaviest is ", "Tyngst väger "));
+        pv_html_esc(&b, pv_crit_label(m->top[big], sv));
+        pv_buf_puts(&b, pv_tr(sv, " with ", " med "));
+        pv_html_pct(&b, m->top[big]->global, 1, sv);
+        pv_buf_puts(&b, pv_tr(sv, " of the total weight.", " av den totala vikten."));
+    }
+    pv_buf_puts(&b, "</p>\n");
+    /* One bar per top-level criterion, on a common scale. */
+    pv_html_section(&b, "weights", 0, "Main criteria", "Huvudkriterier", sv);
+    double mx = 0;
+    for (size_t i = 0; i < m->ntop; i++)
+        mx = m->top[i]->global > mx ? m->top[i]->global : mx;
+    pv_buf_puts(&b, "<div class=\"resources chart-weights\">\n");
+    for (size_t i = 0; i < m->ntop; i++) {
+        pv_buf_puts(&b, "<div>");
+        pv_html_esc(&b, pv_crit_label(m->top[i], sv));
+        pv_buf_puts(&b, "</div><div><svg class=\"resource-bar weight-bar\" viewBox=\"0 0 100 10\" "
+                        "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"1\" width=\"");
+        pv_buf_num(&b, mx > 0 ? 100 * m->top[i]->global / mx : 0, 3);
+        pv_buf_printf(&b, "\" height=\"8\" fill=\"%s\"/></svg></div><div class=\"fig\">",
+                      pv_html_colour(i));
+        pv_html_pct(&b, m->top[i]->global, 1, sv);
+        pv_buf_puts(&b, "</div>\n");
+    }
+    pv_buf_puts(&b, "</div>\n");
+    pv_html_section_end(&b);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
     return pv_buf_finish(&b, len, err);
 }

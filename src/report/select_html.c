@@ -1,94 +1,16 @@
-/* html_select.c — the portfolio report as a decision basis (select --format html). */
-#include "html.h"
+/* select_html.c — the portfolio report as a decision basis, as an HTML page. */
+#include "report.h"
 
 #include <math.h>
 #include <string.h>
 
-static int has_solution(const pv_selection *s)
+/* Projects by index, escaped, comma-separated. */
+static void id_list(pv_buf *b, const pv_case *c, const size_t *idx, size_t n)
 {
-    return s->status == PV_STATUS_OPTIMAL || s->status == PV_STATUS_FEASIBLE;
-}
-
-/* The why-in / why-out line of project j, in the report's language (plain
- * text: escaped when written). */
-static char *why_line(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t j,
-                      int sv)
-{
-    const pv_proj_result *p = &r->p[j];
-    pv_buf b;
-    pv_buf_init(&b);
-    const pv_why *w = &s->why[j];
-    pv_why_kind k = s->have_why ? w->kind : PV_WHY_NONE;
-    if (!p->eligible)
-        k = PV_WHY_EXCLUDED;
-    switch (k) {
-    case PV_WHY_NONE:
-        if (s->status == PV_STATUS_INFEASIBLE)
-            pv_buf_puts(&b, pv_tr(sv, "No feasible portfolio.", "Ingen möjlig portfölj."));
-        break;
-    case PV_WHY_IN:
-        if (isnan(w->loss))
-            pv_buf_puts(&b, pv_tr(sv, "Selected: no feasible portfolio without it.",
-                                  "Vald: ingen möjlig portfölj utan det."));
-        else {
-            pv_buf_puts(&b, pv_tr(sv, "Selected: without it the portfolio loses ",
-                                  "Vald: utan det förlorar portföljen "));
-            pv_html_num(&b, w->loss, 2, sv);
-            pv_buf_puts(&b, pv_tr(sv, " points.", " poäng."));
-        }
-        break;
-    case PV_WHY_OUT:
-        pv_buf_puts(&b, pv_tr(sv, "Not selected: taking it in would cost ",
-                              "Inte vald: att ta in det skulle kosta "));
-        pv_html_num(&b, w->loss, 2, sv);
-        pv_buf_puts(&b, pv_tr(sv, " points", " poäng"));
-        if (w->ndisplaced) {
-            pv_buf_puts(&b, pv_tr(sv, " and push out ", " och tränga undan "));
-            for (size_t i = 0; i < w->ndisplaced; i++) {
-                pv_buf_puts(&b, i ? ", " : "");
-                pv_buf_puts(&b, pv_project_id(c, w->displaced[i]));
-            }
-        }
-        pv_buf_putc(&b, '.');
-        break;
-    case PV_WHY_CANNOT_FIT: {
-        const char *rid = c->res[w->resource].id;
-        pv_buf_puts(&b, pv_tr(sv, "Cannot fit: it needs ", "Får inte plats: det behöver "));
-        pv_html_amount(&b, rid, w->excess, sv);
-        pv_buf_puts(&b, pv_tr(sv, " more than the whole limit of ", " mer än hela ramen på "));
-        pv_html_amount(&b, rid, c->res[w->resource].limit, sv);
-        pv_buf_puts(&b, " (");
-        pv_buf_puts(&b, rid);
-        pv_buf_puts(&b, ").");
-        break;
+    for (size_t k = 0; k < n; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_html_esc(b, pv_project_id(c, idx[k]));
     }
-    case PV_WHY_CONFLICT:
-        pv_buf_puts(&b, pv_tr(sv, "Not selected: no feasible portfolio includes it.",
-                              "Inte vald: ingen möjlig portfölj rymmer det."));
-        break;
-    case PV_WHY_FORCED_IN:
-        pv_buf_printf(&b, "%s %s.", pv_tr(sv, "Selected: decided in by", "Vald: beslutad genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_FORCED_OUT:
-        pv_buf_printf(&b, "%s %s.",
-                      pv_tr(sv, "Not selected: decided out by", "Inte vald: bortvald genom"),
-                      c->cons[w->cons].id);
-        break;
-    case PV_WHY_EXCLUDED:
-        for (size_t i = 0; i < p->nexcluded; i++) {
-            const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
-            pv_buf_printf(&b, "%s%s %s: %s", i ? " " : "",
-                          pv_tr(sv, "Excluded by", "Utesluten av"), ru->id,
-                          ru->because ? ru->because : "");
-        }
-        break;
-    }
-    if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
-        pv_buf_puts(&b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimalt)"));
-    if (!b.data && !b.oom)
-        pv_buf_puts(&b, "");
-    return pv_buf_take(&b, NULL);
 }
 
 /* A constraint in words, escaped. */
@@ -107,33 +29,21 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
     case PV_C_REQUIRES:
         pv_html_esc(b, pv_project_id(c, q->project));
         pv_buf_puts(b, pv_tr(sv, " requires ", " kräver "));
-        for (size_t k = 0; k < q->nprojects; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_html_esc(b, pv_project_id(c, q->projects[k]));
-        }
+        id_list(b, c, q->projects, q->nprojects);
         break;
     case PV_C_EXCLUSIVE:
         pv_buf_puts(b, pv_tr(sv, "Projects of the set ", "Projekt bland "));
-        for (size_t k = 0; k < q->nprojects; k++) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_html_esc(b, pv_project_id(c, q->projects[k]));
-        }
+        id_list(b, c, q->projects, q->nprojects);
         break;
     case PV_C_FORCE:
         pv_buf_puts(b, pv_tr(sv, "Decided", "Beslutat"));
         if (q->nprojects) {
             pv_buf_puts(b, pv_tr(sv, " in: ", " in: "));
-            for (size_t k = 0; k < q->nprojects; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_html_esc(b, pv_project_id(c, q->projects[k]));
-            }
+            id_list(b, c, q->projects, q->nprojects);
         }
         if (q->nout) {
             pv_buf_puts(b, pv_tr(sv, " out: ", " bort: "));
-            for (size_t k = 0; k < q->nout; k++) {
-                pv_buf_puts(b, k ? ", " : "");
-                pv_html_esc(b, pv_project_id(c, q->out[k]));
-            }
+            id_list(b, c, q->out, q->nout);
         }
         break;
     case PV_C_MAX_PARTNERS:
@@ -197,7 +107,7 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     else
         pv_buf_puts(b, pv_tr(sv, "None was excluded by the policy. ",
                              "Inget uteslöts enligt policyn. "));
-    if (!has_solution(s)) {
+    if (!pv_status_has_portfolio(s->status)) {
         pv_buf_puts(b, pv_tr(sv,
                              "No portfolio satisfies every limit and constraint; the diagnosis "
                              "below names the ones in conflict.",
@@ -358,8 +268,8 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
 
 static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv)
 {
-    pv_html_section(b, "diagnosis", 0, "Why no portfolio is feasible",
-                    "Varför ingen portfölj är möjlig", sv);
+    pv_html_section(b, "diagnosis", 0, pv_why_infeasible_heading(0),
+                    pv_why_infeasible_heading(1), sv);
     if (s->message && s->message[0]) {
         pv_buf_puts(b, "<p>");
         pv_html_esc(b, s->message);
@@ -422,7 +332,7 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
     }
     int oom = 0;
     for (size_t i = 0; i < r->n && !oom; i++)
-        oom = !(why[i] = why_line(c, r, s, r->order[i], sv));
+        oom = !(why[i] = pv_why_text(c, r, s, r->order[i], sv, 1));
     pv_buf b;
     pv_buf_init(&b);
     char *out = NULL;
@@ -432,7 +342,7 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
                             "Beslutsunderlag: portfölj av internationella projekt", "select",
                             err)) {
         summary(&b, c, r, s, sv);
-        if (has_solution(s))
+        if (pv_status_has_portfolio(s->status))
             portfolio(&b, c, r, s, sv);
         else
             diagnosis(&b, c, s, sv);

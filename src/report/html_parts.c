@@ -1,359 +1,10 @@
-/* html.c — what every HTML report shares: escaping, numbers, the page with
- * its CSS and header, SVG bars, the ranking table, the policy and model
- * sections. */
-#include "html.h"
+/* html_parts.c — the pieces that several HTML reports put on their page: the
+ * legend and SVG bars, the ranking table, the policy sections and the model. */
+#include "report.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-
-/* ------------------------------------------------------------------ date */
-
-static char g_date[11]; /* "" = today */
-
-static int valid_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1)
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
-}
-
-int pv_set_report_date(const char *iso)
-{
-    if (!iso) {
-        g_date[0] = '\0';
-        return 0;
-    }
-    if (!valid_date(iso))
-        return -1;
-    memcpy(g_date, iso, 11);
-    return 0;
-}
-
-const char *pv_html_date(char out[11])
-{
-    if (g_date[0]) {
-        memcpy(out, g_date, 11);
-        return out;
-    }
-    time_t t = time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-        memcpy(out, "1970-01-01", 11);
-    return out;
-}
-
-/* ----------------------------------------------------------- text, numbers */
-
-void pv_html_esc(pv_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        switch (ch) {
-        case '&': pv_buf_puts(b, "&amp;"); break;
-        case '<': pv_buf_puts(b, "&lt;"); break;
-        case '>': pv_buf_puts(b, "&gt;"); break;
-        case '"': pv_buf_puts(b, "&quot;"); break;
-        case '\'': pv_buf_puts(b, "&#39;"); break;
-        default:
-            if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
-                pv_buf_putc(b, ' ');
-            else
-                pv_buf_putc(b, (char)ch);
-        }
-    }
-}
-
-void pv_html_num(pv_buf *b, double x, int decimals, int sv)
-{
-    if (sv)
-        pv_fmt_num(b, x, decimals, 1);
-    else
-        pv_fmt_grouped(b, x, decimals, ",", '.');
-}
-
-void pv_html_numt(pv_buf *b, double x, int sv)
-{
-    int d = 0;
-    while (d < 3 && isfinite(x)) {
-        double s = x * pow(10, d);
-        if (fabs(s - round(s)) < 1e-9 * (fabs(s) > 1 ? fabs(s) : 1))
-            break;
-        d++;
-    }
-    pv_html_num(b, x, d, sv);
-}
-
-void pv_html_pct(pv_buf *b, double share, int decimals, int sv)
-{
-    pv_html_num(b, 100 * share, decimals, sv);
-    pv_buf_puts(b, sv ? "\xC2\xA0%" : "%");
-}
-
-static int is_money(const char *id) { return id && strstr(id, "sek") != NULL; }
-static int is_hours(const char *id) { return id && strstr(id, "hour") != NULL; }
-
-void pv_html_amount(pv_buf *b, const char *res_id, double x, int sv)
-{
-    pv_html_num(b, x, fabs(x - round(x)) < 1e-9 ? 0 : 2, sv);
-    if (is_money(res_id))
-        pv_buf_puts(b, sv ? "\xC2\xA0kr" : "\xC2\xA0SEK");
-    else if (is_hours(res_id))
-        pv_buf_puts(b, sv ? "\xC2\xA0tim" : "\xC2\xA0h");
-}
-
-void pv_html_res_name(pv_buf *b, const char *res_id, int sv)
-{
-    if (is_money(res_id))
-        pv_buf_puts(b, pv_tr(sv, "Budget", "Budget"));
-    else if (is_hours(res_id))
-        pv_buf_puts(b, pv_tr(sv, "Staff hours", "Arbetstid"));
-    else {
-        pv_html_esc(b, res_id);
-        return;
-    }
-    pv_buf_puts(b, " <span class=\"id\">");
-    pv_html_esc(b, res_id);
-    pv_buf_puts(b, "</span>");
-}
-
-const char *pv_html_colour(size_t i)
-{
-    static const char *C[] = {"#1f5f8b", "#d99a1e", "#3b8f5a", "#b5473a",
-                              "#6c5a9c", "#3aa0b2", "#8a8a3c", "#c4699a"};
-    return C[i % (sizeof C / sizeof C[0])];
-}
-
-size_t pv_html_top_of(const pv_model *m, const pv_criterion *cr)
-{
-    while (cr->parent)
-        cr = cr->parent;
-    for (size_t i = 0; i < m->ntop; i++)
-        if (m->top[i] == cr)
-            return i;
-    return 0;
-}
-
-/* Swedish names of the countries in data/countries.csv; others show the
- * table's own name (or the code). */
-static const char *country_sv(const char *code)
-{
-    static const char *T[][2] = {
-        {"SE", "Sverige"},        {"DK", "Danmark"},         {"FI", "Finland"},
-        {"NO", "Norge"},          {"IS", "Island"},          {"FO", "Färöarna"},
-        {"DE", "Tyskland"},       {"AT", "Österrike"},       {"LV", "Lettland"},
-        {"LT", "Litauen"},        {"EE", "Estland"},         {"PL", "Polen"},
-        {"HU", "Ungern"},         {"IT", "Italien"},         {"ES", "Spanien"},
-        {"FR", "Frankrike"},      {"NL", "Nederländerna"},   {"UA", "Ukraina"},
-        {"MD", "Moldavien"},      {"GE", "Georgien"},        {"RS", "Serbien"},
-        {"BA", "Bosnien och Hercegovina"}, {"TR", "Turkiet"}, {"RU", "Ryssland"},
-        {"BY", "Belarus"},        {"CN", "Kina"},            {"VN", "Vietnam"},
-        {"IN", "Indien"},         {"KE", "Kenya"},           {"TZ", "Tanzania"},
-        {"UG", "Uganda"},         {"RW", "Rwanda"},          {"BW", "Botswana"},
-        {"NA", "Namibia"},        {"ZA", "Sydafrika"},       {"MZ", "Moçambique"},
-        {"BR", "Brasilien"},      {"US", "USA"},             {"PS", "Palestina"},
-        {"GB", "Storbritannien"}, {"IE", "Irland"},          {"BE", "Belgien"},
-        {"CZ", "Tjeckien"},       {"SK", "Slovakien"},       {"SI", "Slovenien"},
-        {"HR", "Kroatien"},       {"PT", "Portugal"},        {"GR", "Grekland"},
-        {"RO", "Rumänien"},       {"BG", "Bulgarien"},       {"CH", "Schweiz"}};
-    for (size_t i = 0; code && i < sizeof T / sizeof T[0]; i++)
-        if (!strcmp(T[i][0], code))
-            return T[i][1];
-    return NULL;
-}
-
-void pv_html_country(pv_buf *b, const pv_case *c, long crow, int sv)
-{
-    if (crow < 0 || !c->countries) {
-        pv_buf_puts(b, "–");
-        return;
-    }
-    const pv_table *t = c->countries;
-    const char *code = c->ctry_code_col >= 0 ? pv_cell(t, (size_t)crow, (size_t)c->ctry_code_col)
-                                             : "";
-    int ncol = pv_table_col(t, sv ? "name_sv" : "name_en");
-    const char *name = ncol >= 0 ? pv_cell(t, (size_t)crow, (size_t)ncol) : "";
-    if (!name[0] && sv) {
-        const char *n = country_sv(code);
-        name = n ? n : "";
-    }
-    if (!name[0]) {
-        int en = pv_table_col(t, "country");
-        name = en >= 0 ? pv_cell(t, (size_t)crow, (size_t)en) : "";
-    }
-    pv_html_esc(b, name[0] ? name : code);
-}
-
-/* ------------------------------------------------------------------ page */
-
-static const char CSS[] =
-    ":root{--ink:#1d2530;--muted:#5b6675;--line:#d5dbe3;--soft:#f3f5f8;--accent:#1f4e79;"
-    "--good:#2e7d4f;--bad:#a23b2c;--warn:#9a6b00}\n"
-    "*{box-sizing:border-box}\n"
-    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "body{margin:0;background:#e9edf2;color:var(--ink);font:14px/1.45 \"DejaVu Sans\","
-    "\"Liberation Sans\",Arial,Helvetica,sans-serif}\n"
-    "main{max-width:1120px;margin:0 auto;background:#fff;padding:28px 40px 40px;"
-    "box-shadow:0 0 0 1px var(--line)}\n"
-    "h1{font-size:24px;margin:0 0 4px;color:var(--accent);font-weight:700}\n"
-    "h2{font-size:18px;color:var(--accent);border-bottom:2px solid var(--accent);"
-    "padding-bottom:3px;margin:30px 0 12px}\n"
-    "h3{font-size:15px;margin:18px 0 8px}\n"
-    "p{margin:6px 0}\n"
-    "#report-header{border-bottom:3px solid var(--accent);padding-bottom:14px;margin-bottom:8px}\n"
-    ".kicker{text-transform:uppercase;letter-spacing:.08em;font-size:11px;color:var(--muted);"
-    "font-weight:700}\n"
-    ".meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:10px 0 0;"
-    "font-size:13px}\n"
-    ".meta dt{color:var(--muted)}\n.meta dd{margin:0}\n"
-    ".hashes{margin-top:10px;font-size:11px}\n"
-    ".hashes table{width:100%}\n.hashes td,.hashes th{padding:1px 6px 1px 0;border:0}\n"
-    ".hashes code{font-size:10.5px;word-break:break-all}\n"
-    ".summary{background:var(--soft);border-left:4px solid var(--accent);padding:10px 14px;"
-    "margin:16px 0;font-size:15px}\n"
-    "table{border-collapse:collapse;width:100%;font-size:12.5px}\n"
-    "th{text-align:left;color:var(--muted);font-weight:700;border-bottom:1.5px solid #9aa6b5;"
-    "padding:5px 6px;vertical-align:bottom}\n"
-    "td{border-bottom:1px solid var(--line);padding:5px 6px;vertical-align:top}\n"
-    "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    "tr{break-inside:avoid}\n"
-    ".id{color:var(--muted);font-size:11px;white-space:nowrap}\n"
-    ".small{font-size:11.5px;color:var(--muted)}\n"
-    ".why{font-size:11.5px;color:#3a4552;margin-top:2px}\n"
-    ".name{font-weight:600}\n"
-    ".status{display:inline-block;padding:1px 7px;border-radius:9px;font-size:11px;"
-    "font-weight:700;white-space:nowrap}\n"
-    ".st-selected{background:#dff1e6;color:var(--good)}\n"
-    ".st-not-selected{background:#eef1f5;color:var(--muted)}\n"
-    ".st-excluded{background:#f8e3df;color:var(--bad)}\n"
-    ".st-eligible{background:#e3edf7;color:var(--accent)}\n"
-    "tr.selected td:first-child{box-shadow:inset 4px 0 0 var(--good)}\n"
-    "tr.excluded{color:#6d7682}\n"
-    "svg{display:block}\n"
-    "svg.score-bar{width:100%;min-width:120px;height:14px}\n"
-    "svg.resource-bar{width:100%;height:22px}\n"
-    "svg.band{width:100%;min-width:160px;height:18px}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px;margin:6px 0 10px}\n"
-    ".legend span.sw{display:inline-block;width:11px;height:11px;margin-right:5px;"
-    "vertical-align:-1px;border-radius:2px}\n"
-    ".resources{display:grid;grid-template-columns:minmax(150px,220px) 1fr max-content;"
-    "gap:8px 14px;align-items:center;margin:8px 0 4px}\n"
-    ".resources .fig{font-size:13px;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".flag{color:var(--warn);font-weight:700}\n"
-    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px}\n"
-    ".card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;break-inside:avoid}\n"
-    ".card h3{margin:0 0 4px;font-size:14px}\n"
-    ".card ul{margin:0;padding-left:18px}\n"
-    ".rule{border:1px solid var(--line);border-left:4px solid var(--bad);border-radius:4px;"
-    "padding:8px 12px;margin:8px 0;break-inside:avoid}\n"
-    ".rule.cond{border-left-color:var(--warn)}\n"
-    ".source{font-size:11.5px;color:var(--muted);margin-top:4px}\n"
-    ".tree td.crit{white-space:normal}\n"
-    ".tree tr.top td{background:var(--soft);font-weight:600}\n"
-    ".tree tr.top .source,.tree tr.top td.small{font-weight:400}\n"
-    "table.robust-group th:first-child{width:44%}table.robust-group th:nth-child(2),"
-    "table.robust-group th:nth-child(3){width:10%}\n"
-    ".tree .lvl1{padding-left:22px}\n.tree .lvl2{padding-left:40px}\n"
-    ".tree .lvl3{padding-left:58px}\n"
-    ".chart{margin:8px 0}\n.chart svg{width:100%;height:auto}\n"
-    ".diff-in{color:var(--good);font-weight:600}\n.diff-out{color:var(--bad);font-weight:600}\n"
-    ".mark{color:var(--good);font-weight:700;text-align:center}\n"
-    "footer{margin-top:34px;padding-top:8px;border-top:1px solid var(--line);font-size:11px;"
-    "color:var(--muted)}\n"
-    "#ranking-table th:nth-child(2){width:30%}\n#ranking-table th:nth-child(4){width:15%}\n"
-    "#ranking-table td.partners{min-width:110px}\n"
-    "@page{size:A4;margin:14mm 12mm 16mm}\n"
-    "@media print{body{background:#fff;font-size:11px}main{max-width:none;padding:0;"
-    "box-shadow:none}section.page{break-before:page}h2,h3{break-after:avoid}"
-    "h2{margin-top:16px}.summary{font-size:12.5px;margin:10px 0}table{font-size:9.5px}"
-    "td,th{padding:3px 4px}.why,.small,.source{font-size:9px}.hashes{font-size:9px}"
-    ".hashes code{font-size:8.5px}.cards{grid-template-columns:repeat(4,1fr);gap:6px}"
-    ".card{padding:5px 8px}.resources{grid-template-columns:170px 1fr max-content}}\n";
-
-int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
-                  const char *title_sv, const char *kind, pv_error *err)
-{
-    const pv_model *m = c->model;
-    char date[11];
-    pv_html_date(date);
-    pv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-                  sv ? "sv" : "en");
-    pv_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"partnerval " PV_VERSION "\">\n<title>");
-    pv_buf_puts(b, pv_tr(sv, title_en, title_sv));
-    pv_buf_puts(b, ": ");
-    pv_html_esc(b, c->name);
-    pv_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body class=\"report-%s\">\n<main>\n",
-                  CSS, kind);
-    pv_buf_puts(b, "<header id=\"report-header\">\n<div class=\"kicker\">");
-    pv_buf_puts(b, pv_tr(sv, title_en, title_sv));
-    pv_buf_puts(b, "</div>\n<h1 id=\"case-name\">");
-    pv_html_esc(b, c->name);
-    pv_buf_puts(b, "</h1>\n<dl class=\"meta\">\n");
-    pv_buf_printf(b, "<dt>%s</dt><dd id=\"model-name\">", pv_tr(sv, "Model", "Modell"));
-    pv_html_esc(b, m->name);
-    pv_buf_puts(b, "</dd>\n");
-    if (m->source && m->source[0]) {
-        pv_buf_printf(b, "<dt>%s</dt><dd id=\"policy-source\">",
-                      pv_tr(sv, "Policy source", "Policy (källa)"));
-        pv_html_esc(b, m->source);
-        pv_buf_puts(b, "</dd>\n");
-    }
-    pv_buf_printf(b, "<dt>%s</dt><dd><time id=\"report-date\" datetime=\"%s\">%s</time></dd>\n",
-                  pv_tr(sv, "Date of the run", "Körningens datum"), date, date);
-    pv_buf_printf(b, "<dt>%s</dt><dd id=\"versions\">partnerval %s, GLPK ",
-                  pv_tr(sv, "Software", "Programvara"), PV_VERSION);
-    pv_html_esc(b, pv_glpk_version());
-    pv_buf_puts(b, "</dd>\n</dl>\n");
-    pv_buf_printf(b, "<div class=\"hashes\"><table id=\"input-hashes\">\n<tr><th>%s</th>"
-                     "<th>SHA-256</th></tr>\n",
-                  pv_tr(sv, "Input file", "Indatafil"));
-    for (size_t i = 0; i < c->ninputs; i++) {
-        char hex[65];
-        if (pv_sha256_file(c->inputs[i], hex, err))
-            return -1;
-        pv_buf_puts(b, "<tr class=\"input-file\"><td>");
-        pv_html_esc(b, c->inputs[i]);
-        pv_buf_printf(b, "</td><td><code>%s</code></td></tr>\n", hex);
-    }
-    pv_buf_printf(b, "</table>\n<p class=\"small\">%s</p></div>\n</header>\n",
-                  pv_tr(sv,
-                        "Anyone can check that a file is the one this report rests on: "
-                        "sha256sum FILE gives the same digest.",
-                        "Vem som helst kan kontrollera att en fil är den som rapporten bygger "
-                        "på: sha256sum FIL ger samma kontrollsumma."));
-    return 0;
-}
-
-void pv_html_end(pv_buf *b, int sv)
-{
-    pv_buf_printf(b, "<footer>%s partnerval %s. %s</footer>\n</main>\n</body>\n</html>\n",
-                  pv_tr(sv, "Made with", "Framtagen med"), PV_VERSION,
-                  pv_tr(sv,
-                        "The result follows from the model, the data and the limits above; "
-                        "the same inputs give the same report.",
-                        "Resultatet följer av modellen, underlaget och ramarna ovan; samma "
-                        "indata ger samma rapport."));
-}
-
-void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, const char *h_sv,
-                     int sv)
-{
-    pv_buf_printf(b, "<section id=\"%s\"%s>\n<h2>%s</h2>\n", id, page ? " class=\"page\"" : "",
-                  pv_tr(sv, h_en, h_sv));
-}
-
-void pv_html_section_end(pv_buf *b) { pv_buf_puts(b, "</section>\n"); }
 
 /* ------------------------------------------------------------------ bars */
 
@@ -444,15 +95,13 @@ void pv_html_resource_row(pv_buf *b, const char *res_id, double used, double lim
 
 void pv_html_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
 {
-    int first = 1;
-    for (size_t j = 0; x && j < n; j++)
-        if (x[j]) {
-            pv_buf_puts(b, first ? "" : ", ");
-            pv_html_esc(b, pv_project_id(c, j));
-            first = 0;
-        }
-    if (first)
-        pv_buf_puts(b, "–");
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_ids_text(&t, c, x, n, "–");
+    if (t.oom)
+        b->oom = 1;
+    pv_html_esc(b, t.data);
+    pv_buf_free(&t);
 }
 
 /* ------------------------------------------------------------ rank table */
@@ -607,6 +256,17 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
 
 /* ------------------------------------------------------ policy sections */
 
+/* A rule's reason, then its policy source in small print. */
+static void because_and_source(pv_buf *b, const pv_rule *ru)
+{
+    pv_html_esc(b, ru->because);
+    if (ru->source && ru->source[0]) {
+        pv_buf_puts(b, "<div class=\"source\">");
+        pv_html_esc(b, ru->source);
+        pv_buf_puts(b, "</div>");
+    }
+}
+
 void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
@@ -675,12 +335,7 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
             pv_buf_puts(b, "<li><code class=\"flag\">");
             pv_html_esc(b, ru->id);
             pv_buf_puts(b, "</code> ");
-            pv_html_esc(b, ru->because);
-            if (ru->source && ru->source[0]) {
-                pv_buf_puts(b, "<div class=\"source\">");
-                pv_html_esc(b, ru->source);
-                pv_buf_puts(b, "</div>");
-            }
+            because_and_source(b, ru);
             pv_buf_puts(b, "</li>");
         }
         pv_buf_puts(b, "</ul></div>\n");
@@ -877,112 +532,10 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
             pv_buf_printf(b, "</code></td><td>%s</td><td>",
                           ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                        : pv_tr(sv, "sets a condition", "ger villkor"));
-            pv_html_esc(b, ru->because);
-            if (ru->source && ru->source[0]) {
-                pv_buf_puts(b, "<div class=\"source\">");
-                pv_html_esc(b, ru->source);
-                pv_buf_puts(b, "</div>");
-            }
+            because_and_source(b, ru);
             pv_buf_puts(b, "</td></tr>\n");
         }
         pv_buf_puts(b, "</tbody>\n</table>\n");
     }
     pv_html_section_end(b);
-}
-
-/* ------------------------------------------------------------ rank, weights */
-
-char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err)
-{
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Ranking of proposals", "Rangordning av förslag", "rank", err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    size_t nexcl = 0, best = (size_t)-1;
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        nexcl += !r->p[j].eligible;
-        if (best == (size_t)-1 && r->p[j].eligible)
-            best = j;
-    }
-    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_printf(&b, sv ? "%zu förslag prövades mot policyn och poängsattes. "
-                         : "%zu proposals were screened against the policy and scored. ",
-                  r->n);
-    if (nexcl)
-        pv_buf_printf(&b, sv ? "%zu av dem uteslöts enligt policyns regler, så %zu är valbara. "
-                             : "%zu of them were excluded by the policy's rules, so %zu are "
-                               "eligible. ",
-                      nexcl, r->n - nexcl);
-    else
-        pv_buf_puts(&b, pv_tr(sv, "None was excluded by the policy. ",
-                              "Inget uteslöts enligt policyn. "));
-    if (best != (size_t)-1) {
-        pv_buf_puts(&b, pv_tr(sv, "The highest score went to ", "Högst poäng fick "));
-        pv_html_esc(&b, pv_project_name(c, best));
-        pv_buf_puts(&b, " (");
-        pv_html_esc(&b, pv_project_id(c, best));
-        pv_buf_puts(&b, pv_tr(sv, ") with ", ") med "));
-        pv_html_num(&b, r->p[best].score, 2, sv);
-        pv_buf_puts(&b, pv_tr(sv, " of 100 points.", " av 100 poäng."));
-    }
-    pv_buf_puts(&b, "</p>\n");
-    pv_html_section(&b, "ranking", 0, "Ranking", "Rangordning", sv);
-    pv_html_rank_table(&b, c, r, NULL, NULL, sv);
-    pv_html_section_end(&b);
-    pv_html_policy_sections(&b, c, r, sv);
-    pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
-    return pv_buf_finish(&b, len, err);
-}
-
-char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
-{
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Weights of the model", "Modellens vikter", "weights", err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    const pv_model *m = c->model;
-    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_printf(&b, sv ? "Modellen har %zu huvudkriterier och %zu kriterier som poängsätts. "
-                         : "The model has %zu main criteria and %zu scored criteria. ",
-                  m->ntop, m->nleaves);
-    size_t big = 0;
-    for (size_t i = 1; i < m->ntop; i++)
-        if (m->top[i]->global > m->top[big]->global)
-            big = i;
-    if (m->ntop) {
-        pv_buf_puts(&b, pv_tr(sv, "The heaviest is ", "Tyngst väger "));
-        pv_html_esc(&b, pv_crit_label(m->top[big], sv));
-        pv_buf_puts(&b, pv_tr(sv, " with ", " med "));
-        pv_html_pct(&b, m->top[big]->global, 1, sv);
-        pv_buf_puts(&b, pv_tr(sv, " of the total weight.", " av den totala vikten."));
-    }
-    pv_buf_puts(&b, "</p>\n");
-    /* One bar per top-level criterion, on a common scale. */
-    pv_html_section(&b, "weights", 0, "Main criteria", "Huvudkriterier", sv);
-    double mx = 0;
-    for (size_t i = 0; i < m->ntop; i++)
-        mx = m->top[i]->global > mx ? m->top[i]->global : mx;
-    pv_buf_puts(&b, "<div class=\"resources chart-weights\">\n");
-    for (size_t i = 0; i < m->ntop; i++) {
-        pv_buf_puts(&b, "<div>");
-        pv_html_esc(&b, pv_crit_label(m->top[i], sv));
-        pv_buf_puts(&b, "</div><div><svg class=\"resource-bar weight-bar\" viewBox=\"0 0 100 10\" "
-                        "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"1\" width=\"");
-        pv_buf_num(&b, mx > 0 ? 100 * m->top[i]->global / mx : 0, 3);
-        pv_buf_printf(&b, "\" height=\"8\" fill=\"%s\"/></svg></div><div class=\"fig\">",
-                      pv_html_colour(i));
-        pv_html_pct(&b, m->top[i]->global, 1, sv);
-        pv_buf_puts(&b, "</div>\n");
-    }
-    pv_buf_puts(&b, "</div>\n");
-    pv_html_section_end(&b);
-    pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
-    return pv_buf_finish(&b, len, err);
 }

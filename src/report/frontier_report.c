@@ -1,0 +1,392 @@
+/* frontier_report.c — the best portfolio along a sweep of one limit, in text,
+ * Markdown, CSV, JSON and HTML. */
+#include "../analyse/compare.h"
+#include "../analyse/whatif.h"
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The sweep as JSON: points, breakpoints (with what changes) and order of entry. */
+static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n,
+                          const char *rid, unsigned char *add, unsigned char *rem)
+{
+    pv_buf_puts(b, "{\n  \"resource\": ");
+    pv_buf_json_str(b, rid);
+    pv_buf_puts(b, ", \"from\": ");
+    pv_buf_num(b, f->from, 6);
+    pv_buf_puts(b, ", \"to\": ");
+    pv_buf_num(b, f->to, 6);
+    pv_buf_puts(b, ", \"current_limit\": ");
+    pv_buf_num(b, f->current, 6);
+    pv_buf_printf(b, ", \"exact\": %s,\n  \"points\": [", f->exact ? "true" : "false");
+    for (size_t i = 0; i < f->npoints; i++) {
+        size_t g = f->point_seg[i];
+        int ok = g != (size_t)-1 && f->seg[g].feasible;
+        pv_buf_puts(b, i ? ",\n    {\"limit\": " : "\n    {\"limit\": ");
+        pv_buf_num(b, f->limit[i], 6);
+        pv_buf_puts(b, ", \"objective\": ");
+        if (ok)
+            pv_buf_num(b, f->seg[g].objective, 6);
+        else
+            pv_buf_puts(b, "null");
+        pv_buf_puts(b, ", \"selected_projects\": ");
+        pv_ids_json(b, c, ok ? f->seg[g].x : NULL, n);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ],\n  \"breakpoints\": [");
+    const unsigned char *prev = NULL;
+    int first = 1;
+    for (size_t g = f->nseg; g-- > 0;) {
+        const pv_fseg *s = &f->seg[g];
+        pv_buf_puts(b, first ? "\n    {\"limit\": " : ",\n    {\"limit\": ");
+        first = 0;
+        pv_buf_num(b, s->lo, 6);
+        pv_buf_puts(b, ", \"objective\": ");
+        if (s->feasible)
+            pv_buf_num(b, s->objective, 6);
+        else
+            pv_buf_puts(b, "null");
+        pv_buf_puts(b, ", \"selected_projects\": ");
+        pv_ids_json(b, c, s->feasible ? s->x : NULL, n);
+        pv_ids_diff(prev, s->feasible ? s->x : NULL, n, add, rem);
+        pv_buf_puts(b, ", \"added\": ");
+        pv_ids_json(b, c, add, n);
+        pv_buf_puts(b, ", \"removed\": ");
+        pv_ids_json(b, c, rem, n);
+        pv_buf_putc(b, '}');
+        prev = s->feasible ? s->x : NULL;
+    }
+    pv_buf_puts(b, "\n  ],\n  \"order\": [");
+    for (size_t i = 0; i < f->norder; i++) {
+        pv_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
+        pv_buf_json_str(b, pv_project_id(c, f->order[i]));
+        pv_buf_puts(b, ", \"enters_at\": ");
+        pv_buf_num(b, f->enter_at[i], 6);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "]\n}\n");
+}
+
+/* One row per point of the sweep. */
+static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int sv, size_t n)
+{
+    static const char *const h[] = {"limit", "objective", "selected_projects"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    pv_csv_eol(b);
+    for (size_t i = 0; i < f->npoints; i++) {
+        size_t g = f->point_seg[i];
+        int ok = g != (size_t)-1 && f->seg[g].feasible;
+        pv_csv_num(b, f->limit[i], 2, sv);
+        pv_csv_sep(b, sv);
+        if (ok)
+            pv_csv_num(b, f->seg[g].objective, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        if (ok)
+            pv_ids_text(&tmp, c, f->seg[g].x, n, "");
+        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
+        pv_buf_free(&tmp);
+        pv_csv_eol(b);
+    }
+}
+
+/* Text or Markdown (fmt): the points, the breakpoints, the order of entry. */
+static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_format fmt, int sv,
+                          size_t n, const char *rid, unsigned char *add, unsigned char *rem)
+{
+    int md = fmt == PV_FMT_MD;
+    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
+                  pv_tr(sv, "Budget frontier", "Budgetfront"), rid);
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Current limit", "Nuvarande gräns"));
+    pv_fmt_num(b, f->current, 0, sv);
+    pv_buf_puts(b, md ? "\n\n" : "\n\n");
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s |\n|---:|---:|---|\n",
+                      pv_tr(sv, "Limit", "Gräns"), pv_tr(sv, "Value", "Värde"),
+                      pv_tr(sv, "Portfolio", "Portfölj"));
+    for (size_t i = 0; i < f->npoints; i++) {
+        size_t g = f->point_seg[i];
+        int ok = g != (size_t)-1 && f->seg[g].feasible;
+        pv_buf_puts(b, md ? "| " : "  ");
+        pv_fmt_num(b, f->limit[i], 0, sv);
+        pv_buf_puts(b, md ? " | " : "  ");
+        if (ok)
+            pv_fmt_num(b, f->seg[g].objective, 2, sv);
+        else
+            pv_buf_puts(b, pv_infeasible_word(sv));
+        pv_buf_puts(b, md ? " | " : "  ");
+        if (ok)
+            pv_ids_text(b, c, f->seg[g].x, n, "–");
+        pv_buf_puts(b, md ? " |\n" : "\n");
+    }
+    pv_buf_printf(b, "\n%s:\n", pv_tr(sv, "Limits where the portfolio changes",
+                                       "Gränser där portföljen ändras"));
+    const unsigned char *prev = NULL;
+    for (size_t g = f->nseg; g-- > 0;) {
+        const pv_fseg *s = &f->seg[g];
+        pv_buf_puts(b, md ? "- " : "  ");
+        pv_fmt_num(b, s->lo, 2, sv);
+        pv_buf_puts(b, ": ");
+        if (!s->feasible) {
+            pv_buf_puts(b, pv_tr(sv, "infeasible below", "ogenomförbart under"));
+            pv_buf_puts(b, " ");
+            pv_fmt_num(b, s->hi, 2, sv);
+            pv_buf_putc(b, '\n');
+            continue;
+        }
+        pv_fmt_num(b, s->objective, 2, sv);
+        pv_ids_diff(prev, s->x, n, add, rem);
+        pv_buf_printf(b, " (+");
+        pv_ids_text(b, c, add, n, "–");
+        pv_buf_printf(b, "; −");
+        pv_ids_text(b, c, rem, n, "–");
+        pv_buf_puts(b, ")\n");
+        prev = s->x;
+    }
+    pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Order of entry", "Ordning projekten tillkommer"));
+    for (size_t i = 0; i < f->norder; i++)
+        pv_buf_printf(b, "%s%s", i ? ", " : "", pv_project_id(c, f->order[i]));
+    pv_buf_putc(b, '\n');
+}
+
+char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
+                         pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    if (fmt == PV_FMT_HTML)
+        return pv_html_frontier(c, r, f, pv_lang_is_sv(c, lang), len, err);
+    pv_buf b;
+    pv_buf_init(&b);
+    int sv = pv_lang_is_sv(c, lang);
+    size_t n = r->n;
+    const char *rid = c->res[f->res].id;
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    if (fmt == PV_FMT_JSON)
+        frontier_json(&b, c, f, n, rid, add, rem);
+    else if (fmt == PV_FMT_CSV)
+        frontier_csv(&b, c, f, sv, n);
+    else
+        frontier_text(&b, c, f, fmt, sv, n, rid, add, rem);
+    pv_free(add); /* rem lives in the same block */
+    return pv_buf_finish(&b, len, err);
+}
+
+
+/* ------------------------------------------------------------------ HTML */
+
+
+static double nice_step(double range, int n)
+{
+    if (!(range > 0))
+        return 1;
+    double raw = range / n, mag = pow(10, floor(log10(raw))), f = raw / mag;
+    return mag * (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10);
+}
+
+#define FX0 80.0
+#define FX1 700.0
+#define FY0 290.0
+#define FY1 24.0
+
+/* The summary: the value at the current limit and how often the portfolio changes. */
+static void frontier_summary(pv_buf *b, const pv_case *c, const pv_frontier *f, double cur_obj,
+                             int sv)
+{
+    const char *rid = c->res[f->res].id;
+    pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_puts(b, pv_tr(sv, "The chart shows the best portfolio's value as the limit of ",
+                          "Diagrammet visar den bästa portföljens värde när ramen för "));
+    pv_html_res_name(b, rid, sv);
+    pv_buf_puts(b, pv_tr(sv, " goes from ", " går från "));
+    pv_html_amount(b, rid, f->from, sv);
+    pv_buf_puts(b, pv_tr(sv, " to ", " till "));
+    pv_html_amount(b, rid, f->to, sv);
+    pv_buf_puts(b, ". ");
+    pv_buf_puts(b, pv_tr(sv, "At the current limit of ", "Vid den nuvarande ramen på "));
+    pv_html_amount(b, rid, f->current, sv);
+    if (isfinite(cur_obj)) {
+        pv_buf_puts(b, pv_tr(sv, " it is ", " är värdet "));
+        pv_html_num(b, cur_obj, 2, sv);
+        pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    } else
+        pv_buf_puts(b, pv_tr(sv, " no portfolio is feasible",
+                             " finns ingen genomförbar portfölj"));
+    pv_buf_printf(b, sv ? "; portföljen ändras vid %zu gränser i intervallet."
+                         : "; the portfolio changes at %zu limits in the range.",
+                  f->nseg ? f->nseg - 1 : 0);
+    if (!f->exact)
+        pv_buf_puts(b, pv_tr(sv, " Not every solve was proven optimal.",
+                              " Alla lösningar är inte bevisat optimala."));
+    pv_buf_puts(b, "</p>\n");
+}
+
+/* The step chart of the best value against the limit, in SVG. */
+static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, double ymax, int sv)
+{
+    const char *rid = c->res[f->res].id;
+    double x0 = f->from, x1 = f->to > f->from ? f->to : f->from + 1;
+    double ystep = nice_step(ymax > 0 ? ymax : 1, 5), ytop = ystep * ceil((ymax > 0 ? ymax : 1) / ystep);
+#define PX(x) (FX0 + ((x) - x0) / (x1 - x0) * (FX1 - FX0))
+#define PY(y) (FY0 - (y) / ytop * (FY0 - FY1))
+    pv_buf_puts(b, "<div class=\"chart\"><svg class=\"chart chart-frontier\" viewBox=\"0 0 720 340\" "
+                    "role=\"img\" font-size=\"11\" fill=\"#1d2530\">\n");
+    /* grid and axes */
+    for (double y = 0; y <= ytop + 1e-9; y += ystep) {
+        pv_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#e1e6ec\"/>"
+                          "<text x=\"%.1f\" y=\"%.2f\" text-anchor=\"end\">",
+                      FX0, FX1, PY(y), PY(y), FX0 - 6, PY(y) + 4);
+        pv_html_num(b, y, 0, sv);
+        pv_buf_puts(b, "</text>\n");
+    }
+    double xstep = nice_step(x1 - x0, 6);
+    for (double x = ceil(x0 / xstep) * xstep; x <= x1 + 1e-9; x += xstep) {
+        pv_buf_printf(b, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e1e6ec\"/>"
+                          "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\">",
+                      PX(x), PX(x), FY1, FY0, PX(x), FY0 + 16);
+        pv_html_num(b, x, 0, sv);
+        pv_buf_puts(b, "</text>\n");
+    }
+    pv_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d2530\"/>"
+                      "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d2530\"/>\n",
+                  FX0, FX1, FY0, FY0, FX0, FX0, FY1, FY0);
+    pv_buf_printf(b, "<text x=\"%.1f\" y=\"334\" text-anchor=\"middle\" font-size=\"12\">",
+                  (FX0 + FX1) / 2);
+    if (strstr(rid, "sek"))
+        pv_buf_puts(b, pv_tr(sv, "Budget (SEK)", "Budget (kr)"));
+    else if (strstr(rid, "hour"))
+        pv_buf_puts(b, pv_tr(sv, "Staff hours", "Arbetstid (timmar)"));
+    else
+        pv_html_esc(b, rid);
+    pv_buf_printf(b, "</text><text x=\"14\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
+                      "transform=\"rotate(-90 14 %.1f)\">%s</text>\n",
+                  (FY0 + FY1) / 2, (FY0 + FY1) / 2, pv_tr(sv, "Value (points)", "Värde (poäng)"));
+    /* the step line, from the lowest limit up */
+    pv_buf_puts(b, "<path class=\"frontier-line\" fill=\"none\" stroke=\"#1f5f8b\" "
+                    "stroke-width=\"2.5\" d=\"");
+    int started = 0;
+    for (size_t g = f->nseg; g-- > 0;) {
+        const pv_fseg *s = &f->seg[g];
+        if (!s->feasible)
+            continue;
+        double lo = s->lo < x0 ? x0 : s->lo, hi = s->hi > x1 ? x1 : s->hi;
+        if (hi < lo)
+            continue;
+        pv_buf_printf(b, "%s%.2f %.2f H%.2f ", started ? "L" : "M", PX(lo), PY(s->objective),
+                      PX(hi));
+        started = 1;
+    }
+    pv_buf_puts(b, "\"/>\n");
+    for (size_t i = 0; i < f->npoints; i++) {
+        size_t g = f->point_seg[i];
+        if (g == (size_t)-1 || !f->seg[g].feasible)
+            continue;
+        pv_buf_printf(b, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3.5\" fill=\"#fff\" "
+                          "stroke=\"#1f5f8b\" stroke-width=\"1.5\"><title>",
+                      PX(f->limit[i]), PY(f->seg[g].objective));
+        pv_html_amount(b, rid, f->limit[i], sv);
+        pv_buf_puts(b, ": ");
+        pv_html_num(b, f->seg[g].objective, 2, sv);
+        pv_buf_puts(b, "</title></circle>\n");
+    }
+    if (f->current >= x0 && f->current <= x1) {
+        double px = PX(f->current);
+        pv_buf_printf(b, "<line class=\"current-limit\" x1=\"%.2f\" x2=\"%.2f\" y1=\"%.1f\" "
+                          "y2=\"%.1f\" stroke=\"#a23b2c\" stroke-width=\"1.5\" "
+                          "stroke-dasharray=\"5 4\"/><text x=\"%.2f\" y=\"%.1f\" "
+                          "text-anchor=\"%s\" fill=\"#a23b2c\" font-weight=\"700\">%s ",
+                      px, px, FY1, FY0, px + (px > 560 ? -6 : 6), FY1 + 12,
+                      px > 560 ? "end" : "start",
+                      pv_tr(sv, "current limit", "nuvarande ram"));
+        pv_html_amount(b, rid, f->current, sv);
+        pv_buf_puts(b, "</text>\n");
+    }
+    pv_buf_puts(b, "</svg></div>\n");
+#undef PX
+#undef PY
+}
+
+/* The limits where the portfolio changes, and the order of entry. -1 when out
+ * of memory. */
+static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n, int sv)
+{
+    const char *rid = c->res[f->res].id;
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add)
+        return -1;
+    pv_buf_printf(b, "<h3>%s</h3>\n<table id=\"breakpoints\"><thead><tr><th class=\"num\">%s</th>"
+                      "<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+                  pv_tr(sv, "Limits where the portfolio changes", "Ramar där portföljen ändras"),
+                  pv_tr(sv, "From limit", "Från ram"), pv_tr(sv, "Value", "Värde"),
+                  pv_tr(sv, "Enters", "Tillkommer"), pv_tr(sv, "Leaves", "Faller bort"));
+    const unsigned char *prev = NULL;
+    for (size_t g = f->nseg; g-- > 0;) {
+        const pv_fseg *s = &f->seg[g];
+        pv_buf_puts(b, "<tr class=\"breakpoint\"><td class=\"num\">");
+        pv_html_amount(b, rid, s->lo, sv);
+        pv_buf_puts(b, "</td><td class=\"num\">");
+        if (!s->feasible) {
+            pv_buf_printf(b, "%s</td><td></td><td></td></tr>\n",
+                          pv_infeasible_word(sv));
+            continue;
+        }
+        pv_html_num(b, s->objective, 2, sv);
+        pv_ids_diff(prev, s->x, n, add, rem);
+        pv_buf_puts(b, "</td><td class=\"diff-in\">");
+        pv_html_ids(b, c, add, n);
+        pv_buf_puts(b, "</td><td class=\"diff-out\">");
+        pv_html_ids(b, c, rem, n);
+        pv_buf_puts(b, "</td></tr>\n");
+        prev = s->x;
+    }
+    pv_buf_puts(b, "</tbody></table>\n");
+    pv_free(add); /* rem lives in the same block */
+    pv_buf_printf(b, "<p><strong>%s:</strong> ",
+                  pv_tr(sv, "Order in which proposals enter", "Ordning i vilken förslagen tillkommer"));
+    for (size_t i = 0; i < f->norder; i++) {
+        pv_buf_puts(b, i ? ", " : "");
+        pv_html_esc(b, pv_project_id(c, f->order[i]));
+    }
+    if (!f->norder)
+        pv_buf_puts(b, "–");
+    pv_buf_puts(b, "</p>\n");
+    return 0;
+}
+
+char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f, int sv,
+                       size_t *len, pv_error *err)
+{
+    size_t n = r->n;
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Budget frontier", "Budgetfront", "frontier", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    double ymax = 0, cur_obj = NAN;
+    for (size_t g = 0; g < f->nseg; g++) {
+        const pv_fseg *s = &f->seg[g];
+        if (!s->feasible)
+            continue;
+        if (s->objective > ymax)
+            ymax = s->objective;
+        if (f->current >= s->lo - 1e-9 && f->current <= s->hi + 1e-9 && isnan(cur_obj))
+            cur_obj = s->objective;
+    }
+    frontier_summary(&b, c, f, cur_obj, sv);
+    pv_html_section(&b, "frontier", 0, "Value against the limit", "Värde mot ram", sv);
+    frontier_chart(&b, c, f, ymax, sv);
+    if (frontier_changes(&b, c, f, n, sv)) {
+        pv_buf_free(&b);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    pv_html_section_end(&b);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
+    return pv_buf_finish(&b, len, err);
+}

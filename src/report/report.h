@@ -1,0 +1,24 @@
+/*
+ * report.h — what the report files share inside report/: the HTML helpers,
+ * the wording, and project-id lists in the formats that several reports use.
+ */
+#ifndef PV_REPORT_H
+#define PV_REPORT_H
+
+#include "html.h"
+#include "wording.h"
+
+/* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller
+ * may add columns before pv_csv_eol. */
+void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);
+
+/* The ids of the projects with x[j] set, in file order, as a JSON array. */
+void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
+/* The same ids as "A, B, C"; none when there is no id (or x is NULL). */
+void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
+                 const char *none);
+/* add[j]: in b and not in a; rem[j]: in a and not in b (NULL = empty set). */
+void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsigned char *add,
+                 unsigned char *rem);
+
+#endif

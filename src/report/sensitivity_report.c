@@ -1,0 +1,273 @@
+/* sensitivity_report.c — how far each weight may move before the portfolio
+ * changes, in text, Markdown, CSV, JSON and HTML. */
+#include "../analyse/compare.h"
+#include "../analyse/whatif.h"
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Each weight's range, with what enters and leaves just outside it, as JSON. */
+static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
+                             const pv_sensitivity *s, size_t n, unsigned char *add,
+                             unsigned char *rem)
+{
+    pv_buf_puts(b, "{\n  \"base_objective\": ");
+    pv_buf_num(b, s->base_objective, 6);
+    pv_buf_puts(b, ", \"selected_projects\": ");
+    pv_ids_json(b, c, s->base, n);
+    pv_buf_puts(b, ",\n  \"criteria\": [");
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, m->leaves[i]->id);
+        pv_buf_puts(b, ", \"weight\": ");
+        pv_buf_num(b, k->weight, 6);
+        pv_buf_puts(b, ", \"low\": ");
+        pv_buf_num(b, k->low, 6);
+        pv_buf_puts(b, ", \"high\": ");
+        pv_buf_num(b, k->high, 6);
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_buf_puts(b, side ? ", \"above\": " : ", \"below\": ");
+            if (!o) {
+                pv_buf_puts(b, "null");
+                continue;
+            }
+            pv_ids_diff(s->base, o, n, add, rem);
+            pv_buf_puts(b, "{\"added\": ");
+            pv_ids_json(b, c, add, n);
+            pv_buf_puts(b, ", \"removed\": ");
+            pv_ids_json(b, c, rem, n);
+            pv_buf_putc(b, '}');
+        }
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ]\n}\n");
+}
+
+/* One row per scored criterion. */
+static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, const pv_sensitivity *s,
+                            int sv, size_t n, unsigned char *add, unsigned char *rem)
+{
+    static const char *const h[] = {"id",          "weight",        "low",        "high",
+                                    "below_added", "below_removed", "above_added", "above_removed"};
+    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    pv_csv_eol(b);
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_csv_cell(b, m->leaves[i]->id, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->weight, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->low, 6, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_num(b, k->high, 6, sv);
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_ids_diff(s->base, o ? o : s->base, n, add, rem);
+            pv_buf ta, tr;
+            pv_buf_init(&ta);
+            pv_buf_init(&tr);
+            pv_ids_text(&ta, c, add, n, "");
+            pv_ids_text(&tr, c, rem, n, "");
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, ta.data ? ta.data : "", sv);
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, tr.data ? tr.data : "", sv);
+            pv_buf_free(&ta);
+            pv_buf_free(&tr);
+        }
+        pv_csv_eol(b);
+    }
+}
+
+/* Text or Markdown (fmt): one line or row per scored criterion. */
+static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
+                             const pv_sensitivity *s, pv_format fmt, int sv, size_t n,
+                             unsigned char *add, unsigned char *rem)
+{
+    int md = fmt == PV_FMT_MD;
+    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
+                  pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
+    pv_ids_text(b, c, s->base, n, "–");
+    pv_buf_puts(b, "\n\n");
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---|---|---|\n",
+                      pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
+                      pv_tr(sv, "Stable within", "Stabil inom"),
+                      pv_tr(sv, "Below", "Under"), pv_tr(sv, "Above", "Över"));
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        pv_buf_printf(b, md ? "| %s | " : "%-24s ", pv_crit_label(m->leaves[i], sv));
+        pv_fmt_num(b, k->weight, 3, sv);
+        pv_buf_puts(b, md ? " | [" : "  [");
+        pv_fmt_num(b, k->low, 3, sv);
+        pv_buf_puts(b, sv ? "; " : ", ");
+        pv_fmt_num(b, k->high, 3, sv);
+        pv_buf_puts(b, "]");
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_buf_puts(b, md ? " | " : side ? pv_tr(sv, "  above: ", "  över: ")
+                                              : pv_tr(sv, "  below: ", "  under: "));
+            if (!o) {
+                pv_buf_puts(b, "–");
+                continue;
+            }
+            pv_ids_diff(s->base, o, n, add, rem);
+            pv_buf_puts(b, "+");
+            pv_ids_text(b, c, add, n, "–");
+            pv_buf_puts(b, " −");
+            pv_ids_text(b, c, rem, n, "–");
+        }
+        pv_buf_puts(b, md ? " |\n" : "\n");
+    }
+}
+
+char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
+                            pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    if (fmt == PV_FMT_HTML)
+        return pv_html_sensitivity(c, r, s, pv_lang_is_sv(c, lang), len, err);
+    pv_buf b;
+    pv_buf_init(&b);
+    int sv = pv_lang_is_sv(c, lang);
+    const pv_model *m = c->model;
+    size_t n = r->n;
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    if (fmt == PV_FMT_JSON)
+        sensitivity_json(&b, c, m, s, n, add, rem);
+    else if (fmt == PV_FMT_CSV)
+        sensitivity_csv(&b, c, m, s, sv, n, add, rem);
+    else
+        sensitivity_text(&b, c, m, s, fmt, sv, n, add, rem);
+    pv_free(add); /* rem lives in the same block */
+    return pv_buf_finish(&b, len, err);
+}
+
+
+/* ------------------------------------------------------------------ HTML */
+
+
+char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
+                          int sv, size_t *len, pv_error *err)
+{
+    const pv_model *m = c->model;
+    size_t n = r->n;
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Sensitivity to the weights", "Känslighet för vikterna",
+                      "sensitivity", err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
+    if (!add) {
+        pv_buf_free(&b);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    size_t tight = (size_t)-1;
+    double tightd = INFINITY;
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        double d = fmin(k->below ? k->weight - k->low : INFINITY,
+                        k->above ? k->high - k->weight : INFINITY);
+        if (d < tightd) {
+            tightd = d;
+            tight = i;
+        }
+    }
+    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    if (!s->base_feasible)
+        pv_buf_puts(&b, pv_tr(sv, "No portfolio is feasible, so there is nothing to vary.",
+                              "Ingen portfölj är genomförbar, så det finns inget att "
+                              "variera."));
+    else {
+        pv_buf_puts(&b, pv_tr(sv, "The selected portfolio (", "Den valda portföljen ("));
+        pv_html_ids(&b, c, s->base, n);
+        pv_buf_puts(&b, pv_tr(sv, ") stays the best as long as each criterion's weight stays "
+                                  "within its interval below, the others rescaled in proportion. ",
+                              ") förblir bäst så länge varje kriteriums vikt håller sig inom "
+                              "intervallet nedan, med de övriga omskalade i proportion. "));
+        if (tight != (size_t)-1) {
+            pv_buf_puts(&b, pv_tr(sv, "The most sensitive is ", "Känsligast är "));
+            pv_html_esc(&b, pv_crit_label(m->leaves[tight], sv));
+            pv_buf_puts(&b, pv_tr(sv, ": a change of ", ": en ändring med "));
+            pv_html_num(&b, 100 * tightd, 1, sv);
+            pv_buf_puts(&b, pv_tr(sv, " percentage points changes the portfolio.",
+                                  " procentenheter ändrar portföljen."));
+        } else
+            pv_buf_puts(&b, pv_tr(sv, "No single weight change alters it.",
+                                  "Ingen enskild viktändring ändrar den."));
+    }
+    pv_buf_puts(&b, "</p>\n");
+    pv_html_section(&b, "sensitivity", 0, "Stability interval per criterion",
+                    "Stabilitetsintervall per kriterium", sv);
+    pv_html_legend(&b, m, sv);
+    pv_buf_printf(&b, "<p class=\"small\">%s</p>\n",
+                  pv_tr(sv, "Each bar is the global weight from 0 to 100 %: the shaded part is "
+                            "the interval within which the portfolio stays the same, the black "
+                            "mark the current weight.",
+                        "Varje stapel är den globala vikten från 0 till 100 %: den skuggade "
+                        "delen är intervallet där portföljen är densamma, det svarta strecket "
+                        "är den nuvarande vikten."));
+    pv_buf_printf(&b, "<table id=\"sensitivity-table\"><thead><tr><th>%s</th><th class=\"num\">%s"
+                      "</th><th class=\"num\">%s</th><th style=\"width:28%%\"></th><th>%s</th>"
+                      "<th>%s</th></tr></thead><tbody>\n",
+                  pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
+                  pv_tr(sv, "Stable within", "Stabil inom"),
+                  pv_tr(sv, "Below the interval", "Under intervallet"),
+                  pv_tr(sv, "Above the interval", "Över intervallet"));
+    for (size_t i = 0; i < s->nleaves; i++) {
+        const pv_sens_crit *k = &s->crit[i];
+        const char *col = pv_html_colour(pv_html_top_of(m, m->leaves[i]));
+        pv_buf_puts(&b, "<tr class=\"criterion-row\"><td>");
+        pv_html_esc(&b, pv_crit_label(m->leaves[i], sv));
+        pv_buf_puts(&b, " <span class=\"id\">");
+        pv_html_esc(&b, m->leaves[i]->id);
+        pv_buf_puts(&b, "</span></td><td class=\"num\">");
+        pv_html_pct(&b, k->weight, 1, sv);
+        pv_buf_puts(&b, "</td><td class=\"num\">");
+        pv_html_pct(&b, k->low, 1, sv);
+        pv_buf_puts(&b, "–");
+        pv_html_pct(&b, k->high, 1, sv);
+        pv_buf_printf(&b, "</td><td><svg class=\"band sens-band\" viewBox=\"0 0 100 10\" "
+                          "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"2\" "
+                          "width=\"100\" height=\"6\" fill=\"#eef1f5\"/><rect x=\"%.3f\" y=\"1\" "
+                          "width=\"%.3f\" height=\"8\" fill=\"%s\" fill-opacity=\"0.55\"/>"
+                          "<line x1=\"%.3f\" x2=\"%.3f\" y1=\"0\" y2=\"10\" stroke=\"#1d2530\" "
+                          "stroke-width=\"2.5\" vector-effect=\"non-scaling-stroke\"/></svg></td>",
+                      100 * k->low, 100 * (k->high - k->low), col, 100 * k->weight,
+                      100 * k->weight);
+        for (int side = 0; side < 2; side++) {
+            const unsigned char *o = side ? k->above : k->below;
+            pv_buf_puts(&b, "<td class=\"small\">");
+            if (!o) {
+                pv_buf_puts(&b, pv_tr(sv, "no change", "ingen ändring"));
+            } else {
+                for (size_t j = 0; j < n; j++) {
+                    add[j] = o[j] && !s->base[j];
+                    rem[j] = s->base[j] && !o[j];
+                }
+                pv_buf_puts(&b, "<span class=\"diff-in\">+</span>");
+                pv_html_ids(&b, c, add, n);
+                pv_buf_puts(&b, " <span class=\"diff-out\">−</span>");
+                pv_html_ids(&b, c, rem, n);
+            }
+            pv_buf_puts(&b, "</td>");
+        }
+        pv_buf_puts(&b, "</tr>\n");
+    }
+    pv_buf_puts(&b, "</tbody></table>\n");
+    pv_free(add); /* rem lives in the same block */
+    pv_html_section_end(&b);
+    pv_html_model_section(&b, c, sv);
+    pv_html_end(&b, sv);
+    return pv_buf_finish(&b, len, err);
+}
