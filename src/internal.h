@@ -103,6 +103,8 @@ int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_e
 char **pv_split_list(const char *s, size_t *n);
 void pv_free_list(char **items, size_t n);
 int pv_is_blank(const char *s);
+/* Holds an ASCII control character (a byte < 0x20, or DEL). */
+int pv_has_ctrl(const char *s);
 /* Trimmed equality (ASCII spaces, tabs, NBSP are not trimmed: only ' ', '\t'). */
 int pv_str_eq_trim(const char *cell, const char *value);
 /* Validates UTF-8; returns 0 or fills line/col of the first bad byte. */
@@ -317,10 +319,11 @@ long pv_case_partner_index(const pv_case *c, const char *id);
 const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t k,
                           const pv_table **t, size_t *row, int *is_num, double *num);
 
-/* ------------------------------------------------------------ read/json */
-/* Loads a case file: model (path or inline), tables, resources, constraints. */
-/* With scen != NULL, its merge patch is applied to the case (model inlined). */
-pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err);
+/* ------------------------------------------------------------ read/case */
+/* Reads and validates a case file: model (path or inline), tables, resources,
+ * constraints. With scen != NULL, its merge patch is applied to the case
+ * (model inlined). */
+pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);

@@ -5,20 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-void pv_wspec_free(pv_wspec *w)
-{
-    if (!w)
-        return;
-    for (size_t i = 0; i < w->n; i++)
-        pv_free(w->ids[i]);
-    pv_free(w->ids);
-    pv_free(w->group);
-    pv_free(w->gsize);
-    pv_free(w->points);
-    pv_free(w->matrix);
-    pv_free(w);
-}
-
 double pv_ahp_ri(pv_ri_table t, size_t n)
 {
     /* Saaty's classic table, as the issue lists it, n = 3..10 (extended to 15
