@@ -526,7 +526,7 @@ static int resolve_model(pv_case *c, int inline_model, pv_error *err)
         if (resolve_cond(&mx, c, c->model->rules[i].cond, k))
             return -1;
     }
-    return pv_model_weights(c->model, err); /* weights errors name the model file */
+    return 0;
 }
 
 /* "keep_existing" and "solver": {"time_limit_s", "mip_gap"}. */

@@ -5,24 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-pv_case *pv_case_load(const char *path, pv_error *err)
-{
-    if (!path) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
-        return NULL;
-    }
-    return pv_case_read(path, NULL, err);
-}
-
-pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err)
-{
-    if (!path) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
-        return NULL;
-    }
-    return pv_case_read(path, s, err);
-}
-
 const char *pv_case_name(const pv_case *c) { return c->name; }
 size_t pv_case_project_count(const pv_case *c) { return c->projects->nrows; }
 size_t pv_case_input_count(const pv_case *c) { return c->ninputs; }

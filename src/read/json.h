@@ -57,6 +57,12 @@ void pvj_cond_free(pv_cond *c);
 /* ---- wspec.c: a level's "weighting" */
 /** Parses obj's "weighting"; *out stays NULL for direct (the default). */
 int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_wspec **out);
+/**
+ * Checks w (NULL for direct) against the level's criteria, once they are
+ * read: each named exactly once (w->kid records which), swing points not all
+ * 0. kp is the weighting's key path.
+ */
+int pvj_wspec_resolve(pvj_ctx *x, pv_wspec *w, pv_criterion **kids, size_t n, const char *kp);
 
 /* ---- model.c */
 /** Reads and validates a model object; kp is its key path ("" or "model"),

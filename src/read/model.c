@@ -334,8 +334,7 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         if (parse_criteria_obj(x, children, k, c, m, &c->children, &c->nchildren, depth))
             return NULL;
         pvj_key(k, kp, "weighting");
-        if (pv_weighting_apply(c->children, c->nchildren, c->child_wspec, &c->lambda_max, &c->ci,
-                               &c->cr, x->file, k, x->err))
+        if (pvj_wspec_resolve(x, c->child_wspec, c->children, c->nchildren, k))
             return NULL;
         return c;
     }
@@ -475,8 +474,7 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
     if (parse_criteria_obj(x, crit, k, NULL, m, &m->top, &m->ntop, 0))
         goto fail;
     pvj_key(k, kp, "weighting");
-    if (pv_weighting_apply(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci,
-                           &m->top_cr, x->file, k, x->err))
+    if (pvj_wspec_resolve(x, m->top_wspec, m->top, m->ntop, k))
         goto fail;
     for (size_t i = 0; i < m->nall; i++)
         for (size_t j = 0; j < i; j++)

@@ -71,6 +71,7 @@ void pv_wspec_free(pv_wspec *w)
     pv_free(w->gsize);
     pv_free(w->points);
     pv_free(w->matrix);
+    pv_free(w->kid);
     pv_free(w);
 }
 
@@ -285,5 +286,56 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
     }
     *m = ws->method;
     *out = ws;
+    return 0;
+}
+
+static long find_kid(pv_criterion **kids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(kids[i]->id, id))
+            return (long)i;
+    return -1;
+}
+
+int pvj_wspec_resolve(pvj_ctx *x, pv_wspec *w, pv_criterion **kids, size_t n, const char *kp)
+{
+    if (!w)
+        return 0;
+    int *seen = pv_calloc(n, sizeof(int));
+    w->kid = pv_calloc(w->n, sizeof(size_t));
+    if (!seen || !w->kid) {
+        pv_free(seen);
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < w->n && !rc; i++) {
+        long k = find_kid(kids, n, w->ids[i]);
+        if (k < 0) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: '%s' is not a criterion at this level",
+                   kp, w->ids[i]);
+            rc = -1;
+        } else if (seen[k]++) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: '%s' is named twice", kp, w->ids[i]);
+            rc = -1;
+        } else
+            w->kid[i] = (size_t)k;
+    }
+    for (size_t k = 0; k < n && !rc; k++)
+        if (!seen[k]) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: criterion '%s' is missing", kp,
+                   kids[k]->id);
+            rc = -1;
+        }
+    pv_free(seen);
+    if (rc || w->method != PV_W_SWING)
+        return rc;
+    double sum = 0;
+    for (size_t i = 0; i < w->n; i++)
+        sum += w->points[i];
+    if (!(sum > 0)) {
+        pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: swing points sum to 0", kp);
+        return -1;
+    }
     return 0;
 }
