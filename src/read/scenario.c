@@ -173,7 +173,17 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
         return NULL;
     }
     json_t *r = pvj_merge_patch(t, p);
-    char *out = r ? json_dumps(r, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    /* Dumped into our own buffer: the caller frees it with pv_free, whatever
+     * allocator Jansson has. */
+    const size_t flags = JSON_ENCODE_ANY | JSON_COMPACT;
+    size_t n = r ? json_dumpb(r, NULL, 0, flags) : 0;
+    char *out = n ? pv_malloc(n + 1) : NULL;
+    if (out && json_dumpb(r, out, n, flags) == n)
+        out[n] = '\0';
+    else {
+        pv_free(out);
+        out = NULL;
+    }
     json_decref(t);
     json_decref(p);
     json_decref(r);
@@ -181,6 +191,5 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
         pv_err_nomem(err);
         return NULL;
     }
-    /* json_dumps allocates with Jansson's allocator, which is ours. */
     return out;
 }
