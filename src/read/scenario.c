@@ -86,7 +86,7 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
     for (size_t i = 0; i < n; i++) {
         const char *eq = strchr(sets[i], '=');
         if (!eq || eq == sets[i]) {
-            pv_err(err, PV_EUSAGE, NULL, 0, 0, "--set takes path=value, not '%s'", sets[i]);
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "a setting takes path=value, not '%s'", sets[i]);
             pv_scenario_free(s);
             return NULL;
         }
@@ -136,7 +136,7 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
             return NULL;
         }
         if (!ok) {
-            pv_err(err, PV_EUSAGE, NULL, 0, 0, "--set '%s': not a valid path=value", sets[i]);
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "setting '%s': not a valid path=value", sets[i]);
             pv_scenario_free(s);
             return NULL;
         }
