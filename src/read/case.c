@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 void pv_case_free(pv_case *c)
 {
     if (!c)
@@ -97,10 +96,11 @@ static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
         return 0;
     if (f->scope == PV_SCOPE_PARTNER && !strcmp(f->name, "distance_km")) {
         if (!c->has_home || c->part_lat_col < 0 || c->part_lon_col < 0) {
-            pvj_err(x, kp,
-                 "partner.distance_km needs \"home\": {\"lat\", \"lon\"} in the case and lat/lon "
-                 "columns in %s",
-                 t->path);
+            pvj_err(
+                x, kp,
+                "partner.distance_km needs \"home\": {\"lat\", \"lon\"} in the case and lat/lon "
+                "columns in %s",
+                t->path);
             return -1;
         }
         f->col = PV_COL_DISTANCE;
@@ -209,11 +209,8 @@ static int parse_resources(pvj_ctx *x, pv_case *c, json_t *res)
         pvj_err(x, "resources", "must be an object of resources keyed by id");
         return -1;
     }
-    c->res = pv_calloc(json_object_size(res) + 1, sizeof *c->res);
-    if (!c->res) {
-        pv_err_nomem(x->err);
+    if (!(c->res = pvj_alloc(x, json_object_size(res) + 1, sizeof *c->res)))
         return -1;
-    }
     const char *key;
     json_t *val;
     json_object_foreach(res, key, val)
@@ -248,11 +245,8 @@ static int parse_labels(pvj_ctx *x, pv_case *c, json_t *lab)
         }
         total += json_object_size(codes);
     }
-    c->labels = pv_calloc(total + 1, sizeof *c->labels);
-    if (!c->labels) {
-        pv_err_nomem(x->err);
+    if (!(c->labels = pvj_alloc(x, total + 1, sizeof *c->labels)))
         return -1;
-    }
     json_object_foreach(lab, col, codes)
     {
         const char *code;

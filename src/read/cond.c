@@ -58,23 +58,21 @@ void pvj_cond_free(pv_cond *c)
 static const struct {
     const char *name;
     pv_op op;
-} OPS[] = {{"<", PV_OP_LT},       {"<=", PV_OP_LE},          {">", PV_OP_GT},
-           {">=", PV_OP_GE},      {"==", PV_OP_EQ},          {"!=", PV_OP_NE},
-           {"in", PV_OP_IN},      {"not_in", PV_OP_NOT_IN},  {"missing", PV_OP_MISSING},
+} OPS[] = {{"<", PV_OP_LT},           {"<=", PV_OP_LE},         {">", PV_OP_GT},
+           {">=", PV_OP_GE},          {"==", PV_OP_EQ},         {"!=", PV_OP_NE},
+           {"in", PV_OP_IN},          {"not_in", PV_OP_NOT_IN}, {"missing", PV_OP_MISSING},
            {"present", PV_OP_PRESENT}};
 
 /* {"all": [...]} or {"any": [...]} */
-static int cond_group(pvj_ctx *x, pv_cond *c, json_t *arr, const char *k, int depth, int *per_partner)
+static int cond_group(pvj_ctx *x, pv_cond *c, json_t *arr, const char *k, int depth,
+                      int *per_partner)
 {
     if (!json_is_array(arr) || json_array_size(arr) == 0) {
         pvj_err(x, k, "must be a non-empty array of conditions");
         return -1;
     }
-    c->kids = pv_calloc(json_array_size(arr), sizeof *c->kids);
-    if (!c->kids) {
-        pv_err_nomem(x->err);
+    if (!(c->kids = pvj_alloc(x, json_array_size(arr), sizeof *c->kids)))
         return -1;
-    }
     for (size_t i = 0; i < json_array_size(arr); i++) {
         char ki[KP];
         pvj_idx(ki, k, i);
@@ -193,30 +191,29 @@ static int cond_cmp(pvj_ctx *x, pv_cond *c, json_t *v, json_t *field, const char
 pv_cond *pvj_cond_parse(pvj_ctx *x, json_t *v, const char *kp, int depth, int *per_partner)
 {
     if (!json_is_object(v)) {
-        pvj_err(x, kp, "must be a condition object ({\"field\", \"op\", \"value\"} or all/any/not)");
+        pvj_err(x, kp,
+                "must be a condition object ({\"field\", \"op\", \"value\"} or all/any/not)");
         return NULL;
     }
     if (depth > 64) {
         pvj_err(x, kp, "conditions are nested deeper than 64 levels");
         return NULL;
     }
-    pv_cond *c = pv_calloc(1, sizeof *c);
-    if (!c) {
-        pv_err_nomem(x->err);
+    pv_cond *c = pvj_alloc(x, 1, sizeof *c);
+    if (!c)
         return NULL;
-    }
     c->field.col = -1;
     char k[KP];
     json_t *all = json_object_get(v, "all"), *any = json_object_get(v, "any"),
            *not = json_object_get(v, "not"), *field = json_object_get(v, "field");
-    int kinds = !!all + !!any + !!not + !!field, rc = -1;
+    int kinds = !!all + !!any + !!not +!!field, rc = -1;
     if (kinds != 1) {
         pvj_err(x, kp, "must have exactly one of field, all, any, not");
     } else if (all || any) {
         c->kind = all ? PV_COND_ALL : PV_COND_ANY;
         pvj_key(k, kp, all ? "all" : "any");
         rc = cond_group(x, c, all ? all : any, k, depth, per_partner);
-    } else if (not) {
+    } else if (not ) {
         c->kind = PV_COND_NOT;
         pvj_key(k, kp, "not");
         c->kids = pv_calloc(1, sizeof *c->kids);

@@ -25,22 +25,15 @@ static int project_list(pvj_ctx *x, pv_case *c, json_t *obj, const char *key, co
                         size_t **out, size_t *n, int required)
 {
     char k[KP];
-    pvj_key(k, kp, key);
-    json_t *arr = json_object_get(obj, key);
-    if (!arr) {
-        if (required)
-            pvj_err(x, k, "is required");
+    json_t *arr = pvj_member(x, obj, key, kp, required, k);
+    if (!arr)
         return required ? -1 : 0;
-    }
     if (!json_is_array(arr)) {
         pvj_err(x, k, "must be an array of project ids");
         return -1;
     }
-    *out = pv_calloc(json_array_size(arr) + 1, sizeof(size_t));
-    if (!*out) {
-        pv_err_nomem(x->err);
+    if (!(*out = pvj_alloc(x, json_array_size(arr) + 1, sizeof(size_t))))
         return -1;
-    }
     for (size_t i = 0; i < json_array_size(arr); i++) {
         char ki[KP];
         pvj_idx(ki, k, i);
@@ -61,8 +54,8 @@ void pvj_constraint_free(pv_constraint *k)
     pv_free(k->out);
 }
 
-static const char *CTYPES[] = {"count",        "share",        "requires",    "exclusive",
-                               "force",        "max_partners", "min_partners"};
+static const char *CTYPES[] = {"count", "share",        "requires",    "exclusive",
+                               "force", "max_partners", "min_partners"};
 
 /* What every constraint has: type, id (given, or "<type>_<n>"), label, min, max. */
 static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const char *k, size_t i)
@@ -261,11 +254,8 @@ int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr)
         pvj_err(x, "constraints", "must be an array");
         return -1;
     }
-    c->cons = pv_calloc(json_array_size(arr) + 1, sizeof *c->cons);
-    if (!c->cons) {
-        pv_err_nomem(x->err);
+    if (!(c->cons = pvj_alloc(x, json_array_size(arr) + 1, sizeof *c->cons)))
         return -1;
-    }
     for (size_t i = 0; i < json_array_size(arr); i++) {
         char k[KP];
         pvj_idx(k, "constraints", i);
@@ -276,7 +266,7 @@ int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr)
         if (con_head(x, c, q, v, k, i))
             return -1;
         int bounded = q->type == PV_C_COUNT || q->type == PV_C_SHARE ||
-                               q->type == PV_C_MAX_PARTNERS || q->type == PV_C_MIN_PARTNERS;
+                      q->type == PV_C_MAX_PARTNERS || q->type == PV_C_MIN_PARTNERS;
         if (bounded ? con_bounds(x, c, q, v, k) : con_projects(x, c, q, v, k))
             return -1;
     }

@@ -19,19 +19,24 @@ typedef struct pvj_ctx {
 } pvj_ctx;
 
 /** Fills x->err with "FILE: kp: message" (first error wins). */
-void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /** out = kp.key; a path longer than KP is cut, never overflowed. */
 void pvj_key(char *out, const char *kp, const char *key);
 /** out = kp[i], cut like pvj_key. */
 void pvj_idx(char *out, const char *kp, size_t i);
 /** "an object", "a number", … for "must be X, not Y" messages. */
 const char *pvj_type(const json_t *v);
+/** obj's member key, k its path (KP bytes); when absent NULL, and "is required" if required. */
+json_t *pvj_member(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required, char *k);
 /** A string member; required => error when absent. NULL when absent or on error. */
 const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
 /** pv_strdup that reports out of memory; NULL in, NULL out (no error). */
 char *pvj_dup(pvj_ctx *x, const char *s);
+/** pv_calloc that reports out of memory. */
+void *pvj_alloc(pvj_ctx *x, size_t n, size_t size);
 /** Parses a JSON file (duplicate keys rejected); NULL + err (FILE:LINE:COL) on failure. */
 json_t *pvj_load(const char *path, pv_error *err);
 /** An id usable in key paths: non-empty, no '.', no control character. */

@@ -32,27 +32,38 @@ void pvj_idx(char *out, const char *kp, size_t i)
 const char *pvj_type(const json_t *v)
 {
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
     case JSON_INTEGER:
-    case JSON_REAL: return "a number";
+    case JSON_REAL:
+        return "a number";
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
+    case JSON_FALSE:
+        return "a boolean";
+    default:
+        return "null";
     }
+}
+
+json_t *pvj_member(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required, char *k)
+{
+    pvj_key(k, kp, key);
+    json_t *v = json_object_get(obj, key);
+    if (!v && required)
+        pvj_err(x, k, "is required");
+    return v;
 }
 
 const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required)
 {
     char k[KP];
-    pvj_key(k, kp, key);
-    json_t *v = json_object_get(obj, key);
-    if (!v) {
-        if (required)
-            pvj_err(x, k, "is required");
+    json_t *v = pvj_member(x, obj, key, kp, required, k);
+    if (!v)
         return NULL;
-    }
     if (!json_is_string(v)) {
         pvj_err(x, k, "must be a string, not %s", pvj_type(v));
         return NULL;
@@ -88,6 +99,14 @@ char *pvj_dup(pvj_ctx *x, const char *s)
     if (!d)
         pv_err_nomem(x->err);
     return d;
+}
+
+void *pvj_alloc(pvj_ctx *x, size_t n, size_t size)
+{
+    void *p = pv_calloc(n, size);
+    if (!p)
+        pv_err_nomem(x->err);
+    return p;
 }
 
 json_t *pvj_load(const char *path, pv_error *err)

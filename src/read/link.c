@@ -20,8 +20,7 @@ static int id_cmp(size_t a, size_t b, const void *vctx)
 }
 
 /* Ids are references in reports and in the MILP: non-empty, unique, printable. */
-int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what,
-                     size_t **sorted_out)
+int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, size_t **sorted_out)
 {
     for (size_t r = 0; r < t->nrows; r++) {
         const char *id = pv_cell(t, r, (size_t)col);

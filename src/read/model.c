@@ -5,6 +5,87 @@
 #include <math.h>
 #include <string.h>
 
+/* {"type": "piecewise", "points": [[x, value], …]}: x strictly ascending. */
+static int vf_piecewise(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
+{
+    char k[KP];
+    pvj_key(k, kp, "points");
+    json_t *pts = json_object_get(v, "points");
+    if (!json_is_array(pts) || json_array_size(pts) < 2) {
+        pvj_err(x, k, "must be an array of at least two [x, value] points");
+        return -1;
+    }
+    size_t n = json_array_size(pts);
+    vf->px = pv_calloc(n, sizeof(double));
+    vf->py = pv_calloc(n, sizeof(double));
+    if (!vf->px || !vf->py) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    vf->npts = n;
+    for (size_t i = 0; i < n; i++) {
+        char ki[KP];
+        pvj_idx(ki, k, i);
+        json_t *pt = json_array_get(pts, i);
+        if (!json_is_array(pt) || json_array_size(pt) != 2 ||
+            !json_is_number(json_array_get(pt, 0)) || !json_is_number(json_array_get(pt, 1))) {
+            pvj_err(x, ki, "must be a pair of numbers [x, value]");
+            return -1;
+        }
+        vf->px[i] = json_number_value(json_array_get(pt, 0));
+        vf->py[i] = json_number_value(json_array_get(pt, 1));
+        if (!isfinite(vf->px[i]) || !isfinite(vf->py[i])) {
+            pvj_err(x, ki, "must be finite numbers");
+            return -1;
+        }
+        if (vf->py[i] < 0 || vf->py[i] > 1) {
+            pvj_err(x, ki, "value %g is outside [0, 1]", vf->py[i]);
+            return -1;
+        }
+        if (i > 0 && !(vf->px[i] > vf->px[i - 1])) {
+            pvj_err(x, ki, "points must be in strictly ascending x (%g follows %g)", vf->px[i],
+                    vf->px[i - 1]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* {"type": "categorical", "map": {category: value, …}} */
+static int vf_categorical(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
+{
+    char k[KP];
+    pvj_key(k, kp, "map");
+    json_t *map = json_object_get(v, "map");
+    if (!json_is_object(map) || json_object_size(map) == 0) {
+        pvj_err(x, k, "must be a non-empty object from category to a value in [0, 1]");
+        return -1;
+    }
+    size_t n = json_object_size(map);
+    vf->cat_key = pv_calloc(n, sizeof(char *));
+    vf->cat_val = pv_calloc(n, sizeof(double));
+    if (!vf->cat_key || !vf->cat_val) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach(map, key, val)
+    {
+        char kk[KP];
+        pvj_key(kk, k, key);
+        if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
+            json_number_value(val) < 0 || json_number_value(val) > 1) {
+            pvj_err(x, kk, "must be a number in [0, 1]");
+            return -1;
+        }
+        if (!(vf->cat_key[vf->ncat] = pvj_dup(x, key)))
+            return -1;
+        vf->cat_val[vf->ncat++] = json_number_value(val);
+    }
+    return 0;
+}
+
 static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
 {
     char k[KP];
@@ -27,85 +108,18 @@ static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
         }
         if (vf->worst == vf->best) {
             pvj_err(x, kp, "best and worst are equal (%g); the value function would divide by zero",
-                 vf->best);
+                    vf->best);
             return -1;
         }
         return 0;
     }
     if (!strcmp(type, "piecewise")) {
         vf->type = PV_VF_PIECEWISE;
-        pvj_key(k, kp, "points");
-        json_t *pts = json_object_get(v, "points");
-        if (!json_is_array(pts) || json_array_size(pts) < 2) {
-            pvj_err(x, k, "must be an array of at least two [x, value] points");
-            return -1;
-        }
-        size_t n = json_array_size(pts);
-        vf->px = pv_calloc(n, sizeof(double));
-        vf->py = pv_calloc(n, sizeof(double));
-        if (!vf->px || !vf->py) {
-            pv_err_nomem(x->err);
-            return -1;
-        }
-        vf->npts = n;
-        for (size_t i = 0; i < n; i++) {
-            char ki[KP];
-            pvj_idx(ki, k, i);
-            json_t *pt = json_array_get(pts, i);
-            if (!json_is_array(pt) || json_array_size(pt) != 2 ||
-                !json_is_number(json_array_get(pt, 0)) || !json_is_number(json_array_get(pt, 1))) {
-                pvj_err(x, ki, "must be a pair of numbers [x, value]");
-                return -1;
-            }
-            vf->px[i] = json_number_value(json_array_get(pt, 0));
-            vf->py[i] = json_number_value(json_array_get(pt, 1));
-            if (!isfinite(vf->px[i]) || !isfinite(vf->py[i])) {
-                pvj_err(x, ki, "must be finite numbers");
-                return -1;
-            }
-            if (vf->py[i] < 0 || vf->py[i] > 1) {
-                pvj_err(x, ki, "value %g is outside [0, 1]", vf->py[i]);
-                return -1;
-            }
-            if (i > 0 && !(vf->px[i] > vf->px[i - 1])) {
-                pvj_err(x, ki, "points must be in strictly ascending x (%g follows %g)", vf->px[i],
-                     vf->px[i - 1]);
-                return -1;
-            }
-        }
-        return 0;
+        return vf_piecewise(x, v, kp, vf);
     }
     if (!strcmp(type, "categorical")) {
         vf->type = PV_VF_CATEGORICAL;
-        pvj_key(k, kp, "map");
-        json_t *map = json_object_get(v, "map");
-        if (!json_is_object(map) || json_object_size(map) == 0) {
-            pvj_err(x, k, "must be a non-empty object from category to a value in [0, 1]");
-            return -1;
-        }
-        size_t n = json_object_size(map);
-        vf->cat_key = pv_calloc(n, sizeof(char *));
-        vf->cat_val = pv_calloc(n, sizeof(double));
-        if (!vf->cat_key || !vf->cat_val) {
-            pv_err_nomem(x->err);
-            return -1;
-        }
-        const char *key;
-        json_t *val;
-        json_object_foreach(map, key, val)
-        {
-            char kk[KP];
-            pvj_key(kk, k, key);
-            if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
-                json_number_value(val) < 0 || json_number_value(val) > 1) {
-                pvj_err(x, kk, "must be a number in [0, 1]");
-                return -1;
-            }
-            if (!(vf->cat_key[vf->ncat] = pvj_dup(x, key)))
-                return -1;
-            vf->cat_val[vf->ncat++] = json_number_value(val);
-        }
-        return 0;
+        return vf_categorical(x, v, kp, vf);
     }
     pvj_key(k, kp, "type");
     pvj_err(x, k, "unknown value function '%s' (use linear, piecewise or categorical)", type);
@@ -304,11 +318,9 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         pvj_err(x, kp, "criterion id must be non-empty, without '.' or control characters");
         return NULL;
     }
-    pv_criterion *c = pv_calloc(1, sizeof *c);
-    if (!c) {
-        pv_err_nomem(x->err);
+    pv_criterion *c = pvj_alloc(x, 1, sizeof *c);
+    if (!c)
         return NULL;
-    }
     c->parent = parent;
     c->field.col = -1;
     if (!(c->id = pvj_dup(x, id)) || !(c->path = pvj_dup(x, kp)) ||
@@ -417,11 +429,8 @@ static int parse_rules(pvj_ctx *x, pv_model *m, json_t *rules, const char *k)
         pvj_err(x, k, "must be an object of rules keyed by id");
         return -1;
     }
-    m->rules = pv_calloc(json_object_size(rules) + 1, sizeof *m->rules);
-    if (!m->rules) {
-        pv_err_nomem(x->err);
+    if (!(m->rules = pvj_alloc(x, json_object_size(rules) + 1, sizeof *m->rules)))
         return -1;
-    }
     const char *key;
     json_t *val;
     json_object_foreach(rules, key, val)
@@ -440,11 +449,9 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
         pvj_err(x, kp[0] ? kp : "(root)", "the model must be a JSON object");
         return NULL;
     }
-    pv_model *m = pv_calloc(1, sizeof *m);
-    if (!m) {
-        pv_err_nomem(x->err);
+    pv_model *m = pvj_alloc(x, 1, sizeof *m);
+    if (!m)
         return NULL;
-    }
     if (!(m->path = pvj_dup(x, path)))
         goto fail;
     const char *name = pvj_str(x, root, "name", kp, 1);

@@ -139,11 +139,8 @@ static int parse_swing(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
         pvj_err(x, kk, "must be an object from criterion id to points");
         return -1;
     }
-    ws->points = pv_calloc(json_object_size(pts), sizeof(double));
-    if (!ws->points) {
-        pv_err_nomem(x->err);
+    if (!(ws->points = pvj_alloc(x, json_object_size(pts), sizeof(double))))
         return -1;
-    }
     const char *key;
     json_t *val;
     json_object_foreach(pts, key, val)
@@ -170,11 +167,8 @@ static int ahp_matrix(pvj_ctx *x, json_t *mat, const char *kk, pv_wspec *ws)
         pvj_err(x, kk, "must be a square array of %zu rows, one per id in order", n);
         return -1;
     }
-    ws->matrix = pv_calloc(n * n, sizeof(double));
-    if (!ws->matrix) {
-        pv_err_nomem(x->err);
+    if (!(ws->matrix = pvj_alloc(x, n * n, sizeof(double))))
         return -1;
-    }
     for (size_t i = 0; i < n; i++) {
         json_t *row = json_array_get(mat, i);
         char ki[KP];
@@ -263,11 +257,9 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
         return -1;
     if (!strcmp(method, "direct"))
         return 0;
-    pv_wspec *ws = pv_calloc(1, sizeof *ws);
-    if (!ws) {
-        pv_err_nomem(x->err);
+    pv_wspec *ws = pvj_alloc(x, 1, sizeof *ws);
+    if (!ws)
         return -1;
-    }
     int rc;
     if (!strcmp(method, "rank"))
         rc = parse_rank(x, w, k, ws);

@@ -59,8 +59,8 @@ static void swing_weights(pv_criterion **kids, size_t n, const pv_wspec *w)
 }
 
 /* AHP: the principal eigenvector of the matrix, with its eigenvalue, CI and CR. */
-static int ahp_weights(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda,
-                       double *ci, double *cr, pv_error *err)
+static int ahp_weights(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda, double *ci,
+                       double *cr, pv_error *err)
 {
     const double *A = w->matrix;
     double *v = pv_calloc(n, sizeof(double)), *nv = pv_calloc(n, sizeof(double));
@@ -110,8 +110,8 @@ static int ahp_weights(pv_criterion **kids, size_t n, const pv_wspec *w, double 
     return 0;
 }
 
-int pv_weighting_apply(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda,
-                       double *ci, double *cr, pv_error *err)
+int pv_weighting_apply(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda, double *ci,
+                       double *cr, pv_error *err)
 {
     *lambda = *ci = *cr = 0;
     if (!w || w->method == PV_W_DIRECT)

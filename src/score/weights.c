@@ -45,13 +45,13 @@ int pv_model_weights(pv_model *m, pv_error *err)
 
 /* Derives each level's weights from its weighting, a level's children before
  * the level itself (the order in which the reader meets them). */
-static int weigh_level(pv_criterion **kids, size_t n, const pv_wspec *w,
-                       double *lambda, double *ci, double *cr, pv_error *err)
+static int weigh_level(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda, double *ci,
+                       double *cr, pv_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         pv_criterion *c = kids[i];
-        if (c->nchildren && weigh_level(c->children, c->nchildren, c->child_wspec,
-                                        &c->lambda_max, &c->ci, &c->cr, err))
+        if (c->nchildren && weigh_level(c->children, c->nchildren, c->child_wspec, &c->lambda_max,
+                                        &c->ci, &c->cr, err))
             return -1;
     }
     return pv_weighting_apply(kids, n, w, lambda, ci, cr, err);
@@ -65,8 +65,8 @@ static pv_case *load(const char *path, const pv_scenario *s, pv_error *err)
     }
     pv_case *c = pv_case_read(path, s, err);
     pv_model *m = c ? c->model : NULL;
-    if (m && (weigh_level(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci,
-                          &m->top_cr, err) ||
+    if (m && (weigh_level(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci, &m->top_cr,
+                          err) ||
               pv_model_weights(m, err))) {
         pv_case_free(c);
         return NULL;
