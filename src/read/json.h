@@ -2,7 +2,8 @@
  * names a file and a key path ("FILE: key.path: message"); the helpers here
  * build those paths and read typed members, so that the files that read the
  * model, the case and scenarios phrase a type error the same way. No file
- * outside src/read includes this header (or <jansson.h>). */
+ * outside src/read includes this header; only util/alloc.c (its allocator
+ * hooks) includes <jansson.h> besides. */
 #ifndef PV_READ_JSON_H
 #define PV_READ_JSON_H
 
