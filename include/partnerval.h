@@ -308,8 +308,10 @@ const char *pv_glpk_version(void);
 int pv_set_report_date(const char *iso);
 
 /**
- * Replaces the allocator of the library and of Jansson (for allocation-failure
- * tests). Pass NULLs to restore malloc/realloc/free.
+ * Replaces the allocator of the library and routes Jansson's through it (for
+ * allocation-failure tests). Pass NULLs to restore malloc/realloc/free and
+ * Jansson's previous allocator. Until this is called, the library leaves
+ * Jansson's process-wide allocator alone.
  */
 void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *));
 

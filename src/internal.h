@@ -103,6 +103,8 @@ int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_e
 char **pv_split_list(const char *s, size_t *n);
 void pv_free_list(char **items, size_t n);
 int pv_is_blank(const char *s);
+/* Holds an ASCII control character (a byte < 0x20, or DEL). */
+int pv_has_ctrl(const char *s);
 /* Trimmed equality (ASCII spaces, tabs, NBSP are not trimmed: only ' ', '\t'). */
 int pv_str_eq_trim(const char *cell, const char *value);
 /* Validates UTF-8; returns 0 or fills line/col of the first bad byte. */
@@ -134,7 +136,8 @@ typedef enum pv_agg { PV_AGG_MIN, PV_AGG_MAX, PV_AGG_MEAN } pv_agg;
 
 typedef enum pv_wmethod { PV_W_DIRECT, PV_W_RANK, PV_W_SWING, PV_W_AHP } pv_wmethod;
 
-/* A level's "weighting", parsed; the weights are derived in score/weighting.c. */
+/* A level's "weighting", as read; the weights are derived from it in
+ * score/weighting.c when the case is loaded. */
 typedef enum pv_rank_formula { PV_RANK_ROC, PV_RANK_SUM, PV_RANK_RECIPROCAL } pv_rank_formula;
 typedef enum pv_ri_table { PV_RI_SAATY, PV_RI_ALONSO_LAMATA } pv_ri_table;
 typedef struct pv_wspec {
@@ -147,6 +150,7 @@ typedef struct pv_wspec {
     size_t *gsize; /* rank: size of each id's tie group */
     double *points; /* swing */
     double *matrix; /* ahp, n*n row-major */
+    size_t *kid;    /* kid[i]: the level's criterion that ids[i] names (resolved on reading) */
 } pv_wspec;
 void pv_wspec_free(pv_wspec *w);
 
@@ -156,7 +160,7 @@ struct pv_criterion {
     char *path; /* JSON path, e.g. "criteria.benefit.children.development" */
     char *label_sv, *label_en;
     char *source;
-    double weight;       /* as written (direct) or derived by the method */
+    double weight;       /* as written (direct); derived by the method on loading */
     int has_range;
     double range_lo, range_hi;
     double local, global; /* normalised among siblings; product along path */
@@ -317,20 +321,23 @@ long pv_case_partner_index(const pv_case *c, const char *id);
 const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t k,
                           const pv_table **t, size_t *row, int *is_num, double *num);
 
-/* ------------------------------------------------------------ read/json */
-/* Loads a case file: model (path or inline), tables, resources, constraints. */
-/* With scen != NULL, its merge patch is applied to the case (model inlined). */
-pv_case *pv_case_load_impl(const char *path, const pv_scenario *scen, pv_error *err);
+/* ------------------------------------------------------------ read/case */
+/* Reads and validates a case file: model (path or inline), tables, resources,
+ * constraints. With scen != NULL, its merge patch is applied to the case
+ * (model inlined). The weights are left as written: pv_case_load (score/)
+ * derives them, so that the reader never calls a later stage. */
+pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);
 /*
  * Derives a level's weights from its weighting (rank, swing, AHP) into each
- * kid's weight; for AHP also lambda_max, CI and CR. kp names the level in
- * messages. Returns -1 and fills err on an invalid specification.
+ * kid's weight; for AHP also lambda_max, CI and CR. The reader has checked w
+ * against the level (each kid named once, swing points not all 0), so the
+ * only failure is out of memory (-1, err filled).
  */
 int pv_weighting_apply(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda,
-                       double *ci, double *cr, const char *file, const char *kp, pv_error *err);
+                       double *ci, double *cr, pv_error *err);
 /* Saaty's or Alonso–Lamata's random index for n, 0 for n < 3. */
 double pv_ahp_ri(pv_ri_table t, size_t n);
 /* Computes local/global weights; returns -1 and fills err on invalid weights. */

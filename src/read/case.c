@@ -1,105 +1,579 @@
-/* case.c — public entry to loading, and accessors every later stage uses to
- * reach a project's, partner's or country's cell. */
-#include "../internal.h"
+/* case.c — reading a case file: the model (a file or inline, a scenario
+ * applied), home, the tables and their links, resources, constraints,
+ * labels and solver options, as named steps in that order. The first error
+ * wins and is the one reported; pv_case_free sits beside the reader. */
+#include "json.h"
+#include "link.h"
 
-#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
-pv_case *pv_case_load(const char *path, pv_error *err)
+void pv_case_free(pv_case *c)
 {
-    if (!path) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
+    if (!c)
+        return;
+    /* proj_partners is sized by the projects table: free it first. */
+    if (c->proj_partners && c->projects)
+        for (size_t j = 0; j < c->projects->nrows; j++)
+            pv_free(c->proj_partners[j]);
+    pv_model_free(c->model);
+    pv_table_free(c->projects);
+    pv_table_free(c->partners);
+    pv_table_free(c->countries);
+    for (size_t i = 0; i < c->ninputs; i++)
+        pv_free(c->inputs[i]);
+    pv_free(c->inputs);
+    for (size_t i = 0; i < c->nres; i++) {
+        pv_free(c->res[i].id);
+        pv_free(c->res[i].column);
+        pv_free(c->res[i].partner_column);
+        pv_free(c->res[i].a);
+        pv_free(c->res[i].f);
+    }
+    pv_free(c->res);
+    for (size_t i = 0; i < c->ncons; i++)
+        pvj_constraint_free(&c->cons[i]);
+    pv_free(c->cons);
+    pv_free(c->proj_partners);
+    pv_free(c->proj_npartners);
+    pv_free(c->partner_country);
+    pv_free(c->partner_dist);
+    pv_free(c->partner_active);
+    pv_free(c->part_sorted);
+    pv_free(c->ctry_sorted);
+    for (size_t i = 0; i < c->nlabels; i++) {
+        pv_free(c->labels[i].column);
+        pv_free(c->labels[i].value);
+        pv_free(c->labels[i].sv);
+        pv_free(c->labels[i].en);
+    }
+    pv_free(c->labels);
+    pv_free(c->path);
+    pv_free(c->dir);
+    pv_free(c->name);
+    pv_free(c);
+}
+
+static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
+{
+    char k[KP];
+    pvj_key(k, "data", key);
+    json_t *v = json_object_get(data, key);
+    if (!v) {
+        if (required)
+            pvj_err(x, k, "is required");
         return NULL;
     }
-    return pv_case_load_impl(path, NULL, err);
-}
-
-pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err)
-{
-    if (!path) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
+    if (!json_is_string(v) || !json_string_value(v)[0]) {
+        pvj_err(x, k, "must be a path (string), relative to the case file's folder");
         return NULL;
     }
-    return pv_case_load_impl(path, s, err);
-}
-
-const char *pv_case_name(const pv_case *c) { return c->name; }
-size_t pv_case_project_count(const pv_case *c) { return c->projects->nrows; }
-size_t pv_case_input_count(const pv_case *c) { return c->ninputs; }
-const char *pv_case_input_path(const pv_case *c, size_t i)
-{
-    return i < c->ninputs ? c->inputs[i] : NULL;
-}
-
-const char *pv_project_id(const pv_case *c, size_t j)
-{
-    return pv_cell(c->projects, j, (size_t)c->proj_id_col);
-}
-
-const char *pv_project_name(const pv_case *c, size_t j)
-{
-    if (c->proj_name_col < 0)
-        return "";
-    return pv_cell(c->projects, j, (size_t)c->proj_name_col);
-}
-
-const char *pv_partner_id(const pv_case *c, size_t p)
-{
-    return pv_cell(c->partners, p, (size_t)c->part_id_col);
-}
-
-const char *pv_partner_name(const pv_case *c, size_t p)
-{
-    if (c->part_name_col < 0)
-        return pv_partner_id(c, p);
-    return pv_cell(c->partners, p, (size_t)c->part_name_col);
-}
-
-long pv_case_project_index(const pv_case *c, const char *id)
-{
-    return pv_table_find(c->projects, c->proj_id_col, id);
-}
-
-long pv_case_partner_index(const pv_case *c, const char *id)
-{
-    return c->partners ? pv_table_find_sorted(c->partners, c->part_id_col, c->part_sorted, id) : -1;
-}
-
-const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t k,
-                          const pv_table **t, size_t *row, int *is_num, double *num)
-{
-    *is_num = 0;
-    *t = NULL;
-    *row = 0;
-    if (f->scope == PV_SCOPE_PROJECT) {
-        *t = c->projects;
-        *row = j;
-        const char *s = pv_cell(c->projects, j, (size_t)f->col);
-        return pv_is_blank(s) ? NULL : s;
-    }
-    if (k == (size_t)-1 || k >= c->proj_npartners[j])
+    char *p = pvj_join_path(c->dir, json_string_value(v));
+    if (!p || pvj_add_input(c, p)) {
+        pv_free(p);
+        pv_err_nomem(x->err);
         return NULL;
-    size_t p = c->proj_partners[j][k];
-    if (f->scope == PV_SCOPE_PARTNER) {
-        if (f->col == PV_COL_DISTANCE) {
-            *t = c->partners;
-            *row = p;
-            if (isnan(c->partner_dist[p]))
-                return NULL;
-            *is_num = 1;
-            *num = c->partner_dist[p];
-            return "";
+    }
+    pv_table *t = pv_table_load(p, x->err);
+    pv_free(p);
+    return t;
+}
+
+static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
+{
+    const pv_table *t = f->scope == PV_SCOPE_PROJECT   ? c->projects
+                        : f->scope == PV_SCOPE_PARTNER ? c->partners
+                                                       : c->countries;
+    const char *what = f->scope == PV_SCOPE_PROJECT   ? "projects"
+                       : f->scope == PV_SCOPE_PARTNER ? "partners"
+                                                      : "countries";
+    if (!t) {
+        pvj_err(x, kp, "'%s' needs data.%s in the case", f->text, what);
+        return -1;
+    }
+    f->col = pv_table_col(t, f->name);
+    if (f->col >= 0)
+        return 0;
+    if (f->scope == PV_SCOPE_PARTNER && !strcmp(f->name, "distance_km")) {
+        if (!c->has_home || c->part_lat_col < 0 || c->part_lon_col < 0) {
+            pvj_err(
+                x, kp,
+                "partner.distance_km needs \"home\": {\"lat\", \"lon\"} in the case and lat/lon "
+                "columns in %s",
+                t->path);
+            return -1;
         }
-        *t = c->partners;
-        *row = p;
-        const char *s = pv_cell(c->partners, p, (size_t)f->col);
-        return pv_is_blank(s) ? NULL : s;
+        f->col = PV_COL_DISTANCE;
+        return 0;
     }
-    long r = c->partner_country[p];
-    if (r < 0)
+    pvj_err(x, kp, "no column '%s' in %s", f->name, t->path);
+    return -1;
+}
+
+static int resolve_cond(pvj_ctx *x, pv_case *c, pv_cond *k, const char *kp)
+{
+    if (k->kind == PV_COND_CMP)
+        return resolve_field(x, c, &k->field, kp);
+    for (size_t i = 0; i < k->nkids; i++)
+        if (resolve_cond(x, c, k->kids[i], kp))
+            return -1;
+    return 0;
+}
+
+/* Column col of t as amounts >= 0; an empty cell uses none (documented). */
+static int read_amounts(const pv_table *t, int col, const char *name, double *out, pv_error *err)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (pv_is_blank(pv_cell(t, r, (size_t)col)))
+            continue;
+        if (pv_table_number(t, r, (size_t)col, &out[r], err))
+            return -1;
+        if (out[r] < 0) {
+            pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
+                   "column '%s': resource values must be >= 0, not %s", name,
+                   pv_cell(t, r, (size_t)col));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* One resource: {"column": …, "partner_column": …, "limit": …}. */
+static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *key, json_t *val,
+                          const char *k)
+{
+    char kk[KP];
+    r->col = r->pcol = -1;
+    if (!pvj_valid_id(key)) {
+        pvj_err(x, k, "resource id must be non-empty, without '.' or control characters");
+        return -1;
+    }
+    if (!json_is_object(val)) {
+        pvj_err(x, k, "must be an object with column and limit");
+        return -1;
+    }
+    r->id = pvj_dup(x, key);
+    const char *col = pvj_str(x, val, "column", k, 1);
+    const char *pcol = pvj_str(x, val, "partner_column", k, 0);
+    if (pv_failed(x->err))
+        return -1;
+    r->column = pvj_dup(x, col);
+    r->partner_column = pvj_dup(x, pcol);
+    if (pv_failed(x->err)) /* out of memory: a NULL column would read as "none" */
+        return -1;
+    int rc = pvj_num(x, val, "limit", k, &r->limit);
+    if (rc < 0)
+        return -1;
+    pvj_key(kk, k, "limit");
+    if (rc == 0) {
+        pvj_err(x, kk, "is required");
+        return -1;
+    }
+    if (r->limit < 0) {
+        pvj_err(x, kk, "must be >= 0, not %g", r->limit);
+        return -1;
+    }
+    r->col = pv_table_col(c->projects, col);
+    if (r->col < 0) {
+        pvj_key(kk, k, "column");
+        pvj_err(x, kk, "no column '%s' in %s", col, c->projects->path);
+        return -1;
+    }
+    size_t n = c->projects->nrows;
+    r->a = pv_calloc(n ? n : 1, sizeof(double));
+    size_t np = c->partners ? c->partners->nrows : 0;
+    r->f = pv_calloc(np ? np : 1, sizeof(double));
+    if (!r->a || !r->f) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    if (read_amounts(c->projects, r->col, col, r->a, x->err))
+        return -1;
+    if (!pcol || !c->partners)
+        return 0;
+    r->pcol = pv_table_col(c->partners, pcol);
+    if (r->pcol < 0) {
+        pvj_key(kk, k, "partner_column");
+        pvj_err(x, kk, "no column '%s' in %s", pcol, c->partners->path);
+        return -1;
+    }
+    return read_amounts(c->partners, r->pcol, pcol, r->f, x->err);
+}
+
+/* "resources": {id: resource, …}, absent for none. */
+static int parse_resources(pvj_ctx *x, pv_case *c, json_t *res)
+{
+    if (!res)
+        return 0;
+    if (!json_is_object(res)) {
+        pvj_err(x, "resources", "must be an object of resources keyed by id");
+        return -1;
+    }
+    if (!(c->res = pvj_alloc(x, json_object_size(res) + 1, sizeof *c->res)))
+        return -1;
+    const char *key;
+    json_t *val;
+    json_object_foreach(res, key, val)
+    {
+        char k[KP];
+        pvj_key(k, "resources", key);
+        if (parse_resource(x, c, &c->res[c->nres++], key, val, k))
+            return -1;
+    }
+    return 0;
+}
+
+/* "labels": {"department": {"education": {"sv": "Utbildning", "en": "Education"}}} */
+static int parse_labels(pvj_ctx *x, pv_case *c, json_t *lab)
+{
+    if (!lab)
+        return 0;
+    if (!json_is_object(lab)) {
+        pvj_err(x, "labels", "must be an object: column -> code -> {\"sv\", \"en\"}");
+        return -1;
+    }
+    size_t total = 0;
+    const char *col;
+    json_t *codes;
+    json_object_foreach(lab, col, codes)
+    {
+        char k[KP];
+        pvj_key(k, "labels", col);
+        if (!json_is_object(codes)) {
+            pvj_err(x, k, "must be an object from code to {\"sv\": …, \"en\": …}");
+            return -1;
+        }
+        total += json_object_size(codes);
+    }
+    if (!(c->labels = pvj_alloc(x, total + 1, sizeof *c->labels)))
+        return -1;
+    json_object_foreach(lab, col, codes)
+    {
+        const char *code;
+        json_t *v;
+        json_object_foreach(codes, code, v)
+        {
+            char k[KP], kk[KP];
+            pvj_key(k, "labels", col);
+            pvj_key(kk, k, code);
+            const char *sv = NULL, *en = NULL;
+            if (json_is_string(v))
+                sv = en = json_string_value(v);
+            else if (json_is_object(v)) {
+                sv = pvj_str(x, v, "sv", kk, 0);
+                en = pvj_str(x, v, "en", kk, 0);
+                if (pv_failed(x->err))
+                    return -1;
+            } else {
+                pvj_err(x, kk, "must be a string or {\"sv\": …, \"en\": …}");
+                return -1;
+            }
+            pv_label *l = &c->labels[c->nlabels++];
+            l->column = pvj_dup(x, col);
+            l->value = pvj_dup(x, code);
+            l->sv = pvj_dup(x, sv ? sv : en ? en : code);
+            l->en = pvj_dup(x, en ? en : sv ? sv : code);
+            if (pv_failed(x->err))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv)
+{
+    for (size_t i = 0; i < c->nlabels; i++)
+        if (!strcmp(c->labels[i].column, column) && !strcmp(c->labels[i].value, value))
+            return sv ? c->labels[i].sv : c->labels[i].en;
+    return value;
+}
+
+/* Reads the model file named in the case (relative to its folder) and
+ * records it as an input; *path_out (when asked) receives its path. */
+static json_t *load_model_file(pv_case *c, const char *rel, char **path_out, pv_error *err)
+{
+    char *mp = pvj_join_path(c->dir, rel);
+    if (!mp || pvj_add_input(c, mp)) {
+        pv_free(mp);
+        pv_err_nomem(err);
         return NULL;
-    *t = c->countries;
-    *row = (size_t)r;
-    const char *s = pv_cell(c->countries, (size_t)r, (size_t)f->col);
-    return pv_is_blank(s) ? NULL : s;
+    }
+    json_t *root = pvj_load(mp, err);
+    if (root && path_out)
+        *path_out = mp;
+    else
+        pv_free(mp);
+    return root;
+}
+
+/* A case with every column unresolved and its own file recorded as an input. */
+static pv_case *case_new(const char *path, pv_error *err)
+{
+    pv_case *c = pv_calloc(1, sizeof *c);
+    if (!c) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    c->proj_id_col = c->proj_name_col = c->proj_partners_col = -1;
+    c->part_id_col = c->part_name_col = c->part_country_col = c->part_active_col = -1;
+    c->part_lat_col = c->part_lon_col = c->ctry_code_col = -1;
+    c->time_limit_s = 60;
+    c->mip_gap = 0;
+    if (!(c->path = pv_strdup(path)) || !(c->dir = pvj_dirname(path)) || pvj_add_input(c, path)) {
+        pv_err_nomem(err);
+        pv_case_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* Applies the scenario to *root: the case, with its model inlined under
+ * "model" (the scenario may patch either). From here on, messages name the
+ * scenario's file. The scenario is an input like any other: hashed in
+ * reports, never overwritten. */
+static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_t **root,
+                          json_t **mroot)
+{
+    if (scen->path && pvj_add_input(c, scen->path)) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    json_t *mv = json_object_get(*root, "model");
+    if (json_is_string(mv)) {
+        *mroot = load_model_file(c, json_string_value(mv), NULL, x->err);
+        if (!*mroot)
+            return -1;
+        if (json_object_set(*root, "model", *mroot)) {
+            pv_err_nomem(x->err);
+            return -1;
+        }
+    }
+    json_t *patched = pvj_merge_patch(*root, scen->patch);
+    if (!patched) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    json_decref(*root);
+    *root = patched;
+    if (!json_is_object(patched)) {
+        pv_err(x->err, PV_EINPUT, scen->path ? scen->path : x->file, 0, 0,
+               "the patched case is not an object");
+        return -1;
+    }
+    x->file = scen->path ? scen->path : x->file;
+    if (!json_is_object(json_object_get(patched, "model"))) {
+        pvj_err(x, "model", "the scenario removed or replaced the model");
+        return -1;
+    }
+    return 0;
+}
+
+/* The case file's JSON object (the scenario applied), its name recorded. */
+static json_t *read_root(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_t **mroot)
+{
+    json_t *root = pvj_load(c->path, x->err);
+    if (!root)
+        return NULL;
+    if (!json_is_object(root)) {
+        pv_err(x->err, PV_EINPUT, c->path, 0, 0, "the case must be a JSON object");
+        goto fail;
+    }
+    const char *name = pvj_str(x, root, "name", "", 0);
+    if (pv_failed(x->err))
+        goto fail;
+    if (!(c->name = pv_strdup(name ? name : c->path))) {
+        pv_err_nomem(x->err);
+        goto fail;
+    }
+    if (!json_object_get(root, "model")) {
+        pvj_err(x, "model", "is required (a path to a model file, or the model object)");
+        goto fail;
+    }
+    if (scen && apply_scenario(x, c, scen, &root, mroot))
+        goto fail;
+    return root;
+fail:
+    json_decref(root);
+    return NULL;
+}
+
+/* "model": a path relative to the case's folder, or the model inline. */
+static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int *inline_model)
+{
+    json_t *mv = json_object_get(root, "model");
+    *inline_model = json_is_object(mv);
+    if (json_is_string(mv)) {
+        char *mp = NULL;
+        *mroot = load_model_file(c, json_string_value(mv), &mp, x->err);
+        if (!*mroot)
+            return -1;
+        pvj_ctx mx = {.file = mp, .err = x->err};
+        c->model = pvj_model_parse(&mx, *mroot, "", mp);
+        pv_free(mp);
+    } else if (json_is_object(mv)) {
+        c->model = pvj_model_parse(x, mv, "model", c->path);
+    } else {
+        pvj_err(x, "model", "must be a path (string) or an object, not %s", pvj_type(mv));
+        return -1;
+    }
+    return c->model ? 0 : -1;
+}
+
+/* "home": {"lat", "lon"}, the origin of partner.distance_km. */
+static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
+{
+    if (!home)
+        return 0;
+    if (!json_is_object(home)) {
+        pvj_err(x, "home", "must be {\"lat\": …, \"lon\": …}");
+        return -1;
+    }
+    int a = pvj_num(x, home, "lat", "home", &c->home_lat);
+    int b = pvj_num(x, home, "lon", "home", &c->home_lon);
+    if (a < 0 || b < 0)
+        return -1;
+    if (!a || !b || c->home_lat < -90 || c->home_lat > 90 || c->home_lon < -180 ||
+        c->home_lon > 180) {
+        pvj_err(x, "home", "needs lat in [-90, 90] and lon in [-180, 180]");
+        return -1;
+    }
+    c->has_home = 1;
+    return 0;
+}
+
+/* The tables' key columns (checked ids, sorted indexes) and named columns. */
+static int key_columns(pv_case *c, pv_error *err)
+{
+    pv_table *P = c->projects;
+    if ((c->proj_id_col = pv_table_col(P, "id")) < 0) {
+        pv_err(err, PV_EINPUT, P->path, 1, 0, "no 'id' column in the header");
+        return -1;
+    }
+    if (P->nrows == 0) {
+        pv_err(err, PV_EINPUT, P->path, 2, 0, "no projects: the file has a header but no rows");
+        return -1;
+    }
+    if (pv_check_ids(err, P, c->proj_id_col, "project", NULL))
+        return -1;
+    c->proj_name_col = pv_table_col(P, "name");
+    c->proj_partners_col = pv_table_col(P, "partners");
+    if (c->partners) {
+        pv_table *Q = c->partners;
+        if ((c->part_id_col = pv_table_col(Q, "id")) < 0) {
+            pv_err(err, PV_EINPUT, Q->path, 1, 0, "no 'id' column in the header");
+            return -1;
+        }
+        if (pv_check_ids(err, Q, c->part_id_col, "partner", &c->part_sorted))
+            return -1;
+        c->part_name_col = pv_table_col(Q, "name");
+        c->part_country_col = pv_table_col(Q, "country");
+        c->part_active_col = pv_table_col(Q, "active");
+        c->part_lat_col = pv_table_col(Q, "lat");
+        c->part_lon_col = pv_table_col(Q, "lon");
+    }
+    if (c->countries) {
+        pv_table *C = c->countries;
+        if ((c->ctry_code_col = pv_table_col(C, "code")) < 0) {
+            pv_err(err, PV_EINPUT, C->path, 1, 0, "no 'code' column in the header");
+            return -1;
+        }
+        if (pv_check_ids(err, C, c->ctry_code_col, "country", &c->ctry_sorted))
+            return -1;
+    }
+    return 0;
+}
+
+/* "data": the CSV tables (projects required), then their keys. */
+static int read_tables(pvj_ctx *x, pv_case *c, json_t *data)
+{
+    if (!json_is_object(data)) {
+        pvj_err(x, "data", data ? "must be an object" : "is required");
+        return -1;
+    }
+    if (!(c->projects = load_table(x, c, data, "projects", 1)))
+        return -1;
+    c->partners = load_table(x, c, data, "partners", 0);
+    if (pv_failed(x->err))
+        return -1;
+    c->countries = load_table(x, c, data, "countries", 0);
+    if (pv_failed(x->err))
+        return -1;
+    return key_columns(c, x->err);
+}
+
+/* The model's columns against the tables; messages name the model's file. */
+static int resolve_model(pv_case *c, int inline_model, pv_error *err)
+{
+    pvj_ctx mx = {.file = c->model->path, .err = err};
+    const char *pre = inline_model ? "model." : "";
+    char k[KP];
+    for (size_t i = 0; i < c->model->nleaves; i++) {
+        pv_criterion *l = c->model->leaves[i];
+        if (snprintf(k, sizeof k, "%s%s.column", pre, l->path) >= (int)sizeof k)
+            k[sizeof k - 1] = '\0';
+        if (resolve_field(&mx, c, &l->field, k))
+            return -1;
+    }
+    for (size_t i = 0; i < c->model->nrules; i++) {
+        if (snprintf(k, sizeof k, "%srules.%s.if", pre, c->model->rules[i].id) >= (int)sizeof k)
+            k[sizeof k - 1] = '\0';
+        if (resolve_cond(&mx, c, c->model->rules[i].cond, k))
+            return -1;
+    }
+    return 0;
+}
+
+/* "keep_existing" and "solver": {"time_limit_s", "mip_gap"}. */
+static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
+{
+    json_t *ke = json_object_get(root, "keep_existing");
+    if (ke) {
+        if (!json_is_boolean(ke)) {
+            pvj_err(x, "keep_existing", "must be true or false");
+            return -1;
+        }
+        c->keep_existing = json_is_true(ke);
+    }
+    json_t *solver = json_object_get(root, "solver");
+    if (!solver)
+        return 0;
+    if (!json_is_object(solver)) {
+        pvj_err(x, "solver", "must be an object");
+        return -1;
+    }
+    int a = pvj_num(x, solver, "time_limit_s", "solver", &c->time_limit_s);
+    int b = pvj_num(x, solver, "mip_gap", "solver", &c->mip_gap);
+    if (a < 0 || b < 0)
+        return -1;
+    if (c->time_limit_s <= 0 || c->time_limit_s > 86400) {
+        pvj_err(x, "solver.time_limit_s", "must be in (0, 86400]");
+        return -1;
+    }
+    if (c->mip_gap < 0 || c->mip_gap >= 1) {
+        pvj_err(x, "solver.mip_gap", "must be in [0, 1)");
+        return -1;
+    }
+    return 0;
+}
+
+pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
+{
+    pvj_ctx x = {.file = path, .err = err};
+    json_t *root = NULL, *mroot = NULL;
+    int inline_model = 0;
+    pv_case *c = case_new(path, err);
+    if (c && (!(root = read_root(&x, c, scen, &mroot)) ||
+              read_model(&x, c, root, &mroot, &inline_model) ||
+              read_home(&x, c, json_object_get(root, "home")) ||
+              read_tables(&x, c, json_object_get(root, "data")) || pv_link_partners(c, err) ||
+              resolve_model(c, inline_model, err) ||
+              parse_resources(&x, c, json_object_get(root, "resources")) ||
+              pvj_constraints_parse(&x, c, json_object_get(root, "constraints")) ||
+              parse_labels(&x, c, json_object_get(root, "labels")) || read_options(&x, c, root))) {
+        pv_case_free(c);
+        c = NULL;
+    }
+    json_decref(root);
+    json_decref(mroot);
+    return c;
 }

@@ -8,6 +8,14 @@
 #include <string.h>
 #include <strings.h>
 
+int pv_has_ctrl(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 1;
+    return 0;
+}
+
 int pv_is_blank(const char *s)
 {
     if (!s)

@@ -1,5 +1,7 @@
 /* weights.c — local and global weights of the criteria tree. A leaf's global
- * weight is the product, along its path, of weight / sum of sibling weights. */
+ * weight is the product, along its path, of weight / sum of sibling weights.
+ * Loading a case is reading it (read/) and then weighing its model here, so
+ * that the reader never calls up into score/. */
 #include "../internal.h"
 
 #include <math.h>
@@ -39,4 +41,42 @@ static int level(pv_model *m, pv_criterion **kids, size_t n, double parent_globa
 int pv_model_weights(pv_model *m, pv_error *err)
 {
     return level(m, m->top, m->ntop, 1.0, "criteria", err);
+}
+
+/* Derives each level's weights from its weighting, a level's children before
+ * the level itself (the order in which the reader meets them). */
+static int weigh_level(pv_criterion **kids, size_t n, const pv_wspec *w, double *lambda, double *ci,
+                       double *cr, pv_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        pv_criterion *c = kids[i];
+        if (c->nchildren && weigh_level(c->children, c->nchildren, c->child_wspec, &c->lambda_max,
+                                        &c->ci, &c->cr, err))
+            return -1;
+    }
+    return pv_weighting_apply(kids, n, w, lambda, ci, cr, err);
+}
+
+static pv_case *load(const char *path, const pv_scenario *s, pv_error *err)
+{
+    if (!path) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
+        return NULL;
+    }
+    pv_case *c = pv_case_read(path, s, err);
+    pv_model *m = c ? c->model : NULL;
+    if (m && (weigh_level(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci, &m->top_cr,
+                          err) ||
+              pv_model_weights(m, err))) {
+        pv_case_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+pv_case *pv_case_load(const char *path, pv_error *err) { return load(path, NULL, err); }
+
+pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err)
+{
+    return load(path, s, err);
 }

@@ -1,5 +1,8 @@
 /* alloc.c — the one place every allocation of the library goes through, so
- * that the allocation-failure test can make the n-th one fail. */
+ * that the allocation-failure test can make the n-th one fail. Jansson's
+ * allocator is process-wide and may belong to the host program too, so it is
+ * routed through here only while pv_set_alloc_funcs (or the test hook) asks
+ * for it, never from a constructor. */
 #include "../internal.h"
 
 #include <jansson.h>
@@ -12,7 +15,8 @@ static void (*g_free)(void *) = free;
 static unsigned long g_failures; /* allocations that returned NULL, ever */
 
 /* Jansson reports some of its out-of-memory failures as syntax errors ("invalid
- * token"); counting failures here lets its callers tell the two apart. */
+ * token"); counting failures here lets its callers tell the two apart while
+ * these hooks are installed. */
 static void *json_malloc_hook(size_t n)
 {
     void *p = g_malloc(n);
@@ -22,10 +26,10 @@ static void *json_malloc_hook(size_t n)
 }
 static void json_free_hook(void *p) { g_free(p); }
 
-__attribute__((constructor)) static void pv_alloc_init(void)
-{
-    json_set_alloc_funcs(json_malloc_hook, json_free_hook);
-}
+/* Jansson's allocator before ours was installed, restored by pv_set_alloc_funcs(NULL, …). */
+static json_malloc_t g_json_malloc0;
+static json_free_t g_json_free0;
+static int g_json_hooked;
 
 unsigned long pv_alloc_failures(void) { return g_failures; }
 
@@ -42,7 +46,15 @@ void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f
     g_malloc = m ? m : malloc;
     g_realloc = r ? r : realloc;
     g_free = f ? f : free;
-    json_set_alloc_funcs(json_malloc_hook, json_free_hook);
+    if (m || r || f) {
+        if (!g_json_hooked)
+            json_get_alloc_funcs(&g_json_malloc0, &g_json_free0);
+        json_set_alloc_funcs(json_malloc_hook, json_free_hook);
+        g_json_hooked = 1;
+    } else if (g_json_hooked) {
+        json_set_alloc_funcs(g_json_malloc0, g_json_free0);
+        g_json_hooked = 0;
+    }
 }
 
 void *pv_malloc(size_t n)

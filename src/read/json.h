@@ -1,0 +1,92 @@
+/* json.h — private to src/read: the reader's Jansson helpers. Every message
+ * names a file and a key path ("FILE: key.path: message"); the helpers here
+ * build those paths and read typed members, so that the files that read the
+ * model, the case and scenarios phrase a type error the same way. No file
+ * outside src/read includes this header; only util/alloc.c (its allocator
+ * hooks) includes <jansson.h> besides. */
+#ifndef PV_READ_JSON_H
+#define PV_READ_JSON_H
+
+#include "../internal.h"
+
+#include <jansson.h>
+
+#define KP 512 /* key path buffer */
+
+/* Where messages point: the file being read (the scenario's, once patched). */
+typedef struct pvj_ctx {
+    const char *file;
+    pv_error *err;
+} pvj_ctx;
+
+/** Fills x->err with "FILE: kp: message" (first error wins). */
+void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** out = kp.key; a path longer than KP is cut, never overflowed. */
+void pvj_key(char *out, const char *kp, const char *key);
+/** out = kp[i], cut like pvj_key. */
+void pvj_idx(char *out, const char *kp, size_t i);
+/** "an object", "a number", … for "must be X, not Y" messages. */
+const char *pvj_type(const json_t *v);
+/** obj's member key, k its path (KP bytes); when absent NULL, and "is required" if required. */
+json_t *pvj_member(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required, char *k);
+/** A string member; required => error when absent. NULL when absent or on error. */
+const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required);
+/** A finite number member: 1 found, 0 absent, -1 error. */
+int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
+/** pv_strdup that reports out of memory; NULL in, NULL out (no error). */
+char *pvj_dup(pvj_ctx *x, const char *s);
+/** pv_calloc that reports out of memory. */
+void *pvj_alloc(pvj_ctx *x, size_t n, size_t size);
+/** Parses a JSON file (duplicate keys rejected); NULL + err (FILE:LINE:COL) on failure. */
+json_t *pvj_load(const char *path, pv_error *err);
+/** An id usable in key paths: non-empty, no '.', no control character. */
+int pvj_valid_id(const char *s);
+/** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
+int pvj_push(void ***arr, size_t *n, void *p);
+
+/* The case's files: its folder, paths relative to it, and the inputs list
+ * (every file read, hashed in reports). */
+char *pvj_dirname(const char *path);
+char *pvj_join_path(const char *dir, const char *rel);
+/** Records path as an input of c; -1 when out of memory. */
+int pvj_add_input(pv_case *c, const char *path);
+
+/* ---- cond.c: column references and rule conditions */
+/** Parses "col", "partner.col" or "country.col" (column resolved later). */
+int pvj_field_parse(pvj_ctx *x, const char *text, const char *kp, pv_field *f);
+void pvj_field_free(pv_field *f);
+/** Parses a rule condition; sets *per_partner when it reads partner./country. fields. */
+pv_cond *pvj_cond_parse(pvj_ctx *x, json_t *v, const char *kp, int depth, int *per_partner);
+void pvj_cond_free(pv_cond *c);
+
+/* ---- wspec.c: a level's "weighting" */
+/** Parses obj's "weighting"; *out stays NULL for direct (the default). */
+int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_wspec **out);
+/**
+ * Checks w (NULL for direct) against the level's criteria, once they are
+ * read: each named exactly once (w->kid records which), swing points not all
+ * 0. kp is the weighting's key path.
+ */
+int pvj_wspec_resolve(pvj_ctx *x, pv_wspec *w, pv_criterion **kids, size_t n, const char *kp);
+
+/* ---- model.c */
+/** Reads and validates a model object; kp is its key path ("" or "model"),
+ * path the file recorded as the model's. */
+pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *path);
+
+/* ---- constraint.c */
+/** Reads the case's "constraints" (after its tables and resources). */
+int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr);
+void pvj_constraint_free(pv_constraint *k);
+
+/* ---- scenario.c */
+struct pv_scenario {
+    char *name;
+    char *path; /* NULL for settings given as path=value */
+    json_t *patch;
+};
+/** RFC 7386 JSON merge patch; returns the new target (a new reference), NULL when out of memory. */
+json_t *pvj_merge_patch(json_t *target, json_t *patch);
+
+#endif

@@ -1,0 +1,279 @@
+/* link.c — ids and the links between the case's tables: unique ids (and the
+ * sorted partner index that lookups search), each partner's country and
+ * distance from home, the agreements that are this case's own, and each
+ * project's partners. Reads only the loaded tables: no Jansson here. */
+#include "link.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct id_ctx {
+    const pv_table *t;
+    size_t col;
+} id_ctx;
+
+static int id_cmp(size_t a, size_t b, const void *vctx)
+{
+    const id_ctx *x = vctx;
+    return strcmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
+}
+
+/* Ids are references in reports and in the MILP: non-empty, unique, printable. */
+int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, size_t **sorted_out)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *id = pv_cell(t, r, (size_t)col);
+        if (!id[0]) {
+            pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1, "%s id is empty", what);
+            return -1;
+        }
+        if (pv_has_ctrl(id)) {
+            pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
+                   "%s id contains a control character", what);
+            return -1;
+        }
+        if (strlen(id) > 200) {
+            pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
+                   "%s id is longer than 200 bytes", what);
+            return -1;
+        }
+    }
+    /* Sort row indices by id to find duplicates in n log n. */
+    size_t n = t->nrows;
+    size_t *idx = pv_calloc(n ? n : 1, sizeof *idx);
+    id_ctx ic = {t, (size_t)col};
+    if (idx)
+        for (size_t i = 0; i < n; i++)
+            idx[i] = i;
+    if (!idx || pv_sort_idx(idx, n, id_cmp, &ic)) {
+        pv_free(idx);
+        pv_err_nomem(err);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(pv_cell(t, idx[i], (size_t)col), pv_cell(t, idx[i - 1], (size_t)col))) {
+            size_t first = idx[i] < idx[i - 1] ? idx[i] : idx[i - 1];
+            size_t second = idx[i] < idx[i - 1] ? idx[i - 1] : idx[i];
+            pv_err(err, PV_EINPUT, t->path, t->row_line[second], col + 1,
+                   "duplicate %s id '%s' (first on line %d)", what, pv_cell(t, second, (size_t)col),
+                   t->row_line[first]);
+            rc = -1;
+            break;
+        }
+    if (rc == 0 && sorted_out) {
+        *sorted_out = idx;
+        idx = NULL;
+    }
+    pv_free(idx);
+    return rc;
+}
+
+static int yes(const char *s)
+{
+    return pv_str_eq_trim(s, "yes") || pv_str_eq_trim(s, "Yes") || pv_str_eq_trim(s, "YES") ||
+           pv_str_eq_trim(s, "ja") || pv_str_eq_trim(s, "Ja") || pv_str_eq_trim(s, "true") ||
+           pv_str_eq_trim(s, "1");
+}
+
+static double haversine(double lat1, double lon1, double lat2, double lon2)
+{
+    const double R = 6371.0, d2r = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * d2r) * cos(lat2 * d2r) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * R * asin(sqrt(a < 1 ? a : 1));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A shared partners.csv may list several municipalities' agreements. When
+ * both files have a `municipality` column, an agreement is this case's own
+ * (to keep or to review) only if it names a municipality of its projects.
+ * The projects' municipalities are collected and sorted once, so the check
+ * stays n log n whatever the files hold. */
+static int own_agreements(pv_case *c, pv_error *err)
+{
+    int pm = pv_table_col(c->partners, "municipality");
+    int jm = pv_table_col(c->projects, "municipality");
+    if (pm < 0 || jm < 0)
+        return 0;
+    char **all = NULL;
+    size_t nall = 0, cap = 0;
+    int oom = 0;
+    for (size_t j = 0; j < c->projects->nrows && !oom; j++) {
+        size_t ni;
+        const char *cell = pv_cell(c->projects, j, (size_t)jm);
+        char **it = pv_split_list(cell, &ni);
+        if (!it) {
+            oom = !pv_is_blank(cell);
+            continue;
+        }
+        if (pv_grow((void **)&all, &cap, nall + ni + 1, sizeof(char *))) {
+            pv_free_list(it, ni);
+            oom = 1;
+            break;
+        }
+        for (size_t i = 0; i < ni; i++)
+            all[nall++] = it[i];
+        pv_free(it); /* the items now belong to all[] */
+    }
+    if (!oom && nall)
+        qsort(all, nall, sizeof *all, cmp_str);
+    for (size_t p = 0; p < c->partners->nrows && !oom; p++) {
+        if (!c->partner_active[p])
+            continue;
+        size_t ni;
+        const char *cell = pv_cell(c->partners, p, (size_t)pm);
+        char **it = pv_split_list(cell, &ni);
+        if (!it && !pv_is_blank(cell)) {
+            oom = 1;
+            break;
+        }
+        int own = 0;
+        for (size_t i = 0; i < ni && !own; i++)
+            own = nall && bsearch(&it[i], all, nall, sizeof *all, cmp_str) != NULL;
+        pv_free_list(it, ni);
+        c->partner_active[p] = own;
+    }
+    pv_free_list(all, nall);
+    if (oom) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    return 0;
+}
+
+long pv_case_partner_index(const pv_case *c, const char *id)
+{
+    return c->partners ? pv_table_find_sorted(c->partners, c->part_id_col, c->part_sorted, id) : -1;
+}
+
+static int link_project_partners(pv_case *c, pv_error *err, size_t *seen)
+{
+    pv_table *P = c->projects, *Q = c->partners;
+    size_t n = P->nrows;
+    for (size_t j = 0; j < n; j++) {
+        const char *cell = pv_cell(P, j, (size_t)c->proj_partners_col);
+        if (pv_is_blank(cell))
+            continue;
+        if (!Q) {
+            pv_err(err, PV_EINPUT, P->path, P->row_line[j], c->proj_partners_col + 1,
+                   "project names partners but the case has no data.partners file");
+            return -1;
+        }
+        size_t ni;
+        char **items = pv_split_list(cell, &ni);
+        if (!items) {
+            pv_err_nomem(err);
+            return -1;
+        }
+        c->proj_partners[j] = pv_calloc(ni ? ni : 1, sizeof(size_t));
+        if (!c->proj_partners[j]) {
+            pv_free_list(items, ni);
+            pv_err_nomem(err);
+            return -1;
+        }
+        for (size_t i = 0; i < ni; i++) {
+            long r = pv_case_partner_index(c, items[i]);
+            if (r < 0) {
+                pv_err(err, PV_EINPUT, P->path, P->row_line[j], c->proj_partners_col + 1,
+                       "project '%s' names unknown partner '%s' (not in %s)",
+                       pv_cell(P, j, (size_t)c->proj_id_col), items[i], Q->path);
+                pv_free_list(items, ni);
+                return -1;
+            }
+            /* seen[] makes a long hostile list linear, not quadratic */
+            if (seen[r] != j) {
+                seen[r] = j;
+                c->proj_partners[j][c->proj_npartners[j]++] = (size_t)r;
+            }
+        }
+        pv_free_list(items, ni);
+    }
+    return 0;
+}
+
+/* Partner p's country row, distance from home and active flag. */
+static int partner_attrs(pv_case *c, size_t p, pv_error *err)
+{
+    pv_table *Q = c->partners;
+    c->partner_country[p] = -1;
+    c->partner_dist[p] = NAN;
+    if (c->part_active_col >= 0)
+        c->partner_active[p] = yes(pv_cell(Q, p, (size_t)c->part_active_col));
+    if (c->part_country_col >= 0 && c->countries) {
+        const char *code = pv_cell(Q, p, (size_t)c->part_country_col);
+        if (code[0]) {
+            long r = pv_table_find_sorted(c->countries, c->ctry_code_col, c->ctry_sorted, code);
+            if (r < 0) {
+                pv_err(err, PV_EINPUT, Q->path, Q->row_line[p], c->part_country_col + 1,
+                       "partner '%s' has country '%s', which is not in %s",
+                       pv_cell(Q, p, (size_t)c->part_id_col), code, c->countries->path);
+                return -1;
+            }
+            c->partner_country[p] = r;
+        }
+    }
+    if (!c->has_home || c->part_lat_col < 0 || c->part_lon_col < 0)
+        return 0;
+    const char *la = pv_cell(Q, p, (size_t)c->part_lat_col);
+    const char *lo = pv_cell(Q, p, (size_t)c->part_lon_col);
+    if (pv_is_blank(la) && pv_is_blank(lo))
+        return 0;
+    double lat, lon;
+    if (pv_table_number(Q, p, (size_t)c->part_lat_col, &lat, err) ||
+        pv_table_number(Q, p, (size_t)c->part_lon_col, &lon, err))
+        return -1;
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+        pv_err(err, PV_EINPUT, Q->path, Q->row_line[p], c->part_lat_col + 1,
+               "lat/lon (%g, %g) is not a position on Earth", lat, lon);
+        return -1;
+    }
+    c->partner_dist[p] = haversine(c->home_lat, c->home_lon, lat, lon);
+    return 0;
+}
+
+/* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
+int pv_link_partners(pv_case *c, pv_error *err)
+{
+    pv_table *P = c->projects, *Q = c->partners;
+    size_t n = P->nrows;
+    c->proj_partners = pv_calloc(n ? n : 1, sizeof *c->proj_partners);
+    c->proj_npartners = pv_calloc(n ? n : 1, sizeof *c->proj_npartners);
+    if (!c->proj_partners || !c->proj_npartners) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    if (Q) {
+        size_t np = Q->nrows;
+        c->partner_country = pv_calloc(np ? np : 1, sizeof(long));
+        c->partner_dist = pv_calloc(np ? np : 1, sizeof(double));
+        c->partner_active = pv_calloc(np ? np : 1, sizeof(int));
+        if (!c->partner_country || !c->partner_dist || !c->partner_active) {
+            pv_err_nomem(err);
+            return -1;
+        }
+        for (size_t p = 0; p < np; p++)
+            if (partner_attrs(c, p, err))
+                return -1;
+    }
+    if (Q && own_agreements(c, err))
+        return -1;
+    if (c->proj_partners_col < 0)
+        return 0;
+    size_t *seen = Q ? pv_malloc((Q->nrows + 1) * sizeof(size_t)) : NULL;
+    if (Q && !seen) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    for (size_t p = 0; Q && p < Q->nrows; p++)
+        seen[p] = (size_t)-1;
+    int rc = link_project_partners(c, err, seen);
+    pv_free(seen);
+    return rc;
+}

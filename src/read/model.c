@@ -1,0 +1,500 @@
+/* model.c — the model: its criteria tree (labels, weights as written, value
+ * functions) and its rules. Each free sits beside its reader. */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+/* {"type": "piecewise", "points": [[x, value], …]}: x strictly ascending. */
+static int vf_piecewise(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
+{
+    char k[KP];
+    pvj_key(k, kp, "points");
+    json_t *pts = json_object_get(v, "points");
+    if (!json_is_array(pts) || json_array_size(pts) < 2) {
+        pvj_err(x, k, "must be an array of at least two [x, value] points");
+        return -1;
+    }
+    size_t n = json_array_size(pts);
+    vf->px = pv_calloc(n, sizeof(double));
+    vf->py = pv_calloc(n, sizeof(double));
+    if (!vf->px || !vf->py) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    vf->npts = n;
+    for (size_t i = 0; i < n; i++) {
+        char ki[KP];
+        pvj_idx(ki, k, i);
+        json_t *pt = json_array_get(pts, i);
+        if (!json_is_array(pt) || json_array_size(pt) != 2 ||
+            !json_is_number(json_array_get(pt, 0)) || !json_is_number(json_array_get(pt, 1))) {
+            pvj_err(x, ki, "must be a pair of numbers [x, value]");
+            return -1;
+        }
+        vf->px[i] = json_number_value(json_array_get(pt, 0));
+        vf->py[i] = json_number_value(json_array_get(pt, 1));
+        if (!isfinite(vf->px[i]) || !isfinite(vf->py[i])) {
+            pvj_err(x, ki, "must be finite numbers");
+            return -1;
+        }
+        if (vf->py[i] < 0 || vf->py[i] > 1) {
+            pvj_err(x, ki, "value %g is outside [0, 1]", vf->py[i]);
+            return -1;
+        }
+        if (i > 0 && !(vf->px[i] > vf->px[i - 1])) {
+            pvj_err(x, ki, "points must be in strictly ascending x (%g follows %g)", vf->px[i],
+                    vf->px[i - 1]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* {"type": "categorical", "map": {category: value, …}} */
+static int vf_categorical(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
+{
+    char k[KP];
+    pvj_key(k, kp, "map");
+    json_t *map = json_object_get(v, "map");
+    if (!json_is_object(map) || json_object_size(map) == 0) {
+        pvj_err(x, k, "must be a non-empty object from category to a value in [0, 1]");
+        return -1;
+    }
+    size_t n = json_object_size(map);
+    vf->cat_key = pv_calloc(n, sizeof(char *));
+    vf->cat_val = pv_calloc(n, sizeof(double));
+    if (!vf->cat_key || !vf->cat_val) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach(map, key, val)
+    {
+        char kk[KP];
+        pvj_key(kk, k, key);
+        if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
+            json_number_value(val) < 0 || json_number_value(val) > 1) {
+            pvj_err(x, kk, "must be a number in [0, 1]");
+            return -1;
+        }
+        if (!(vf->cat_key[vf->ncat] = pvj_dup(x, key)))
+            return -1;
+        vf->cat_val[vf->ncat++] = json_number_value(val);
+    }
+    return 0;
+}
+
+static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
+{
+    char k[KP];
+    if (!json_is_object(v)) {
+        pvj_err(x, kp, "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}");
+        return -1;
+    }
+    const char *type = pvj_str(x, v, "type", kp, 1);
+    if (!type)
+        return -1;
+    if (!strcmp(type, "linear")) {
+        vf->type = PV_VF_LINEAR;
+        int a = pvj_num(x, v, "worst", kp, &vf->worst), b = pvj_num(x, v, "best", kp, &vf->best);
+        if (a < 0 || b < 0)
+            return -1;
+        if (!a || !b) {
+            pvj_key(k, kp, !a ? "worst" : "best");
+            pvj_err(x, k, "is required for a linear value function");
+            return -1;
+        }
+        if (vf->worst == vf->best) {
+            pvj_err(x, kp, "best and worst are equal (%g); the value function would divide by zero",
+                    vf->best);
+            return -1;
+        }
+        return 0;
+    }
+    if (!strcmp(type, "piecewise")) {
+        vf->type = PV_VF_PIECEWISE;
+        return vf_piecewise(x, v, kp, vf);
+    }
+    if (!strcmp(type, "categorical")) {
+        vf->type = PV_VF_CATEGORICAL;
+        return vf_categorical(x, v, kp, vf);
+    }
+    pvj_key(k, kp, "type");
+    pvj_err(x, k, "unknown value function '%s' (use linear, piecewise or categorical)", type);
+    return -1;
+}
+
+static void vf_free(pv_valuefn *vf)
+{
+    pv_free(vf->px);
+    pv_free(vf->py);
+    for (size_t i = 0; i < vf->ncat; i++)
+        pv_free(vf->cat_key[i]);
+    pv_free(vf->cat_key);
+    pv_free(vf->cat_val);
+}
+
+/* Frees one criterion; the model's `all` list owns every criterion. */
+static void crit_free(pv_criterion *c)
+{
+    if (!c)
+        return;
+    pv_free(c->children);
+    pv_wspec_free(c->child_wspec);
+    pv_free(c->id);
+    pv_free(c->path);
+    pv_free(c->label_sv);
+    pv_free(c->label_en);
+    pv_free(c->source);
+    pvj_field_free(&c->field);
+    vf_free(&c->vf);
+    pv_free(c);
+}
+
+static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, const char *kp,
+                                     pv_criterion *parent, pv_model *m, int depth);
+
+static int parse_criteria_obj(pvj_ctx *x, json_t *obj, const char *kp, pv_criterion *parent,
+                              pv_model *m, pv_criterion ***out, size_t *nout, int depth)
+{
+    if (!json_is_object(obj) || json_object_size(obj) == 0) {
+        pvj_err(x, kp, "must be a non-empty object of criteria keyed by id");
+        return -1;
+    }
+    if (depth > 32) {
+        pvj_err(x, kp, "criteria are nested deeper than 32 levels");
+        return -1;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach(obj, key, val)
+    {
+        char k[KP];
+        pvj_key(k, kp, key);
+        pv_criterion *c = parse_criterion(x, key, val, k, parent, m, depth + 1);
+        if (!c)
+            return -1;
+        if (pvj_push((void ***)out, nout, c)) {
+            pv_err_nomem(x->err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* "label": a string for both languages, or {"sv": …, "en": …}; the id when absent. */
+static int crit_label(pvj_ctx *x, pv_criterion *c, json_t *v, const char *id, const char *kp)
+{
+    char k[KP];
+    json_t *label = json_object_get(v, "label");
+    if (label) {
+        pvj_key(k, kp, "label");
+        if (json_is_string(label)) {
+            c->label_sv = pvj_dup(x, json_string_value(label));
+            c->label_en = pvj_dup(x, json_string_value(label));
+        } else if (json_is_object(label)) {
+            const char *sv = pvj_str(x, label, "sv", k, 0);
+            const char *en = pvj_str(x, label, "en", k, 0);
+            if (pv_failed(x->err))
+                return -1;
+            c->label_sv = pvj_dup(x, sv ? sv : en ? en : id);
+            c->label_en = pvj_dup(x, en ? en : sv ? sv : id);
+        } else {
+            pvj_err(x, k, "must be a string or {\"sv\": …, \"en\": …}");
+            return -1;
+        }
+    } else {
+        c->label_sv = pvj_dup(x, id);
+        c->label_en = pvj_dup(x, id);
+    }
+    const char *src = pvj_str(x, v, "source", kp, 0);
+    c->source = pvj_dup(x, src ? src : "");
+    return pv_failed(x->err) ? -1 : 0;
+}
+
+/* "weight" (required when the level's weighting is direct) and "weight_range". */
+static int crit_weight(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_wmethod pm)
+{
+    char k[KP];
+    int rc = pvj_num(x, v, "weight", kp, &c->weight);
+    if (rc < 0)
+        return -1;
+    if (rc == 0 && pm == PV_W_DIRECT) {
+        pvj_key(k, kp, "weight");
+        pvj_err(x, k, "is required");
+        return -1;
+    }
+    if (c->weight < 0) {
+        pvj_key(k, kp, "weight");
+        pvj_err(x, k, "must be >= 0, not %g", c->weight);
+        return -1;
+    }
+    json_t *wr = json_object_get(v, "weight_range");
+    if (!wr)
+        return 0;
+    pvj_key(k, kp, "weight_range");
+    if (!json_is_array(wr) || json_array_size(wr) != 2 || !json_is_number(json_array_get(wr, 0)) ||
+        !json_is_number(json_array_get(wr, 1))) {
+        pvj_err(x, k, "must be [lo, hi]");
+        return -1;
+    }
+    c->range_lo = json_number_value(json_array_get(wr, 0));
+    c->range_hi = json_number_value(json_array_get(wr, 1));
+    if (!(c->range_lo >= 0) || !(c->range_hi >= c->range_lo) || !isfinite(c->range_hi)) {
+        pvj_err(x, k, "must satisfy 0 <= lo <= hi");
+        return -1;
+    }
+    c->has_range = 1;
+    return 0;
+}
+
+/* A leaf: its column, value function, aggregate over partners and missing value. */
+static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_model *m)
+{
+    char k[KP];
+    c->is_leaf = 1;
+    const char *col = pvj_str(x, v, "column", kp, 1);
+    if (!col)
+        return -1;
+    pvj_key(k, kp, "column");
+    if (pvj_field_parse(x, col, k, &c->field))
+        return -1;
+    pvj_key(k, kp, "value");
+    json_t *val = json_object_get(v, "value");
+    if (!val) {
+        pvj_err(x, k, "is required for a leaf criterion");
+        return -1;
+    }
+    if (parse_value(x, val, k, &c->vf))
+        return -1;
+    const char *agg = pvj_str(x, v, "aggregate", kp, 0);
+    if (pv_failed(x->err))
+        return -1;
+    c->agg = PV_AGG_MIN;
+    if (agg) {
+        if (!strcmp(agg, "min"))
+            c->agg = PV_AGG_MIN;
+        else if (!strcmp(agg, "max"))
+            c->agg = PV_AGG_MAX;
+        else if (!strcmp(agg, "mean"))
+            c->agg = PV_AGG_MEAN;
+        else {
+            pvj_key(k, kp, "aggregate");
+            pvj_err(x, k, "must be min, max or mean, not '%s'", agg);
+            return -1;
+        }
+    }
+    int rc = pvj_num(x, v, "missing", kp, &c->missing);
+    if (rc < 0)
+        return -1;
+    if (rc == 1) {
+        if (c->missing < 0 || c->missing > 1) {
+            pvj_key(k, kp, "missing");
+            pvj_err(x, k, "must be a value in [0, 1], not %g", c->missing);
+            return -1;
+        }
+        c->has_missing = 1;
+    }
+    c->leaf_index = m->nleaves;
+    if (pvj_push((void ***)&m->leaves, &m->nleaves, c)) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    return 0;
+}
+
+/* A criterion and, recursively, its children. Once listed in m->all, the
+ * criterion belongs to the model, which frees it on error too. */
+static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, const char *kp,
+                                     pv_criterion *parent, pv_model *m, int depth)
+{
+    if (!json_is_object(v)) {
+        pvj_err(x, kp, "must be an object, not %s", pvj_type(v));
+        return NULL;
+    }
+    if (!pvj_valid_id(id)) {
+        pvj_err(x, kp, "criterion id must be non-empty, without '.' or control characters");
+        return NULL;
+    }
+    pv_criterion *c = pvj_alloc(x, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->parent = parent;
+    c->field.col = -1;
+    if (!(c->id = pvj_dup(x, id)) || !(c->path = pvj_dup(x, kp)) ||
+        pvj_push((void ***)&m->all, &m->nall, c)) {
+        pv_err_nomem(x->err);
+        crit_free(c);
+        return NULL;
+    }
+    if (crit_label(x, c, v, id, kp) ||
+        crit_weight(x, c, v, kp, parent ? parent->child_method : m->top_method))
+        return NULL;
+    char k[KP];
+    json_t *children = json_object_get(v, "children");
+    json_t *column = json_object_get(v, "column");
+    if (children && column) {
+        pvj_err(x, kp, "has both children and column; a criterion is either a parent or a leaf");
+        return NULL;
+    }
+    if (children) {
+        if (pvj_wspec_parse(x, v, kp, &c->child_method, &c->child_wspec))
+            return NULL;
+        pvj_key(k, kp, "children");
+        if (parse_criteria_obj(x, children, k, c, m, &c->children, &c->nchildren, depth))
+            return NULL;
+        pvj_key(k, kp, "weighting");
+        if (pvj_wspec_resolve(x, c->child_wspec, c->children, c->nchildren, k))
+            return NULL;
+        return c;
+    }
+    if (json_object_get(v, "weighting")) {
+        pvj_key(k, kp, "weighting");
+        pvj_err(x, k, "belongs to a criterion with children");
+        return NULL;
+    }
+    return crit_leaf(x, c, v, kp, m) ? NULL : c;
+}
+
+void pv_model_free(pv_model *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->nall; i++)
+        crit_free(m->all[i]);
+    pv_free(m->top);
+    pv_free(m->leaves);
+    pv_free(m->all);
+    pv_wspec_free(m->top_wspec);
+    for (size_t i = 0; i < m->nrules; i++) {
+        pv_free(m->rules[i].id);
+        pv_free(m->rules[i].because);
+        pv_free(m->rules[i].source);
+        pvj_cond_free(m->rules[i].cond);
+    }
+    pv_free(m->rules);
+    pv_free(m->path);
+    pv_free(m->name);
+    pv_free(m->source);
+    pv_free(m->language);
+    pv_free(m);
+}
+
+/* One rule: {"if": condition, "then": "exclude" | "flag", "because": …}. */
+static int parse_rule(pvj_ctx *x, pv_rule *r, const char *key, json_t *val, const char *kr)
+{
+    char ki[KP];
+    if (!pvj_valid_id(key)) {
+        pvj_err(x, kr, "rule id must be non-empty, without '.' or control characters");
+        return -1;
+    }
+    if (!json_is_object(val)) {
+        pvj_err(x, kr, "must be an object with if, then, because");
+        return -1;
+    }
+    r->id = pvj_dup(x, key);
+    const char *then = pvj_str(x, val, "then", kr, 1);
+    const char *because = pvj_str(x, val, "because", kr, 1);
+    const char *rsrc = pvj_str(x, val, "source", kr, 0);
+    if (pv_failed(x->err))
+        return -1;
+    if (!strcmp(then, "exclude"))
+        r->action = PV_ACT_EXCLUDE;
+    else if (!strcmp(then, "flag"))
+        r->action = PV_ACT_FLAG;
+    else {
+        pvj_key(ki, kr, "then");
+        pvj_err(x, ki, "must be \"exclude\" or \"flag\", not '%s'", then);
+        return -1;
+    }
+    r->because = pvj_dup(x, because);
+    r->source = pvj_dup(x, rsrc ? rsrc : "");
+    pvj_key(ki, kr, "if");
+    json_t *cond = json_object_get(val, "if");
+    if (!cond) {
+        pvj_err(x, ki, "is required");
+        return -1;
+    }
+    return (r->cond = pvj_cond_parse(x, cond, ki, 0, &r->per_partner)) ? 0 : -1;
+}
+
+/* "rules": {id: rule, …}, absent for none. */
+static int parse_rules(pvj_ctx *x, pv_model *m, json_t *rules, const char *k)
+{
+    if (!rules)
+        return 0;
+    if (!json_is_object(rules)) {
+        pvj_err(x, k, "must be an object of rules keyed by id");
+        return -1;
+    }
+    if (!(m->rules = pvj_alloc(x, json_object_size(rules) + 1, sizeof *m->rules)))
+        return -1;
+    const char *key;
+    json_t *val;
+    json_object_foreach(rules, key, val)
+    {
+        char kr[KP];
+        pvj_key(kr, k, key);
+        if (parse_rule(x, &m->rules[m->nrules++], key, val, kr))
+            return -1;
+    }
+    return 0;
+}
+
+pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *path)
+{
+    if (!json_is_object(root)) {
+        pvj_err(x, kp[0] ? kp : "(root)", "the model must be a JSON object");
+        return NULL;
+    }
+    pv_model *m = pvj_alloc(x, 1, sizeof *m);
+    if (!m)
+        return NULL;
+    if (!(m->path = pvj_dup(x, path)))
+        goto fail;
+    const char *name = pvj_str(x, root, "name", kp, 1);
+    const char *source = pvj_str(x, root, "source", kp, 0);
+    const char *lang = pvj_str(x, root, "language", kp, 0);
+    if (pv_failed(x->err))
+        goto fail;
+    char k[KP];
+    if (lang && strcmp(lang, "sv") && strcmp(lang, "en")) {
+        pvj_key(k, kp, "language");
+        pvj_err(x, k, "must be \"sv\" or \"en\"");
+        goto fail;
+    }
+    m->name = pvj_dup(x, name);
+    m->source = pvj_dup(x, source ? source : "");
+    m->language = pvj_dup(x, lang ? lang : "sv");
+    if (pv_failed(x->err))
+        goto fail;
+    if (pvj_wspec_parse(x, root, kp, &m->top_method, &m->top_wspec))
+        goto fail;
+    pvj_key(k, kp, "criteria");
+    json_t *crit = json_object_get(root, "criteria");
+    if (!crit) {
+        pvj_err(x, k, "is required");
+        goto fail;
+    }
+    if (parse_criteria_obj(x, crit, k, NULL, m, &m->top, &m->ntop, 0))
+        goto fail;
+    pvj_key(k, kp, "weighting");
+    if (pvj_wspec_resolve(x, m->top_wspec, m->top, m->ntop, k))
+        goto fail;
+    for (size_t i = 0; i < m->nall; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(m->all[i]->id, m->all[j]->id)) {
+                pvj_err(x, m->all[i]->path, "criterion id '%s' is used twice (also %s)",
+                        m->all[i]->id, m->all[j]->path);
+                goto fail;
+            }
+    pvj_key(k, kp, "rules");
+    if (parse_rules(x, m, json_object_get(root, "rules"), k))
+        goto fail;
+    return m;
+fail:
+    pv_model_free(m);
+    return NULL;
+}

@@ -1,0 +1,195 @@
+/* scenario.c — scenarios: RFC 7386 merge patches over the case (a scenario
+ * file, or path=value settings), applied when the case is read. */
+#include "json.h"
+
+#include <string.h>
+
+json_t *pvj_merge_patch(json_t *target, json_t *patch)
+{
+    if (!json_is_object(patch))
+        return json_incref(patch);
+    json_t *t = json_is_object(target) ? json_deep_copy(target) : json_object();
+    if (!t)
+        return NULL;
+    const char *key;
+    json_t *val;
+    json_object_foreach(patch, key, val)
+    {
+        if (json_is_null(val)) {
+            json_object_del(t, key);
+            continue;
+        }
+        json_t *nv = pvj_merge_patch(json_object_get(t, key), val);
+        if (!nv || json_object_set_new(t, key, nv)) {
+            json_decref(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+void pv_scenario_free(pv_scenario *s)
+{
+    if (!s)
+        return;
+    pv_free(s->name);
+    pv_free(s->path);
+    json_decref(s->patch);
+    pv_free(s);
+}
+
+const char *pv_scenario_name(const pv_scenario *s) { return s->name; }
+
+pv_scenario *pv_scenario_load(const char *path, pv_error *err)
+{
+    pvj_ctx x = {.file = path, .err = err};
+    json_t *root = pvj_load(path, err);
+    if (!root)
+        return NULL;
+    pv_scenario *s = NULL;
+    if (!json_is_object(root)) {
+        pv_err(err, PV_EINPUT, path, 0, 0,
+               "a scenario must be an object {\"name\": …, \"patch\": {…}}");
+        goto done;
+    }
+    const char *name = pvj_str(&x, root, "name", "", 1);
+    if (!name)
+        goto done;
+    json_t *patch = json_object_get(root, "patch");
+    if (!json_is_object(patch)) {
+        pvj_err(&x, "patch", patch ? "must be an object (an RFC 7386 merge patch)" : "is required");
+        goto done;
+    }
+    s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(name)) || !(s->path = pv_strdup(path))) {
+        pv_scenario_free(s);
+        s = NULL;
+        pv_err_nomem(err);
+        goto done;
+    }
+    s->patch = json_incref(patch);
+done:
+    json_decref(root);
+    return s;
+}
+
+/* "a.b.c=value": value is JSON when it parses as JSON, else a string. */
+pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, size_t n,
+                                   pv_error *err)
+{
+    pv_scenario *s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(name)) || !(s->patch = json_object())) {
+        pv_scenario_free(s);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *eq = strchr(sets[i], '=');
+        if (!eq || eq == sets[i]) {
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "a setting takes path=value, not '%s'", sets[i]);
+            pv_scenario_free(s);
+            return NULL;
+        }
+        unsigned long fails = pv_alloc_failures();
+        pv_alloc_json_parsing(1);
+        json_t *val = json_loads(eq + 1, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
+        pv_alloc_json_parsing(0);
+        if (!val && pv_alloc_failures() == fails)
+            val = json_string(eq + 1);
+        if (!val) {
+            pv_err_nomem(err);
+            pv_scenario_free(s);
+            return NULL;
+        }
+        json_t *obj = s->patch;
+        const char *p = sets[i];
+        int ok = val != NULL;
+        unsigned long fails0 = pv_alloc_failures();
+        while (ok) {
+            const char *dot = memchr(p, '.', (size_t)(eq - p));
+            size_t klen = (size_t)((dot ? dot : eq) - p);
+            char *key = pv_strndup(p, klen);
+            if (!key || !klen) {
+                pv_free(key);
+                ok = 0;
+                break;
+            }
+            if (!dot) {
+                ok = json_object_set(obj, key, val) == 0;
+                pv_free(key);
+                break;
+            }
+            json_t *next = json_object_get(obj, key);
+            if (!json_is_object(next)) {
+                next = json_object();
+                if (!next || json_object_set_new(obj, key, next))
+                    ok = 0;
+            }
+            pv_free(key);
+            obj = next;
+            p = dot + 1;
+        }
+        json_decref(val);
+        if (!ok && pv_alloc_failures() != fails0) {
+            pv_err_nomem(err);
+            pv_scenario_free(s);
+            return NULL;
+        }
+        if (!ok) {
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "setting '%s': not a valid path=value", sets[i]);
+            pv_scenario_free(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+{
+    json_error_t je;
+    unsigned long fails = pv_alloc_failures();
+    pv_alloc_json_parsing(1);
+    json_t *t = json_loads(target, JSON_DECODE_ANY, &je);
+    pv_alloc_json_parsing(0);
+    if (!t && pv_alloc_failures() != fails) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    if (!t) {
+        pv_err(err, PV_EINPUT, "target", je.line, je.column, "invalid JSON: %s", je.text);
+        return NULL;
+    }
+    pv_alloc_json_parsing(1);
+    json_t *p = json_loads(patch, JSON_DECODE_ANY, &je);
+    pv_alloc_json_parsing(0);
+    if (!p && pv_alloc_failures() != fails) {
+        json_decref(t);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    if (!p) {
+        json_decref(t);
+        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
+        return NULL;
+    }
+    json_t *r = pvj_merge_patch(t, p);
+    /* Dumped into our own buffer: the caller frees it with pv_free, whatever
+     * allocator Jansson has. */
+    const size_t flags = JSON_ENCODE_ANY | JSON_COMPACT;
+    size_t n = r ? json_dumpb(r, NULL, 0, flags) : 0;
+    char *out = n ? pv_malloc(n + 1) : NULL;
+    if (out && json_dumpb(r, out, n, flags) == n)
+        out[n] = '\0';
+    else {
+        pv_free(out);
+        out = NULL;
+    }
+    json_decref(t);
+    json_decref(p);
+    json_decref(r);
+    if (!out) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    return out;
+}

@@ -1,0 +1,333 @@
+/* wspec.c — a level's "weighting" as written: direct (the default), a
+ * ranking, swing points or an AHP matrix. Reading checks the shape and the
+ * matrix's reciprocity; score/weighting.c derives the weights from it. */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+/* An AHP entry: a positive number, or a string "a/b" or "a". */
+static int ahp_entry(json_t *e, double *out)
+{
+    if (json_is_number(e)) {
+        *out = json_number_value(e);
+        return isfinite(*out) && *out > 0 ? 0 : -1;
+    }
+    if (!json_is_string(e))
+        return -1;
+    const char *s = json_string_value(e);
+    const char *slash = strchr(s, '/');
+    double a, b = 1;
+    if (slash) {
+        char num[64];
+        size_t n = (size_t)(slash - s);
+        if (n == 0 || n >= sizeof num)
+            return -1;
+        memcpy(num, s, n);
+        num[n] = '\0';
+        if (pv_parse_number(num, 0, &a) || pv_parse_number(slash + 1, 0, &b))
+            return -1;
+    } else if (pv_parse_number(s, 0, &a))
+        return -1;
+    if (!(a > 0) || !(b > 0))
+        return -1;
+    *out = a / b;
+    return 0;
+}
+
+static int push_id(pvj_ctx *x, pv_wspec *w, const char *id, size_t group, size_t gsize)
+{
+    char **ids = pv_realloc(w->ids, (w->n + 1) * sizeof *ids);
+    if (!ids)
+        goto nomem;
+    w->ids = ids;
+    size_t *g = pv_realloc(w->group, (w->n + 1) * sizeof *g);
+    if (!g)
+        goto nomem;
+    w->group = g;
+    size_t *gs = pv_realloc(w->gsize, (w->n + 1) * sizeof *gs);
+    if (!gs)
+        goto nomem;
+    w->gsize = gs;
+    if (!(w->ids[w->n] = pv_strdup(id)))
+        goto nomem;
+    w->group[w->n] = group;
+    w->gsize[w->n] = gsize;
+    w->n++;
+    return 0;
+nomem:
+    pv_err_nomem(x->err);
+    return -1;
+}
+
+void pv_wspec_free(pv_wspec *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->n; i++)
+        pv_free(w->ids[i]);
+    pv_free(w->ids);
+    pv_free(w->group);
+    pv_free(w->gsize);
+    pv_free(w->points);
+    pv_free(w->matrix);
+    pv_free(w->kid);
+    pv_free(w);
+}
+
+/* {"method": "rank", "formula": …, "order": [id, [tied, ids], …]} */
+static int parse_rank(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
+{
+    char kk[KP];
+    ws->method = PV_W_RANK;
+    const char *f = pvj_str(x, w, "formula", k, 0);
+    if (pv_failed(x->err))
+        return -1;
+    pvj_key(kk, k, "formula");
+    if (!f || !strcmp(f, "roc"))
+        ws->formula = PV_RANK_ROC;
+    else if (!strcmp(f, "rank_sum"))
+        ws->formula = PV_RANK_SUM;
+    else if (!strcmp(f, "reciprocal"))
+        ws->formula = PV_RANK_RECIPROCAL;
+    else {
+        pvj_err(x, kk, "must be roc, rank_sum or reciprocal, not '%s'", f);
+        return -1;
+    }
+    pvj_key(kk, k, "order");
+    json_t *order = json_object_get(w, "order");
+    if (!json_is_array(order) || json_array_size(order) == 0) {
+        pvj_err(x, kk, "must be a non-empty array of criterion ids (ties as nested arrays)");
+        return -1;
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i < json_array_size(order); i++) {
+        json_t *e = json_array_get(order, i);
+        char ki[KP];
+        pvj_idx(ki, kk, i);
+        if (json_is_string(e)) {
+            if (push_id(x, ws, json_string_value(e), pos, 1))
+                return -1;
+            pos++;
+        } else if (json_is_array(e) && json_array_size(e) > 0) {
+            size_t g = json_array_size(e);
+            for (size_t t = 0; t < g; t++) {
+                if (!json_is_string(json_array_get(e, t))) {
+                    pvj_err(x, ki, "a tie must be an array of criterion ids");
+                    return -1;
+                }
+                if (push_id(x, ws, json_string_value(json_array_get(e, t)), pos, g))
+                    return -1;
+            }
+            pos += g;
+        } else {
+            pvj_err(x, ki, "must be a criterion id or an array of tied ids");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* {"method": "swing", "points": {id: points, …}} */
+static int parse_swing(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
+{
+    char kk[KP];
+    ws->method = PV_W_SWING;
+    pvj_key(kk, k, "points");
+    json_t *pts = json_object_get(w, "points");
+    if (!json_is_object(pts) || json_object_size(pts) == 0) {
+        pvj_err(x, kk, "must be an object from criterion id to points");
+        return -1;
+    }
+    if (!(ws->points = pvj_alloc(x, json_object_size(pts), sizeof(double))))
+        return -1;
+    const char *key;
+    json_t *val;
+    json_object_foreach(pts, key, val)
+    {
+        char ki[KP];
+        pvj_key(ki, kk, key);
+        if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
+            json_number_value(val) < 0) {
+            pvj_err(x, ki, "must be a number >= 0");
+            return -1;
+        }
+        ws->points[ws->n] = json_number_value(val);
+        if (push_id(x, ws, key, 0, 1))
+            return -1;
+    }
+    return 0;
+}
+
+/* The AHP matrix: n rows of n positive entries, reciprocal, 1 on the diagonal. */
+static int ahp_matrix(pvj_ctx *x, json_t *mat, const char *kk, pv_wspec *ws)
+{
+    size_t n = ws->n;
+    if (!json_is_array(mat) || json_array_size(mat) != n) {
+        pvj_err(x, kk, "must be a square array of %zu rows, one per id in order", n);
+        return -1;
+    }
+    if (!(ws->matrix = pvj_alloc(x, n * n, sizeof(double))))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        json_t *row = json_array_get(mat, i);
+        char ki[KP];
+        pvj_idx(ki, kk, i);
+        if (!json_is_array(row) || json_array_size(row) != n) {
+            pvj_err(x, ki, "must have %zu entries (the matrix must be square)", n);
+            return -1;
+        }
+        for (size_t j = 0; j < n; j++) {
+            char kj[KP];
+            pvj_idx(kj, ki, j);
+            if (ahp_entry(json_array_get(row, j), &ws->matrix[i * n + j])) {
+                pvj_err(x, kj, "must be a positive number or a fraction such as \"1/3\"");
+                return -1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            double a = ws->matrix[i * n + j], b = ws->matrix[j * n + i];
+            if ((i == j && fabs(a - 1) > 1e-3) || fabs(a * b - 1) > 1e-3 * (1 + fabs(a))) {
+                char ki[KP], kj[KP];
+                pvj_idx(ki, kk, i);
+                pvj_idx(kj, ki, j);
+                pvj_err(x, kj,
+                        i == j ? "the diagonal must be 1"
+                               : "is not reciprocal: a[i][j] × a[j][i] must be 1 (within 1e-3)");
+                return -1;
+            }
+        }
+    return 0;
+}
+
+/* {"method": "ahp", "ri": …, "order": [ids], "matrix": [[…], …]} */
+static int parse_ahp(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
+{
+    char kk[KP];
+    ws->method = PV_W_AHP;
+    const char *ri = pvj_str(x, w, "ri", k, 0);
+    if (pv_failed(x->err))
+        return -1;
+    if (!ri || !strcmp(ri, "saaty"))
+        ws->ri = PV_RI_SAATY;
+    else if (!strcmp(ri, "alonso_lamata"))
+        ws->ri = PV_RI_ALONSO_LAMATA;
+    else {
+        pvj_key(kk, k, "ri");
+        pvj_err(x, kk, "must be saaty or alonso_lamata, not '%s'", ri);
+        return -1;
+    }
+    pvj_key(kk, k, "order");
+    json_t *order = json_object_get(w, "order");
+    if (!json_is_array(order) || json_array_size(order) == 0) {
+        pvj_err(x, kk, "must be a non-empty array of criterion ids");
+        return -1;
+    }
+    for (size_t i = 0; i < json_array_size(order); i++) {
+        char ki[KP];
+        pvj_idx(ki, kk, i);
+        if (!json_is_string(json_array_get(order, i))) {
+            pvj_err(x, ki, "must be a criterion id");
+            return -1;
+        }
+        if (push_id(x, ws, json_string_value(json_array_get(order, i)), i, 1))
+            return -1;
+    }
+    pvj_key(kk, k, "matrix");
+    return ahp_matrix(x, json_object_get(w, "matrix"), kk, ws);
+}
+
+int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_wspec **out)
+{
+    *m = PV_W_DIRECT;
+    *out = NULL;
+    json_t *w = json_object_get(obj, "weighting");
+    if (!w)
+        return 0;
+    char k[KP], kk[KP];
+    pvj_key(k, kp, "weighting");
+    if (!json_is_object(w)) {
+        pvj_err(x, k, "must be an object like {\"method\": \"direct\"}");
+        return -1;
+    }
+    const char *method = pvj_str(x, w, "method", k, 1);
+    if (!method)
+        return -1;
+    if (!strcmp(method, "direct"))
+        return 0;
+    pv_wspec *ws = pvj_alloc(x, 1, sizeof *ws);
+    if (!ws)
+        return -1;
+    int rc;
+    if (!strcmp(method, "rank"))
+        rc = parse_rank(x, w, k, ws);
+    else if (!strcmp(method, "swing"))
+        rc = parse_swing(x, w, k, ws);
+    else if (!strcmp(method, "ahp"))
+        rc = parse_ahp(x, w, k, ws);
+    else {
+        pvj_key(kk, k, "method");
+        pvj_err(x, kk, "unknown weighting method '%s' (direct, rank, swing, ahp)", method);
+        rc = -1;
+    }
+    if (rc) {
+        pv_wspec_free(ws);
+        return -1;
+    }
+    *m = ws->method;
+    *out = ws;
+    return 0;
+}
+
+static long find_kid(pv_criterion **kids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(kids[i]->id, id))
+            return (long)i;
+    return -1;
+}
+
+int pvj_wspec_resolve(pvj_ctx *x, pv_wspec *w, pv_criterion **kids, size_t n, const char *kp)
+{
+    if (!w)
+        return 0;
+    int *seen = pv_calloc(n, sizeof(int));
+    w->kid = pv_calloc(w->n, sizeof(size_t));
+    if (!seen || !w->kid) {
+        pv_free(seen);
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < w->n && !rc; i++) {
+        long k = find_kid(kids, n, w->ids[i]);
+        if (k < 0) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: '%s' is not a criterion at this level",
+                   kp, w->ids[i]);
+            rc = -1;
+        } else if (seen[k]++) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: '%s' is named twice", kp, w->ids[i]);
+            rc = -1;
+        } else
+            w->kid[i] = (size_t)k;
+    }
+    for (size_t k = 0; k < n && !rc; k++)
+        if (!seen[k]) {
+            pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: criterion '%s' is missing", kp,
+                   kids[k]->id);
+            rc = -1;
+        }
+    pv_free(seen);
+    if (rc || w->method != PV_W_SWING)
+        return rc;
+    double sum = 0;
+    for (size_t i = 0; i < w->n; i++)
+        sum += w->points[i];
+    if (!(sum > 0)) {
+        pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: swing points sum to 0", kp);
+        return -1;
+    }
+    return 0;
+}
