@@ -5,7 +5,7 @@
  * starts from the known optimum adapted to the fixing, so GLPK usually only
  * has to prove what it is handed.
  */
-#include "../optimise/select.h"
+#include "why.h"
 
 #include <math.h>
 #include <errno.h>
@@ -14,8 +14,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <time.h>
-
-double pv_why_gap = 0;
 
 static double now_ms(void)
 {
@@ -89,10 +87,6 @@ static int repair_in(const pv_mip *m, unsigned char *val, size_t j)
     return pv_mip_feasible(m, val);
 }
 
-/* Branch-and-bound subproblems one explanation may use before it reports
- * bounds instead of a proven figure (measured: the examples need < 50). */
-long pv_why_node_limit = 200;
-
 /* Explains the projects j with j % nw == wi (one worker's share). */
 static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t wi, size_t nw,
                          pv_error *err)
@@ -124,7 +118,7 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
-    m->node_limit = pv_why_node_limit;
+    m->node_limit = m->tune.why_node_limit;
     for (size_t j = wi; j < n && !rc; j += nw) {
         pv_why *w = &s->why[j];
         w->resource = w->cons = -1;
@@ -145,7 +139,7 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
             start[col] = 0;
             drop_unused_partners(m, start);
             pv_mip_fix(m, col, 0);
-            rc = pv_mip_solve(m, each, pv_why_gap, start, &sol, err);
+            rc = pv_mip_solve(m, each, m->tune.why_gap, start, &sol, err);
             pv_mip_fix(m, col, -1);
             if (rc)
                 break;
@@ -186,7 +180,7 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
         memcpy(start, base, m->ncols);
         pv_mip_fix(m, col, 1);
         int have = repair_in(m, start, j);
-        rc = pv_mip_solve(m, each, pv_why_gap, have ? start : NULL, &sol, err);
+        rc = pv_mip_solve(m, each, m->tune.why_gap, have ? start : NULL, &sol, err);
         pv_mip_fix(m, col, -1);
         if (rc)
             break;
