@@ -96,12 +96,9 @@ static int take(core *cs, const pv_bb_out *r, double obj)
 
 static void core_free(core *cs)
 {
-    pv_free(cs->d);
-    pv_free(cs->bnd);
-    pv_free(cs->fix);
-    pv_free(cs->ord);
-    pv_free(cs->inc);
-    pv_free(cs->cand);
+    void *arrays[] = {cs->d, cs->bnd, cs->fix, cs->ord, cs->inc, cs->cand};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
 }
 
 /* Orders the free columns by |reduced cost| and takes start as the

@@ -110,15 +110,8 @@ pv_lp *pv_lp_load(const pv_mip *m, int slack)
         ne += m->rows[i].nz + (slack ? 1 : 0);
     int *ia = malloc((ne + 1) * sizeof *ia), *ja = malloc((ne + 1) * sizeof *ja);
     double *ar = malloc((ne + 1) * sizeof *ar);
-    if (!ia || !ja || !ar) {
-        free(ia);
-        free(ja);
-        free(ar);
-        glp_delete_prob(lp);
-        return NULL;
-    }
     size_t t = 0;
-    for (size_t i = 0; i < m->nrows; i++) {
+    for (size_t i = 0; ia && ja && ar && i < m->nrows; i++) {
         for (size_t z = 0; z < m->rows[i].nz; z++) {
             t++;
             ia[t] = (int)i + 1;
@@ -133,10 +126,16 @@ pv_lp *pv_lp_load(const pv_mip *m, int slack)
             ar[t] = -1;
         }
     }
-    glp_load_matrix(lp, (int)t, ia, ja, ar);
+    int ok = ia && ja && ar;
+    if (ok)
+        glp_load_matrix(lp, (int)t, ia, ja, ar);
     free(ia);
     free(ja);
     free(ar);
+    if (!ok) {
+        glp_delete_prob(lp);
+        return NULL;
+    }
     return (pv_lp *)lp;
 }
 

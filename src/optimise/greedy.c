@@ -9,15 +9,17 @@
 #include <math.h>
 #include <string.h>
 
+/* The greedy's state: the portfolio and every row's activity, kept in step
+ * by try_move, which first sums a move's row changes in delta. */
 typedef struct gs {
     const pv_mip *m;
     unsigned char *val;
-    double *act;
-    size_t *use;   /* per column of a partner: selected projects naming it */
-    double *delta; /* per row, scratch */
-    size_t *touched;
+    double *act;     /* per row: activity of val */
+    size_t *use;     /* per column of a partner: selected projects naming it */
+    double *delta;   /* per row, scratch */
+    size_t *touched; /* rows with a delta, nt of them */
     size_t nt;
-    size_t flips[1024];
+    size_t flips[1024]; /* columns the move flips (at most 1000 taken) */
     size_t nflips;
 } gs;
 

@@ -453,6 +453,19 @@ static void partners_row(rowb *b, const pv_constraint *q, const conrow *cr)
     }
 }
 
+/* One row builder per constraint type; force has none (it sets bounds, see
+ * recompute_bounds). */
+typedef void row_builder(rowb *b, const pv_constraint *q, const conrow *cr);
+static row_builder *const builders[] = {
+    [PV_C_COUNT] = count_row,
+    [PV_C_SHARE] = share_rows,
+    [PV_C_REQUIRES] = requires_rows,
+    [PV_C_EXCLUSIVE] = exclusive_row,
+    [PV_C_FORCE] = NULL,
+    [PV_C_MAX_PARTNERS] = partners_row,
+    [PV_C_MIN_PARTNERS] = partners_row,
+};
+
 static void constraint_rows(rowb *b)
 {
     const pv_case *c = b->m->c;
@@ -461,26 +474,9 @@ static void constraint_rows(rowb *b)
         int letter = (q->id[0] >= 'a' && q->id[0] <= 'z') || (q->id[0] >= 'A' && q->id[0] <= 'Z');
         conrow cr = {letter ? "" : "c_", (int)(c->nres + i), q->has_min ? q->min : -HUGE_VAL,
                      q->has_max ? q->max : HUGE_VAL};
-        switch (q->type) {
-        case PV_C_COUNT:
-            count_row(b, q, &cr);
-            break;
-        case PV_C_SHARE:
-            share_rows(b, q, &cr);
-            break;
-        case PV_C_REQUIRES:
-            requires_rows(b, q, &cr);
-            break;
-        case PV_C_EXCLUSIVE:
-            exclusive_row(b, q, &cr);
-            break;
-        case PV_C_FORCE:
-            break; /* bounds, see recompute_bounds */
-        case PV_C_MAX_PARTNERS:
-        case PV_C_MIN_PARTNERS:
-            partners_row(b, q, &cr);
-            break;
-        }
+        size_t t = (size_t)q->type;
+        if (t < sizeof builders / sizeof *builders && builders[t])
+            builders[t](b, q, &cr);
     }
 }
 
@@ -653,21 +649,11 @@ void pv_mip_free(pv_mip *m)
         pv_free(m->rows[i].col);
         pv_free(m->rows[i].val);
     }
-    pv_free(m->cname);
-    pv_free(m->obj);
-    pv_free(m->cinfo);
-    pv_free(m->base_lb);
-    pv_free(m->base_ub);
-    pv_free(m->lb);
-    pv_free(m->ub);
-    pv_free(m->xcol);
-    pv_free(m->ycol);
-    pv_free(m->rows);
-    pv_free(m->group_on);
-    pv_free(m->cstart);
-    pv_free(m->crow);
-    pv_free(m->cval);
-    pv_free(m->fix);
+    void *arrays[] = {m->cname,    m->obj,    m->cinfo, m->base_lb, m->base_ub,
+                      m->lb,       m->ub,     m->xcol,  m->ycol,    m->rows,
+                      m->group_on, m->cstart, m->crow,  m->cval,    m->fix};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
     pv_lp_free(m->lp);
     pv_free(m);
 }

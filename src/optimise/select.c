@@ -26,16 +26,11 @@ void pv_selection_free(pv_selection *s)
         return;
     for (size_t j = 0; s->why && j < s->nproj; j++)
         pv_free(s->why[j].displaced);
-    pv_free(s->why);
-    pv_free(s->x);
-    pv_free(s->y);
-    pv_free(s->listed);
-    pv_free(s->res_used);
-    pv_free(s->cons_act);
-    pv_free(s->cons_binding);
-    pv_free(s->conflict);
-    pv_free(s->res_raise);
-    pv_free(s->message);
+    void *arrays[] = {
+        s->why,          s->x,        s->y,         s->listed, s->res_used, s->cons_act,
+        s->cons_binding, s->conflict, s->res_raise, s->message};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
     pv_free(s);
 }
 
