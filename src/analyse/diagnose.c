@@ -4,7 +4,7 @@
  * (dropping any one member makes the rest feasible); a second model with a
  * slack per resource gives how far each limit would have to rise.
  */
-#include "../optimise/select.h"
+#include "why.h"
 
 #include <string.h>
 

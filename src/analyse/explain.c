@@ -5,15 +5,13 @@
  * starts from the known optimum adapted to the fixing, so GLPK usually only
  * has to prove what it is handed.
  */
-#include "../optimise/select.h"
+#include "why.h"
 #include "../util/pool.h"
 
 #include <math.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-double pv_why_gap = 0;
 
 static double now_ms(void)
 {
@@ -87,10 +85,6 @@ static int repair_in(const pv_mip *m, unsigned char *val, size_t j)
     return pv_mip_feasible(m, val);
 }
 
-/* Branch-and-bound subproblems one explanation may use before it reports
- * bounds instead of a proven figure (measured: the examples need < 50). */
-long pv_why_node_limit = 200;
-
 /* Project j alone against each resource limit (with the fixed costs of its
  * partners): marks w as cannot-fit, on the resource it exceeds most. */
 static void check_fit(const pv_case *c, size_t j, pv_why *w)
@@ -139,7 +133,7 @@ static int why_in(why_solve *v, size_t j, pv_why *w, pv_error *err)
     v->start[col] = 0;
     drop_unused_partners(m, v->start);
     pv_mip_fix(m, col, 0);
-    int rc = pv_mip_solve(m, v->each, pv_why_gap, v->start, &v->sol, err);
+    int rc = pv_mip_solve(m, v->each, m->tune.why_gap, v->start, &v->sol, err);
     pv_mip_fix(m, col, -1);
     if (rc)
         return rc;
@@ -163,7 +157,7 @@ static int why_out(why_solve *v, size_t j, pv_why *w, pv_error *err)
     memcpy(v->start, v->base, m->ncols);
     pv_mip_fix(m, col, 1);
     int have = repair_in(m, v->start, j);
-    int rc = pv_mip_solve(m, v->each, pv_why_gap, have ? v->start : NULL, &v->sol, err);
+    int rc = pv_mip_solve(m, v->each, m->tune.why_gap, have ? v->start : NULL, &v->sol, err);
     pv_mip_fix(m, col, -1);
     if (rc)
         return rc;
@@ -220,7 +214,7 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
         v.each = time_limit_s < 1 ? time_limit_s : 1;
     int rc = 0;
     v.sol.val = v.val;
-    m->node_limit = pv_why_node_limit;
+    m->node_limit = m->tune.why_node_limit;
     for (size_t j = wi; j < n && !rc; j += nw) {
         pv_why *w = &s->why[j];
         w->resource = w->cons = -1;

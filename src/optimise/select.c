@@ -1,5 +1,6 @@
 /*
- * select.c — pv_select and pv_export: the public face of the selection.
+ * select.c — the selection result and the optimise half of pv_select (the
+ * solve; analyse/select_run.c adds explanations or the diagnosis).
  * The figures a report shows are recomputed here from the case's own arrays,
  * not read back from the solver, so that a solver tolerance never shows up
  * as "used 900000.0000001 of 900000".
@@ -9,6 +10,14 @@
 #include <math.h>
 #include <string.h>
 
+void pv_select_opts_init(pv_select_opts *o)
+{
+    o->time_limit_s = -1;
+    o->mip_gap = -1;
+    o->no_why = 0;
+    o->no_diagnose = 0;
+}
+
 pv_status pv_selection_status(const pv_selection *s) { return s ? s->status : PV_STATUS_ERROR; }
 
 void pv_selection_free(pv_selection *s)
@@ -17,16 +26,11 @@ void pv_selection_free(pv_selection *s)
         return;
     for (size_t j = 0; s->why && j < s->nproj; j++)
         pv_free(s->why[j].displaced);
-    pv_free(s->why);
-    pv_free(s->x);
-    pv_free(s->y);
-    pv_free(s->listed);
-    pv_free(s->res_used);
-    pv_free(s->cons_act);
-    pv_free(s->cons_binding);
-    pv_free(s->conflict);
-    pv_free(s->res_raise);
-    pv_free(s->message);
+    void *arrays[] = {
+        s->why,          s->x,        s->y,         s->listed, s->res_used, s->cons_act,
+        s->cons_binding, s->conflict, s->res_raise, s->message};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
     pv_free(s);
 }
 
@@ -163,31 +167,47 @@ static void mark_listed(const pv_case *c, const pv_mip *m, pv_selection *s)
     }
 }
 
-pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_opts *o,
-                        pv_error *err)
+int pv_select_limits(const pv_case *c, const pv_select_opts *o, double *time_limit_s,
+                     double *mip_gap, pv_error *err)
 {
-    if (!c || !r) {
-        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "pv_select: no case or ranking");
-        return NULL;
-    }
-    pv_select_opts def;
-    if (!o) {
-        pv_select_opts_init(&def);
-        o = &def;
-    }
     double tl = o->time_limit_s >= 0 ? o->time_limit_s : c->time_limit_s;
     double gap = o->mip_gap >= 0 ? o->mip_gap : c->mip_gap;
     if (!(tl > 0 && tl <= 86400)) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "time limit must be in (0, 86400] seconds");
-        return NULL;
+        return -1;
     }
     if (!(gap >= 0 && gap < 1)) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "MIP gap must be in [0, 1)");
-        return NULL;
+        return -1;
     }
+    *time_limit_s = tl;
+    *mip_gap = gap;
+    return 0;
+}
+
+/* The solved portfolio in s: x, y, objective, bound, gap and figures. */
+static void take_portfolio(const pv_mip *m, const pv_mip_sol *sol, pv_selection *s)
+{
+    for (size_t j = 0; j < s->nproj; j++)
+        s->x[j] = sol->val[m->xcol[j]];
+    for (size_t p = 0; p < s->npart; p++)
+        s->y[p] = m->ycol[p] >= 0 && sol->val[m->ycol[p]];
+    s->objective = pv_mip_value(m, sol->val);
+    s->bound = sol->status == PV_STATUS_OPTIMAL ? s->objective : sol->bound;
+    s->gap = sol->status == PV_STATUS_OPTIMAL ? 0 : sol->gap;
+    pv_selection_figures(m->c, s);
+}
+
+pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tuning *tune,
+                              double time_limit_s, double mip_gap, pv_mip **mp, pv_error *err)
+{
+    if (mp)
+        *mp = NULL;
     pv_mip *m = pv_mip_build(c, r, err);
     if (!m)
         return NULL;
+    if (tune)
+        m->tune = *tune;
     pv_selection *s = pv_calloc(1, sizeof *s);
     unsigned char *val = pv_calloc(m->ncols + 1, 1), *start = pv_calloc(m->ncols + 1, 1);
     if (!s || !val || !start || alloc_sel(c, s)) {
@@ -195,36 +215,27 @@ pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_o
         goto fail;
     }
     mark_listed(c, m, s);
-    int have_start = pv_solver_greedy && pv_mip_greedy(m, start);
+    int have_start = m->tune.greedy && pv_mip_greedy(m, start);
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
     m->core_search = 1;
-    int solved = pv_mip_solve(m, tl, gap, have_start ? start : NULL, &sol, err);
+    int solved = pv_mip_solve(m, time_limit_s, mip_gap, have_start ? start : NULL, &sol, err);
     m->core_search = 0;
     if (solved)
         goto fail;
     s->status = sol.status;
     s->solve_ms = sol.ms;
-    if (sol.status == PV_STATUS_INFEASIBLE) {
-        if (!o->no_diagnose && pv_diagnose(m, s, tl, err))
-            goto fail;
-    } else {
+    if (sol.status != PV_STATUS_INFEASIBLE) {
         settle_partners(m, val);
-        for (size_t j = 0; j < s->nproj; j++)
-            s->x[j] = val[m->xcol[j]];
-        for (size_t p = 0; p < s->npart; p++)
-            s->y[p] = m->ycol[p] >= 0 && val[m->ycol[p]];
-        s->objective = pv_mip_value(m, val);
-        s->bound = sol.status == PV_STATUS_OPTIMAL ? s->objective : sol.bound;
-        s->gap = sol.status == PV_STATUS_OPTIMAL ? 0 : sol.gap;
-        pv_selection_figures(c, s);
-        if (!o->no_why && pv_explain(m, s, tl, err))
-            goto fail;
+        take_portfolio(m, &sol, s);
     }
     pv_free(val);
     pv_free(start);
-    pv_mip_free(m);
+    if (mp)
+        *mp = m;
+    else
+        pv_mip_free(m);
     return s;
 fail:
     pv_free(val);
@@ -232,19 +243,4 @@ fail:
     pv_mip_free(m);
     pv_selection_free(s);
     return NULL;
-}
-
-int pv_export(const pv_case *c, const pv_ranking *r, pv_export_fmt fmt, const char *path,
-              pv_error *err)
-{
-    if (!c || !r || !path) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "pv_export: no case, ranking or path");
-        return -1;
-    }
-    pv_mip *m = pv_mip_build(c, r, err);
-    if (!m)
-        return -1;
-    int rc = pv_mip_write(m, fmt, path, err);
-    pv_mip_free(m);
-    return rc;
 }

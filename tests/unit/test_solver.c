@@ -239,8 +239,9 @@ static pv_case *load_generated(int n, unsigned seed)
     }
     tu_write_file(dir, "projects.csv", csv);
     free(csv);
-    tu_write_file(dir, "partners.csv", "id,name,active,fee\nq0,a,no,3\nq1,b,no,0\nq2,c,yes,7\n"
-                               "q3,d,no,2\nq4,e,no,5\nq5,f,yes,1\nq6,g,no,4\nq7,h,no,6\n");
+    tu_write_file(dir, "partners.csv",
+                  "id,name,active,fee\nq0,a,no,3\nq1,b,no,0\nq2,c,yes,7\n"
+                  "q3,d,no,2\nq4,e,no,5\nq5,f,yes,1\nq6,g,no,4\nq7,h,no,6\n");
 #undef NEXT
     char c[1024];
     snprintf(c, sizeof c,
@@ -254,7 +255,7 @@ static pv_case *load_generated(int n, unsigned seed)
 }
 
 /* The core rounds and reduced-cost fixing must not change the optimum: the
- * plain search (pv_solver_core = 0) is the reference; on 14 projects so is
+ * plain search (tuning core = 0) is the reference; on 14 projects so is
  * enumeration of every subset. */
 static void test_core_search_keeps_the_optimum(void **state)
 {
@@ -267,13 +268,13 @@ static void test_core_search_keeps_the_optimum(void **state)
             pv_error_clear(&e);
             pv_ranking *r = pv_rank(c, &e);
             assert_non_null(r);
-            pv_select_opts o;
-            pv_select_opts_init(&o);
-            o.no_why = 1;
+            pv_tuning tune;
+            pv_tuning_init(&tune);
             double obj[2];
             for (int core = 0; core <= 1; core++) {
-                pv_solver_core = core;
-                pv_selection *s = pv_select(c, r, &o, &e);
+                tune.core = core;
+                pv_selection *s =
+                    pv_select_solve(c, r, &tune, c->time_limit_s, c->mip_gap, NULL, &e);
                 assert_non_null(s);
                 assert_int_equal(pv_selection_status(s), PV_STATUS_OPTIMAL);
                 obj[core] = s->objective;
@@ -281,7 +282,6 @@ static void test_core_search_keeps_the_optimum(void **state)
                     assert_true(s->res_used[k] <= c->res[k].limit * (1 + 1e-9));
                 pv_selection_free(s);
             }
-            pv_solver_core = 1;
             assert_true(fabs(obj[0] - obj[1]) <= 1e-9 * (1 + fabs(obj[0])));
             if (sizes[t] <= 14) {
                 /* enumeration: partners engaged by need, fees counted once */

@@ -1,0 +1,347 @@
+/*
+ * glpk_driver.c — every call into GLPK. The only file that includes <glpk.h>.
+ *
+ * GLPK reports invalid input with glp_error, which aborts the process: the
+ * model builder (mip.c) checks everything GLPK would reject first (finite
+ * numbers, name lengths, consistent bounds, empty problems). GLPK's terminal
+ * output goes to a hook that drops it; every entry point that creates or
+ * solves a problem installs it (glpk_quiet), which is also where an error
+ * hook would go.
+ */
+#include "glpk_driver.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static glp_prob *P(pv_lp *lp) { return (glp_prob *)lp; }
+
+static int quiet_hook(void *info, const char *s)
+{
+    (void)info;
+    (void)s;
+    return 1; /* non-zero: GLPK must not print */
+}
+
+static void glpk_quiet(void)
+{
+    glp_term_hook(quiet_hook, NULL);
+    glp_term_out(GLP_OFF);
+}
+
+const char *pv_glpk_version(void) { return glp_version(); }
+
+void pv_lp_free(pv_lp *lp)
+{
+    if (lp)
+        glp_delete_prob(P(lp));
+}
+
+void pv_lp_set_col(pv_lp *lp, size_t j, double lb, double ub)
+{
+    int t = lb == ub ? GLP_FX : GLP_DB;
+    if (lb > ub)
+        return; /* caught before solving: GLPK would reject it */
+    glp_set_col_bnds(P(lp), (int)j + 1, t, lb, ub);
+}
+
+void pv_lp_set_row(pv_lp *lp, size_t i, double lb, double ub, int on)
+{
+    int t;
+    if (!on || (lb == -HUGE_VAL && ub == HUGE_VAL))
+        t = GLP_FR, lb = ub = 0;
+    else if (lb == -HUGE_VAL)
+        t = GLP_UP, lb = 0;
+    else if (ub == HUGE_VAL)
+        t = GLP_LO, ub = 0;
+    else if (lb == ub)
+        t = GLP_FX;
+    else if (lb < ub)
+        t = GLP_DB;
+    else
+        return; /* lb > ub: caught before solving */
+    glp_set_row_bnds(P(lp), (int)i + 1, t, lb, ub);
+}
+
+void pv_lp_set_obj(pv_lp *lp, size_t j, double v) { glp_set_obj_coef(P(lp), (int)j + 1, v); }
+
+/* Rows, columns and the slack columns of pv_lp_load, without the matrix. */
+static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
+{
+    const pv_case *c = m->c;
+    size_t ns = slack ? c->nres : 0;
+    glp_set_prob_name(lp, "partnerval");
+    glp_set_obj_name(lp, slack ? "excess" : "score");
+    glp_set_obj_dir(lp, slack ? GLP_MIN : GLP_MAX);
+    if (m->nrows)
+        glp_add_rows(lp, (int)m->nrows);
+    if (m->ncols + ns)
+        glp_add_cols(lp, (int)(m->ncols + ns));
+    for (size_t i = 0; i < m->nrows; i++) {
+        glp_set_row_name(lp, (int)i + 1, m->rows[i].name);
+        pv_lp_set_row((pv_lp *)lp, i, m->rows[i].lb, m->rows[i].ub, pv_mip_row_on(m, i));
+    }
+    for (size_t j = 0; j < m->ncols; j++) {
+        glp_set_col_name(lp, (int)j + 1, m->cname[j]);
+        glp_set_col_kind(lp, (int)j + 1, GLP_IV);
+        pv_lp_set_col((pv_lp *)lp, j, m->lb[j], m->ub[j]);
+        glp_set_obj_coef(lp, (int)j + 1, slack ? 0 : m->obj[j]);
+    }
+    for (size_t k = 0; k < ns; k++) {
+        char name[300];
+        snprintf(name, sizeof name, "s_%.200s", m->rows[k].name);
+        glp_set_col_name(lp, (int)(m->ncols + k) + 1, name);
+        glp_set_col_bnds(lp, (int)(m->ncols + k) + 1, GLP_LO, 0, 0);
+        double lim = c->res[k].limit;
+        glp_set_obj_coef(lp, (int)(m->ncols + k) + 1, 1.0 / (lim > 1 ? lim : 1));
+    }
+}
+
+pv_lp *pv_lp_load(const pv_mip *m, int slack)
+{
+    const pv_case *c = m->c;
+    glpk_quiet();
+    glp_prob *lp = glp_create_prob();
+    load_shape(lp, m, slack);
+    size_t ne = 0;
+    for (size_t i = 0; i < m->nrows; i++)
+        ne += m->rows[i].nz + (slack ? 1 : 0);
+    int *ia = malloc((ne + 1) * sizeof *ia), *ja = malloc((ne + 1) * sizeof *ja);
+    double *ar = malloc((ne + 1) * sizeof *ar);
+    size_t t = 0;
+    for (size_t i = 0; ia && ja && ar && i < m->nrows; i++) {
+        for (size_t z = 0; z < m->rows[i].nz; z++) {
+            t++;
+            ia[t] = (int)i + 1;
+            ja[t] = (int)m->rows[i].col[z] + 1;
+            ar[t] = m->rows[i].val[z];
+        }
+        /* resource rows come first, one per resource, in resource order */
+        if (slack && i < c->nres) {
+            t++;
+            ia[t] = (int)i + 1;
+            ja[t] = (int)(m->ncols + i) + 1;
+            ar[t] = -1;
+        }
+    }
+    int ok = ia && ja && ar;
+    if (ok)
+        glp_load_matrix(lp, (int)t, ia, ja, ar);
+    free(ia);
+    free(ja);
+    free(ar);
+    if (!ok) {
+        glp_delete_prob(lp);
+        return NULL;
+    }
+    return (pv_lp *)lp;
+}
+
+pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix)
+{
+    glp_prob *q = glp_create_prob();
+    glp_copy_prob(q, P(lp), GLP_OFF);
+    for (size_t j = 0; j < m->ncols; j++)
+        if (fix[j] >= 0)
+            glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    return (pv_lp *)q;
+}
+
+/* ------------------------------------------------------------- LP */
+
+static void init_smcp(glp_smcp *sp, int meth)
+{
+    glp_init_smcp(sp);
+    sp->msg_lev = GLP_MSG_OFF;
+    sp->meth = meth;
+}
+
+int pv_lp_root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
+{
+    glpk_quiet();
+    glp_prob *lp = P(m->lp);
+    glp_smcp sp;
+    init_smcp(&sp, GLP_DUALP);
+    sp.tm_lim = (int)(time_limit_s * 1000);
+    if (!m->lp_basis_ok) {
+        glp_scale_prob(lp, GLP_SF_AUTO);
+        glp_adv_basis(lp, 0);
+        m->lp_basis_ok = 1;
+    }
+    int rc = glp_simplex(lp, &sp);
+    if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+        glp_adv_basis(lp, 0);
+        rc = glp_simplex(lp, &sp);
+    }
+    if (rc == 0 && (glp_get_status(lp) == GLP_NOFEAS || glp_get_prim_stat(lp) == GLP_NOFEAS))
+        return 1;
+    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
+        if (rc == GLP_ETMLIM)
+            pv_err(err, PV_EINTERNAL, NULL, 0, 0,
+                   "GLPK: the time limit ran out before the LP relaxation was solved");
+        else
+            pv_err(err, PV_EINTERNAL, NULL, 0, 0, "GLPK: LP relaxation failed (code %d)", rc);
+        return -1;
+    }
+    *obj = glp_get_obj_val(lp);
+    return 0;
+}
+
+pv_lp_col pv_lp_col_state(pv_lp *lp, size_t j, double *dj)
+{
+    int st = glp_get_col_stat(P(lp), (int)j + 1);
+    if (st == GLP_BS)
+        return PV_LP_BASIC;
+    if (st != GLP_NL && st != GLP_NU)
+        return PV_LP_OTHER;
+    *dj = fabs(glp_get_col_dual(P(lp), (int)j + 1));
+    return st == GLP_NU ? PV_LP_AT_UB : PV_LP_AT_LB;
+}
+
+int pv_lp_probe_begin(pv_lp *q)
+{
+    glp_smcp sp;
+    init_smcp(&sp, GLP_DUALP);
+    return glp_simplex(P(q), &sp) == 0 && glp_get_status(P(q)) == GLP_OPT;
+}
+
+int pv_lp_probe_dead(pv_lp *lp, size_t j, int v, double cutoff)
+{
+    glp_prob *q = P(lp);
+    glp_smcp sp;
+    init_smcp(&sp, GLP_DUAL);
+    sp.obj_ll = cutoff;
+    glp_set_col_bnds(q, (int)j + 1, GLP_FX, v, v);
+    int rc = glp_simplex(q, &sp);
+    int dead = (rc == 0 && (glp_get_status(q) == GLP_NOFEAS ||
+                            (glp_get_status(q) == GLP_OPT && glp_get_obj_val(q) < cutoff))) ||
+               (rc == GLP_EOBJLL && glp_get_obj_val(q) < cutoff);
+    if (dead)
+        glp_set_col_bnds(q, (int)j + 1, GLP_FX, 1 - v, 1 - v);
+    else
+        glp_set_col_bnds(q, (int)j + 1, GLP_DB, 0, 1);
+    return dead;
+}
+
+/* ------------------------------------------------------------- MIP */
+
+typedef struct cbinfo {
+    const unsigned char *start;
+    double *x; /* 1-based start for glp_ios_heur_sol */
+    int given;
+    double bound;
+    int have_bound;
+    long nodes;
+    long node_limit; /* > 0: stop after this many subproblems */
+    int limited;     /* the node limit stopped the search */
+} cbinfo;
+
+static void callback(glp_tree *T, void *info)
+{
+    cbinfo *cb = info;
+    int node = glp_ios_best_node(T);
+    if (node) {
+        cb->bound = glp_ios_node_bound(T, node);
+        cb->have_bound = 1;
+    }
+    if (glp_ios_reason(T) == GLP_IHEUR && cb->start && !cb->given) {
+        cb->given = 1;
+        glp_ios_heur_sol(T, cb->x);
+    }
+    if (glp_ios_reason(T) == GLP_ISELECT && cb->node_limit > 0 && ++cb->nodes > cb->node_limit) {
+        cb->limited = 1;
+        glp_ios_terminate(T);
+    }
+}
+
+static const int br_tech[] = {GLP_BR_FFV, GLP_BR_LFV, GLP_BR_MFV, GLP_BR_DTH, GLP_BR_PCH};
+static const int bt_tech[] = {GLP_BT_DFS, GLP_BT_BFS, GLP_BT_BLB, GLP_BT_BPH};
+
+static void init_iocp(glp_iocp *ip, const pv_bb *o)
+{
+    glp_init_iocp(ip);
+    ip->msg_lev = GLP_MSG_OFF;
+    ip->presolve = o->presolve ? GLP_ON : GLP_OFF;
+    ip->br_tech = br_tech[o->br];
+    ip->bt_tech = bt_tech[o->bt];
+    ip->cov_cuts = ip->clq_cuts = ip->mir_cuts = o->cuts >= 1 ? GLP_ON : GLP_OFF;
+    ip->gmi_cuts = o->cuts >= 2 ? GLP_ON : GLP_OFF;
+    ip->fp_heur = o->fp ? GLP_ON : GLP_OFF;
+    ip->mip_gap = o->gap;
+    ip->tm_lim = o->tm_ms > 1 ? (int)o->tm_ms : 1;
+}
+
+int pv_lp_branch(const pv_mip *m, pv_lp *lp, const pv_bb *o, unsigned char *val, pv_bb_out *out)
+{
+    memset(out, 0, sizeof *out);
+    glp_iocp ip;
+    init_iocp(&ip, o);
+    cbinfo cb;
+    memset(&cb, 0, sizeof cb);
+    cb.node_limit = o->node_limit;
+    if (o->may_start) {
+        cb.x = pv_malloc((m->ncols + 1) * sizeof(double));
+        if (!cb.x)
+            return -1;
+        if (o->start) {
+            cb.start = o->start;
+            for (size_t j = 0; j < m->ncols; j++)
+                cb.x[j + 1] = o->start[j];
+        }
+    }
+    ip.cb_func = callback;
+    ip.cb_info = &cb;
+    glp_prob *q = P(lp);
+    int rc = glp_intopt(q, &ip);
+    pv_free(cb.x);
+    int ms = glp_mip_status(q);
+    if (ms == GLP_OPT || ms == GLP_FEAS) {
+        for (size_t j = 0; j < m->ncols; j++)
+            val[j] = glp_mip_col_val(q, (int)j + 1) > 0.5;
+        out->found = 1;
+    }
+    out->proven = rc == 0 && ms == GLP_OPT;
+    out->nofeas = ms == GLP_NOFEAS;
+    out->infeasible = (rc == 0 && ms == GLP_NOFEAS) || rc == GLP_ENOPFS;
+    out->node_stop = cb.limited;
+    out->gap_stop = rc == GLP_EMIPGAP;
+    out->timeout = rc == GLP_ETMLIM;
+    out->have_bound = cb.have_bound;
+    out->bound = cb.bound;
+    out->code = rc;
+    return 0;
+}
+
+int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
+{
+    glp_prob *lp = P(pv_lp_load(m, 1));
+    if (!lp)
+        return -1;
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_ON;
+    ip.tm_lim = (int)(time_limit_s * 1000);
+    int rc = glp_get_num_rows(lp) && glp_get_num_cols(lp) ? glp_intopt(lp, &ip) : GLP_EFAIL;
+    int ms = glp_mip_status(lp);
+    int ret = 0;
+    if ((rc == 0 || rc == GLP_ETMLIM || rc == GLP_ENOPFS) && (ms == GLP_OPT || ms == GLP_FEAS)) {
+        for (size_t k = 0; k < m->c->nres; k++)
+            slack[k] = glp_mip_col_val(lp, (int)(m->ncols + k) + 1);
+        ret = 1;
+    }
+    glp_delete_prob(lp);
+    return ret;
+}
+
+int pv_lp_write(const pv_mip *m, int mps, const char *path)
+{
+    glp_prob *lp = P(pv_lp_load(m, 0));
+    if (!lp)
+        return -1;
+    int rc = mps ? glp_write_mps(lp, GLP_MPS_FILE, NULL, path) : glp_write_lp(lp, NULL, path);
+    glp_delete_prob(lp);
+    return rc ? 1 : 0;
+}

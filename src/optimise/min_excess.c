@@ -1,0 +1,25 @@
+/*
+ * min_excess.c — support for the infeasibility diagnosis: by how much the
+ * resource limits would have to grow for any portfolio to exist.
+ */
+#include "glpk_driver.h"
+
+int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err)
+{
+    const pv_case *c = m->c;
+    for (size_t k = 0; k < c->nres; k++)
+        excess[k] = 0;
+    if (pv_mip_bounds_conflict(m))
+        return 0;
+    int rc =
+        pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60, excess);
+    if (rc < 0) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    /* GLPK works in floating point: round away dust */
+    for (size_t k = 0; rc && k < c->nres; k++)
+        if (!(excess[k] > pv_mip_tol(c->res[k].limit)))
+            excess[k] = 0;
+    return rc;
+}

@@ -1,0 +1,729 @@
+/*
+ * mip.c — the selection MILP built from a case and a ranking: columns, one
+ * row builder per constraint type, the bounds that groups and fixings leave,
+ * and the checks of a candidate portfolio against our own copy.
+ *
+ * GLPK aborts the process on input it rejects, so everything it would
+ * reject is checked here before glpk_driver.c sees it: finite numbers, name
+ * lengths, sizes that fit an int.
+ */
+#include "glpk_driver.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define BIG 1e15 /* largest magnitude we hand to GLPK; beyond it scaling fails */
+
+void pv_tuning_init(pv_tuning *t)
+{
+    memset(t, 0, sizeof *t);
+    t->cuts = 0; /* 0 was 2-3x faster than cover+clique+MIR or + Gomory */
+    t->fp = 0;
+    t->greedy = 1;
+    t->br = PV_BR_DTH;
+    t->bt = PV_BT_BLB;
+    t->presolve = 0;
+    t->core = 1;
+    t->core_nodes = 30000;
+    t->proof_nodes = 2000;
+    t->probe_max = 400;
+    /* Chu-Beasley mknapcb1-9, 10 s: widths 30/35/40/50 gave mean gaps of
+     * 0.103/0.109/0.102/0.110 % (glpsol 0.122 %); random windows did worse. */
+    t->lns_width = 40;
+    t->lns_passes = 3;
+    t->lns_nodes = 5000;
+    t->why_gap = 0;
+    /* Branch-and-bound subproblems one explanation may use before it reports
+     * bounds instead of a proven figure (measured: the examples need < 50). */
+    t->why_node_limit = 200;
+}
+
+int pv_cell_has(const char *cell, const char *value)
+{
+    if (!cell || !value)
+        return 0;
+    if (pv_str_eq_trim(cell, value))
+        return 1;
+    /* The items of a list cell as pv_split_list cuts them (the first of '|',
+     * ',' or ';' separates; items trimmed), compared in place: no allocation
+     * that could fail and silently read as "not listed". */
+    const char *sep = strpbrk(cell, "|,;");
+    if (!sep)
+        return 0;
+    size_t vn = strlen(value);
+    for (const char *a = cell;;) {
+        const char *e = strchr(a, *sep);
+        const char *b = e ? e : a + strlen(a);
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (vn && (size_t)(b - a) == vn && memcmp(a, value, vn) == 0)
+            return 1;
+        if (!e)
+            return 0;
+        a = e + 1;
+    }
+}
+
+const char *pv_group_id(const pv_case *c, size_t g)
+{
+    if (g < c->nres)
+        return c->res[g].id;
+    if (g < c->nres + c->ncons)
+        return c->cons[g - c->nres].id;
+    return "keep_existing";
+}
+
+/* ------------------------------------------------------------- names */
+
+/* LP-format names: a letter first, then letters, digits, '_' and '.'; at
+ * most 255 bytes. Anything else (spaces, '-', UTF-8) becomes '_'. */
+static char *lp_name(const char *prefix, const char *a, const char *b)
+{
+    char tmp[256];
+    size_t n = 0;
+    const char *parts[3] = {prefix, a, b};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (i == 2 && n < 200)
+            tmp[n++] = '_';
+        for (const char *s = parts[i]; *s && n < 200; s++) {
+            unsigned char ch = (unsigned char)*s;
+            tmp[n++] = (ch < 128 && (ch == '_' || ch == '.' || (ch >= '0' && ch <= '9') ||
+                                     (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+                           ? (char)ch
+                           : '_';
+        }
+    }
+    tmp[n] = '\0';
+    return pv_strdup(tmp);
+}
+
+static int cmp_name(size_t a, size_t b, const void *ctx)
+{
+    char *const *names = ctx;
+    return strcmp(names[a], names[b]);
+}
+
+/* Sanitising may map two ids to one name; GLPK's LP reader would then merge
+ * them. Suffix the later ones until every name is unique. */
+static int dedupe_names(char **names, size_t n)
+{
+    if (n < 2)
+        return 0;
+    size_t *idx = pv_malloc(n * sizeof *idx);
+    if (!idx)
+        return -1;
+    for (int round = 0; round < 8; round++) {
+        for (size_t i = 0; i < n; i++)
+            idx[i] = i;
+        if (pv_sort_idx(idx, n, cmp_name, names)) {
+            pv_free(idx);
+            return -1;
+        }
+        int changed = 0;
+        for (size_t i = 1; i < n; i++) {
+            if (strcmp(names[idx[i]], names[idx[i - 1]]))
+                continue;
+            char tmp[256];
+            snprintf(tmp, sizeof tmp, "%.200s~%zu", names[idx[i]], idx[i] + 1);
+            char *d = pv_strdup(tmp);
+            if (!d) {
+                pv_free(idx);
+                return -1;
+            }
+            pv_free(names[idx[i]]);
+            names[idx[i]] = d;
+            changed = 1;
+        }
+        if (!changed)
+            break;
+    }
+    pv_free(idx);
+    return 0;
+}
+
+/* The row names, deduplicated like the column names. */
+static int dedupe_row_names(pv_mip *m)
+{
+    char **rn = pv_malloc((m->nrows + 1) * sizeof *rn);
+    if (!rn)
+        return -1;
+    for (size_t i = 0; i < m->nrows; i++)
+        rn[i] = m->rows[i].name;
+    int rc = dedupe_names(rn, m->nrows);
+    for (size_t i = 0; i < m->nrows; i++)
+        m->rows[i].name = rn[i];
+    pv_free(rn);
+    return rc;
+}
+
+/* ------------------------------------------------------------- checks */
+
+static int finite_ok(double v) { return isfinite(v) && fabs(v) <= BIG; }
+
+/* Forcing in an excluded project contradicts the policy: an input error. */
+static int check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
+{
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        if (q->type != PV_C_FORCE)
+            continue;
+        for (size_t k = 0; k < q->nprojects; k++) {
+            const pv_proj_result *p = &r->p[q->projects[k]];
+            if (!p->eligible) {
+                const pv_rule *ru = &c->model->rules[p->excluded_by[0]];
+                pv_err(err, PV_EINPUT, c->path, 0, 0,
+                       "constraints: %s: project '%s' is forced in but excluded by rule '%s' (%s)",
+                       q->id, pv_project_id(c, q->projects[k]), ru->id,
+                       ru->because ? ru->because : "");
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Every number GLPK will see is finite and within BIG; resources >= 0. */
+static int check_numbers(const pv_case *c, const pv_ranking *r, pv_error *err)
+{
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    for (size_t j = 0; j < n; j++)
+        if (!finite_ok(r->p[j].score)) {
+            pv_err(err, PV_EINPUT, c->projects->path, c->projects->row_line[j], 0,
+                   "project '%s': score is not a finite number", pv_project_id(c, j));
+            return -1;
+        }
+    for (size_t k = 0; k < c->nres; k++) {
+        const pv_resource *res = &c->res[k];
+        if (!finite_ok(res->limit) || res->limit < 0) {
+            pv_err(err, PV_EINPUT, c->path, 0, 0,
+                   "resources.%s.limit: must be a number in [0, 1e15]", res->id);
+            return -1;
+        }
+        for (size_t j = 0; j < n; j++)
+            if (!finite_ok(res->a[j]) || res->a[j] < 0) {
+                pv_err(err, PV_EINPUT, c->projects->path, c->projects->row_line[j], res->col + 1,
+                       "column '%s': resource values must be numbers in [0, 1e15]", res->column);
+                return -1;
+            }
+        for (size_t p = 0; p < np; p++)
+            if (!finite_ok(res->f[p]) || res->f[p] < 0) {
+                pv_err(err, PV_EINPUT, c->partners->path, c->partners->row_line[p], res->pcol + 1,
+                       "column '%s': resource values must be numbers in [0, 1e15]",
+                       res->partner_column);
+                return -1;
+            }
+    }
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        if ((q->has_min && !finite_ok(q->min)) || (q->has_max && !finite_ok(q->max))) {
+            pv_err(err, PV_EINPUT, c->path, 0, 0, "constraints: %s: min and max must be finite",
+                   q->id);
+            return -1;
+        }
+    }
+    if (n + np > (size_t)INT_MAX / 4) {
+        pv_err(err, PV_EINPUT, c->path, 0, 0, "too many projects and partners for the solver");
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- columns */
+
+/* One column per project, then one per partner that a project names or
+ * keep_existing keeps. Partners of only-excluded projects get a column
+ * fixed at 0, unless kept. */
+static int add_columns(pv_mip *m, int *named, int *live)
+{
+    const pv_case *c = m->c;
+    const pv_ranking *r = m->r;
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = 0; k < c->proj_npartners[j]; k++) {
+            named[c->proj_partners[j][k]] = 1;
+            if (r->p[j].eligible)
+                live[c->proj_partners[j][k]] = 1;
+        }
+    size_t ncols = n;
+    for (size_t p = 0; p < np; p++) {
+        int kept = c->keep_existing && c->partner_active[p];
+        m->ycol[p] = named[p] || kept ? (long)ncols++ : -1;
+    }
+    m->ncols = ncols;
+    m->cname = pv_calloc(ncols + 1, sizeof *m->cname);
+    m->obj = pv_calloc(ncols + 1, sizeof *m->obj);
+    m->cinfo = pv_calloc(ncols + 1, sizeof *m->cinfo);
+    m->base_lb = pv_calloc(ncols + 1, sizeof(double));
+    m->base_ub = pv_calloc(ncols + 1, sizeof(double));
+    m->lb = pv_calloc(ncols + 1, sizeof(double));
+    m->ub = pv_calloc(ncols + 1, sizeof(double));
+    m->fix = pv_malloc((ncols + 1) * sizeof(int));
+    if (!m->cname || !m->obj || !m->cinfo || !m->base_lb || !m->base_ub || !m->lb || !m->ub ||
+        !m->fix)
+        return -1;
+    for (size_t j = 0; j < n; j++) {
+        m->xcol[j] = (int)j;
+        m->cname[j] = lp_name("x_", pv_project_id(c, j), NULL);
+        if (!m->cname[j])
+            return -1;
+        m->obj[j] = r->p[j].score;
+        m->cinfo[j].is_project = 1;
+        m->cinfo[j].index = j;
+        m->base_ub[j] = r->p[j].eligible ? 1 : 0;
+    }
+    for (size_t p = 0; p < np; p++) {
+        if (m->ycol[p] < 0)
+            continue;
+        size_t col = (size_t)m->ycol[p];
+        m->cname[col] = lp_name("y_", pv_partner_id(c, p), NULL);
+        if (!m->cname[col])
+            return -1;
+        m->cinfo[col].index = p;
+        m->base_ub[col] = live[p] || (c->keep_existing && c->partner_active[p]) ? 1 : 0;
+    }
+    for (size_t j = 0; j < ncols; j++)
+        m->fix[j] = -1;
+    return dedupe_names(m->cname, ncols);
+}
+
+/* One group per resource and constraint, and one for keep_existing when it
+ * forces any partner in; all enabled. */
+static int add_groups(pv_mip *m)
+{
+    const pv_case *c = m->c;
+    size_t np = c->partners ? c->partners->nrows : 0;
+    int any_kept = 0;
+    for (size_t p = 0; c->keep_existing && p < np; p++)
+        any_kept |= c->partner_active[p] && m->ycol[p] >= 0;
+    m->ngroups = c->nres + c->ncons + (any_kept ? 1 : 0);
+    m->group_on = pv_malloc((m->ngroups + 1) * sizeof(int));
+    if (!m->group_on)
+        return -1;
+    for (size_t g = 0; g < m->ngroups; g++)
+        m->group_on[g] = 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------- rows */
+
+typedef struct rowb {
+    pv_mip *m;
+    size_t cap;
+    int oom;
+} rowb;
+
+static pv_row *add_row(rowb *b, char *name, int group, double lb, double ub, size_t maxnz)
+{
+    pv_mip *m = b->m;
+    if (!name || pv_grow((void **)&m->rows, &b->cap, m->nrows + 1, sizeof *m->rows)) {
+        pv_free(name);
+        b->oom = 1;
+        return NULL;
+    }
+    pv_row *r = &m->rows[m->nrows++];
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    r->group = group;
+    r->lb = lb;
+    r->ub = ub;
+    r->col = pv_malloc((maxnz ? maxnz : 1) * sizeof *r->col);
+    r->val = pv_malloc((maxnz ? maxnz : 1) * sizeof *r->val);
+    if (!r->col || !r->val)
+        b->oom = 1;
+    return r;
+}
+
+static void put(pv_row *r, size_t col, double v)
+{
+    if (r && r->col && r->val && v != 0) {
+        r->col[r->nz] = col;
+        r->val[r->nz++] = v;
+    }
+}
+
+/* Resource rows first, one per resource: pv_lp_load's slack relies on it. */
+static void resource_rows(rowb *b)
+{
+    pv_mip *m = b->m;
+    const pv_case *c = m->c;
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    for (size_t k = 0; k < c->nres; k++) {
+        const pv_resource *res = &c->res[k];
+        pv_row *row =
+            add_row(b, lp_name("res_", res->id, NULL), (int)k, -HUGE_VAL, res->limit, m->ncols);
+        for (size_t j = 0; row && j < n; j++)
+            if (m->r->p[j].eligible)
+                put(row, j, res->a[j]);
+        for (size_t p = 0; row && p < np; p++)
+            if (m->ycol[p] >= 0 && m->base_ub[m->ycol[p]] > 0)
+                put(row, (size_t)m->ycol[p], res->f[p]);
+    }
+}
+
+/* What one constraint's row builder needs besides the constraint. */
+typedef struct conrow {
+    const char *pre; /* name prefix that makes the id a valid LP name */
+    int group;
+    double lo, hi; /* min and max, or ±HUGE_VAL */
+} conrow;
+
+/* count: lo <= Σ x_j over eligible projects in the category <= hi */
+static void count_row(rowb *b, const pv_constraint *q, const conrow *cr)
+{
+    const pv_case *c = b->m->c;
+    size_t n = c->projects->nrows;
+    pv_row *row = add_row(b, lp_name(cr->pre, q->id, NULL), cr->group, cr->lo, cr->hi, n);
+    for (size_t j = 0; row && j < n; j++)
+        if (b->m->r->p[j].eligible &&
+            pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
+            put(row, j, 1);
+}
+
+/* share: Σ_cat a x ≥ s Σ a x  ⇔  Σ a (cat − s) x ≥ 0, one row per side */
+static void share_rows(rowb *b, const pv_constraint *q, const conrow *cr)
+{
+    const pv_case *c = b->m->c;
+    size_t n = c->projects->nrows;
+    const double *a = c->res[q->resource].a;
+    for (int side = 0; side < 2; side++) {
+        if (side == 0 ? !q->has_min : !q->has_max)
+            continue;
+        double s = side == 0 ? q->min : q->max;
+        pv_row *row = add_row(b, lp_name(cr->pre, q->id, side == 0 ? "min" : "max"), cr->group,
+                              side == 0 ? 0 : -HUGE_VAL, side == 0 ? HUGE_VAL : 0, n);
+        for (size_t j = 0; row && j < n; j++) {
+            if (!b->m->r->p[j].eligible)
+                continue;
+            int cat = pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value);
+            put(row, j, a[j] * ((cat ? 1.0 : 0.0) - s));
+        }
+    }
+}
+
+/* requires: x_P <= x_Q for every listed Q, one row each */
+static void requires_rows(rowb *b, const pv_constraint *q, const conrow *cr)
+{
+    const pv_case *c = b->m->c;
+    for (size_t k = 0; k < q->nprojects; k++) {
+        char nm[300];
+        snprintf(nm, sizeof nm, "%s%s", cr->pre, q->id);
+        pv_row *row = add_row(b, lp_name(nm, NULL, pv_project_id(c, q->projects[k])), cr->group,
+                              -HUGE_VAL, 0, 2);
+        if (q->projects[k] == q->project)
+            continue; /* P needs P: always true */
+        put(row, q->project, 1);
+        put(row, q->projects[k], -1);
+    }
+}
+
+/* exclusive: lo <= Σ x_j over the listed projects <= hi; a project listed
+ * twice counts once */
+static void exclusive_row(rowb *b, const pv_constraint *q, const conrow *cr)
+{
+    pv_row *row =
+        add_row(b, lp_name(cr->pre, q->id, NULL), cr->group, cr->lo, cr->hi, q->nprojects);
+    for (size_t k = 0; row && k < q->nprojects; k++) {
+        int dup = 0;
+        for (size_t l = 0; l < k; l++)
+            dup |= q->projects[l] == q->projects[k];
+        if (!dup)
+            put(row, q->projects[k], 1);
+    }
+}
+
+/* max/min_partners: lo <= Σ y_p over partners (of the category) <= hi */
+static void partners_row(rowb *b, const pv_constraint *q, const conrow *cr)
+{
+    const pv_mip *m = b->m;
+    const pv_case *c = m->c;
+    size_t np = c->partners ? c->partners->nrows : 0;
+    pv_row *row = add_row(b, lp_name(cr->pre, q->id, NULL), cr->group, cr->lo, cr->hi, np);
+    for (size_t p = 0; row && p < np; p++) {
+        if (m->ycol[p] < 0)
+            continue;
+        if (q->col >= 0 && !pv_cell_has(pv_cell(c->partners, p, (size_t)q->col), q->value))
+            continue;
+        put(row, (size_t)m->ycol[p], 1);
+    }
+}
+
+/* One row builder per constraint type; force has none (it sets bounds, see
+ * recompute_bounds). */
+typedef void row_builder(rowb *b, const pv_constraint *q, const conrow *cr);
+static row_builder *const builders[] = {
+    [PV_C_COUNT] = count_row,
+    [PV_C_SHARE] = share_rows,
+    [PV_C_REQUIRES] = requires_rows,
+    [PV_C_EXCLUSIVE] = exclusive_row,
+    [PV_C_FORCE] = NULL,
+    [PV_C_MAX_PARTNERS] = partners_row,
+    [PV_C_MIN_PARTNERS] = partners_row,
+};
+
+static void constraint_rows(rowb *b)
+{
+    const pv_case *c = b->m->c;
+    for (size_t i = 0; i < c->ncons && !b->oom; i++) {
+        const pv_constraint *q = &c->cons[i];
+        int letter = (q->id[0] >= 'a' && q->id[0] <= 'z') || (q->id[0] >= 'A' && q->id[0] <= 'Z');
+        conrow cr = {letter ? "" : "c_", (int)(c->nres + i), q->has_min ? q->min : -HUGE_VAL,
+                     q->has_max ? q->max : HUGE_VAL};
+        size_t t = (size_t)q->type;
+        if (t < sizeof builders / sizeof *builders && builders[t])
+            builders[t](b, q, &cr);
+    }
+}
+
+/* x_j <= y_p: a project needs all its partners */
+static void link_rows(rowb *b)
+{
+    const pv_mip *m = b->m;
+    const pv_case *c = m->c;
+    for (size_t j = 0; j < c->projects->nrows && !b->oom; j++) {
+        if (!m->r->p[j].eligible)
+            continue;
+        for (size_t k = 0; k < c->proj_npartners[j]; k++) {
+            size_t p = c->proj_partners[j][k];
+            int dup = 0;
+            for (size_t l = 0; l < k; l++)
+                dup |= c->proj_partners[j][l] == p;
+            if (dup)
+                continue;
+            pv_row *row = add_row(b, lp_name("link_", pv_project_id(c, j), pv_partner_id(c, p)), -1,
+                                  -HUGE_VAL, 0, 2);
+            put(row, j, 1);
+            put(row, (size_t)m->ycol[p], -1);
+        }
+    }
+}
+
+/* The column-wise copy of the rows (cstart, crow, cval). */
+static int column_copy(pv_mip *m)
+{
+    size_t ncols = m->ncols;
+    m->cstart = pv_calloc(ncols + 2, sizeof(size_t));
+    size_t nnz = 0;
+    for (size_t i = 0; i < m->nrows; i++)
+        nnz += m->rows[i].nz;
+    m->crow = pv_malloc((nnz + 1) * sizeof(size_t));
+    m->cval = pv_malloc((nnz + 1) * sizeof(double));
+    if (!m->cstart || !m->crow || !m->cval)
+        return -1;
+    for (size_t i = 0; i < m->nrows; i++)
+        for (size_t z = 0; z < m->rows[i].nz; z++)
+            m->cstart[m->rows[i].col[z] + 1]++;
+    for (size_t j = 0; j < ncols; j++)
+        m->cstart[j + 1] += m->cstart[j];
+    size_t *pos = pv_malloc((ncols + 1) * sizeof *pos);
+    if (!pos)
+        return -1;
+    memcpy(pos, m->cstart, ncols * sizeof *pos);
+    for (size_t i = 0; i < m->nrows; i++)
+        for (size_t z = 0; z < m->rows[i].nz; z++) {
+            size_t j = m->rows[i].col[z];
+            m->crow[pos[j]] = i;
+            m->cval[pos[j]++] = m->rows[i].val[z];
+        }
+    pv_free(pos);
+    return 0;
+}
+
+/* ------------------------------------------------------------- bounds */
+
+static void recompute_bounds(pv_mip *m)
+{
+    const pv_case *c = m->c;
+    for (size_t j = 0; j < m->ncols; j++) {
+        m->lb[j] = m->base_lb[j];
+        m->ub[j] = m->base_ub[j];
+    }
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        if (q->type != PV_C_FORCE || !m->group_on[c->nres + i])
+            continue;
+        for (size_t k = 0; k < q->nprojects; k++)
+            m->lb[m->xcol[q->projects[k]]] = 1;
+        for (size_t k = 0; k < q->nout; k++)
+            m->ub[m->xcol[q->out[k]]] = 0;
+    }
+    if (c->keep_existing && m->ngroups > c->nres + c->ncons && m->group_on[c->nres + c->ncons])
+        for (size_t p = 0; c->partners && p < c->partners->nrows; p++)
+            if (c->partner_active[p] && m->ycol[p] >= 0)
+                m->lb[m->ycol[p]] = 1;
+    for (size_t j = 0; j < m->ncols; j++)
+        if (m->fix[j] >= 0)
+            m->lb[j] = m->ub[j] = m->fix[j];
+}
+
+static void push_bounds(pv_mip *m)
+{
+    if (!m->lp)
+        return;
+    for (size_t j = 0; j < m->ncols; j++)
+        pv_lp_set_col(m->lp, j, m->lb[j], m->ub[j]);
+}
+
+void pv_mip_fix(pv_mip *m, size_t col, int fix)
+{
+    m->fix[col] = fix;
+    recompute_bounds(m);
+    push_bounds(m);
+}
+
+void pv_mip_group(pv_mip *m, size_t g, int on)
+{
+    m->group_on[g] = on;
+    for (size_t i = 0; i < m->nrows; i++)
+        if (m->rows[i].group == (int)g && m->lp)
+            pv_lp_set_row(m->lp, i, m->rows[i].lb, m->rows[i].ub, on);
+    recompute_bounds(m);
+    push_bounds(m);
+}
+
+/* ------------------------------------------------------------- build */
+
+pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
+{
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    if (r->n != n) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "ranking does not match the case");
+        return NULL;
+    }
+    if (check_force(c, r, err) || check_numbers(c, r, err))
+        return NULL;
+    pv_mip *m = pv_calloc(1, sizeof *m);
+    if (!m) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    m->c = c;
+    m->r = r;
+    pv_tuning_init(&m->tune);
+    int *named = pv_calloc(np + 1, sizeof *named), *live = pv_calloc(np + 1, sizeof *live);
+    m->xcol = pv_calloc(n + 1, sizeof *m->xcol);
+    m->ycol = pv_calloc(np + 1, sizeof *m->ycol);
+    if (!named || !live || !m->xcol || !m->ycol || add_columns(m, named, live) || add_groups(m))
+        goto nomem;
+    rowb b = {m, 0, 0};
+    resource_rows(&b);
+    constraint_rows(&b);
+    link_rows(&b);
+    if (b.oom || dedupe_row_names(m))
+        goto nomem;
+    if (m->nrows > (size_t)INT_MAX / 4) {
+        pv_err(err, PV_EINPUT, c->path, 0, 0, "too many constraints for the solver");
+        goto fail;
+    }
+    if (column_copy(m))
+        goto nomem;
+    recompute_bounds(m);
+    m->lp = pv_lp_load(m, 0);
+    if (!m->lp)
+        goto nomem;
+    pv_free(named);
+    pv_free(live);
+    return m;
+nomem:
+    pv_err_nomem(err);
+fail:
+    pv_free(named);
+    pv_free(live);
+    pv_mip_free(m);
+    return NULL;
+}
+
+void pv_mip_free(pv_mip *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; m->cname && i < m->ncols; i++)
+        pv_free(m->cname[i]);
+    for (size_t i = 0; i < m->nrows; i++) {
+        pv_free(m->rows[i].name);
+        pv_free(m->rows[i].col);
+        pv_free(m->rows[i].val);
+    }
+    void *arrays[] = {m->cname,    m->obj,    m->cinfo, m->base_lb, m->base_ub,
+                      m->lb,       m->ub,     m->xcol,  m->ycol,    m->rows,
+                      m->group_on, m->cstart, m->crow,  m->cval,    m->fix};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
+    pv_lp_free(m->lp);
+    pv_free(m);
+}
+
+/* ------------------------------------------------------------- checks */
+
+double pv_mip_tol(double b) { return 1e-9 * (fabs(b) > 1 ? fabs(b) : 1); }
+
+int pv_mip_row_on(const pv_mip *m, size_t i)
+{
+    return m->rows[i].group < 0 || m->group_on[m->rows[i].group];
+}
+
+int pv_mip_bounds_conflict(const pv_mip *m)
+{
+    for (size_t j = 0; j < m->ncols; j++)
+        if (m->lb[j] > m->ub[j])
+            return 1;
+    return 0;
+}
+
+int pv_mip_feasible(const pv_mip *m, const unsigned char *val)
+{
+    for (size_t j = 0; j < m->ncols; j++)
+        if (val[j] < m->lb[j] || val[j] > m->ub[j])
+            return 0;
+    for (size_t i = 0; i < m->nrows; i++) {
+        if (!pv_mip_row_on(m, i))
+            continue;
+        const pv_row *r = &m->rows[i];
+        double s = 0;
+        for (size_t z = 0; z < r->nz; z++)
+            s += r->val[z] * val[r->col[z]];
+        if (s < r->lb - pv_mip_tol(r->lb) || s > r->ub + pv_mip_tol(r->ub))
+            return 0;
+    }
+    return 1;
+}
+
+double pv_mip_value(const pv_mip *m, const unsigned char *val)
+{
+    double s = 0;
+    for (size_t j = 0; j < m->ncols; j++)
+        s += m->obj[j] * val[j];
+    return s;
+}
+
+/* ------------------------------------------------------------ what-if */
+
+void pv_mip_set_scores(pv_mip *m, const double *score)
+{
+    const pv_case *c = m->c;
+    for (size_t j = 0; j < c->projects->nrows; j++) {
+        size_t col = (size_t)m->xcol[j];
+        m->obj[col] = score[j];
+        if (m->lp)
+            pv_lp_set_obj(m->lp, col, score[j]);
+    }
+}
+
+int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
+{
+    for (size_t i = 0; i < m->nrows; i++) {
+        pv_row *row = &m->rows[i];
+        if (row->group != (int)k || strncmp(row->name, "res_", 4) != 0)
+            continue;
+        row->ub = limit;
+        if (m->lp)
+            pv_lp_set_row(m->lp, i, row->lb, row->ub, m->group_on[k]);
+        return 0;
+    }
+    return -1;
+}
