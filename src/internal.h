@@ -210,6 +210,7 @@ typedef struct pv_rule {
     char *id;
     char *because;
     char *source;
+    char *name_sv, *name_en; /* display names ("name"), NULL when none */
     pv_action action;
     pv_cond *cond;
     int per_partner; /* condition reads partner./country. fields */
@@ -238,6 +239,8 @@ typedef struct pv_resource {
     char *id;
     char *column;         /* projects.csv */
     char *partner_column; /* partners.csv, may be NULL */
+    char *name_sv, *name_en; /* display names ("name"), NULL when none */
+    char *unit_sv, *unit_en; /* "unit" ("kr"/"SEK", "h"), NULL when none */
     int col, pcol;        /* resolved, -1 when none */
     double limit;
     double *a; /* per project (>= 0) */
@@ -251,7 +254,8 @@ typedef enum pv_ctype {
 
 typedef struct pv_constraint {
     char *id;    /* given or generated: "<type>_<n>" */
-    char *label; /* may be NULL */
+    char *label; /* may be NULL; the Swedish one when given per language */
+    char *label_en; /* English display name; NULL: label stands for both */
     pv_ctype type;
     char *column, *value; /* count/share (projects), partner filters (partners) */
     int col;

@@ -147,6 +147,45 @@ static int why_in(why_solve *v, size_t j, pv_why *w, pv_error *err)
     return 0;
 }
 
+/* The groups whose rows the optimum plus project j (and its partners) breaks:
+ * the limits and constraints that keep j out as things stand. */
+static int find_blocking(why_solve *v, size_t j, pv_why *w, pv_error *err)
+{
+    pv_mip *m = v->m;
+    memcpy(v->start, v->base, m->ncols);
+    add_project(m, v->start, j);
+    unsigned char *hit = pv_calloc(m->ngroups + 1, 1);
+    if (!hit) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    size_t nb = 0;
+    for (size_t i = 0; i < m->nrows; i++) {
+        const pv_row *row = &m->rows[i];
+        if (row->group < 0 || !m->group_on[row->group] || hit[row->group])
+            continue;
+        double act = 0;
+        for (size_t z = 0; z < row->nz; z++)
+            act += row->val[z] * v->start[row->col[z]];
+        double tol = 1e-9 * (fabs(act) > 1 ? fabs(act) : 1);
+        if (act > row->ub + tol || act < row->lb - tol) {
+            hit[row->group] = 1;
+            nb++;
+        }
+    }
+    w->blocking = pv_malloc((nb + 1) * sizeof(size_t));
+    if (!w->blocking) {
+        pv_free(hit);
+        pv_err_nomem(err);
+        return -1;
+    }
+    for (size_t g = 0; g < m->ngroups; g++)
+        if (hit[g])
+            w->blocking[w->nblocking++] = g;
+    pv_free(hit);
+    return 0;
+}
+
 /* Unselected project j that fits on its own: the loss when it is forced in,
  * and the selected projects it displaces. */
 static int why_out(why_solve *v, size_t j, pv_why *w, pv_error *err)
@@ -154,6 +193,8 @@ static int why_out(why_solve *v, size_t j, pv_why *w, pv_error *err)
     pv_mip *m = v->m;
     const pv_selection *s = v->s;
     size_t col = (size_t)m->xcol[j], n = s->nproj;
+    if (find_blocking(v, j, w, err))
+        return -1;
     memcpy(v->start, v->base, m->ncols);
     pv_mip_fix(m, col, 1);
     int have = repair_in(m, v->start, j);
@@ -245,11 +286,11 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
 }
 
 /* The fixed-size part of a pv_why, as a worker sends it back; a bitmap of
- * the displaced projects follows it. */
+ * the displaced projects and one of the blocking groups follow it. */
 typedef struct why_rec {
     int kind, exact, resource, cons;
     double loss, excess;
-    size_t ndisplaced;
+    size_t ndisplaced, nblocking;
 } why_rec;
 
 typedef struct why_job {
@@ -269,11 +310,13 @@ static int why_work(void *ctx, size_t wi, size_t nw, pv_error *err)
     for (size_t j = wi; wi > 0 && j < jb->s->nproj; j += nw) {
         unsigned char *at = jb->shm + jb->rec * j;
         const pv_why *w = &jb->s->why[j];
-        why_rec wr = {(int)w->kind, w->exact, w->resource, w->cons,
-                      w->loss,      w->excess, w->ndisplaced};
+        why_rec wr = {(int)w->kind, w->exact,      w->resource, w->cons,
+                      w->loss,      w->excess,     w->ndisplaced, w->nblocking};
         memcpy(at, &wr, sizeof wr);
         for (size_t d = 0; d < w->ndisplaced; d++)
             at[sizeof wr + w->displaced[d]] = 1;
+        for (size_t g = 0; g < w->nblocking; g++)
+            at[sizeof wr + jb->s->nproj + w->blocking[g]] = 1;
     }
     return 0;
 }
@@ -297,8 +340,18 @@ static int why_collect(const why_job *jb, size_t nw, pv_error *err)
         w->excess = wr.excess;
         /* a share the caller ran itself already filled these in */
         pv_free(w->displaced);
-        w->displaced = NULL;
-        w->ndisplaced = 0;
+        pv_free(w->blocking);
+        w->displaced = w->blocking = NULL;
+        w->ndisplaced = w->nblocking = 0;
+        if (wr.nblocking) {
+            if (!(w->blocking = pv_malloc((wr.nblocking + 1) * sizeof(size_t)))) {
+                pv_err_nomem(err);
+                return -1;
+            }
+            for (size_t g = 0; g < jb->m->ngroups; g++)
+                if (at[sizeof wr + n + g])
+                    w->blocking[w->nblocking++] = g;
+        }
         if (!wr.ndisplaced)
             continue;
         w->displaced = pv_malloc((wr.ndisplaced + 1) * sizeof(size_t));
@@ -322,7 +375,7 @@ int pv_explain(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
     if (n < 16)
         nw = 1; /* small cases: a process costs more than it saves */
     /* Each re-solve is exact, so the result does not depend on the split. */
-    why_job jb = {m, s, time_limit_s, NULL, sizeof(why_rec) + n};
+    why_job jb = {m, s, time_limit_s, NULL, sizeof(why_rec) + n + m->ngroups};
     if (nw > 1 && !(jb.shm = pv_pool_shared(jb.rec * n)))
         nw = 1; /* no shared memory: explain everything here */
     int rc = pv_pool_run(nw, why_work, &jb, err);

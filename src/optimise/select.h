@@ -25,6 +25,9 @@ typedef struct pv_why {
     int exact;         /* the re-solve proved optimality */
     size_t *displaced; /* projects */
     size_t ndisplaced;
+    size_t *blocking;  /* OUT: the groups (see pv_mip) that the optimum with this
+                          project simply added would break, in group order */
+    size_t nblocking;
     int resource;  /* CANNOT_FIT: resource index */
     double excess; /* CANNOT_FIT: need − limit */
     int cons;      /* FORCED_*: constraint index */

@@ -27,6 +27,10 @@ void pv_case_free(pv_case *c)
         pv_free(c->res[i].id);
         pv_free(c->res[i].column);
         pv_free(c->res[i].partner_column);
+        pv_free(c->res[i].name_sv);
+        pv_free(c->res[i].name_en);
+        pv_free(c->res[i].unit_sv);
+        pv_free(c->res[i].unit_en);
         pv_free(c->res[i].a);
         pv_free(c->res[i].f);
     }
@@ -138,7 +142,7 @@ static int read_amounts(const pv_table *t, int col, const char *name, double *ou
     return 0;
 }
 
-/* One resource: {"column": …, "partner_column": …, "limit": …}. */
+/* One resource: {"column": …, "partner_column": …, "limit": …, "name": …, "unit": …}. */
 static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *key, json_t *val,
                           const char *k)
 {
@@ -160,6 +164,9 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
     r->column = pvj_dup(x, col);
     r->partner_column = pvj_dup(x, pcol);
     if (pv_failed(x->err)) /* out of memory: a NULL column would read as "none" */
+        return -1;
+    if (pvj_name(x, val, "name", k, &r->name_sv, &r->name_en) ||
+        pvj_name(x, val, "unit", k, &r->unit_sv, &r->unit_en))
         return -1;
     int rc = pvj_num(x, val, "limit", k, &r->limit);
     if (rc < 0)

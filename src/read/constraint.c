@@ -48,6 +48,7 @@ void pvj_constraint_free(pv_constraint *k)
 {
     pv_free(k->id);
     pv_free(k->label);
+    pv_free(k->label_en);
     pv_free(k->column);
     pv_free(k->value);
     pv_free(k->projects);
@@ -67,7 +68,6 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
     }
     const char *type = pvj_str(x, v, "type", k, 1);
     const char *id = pvj_str(x, v, "id", k, 0);
-    const char *label = pvj_str(x, v, "label", k, 0);
     if (pv_failed(x->err))
         return -1;
     size_t t;
@@ -97,7 +97,8 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
             return -1;
         }
     q->id = pvj_dup(x, id ? id : gen);
-    q->label = pvj_dup(x, label);
+    if (pvj_name(x, v, "label", k, &q->label, &q->label_en))
+        return -1;
     if (pv_failed(x->err))
         return -1;
     int a = pvj_num(x, v, "min", k, &q->min), b = pvj_num(x, v, "max", k, &q->max);

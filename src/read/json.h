@@ -32,6 +32,9 @@ const char *pvj_type(const json_t *v);
 json_t *pvj_member(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required, char *k);
 /** A string member; required => error when absent. NULL when absent or on error. */
 const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, int required);
+/** A display name: a string for both languages or {"sv": …, "en": …} (either
+ * may be left out; the other stands in). Both NULL when absent. 0 or -1 + err. */
+int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
 /** pv_strdup that reports out of memory; NULL in, NULL out (no error). */

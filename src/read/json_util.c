@@ -71,6 +71,34 @@ const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, in
     return json_string_value(v);
 }
 
+int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en)
+{
+    char k[KP];
+    *sv = *en = NULL;
+    json_t *v = pvj_member(x, obj, key, kp, 0, k);
+    if (!v)
+        return 0;
+    const char *s = NULL, *e = NULL;
+    if (json_is_string(v))
+        s = e = json_string_value(v);
+    else if (json_is_object(v)) {
+        s = pvj_str(x, v, "sv", k, 0);
+        e = pvj_str(x, v, "en", k, 0);
+        if (pv_failed(x->err))
+            return -1;
+    } else {
+        pvj_err(x, k, "must be a string or {\"sv\": …, \"en\": …}, not %s", pvj_type(v));
+        return -1;
+    }
+    if ((s && !s[0]) || (e && !e[0])) {
+        pvj_err(x, k, "must not be empty");
+        return -1;
+    }
+    *sv = pvj_dup(x, s ? s : e);
+    *en = pvj_dup(x, e ? e : s);
+    return pv_failed(x->err) ? -1 : 0;
+}
+
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out)
 {
     char k[KP];

@@ -372,6 +372,8 @@ void pv_model_free(pv_model *m)
         pv_free(m->rules[i].id);
         pv_free(m->rules[i].because);
         pv_free(m->rules[i].source);
+        pv_free(m->rules[i].name_sv);
+        pv_free(m->rules[i].name_en);
         pvj_cond_free(m->rules[i].cond);
     }
     pv_free(m->rules);
@@ -411,6 +413,8 @@ static int parse_rule(pvj_ctx *x, pv_rule *r, const char *key, json_t *val, cons
     }
     r->because = pvj_dup(x, because);
     r->source = pvj_dup(x, rsrc ? rsrc : "");
+    if (pvj_name(x, val, "name", kr, &r->name_sv, &r->name_en))
+        return -1;
     pvj_key(ki, kr, "if");
     json_t *cond = json_object_get(val, "if");
     if (!cond) {

@@ -96,6 +96,20 @@ void pv_csv_cell(pv_buf *b, const char *s, int sv)
 {
     char delim = sv ? ';' : ',';
     s = s ? s : "";
+    /* Control characters from the inputs (ESC, BEL, a newline in a name) are
+     * shown as '?', as in error messages: a cell never spans lines. */
+    for (const char *p = s; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            char *t = pv_strdup(s);
+            if (!t) {
+                b->oom = 1;
+                return;
+            }
+            pv_sanitize_ctrl(t);
+            pv_csv_cell(b, t, sv);
+            pv_free(t);
+            return;
+        }
     /* OWASP CSV injection: text that a spreadsheet would run as a formula. */
     if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
         double d;

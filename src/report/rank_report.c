@@ -50,24 +50,26 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r)
     pv_buf_puts(b, r->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_t n, int sv)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
             pv_buf_putc(b, '|');
-        pv_buf_puts(b, m->rules[ids[i]].id);
+        pv_buf_puts(b, pv_rule_name(&m->rules[ids[i]], sv));
     }
 }
 
 static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
-    static const char *const hdr[] = {"rank",     "id",          "name", "score",
-                                      "eligible", "excluded_by", "flags"};
-    pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
+    static const char *const hdr_en[] = {"rank",     "id",          "name", "score",
+                                         "eligible", "excluded_by", "flags"};
+    static const char *const hdr_sv[] = {"rang",   "id",          "namn",   "poäng",
+                                         "valbar", "utesluten_av", "flaggor"};
+    pv_csv_header(b, sv ? hdr_sv : hdr_en, sizeof hdr_en / sizeof *hdr_en, sv);
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, m->leaves[k]->id, sv);
+        pv_csv_cell(b, pv_crit_label(m->leaves[k], sv), sv);
     }
     pv_csv_eol(b);
     for (size_t i = 0; i < r->n; i++) {
@@ -81,14 +83,14 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         pv_csv_sep(b, sv);
         pv_csv_num(b, p->score, 6, sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, p->eligible ? "yes" : "no", sv);
+        pv_csv_cell(b, p->eligible ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
         pv_buf tmp;
         pv_buf_init(&tmp);
-        rule_ids_text(&tmp, m, p->excluded_by, p->nexcluded);
+        rule_ids_text(&tmp, m, p->excluded_by, p->nexcluded, sv);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
         pv_buf_free(&tmp);
-        rule_ids_text(&tmp, m, p->flags, p->nflags);
+        rule_ids_text(&tmp, m, p->flags, p->nflags, sv);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
         pv_buf_free(&tmp);
@@ -104,10 +106,11 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 static void md_cell(pv_buf *b, const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '|')
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '|')
             pv_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            pv_buf_putc(b, ' ');
+        else if (ch < 0x20 || ch == 0x7f)
+            pv_buf_putc(b, '?');
         else
             pv_buf_putc(b, *s);
     }
@@ -148,7 +151,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
             const pv_rule *ru = &m->rules[p->excluded_by[k]];
             pv_buf_puts(b, k ? "; " : "");
             pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
-            md_cell(b, ru->id);
+            md_cell(b, pv_rule_name(ru, sv));
             pv_buf_puts(b, "**: ");
             md_cell(b, ru->because);
         }
@@ -156,7 +159,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
             const pv_rule *ru = &m->rules[p->flags[k]];
             pv_buf_puts(b, (k || p->nexcluded) ? "; " : "");
             pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
-            md_cell(b, ru->id);
+            md_cell(b, pv_rule_name(ru, sv));
             pv_buf_puts(b, "**: ");
             md_cell(b, ru->because);
         }
@@ -189,7 +192,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         for (size_t i = 0; i < m->nrules; i++) {
             const pv_rule *ru = &m->rules[i];
             pv_buf_puts(b, "- **");
-            md_cell(b, ru->id);
+            md_cell(b, pv_rule_name(ru, sv));
             pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
                                               ? pv_tr(sv, "excludes", "utesluter")
                                               : pv_tr(sv, "flags", "villkor"));
@@ -206,40 +209,63 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
 {
     const pv_model *m = c->model;
-    pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Ranking", "Rangordning"), c->name,
-                  pv_tr(sv, "Model", "Modell"), m->name);
-    if (m->source[0])
-        pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Policy", "Policy"), m->source);
-    size_t nexcl = 0;
-    for (size_t j = 0; j < r->n; j++)
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Ranking", "Rangordning"));
+    pv_buf_plain(b, c->name);
+    pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Model", "Modell"));
+    pv_buf_plain(b, m->name);
+    pv_buf_putc(b, '\n');
+    if (m->source[0]) {
+        pv_buf_printf(b, "%s: ", pv_tr(sv, "Policy", "Policy"));
+        pv_buf_plain(b, m->source);
+        pv_buf_putc(b, '\n');
+    }
+    size_t nexcl = 0, wid = 10, wst = 10;
+    for (size_t j = 0; j < r->n; j++) {
         nexcl += !r->p[j].eligible;
+        if (pv_text_width(pv_project_id(c, j)) > wid)
+            wid = pv_text_width(pv_project_id(c, j));
+    }
     pv_buf_printf(b, "%s: %zu, %s: %zu\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
                   pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"), nexcl);
-    pv_buf_printf(b, "%5s  %-10s %8s  %-10s %s\n", pv_tr(sv, "Rank", "Rang"), "Id",
-                  pv_tr(sv, "Score", "Poäng"), "Status", pv_tr(sv, "Name", "Namn"));
+    pv_buf_pad(b, pv_tr(sv, "Rank", "Rang"), 5, 1);
+    pv_buf_puts(b, "  ");
+    pv_buf_pad(b, "Id", wid, 0);
+    pv_buf_putc(b, ' ');
+    pv_buf_pad(b, pv_tr(sv, "Score", "Poäng"), 8, 1);
+    pv_buf_puts(b, "  ");
+    pv_buf_pad(b, "Status", wst, 0);
+    pv_buf_printf(b, " %s\n", pv_tr(sv, "Name", "Namn"));
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         const pv_proj_result *p = &r->p[j];
-        pv_buf_printf(b, "%5zu  %-10s ", r->rank[j], pv_project_id(c, j));
+        pv_buf_printf(b, "%5zu  ", r->rank[j]);
+        pv_buf_pad(b, pv_project_id(c, j), wid, 0);
+        pv_buf_putc(b, ' ');
         pv_buf tmp;
         pv_buf_init(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_printf(b, "%8s  %-10s %s\n", tmp.data ? tmp.data : "",
-                      pv_eligible_word(p->eligible, sv), pv_project_name(c, j));
+        pv_buf_pad(b, tmp.data ? tmp.data : "", 8, 1);
+        pv_buf_puts(b, "  ");
+        pv_buf_pad(b, pv_eligible_word(p->eligible, sv), wst, 0);
+        pv_buf_putc(b, ' ');
+        pv_buf_plain(b, pv_project_name(c, j));
+        pv_buf_putc(b, '\n');
         pv_buf_free(&tmp);
-        for (size_t k = 0; k < p->nexcluded; k++) {
-            const pv_rule *ru = &m->rules[p->excluded_by[k]];
-            pv_buf_printf(b, "%7s%s %s: %s\n", "", pv_tr(sv, "excluded by", "utesluten av"),
-                          ru->id, ru->because);
-        }
-        for (size_t k = 0; k < p->nflags; k++) {
-            const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_printf(b, "%7s%s %s: %s\n", "", pv_tr(sv, "flag", "villkor"), ru->id,
-                          ru->because);
+        for (size_t k = 0; k < p->nexcluded + p->nflags; k++) {
+            int ex = k < p->nexcluded;
+            const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
+            pv_buf_printf(b, "%7s%s ", "",
+                          ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
+            pv_buf_plain(b, pv_rule_name(ru, sv));
+            pv_buf_puts(b, ": ");
+            pv_buf_plain(b, ru->because);
+            pv_buf_putc(b, '\n');
         }
         pv_buf_printf(b, "%7s%s:", "", pv_tr(sv, "points", "poäng"));
         for (size_t k = 0; k < m->nleaves; k++) {
-            pv_buf_printf(b, "%s %s ", k ? "," : "", m->leaves[k]->id);
+            pv_buf_puts(b, k ? ", " : " ");
+            pv_buf_plain(b, pv_crit_label(m->leaves[k], sv));
+            pv_buf_putc(b, ' ');
             pv_fmt_num(b, p->contrib[k], 2, sv);
         }
         pv_buf_putc(b, '\n');

@@ -21,4 +21,19 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
 void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsigned char *add,
                  unsigned char *rem);
 
+/* ---- select_use.c: what each project uses */
+/* Display width of UTF-8 text (code points; combining marks take none). */
+size_t pv_text_width(const char *s);
+/* s (control characters as '?') padded with spaces to width: right-aligned
+ * when right != 0. */
+void pv_buf_pad(pv_buf *b, const char *s, size_t width, int right);
+/* `, "use": {id: amount, …}, "partner_use": {…}` for project j. */
+void pv_use_json(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j);
+/* "uses Budget 120 000 kr, Staff time 420 h; partner fees …" (fees only when any). */
+void pv_use_text(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j, int sv);
+/* The chosen projects with each one's use, the partner fees and the total
+ * (a text table, or Markdown with md). */
+void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                       int sv, int md);
+
 #endif

@@ -83,39 +83,52 @@ static const char *group_kind(const pv_case *c, size_t g)
     return g < c->nres ? "resource" : g < c->nres + c->ncons ? "constraint" : "keep_existing";
 }
 
-/* "count priority_area = lifelong_learning, min 1, max 6" */
+/* "Högst fyra nya samarbetspartner per år (högst antal partner, högst 4)" for a
+ * named constraint; "count_1: antal department = Utbildning, minst 1" for one
+ * without a name. Plain text (control characters as '?'). */
 static void cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
 {
-    pv_buf_puts(b, ctype_name(q->type));
-    if (q->label && q->label[0])
-        pv_buf_printf(b, " \"%s\"", q->label);
-    if (q->column)
-        pv_buf_printf(b, " %s = %s", q->column, q->value ? q->value : "");
-    if (q->type == PV_C_SHARE)
-        pv_buf_printf(b, " (%s)", c->res[q->resource].id);
+    int named = q->label && q->label[0];
+    pv_buf_plain(b, pv_cons_name(q, sv));
+    pv_buf_puts(b, named ? " (" : ": ");
+    pv_buf_puts(b, pv_ctype_word(q->type, sv));
+    if (q->column && !named) {
+        pv_buf_putc(b, ' ');
+        pv_buf_plain(b, q->column);
+        pv_buf_puts(b, " = ");
+        pv_buf_plain(b, q->value ? pv_case_value_label(c, q->column, q->value, sv) : "");
+    }
+    if (q->type == PV_C_SHARE) {
+        pv_buf_puts(b, pv_tr(sv, " of ", " av "));
+        pv_buf_plain(b, pv_res_name(c, (size_t)q->resource, sv));
+    }
     if (q->type == PV_C_REQUIRES) {
-        pv_buf_printf(b, " %s %s", pv_project_id(c, q->project), pv_tr(sv, "needs", "kräver"));
+        pv_buf_putc(b, ' ');
+        pv_buf_plain(b, pv_project_id(c, q->project));
+        pv_buf_printf(b, " %s", pv_tr(sv, "needs", "kräver"));
         for (size_t k = 0; k < q->nprojects; k++)
             pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->projects[k]));
     }
     if (q->type == PV_C_EXCLUSIVE || (q->type == PV_C_FORCE && q->nprojects)) {
-        pv_buf_puts(b, q->type == PV_C_FORCE ? pv_tr(sv, " in:", " in:") : "");
+        pv_buf_puts(b, q->type == PV_C_FORCE ? pv_tr(sv, ", in:", ", in:") : ":");
         for (size_t k = 0; k < q->nprojects; k++)
             pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->projects[k]));
     }
     if (q->type == PV_C_FORCE && q->nout) {
-        pv_buf_puts(b, pv_tr(sv, " out:", " ut:"));
+        pv_buf_puts(b, pv_tr(sv, ", out:", ", ut:"));
         for (size_t k = 0; k < q->nout; k++)
             pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->out[k]));
     }
     if (q->has_min) {
-        pv_buf_puts(b, ", min ");
+        pv_buf_puts(b, pv_tr(sv, ", min ", ", minst "));
         num(b, q->min, q->type == PV_C_SHARE ? 2 : 0, sv);
     }
     if (q->has_max) {
-        pv_buf_puts(b, ", max ");
+        pv_buf_puts(b, pv_tr(sv, ", max ", ", högst "));
         num(b, q->max, q->type == PV_C_SHARE ? 2 : 0, sv);
     }
+    if (named)
+        pv_buf_putc(b, ')');
 }
 
 /* ------------------------------------------------------------ JSON */
@@ -138,13 +151,15 @@ static void json_str_or_null(pv_buf *b, const char *s)
 
 /* Constraint i, with its activity in the portfolio when there is one. */
 static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, size_t i,
-                            int has_sol)
+                            int has_sol, int sv)
 {
     const pv_constraint *q = &c->cons[i];
     pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
     pv_buf_json_str(b, q->id);
     pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
     json_str_or_null(b, q->label);
+    pv_buf_puts(b, ", \"name\": ");
+    pv_buf_json_str(b, pv_cons_name(q, sv));
     pv_buf_puts(b, ", \"column\": ");
     json_str_or_null(b, q->column);
     pv_buf_puts(b, ", \"value\": ");
@@ -156,6 +171,34 @@ static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, 
     pv_buf_puts(b, ", \"activity\": ");
     json_num_or_null(b, has_sol, s->cons_act[i]);
     pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
+}
+
+/* What keeps an unselected project out as things stand: `"binding": [{"kind":
+ * "resource", "id", "name", "need", "free", "short"}, {"kind": "constraint",
+ * "id", "name"}]`, need being its own use plus the partner fees it triggers. */
+static void json_blocking(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
+                          const pv_why *w, int sv)
+{
+    pv_buf_puts(b, ", \"binding\": [");
+    for (size_t i = 0; i < w->nblocking; i++) {
+        size_t g = w->blocking[i];
+        pv_buf_printf(b, "%s{\"kind\": \"%s\", \"id\": ", i ? ", " : "", group_kind(c, g));
+        pv_buf_json_str(b, pv_group_id(c, g));
+        pv_buf_puts(b, ", \"name\": ");
+        pv_buf_json_str(b, pv_group_name(c, g, sv));
+        if (g < c->nres) {
+            double need = pv_proj_use(c, j, g) + pv_proj_partner_use(c, s, j, g);
+            double free_ = c->res[g].limit - s->res_used[g];
+            pv_buf_puts(b, ", \"need\": ");
+            pv_buf_num(b, need, 6);
+            pv_buf_puts(b, ", \"free\": ");
+            pv_buf_num(b, free_, 6);
+            pv_buf_puts(b, ", \"short\": ");
+            pv_buf_num(b, need - free_, 6);
+        }
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_putc(b, ']');
 }
 
 /* The i-th project in ranked order, with why it is in or out. */
@@ -173,8 +216,10 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     pv_buf_json_str(b, pv_project_name(c, j));
     pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
     pv_buf_num(b, p->score, 6);
-    pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s, \"excluded_by\": [",
+    pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s",
                   p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
+    pv_use_json(b, c, s, j);
+    pv_buf_puts(b, ", \"excluded_by\": [");
     for (size_t k = 0; k < p->nexcluded; k++) {
         pv_buf_puts(b, k ? ", " : "");
         pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
@@ -194,6 +239,7 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
             pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
         }
         pv_buf_putc(b, ']');
+        json_blocking(b, c, s, j, w, v->sv);
     }
     if (wk == PV_WHY_CANNOT_FIT) {
         pv_buf_puts(b, ", \"resource\": ");
@@ -274,6 +320,10 @@ static void render_json(pv_buf *b, const sel_view *v)
     for (size_t k = 0; k < c->nres; k++) {
         pv_buf_puts(b, k ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ", \"name\": ");
+        pv_buf_json_str(b, pv_res_name(c, k, v->sv));
+        pv_buf_puts(b, ", \"unit\": ");
+        pv_buf_json_str(b, pv_res_unit(c, k, v->sv));
         pv_buf_puts(b, ", \"used\": ");
         pv_buf_num(b, s->res_used[k], 6);
         pv_buf_puts(b, ", \"limit\": ");
@@ -282,7 +332,7 @@ static void render_json(pv_buf *b, const sel_view *v)
     }
     pv_buf_puts(b, c->nres ? "\n  ],\n  \"constraints\": [" : "],\n  \"constraints\": [");
     for (size_t i = 0; i < c->ncons; i++)
-        json_constraint(b, c, s, i, has_sol);
+        json_constraint(b, c, s, i, has_sol, v->sv);
     pv_buf_puts(b, c->ncons ? "\n  ],\n  \"projects\": [" : "],\n  \"projects\": [");
     for (size_t i = 0; i < r->n; i++)
         json_project(b, v, i);
@@ -330,10 +380,11 @@ static void bar(pv_buf *b, double used, double limit)
 static void md_text(pv_buf *b, const char *s, int md)
 {
     for (; s && *s; s++) {
-        if (md && *s == '|')
+        unsigned char ch = (unsigned char)*s;
+        if (md && ch == '|')
             pv_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            pv_buf_putc(b, ' ');
+        else if (ch < 0x20 || ch == 0x7f)
+            pv_buf_putc(b, '?');
         else
             pv_buf_putc(b, *s);
     }
@@ -355,20 +406,20 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
         size_t g = s->conflict[i];
         pv_buf_puts(b, md ? "- " : "  - ");
         if (g < c->nres) {
-            pv_buf_printf(b, "%s %s: %s ", pv_tr(sv, "resource", "resurs"), c->res[g].id,
-                          pv_tr(sv, "limit", "ram"));
-            num(b, c->res[g].limit, 2, sv);
+            pv_buf_printf(b, "%s ", pv_tr(sv, "resource", "resurs"));
+            md_text(b, pv_res_name(c, g, sv), md);
+            pv_buf_printf(b, ": %s ", pv_tr(sv, "limit", "ram"));
+            pv_res_amount(b, c, g, c->res[g].limit, sv);
         } else if (g < c->nres + c->ncons) {
             const pv_constraint *q = &c->cons[g - c->nres];
-            pv_buf_printf(b, "%s %s: ", pv_tr(sv, "constraint", "villkor"), q->id);
+            pv_buf_printf(b, "%s ", pv_tr(sv, "constraint", "villkor"));
             pv_buf tmp;
             pv_buf_init(&tmp);
             cons_desc(&tmp, c, q, sv);
             md_text(b, tmp.data, md);
             pv_buf_free(&tmp);
         } else
-            pv_buf_puts(b, pv_tr(sv, "keep_existing: every active agreement is kept",
-                                 "keep_existing: alla aktiva avtal behålls"));
+            pv_buf_puts(b, pv_group_name(c, g, sv));
         pv_buf_putc(b, '\n');
     }
     if (md)
@@ -381,12 +432,14 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
         if (md)
             pv_buf_putc(b, '\n');
         for (size_t k = 0; k < c->nres; k++) {
-            pv_buf_printf(b, "%s%s: +", md ? "- " : "  - ", c->res[k].id);
-            num(b, s->res_raise[k], 2, sv);
+            pv_buf_puts(b, md ? "- " : "  - ");
+            md_text(b, pv_res_name(c, k, sv), md);
+            pv_buf_puts(b, ": +");
+            pv_res_amount(b, c, k, s->res_raise[k], sv);
             pv_buf_puts(b, " (");
-            num(b, c->res[k].limit, 2, sv);
+            pv_res_amount(b, c, k, c->res[k].limit, sv);
             pv_buf_puts(b, " → ");
-            num(b, c->res[k].limit + s->res_raise[k], 2, sv);
+            pv_res_amount(b, c, k, c->res[k].limit + s->res_raise[k], sv);
             pv_buf_puts(b, ")\n");
         }
     } else
@@ -405,25 +458,31 @@ static void text_resources(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "| %s | %s | %s | %% |\n|---|---:|---:|---:|\n",
                       pv_tr(sv, "Resource", "Resurs"), pv_tr(sv, "Used", "Använt"),
                       pv_tr(sv, "Limit", "Ram"));
+    size_t wn = 0;
+    for (size_t k = 0; k < c->nres; k++)
+        if (pv_text_width(pv_res_name(c, k, sv)) > wn)
+            wn = pv_text_width(pv_res_name(c, k, sv));
     for (size_t k = 0; k < c->nres; k++) {
         double u = s->res_used[k], l = c->res[k].limit;
         if (md) {
             pv_buf_puts(b, "| ");
-            md_text(b, c->res[k].id, 1);
+            md_text(b, pv_res_name(c, k, sv), 1);
             pv_buf_puts(b, " | ");
-            num(b, u, 2, sv);
+            pv_res_amount(b, c, k, u, sv);
             pv_buf_puts(b, " | ");
-            num(b, l, 2, sv);
+            pv_res_amount(b, c, k, l, sv);
             pv_buf_puts(b, " | ");
             num(b, l > 0 ? 100 * u / l : 0, 1, sv);
             pv_buf_puts(b, " |\n");
         } else {
-            pv_buf_printf(b, "  %-16s ", c->res[k].id);
+            pv_buf_puts(b, "  ");
+            pv_buf_pad(b, pv_res_name(c, k, sv), wn, 0);
+            pv_buf_putc(b, ' ');
             bar(b, u, l);
             pv_buf_putc(b, ' ');
-            num(b, u, 2, sv);
+            pv_res_amount(b, c, k, u, sv);
             pv_buf_puts(b, " / ");
-            num(b, l, 2, sv);
+            pv_res_amount(b, c, k, l, sv);
             pv_buf_puts(b, " (");
             num(b, l > 0 ? 100 * u / l : 0, 1, sv);
             pv_buf_puts(b, " %)\n");
@@ -448,16 +507,15 @@ static void text_binding(pv_buf *b, const sel_view *v, int md)
         if (!s->cons_binding[i])
             continue;
         const pv_constraint *q = &c->cons[i];
-        pv_buf_printf(b, "%s%s: ", md ? "- " : "  - ", q->id);
+        pv_buf_puts(b, md ? "- " : "  - ");
         pv_buf tmp;
         pv_buf_init(&tmp);
         cons_desc(&tmp, c, q, sv);
         md_text(b, tmp.data, md);
         pv_buf_free(&tmp);
         if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
-            pv_buf_printf(b, " (%s ", pv_tr(sv, "now", "nu"));
+            pv_buf_printf(b, "; %s ", pv_tr(sv, "now", "nu"));
             num(b, s->cons_act[i], q->type == PV_C_SHARE ? 2 : 0, sv);
-            pv_buf_putc(b, ')');
         }
         pv_buf_putc(b, '\n');
     }
@@ -505,24 +563,43 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
     }
 }
 
-/* Every proposal in ranked order, with why it is in or out. */
+/* The heading of the proposals, or of the excluded ones (set apart). */
+static void proposals_head(pv_buf *b, int sv, int md, int excluded)
+{
+    const char *h = excluded ? pv_tr(sv, "Excluded by the policy", "Uteslutna enligt policyn")
+                             : pv_tr(sv, "Proposals", "Förslag");
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", h);
+    if (md)
+        pv_buf_printf(b,
+                      "| %s | Id | %s | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|---|\n",
+                      pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
+                      pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "In", "Vald"),
+                      pv_tr(sv, "Resources", "Resurser"), pv_tr(sv, "Why", "Varför"));
+}
+
+/* Every proposal in ranked order, with what it uses and why it is in or
+ * out; the excluded ones under their own heading. */
 static void text_proposals(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     int sv = v->sv;
     const pv_ranking *r = v->r;
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_tr(sv, "Proposals", "Förslag"));
-    if (md)
-        pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
-                      pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
-                      pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "In", "Vald"),
-                      pv_tr(sv, "Why", "Varför"));
+    size_t wid = 10;
+    for (size_t j = 0; j < r->n; j++)
+        if (pv_text_width(pv_project_id(c, j)) > wid)
+            wid = pv_text_width(pv_project_id(c, j));
+    proposals_head(b, sv, md, r->n && !r->p[v->proj[0].j].eligible);
     for (size_t i = 0; i < r->n; i++) {
         size_t j = v->proj[i].j;
-        pv_buf tmp;
+        if (i && !r->p[j].eligible && r->p[v->proj[i - 1].j].eligible)
+            proposals_head(b, sv, md, 1);
+        pv_buf tmp, use;
         pv_buf_init(&tmp);
+        pv_buf_init(&use);
         num(&tmp, r->p[j].score, 2, sv);
+        if (c->nres)
+            pv_use_text(&use, c, s, j, sv);
         const char *mark = s->x[j] ? (md ? pv_tr(sv, "yes", "ja") : "*") : (md ? "" : " ");
         if (md) {
             pv_buf_printf(b, "| %zu | ", r->rank[j]);
@@ -530,14 +607,29 @@ static void text_proposals(pv_buf *b, const sel_view *v, int md)
             pv_buf_puts(b, " | ");
             md_text(b, pv_project_name(c, j), 1);
             pv_buf_printf(b, " | %s | %s | ", tmp.data ? tmp.data : "", mark);
+            md_text(b, use.data ? use.data : "", 1);
+            pv_buf_puts(b, " | ");
             md_text(b, v->proj[i].why, 1);
             pv_buf_puts(b, " |\n");
         } else {
-            pv_buf_printf(b, "%s %3zu  %-10s %8s  %s\n", mark, r->rank[j], pv_project_id(c, j),
-                          tmp.data ? tmp.data : "", pv_project_name(c, j));
-            pv_buf_printf(b, "%7s%s\n", "", v->proj[i].why);
+            pv_buf_printf(b, "%s %3zu  ", mark, r->rank[j]);
+            pv_buf_pad(b, pv_project_id(c, j), wid, 0);
+            pv_buf_putc(b, ' ');
+            pv_buf_pad(b, tmp.data ? tmp.data : "", 8, 1);
+            pv_buf_puts(b, "  ");
+            md_text(b, pv_project_name(c, j), 0);
+            pv_buf_putc(b, '\n');
+            if (use.len) {
+                pv_buf_printf(b, "%7s", "");
+                md_text(b, use.data, 0);
+                pv_buf_putc(b, '\n');
+            }
+            pv_buf_printf(b, "%7s", "");
+            md_text(b, v->proj[i].why, 0);
+            pv_buf_putc(b, '\n');
         }
         pv_buf_free(&tmp);
+        pv_buf_free(&use);
     }
 }
 
@@ -554,9 +646,13 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Model", "Modell"));
         md_text(b, c->model->name, 1);
         pv_buf_puts(b, "\n\n");
-    } else
-        pv_buf_printf(b, "%s: %s\n%s: %s\n", pv_tr(sv, "Portfolio", "Portfölj"), c->name,
-                      pv_tr(sv, "Model", "Modell"), c->model->name);
+    } else {
+        pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
+        md_text(b, c->name, 0);
+        pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Model", "Modell"));
+        md_text(b, c->model->name, 0);
+        pv_buf_putc(b, '\n');
+    }
     pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
                   pv_status_word(s->status, sv));
     if (has_sol) {
@@ -576,6 +672,8 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
     pv_buf_putc(b, '\n');
     if (s->status == PV_STATUS_INFEASIBLE)
         diagnosis_lines(b, v, md);
+    if (has_sol && v->nsel)
+        pv_portfolio_text(b, c, r, s, sv, md);
     if (c->nres && has_sol)
         text_resources(b, v, md);
     if (has_sol && c->ncons)
@@ -588,7 +686,9 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
 /* ------------------------------------------------------------ CSV */
 
 /* One table, a `section` column says what each row is; spreadsheets then
- * filter on it. */
+ * filter on it. Headers and words follow the language (Swedish Excel users
+ * read the sv form); a project row ends with its use of each resource and
+ * the partner fees it triggers. */
 static void csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
                     const char *status, int has_a, double a, int has_l, double l, const char *detail)
 {
@@ -607,6 +707,44 @@ static void csv_row(pv_buf *b, int sv, const char *sec, const char *id, const ch
         pv_csv_num(b, l, 6, sv);
     pv_csv_sep(b, sv);
     pv_csv_cell(b, detail, sv);
+}
+
+/* The per-resource columns: empty on rows that are not projects. */
+static void csv_use(pv_buf *b, const sel_view *v, long j)
+{
+    for (size_t k = 0; k < v->c->nres; k++)
+        for (int part = 0; part < 2; part++) {
+            pv_csv_sep(b, v->sv);
+            if (j >= 0)
+                pv_csv_num(b,
+                           part ? pv_proj_partner_use(v->c, v->s, (size_t)j, k)
+                                : pv_proj_use(v->c, (size_t)j, k),
+                           6, v->sv);
+        }
+    pv_csv_eol(b);
+}
+
+static void csv_header(pv_buf *b, const sel_view *v)
+{
+    int sv = v->sv;
+    static const char *const en[] = {"section", "id", "name", "status", "value", "limit", "detail"};
+    static const char *const svh[] = {"avsnitt", "id",  "namn",  "status",
+                                      "värde",   "ram", "detalj"};
+    pv_csv_header(b, sv ? svh : en, sizeof en / sizeof *en, sv);
+    for (size_t k = 0; k < v->c->nres; k++)
+        for (int part = 0; part < 2; part++) {
+            pv_buf h;
+            pv_buf_init(&h);
+            pv_buf_plain(&h, pv_res_name(v->c, k, sv));
+            if (part)
+                pv_buf_puts(&h, pv_tr(sv, " partner fees", " partneravgifter"));
+            const char *u = pv_res_unit(v->c, k, sv);
+            if (u[0])
+                pv_buf_printf(&h, " (%s)", u);
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, h.data ? h.data : "", sv);
+            pv_buf_free(&h);
+        }
     pv_csv_eol(b);
 }
 
@@ -617,43 +755,57 @@ static void render_csv(pv_buf *b, const sel_view *v)
     const pv_ranking *r = v->r;
     int sv = v->sv;
     int has_sol = pv_status_has_portfolio(s->status);
-    static const char *const hdr[] = {"section", "id",    "name",  "status",
-                                      "value",   "limit", "detail"};
-    pv_csv_header(b, hdr, sizeof hdr / sizeof *hdr, sv);
-    pv_csv_eol(b);
-    csv_row(b, sv, "summary", "objective", c->name, pv_status_key(s->status), has_sol, s->objective,
-            has_sol, s->bound, "");
-    for (size_t k = 0; has_sol && k < c->nres; k++)
-        csv_row(b, sv, "resource", c->res[k].id, "", "", 1, s->res_used[k], 1, c->res[k].limit,
-                "");
+    csv_header(b, v);
+    csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
+            c->name, sv ? pv_status_word(s->status, sv) : pv_status_key(s->status), has_sol,
+            s->objective, has_sol, s->bound, "");
+    csv_use(b, v, -1);
+    for (size_t k = 0; has_sol && k < c->nres; k++) {
+        csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",
+                1, s->res_used[k], 1, c->res[k].limit, pv_res_unit(c, k, sv));
+        csv_use(b, v, -1);
+    }
     for (size_t i = 0; has_sol && i < c->ncons; i++) {
         const pv_constraint *q = &c->cons[i];
         pv_buf tmp;
         pv_buf_init(&tmp);
         cons_desc(&tmp, c, q, sv);
-        csv_row(b, sv, "constraint", q->id, ctype_name(q->type),
-                s->cons_binding[i] ? "binding" : "", 1, s->cons_act[i], 0, 0,
-                tmp.data ? tmp.data : "");
+        csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
+                s->cons_binding[i] ? pv_tr(sv, "binding", "bindande") : "", 1, s->cons_act[i], 0,
+                0, tmp.data ? tmp.data : "");
+        csv_use(b, v, -1);
         pv_buf_free(&tmp);
     }
     for (size_t p = 0; has_sol && p < s->npart; p++)
-        if (s->listed[p])
+        if (s->listed[p]) {
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
-                    s->y[p] ? "engaged" : "", 0, 0, 0, 0, review(v, p) ? pv_review_text(sv) : "");
+                    s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0,
+                    review(v, p) ? pv_review_text(sv) : "");
+            csv_use(b, v, -1);
+        }
     for (size_t i = 0; i < r->n; i++) {
         size_t j = v->proj[i].j;
         const pv_why *w = &s->why[j];
         int has_loss = s->have_why && (w->kind == PV_WHY_IN || w->kind == PV_WHY_OUT) &&
                        !isnan(w->loss) && r->p[j].eligible;
-        csv_row(b, sv, "project", pv_project_id(c, j), pv_project_name(c, j),
-                !r->p[j].eligible ? "excluded" : s->x[j] ? "selected" : "not_selected", 1,
-                r->p[j].score, has_loss, has_loss ? w->loss : 0, v->proj[i].why);
+        const char *st = !r->p[j].eligible ? pv_tr(sv, "excluded", "utesluten")
+                         : s->x[j]         ? pv_tr(sv, "selected", "vald")
+                                           : pv_tr(sv, "not_selected", "inte vald");
+        csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
+                st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, v->proj[i].why);
+        csv_use(b, v, (long)j);
     }
-    for (size_t i = 0; s->status == PV_STATUS_INFEASIBLE && i < s->nconflict; i++)
-        csv_row(b, sv, "conflict", pv_group_id(c, s->conflict[i]), group_kind(c, s->conflict[i]),
-                "", 0, 0, 0, 0, "");
-    for (size_t k = 0; s->status == PV_STATUS_INFEASIBLE && s->raise_helps && k < c->nres; k++)
-        csv_row(b, sv, "raise", c->res[k].id, "", "", 1, s->res_raise[k], 1, c->res[k].limit, "");
+    for (size_t i = 0; s->status == PV_STATUS_INFEASIBLE && i < s->nconflict; i++) {
+        size_t g = s->conflict[i];
+        csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),
+                pv_group_name(c, g, sv), "", 0, 0, 0, 0, "");
+        csv_use(b, v, -1);
+    }
+    for (size_t k = 0; s->status == PV_STATUS_INFEASIBLE && s->raise_helps && k < c->nres; k++) {
+        csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
+                s->res_raise[k], 1, c->res[k].limit, "");
+        csv_use(b, v, -1);
+    }
 }
 
 char *pv_render_select(const pv_case *c, const pv_ranking *r, const pv_selection *s,

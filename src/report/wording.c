@@ -52,14 +52,120 @@ const char *pv_why_infeasible_heading(int sv)
     return pv_tr(sv, "Why no portfolio is feasible", "Varför ingen portfölj är genomförbar");
 }
 
-/* A number in a reason: with its unit in a sentence (HTML), plain in text. */
-static void amount(pv_buf *b, const char *res_id, double x, int sv, int sentence)
+/* ------------------------------------------------------------ names */
+
+const char *pv_res_name(const pv_case *c, size_t k, int sv)
 {
-    if (sentence)
-        pv_html_amount(b, res_id, x, sv);
-    else
-        pv_fmt_num(b, x, 2, sv);
+    const pv_resource *r = &c->res[k];
+    const char *n = sv ? r->name_sv : r->name_en;
+    return n ? n : r->id;
 }
+
+const char *pv_res_unit(const pv_case *c, size_t k, int sv)
+{
+    const pv_resource *r = &c->res[k];
+    const char *u = sv ? r->unit_sv : r->unit_en;
+    if (u)
+        return u;
+    if (strstr(r->id, "sek"))
+        return sv ? "kr" : "SEK";
+    if (strstr(r->id, "hour"))
+        return "h";
+    return "";
+}
+
+void pv_res_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv)
+{
+    pv_html_num(b, x, fabs(x - round(x)) < 1e-9 ? 0 : 2, sv);
+    const char *u = pv_res_unit(c, k, sv);
+    if (u[0]) {
+        pv_buf_puts(b, "\xC2\xA0");
+        pv_buf_puts(b, u);
+    }
+}
+
+const char *pv_cons_name(const pv_constraint *q, int sv)
+{
+    const char *n = !sv && q->label_en ? q->label_en : q->label;
+    return n && n[0] ? n : q->id;
+}
+
+const char *pv_rule_name(const pv_rule *ru, int sv)
+{
+    const char *n = sv ? ru->name_sv : ru->name_en;
+    return n ? n : ru->id;
+}
+
+const char *pv_ctype_word(pv_ctype t, int sv)
+{
+    static const char *EN[] = {"count",    "share",        "requires",     "mutually exclusive",
+                               "decided",  "max partners", "min partners"};
+    static const char *SV[] = {"antal",    "andel",         "kräver",     "utesluter varandra",
+                               "beslutat", "högst antal partner", "minst antal partner"};
+    return sv ? SV[t] : EN[t];
+}
+
+const char *pv_group_name(const pv_case *c, size_t g, int sv)
+{
+    if (g < c->nres)
+        return pv_res_name(c, g, sv);
+    if (g < c->nres + c->ncons)
+        return pv_cons_name(&c->cons[g - c->nres], sv);
+    return pv_tr(sv, "every active agreement is kept", "alla aktiva avtal behålls");
+}
+
+/* ------------------------------------------------------------ use */
+
+double pv_proj_use(const pv_case *c, size_t j, size_t k) { return c->res[k].a[j]; }
+
+static int names_partner(const pv_case *c, size_t j, size_t p)
+{
+    for (size_t l = 0; l < c->proj_npartners[j]; l++)
+        if (c->proj_partners[j][l] == p)
+            return 1;
+    return 0;
+}
+
+double pv_proj_partner_use(const pv_case *c, const pv_selection *s, size_t j, size_t k)
+{
+    double f = 0;
+    for (size_t l = 0; l < c->proj_npartners[j]; l++) {
+        size_t p = c->proj_partners[j][l];
+        int seen = c->keep_existing && c->partner_active[p];
+        for (size_t l2 = 0; l2 < l && !seen; l2++)
+            seen = c->proj_partners[j][l2] == p;
+        for (size_t i = 0; s && i < s->nproj && !seen; i++)
+            seen = i != j && s->x[i] && names_partner(c, i, p);
+        if (!seen)
+            f += c->res[k].f[p];
+    }
+    return f;
+}
+
+void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv)
+{
+    size_t n = 0, shown = 0;
+    for (size_t k = 0; k < c->nres; k++)
+        n += x[k] != 0;
+    for (size_t k = 0; k < c->nres; k++) {
+        if (n && x[k] == 0)
+            continue;
+        if (shown)
+            pv_buf_puts(b, shown + 1 == (n ? n : c->nres) ? pv_tr(sv, " and ", " och ") : ", ");
+        pv_res_amount(b, c, k, x[k], sv);
+        shown++;
+    }
+}
+
+void pv_buf_plain(pv_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        pv_buf_putc(b, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+    }
+}
+
+/* ------------------------------------------------------------ reasons */
 
 static void points(pv_buf *b, double x, int sv, int sentence)
 {
@@ -70,53 +176,121 @@ static void points(pv_buf *b, double x, int sv, int sentence)
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
 }
 
-static void why_in(pv_buf *b, const pv_why *w, int sv, int sentence)
+/* What choosing j takes: its own use plus the partner fees it triggers. */
+static void need_of(const pv_case *c, const pv_selection *s, size_t j, double *need)
 {
+    for (size_t k = 0; k < c->nres; k++)
+        need[k] = pv_proj_use(c, j, k) + pv_proj_partner_use(c, s, j, k);
+}
+
+static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j, int sv,
+                   int sentence)
+{
+    const pv_why *w = &s->why[j];
+    pv_buf_puts(b, pv_tr(sv, "selected", "vald"));
+    if (c->nres && c->nres <= 64) {
+        double need[64];
+        need_of(c, s, j, need);
+        pv_buf_puts(b, pv_tr(sv, ": costs ", ": kostar "));
+        pv_amounts_prose(b, c, need, sv);
+        pv_buf_putc(b, ';');
+    } else
+        pv_buf_putc(b, ':');
     if (isnan(w->loss)) {
-        pv_buf_puts(b, pv_tr(sv, "selected: no feasible portfolio without it",
-                             "vald: ingen genomförbar portfölj utan det"));
+        pv_buf_puts(b, pv_tr(sv, " no feasible portfolio without it",
+                             " ingen genomförbar portfölj utan det"));
         return;
     }
-    pv_buf_puts(b, pv_tr(sv, "selected: without it the portfolio loses ",
-                         "vald: utan det förlorar portföljen "));
+    pv_buf_puts(b, pv_tr(sv, " without it the portfolio loses ", " utan det förlorar portföljen "));
     points(b, w->loss, sv, sentence);
 }
 
-static void why_out(pv_buf *b, const pv_case *c, const pv_why *w, int sv, int sentence)
+/* "A, B och C" */
+static void id_list(pv_buf *b, const pv_case *c, const size_t *ix, size_t n, int sv)
 {
-    pv_buf_puts(b, pv_tr(sv, "not selected: taking it in would cost ",
-                         "inte vald: att ta in det skulle kosta "));
-    points(b, w->loss, sv, sentence);
-    if (!w->ndisplaced)
-        return;
-    pv_buf_puts(b, pv_tr(sv, " and push out ", " och tränga undan "));
-    for (size_t i = 0; i < w->ndisplaced; i++) {
-        pv_buf_puts(b, i ? ", " : "");
-        pv_buf_puts(b, pv_project_id(c, w->displaced[i]));
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pv_buf_puts(b, i + 1 == n ? pv_tr(sv, " and ", " och ") : ", ");
+        pv_buf_plain(b, pv_project_id(c, ix[i]));
     }
+}
+
+/* "; held back by: Budget (115 000 kr over), Högst fyra …" */
+static void blocking_clause(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
+                            const pv_why *w, int sv)
+{
+    if (!w->nblocking)
+        return;
+    pv_buf_puts(b, pv_tr(sv, "; held back by: ", "; hindras av: "));
+    for (size_t i = 0; i < w->nblocking; i++) {
+        size_t g = w->blocking[i];
+        pv_buf_puts(b, i ? ", " : "");
+        pv_buf_plain(b, pv_group_name(c, g, sv));
+        if (g < c->nres) {
+            double over = s->res_used[g] + pv_proj_use(c, j, g) +
+                          pv_proj_partner_use(c, s, j, g) - c->res[g].limit;
+            pv_buf_puts(b, " (");
+            pv_res_amount(b, c, g, over, sv);
+            pv_buf_puts(b, pv_tr(sv, " over)", " för mycket)"));
+        }
+    }
+}
+
+static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                    size_t j, int sv, int sentence)
+{
+    const pv_why *w = &s->why[j];
+    pv_buf_puts(b, pv_tr(sv, "not selected", "inte vald"));
+    if (c->nres && c->nres <= 64) {
+        double need[64];
+        need_of(c, s, j, need);
+        pv_buf_puts(b, pv_tr(sv, ": needs ", ": kräver "));
+        pv_amounts_prose(b, c, need, sv);
+        pv_buf_puts(b, "; ");
+    } else
+        pv_buf_puts(b, ": ");
+    if (w->ndisplaced) {
+        double sum = 0;
+        for (size_t i = 0; i < w->ndisplaced; i++)
+            sum += r->p[w->displaced[i]].score;
+        pv_buf_puts(b, pv_tr(sv, "to make room, ", "för att få plats måste "));
+        id_list(b, c, w->displaced, w->ndisplaced, sv);
+        pv_buf_puts(b, pv_tr(sv, " (together ", " (tillsammans "));
+        points(b, sum, sv, sentence);
+        pv_buf_puts(b, pv_tr(sv, ") would have to go, and the portfolio would lose ",
+                             ") bort, och portföljen förlorar "));
+    } else
+        pv_buf_puts(b, pv_tr(sv, "taking it in would cost ", "att ta in det skulle kosta "));
+    points(b, w->loss, sv, sentence);
+    blocking_clause(b, c, s, j, w, sv);
 }
 
 static void why_cannot_fit(pv_buf *b, const pv_case *c, const pv_why *w, int sv, int sentence)
 {
-    const char *rid = c->res[w->resource].id;
+    (void)sentence;
+    size_t k = (size_t)w->resource;
     pv_buf_puts(b, pv_tr(sv, "cannot fit: it needs ", "får inte plats: det behöver "));
-    amount(b, rid, w->excess, sv, sentence);
+    pv_res_amount(b, c, k, w->excess, sv);
     pv_buf_puts(b, pv_tr(sv, " more than the whole limit of ", " mer än hela ramen på "));
-    amount(b, rid, c->res[w->resource].limit, sv, sentence);
-    pv_buf_printf(b, " (%s)", rid);
+    pv_res_amount(b, c, k, c->res[k].limit, sv);
+    pv_buf_puts(b, " (");
+    pv_buf_plain(b, pv_res_name(c, k, sv));
+    pv_buf_putc(b, ')');
 }
 
 static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
 {
     for (size_t i = 0; i < p->nexcluded; i++) {
         const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
-        pv_buf_printf(b, "%s%s %s: %s", i ? "; " : "", pv_tr(sv, "excluded by", "utesluten av"),
-                      ru->id, ru->because ? ru->because : "");
+        pv_buf_printf(b, "%s%s (", i ? "; " : "", pv_tr(sv, "excluded", "utesluten"));
+        pv_buf_plain(b, pv_rule_name(ru, sv));
+        pv_buf_puts(b, "): ");
+        pv_buf_plain(b, ru->because ? ru->because : "");
     }
 }
 
-static void why_body(pv_buf *b, const pv_case *c, const pv_proj_result *p,
-                     const pv_selection *s, size_t j, pv_why_kind k, int sv, int sentence)
+static void why_body(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                     size_t j, pv_why_kind k, int sv, int sentence)
 {
     const pv_why *w = &s->why[j];
     switch (k) {
@@ -127,23 +301,23 @@ static void why_body(pv_buf *b, const pv_case *c, const pv_proj_result *p,
             pv_buf_puts(b, s->x[j] ? pv_tr(sv, "selected", "vald")
                                    : pv_tr(sv, "not selected", "inte vald"));
         break;
-    case PV_WHY_IN: why_in(b, w, sv, sentence); break;
-    case PV_WHY_OUT: why_out(b, c, w, sv, sentence); break;
+    case PV_WHY_IN: why_in(b, c, s, j, sv, sentence); break;
+    case PV_WHY_OUT: why_out(b, c, r, s, j, sv, sentence); break;
     case PV_WHY_CANNOT_FIT: why_cannot_fit(b, c, w, sv, sentence); break;
     case PV_WHY_CONFLICT:
         pv_buf_puts(b, pv_tr(sv, "not selected: no feasible portfolio includes it",
                              "inte vald: ingen genomförbar portfölj rymmer det"));
         break;
     case PV_WHY_FORCED_IN:
-        pv_buf_printf(b, "%s %s", pv_tr(sv, "selected: decided in by", "vald: beslutad genom"),
-                      c->cons[w->cons].id);
+        pv_buf_printf(b, "%s ", pv_tr(sv, "selected: decided in by", "vald: beslutad genom"));
+        pv_buf_plain(b, pv_cons_name(&c->cons[w->cons], sv));
         break;
     case PV_WHY_FORCED_OUT:
-        pv_buf_printf(b, "%s %s",
-                      pv_tr(sv, "not selected: decided out by", "inte vald: bortvald genom"),
-                      c->cons[w->cons].id);
+        pv_buf_printf(b, "%s ",
+                      pv_tr(sv, "not selected: decided out by", "inte vald: bortvald genom"));
+        pv_buf_plain(b, pv_cons_name(&c->cons[w->cons], sv));
         break;
-    case PV_WHY_EXCLUDED: why_excluded(b, c, p, sv); break;
+    case PV_WHY_EXCLUDED: why_excluded(b, c, &r->p[j], sv); break;
     }
     if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
         pv_buf_puts(b, pv_tr(sv, " (not proven)", " (ej bevisat)"));
@@ -160,7 +334,7 @@ char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, 
     pv_buf_init(&b);
     /* The table beside the reason says selected or not already. */
     if (!sentence || k != PV_WHY_NONE || s->status == PV_STATUS_INFEASIBLE)
-        why_body(&b, c, p, s, j, k, sv, sentence);
+        why_body(&b, c, r, s, j, k, sv, sentence);
     if (sentence && b.data && b.len) {
         b.data[0] = (char)toupper((unsigned char)b.data[0]);
         if (b.data[b.len - 1] != '.')

@@ -28,6 +28,33 @@ const char *pv_infeasible_word(int sv);
 /* The heading over the diagnosis of an infeasible case. */
 const char *pv_why_infeasible_heading(int sv);
 
+/* ---- display names: what a report shows instead of an id (the id itself
+ * when the model or case gives no name) */
+const char *pv_res_name(const pv_case *c, size_t k, int sv);
+/* The unit of resource k: its "unit", else "kr"/"SEK" for an id with "sek",
+ * "h" for one with "hour", else "". */
+const char *pv_res_unit(const pv_case *c, size_t k, int sv);
+/* An amount of resource k for people: "120 000 kr" (sv) / "120,000 SEK". */
+void pv_res_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
+const char *pv_cons_name(const pv_constraint *q, int sv);
+const char *pv_rule_name(const pv_rule *ru, int sv);
+/* A constraint type for people ("antal", "utesluter varandra" …). */
+const char *pv_ctype_word(pv_ctype t, int sv);
+/* The name of a diagnosis group (resource, constraint or keep_existing). */
+const char *pv_group_name(const pv_case *c, size_t g, int sv);
+
+/* ---- what a project uses */
+/* Project j's own use of resource k (its row in the projects file). */
+double pv_proj_use(const pv_case *c, size_t j, size_t k);
+/* The partner fees of resource k that choosing j triggers: the fees of its
+ * partners that no other selected project (nor keep_existing) engages. */
+double pv_proj_partner_use(const pv_case *c, const pv_selection *s, size_t j, size_t k);
+/* "120 000 kr och 420 h": every resource's amount x[k], joined in prose;
+ * resources at 0 are left out unless all are ("0 kr"). */
+void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv);
+/* Copies s with every control character (newline included) shown as '?'. */
+void pv_buf_plain(pv_buf *b, const char *s);
+
 /* Why project j is in or out, one line in the report's language; plain text
  * (escape it for HTML). sentence: capital first letter and a full stop, and
  * amounts with units (HTML); else lower case, plain numbers (text, md, csv,

@@ -1,0 +1,196 @@
+/* select_use.c — what each project uses, for every select report: its own
+ * use of each resource (its row in the projects file), the partner fees that
+ * choosing it triggers, and the chosen projects with their cost up front.
+ * Also the display-width helpers that keep text columns in line. */
+#include "report.h"
+
+#include <string.h>
+
+size_t pv_text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue; /* a continuation byte */
+        /* U+0300..U+036F (combining marks) take no column */
+        if (*p == 0xCC || (*p == 0xCD && p[1] >= 0x80 && p[1] <= 0xAF))
+            continue;
+        w++;
+    }
+    return w;
+}
+
+void pv_buf_pad(pv_buf *b, const char *s, size_t width, int right)
+{
+    size_t w = pv_text_width(s);
+    if (right)
+        for (; w < width; w++)
+            pv_buf_putc(b, ' ');
+    pv_buf_plain(b, s);
+    if (!right)
+        for (; w < width; w++)
+            pv_buf_putc(b, ' ');
+}
+
+void pv_use_json(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j)
+{
+    for (int part = 0; part < 2; part++) {
+        pv_buf_puts(b, part ? ", \"partner_use\": {" : ", \"use\": {");
+        for (size_t k = 0; k < c->nres; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, c->res[k].id);
+            pv_buf_puts(b, ": ");
+            pv_buf_num(b, part ? pv_proj_partner_use(c, s, j, k) : pv_proj_use(c, j, k), 6);
+        }
+        pv_buf_putc(b, '}');
+    }
+}
+
+/* "Budget 120 000 kr, Arbetstid 420 h" */
+static void named_amounts(pv_buf *b, const pv_case *c, const double *x, int sv)
+{
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_plain(b, pv_res_name(c, k, sv));
+        pv_buf_putc(b, ' ');
+        pv_res_amount(b, c, k, x[k], sv);
+    }
+}
+
+void pv_use_text(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j, int sv)
+{
+    double own[64] = {0}, fee[64] = {0};
+    size_t n = c->nres < 64 ? c->nres : 64;
+    int any_fee = 0;
+    for (size_t k = 0; k < n; k++) {
+        own[k] = pv_proj_use(c, j, k);
+        fee[k] = pv_proj_partner_use(c, s, j, k);
+        any_fee |= fee[k] != 0;
+    }
+    pv_buf_puts(b, pv_tr(sv, "uses ", "använder "));
+    named_amounts(b, c, own, sv);
+    if (any_fee) {
+        pv_buf_puts(b, pv_tr(sv, "; partner fees ", "; partneravgifter "));
+        named_amounts(b, c, fee, sv);
+    }
+}
+
+/* Widths of the portfolio table's columns (display width). */
+static size_t amount_width(const pv_case *c, size_t k, double x, int sv)
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_res_amount(&t, c, k, x, sv);
+    size_t w = t.data ? pv_text_width(t.data) : 0;
+    pv_buf_free(&t);
+    return w;
+}
+
+static void amount_cell(pv_buf *b, const pv_case *c, size_t k, double x, int sv, size_t w)
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_res_amount(&t, c, k, x, sv);
+    pv_buf_puts(b, "  ");
+    pv_buf_pad(b, t.data ? t.data : "", w, 1);
+    pv_buf_free(&t);
+}
+
+/* One row of the portfolio table: a label and an amount per resource. */
+static void port_row(pv_buf *b, const pv_case *c, const char *id, const char *name,
+                     const double *x, const size_t *w, size_t wid, size_t wname, int sv, int md)
+{
+    if (md) {
+        pv_buf_puts(b, "| ");
+        pv_buf_plain(b, id);
+        pv_buf_puts(b, " | ");
+        for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+            if (*p == '|')
+                pv_buf_putc(b, '\\');
+            pv_buf_putc(b, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+        }
+        for (size_t k = 0; k < c->nres; k++) {
+            pv_buf_puts(b, " | ");
+            pv_res_amount(b, c, k, x[k], sv);
+        }
+        pv_buf_puts(b, " |\n");
+        return;
+    }
+    pv_buf_puts(b, "  ");
+    pv_buf_pad(b, id, wid, 0);
+    pv_buf_puts(b, "  ");
+    pv_buf_pad(b, name, wname, 0);
+    for (size_t k = 0; k < c->nres; k++)
+        amount_cell(b, c, k, x[k], sv, w[k]);
+    pv_buf_putc(b, '\n');
+}
+
+void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                       int sv, int md)
+{
+    size_t n = c->nres < 64 ? c->nres : 64, w[64] = {0}, wid = 0, wname = 0;
+    double own[64] = {0}, fees[64] = {0}, tot[64] = {0};
+    const char *l_fees = pv_tr(sv, "Partner fees", "Partneravgifter");
+    const char *l_tot = pv_tr(sv, "Total", "Summa");
+    for (size_t k = 0; k < n; k++) {
+        fees[k] = s->res_used[k];
+        tot[k] = s->res_used[k];
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        if (!s->x[j])
+            continue;
+        size_t a = pv_text_width(pv_project_id(c, j)), bn = pv_text_width(pv_project_name(c, j));
+        wid = a > wid ? a : wid;
+        wname = bn > wname ? bn : wname;
+        for (size_t k = 0; k < n; k++) {
+            fees[k] -= pv_proj_use(c, j, k);
+            size_t aw = amount_width(c, k, pv_proj_use(c, j, k), sv);
+            w[k] = aw > w[k] ? aw : w[k];
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (fees[k] < 0 && fees[k] > -1e-6)
+            fees[k] = 0;
+        size_t aw = amount_width(c, k, tot[k], sv);
+        w[k] = aw > w[k] ? aw : w[k];
+        aw = amount_width(c, k, fees[k], sv);
+        w[k] = aw > w[k] ? aw : w[k];
+    }
+    if (pv_text_width(l_fees) > wname)
+        wname = pv_text_width(l_fees);
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
+                  pv_tr(sv, "Selected projects and their cost", "Valda projekt och vad de kostar"));
+    if (md) {
+        pv_buf_printf(b, "| Id | %s |", pv_tr(sv, "Name", "Namn"));
+        for (size_t k = 0; k < n; k++) {
+            pv_buf_putc(b, ' ');
+            pv_buf_plain(b, pv_res_name(c, k, sv));
+            pv_buf_puts(b, " |");
+        }
+        pv_buf_puts(b, "\n|---|---|");
+        for (size_t k = 0; k < n; k++)
+            pv_buf_puts(b, "---:|");
+        pv_buf_putc(b, '\n');
+    } else {
+        pv_buf_puts(b, "  ");
+        pv_buf_pad(b, "", wid + 2 + wname, 0);
+        for (size_t k = 0; k < n; k++) {
+            pv_buf_puts(b, "  ");
+            size_t nw = pv_text_width(pv_res_name(c, k, sv));
+            w[k] = nw > w[k] ? nw : w[k];
+            pv_buf_pad(b, pv_res_name(c, k, sv), w[k], 1);
+        }
+        pv_buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        if (!s->x[j])
+            continue;
+        for (size_t k = 0; k < n; k++)
+            own[k] = pv_proj_use(c, j, k);
+        port_row(b, c, pv_project_id(c, j), pv_project_name(c, j), own, w, wid, wname, sv, md);
+    }
+    port_row(b, c, "", l_fees, fees, w, wid, wname, sv, md);
+    port_row(b, c, "", l_tot, tot, w, wid, wname, sv, md);
+}
