@@ -347,18 +347,18 @@ static void compare_html_table(pv_buf *b, const pv_comparison *cmp, int sv)
     pv_buf_puts(b, "</tr>\n");
     for (size_t k = 0; k < c->nres; k++) {
         pv_buf_puts(b, "<tr><th>");
-        pv_html_res_name(b, c->res[k].id, sv);
+        pv_html_res_name(b, c, k, sv);
         pv_buf_puts(b, "</th>");
         for (size_t i = 0; i < cmp->n; i++) {
             const pv_run *run = &cmp->run[i];
             pv_buf_puts(b, "<td>");
             if (k < run->c->nres && pv_status_has_portfolio(run->s->status)) {
-                pv_html_resource_bar(b, run->c->res[k].id, run->s->res_used[k],
+                pv_html_resource_bar(b, run->c, k, run->s->res_used[k],
                                      run->c->res[k].limit, sv);
                 pv_buf_puts(b, "<div class=\"small\">");
-                pv_html_amount(b, c->res[k].id, run->s->res_used[k], sv);
+                pv_html_amount(b, c, k, run->s->res_used[k], sv);
                 pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
-                pv_html_amount(b, c->res[k].id, run->c->res[k].limit, sv);
+                pv_html_amount(b, c, k, run->c->res[k].limit, sv);
                 pv_buf_puts(b, "</div>");
             } else
                 pv_buf_puts(b, "–");
@@ -398,9 +398,9 @@ static void compare_html_projects(pv_buf *b, const pv_comparison *cmp, int sv)
             pv_html_esc(b, id);
             pv_buf_puts(b, "\"><td><span class=\"name\">");
             pv_html_esc(b, pv_project_name(run->c, j));
-            pv_buf_puts(b, "</span> <span class=\"id\">");
+            pv_buf_puts(b, "</span> <small class=\"id\">");
             pv_html_esc(b, id);
-            pv_buf_puts(b, "</span></td>");
+            pv_buf_puts(b, "</small></td>");
             for (size_t q = 0; q < cmp->n; q++)
                 pv_buf_printf(b, "<td class=\"mark\">%s</td>",
                               in_run(&cmp->run[q], id) ? "✓" : "");
@@ -426,6 +426,9 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     compare_html_table(&b, cmp, sv);
     compare_html_projects(&b, cmp, sv);
     pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }

@@ -197,18 +197,17 @@ static double nice_step(double range, int n)
 static void frontier_summary(pv_buf *b, const pv_case *c, const pv_frontier *f, double cur_obj,
                              int sv)
 {
-    const char *rid = c->res[f->res].id;
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
     pv_buf_puts(b, pv_tr(sv, "The chart shows the best portfolio's value as the limit of ",
                           "Diagrammet visar den bästa portföljens värde när ramen för "));
-    pv_html_res_name(b, rid, sv);
+    pv_html_res_name(b, c, f->res, sv);
     pv_buf_puts(b, pv_tr(sv, " goes from ", " går från "));
-    pv_html_amount(b, rid, f->from, sv);
+    pv_html_amount(b, c, f->res, f->from, sv);
     pv_buf_puts(b, pv_tr(sv, " to ", " till "));
-    pv_html_amount(b, rid, f->to, sv);
+    pv_html_amount(b, c, f->res, f->to, sv);
     pv_buf_puts(b, ". ");
     pv_buf_puts(b, pv_tr(sv, "At the current limit of ", "Vid den nuvarande ramen på "));
-    pv_html_amount(b, rid, f->current, sv);
+    pv_html_amount(b, c, f->res, f->current, sv);
     if (isfinite(cur_obj)) {
         pv_buf_puts(b, pv_tr(sv, " it is ", " är värdet "));
         pv_html_num(b, cur_obj, 2, sv);
@@ -288,7 +287,7 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
         pv_buf_printf(b, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3.5\" fill=\"#fff\" "
                           "stroke=\"#1f5f8b\" stroke-width=\"1.5\"><title>",
                       PX(f->limit[i]), PY(f->seg[g].objective));
-        pv_html_amount(b, rid, f->limit[i], sv);
+        pv_html_amount(b, c, f->res, f->limit[i], sv);
         pv_buf_puts(b, ": ");
         pv_html_num(b, f->seg[g].objective, 2, sv);
         pv_buf_puts(b, "</title></circle>\n");
@@ -302,7 +301,7 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
                       px, px, FY1, FY0, px + (px > 560 ? -6 : 6), FY1 + 12,
                       px > 560 ? "end" : "start",
                       pv_tr(sv, "current limit", "nuvarande ram"));
-        pv_html_amount(b, rid, f->current, sv);
+        pv_html_amount(b, c, f->res, f->current, sv);
         pv_buf_puts(b, "</text>\n");
     }
     pv_buf_puts(b, "</svg></div>\n");
@@ -314,7 +313,6 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
  * of memory. */
 static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n, int sv)
 {
-    const char *rid = c->res[f->res].id;
     unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
     if (!add)
         return -1;
@@ -327,7 +325,7 @@ static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, s
     for (size_t g = f->nseg; g-- > 0;) {
         const pv_fseg *s = &f->seg[g];
         pv_buf_puts(b, "<tr class=\"breakpoint\"><td class=\"num\">");
-        pv_html_amount(b, rid, s->lo, sv);
+        pv_html_amount(b, c, f->res, s->lo, sv);
         pv_buf_puts(b, "</td><td class=\"num\">");
         if (!s->feasible) {
             pv_buf_printf(b, "%s</td><td></td><td></td></tr>\n",
@@ -387,6 +385,9 @@ char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier 
     }
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }

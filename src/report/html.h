@@ -32,9 +32,9 @@ void pv_html_numt(pv_buf *b, double x, int sv);
 /* A percentage of a share in [0,1]: "42,5 %" / "42.5%". */
 void pv_html_pct(pv_buf *b, double share, int decimals, int sv);
 /* An amount of resource k: the number and its unit ("kr", "SEK", "h"). */
-void pv_html_amount(pv_buf *b, const char *res_id, double x, int sv);
-/* A resource's readable name ("Budget (kr)"), escaped. */
-void pv_html_res_name(pv_buf *b, const char *res_id, int sv);
+void pv_html_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
+/* Resource k's display name, escaped, with its id in <small class="id"><code>. */
+void pv_html_res_name(pv_buf *b, const pv_case *c, size_t k, int sv);
 /* Colour of the i-th top-level criterion ("#1f5f8b"). */
 const char *pv_html_colour(size_t i);
 /* Index of the top-level criterion above a criterion. */
@@ -43,12 +43,14 @@ size_t pv_html_top_of(const pv_model *m, const pv_criterion *cr);
 void pv_html_country(pv_buf *b, const pv_case *c, long crow, int sv);
 
 /* Opens the page: head with CSS, body, header#report-header (title, case,
- * model, policy source, date, versions, SHA-256 of every input file).
- * Returns -1 + err when an input file cannot be hashed. */
+ * model, policy source, date, versions). Returns 0. */
 int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
                   const char *title_sv, const char *kind, pv_error *err);
-/* Closes the page. */
-void pv_html_end(pv_buf *b, int sv);
+/* Closes the page with its appendix: the SHA-256 of every input file, under
+ * its normalised path. Returns -1 + err when an input file cannot be hashed. */
+int pv_html_end(pv_buf *b, const pv_case *c, int sv, pv_error *err);
+/* path with "." and "dir/.." steps removed ("a/b/../../m/x" -> "m/x"), into b. */
+void pv_path_norm(pv_buf *b, const char *path);
 /* <section id=ID class="CLS"><h2>…</h2> / </section>. page: starts a new
  * printed page. */
 void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, const char *h_sv,
@@ -62,9 +64,11 @@ void pv_html_legend(pv_buf *b, const pv_model *m, int sv);
 void pv_html_score_bar(pv_buf *b, const pv_case *c, const pv_proj_result *p, double scale,
                        int sv);
 /* svg.resource-bar for resource k: used against its limit. */
-void pv_html_resource_bar(pv_buf *b, const char *res_id, double used, double limit, int sv);
+void pv_html_resource_bar(pv_buf *b, const pv_case *c, size_t k, double used, double limit,
+                          int sv);
 /* A resource row: name, bar, "used / limit (pct)". */
-void pv_html_resource_row(pv_buf *b, const char *res_id, double used, double limit, int sv);
+void pv_html_resource_row(pv_buf *b, const pv_case *c, size_t k, double used, double limit,
+                          int sv);
 
 /* The ranking table. s (may be NULL) adds selected/not selected status;
  * why (may be NULL) is one escaped-on-output line per project (by index). */

@@ -1,7 +1,7 @@
 /* html_page.c — the frame of every HTML report: the run date, escaping,
  * numbers for people, country names, and the page with its style sheet
  * (report.css, embedded at build time) and header. */
-#include "html.h"
+#include "report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -100,31 +100,23 @@ void pv_html_pct(pv_buf *b, double share, int decimals, int sv)
     pv_buf_puts(b, sv ? "\xC2\xA0%" : "%");
 }
 
-static int is_money(const char *id) { return id && strstr(id, "sek") != NULL; }
-static int is_hours(const char *id) { return id && strstr(id, "hour") != NULL; }
-
-void pv_html_amount(pv_buf *b, const char *res_id, double x, int sv)
+void pv_html_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv)
 {
-    pv_html_num(b, x, fabs(x - round(x)) < 1e-9 ? 0 : 2, sv);
-    if (is_money(res_id))
-        pv_buf_puts(b, sv ? "\xC2\xA0kr" : "\xC2\xA0SEK");
-    else if (is_hours(res_id))
-        pv_buf_puts(b, sv ? "\xC2\xA0tim" : "\xC2\xA0h");
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_res_amount(&t, c, k, x, sv);
+    if (t.oom)
+        b->oom = 1;
+    pv_html_esc(b, t.data ? t.data : "");
+    pv_buf_free(&t);
 }
 
-void pv_html_res_name(pv_buf *b, const char *res_id, int sv)
+void pv_html_res_name(pv_buf *b, const pv_case *c, size_t k, int sv)
 {
-    if (is_money(res_id))
-        pv_buf_puts(b, pv_tr(sv, "Budget", "Budget"));
-    else if (is_hours(res_id))
-        pv_buf_puts(b, pv_tr(sv, "Staff hours", "Arbetstid"));
-    else {
-        pv_html_esc(b, res_id);
-        return;
-    }
-    pv_buf_puts(b, " <span class=\"id\">");
-    pv_html_esc(b, res_id);
-    pv_buf_puts(b, "</span>");
+    pv_html_esc(b, pv_res_name(c, k, sv));
+    pv_buf_puts(b, " <small class=\"id\"><code>");
+    pv_html_esc(b, c->res[k].id);
+    pv_buf_puts(b, "</code></small>");
 }
 
 const char *pv_html_colour(size_t i)
@@ -234,6 +226,58 @@ int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
                   pv_tr(sv, "Software", "Programvara"), PV_VERSION);
     pv_html_esc(b, pv_glpk_version());
     pv_buf_puts(b, "</dd>\n</dl>\n");
+    pv_buf_puts(b, "</header>\n");
+    (void)err;
+    return 0;
+}
+
+void pv_path_norm(pv_buf *b, const char *path)
+{
+    size_t n = strlen(path), kept = 0;
+    const char **seg = pv_calloc(n + 1, sizeof *seg);
+    size_t *slen = pv_calloc(n + 1, sizeof *slen);
+    if (!seg || !slen) {
+        pv_free(seg);
+        pv_free(slen);
+        pv_buf_puts(b, path);
+        return;
+    }
+    int abs = path[0] == '/';
+    for (const char *p = path; *p;) {
+        while (*p == '/')
+            p++;
+        const char *e = p;
+        while (*e && *e != '/')
+            e++;
+        size_t l = (size_t)(e - p);
+        if (l == 1 && p[0] == '.')
+            ;
+        else if (l == 2 && p[0] == '.' && p[1] == '.' && kept &&
+                 !(slen[kept - 1] == 2 && !strncmp(seg[kept - 1], "..", 2)))
+            kept--;
+        else if (l == 2 && p[0] == '.' && p[1] == '.' && abs)
+            ; /* "/.." is "/" */
+        else if (l) {
+            seg[kept] = p;
+            slen[kept++] = l;
+        }
+        p = e;
+    }
+    pv_buf_puts(b, abs ? "/" : "");
+    for (size_t i = 0; i < kept; i++) {
+        pv_buf_puts(b, i ? "/" : "");
+        pv_buf_put(b, seg[i], slen[i]);
+    }
+    if (!kept && !abs)
+        pv_buf_putc(b, '.');
+    pv_free(seg);
+    pv_free(slen);
+}
+
+int pv_html_end(pv_buf *b, const pv_case *c, int sv, pv_error *err)
+{
+    pv_buf_printf(b, "<section id=\"appendix-inputs\" class=\"appendix\">\n<h2>%s</h2>\n",
+                  pv_tr(sv, "Appendix: input files", "Bilaga: indatafiler"));
     pv_buf_printf(b, "<div class=\"hashes\"><table id=\"input-hashes\">\n<tr><th>%s</th>"
                      "<th>SHA-256</th></tr>\n",
                   pv_tr(sv, "Input file", "Indatafil"));
@@ -242,20 +286,21 @@ int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
         if (pv_sha256_file(c->inputs[i], hex, err))
             return -1;
         pv_buf_puts(b, "<tr class=\"input-file\"><td>");
-        pv_html_esc(b, c->inputs[i]);
+        pv_buf np;
+        pv_buf_init(&np);
+        pv_path_norm(&np, c->inputs[i]);
+        if (np.oom)
+            b->oom = 1;
+        pv_html_esc(b, np.data ? np.data : "");
+        pv_buf_free(&np);
         pv_buf_printf(b, "</td><td><code>%s</code></td></tr>\n", hex);
     }
-    pv_buf_printf(b, "</table>\n<p class=\"small\">%s</p></div>\n</header>\n",
+    pv_buf_printf(b, "</table>\n<p class=\"small\">%s</p></div>\n</section>\n",
                   pv_tr(sv,
                         "Anyone can check that a file is the one this report rests on: "
                         "sha256sum FILE gives the same digest.",
                         "Vem som helst kan kontrollera att en fil är den som rapporten bygger "
                         "på: sha256sum FIL ger samma kontrollsumma."));
-    return 0;
-}
-
-void pv_html_end(pv_buf *b, int sv)
-{
     pv_buf_printf(b, "<footer>%s partnerval %s. %s</footer>\n</main>\n</body>\n</html>\n",
                   pv_tr(sv, "Made with", "Framtagen med"), PV_VERSION,
                   pv_tr(sv,
@@ -263,6 +308,7 @@ void pv_html_end(pv_buf *b, int sv)
                         "the same inputs give the same report.",
                         "Resultatet följer av modellen, underlaget och ramarna ovan; samma "
                         "indata ger samma rapport."));
+    return 0;
 }
 
 void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, const char *h_sv,

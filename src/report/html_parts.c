@@ -47,10 +47,22 @@ void pv_html_score_bar(pv_buf *b, const pv_case *c, const pv_proj_result *p, dou
         pv_buf_puts(b, "</title></rect>");
         x += w;
     }
-    pv_buf_puts(b, "</svg>");
+    pv_buf_puts(b, "</svg><div class=\"bar-nums\">");
+    /* the numbers, so that a printed copy keeps them */
+    for (size_t t = 0; t < m->ntop; t++) {
+        double pts = 0;
+        for (size_t k = 0; k < m->nleaves; k++)
+            if (pv_html_top_of(m, m->leaves[k]) == t && isfinite(p->contrib[k]))
+                pts += p->contrib[k];
+        pv_buf_printf(b, "<span style=\"border-color:%s\">", pv_html_colour(t));
+        pv_html_num(b, pts, 1, sv);
+        pv_buf_puts(b, "</span>");
+    }
+    pv_buf_puts(b, "</div>");
 }
 
-void pv_html_resource_bar(pv_buf *b, const char *res_id, double used, double limit, int sv)
+void pv_html_resource_bar(pv_buf *b, const pv_case *c, size_t k, double used, double limit,
+                          int sv)
 {
     double scale = limit > used ? limit : used;
     if (!(scale > 0))
@@ -59,7 +71,7 @@ void pv_html_resource_bar(pv_buf *b, const char *res_id, double used, double lim
     const char *col = used > limit * (1 + 1e-9) ? "#a23b2c" : used >= 0.98 * limit ? "#d99a1e"
                                                                                    : "#1f5f8b";
     pv_buf_puts(b, "<svg class=\"resource-bar\" data-resource=\"");
-    pv_html_esc(b, res_id);
+    pv_html_esc(b, c->res[k].id);
     pv_buf_puts(b, "\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\">"
                    "<rect x=\"0\" y=\"1\" width=\"");
     pv_buf_num(b, wl, 3);
@@ -67,9 +79,9 @@ void pv_html_resource_bar(pv_buf *b, const char *res_id, double used, double lim
                    "vector-effect=\"non-scaling-stroke\"/><rect x=\"0\" y=\"1\" width=\"");
     pv_buf_num(b, wu, 3);
     pv_buf_printf(b, "\" height=\"8\" fill=\"%s\"><title>", col);
-    pv_html_amount(b, res_id, used, sv);
+    pv_html_amount(b, c, k, used, sv);
     pv_buf_puts(b, " / ");
-    pv_html_amount(b, res_id, limit, sv);
+    pv_html_amount(b, c, k, limit, sv);
     pv_buf_puts(b, "</title></rect><line x1=\"");
     pv_buf_num(b, wl, 3);
     pv_buf_puts(b, "\" x2=\"");
@@ -78,16 +90,17 @@ void pv_html_resource_bar(pv_buf *b, const char *res_id, double used, double lim
                    "vector-effect=\"non-scaling-stroke\"/></svg>");
 }
 
-void pv_html_resource_row(pv_buf *b, const char *res_id, double used, double limit, int sv)
+void pv_html_resource_row(pv_buf *b, const pv_case *c, size_t k, double used, double limit,
+                          int sv)
 {
     pv_buf_puts(b, "<div class=\"res-name\">");
-    pv_html_res_name(b, res_id, sv);
+    pv_html_res_name(b, c, k, sv);
     pv_buf_puts(b, "</div><div>");
-    pv_html_resource_bar(b, res_id, used, limit, sv);
+    pv_html_resource_bar(b, c, k, used, limit, sv);
     pv_buf_puts(b, "</div><div class=\"fig\">");
-    pv_html_amount(b, res_id, used, sv);
+    pv_html_amount(b, c, k, used, sv);
     pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
-    pv_html_amount(b, res_id, limit, sv);
+    pv_html_amount(b, c, k, limit, sv);
     pv_buf_puts(b, " (");
     pv_html_pct(b, limit > 0 ? used / limit : 0, 1, sv);
     pv_buf_puts(b, ")</div>\n");
@@ -189,10 +202,15 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
     if (has_prio)
         pv_buf_printf(b, "<th>%s</th>", pv_tr(sv, "Priority areas", "Prioriterade områden"));
     pv_buf_printf(b, "<th>%s</th></tr></thead>\n<tbody>\n", pv_tr(sv, "Status", "Status"));
+    int ncols = 6 + has_dep + has_prio;
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         const pv_proj_result *p = &r->p[j];
         const char *cls, *word;
+        if (!p->eligible && (i == 0 || r->p[r->order[i - 1]].eligible))
+            pv_buf_printf(b, "<tr class=\"group-head\"><th colspan=\"%d\">%s</th></tr>\n", ncols,
+                          pv_tr(sv, "Excluded by the policy (not eligible, whatever their score)",
+                                "Uteslutna enligt policyn (inte valbara, oavsett poäng)"));
         if (!p->eligible) {
             cls = "excluded";
             word = pv_tr(sv, "excluded", "utesluten");
@@ -210,18 +228,29 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         pv_html_esc(b, pv_project_id(c, j));
         pv_buf_printf(b, "\"><td class=\"num\">%zu</td><td><span class=\"name\">", r->rank[j]);
         pv_html_esc(b, pv_project_name(c, j));
-        pv_buf_puts(b, "</span> <span class=\"id\">");
+        pv_buf_puts(b, "</span> <small class=\"id\">");
         pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_puts(b, "</span>");
+        pv_buf_puts(b, "</small>");
+        if (s && c->nres) {
+            pv_buf t;
+            pv_buf_init(&t);
+            pv_use_text(&t, c, s, j, sv);
+            if (t.oom)
+                b->oom = 1;
+            pv_buf_puts(b, "<div class=\"use small\">");
+            pv_html_esc(b, t.data ? t.data : "");
+            pv_buf_puts(b, "</div>");
+            pv_buf_free(&t);
+        }
         if (why && why[i] && why[i][0]) {
             pv_buf_puts(b, "<div class=\"why\">");
             pv_html_esc(b, why[i]);
             pv_buf_puts(b, "</div>");
         } else if (!p->eligible) {
             for (size_t k = 0; k < p->nexcluded; k++) {
-                pv_buf_printf(b, "<div class=\"why\">%s ", pv_tr(sv, "Excluded by", "Utesluten av"));
-                pv_html_esc(b, m->rules[p->excluded_by[k]].id);
-                pv_buf_puts(b, ": ");
+                pv_buf_printf(b, "<div class=\"why\">%s (", pv_tr(sv, "Excluded", "Utesluten"));
+                pv_html_esc(b, pv_rule_name(&m->rules[p->excluded_by[k]], sv));
+                pv_buf_puts(b, "): ");
                 pv_html_esc(b, m->rules[p->excluded_by[k]].because);
                 pv_buf_puts(b, "</div>");
             }
@@ -284,8 +313,10 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
             continue;
         shown++;
         pv_buf_puts(b, "<div class=\"rule excluded-rule\"><h3>");
+        pv_html_esc(b, pv_rule_name(ru, sv));
+        pv_buf_puts(b, " <small class=\"id\"><code>");
         pv_html_esc(b, ru->id);
-        pv_buf_printf(b, "</h3><p><strong>%s</strong> ", pv_tr(sv, "Because:", "Skäl:"));
+        pv_buf_printf(b, "</code></small></h3><p><strong>%s</strong> ", pv_tr(sv, "Because:", "Skäl:"));
         pv_html_esc(b, ru->because);
         pv_buf_puts(b, "</p>");
         if (ru->source && ru->source[0]) {
@@ -303,9 +334,9 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
                 if (r->p[j].excluded_by[k] == q) {
                     pv_buf_puts(b, first ? "" : "; ");
                     pv_html_esc(b, pv_project_name(c, j));
-                    pv_buf_puts(b, " <span class=\"id\">");
+                    pv_buf_puts(b, " <small class=\"id\">");
                     pv_html_esc(b, pv_project_id(c, j));
-                    pv_buf_puts(b, "</span>");
+                    pv_buf_puts(b, "</small>");
                     first = 0;
                 }
         }
@@ -327,14 +358,16 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
         nf++;
         pv_buf_puts(b, "<div class=\"rule cond\"><h3>");
         pv_html_esc(b, pv_project_name(c, j));
-        pv_buf_puts(b, " <span class=\"id\">");
+        pv_buf_puts(b, " <small class=\"id\">");
         pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_puts(b, "</span></h3><ul>");
+        pv_buf_puts(b, "</small></h3><ul>");
         for (size_t k = 0; k < p->nflags; k++) {
             const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_puts(b, "<li><code class=\"flag\">");
+            pv_buf_puts(b, "<li><span class=\"flag\">");
+            pv_html_esc(b, pv_rule_name(ru, sv));
+            pv_buf_puts(b, "</span> <small class=\"id\"><code>");
             pv_html_esc(b, ru->id);
-            pv_buf_puts(b, "</code> ");
+            pv_buf_puts(b, "</code></small>: ");
             because_and_source(b, ru);
             pv_buf_puts(b, "</li>");
         }
@@ -357,7 +390,7 @@ static void field_unit(pv_buf *b, const pv_field *f, int sv)
         pv_buf_puts(b, sv ? "\xC2\xA0kr" : "\xC2\xA0SEK");
 }
 
-static void vf_words(pv_buf *b, const pv_criterion *cr, int sv)
+static void vf_words(pv_buf *b, const pv_case *c, const pv_criterion *cr, int sv)
 {
     const pv_valuefn *vf = &cr->vf;
     pv_buf_puts(b, "<code>");
@@ -394,9 +427,16 @@ static void vf_words(pv_buf *b, const pv_criterion *cr, int sv)
         pv_buf_printf(b, "%s ", pv_tr(sv, "by category:", "efter kategori:"));
         for (size_t i = 0; i < vf->ncat; i++) {
             pv_buf_puts(b, i ? "; " : "");
+            const char *lab = pv_case_value_label(c, cr->field.name, vf->cat_key[i], sv);
             pv_buf_puts(b, "”");
-            pv_html_esc(b, vf->cat_key[i]);
-            pv_buf_puts(b, "” → ");
+            pv_html_esc(b, lab);
+            pv_buf_puts(b, "”");
+            if (strcmp(lab, vf->cat_key[i])) {
+                pv_buf_puts(b, " <code>");
+                pv_html_esc(b, vf->cat_key[i]);
+                pv_buf_puts(b, "</code>");
+            }
+            pv_buf_puts(b, " → ");
             pv_html_pct(b, vf->cat_val[i], 0, sv);
         }
         break;
@@ -470,9 +510,9 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
                              "height:10px;margin-right:6px;background:%s\"></span>",
                           pv_html_colour(pv_html_top_of(m, cr)));
         pv_html_esc(b, pv_crit_label(cr, sv));
-        pv_buf_puts(b, " <span class=\"id\">");
+        pv_buf_puts(b, " <small class=\"id\">");
         pv_html_esc(b, cr->id);
-        pv_buf_puts(b, "</span>");
+        pv_buf_puts(b, "</small>");
         if (cr->source && cr->source[0]) {
             pv_buf_puts(b, "<div class=\"source\">");
             pv_html_esc(b, cr->source);
@@ -484,7 +524,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
         pv_html_pct(b, cr->global, 1, sv);
         pv_buf_puts(b, "</td><td class=\"small\">");
         if (cr->is_leaf)
-            vf_words(b, cr, sv);
+            vf_words(b, c, cr, sv);
         else
             pv_buf_printf(b, "%s: %s", pv_tr(sv, "Sub-criteria weighted by", "Delkriterier viktade med"),
                           method_words(cr->child_method, sv));
@@ -527,9 +567,11 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
                             "Skäl, och policyn den vilar på"));
         for (size_t q = 0; q < m->nrules; q++) {
             const pv_rule *ru = &m->rules[q];
-            pv_buf_puts(b, "<tr class=\"rule-row\"><td><code>");
+            pv_buf_puts(b, "<tr class=\"rule-row\"><td>");
+            pv_html_esc(b, pv_rule_name(ru, sv));
+            pv_buf_puts(b, " <small class=\"id\"><code>");
             pv_html_esc(b, ru->id);
-            pv_buf_printf(b, "</code></td><td>%s</td><td>",
+            pv_buf_printf(b, "</code></small></td><td>%s</td><td>",
                           ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                        : pv_tr(sv, "sets a condition", "ger villkor"));
             because_and_source(b, ru);

@@ -230,9 +230,9 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
             pv_html_esc(&b, pv_project_id(c, j));
             pv_buf_puts(&b, "\"><td><span class=\"name\">");
             pv_html_esc(&b, pv_project_name(c, j));
-            pv_buf_puts(&b, "</span> <span class=\"id\">");
+            pv_buf_puts(&b, "</span> <small class=\"id\">");
             pv_html_esc(&b, pv_project_id(c, j));
-            pv_buf_puts(&b, "</span></td><td class=\"num\">");
+            pv_buf_puts(&b, "</small></td><td class=\"num\">");
             pv_html_pct(&b, sh, 1, sv);
             pv_buf_puts(&b, "</td><td class=\"num\">");
             pv_html_pct(&b, lo, 1, sv);
@@ -270,6 +270,9 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
     pv_buf_puts(&b, "</tbody></table>\n");
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }

@@ -16,15 +16,11 @@ static void id_list(pv_buf *b, const pv_case *c, const size_t *idx, size_t n)
 /* A constraint in words, escaped. */
 static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
 {
-    if (q->label && q->label[0]) {
-        pv_html_esc(b, q->label);
-        pv_buf_puts(b, "<div class=\"small\">");
-    }
     switch (q->type) {
     case PV_C_COUNT: pv_buf_puts(b, pv_tr(sv, "Number of projects", "Antal projekt")); break;
     case PV_C_SHARE:
         pv_buf_puts(b, pv_tr(sv, "Share of ", "Andel av "));
-        pv_html_esc(b, c->res[q->resource].id);
+        pv_html_esc(b, pv_res_name(c, (size_t)q->resource, sv));
         break;
     case PV_C_REQUIRES:
         pv_html_esc(b, pv_project_id(c, q->project));
@@ -53,9 +49,10 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
     }
     if (q->column) {
         pv_buf_puts(b, pv_tr(sv, " where ", " där "));
+        pv_buf_puts(b, "<code>");
         pv_html_esc(b, q->column);
-        pv_buf_puts(b, " = ");
-        pv_html_esc(b, q->value ? q->value : "");
+        pv_buf_puts(b, "</code> = ");
+        pv_html_esc(b, q->value ? pv_case_value_label(c, q->column, q->value, sv) : "");
     }
     if (q->has_min) {
         pv_buf_puts(b, pv_tr(sv, ", at least ", ", minst "));
@@ -65,8 +62,6 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
         pv_buf_puts(b, pv_tr(sv, ", at most ", ", högst "));
         pv_html_num(b, q->max, q->type == PV_C_SHARE ? 2 : 0, sv);
     }
-    if (q->label && q->label[0])
-        pv_buf_puts(b, "</div>");
 }
 
 /* A resource's limit stops the portfolio when no unselected eligible
@@ -90,24 +85,78 @@ static int review(const pv_case *c, const pv_selection *s, size_t p)
     return s->listed[p] && c->partner_active[p] && !s->y[p] && s->status != PV_STATUS_INFEASIBLE;
 }
 
-static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
-                    int sv)
+/* "LK01 ”Name”, LK02 ”Name” och LK03 ”Name”" for the projects with want(j). */
+static void named_list(pv_buf *b, const pv_case *c, const pv_ranking *r, const unsigned char *x,
+                       int sel, size_t n, int sv)
 {
-    size_t nexcl = 0, nsel = 0;
-    for (size_t j = 0; j < r->n; j++) {
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        if ((x[j] != 0) != sel || (!sel && !r->p[j].eligible))
+            continue;
+        pv_buf_puts(b, !k ? "" : k + 1 == n ? pv_tr(sv, " and ", " och ") : ", ");
+        pv_buf_puts(b, "<strong>");
+        pv_html_esc(b, pv_project_name(c, j));
+        pv_buf_puts(b, "</strong> <small class=\"id\">");
+        pv_html_esc(b, pv_project_id(c, j));
+        pv_buf_puts(b, "</small>");
+        k++;
+    }
+}
+
+/* Amounts of every resource in prose ("695 000 kr och 2 030 h"), escaped. */
+static void amounts(pv_buf *b, const pv_case *c, const double *x, int sv)
+{
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, !k ? "" : k + 1 == c->nres ? pv_tr(sv, " and ", " och ") : ", ");
+        pv_html_amount(b, c, k, x[k], sv);
+    }
+}
+
+/* What stopped the portfolio: limits and constraints that bind. */
+static void stoppers(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                     int sv)
+{
+    size_t nb = 0;
+    for (size_t k = 0; k < c->nres; k++)
+        if (res_binding(c, r, s, k)) {
+            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ", " Gränser som "
+                                                   "satte stopp: "));
+            pv_html_esc(b, pv_res_name(c, k, sv));
+            pv_buf_puts(b, " (");
+            pv_html_amount(b, c, k, s->res_used[k], sv);
+            pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
+            pv_html_amount(b, c, k, c->res[k].limit, sv);
+            pv_buf_puts(b, ")");
+        }
+    for (size_t i = 0; i < c->ncons; i++)
+        if (s->cons_binding[i]) {
+            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ", " Gränser som "
+                                                   "satte stopp: "));
+            pv_buf_puts(b, "”");
+            pv_html_esc(b, pv_cons_name(&c->cons[i], sv));
+            pv_buf_puts(b, "”");
+        }
+    pv_buf_puts(b, nb ? "." : pv_tr(sv, " No limit was binding.", " Ingen gräns var bindande."));
+}
+
+/* The decision in three to five sentences: what is proposed, what it costs,
+ * what it leaves out and why. */
+static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                    char *const *why, int sv)
+{
+    size_t nexcl = 0, nsel = 0, nout = 0;
+    long first_out = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
         nexcl += !r->p[j].eligible;
         nsel += s->x[j] != 0;
+        if (r->p[j].eligible && !s->x[j] && !nout++)
+            first_out = (long)i;
     }
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
-    if (nexcl)
-        pv_buf_printf(b, sv ? "%zu av dem uteslöts enligt policyn, så %zu var valbara. "
-                            : "%zu of them were excluded by the policy, so %zu were eligible. ",
-                      nexcl, r->n - nexcl);
-    else
-        pv_buf_puts(b, pv_tr(sv, "None was excluded by the policy. ",
-                             "Inget uteslöts enligt policyn. "));
     if (!pv_status_has_portfolio(s->status)) {
+        pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
         pv_buf_puts(b, pv_tr(sv,
                              "No portfolio satisfies every limit and constraint; the diagnosis "
                              "below names the ones in conflict.",
@@ -116,49 +165,110 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         pv_buf_puts(b, "</p>\n");
         return;
     }
-    pv_buf_printf(b, sv ? "Den bästa portföljen inom ramarna består av %zu projekt med "
-                          "sammanlagt "
-                        : "The best portfolio within the limits has %zu projects with a total "
-                          "of ",
-                  nsel);
+    pv_buf_printf(b, sv ? "Förslaget är att genomföra %zu projekt: " : "The proposal is to carry "
+                                                                    "out %zu projects: ", nsel);
+    named_list(b, c, r, s->x, 1, nsel, sv);
+    pv_buf_puts(b, ". ");
+    if (c->nres) {
+        pv_buf_puts(b, pv_tr(sv, "Together they cost ", "Tillsammans kostar de "));
+        amounts(b, c, s->res_used, sv);
+        pv_buf_puts(b, pv_tr(sv, " with partner fees, within limits of ",
+                             " med partneravgifter, inom ramarna "));
+        double lim[64];
+        for (size_t k = 0; k < c->nres && k < 64; k++)
+            lim[k] = c->res[k].limit;
+        if (c->nres <= 64)
+            amounts(b, c, lim, sv);
+        pv_buf_puts(b, pv_tr(sv, ", and score ", ", och ger "));
+    } else
+        pv_buf_puts(b, pv_tr(sv, "They score ", "De ger "));
     pv_html_num(b, s->objective, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
     if (s->status == PV_STATUS_FEASIBLE)
         pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
-    pv_buf_puts(b, ". ");
-    size_t nb = 0;
-    for (size_t k = 0; k < c->nres; k++)
-        if (res_binding(c, r, s, k)) {
-            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, "Limits that stopped it: ", "Gränser som "
-                                                   "satte stopp: "));
-            pv_html_res_name(b, c->res[k].id, sv);
-            pv_buf_puts(b, " (");
-            pv_html_amount(b, c->res[k].id, s->res_used[k], sv);
-            pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
-            pv_html_amount(b, c->res[k].id, c->res[k].limit, sv);
-            pv_buf_puts(b, ")");
-        }
-    for (size_t i = 0; i < c->ncons; i++)
-        if (s->cons_binding[i]) {
-            const pv_constraint *q = &c->cons[i];
-            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, "Limits that stopped it: ", "Gränser som "
-                                                   "satte stopp: "));
-            pv_buf_puts(b, "”");
-            pv_html_esc(b, q->label && q->label[0] ? q->label : q->id);
-            pv_buf_puts(b, "”");
-        }
-    pv_buf_puts(b, nb ? "." : pv_tr(sv, "No limit was binding.", "Ingen gräns var bindande."));
+    pv_buf_printf(b, sv ? ". Av %zu förslag uteslöts %zu enligt policyn och %zu valbara "
+                          "kommer inte med."
+                        : ". Of %zu proposals, %zu were excluded by the policy and %zu eligible "
+                          "ones are left out.",
+                  r->n, nexcl, nout);
+    if (first_out >= 0 && why && why[first_out] && why[first_out][0]) {
+        size_t j = r->order[first_out];
+        pv_buf_puts(b, pv_tr(sv, " The highest ranked of them, ", " Det högst rankade av dem, "));
+        pv_buf_puts(b, "<strong>");
+        pv_html_esc(b, pv_project_name(c, j));
+        pv_buf_puts(b, "</strong> <small class=\"id\">");
+        pv_html_esc(b, pv_project_id(c, j));
+        pv_buf_printf(b, "</small> (%s %zu): ", pv_tr(sv, "rank", "rang"), r->rank[j]);
+        pv_html_esc(b, why[first_out]);
+    }
+    stoppers(b, c, r, s, sv);
     pv_buf_puts(b, "</p>\n");
+}
+
+/* The short table of the decision: the chosen projects with their cost. */
+static void decision_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
+                           const pv_selection *s, int sv)
+{
+    pv_buf_printf(b, "<table id=\"decision-table\"><thead><tr><th class=\"num\">%s</th>"
+                     "<th>%s</th><th class=\"num\">%s</th>",
+                  pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Selected project", "Valt projekt"),
+                  pv_tr(sv, "Score", "Poäng"));
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, "<th class=\"num\">");
+        pv_html_esc(b, pv_res_name(c, k, sv));
+        pv_buf_puts(b, "</th>");
+    }
+    pv_buf_puts(b, "</tr></thead><tbody>\n");
+    double fee[64] = {0};
+    for (size_t k = 0; k < c->nres && k < 64; k++)
+        fee[k] = s->res_used[k];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        if (!s->x[j])
+            continue;
+        pv_buf_printf(b, "<tr class=\"decision-row\"><td class=\"num\">%zu</td><td>"
+                         "<span class=\"name\">", r->rank[j]);
+        pv_html_esc(b, pv_project_name(c, j));
+        pv_buf_puts(b, "</span> <small class=\"id\">");
+        pv_html_esc(b, pv_project_id(c, j));
+        pv_buf_puts(b, "</small></td><td class=\"num\">");
+        pv_html_num(b, r->p[j].score, 2, sv);
+        pv_buf_puts(b, "</td>");
+        for (size_t k = 0; k < c->nres; k++) {
+            pv_buf_puts(b, "<td class=\"num\">");
+            pv_html_amount(b, c, k, pv_proj_use(c, j, k), sv);
+            pv_buf_puts(b, "</td>");
+            if (k < 64)
+                fee[k] -= pv_proj_use(c, j, k);
+        }
+        pv_buf_puts(b, "</tr>\n");
+    }
+    for (int tot = 0; tot < 2 && c->nres <= 64; tot++) {
+        pv_buf_printf(b, "<tr class=\"%s\"><td></td><td>%s</td><td class=\"num\">", tot ? "total" : "fees",
+                      tot ? pv_tr(sv, "Total", "Summa")
+                          : pv_tr(sv, "Partner fees", "Partneravgifter"));
+        if (tot)
+            pv_html_num(b, s->objective, 2, sv);
+        pv_buf_puts(b, "</td>");
+        for (size_t k = 0; k < c->nres; k++) {
+            pv_buf_puts(b, "<td class=\"num\">");
+            double x = tot ? s->res_used[k] : fee[k];
+            pv_html_amount(b, c, k, fabs(x) < 1e-6 ? 0 : x, sv);
+            pv_buf_puts(b, "</td>");
+        }
+        pv_buf_puts(b, "</tr>\n");
+    }
+    pv_buf_puts(b, "</tbody></table>\n");
 }
 
 static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
                       int sv)
 {
-    pv_html_section(b, "portfolio", 0, "Portfolio", "Portfölj", sv);
+    pv_html_section(b, "portfolio", 0, "Limits and partners", "Ramar och partner", sv);
     pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"resources\" id=\"resources\">\n",
                   pv_tr(sv, "Resources used against the limits", "Resurser mot ramarna"));
     for (size_t k = 0; k < c->nres; k++)
-        pv_html_resource_row(b, c->res[k].id, s->res_used[k], c->res[k].limit, sv);
+        pv_html_resource_row(b, c, k, s->res_used[k], c->res[k].limit, sv);
     pv_buf_puts(b, "</div>\n");
     pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Binding constraints", "Bindande villkor"));
     size_t nb = 0;
@@ -176,9 +286,11 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
             if (!s->cons_binding[i])
                 continue;
             const pv_constraint *q = &c->cons[i];
-            pv_buf_puts(b, "<tr class=\"binding-row\"><td><code>");
+            pv_buf_puts(b, "<tr class=\"binding-row\"><td>");
+            pv_html_esc(b, pv_cons_name(q, sv));
+            pv_buf_puts(b, " <small class=\"id\"><code>");
             pv_html_esc(b, q->id);
-            pv_buf_puts(b, "</code></td><td>");
+            pv_buf_puts(b, "</code></small></td><td>");
             cons_text(b, c, q, sv);
             pv_buf_puts(b, "</td><td class=\"num\">");
             if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES)
@@ -285,13 +397,14 @@ static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv
             size_t g = s->conflict[i];
             pv_buf_puts(b, "<li class=\"conflict\">");
             if (g < c->nres) {
-                pv_html_res_name(b, c->res[g].id, sv);
+                pv_html_res_name(b, c, g, sv);
                 pv_buf_printf(b, ": %s ", pv_tr(sv, "limit", "ram"));
-                pv_html_amount(b, c->res[g].id, c->res[g].limit, sv);
+                pv_html_amount(b, c, g, c->res[g].limit, sv);
             } else if (g < c->nres + c->ncons) {
-                pv_buf_puts(b, "<code>");
+                pv_html_esc(b, pv_cons_name(&c->cons[g - c->nres], sv));
+                pv_buf_puts(b, " <small class=\"id\"><code>");
                 pv_html_esc(b, c->cons[g - c->nres].id);
-                pv_buf_puts(b, "</code>: ");
+                pv_buf_puts(b, "</code></small>: ");
                 cons_text(b, c, &c->cons[g - c->nres], sv);
             } else
                 pv_buf_puts(b, pv_tr(sv, "every existing agreement is kept (keep_existing)",
@@ -308,9 +421,9 @@ static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv
                 if (!(s->res_raise[k] > 0))
                     continue;
                 pv_buf_puts(b, "<li>");
-                pv_html_res_name(b, c->res[k].id, sv);
+                pv_html_res_name(b, c, k, sv);
                 pv_buf_puts(b, ": +");
-                pv_html_amount(b, c->res[k].id, s->res_raise[k], sv);
+                pv_html_amount(b, c, k, s->res_raise[k], sv);
                 pv_buf_puts(b, "</li>\n");
             }
             pv_buf_puts(b, "</ul>\n");
@@ -341,7 +454,11 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
     else if (!pv_html_begin(&b, c, sv, "Decision basis: portfolio of international projects",
                             "Beslutsunderlag: portfölj av internationella projekt", "select",
                             err)) {
-        summary(&b, c, r, s, sv);
+        pv_html_section(&b, "decision", 0, "Proposed decision", "Förslag till beslut", sv);
+        summary(&b, c, r, s, why, sv);
+        if (pv_status_has_portfolio(s->status) && c->nres <= 64)
+            decision_table(&b, c, r, s, sv);
+        pv_html_section_end(&b);
         if (pv_status_has_portfolio(s->status))
             portfolio(&b, c, r, s, sv);
         else
@@ -352,8 +469,8 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
         pv_html_section_end(&b);
         pv_html_policy_sections(&b, c, r, sv);
         pv_html_model_section(&b, c, sv);
-        pv_html_end(&b, sv);
-        out = pv_buf_finish(&b, len, err);
+        if (!pv_html_end(&b, c, sv, err))
+            out = pv_buf_finish(&b, len, err);
     }
     if (!out)
         pv_buf_free(&b);

@@ -535,12 +535,7 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
             continue;
         ne++;
         pv_buf_printf(b, "%s", md ? "- " : "  - ");
-        md_text(b, pv_partner_id(c, p), md);
-        if (strcmp(pv_partner_name(c, p), pv_partner_id(c, p))) {
-            pv_buf_puts(b, " (");
-            md_text(b, pv_partner_name(c, p), md);
-            pv_buf_putc(b, ')');
-        }
+        md_text(b, pv_partner_name(c, p), md);
         if (c->partner_active[p])
             pv_buf_printf(b, " — %s", pv_tr(sv, "existing agreement", "befintligt avtal"));
         pv_buf_putc(b, '\n');
@@ -557,7 +552,7 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
             if (!review(v, p))
                 continue;
             pv_buf_printf(b, "%s", md ? "- " : "  - ");
-            md_text(b, pv_partner_id(c, p), md);
+            md_text(b, pv_partner_name(c, p), md);
             pv_buf_printf(b, ": %s\n", pv_review_text(sv));
         }
     }

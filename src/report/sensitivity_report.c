@@ -229,9 +229,9 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
         const char *col = pv_html_colour(pv_html_top_of(m, m->leaves[i]));
         pv_buf_puts(&b, "<tr class=\"criterion-row\"><td>");
         pv_html_esc(&b, pv_crit_label(m->leaves[i], sv));
-        pv_buf_puts(&b, " <span class=\"id\">");
+        pv_buf_puts(&b, " <small class=\"id\">");
         pv_html_esc(&b, m->leaves[i]->id);
-        pv_buf_puts(&b, "</span></td><td class=\"num\">");
+        pv_buf_puts(&b, "</small></td><td class=\"num\">");
         pv_html_pct(&b, k->weight, 1, sv);
         pv_buf_puts(&b, "</td><td class=\"num\">");
         pv_html_pct(&b, k->low, 1, sv);
@@ -268,6 +268,9 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
     pv_free(add); /* rem lives in the same block */
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }

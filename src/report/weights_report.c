@@ -216,6 +216,9 @@ char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
     pv_buf_puts(&b, "</div>\n");
     pv_html_section_end(&b);
     pv_html_model_section(&b, c, sv);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }

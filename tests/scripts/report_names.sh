@@ -1,0 +1,105 @@
+#!/bin/sh
+# Reports speak in names (issue 13, points 1 and 2): for every example, the
+# Swedish text, Markdown and HTML of `rank` and `select` contain no id of a
+# resource, constraint, rule or criterion that the model or case names (HTML
+# may show the id inside <small> or <code>); and every select output (text,
+# md, csv, json, html) carries each project's use of every resource.
+#   tests/scripts/report_names.sh /abs/path/to/partnerval
+PV=$1
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+for d in "$ROOT"/examples/*/; do
+  ex=$(basename "$d")
+  for cmd in rank select; do
+    for fmt in text md html; do
+      "$PV" $cmd "$d/case.json" --format $fmt --lang sv --date 2027-03-01 \
+        -o "$T/$ex-$cmd.$fmt" 2>"$T/err" || { echo "FAIL $ex $cmd $fmt: exit $?"; cat "$T/err"; fail=1; }
+    done
+  done
+  for fmt in csv json; do
+    "$PV" select "$d/case.json" --format $fmt --lang sv -o "$T/$ex-select.$fmt" 2>"$T/err" ||
+      { echo "FAIL $ex select $fmt"; fail=1; }
+  done
+done
+python3 - "$ROOT" "$T" <<'PY' || fail=1
+import csv, glob, html, io, json, os, re, sys
+root, t = sys.argv[1], sys.argv[2]
+bad = 0
+def named_ids(case_path):
+    c = json.load(open(case_path))
+    mp = c['model'] if isinstance(c['model'], dict) else json.load(
+        open(os.path.join(os.path.dirname(case_path), c['model'])))
+    ids = {}
+    for k, r in c.get('resources', {}).items():
+        if 'name' in r: ids[k] = 'resource'
+    for q in c.get('constraints', []):
+        if 'label' in q and 'id' in q: ids[q['id']] = 'constraint'
+    for k, r in mp.get('rules', {}).items():
+        if 'name' in r: ids[k] = 'rule'
+    def walk(d):
+        for k, v in d.items():
+            if 'label' in v: ids[k] = 'criterion'
+            walk(v.get('children', {}))
+    walk(mp['criteria'])
+    # free text from the inputs (policy quotations, reasons, names) may hold an
+    # id as an ordinary word ("bedömning av risk"): it is taken out first
+    free = [v for r in mp.get('rules', {}).values() for v in (r.get('because', ''), r.get('source', ''))]
+    def texts(d):
+        for v in d.values():
+            free.append(v.get('source', ''))
+            texts(v.get('children', {}))
+    texts(mp['criteria'])
+    free.append(mp.get('source', ''))
+    return c, ids, [f for f in free if f]
+def visible(text):
+    text = re.sub(r'(?s)<(style|small|code|title)\b.*?</\1>', ' ', text)
+    text = re.sub(r'(?s)<[^>]*>', ' ', text)
+    return html.unescape(text)
+for case in sorted(glob.glob(os.path.join(root, 'examples/*/case.json'))):
+    ex = os.path.basename(os.path.dirname(case))
+    c, ids, free = named_ids(case)
+    for cmd in ('rank', 'select'):
+        for fmt in ('text', 'md', 'html'):
+            f = os.path.join(t, '%s-%s.%s' % (ex, cmd, fmt))
+            if not os.path.exists(f): continue
+            s = open(f, encoding='utf-8').read()
+            if fmt == 'html': s = visible(s)
+            for f in sorted(free, key=len, reverse=True):
+                s = s.replace(f, ' ')
+            hits = sorted(i for i in ids if re.search(r'(?<![\w.-])%s(?![\w-])' % re.escape(i), s))
+            if hits:
+                bad = 1
+                print('FAIL %s %s %s shows ids: %s' % (ex, cmd, fmt, ', '.join('%s (%s)' % (h, ids[h]) for h in hits)))
+            else:
+                print('PASS %s %s %s: no named id' % (ex, cmd, fmt))
+    # resource use in every select output
+    res = list(c.get('resources', {}).keys())
+    pdir = os.path.dirname(case)
+    rows = list(csv.DictReader(open(os.path.join(pdir, c['data']['projects']), encoding='utf-8-sig'),
+                               delimiter=';' if ';' in open(os.path.join(pdir, c['data']['projects']), encoding='utf-8-sig').readline() else ','))
+    def num(x): return float(x.replace('\u00a0', '').replace(' ', '').replace(',', '.')) if x.strip() else 0.0
+    want = {r['id']: {k: num(r[c['resources'][k]['column']]) for k in res} for r in rows}
+    j = json.load(open(os.path.join(t, ex + '-select.json')))
+    ok = all(set(p['use']) == set(res) and set(p['partner_use']) == set(res) and
+             all(abs(p['use'][k] - want[p['id']][k]) < 1e-6 for k in res) for p in j['projects'])
+    print(('PASS' if ok else 'FAIL') + ' %s select json: projects[].use matches the projects file' % ex)
+    bad |= not ok
+    rd = list(csv.reader(io.StringIO(open(os.path.join(t, ex + '-select.csv'), encoding='utf-8-sig').read()), delimiter=';'))
+    hdr = rd[0]
+    ok = len(hdr) == 7 + 2 * len(res)
+    for r in rd[1:]:
+        if r[0] == 'projekt':
+            ok &= all(abs(num(r[7 + 2 * i]) - want[r[1]][k]) < 1e-6 for i, k in enumerate(res))
+    print(('PASS' if ok else 'FAIL') + ' %s select csv: a use column per resource, matching' % ex)
+    bad |= not ok
+    for fmt in ('text', 'md', 'html'):
+        s = open(os.path.join(t, '%s-select.%s' % (ex, fmt)), encoding='utf-8').read()
+        n = s.count('använder ')
+        ok = n >= len(rows)
+        print(('PASS' if ok else 'FAIL') + ' %s select %s: %d of %d projects show their use' % (ex, fmt, n, len(rows)))
+        bad |= not ok
+sys.exit(bad)
+PY
+exit $fail
