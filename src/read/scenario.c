@@ -78,7 +78,26 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
                                    pv_error *err)
 {
     pv_scenario *s = pv_calloc(1, sizeof *s);
-    if (!s || !(s->name = pv_strdup(name)) || !(s->patch = json_object())) {
+    /* A scenario given as settings is named by them ("a.b=1, c=2"), so that
+     * a report says what was changed; the option's name says nothing. */
+    size_t nl = 1;
+    for (size_t i = 0; i < n; i++)
+        nl += strlen(sets[i]) + 2;
+    int by_sets = !name || !strncmp(name, "--", 2);
+    char *nm = by_sets ? pv_malloc(nl) : pv_strdup(name);
+    if (nm && by_sets) {
+        nm[0] = '\0';
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                strcat(nm, ", ");
+            strcat(nm, sets[i]);
+        }
+    }
+    if (s)
+        s->name = nm;
+    else
+        pv_free(nm);
+    if (!s || !nm || !(s->patch = json_object())) {
         pv_scenario_free(s);
         pv_err_nomem(err);
         return NULL;

@@ -16,7 +16,7 @@ static int in_run(const pv_run *run, const char *id)
     return j >= 0 && run->s->x && run->s->x[j] && pv_status_has_portfolio(run->s->status);
 }
 
-enum { DIFF_TEXT, DIFF_JSON, DIFF_HTML };
+enum { DIFF_TEXT, DIFF_JSON, DIFF_HTML, DIFF_IDS };
 
 /* The ids selected in `from` and not in `other`: "A, B" ("–" when none), a
  * JSON array, or escaped HTML spans of class cls. Returns how many. */
@@ -37,8 +37,21 @@ static size_t run_diff(pv_buf *b, const pv_run *from, const pv_run *other, int f
             pv_buf_printf(b, "<span class=\"%s\">", cls);
             pv_html_esc(b, id);
             pv_buf_puts(b, "</span>");
-        } else
+        } else if (fmt == DIFF_IDS)
             pv_buf_puts(b, id);
+        else {
+            pv_buf_plain(b, id);
+            /* text and Markdown: the name beside the id */
+            const char *nm = pv_project_name(from->c, j);
+            if (strcmp(nm, id)) {
+                pv_buf_putc(b, ' ');
+                for (; *nm; nm++) {
+                    if (*nm == '|')
+                        pv_buf_putc(b, '\\');
+                    pv_buf_putc(b, (unsigned char)*nm < 0x20 || *nm == 0x7f ? '?' : *nm);
+                }
+            }
+        }
         n++;
     }
     if (fmt == DIFF_JSON)
@@ -51,7 +64,8 @@ static size_t run_diff(pv_buf *b, const pv_run *from, const pv_run *other, int f
 /* Added to (added = 1) or removed from the base case by run, as text or JSON. */
 static void run_change(pv_buf *b, const pv_run *base, const pv_run *run, int added, int json)
 {
-    run_diff(b, added ? run : base, added ? base : run, json ? DIFF_JSON : DIFF_TEXT, NULL);
+    run_diff(b, added ? run : base, added ? base : run,
+             json == 1 ? DIFF_JSON : json == 2 ? DIFF_IDS : DIFF_TEXT, NULL);
 }
 
 static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_error *err)
@@ -125,7 +139,7 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
         for (int a = 1; a >= 0; a--) {
             pv_buf_init(&tmp);
             if (i > 0)
-                run_change(&tmp, base, run, a, 0);
+                run_change(&tmp, base, run, a, 2); /* CSV: ids */
             pv_csv_sep(b, sv);
             pv_csv_cell(b, tmp.data && strcmp(tmp.data, "–") ? tmp.data : "", sv);
             pv_buf_free(&tmp);
@@ -146,16 +160,23 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
 static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
 {
     int ok = pv_status_has_portfolio(run->s->status);
-    pv_buf_printf(b, "| %s | %s | ", i ? run->name : pv_tr(sv, "base", "bas"),
-                  pv_status_word(run->s->status, sv));
+    pv_buf_puts(b, "| ");
+    for (const char *q = i ? run->name : pv_tr(sv, "base", "bas"); *q; q++) {
+        if (*q == '|')
+            pv_buf_putc(b, '\\');
+        pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
+    }
+    pv_buf_printf(b, " | %s | ", pv_status_word(run->s->status, sv));
     if (ok)
         pv_fmt_num(b, run->s->objective, 2, sv);
     pv_buf_puts(b, " | ");
     for (size_t k = 0; ok && k < run->c->nres; k++) {
-        pv_buf_printf(b, "%s%s ", k ? "; " : "", run->c->res[k].id);
-        pv_fmt_num(b, run->s->res_used[k], 0, sv);
+        pv_buf_puts(b, k ? "; " : "");
+        pv_buf_plain(b, pv_res_name(run->c, k, sv));
+        pv_buf_putc(b, ' ');
+        pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
         pv_buf_puts(b, " / ");
-        pv_fmt_num(b, run->c->res[k].limit, 0, sv);
+        pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
     }
     pv_buf_puts(b, " | ");
     if (i)
@@ -170,8 +191,8 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
 static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
 {
     int ok = pv_status_has_portfolio(run->s->status);
-    pv_buf_printf(b, "%s: %s\n", i ? run->name : pv_tr(sv, "Base", "Bas"),
-                  pv_status_word(run->s->status, sv));
+    pv_buf_plain(b, i ? run->name : pv_tr(sv, "Base", "Bas"));
+    pv_buf_printf(b, ": %s\n", pv_status_word(run->s->status, sv));
     if (ok) {
         pv_buf_printf(b, "  %s: ", pv_tr(sv, "value", "värde"));
         pv_fmt_num(b, run->s->objective, 2, sv);
@@ -179,10 +200,12 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
         pv_ids_text(b, run->c, run->s->x, run->r->n, "–");
         pv_buf_putc(b, '\n');
         for (size_t k = 0; k < run->c->nres; k++) {
-            pv_buf_printf(b, "  %s: ", run->c->res[k].id);
-            pv_fmt_num(b, run->s->res_used[k], 0, sv);
+            pv_buf_puts(b, "  ");
+            pv_buf_plain(b, pv_res_name(run->c, k, sv));
+            pv_buf_puts(b, ": ");
+            pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
             pv_buf_puts(b, " / ");
-            pv_fmt_num(b, run->c->res[k].limit, 0, sv);
+            pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
             pv_buf_putc(b, '\n');
         }
     }
@@ -190,7 +213,7 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
         pv_buf_printf(b, "  %s: ", pv_tr(sv, "conflicting limits and constraints",
                                           "ramar och villkor i konflikt"));
         for (size_t q = 0; q < run->s->nconflict; q++)
-            pv_buf_printf(b, "%s%s", q ? ", " : "", pv_group_id(run->c, run->s->conflict[q]));
+            pv_buf_printf(b, "%s%s", q ? ", " : "", pv_group_name(run->c, run->s->conflict[q], sv));
         pv_buf_putc(b, '\n');
     }
     if (i) {

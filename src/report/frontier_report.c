@@ -92,31 +92,91 @@ static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int 
     }
 }
 
+/* "TN05 Name, TN06 Name": the projects with x[j], id and name, plain text. */
+static void ids_names(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n, int md)
+{
+    int first = 1;
+    for (size_t j = 0; j < n; j++) {
+        if (!x[j])
+            continue;
+        pv_buf_puts(b, first ? "" : ", ");
+        pv_buf_plain(b, pv_project_id(c, j));
+        if (strcmp(pv_project_name(c, j), pv_project_id(c, j))) {
+            pv_buf_putc(b, ' ');
+            for (const char *q = pv_project_name(c, j); *q; q++) {
+                if (md && *q == '|')
+                    pv_buf_putc(b, '\\');
+                pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
+            }
+        }
+        first = 0;
+    }
+}
+
+static int any_set(const unsigned char *x, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (x[j])
+            return 1;
+    return 0;
+}
+
+/* A cell of the points table: the text right-aligned to w (display width). */
+static void cell_r(pv_buf *b, pv_buf *t, size_t w)
+{
+    pv_buf_pad(b, t->data ? t->data : "", w, 1);
+    pv_buf_free(t);
+}
+
 /* Text or Markdown (fmt): the points, the breakpoints, the order of entry. */
 static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_format fmt, int sv,
                           size_t n, const char *rid, unsigned char *add, unsigned char *rem)
 {
     int md = fmt == PV_FMT_MD;
-    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                  pv_tr(sv, "Budget frontier", "Budgetfront"), rid);
-    pv_buf_printf(b, "%s: ", pv_tr(sv, "Current limit", "Nuvarande gräns"));
-    pv_fmt_num(b, f->current, 0, sv);
+    (void)rid;
+    pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Budget frontier", "Budgetfront"));
+    pv_buf_plain(b, pv_res_name(c, f->res, sv));
+    pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Current limit", "Nuvarande gräns"));
+    pv_res_amount(b, c, f->res, f->current, sv);
     pv_buf_puts(b, md ? "\n\n" : "\n\n");
     if (md)
         pv_buf_printf(b, "| %s | %s | %s |\n|---:|---:|---|\n",
                       pv_tr(sv, "Limit", "Gräns"), pv_tr(sv, "Value", "Värde"),
                       pv_tr(sv, "Portfolio", "Portfölj"));
+    size_t wl = 0, wv = pv_text_width(pv_infeasible_word(sv));
+    for (size_t i = 0; i < f->npoints; i++) {
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_res_amount(&t, c, f->res, f->limit[i], sv);
+        if (t.data && pv_text_width(t.data) > wl)
+            wl = pv_text_width(t.data);
+        pv_buf_free(&t);
+        size_t g = f->point_seg[i];
+        if (g != (size_t)-1 && f->seg[g].feasible) {
+            pv_buf_init(&t);
+            pv_fmt_num(&t, f->seg[g].objective, 2, sv);
+            if (t.data && pv_text_width(t.data) > wv)
+                wv = pv_text_width(t.data);
+            pv_buf_free(&t);
+        }
+    }
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
         int ok = g != (size_t)-1 && f->seg[g].feasible;
+        pv_buf t;
+        pv_buf_init(&t);
         pv_buf_puts(b, md ? "| " : "  ");
-        pv_fmt_num(b, f->limit[i], 0, sv);
+        pv_res_amount(&t, c, f->res, f->limit[i], sv);
+        cell_r(b, &t, md ? 0 : wl);
         pv_buf_puts(b, md ? " | " : "  ");
+        pv_buf_init(&t);
         if (ok)
-            pv_fmt_num(b, f->seg[g].objective, 2, sv);
+            pv_fmt_num(&t, f->seg[g].objective, 2, sv);
         else
-            pv_buf_puts(b, pv_infeasible_word(sv));
-        pv_buf_puts(b, md ? " | " : "  ");
+            pv_buf_puts(&t, pv_infeasible_word(sv));
+        cell_r(b, &t, md ? 0 : ok ? wv : 0);
+        if (md || ok)
+            pv_buf_puts(b, md ? " | " : "  ");
         if (ok)
             pv_ids_text(b, c, f->seg[g].x, n, "–");
         pv_buf_puts(b, md ? " |\n" : "\n");
@@ -127,22 +187,31 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
     for (size_t g = f->nseg; g-- > 0;) {
         const pv_fseg *s = &f->seg[g];
         pv_buf_puts(b, md ? "- " : "  ");
-        pv_fmt_num(b, s->lo, 2, sv);
+        pv_res_amount(b, c, f->res, s->lo, sv);
         pv_buf_puts(b, ": ");
         if (!s->feasible) {
             pv_buf_puts(b, pv_tr(sv, "infeasible below", "ogenomförbart under"));
             pv_buf_puts(b, " ");
-            pv_fmt_num(b, s->hi, 2, sv);
+            pv_res_amount(b, c, f->res, s->hi, sv);
             pv_buf_putc(b, '\n');
             continue;
         }
         pv_fmt_num(b, s->objective, 2, sv);
         pv_ids_diff(prev, s->x, n, add, rem);
-        pv_buf_printf(b, " (+");
-        pv_ids_text(b, c, add, n, "–");
-        pv_buf_printf(b, "; −");
-        pv_ids_text(b, c, rem, n, "–");
-        pv_buf_puts(b, ")\n");
+        int a = any_set(add, n), r = any_set(rem, n);
+        if (a || r) {
+            pv_buf_puts(b, " (");
+            if (a) {
+                pv_buf_putc(b, '+');
+                ids_names(b, c, add, n, md);
+            }
+            if (r) {
+                pv_buf_puts(b, a ? "; −" : "−");
+                ids_names(b, c, rem, n, md);
+            }
+            pv_buf_putc(b, ')');
+        }
+        pv_buf_putc(b, '\n');
         prev = s->x;
     }
     pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Order of entry", "Ordning projekten tillkommer"));

@@ -31,6 +31,10 @@ void pv_buf_pad(pv_buf *b, const char *s, size_t width, int right);
 void pv_use_json(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j);
 /* "uses Budget 120 000 kr, Staff time 420 h; partner fees …" (fees only when any). */
 void pv_use_text(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j, int sv);
+/* "+A, B −C": the projects added and removed, an empty side left out ("–"
+ * when both are empty). */
+void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const unsigned char *rem,
+                  size_t n);
 /* The chosen projects with each one's use, the partner fees and the total
  * (a text table, or Markdown with md). */
 void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,

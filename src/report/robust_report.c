@@ -98,21 +98,59 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     pv_fmt_num(b, 100 * maxhw, 1, sv);
     pv_buf_puts(b, pv_tr(sv, " percentage points\n\n", " procentenheter\n\n"));
     if (md)
-        pv_buf_printf(b, "| Id | %s | 95 %% | %s |\n|---|---:|---|---|\n",
-                      pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Group", "Grupp"));
+        pv_buf_printf(b, "| Id | %s | 95 %% | %s | %s |\n|---|---:|---|---|---|\n",
+                      pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Group", "Grupp"),
+                      pv_tr(sv, "Name", "Namn"));
+    size_t wid = 2, wg = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (pv_text_width(pv_project_id(c, j)) > wid)
+            wid = pv_text_width(pv_project_id(c, j));
+    }
+    const char *gw[] = {pv_tr(sv, "core", "kärna"), pv_tr(sv, "exterior", "utanför"),
+                        pv_tr(sv, "borderline", "gränsfall")};
+    for (int g = 0; g < 3; g++)
+        if (pv_text_width(gw[g]) > wg)
+            wg = pv_text_width(gw[g]);
     for (size_t i = 0; i < n; i++) {
         size_t j = r->order[i];
         if (!r->p[j].eligible)
             continue;
         double lo, hi;
         pv_wilson95(rb->selected[j], N, &lo, &hi);
-        pv_buf_printf(b, md ? "| %s | " : "  %-10s ", pv_project_id(c, j));
-        pv_fmt_num(b, N ? 100.0 * (double)rb->selected[j] / (double)N : 0, 1, sv);
-        pv_buf_puts(b, md ? " % | " : " %  [");
-        pv_fmt_num(b, 100 * lo, 1, sv);
-        pv_buf_puts(b, "–");
-        pv_fmt_num(b, 100 * hi, 1, sv);
-        pv_buf_printf(b, md ? " %% | %s |\n" : "]  %s\n", group_of(lo, hi, sv));
+        pv_buf t;
+        pv_buf_init(&t);
+        if (md) {
+            pv_buf_puts(b, "| ");
+            pv_buf_plain(b, pv_project_id(c, j));
+            pv_buf_puts(b, " | ");
+        } else {
+            pv_buf_puts(b, "  ");
+            pv_buf_pad(b, pv_project_id(c, j), wid, 0);
+        }
+        pv_fmt_num(&t, N ? 100.0 * (double)rb->selected[j] / (double)N : 0, 1, sv);
+        pv_buf_pad(b, t.data ? t.data : "", md ? 0 : 7, 1);
+        pv_buf_free(&t);
+        pv_buf_puts(b, md ? " % | " : " %  ");
+        pv_buf_init(&t);
+        pv_buf_puts(&t, md ? "" : "[");
+        pv_fmt_num(&t, 100 * lo, 1, sv);
+        pv_buf_puts(&t, "–");
+        pv_fmt_num(&t, 100 * hi, 1, sv);
+        pv_buf_puts(&t, md ? " %" : "]");
+        pv_buf_pad(b, t.data ? t.data : "", md ? 0 : 13, 0);
+        pv_buf_free(&t);
+        pv_buf_puts(b, md ? " | " : "  ");
+        if (md)
+            pv_buf_puts(b, group_of(lo, hi, sv));
+        else
+            pv_buf_pad(b, group_of(lo, hi, sv), wg, 0);
+        pv_buf_puts(b, md ? " | " : "  ");
+        for (const char *q = pv_project_name(c, j); *q; q++) {
+            if (md && *q == '|')
+                pv_buf_putc(b, '\\');
+            pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
+        }
+        pv_buf_puts(b, md ? " |\n" : "\n");
     }
     pv_buf_printf(b, "\n%s:\n", pv_tr(sv, "Most frequent portfolios", "Vanligaste portföljerna"));
     for (size_t p = 0; p < nport; p++) {

@@ -194,3 +194,25 @@ void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const p
     port_row(b, c, "", l_fees, fees, w, wid, wname, sv, md);
     port_row(b, c, "", l_tot, tot, w, wid, wname, sv, md);
 }
+
+void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const unsigned char *rem,
+                  size_t n)
+{
+    int a = 0, r = 0;
+    for (size_t j = 0; j < n; j++) {
+        a |= add[j] != 0;
+        r |= rem[j] != 0;
+    }
+    if (!a && !r) {
+        pv_buf_puts(b, "–");
+        return;
+    }
+    if (a) {
+        pv_buf_putc(b, '+');
+        pv_ids_text(b, c, add, n, "");
+    }
+    if (r) {
+        pv_buf_puts(b, a ? " −" : "−");
+        pv_ids_text(b, c, rem, n, "");
+    }
+}

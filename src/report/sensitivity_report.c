@@ -98,9 +98,20 @@ static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
                       pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
                       pv_tr(sv, "Stable within", "Stabil inom"),
                       pv_tr(sv, "Below", "Under"), pv_tr(sv, "Above", "Över"));
+    size_t wl = 0;
+    for (size_t i = 0; i < s->nleaves; i++)
+        if (pv_text_width(pv_crit_label(m->leaves[i], sv)) > wl)
+            wl = pv_text_width(pv_crit_label(m->leaves[i], sv));
     for (size_t i = 0; i < s->nleaves; i++) {
         const pv_sens_crit *k = &s->crit[i];
-        pv_buf_printf(b, md ? "| %s | " : "%-24s ", pv_crit_label(m->leaves[i], sv));
+        if (md) {
+            pv_buf_puts(b, "| ");
+            pv_buf_plain(b, pv_crit_label(m->leaves[i], sv));
+            pv_buf_puts(b, " | ");
+        } else {
+            pv_buf_pad(b, pv_crit_label(m->leaves[i], sv), wl, 0);
+            pv_buf_putc(b, ' ');
+        }
         pv_fmt_num(b, k->weight, 3, sv);
         pv_buf_puts(b, md ? " | [" : "  [");
         pv_fmt_num(b, k->low, 3, sv);
@@ -116,10 +127,7 @@ static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
                 continue;
             }
             pv_ids_diff(s->base, o, n, add, rem);
-            pv_buf_puts(b, "+");
-            pv_ids_text(b, c, add, n, "–");
-            pv_buf_puts(b, " −");
-            pv_ids_text(b, c, rem, n, "–");
+            pv_diff_text(b, c, add, rem, n);
         }
         pv_buf_puts(b, md ? " |\n" : "\n");
     }
