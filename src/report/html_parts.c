@@ -179,6 +179,54 @@ static void partners_cell(pv_buf *b, const pv_case *c, size_t j, int sv)
     pv_buf_puts(b, "</td>");
 }
 
+/* The notes under a project in the ranking: what it uses, why it is in or
+ * out, its conditions. Written into b; a full-width row of their own, so that
+ * a reason is one or two lines on paper, not ten in a narrow column. */
+static void row_notes(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                      char *const *why, size_t i, int sv)
+{
+    const pv_model *m = c->model;
+    size_t j = r->order[i];
+    const pv_proj_result *p = &r->p[j];
+    if (s && c->nres) {
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_use_text(&t, c, s, j, sv);
+        if (t.oom)
+            b->oom = 1;
+        pv_buf_puts(b, "<div class=\"use small\">");
+        pv_html_esc(b, t.data ? t.data : "");
+        pv_buf_puts(b, "</div>");
+        pv_buf_free(&t);
+    }
+    if (why && why[i] && why[i][0]) {
+        pv_buf_puts(b, "<div class=\"why\">");
+        pv_html_esc(b, why[i]);
+        pv_buf_puts(b, "</div>");
+    } else if (!p->eligible) {
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            pv_buf_printf(b, "<div class=\"why\">%s (", pv_tr(sv, "Excluded", "Utesluten"));
+            pv_html_esc(b, pv_rule_name(&m->rules[p->excluded_by[k]], sv));
+            pv_buf_puts(b, "): ");
+            pv_html_esc(b, m->rules[p->excluded_by[k]].because);
+            pv_buf_puts(b, "</div>");
+        }
+    }
+    for (size_t k = 0; k < p->nflags; k++) {
+        const char *bc = m->rules[p->flags[k]].because, *w = pv_tr(sv, "Condition", "Villkor");
+        pv_buf_puts(b, "<div class=\"why\"><span class=\"flag\">");
+        if (strncmp(bc, w, strlen(w)) != 0)
+            pv_buf_printf(b, "%s:</span> ", w);
+        else {
+            pv_buf_puts(b, w);
+            pv_buf_puts(b, "</span>");
+            bc += strlen(w);
+        }
+        pv_html_esc(b, bc);
+        pv_buf_puts(b, "</div>");
+    }
+}
+
 void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
                         const pv_selection *s, char *const *why, int sv)
 {
@@ -231,43 +279,9 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         pv_buf_puts(b, "</span> <small class=\"id\">");
         pv_html_esc(b, pv_project_id(c, j));
         pv_buf_puts(b, "</small>");
-        if (s && c->nres) {
-            pv_buf t;
-            pv_buf_init(&t);
-            pv_use_text(&t, c, s, j, sv);
-            if (t.oom)
-                b->oom = 1;
-            pv_buf_puts(b, "<div class=\"use small\">");
-            pv_html_esc(b, t.data ? t.data : "");
-            pv_buf_puts(b, "</div>");
-            pv_buf_free(&t);
-        }
-        if (why && why[i] && why[i][0]) {
-            pv_buf_puts(b, "<div class=\"why\">");
-            pv_html_esc(b, why[i]);
-            pv_buf_puts(b, "</div>");
-        } else if (!p->eligible) {
-            for (size_t k = 0; k < p->nexcluded; k++) {
-                pv_buf_printf(b, "<div class=\"why\">%s (", pv_tr(sv, "Excluded", "Utesluten"));
-                pv_html_esc(b, pv_rule_name(&m->rules[p->excluded_by[k]], sv));
-                pv_buf_puts(b, "): ");
-                pv_html_esc(b, m->rules[p->excluded_by[k]].because);
-                pv_buf_puts(b, "</div>");
-            }
-        }
-        for (size_t k = 0; k < p->nflags; k++) {
-            const char *bc = m->rules[p->flags[k]].because, *w = pv_tr(sv, "Condition", "Villkor");
-            pv_buf_puts(b, "<div class=\"why\"><span class=\"flag\">");
-            if (strncmp(bc, w, strlen(w)) != 0)
-                pv_buf_printf(b, "%s:</span> ", w);
-            else {
-                pv_buf_puts(b, w);
-                pv_buf_puts(b, "</span>");
-                bc += strlen(w);
-            }
-            pv_html_esc(b, bc);
-            pv_buf_puts(b, "</div>");
-        }
+        pv_buf notes;
+        pv_buf_init(&notes);
+        row_notes(&notes, c, r, s, why, i, sv);
         pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_num(b, p->score, 2, sv);
         pv_buf_puts(b, "</td><td>");
@@ -279,6 +293,15 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         if (has_prio)
             proj_col(b, c, j, "priority_area", sv);
         pv_buf_printf(b, "<td><span class=\"status st-%s\">%s</span></td></tr>\n", cls, word);
+        if (notes.oom)
+            b->oom = 1;
+        if (notes.len) {
+            pv_buf_printf(b, "<tr class=\"project-notes %s\"><td></td><td colspan=\"%d\">", cls,
+                          ncols - 1);
+            pv_buf_puts(b, notes.data);
+            pv_buf_puts(b, "</td></tr>\n");
+        }
+        pv_buf_free(&notes);
     }
     pv_buf_puts(b, "</tbody>\n</table>\n");
 }
