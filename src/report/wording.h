@@ -4,8 +4,9 @@
  * Status words, the one-line reason why a project is in or out of the
  * portfolio, and the review note are written here once, in sv and en, so the
  * text, Markdown, CSV, JSON and HTML renderers cannot drift apart. The
- * machine words of JSON and CSV (pv_status_key) are a contract and never
- * change with the language.
+ * machine words of JSON (pv_status_key) are a contract and never change with
+ * the language; CSV speaks the report's language (a Swedish spreadsheet gets
+ * Swedish headers and words), its English form keeps the machine words.
  */
 #ifndef PV_WORDING_H
 #define PV_WORDING_H
