@@ -230,6 +230,10 @@ typedef struct pv_model {
     size_t nall;
     pv_rule *rules;
     size_t nrules;
+    /* "agreement_review": the policy sentences that ask for an own agreement
+     * to be reviewed: [0] "unused" (active, no selected project uses it),
+     * [1] "inactive" (revive or end); NULL when the model cites none */
+    char *review_because[2], *review_source[2];
 } pv_model;
 
 void pv_model_free(pv_model *m);
@@ -295,8 +299,11 @@ struct pv_case {
     size_t *proj_npartners;
     long *partner_country;  /* per partner: countries row or -1 */
     double *partner_dist;   /* per partner: km from home, NaN when unknown */
-    int *partner_active;    /* per partner: active == yes and, when both files have a
-                               municipality column, one of this case's own */
+    int *partner_active;    /* per partner: active == yes and one of this case's own */
+    int *partner_agreement; /* per partner: an own agreement, active or not (an existing
+                               relationship: active, or `new` is not yes) */
+    char **munis;           /* case "municipality": whose agreements these are */
+    size_t nmunis;
     size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
     size_t *ctry_sorted;    /* country rows sorted by code */
     pv_label *labels;       /* case "labels": display names of data codes */

@@ -141,30 +141,13 @@ static int alloc_sel(const pv_case *c, pv_selection *s)
                : -1;
 }
 
-/* Active agreements are listed (and flagged for review when unused) only
- * when they are the municipality's own: when partners.csv and projects.csv
- * both have a `municipality` column, the partner's must be one the proposals
- * come from; otherwise every active partner of the file counts. */
+/* A report lists the partners the model can engage and every agreement that
+ * is the case's own, active or not (read/link.c decides which are: by the
+ * case's "municipality", item by item in the partners' lists). */
 static void mark_listed(const pv_case *c, const pv_mip *m, pv_selection *s)
 {
-    int pm = c->partners ? pv_table_col(c->partners, "municipality") : -1;
-    int jm = pv_table_col(c->projects, "municipality");
-    for (size_t p = 0; p < s->npart; p++) {
-        if (m->ycol[p] >= 0) {
-            s->listed[p] = 1;
-            continue;
-        }
-        if (!c->partner_active[p])
-            continue;
-        if (pm < 0 || jm < 0) {
-            s->listed[p] = 1;
-            continue;
-        }
-        const char *own = pv_cell(c->partners, p, (size_t)pm);
-        for (size_t j = 0; j < s->nproj && !s->listed[p]; j++)
-            if (pv_cell_has(own, pv_cell(c->projects, j, (size_t)jm)))
-                s->listed[p] = 1;
-    }
+    for (size_t p = 0; p < s->npart; p++)
+        s->listed[p] = m->ycol[p] >= 0 || c->partner_agreement[p];
 }
 
 int pv_select_limits(const pv_case *c, const pv_select_opts *o, double *time_limit_s,

@@ -43,6 +43,9 @@ void pv_case_free(pv_case *c)
     pv_free(c->partner_country);
     pv_free(c->partner_dist);
     pv_free(c->partner_active);
+    pv_free(c->partner_agreement);
+    if (c->munis)
+        pv_free_list(c->munis, c->nmunis);
     pv_free(c->part_sorted);
     pv_free(c->ctry_sorted);
     for (size_t i = 0; i < c->nlabels; i++) {
@@ -530,6 +533,35 @@ static int resolve_model(pv_case *c, int inline_model, pv_error *err)
     return 0;
 }
 
+/* "municipality": the case's municipality, or a list for a joint case; it
+ * decides which agreements in partners.csv are the case's own. */
+static int read_munis(pvj_ctx *x, pv_case *c, json_t *v)
+{
+    if (!v)
+        return 0;
+    size_t n = json_is_array(v) ? json_array_size(v) : 1;
+    if (!json_is_string(v) && !(json_is_array(v) && n > 0)) {
+        pvj_err(x, "municipality", "must be a text or a non-empty list of texts");
+        return -1;
+    }
+    c->munis = pvj_alloc(x, n, sizeof *c->munis);
+    if (!c->munis)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
+        const char *s = json_string_value(e);
+        if (!s || pv_is_blank(s) || strchr(s, '|') || strchr(s, ',') || strchr(s, ';')) {
+            pvj_err(x, "municipality",
+                    "item %zu must be a non-empty text without '|', ',' or ';'", i + 1);
+            return -1;
+        }
+        if (!(c->munis[i] = pvj_dup(x, s)))
+            return -1;
+        c->nmunis = i + 1;
+    }
+    return 0;
+}
+
 /* "keep_existing" and "solver": {"time_limit_s", "mip_gap"}. */
 static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
 {
@@ -572,6 +604,7 @@ pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
     if (c && (!(root = read_root(&x, c, scen, &mroot)) ||
               read_model(&x, c, root, &mroot, &inline_model) ||
               read_home(&x, c, json_object_get(root, "home")) ||
+              read_munis(&x, c, json_object_get(root, "municipality")) ||
               read_tables(&x, c, json_object_get(root, "data")) || pv_link_partners(c, err) ||
               resolve_model(c, inline_model, err) ||
               parse_resources(&x, c, json_object_get(root, "resources")) ||

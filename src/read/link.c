@@ -91,56 +91,79 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A shared partners.csv may list several municipalities' agreements. When
- * both files have a `municipality` column, an agreement is this case's own
- * (to keep or to review) only if it names a municipality of its projects.
- * The projects' municipalities are collected and sorted once, so the check
- * stays n log n whatever the files hold. */
-static int own_agreements(pv_case *c, pv_error *err)
+/* The sorted, split municipality items of the projects' `municipality`
+ * cells: the guess of whose agreements these are when the case does not say. */
+static char **project_munis(const pv_case *c, int jm, size_t *nall, int *oom)
 {
-    int pm = pv_table_col(c->partners, "municipality");
-    int jm = pv_table_col(c->projects, "municipality");
-    if (pm < 0 || jm < 0)
-        return 0;
     char **all = NULL;
-    size_t nall = 0, cap = 0;
-    int oom = 0;
-    for (size_t j = 0; j < c->projects->nrows && !oom; j++) {
+    size_t cap = 0;
+    *nall = 0;
+    for (size_t j = 0; j < c->projects->nrows && !*oom; j++) {
         size_t ni;
         const char *cell = pv_cell(c->projects, j, (size_t)jm);
         char **it = pv_split_list(cell, &ni);
         if (!it) {
-            oom = !pv_is_blank(cell);
+            *oom = !pv_is_blank(cell);
             continue;
         }
-        if (pv_grow((void **)&all, &cap, nall + ni + 1, sizeof(char *))) {
+        if (pv_grow((void **)&all, &cap, *nall + ni + 1, sizeof(char *))) {
             pv_free_list(it, ni);
-            oom = 1;
+            *oom = 1;
             break;
         }
         for (size_t i = 0; i < ni; i++)
-            all[nall++] = it[i];
+            all[(*nall)++] = it[i];
         pv_free(it); /* the items now belong to all[] */
     }
+    return all;
+}
+
+/* A shared partners.csv may list several municipalities' agreements. A
+ * partner is this case's own when its `municipality` list names one of the
+ * case's "municipality"; when the case does not say, one of its projects'
+ * (the items of their `municipality` cells); when neither the case nor the
+ * projects say, or partners.csv has no such column, every partner is. An own
+ * partner is an agreement (to keep, review, revive or end) when it is active,
+ * or when a `new` column says it is not a candidate. The names are sorted
+ * once, so the check stays n log n whatever the files hold. */
+static int own_agreements(pv_case *c, pv_error *err)
+{
+    int pm = pv_table_col(c->partners, "municipality");
+    int jm = pv_table_col(c->projects, "municipality");
+    int nw = pv_table_col(c->partners, "new");
+    char **all = NULL;
+    size_t nall = 0;
+    int oom = 0, every = pm < 0 || (!c->nmunis && jm < 0);
+    if (!every && c->nmunis) {
+        all = pv_calloc(c->nmunis, sizeof *all);
+        for (size_t i = 0; all && i < c->nmunis; i++)
+            if (!(all[nall++] = pv_strdup(c->munis[i])))
+                oom = 1;
+        oom |= !all;
+    } else if (!every)
+        all = project_munis(c, jm, &nall, &oom);
     if (!oom && nall)
         qsort(all, nall, sizeof *all, cmp_str);
     for (size_t p = 0; p < c->partners->nrows && !oom; p++) {
-        if (!c->partner_active[p])
-            continue;
-        size_t ni;
-        const char *cell = pv_cell(c->partners, p, (size_t)pm);
-        char **it = pv_split_list(cell, &ni);
-        if (!it && !pv_is_blank(cell)) {
+        int own = every;
+        size_t ni = 0;
+        const char *cell = every ? "" : pv_cell(c->partners, p, (size_t)pm);
+        char **it = every ? NULL : pv_split_list(cell, &ni);
+        if (!every && !it && !pv_is_blank(cell)) {
             oom = 1;
             break;
         }
-        int own = 0;
         for (size_t i = 0; i < ni && !own; i++)
             own = nall && bsearch(&it[i], all, nall, sizeof *all, cmp_str) != NULL;
-        pv_free_list(it, ni);
-        c->partner_active[p] = own;
+        if (it)
+            pv_free_list(it, ni);
+        int active = c->partner_active[p];
+        int existing = active || (nw >= 0 && !yes(pv_cell(c->partners, p, (size_t)nw)));
+        c->partner_active[p] = own && active;
+        c->partner_agreement[p] = own && existing && c->part_active_col >= 0;
     }
-    pv_free_list(all, nall);
+    if (all)
+        pv_free_list(all, nall);
     if (oom) {
         pv_err_nomem(err);
         return -1;
@@ -254,7 +277,9 @@ int pv_link_partners(pv_case *c, pv_error *err)
         c->partner_country = pv_calloc(np ? np : 1, sizeof(long));
         c->partner_dist = pv_calloc(np ? np : 1, sizeof(double));
         c->partner_active = pv_calloc(np ? np : 1, sizeof(int));
-        if (!c->partner_country || !c->partner_dist || !c->partner_active) {
+        c->partner_agreement = pv_calloc(np ? np : 1, sizeof(int));
+        if (!c->partner_country || !c->partner_dist || !c->partner_active ||
+            !c->partner_agreement) {
             pv_err_nomem(err);
             return -1;
         }

@@ -377,6 +377,10 @@ void pv_model_free(pv_model *m)
         pvj_cond_free(m->rules[i].cond);
     }
     pv_free(m->rules);
+    for (int i = 0; i < 2; i++) {
+        pv_free(m->review_because[i]);
+        pv_free(m->review_source[i]);
+    }
     pv_free(m->path);
     pv_free(m->name);
     pv_free(m->source);
@@ -447,6 +451,40 @@ static int parse_rules(pvj_ctx *x, pv_model *m, json_t *rules, const char *k)
     return 0;
 }
 
+/* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}}: the
+ * policy sentences behind the review of the case's own agreements (optional). */
+static int parse_review(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
+{
+    static const char *const K[] = {"unused", "inactive"};
+    char k[KP], ki[KP];
+    pvj_key(k, kp, "agreement_review");
+    if (!v)
+        return 0;
+    if (!json_is_object(v)) {
+        pvj_err(x, k, "must be an object with \"unused\" and/or \"inactive\"");
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        json_t *e = json_object_get(v, K[i]);
+        pvj_key(ki, k, K[i]);
+        if (!e)
+            continue;
+        if (!json_is_object(e)) {
+            pvj_err(x, ki, "must be an object with \"because\" and \"source\"");
+            return -1;
+        }
+        const char *because = pvj_str(x, e, "because", ki, 1);
+        const char *source = pvj_str(x, e, "source", ki, 1);
+        if (pv_failed(x->err))
+            return -1;
+        m->review_because[i] = pvj_dup(x, because);
+        m->review_source[i] = pvj_dup(x, source);
+        if (pv_failed(x->err))
+            return -1;
+    }
+    return 0;
+}
+
 pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *path)
 {
     if (!json_is_object(root)) {
@@ -496,6 +534,8 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
             }
     pvj_key(k, kp, "rules");
     if (parse_rules(x, m, json_object_get(root, "rules"), k))
+        goto fail;
+    if (parse_review(x, m, json_object_get(root, "agreement_review"), kp))
         goto fail;
     return m;
 fail:

@@ -80,9 +80,9 @@ static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection
     return any;
 }
 
-static int review(const pv_case *c, const pv_selection *s, size_t p)
+static pv_review_action review(const pv_case *c, const pv_selection *s, size_t p)
 {
-    return s->listed[p] && c->partner_active[p] && !s->y[p] && s->status != PV_STATUS_INFEASIBLE;
+    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
 }
 
 /* "LK01 ”Name”, LK02 ”Name” och LK03 ”Name”" for the projects with want(j). */
@@ -346,21 +346,23 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
     if (!ne)
         pv_buf_printf(b, "<p>%s</p>\n", pv_tr(sv, "No partner is engaged.", "Ingen partner engageras."));
     pv_buf_puts(b, "</div>\n");
-    pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Existing agreements to review",
-                                            "Befintliga avtal att se över"));
+    pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Review of existing agreements",
+                                            "Översyn av befintliga avtal"));
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nr += review(c, s, p) != 0;
+        nr += review(c, s, p) != PV_REV_NONE;
     if (!nr)
         pv_buf_printf(b, "<p id=\"review\">%s</p>\n",
-                      pv_tr(sv, "Every existing agreement is used by a selected project.",
-                            "Varje befintligt avtal används av något valt projekt."));
+                      pv_tr(sv, "The case has no existing agreements of its own.",
+                            "Fallet har inga egna befintliga avtal."));
     else {
         pv_buf_puts(b, "<ul id=\"review\">\n");
         for (size_t p = 0; p < s->npart; p++) {
-            if (!review(c, s, p))
+            pv_review_action a = review(c, s, p);
+            if (a == PV_REV_NONE)
                 continue;
-            pv_buf_puts(b, "<li class=\"review\"><span class=\"flag name\">");
+            pv_buf_printf(b, "<li class=\"review %s\"><span class=\"%sname\">",
+                          pv_review_key(a), a == PV_REV_KEEP ? "" : "flag ");
             pv_html_esc(b, pv_partner_name(c, p));
             pv_buf_puts(b, "</span>");
             long crow = c->partner_country ? c->partner_country[p] : -1;
@@ -369,9 +371,15 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
                 pv_html_country(b, c, crow, sv);
                 pv_buf_puts(b, ")");
             }
-            pv_buf_printf(b, ": %s</li>\n",
-                          pv_tr(sv, "no selected project uses this agreement; review it.",
-                                "inget valt projekt använder avtalet; se över det."));
+            pv_buf_puts(b, ": <strong>");
+            pv_html_esc(b, pv_review_word(a, sv));
+            pv_buf_puts(b, "</strong> — ");
+            pv_buf t;
+            pv_buf_init(&t);
+            pv_review_reasons(&t, c, s, p, sv);
+            pv_html_esc(b, t.data ? t.data : "");
+            pv_buf_free(&t);
+            pv_buf_puts(b, "</li>\n");
         }
         pv_buf_puts(b, "</ul>\n");
     }

@@ -72,10 +72,9 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     return 0;
 }
 
-static int review(const sel_view *v, size_t p)
+static pv_review_action review(const sel_view *v, size_t p)
 {
-    return v->s->listed[p] && v->c->partner_active[p] && !v->s->y[p] &&
-           v->s->status != PV_STATUS_INFEASIBLE;
+    return v->s->listed[p] ? pv_review_of(v->c, v->s, p) : PV_REV_NONE;
 }
 
 static const char *group_kind(const pv_case *c, size_t g)
@@ -263,6 +262,30 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     pv_buf_puts(b, "}}");
 }
 
+/* {"action": "end_candidate", "reasons": [...]} for an own agreement, else null. */
+static void json_review(pv_buf *b, const sel_view *v, size_t p)
+{
+    pv_review_action a = review(v, p);
+    if (a == PV_REV_NONE) {
+        pv_buf_puts(b, "null");
+        return;
+    }
+    pv_buf_printf(b, "{\"action\": \"%s\", \"reasons\": [", pv_review_key(a));
+    for (size_t k = 0;; k++) {
+        pv_buf t;
+        pv_buf_init(&t);
+        int got = pv_review_reason(&t, v->c, v->s, p, k, v->sv);
+        if (got) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, t.data ? t.data : "");
+        }
+        pv_buf_free(&t);
+        if (!got)
+            break;
+    }
+    pv_buf_puts(b, "]}");
+}
+
 /* Why no portfolio is feasible: the conflicting set, and what raising a limit would do. */
 static void json_diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s)
 {
@@ -348,10 +371,7 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_json_str(b, pv_partner_name(c, p));
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
-        if (review(v, p))
-            pv_buf_json_str(b, pv_review_text(v->sv));
-        else
-            pv_buf_puts(b, "null");
+        json_review(b, v, p);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
@@ -544,16 +564,23 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nr += review(v, p) != 0;
+        nr += review(v, p) != PV_REV_NONE;
     if (nr) {
         pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
-                      pv_tr(sv, "Existing agreements to review", "Befintliga avtal att se över"));
+                      pv_tr(sv, "Review of existing agreements", "Översyn av befintliga avtal"));
         for (size_t p = 0; p < s->npart; p++) {
-            if (!review(v, p))
+            pv_review_action a = review(v, p);
+            if (a == PV_REV_NONE)
                 continue;
             pv_buf_printf(b, "%s", md ? "- " : "  - ");
             md_text(b, pv_partner_name(c, p), md);
-            pv_buf_printf(b, ": %s\n", pv_review_text(sv));
+            pv_buf_printf(b, ": %s — ", pv_review_word(a, sv));
+            pv_buf t;
+            pv_buf_init(&t);
+            pv_review_reasons(&t, c, s, p, sv);
+            md_text(b, t.data, md);
+            pv_buf_free(&t);
+            pv_buf_putc(b, '\n');
         }
     }
 }
@@ -773,10 +800,17 @@ static void render_csv(pv_buf *b, const sel_view *v)
     }
     for (size_t p = 0; has_sol && p < s->npart; p++)
         if (s->listed[p]) {
+            pv_buf t;
+            pv_buf_init(&t);
+            pv_review_action a = review(v, p);
+            if (a != PV_REV_NONE) {
+                pv_buf_printf(&t, "%s: ", pv_review_key(a));
+                pv_review_reasons(&t, c, s, p, sv);
+            }
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
-                    s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0,
-                    review(v, p) ? pv_review_text(sv) : "");
+                    s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0, t.data ? t.data : "");
             csv_use(b, v, -1);
+            pv_buf_free(&t);
         }
     for (size_t i = 0; i < r->n; i++) {
         size_t j = v->proj[i].j;

@@ -39,10 +39,119 @@ const char *pv_eligible_word(int eligible, int sv)
     return eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
 }
 
-const char *pv_review_text(int sv)
+/* Does a selected project use partner p? */
+static int used(const pv_case *c, const pv_selection *s, size_t p)
 {
-    return pv_tr(sv, "review: no selected project uses this agreement",
-                 "översyn: inget valt projekt använder avtalet");
+    for (size_t j = 0; j < s->nproj; j++)
+        for (size_t k = 0; s->x[j] && k < c->proj_npartners[j]; k++)
+            if (c->proj_partners[j][k] == p)
+                return 1;
+    return 0;
+}
+
+pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p)
+{
+    if (!c->partner_agreement || !c->partner_agreement[p] || !pv_status_has_portfolio(s->status))
+        return PV_REV_NONE;
+    int u = used(c, s, p);
+    if (c->partner_active[p])
+        return u ? PV_REV_KEEP : PV_REV_REVIEW;
+    return u ? PV_REV_REVIVE : PV_REV_END;
+}
+
+const char *pv_review_key(pv_review_action a)
+{
+    static const char *K[] = {"", "keep", "review", "revive", "end_candidate"};
+    return K[a];
+}
+
+const char *pv_review_word(pv_review_action a, int sv)
+{
+    switch (a) {
+    case PV_REV_KEEP: return pv_tr(sv, "keep", "behålls");
+    case PV_REV_REVIEW: return pv_tr(sv, "review", "ses över");
+    case PV_REV_REVIVE: return pv_tr(sv, "revive", "återupptas");
+    case PV_REV_END: return pv_tr(sv, "candidate for ending", "kandidat för avslut");
+    default: return "";
+    }
+}
+
+/* "KR03, KR06": the selected projects that use partner p. */
+static void users(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p)
+{
+    int first = 1;
+    for (size_t j = 0; j < s->nproj; j++)
+        for (size_t k = 0; s->x[j] && k < c->proj_npartners[j]; k++)
+            if (c->proj_partners[j][k] == p) {
+                pv_buf_printf(b, "%s%s", first ? "" : ", ", pv_project_id(c, j));
+                first = 0;
+                break;
+            }
+}
+
+int pv_review_reason(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, size_t k,
+                     int sv)
+{
+    pv_review_action a = pv_review_of(c, s, p);
+    const pv_model *m = c->model;
+    int w = a == PV_REV_REVIEW ? 0 : 1;
+    int cite = a != PV_REV_KEEP && a != PV_REV_NONE && m->review_because[w];
+    if (a == PV_REV_NONE || k > (cite ? 2u : 0u))
+        return 0;
+    if (k == 1) {
+        pv_buf_puts(b, m->review_because[w]);
+        return 1;
+    }
+    if (k == 2) {
+        pv_buf_printf(b, "%s: %s", pv_tr(sv, "Source", "Källa"), m->review_source[w]);
+        return 1;
+    }
+    switch (a) {
+    case PV_REV_KEEP:
+        pv_buf_puts(b, pv_tr(sv, "active agreement used by the selected ",
+                             "aktivt avtal som används av valda "));
+        pv_buf_puts(b, pv_tr(sv, "project(s) ", "projekt "));
+        users(b, c, s, p);
+        break;
+    case PV_REV_REVIEW:
+        pv_buf_puts(b, pv_tr(sv, "active agreement that no selected project uses",
+                             "aktivt avtal som inget valt projekt använder"));
+        if (c->keep_existing)
+            pv_buf_puts(b, pv_tr(sv, " (kept: keep_existing)", " (behålls: keep_existing)"));
+        break;
+    case PV_REV_REVIVE:
+        pv_buf_puts(b, pv_tr(sv, "inactive agreement used by the selected project(s) ",
+                             "inaktivt avtal som används av valda projekt "));
+        users(b, c, s, p);
+        pv_buf_puts(b, pv_tr(sv, "; the project is the test of whether the agreement can "
+                                 "be given content",
+                             "; projektet prövar om avtalet kan fyllas med innehåll"));
+        break;
+    default:
+        pv_buf_puts(b, pv_tr(sv, "inactive agreement that no selected project uses",
+                             "inaktivt avtal som inget valt projekt använder"));
+        break;
+    }
+    return 1;
+}
+
+/* Every reason of partner p's review, joined by "; " (text, CSV, HTML). */
+void pv_review_reasons(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv)
+{
+    for (size_t k = 0;; k++) {
+        pv_buf t;
+        pv_buf_init(&t);
+        int got = pv_review_reason(&t, c, s, p, k, sv);
+        if (got) {
+            /* "…prövas. Källa: …", not "…prövas.; Källa: …" */
+            int stop = b->len && b->data && b->data[b->len - 1] == '.';
+            pv_buf_puts(b, !k ? "" : stop ? " " : "; ");
+            pv_buf_puts(b, t.data ? t.data : "");
+        }
+        pv_buf_free(&t);
+        if (!got)
+            break;
+    }
 }
 
 const char *pv_infeasible_word(int sv) { return pv_tr(sv, "infeasible", "ogenomförbar"); }

@@ -22,8 +22,29 @@ const char *pv_status_word(pv_status st, int sv);
 int pv_status_has_portfolio(pv_status st);
 /* "eligible" / "excluded" for a ranked project. */
 const char *pv_eligible_word(int eligible, int sv);
-/* The note beside an own agreement that no selected project uses. */
-const char *pv_review_text(int sv);
+/* What the portfolio means for partner p if it is one of the case's own
+ * agreements: active and used by a selected project -> keep; active and
+ * unused -> review; inactive and used -> revive; inactive and unused -> end
+ * candidate. PV_REV_NONE for other partners and when there is no portfolio. */
+typedef enum pv_review_action {
+    PV_REV_NONE,
+    PV_REV_KEEP,
+    PV_REV_REVIEW,
+    PV_REV_REVIVE,
+    PV_REV_END
+} pv_review_action;
+pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p);
+/* "keep", "review", "revive", "end_candidate": the JSON/CSV value. */
+const char *pv_review_key(pv_review_action a);
+/* The action for people, sv or en. */
+const char *pv_review_word(pv_review_action a, int sv);
+/* Appends the k-th reason (from 0) for p's action to b; 0 when there is none:
+ * the situation (naming the projects that use it), then, for every action but
+ * keep, the model's "agreement_review" sentence and its policy source. */
+int pv_review_reason(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, size_t k,
+                     int sv);
+/* All reasons joined by "; ". */
+void pv_review_reasons(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv);
 /* "infeasible" as one value of a sweep (frontier point, robust run). */
 const char *pv_infeasible_word(int sv);
 /* The heading over the diagnosis of an infeasible case. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "optimise/select.h"
+#include "report/wording.h"
 #include "testutil.h"
 
 static char dir[256];
@@ -111,19 +112,93 @@ static void test_select_and_why(void **state)
     assert_int_equal(s->why[1].kind, PV_WHY_IN);
     assert_true(fabs(s->why[1].loss - 25) < 1e-9); /* without B: A alone, 100 */
     assert_int_equal(s->why[3].kind, PV_WHY_EXCLUDED);
-    /* p2 and p3 are active, not engaged: review */
+    /* p2 and p3 are active, not engaged: review (p1 is inactive and, with no
+     * `new` column, not an agreement) */
     size_t len;
     char *txt = pv_render_select(c, r, s, PV_FMT_JSON, PV_LANG_EN, &len, &e);
     assert_non_null(txt);
     assert_non_null(strstr(txt, "\"selected_projects\": [\"C\", \"B\"]"));
-    assert_non_null(strstr(txt, "review: no selected project uses this agreement"));
+    assert_non_null(strstr(txt, "\"id\": \"p2\", \"name\": \"Two\", \"engaged\": false, "
+                                "\"active\": true, \"review\": {\"action\": \"review\", "
+                                "\"reasons\": [\"active agreement that no selected project uses\"]}"));
+    assert_null(strstr(txt, "\"end_candidate\""));
     pv_free(txt);
     txt = pv_render_select(c, r, s, PV_FMT_TEXT, PV_LANG_SV, &len, &e);
-    assert_non_null(strstr(txt, "översyn: inget valt projekt använder avtalet"));
+    assert_non_null(strstr(txt, "p3: ses över — aktivt avtal som inget valt projekt använder"));
     pv_free(txt);
     pv_selection_free(s);
     pv_ranking_free(r);
     pv_case_free(c);
+}
+
+/* The four review actions, own agreements by the case's "municipality" item
+ * by item (a partner of "town|other" is town's), candidates and other
+ * municipalities' agreements left out. */
+static void test_agreement_review(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/pv_test_review_%d", (int)getpid());
+    mkdir(dir, 0700);
+    tu_write_file(dir, "model.json", MODEL);
+    tu_write_file(dir, "projects.csv", "id,name,value,cost,partners,bad,municipality\n"
+                                       "A,Alpha,4,1,pa|pi,no,other\n"
+                                       "B,Beta,1,100,pb|pj,no,other\n");
+    tu_write_file(dir, "partners.csv", "id,name,municipality,active,new,fee\n"
+                                       "pa,PA,town,yes,no,0\npb,PB,town,yes,no,0\n"
+                                       "pi,PI,other|town,no,no,0\npj,PJ,town,no,no,0\n"
+                                       "pc,PC,town,no,yes,0\npo,PO,other,yes,no,0\n");
+    pv_case *c = load_case("{\"name\": \"t\", \"municipality\": [\"town\"], \"model\": "
+                           "\"model.json\", \"data\": {\"projects\": \"projects.csv\", "
+                           "\"partners\": \"partners.csv\"}, \"resources\": {\"budget\": "
+                           "{\"column\": \"cost\", \"limit\": 10}}}");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    pv_select_opts o;
+    pv_select_opts_init(&o);
+    pv_selection *s = pv_select(c, r, &o, &e);
+    assert_non_null(s);
+    assert_true(s->x[0] && !s->x[1]);
+    static const char *const want[] = {"keep", "review", "revive", "end_candidate", NULL, NULL};
+    for (size_t p = 0; p < 6; p++) {
+        pv_review_action a = pv_review_of(c, s, p);
+        if (want[p])
+            assert_string_equal(pv_review_key(a), want[p]);
+        else
+            assert_int_equal(a, PV_REV_NONE);
+    }
+    assert_false(s->listed[5]); /* another municipality's agreement */
+    size_t len;
+    char *txt = pv_render_select(c, r, s, PV_FMT_JSON, PV_LANG_EN, &len, &e);
+    assert_non_null(txt);
+    assert_non_null(strstr(txt, "{\"action\": \"revive\", \"reasons\": [\"inactive agreement "
+                                "used by the selected project(s) A;"));
+    assert_null(strstr(txt, "\"po\""));
+    pv_free(txt);
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+    /* Without the key, the projects' cells say whose agreements these are:
+     * "other", so pi and po are listed and pa is not. */
+    c = load_case("{\"name\": \"t\", \"model\": \"model.json\", \"data\": {\"projects\": "
+                  "\"projects.csv\", \"partners\": \"partners.csv\"}, \"resources\": "
+                  "{\"budget\": {\"column\": \"cost\", \"limit\": 10}}}");
+    r = pv_rank(c, &e);
+    s = pv_select(c, r, &o, &e);
+    assert_non_null(s);
+    assert_int_equal(pv_review_of(c, s, 0), PV_REV_NONE);
+    assert_int_equal(pv_review_of(c, s, 2), PV_REV_REVIVE);
+    assert_int_equal(pv_review_of(c, s, 5), PV_REV_REVIEW);
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+    static const char *const files[] = {"case.json", "model.json", "projects.csv", "partners.csv"};
+    char f[512];
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(f, sizeof f, "%s/%s", dir, files[i]);
+        unlink(f);
+    }
+    rmdir(dir);
 }
 
 static void test_constraints_and_cannot_fit(void **state)
@@ -321,6 +396,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build),
         cmocka_unit_test(test_select_and_why),
+        cmocka_unit_test(test_agreement_review),
         cmocka_unit_test(test_constraints_and_cannot_fit),
         cmocka_unit_test(test_infeasible_diagnosis),
         cmocka_unit_test(test_forced_excluded_is_input_error),
