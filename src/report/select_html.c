@@ -261,15 +261,9 @@ static void decision_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
     pv_buf_puts(b, "</tbody></table>\n");
 }
 
-static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
-                      int sv)
+/* The constraints that hold with equality at the optimum. */
+static void binding_table(pv_buf *b, const pv_case *c, const pv_selection *s, int sv)
 {
-    pv_html_section(b, "portfolio", 0, "Limits and partners", "Ramar och partner", sv);
-    pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"resources\" id=\"resources\">\n",
-                  pv_tr(sv, "Resources used against the limits", "Resurser mot ramarna"));
-    for (size_t k = 0; k < c->nres; k++)
-        pv_html_resource_row(b, c, k, s->res_used[k], c->res[k].limit, sv);
-    pv_buf_puts(b, "</div>\n");
     pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Binding constraints", "Bindande villkor"));
     size_t nb = 0;
     for (size_t i = 0; i < c->ncons; i++)
@@ -299,7 +293,12 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
         }
         pv_buf_puts(b, "</tbody></table>\n");
     }
-    /* Engaged partners by country, in the order of the countries table. */
+}
+
+/* Engaged partners by country, in the order of the countries table. */
+static void partner_cards(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                          int sv)
+{
     pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"cards\" id=\"partners\">\n",
                   pv_tr(sv, "Engaged partners by country", "Engagerade partner per land"));
     size_t nctry = c->countries ? c->countries->nrows : 0, ne = 0;
@@ -346,6 +345,11 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
     if (!ne)
         pv_buf_printf(b, "<p>%s</p>\n", pv_tr(sv, "No partner is engaged.", "Ingen partner engageras."));
     pv_buf_puts(b, "</div>\n");
+}
+
+/* Every own agreement with its review action and reasons. */
+static void review_list(pv_buf *b, const pv_case *c, const pv_selection *s, int sv)
+{
     pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "Review of existing agreements",
                                             "Översyn av befintliga avtal"));
     size_t nr = 0;
@@ -383,6 +387,20 @@ static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
         }
         pv_buf_puts(b, "</ul>\n");
     }
+}
+
+static void portfolio(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                      int sv)
+{
+    pv_html_section(b, "portfolio", 0, "Limits and partners", "Ramar och partner", sv);
+    pv_buf_printf(b, "<h3>%s</h3>\n<div class=\"resources\" id=\"resources\">\n",
+                  pv_tr(sv, "Resources used against the limits", "Resurser mot ramarna"));
+    for (size_t k = 0; k < c->nres; k++)
+        pv_html_resource_row(b, c, k, s->res_used[k], c->res[k].limit, sv);
+    pv_buf_puts(b, "</div>\n");
+    binding_table(b, c, s, sv);
+    partner_cards(b, c, r, s, sv);
+    review_list(b, c, s, sv);
     pv_html_section_end(b);
 }
 

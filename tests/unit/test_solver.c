@@ -124,7 +124,7 @@ static void test_select_and_why(void **state)
     assert_null(strstr(txt, "\"end_candidate\""));
     pv_free(txt);
     txt = pv_render_select(c, r, s, PV_FMT_TEXT, PV_LANG_SV, &len, &e);
-    assert_non_null(strstr(txt, "p3: ses över — aktivt avtal som inget valt projekt använder"));
+    assert_non_null(strstr(txt, "Three: ses över — aktivt avtal som inget valt projekt använder"));
     pv_free(txt);
     pv_selection_free(s);
     pv_ranking_free(r);
