@@ -19,10 +19,16 @@ CMOCKA_LIBS    ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmoc
 GLPK_LIBS ?= -lglpk
 CSV_LIBS  ?= -lcsv
 CRYPTO_LIBS ?= $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
+ZIP_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags libzip 2>/dev/null)
+ZIP_LIBS    ?= $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
+EXPAT_LIBS  ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
+XLSXW_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSXW_LIBS  ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 
 WARN    = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude $(JANSSON_CFLAGS)
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude $(JANSSON_CFLAGS) \
+           $(ZIP_CFLAGS) $(XLSXW_CFLAGS)
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif
@@ -33,7 +39,8 @@ BUILD   ?= build/san
 else
 BUILD   ?= build/rel
 endif
-LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) -lm
+LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) \
+          $(XLSXW_LIBS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
                             src/optimise/*.c src/analyse/*.c src/report/*.c))
@@ -50,7 +57,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPFLAGS = -MMD -MP
 
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
-           libcmocka-dev python3 libssl-dev chromium
+           libcmocka-dev python3 libssl-dev chromium libzip-dev libexpat1-dev libxlsxwriter-dev
 
 .PHONY: partnerval libpartnerval.a all deps test-deps demo test check install uninstall clean bench format lint
 
@@ -144,7 +151,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${prefix}/lib' \
            'includedir=$${prefix}/include' '' 'Name: partnerval' \
            'Description: chooses municipal partner projects (MCDA scoring, MILP with GLPK)' \
            'Version: $(PV_VERSION)' 'Libs: -L$${libdir} -lpartnerval' \
-           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS)) -lm' \
+           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) $(XLSXW_LIBS)) -lm' \
            'Cflags: -I$${includedir}'
 
 install: all

@@ -35,6 +35,13 @@ int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *),
 void pv_err(pv_error *err, int code, const char *src, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 void pv_err_nomem(pv_error *err);
+/* A table read from a workbook's sheet is named "BOOK" PV_SHEET_MARK "SHEET";
+ * pv_err turns such a source and its row and column into "BOOK: Sheet!F12". */
+#define PV_SHEET_MARK '\x1e'
+/* Rewrites every PV_SHEET_MARK in s (a message) as ", sheet ", within size. */
+void pv_unmark_sheets(char *s, size_t size);
+/* Column number (1-based) to Excel's letters (1 A, 27 AA); out holds 8. */
+void pv_col_letters(int col, char out[8]);
 /* Replaces control characters (< 0x20, 0x7f) by '?', in place. */
 void pv_sanitize_ctrl(char *s);
 int pv_failed(const pv_error *err);
@@ -76,6 +83,11 @@ typedef struct pv_table {
 } pv_table;
 
 pv_table *pv_table_load(const char *path, pv_error *err);
+/* read/xlsx_reader.c: one sheet of an .xlsx workbook (sheet NULL: the first
+ * visible one) as the same table; path becomes "BOOK" PV_SHEET_MARK "SHEET". */
+pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err);
+/* Does path name a workbook (.xlsx, any case)? */
+int pv_is_xlsx_path(const char *path);
 pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_error *err);
 void pv_table_free(pv_table *t);
 /* Column index by name, or -1. */

@@ -61,6 +61,8 @@ void pv_case_free(pv_case *c)
     pv_free(c);
 }
 
+/* A table: "file.csv", "book.xlsx" (its first sheet), or
+ * {"file": "book.xlsx", "sheet": "Projekt"} ({"file": "x.csv"} too). */
 static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
 {
     char k[KP];
@@ -71,17 +73,46 @@ static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *ke
             pvj_err(x, k, "is required");
         return NULL;
     }
-    if (!json_is_string(v) || !json_string_value(v)[0]) {
-        pvj_err(x, k, "must be a path (string), relative to the case file's folder");
+    const char *file = NULL, *sheet = NULL;
+    if (json_is_object(v)) {
+        json_t *f = json_object_get(v, "file"), *sh = json_object_get(v, "sheet");
+        const char *extra = NULL, *kk;
+        json_t *vv;
+        json_object_foreach(v, kk, vv)
+            if (strcmp(kk, "file") && strcmp(kk, "sheet") && !extra)
+                extra = kk;
+        if (extra) {
+            pvj_err(x, k, "has an unknown key '%s' (file, sheet)", extra);
+            return NULL;
+        }
+        if (!json_is_string(f) || !json_string_value(f)[0]) {
+            pvj_err(x, k, "needs \"file\": a path (string), relative to the case file's folder");
+            return NULL;
+        }
+        if (sh && (!json_is_string(sh) || !json_string_value(sh)[0])) {
+            pvj_err(x, k, "\"sheet\" must be a sheet's name (a non-empty string)");
+            return NULL;
+        }
+        file = json_string_value(f);
+        sheet = sh ? json_string_value(sh) : NULL;
+        if (sheet && !pv_is_xlsx_path(file)) {
+            pvj_err(x, k, "\"sheet\" applies to an .xlsx workbook, not to '%s'", file);
+            return NULL;
+        }
+    } else if (json_is_string(v) && json_string_value(v)[0])
+        file = json_string_value(v);
+    else {
+        pvj_err(x, k, "must be a path (string), relative to the case file's folder, or "
+                      "{\"file\": \"book.xlsx\", \"sheet\": \"name\"}");
         return NULL;
     }
-    char *p = pvj_join_path(c->dir, json_string_value(v));
+    char *p = pvj_join_path(c->dir, file);
     if (!p || pvj_add_input(c, p)) {
         pv_free(p);
         pv_err_nomem(x->err);
         return NULL;
     }
-    pv_table *t = pv_table_load(p, x->err);
+    pv_table *t = pv_is_xlsx_path(p) ? pv_xlsx_load(p, sheet, x->err) : pv_table_load(p, x->err);
     pv_free(p);
     return t;
 }

@@ -12,6 +12,83 @@ void pv_error_clear(pv_error *err)
 
 int pv_failed(const pv_error *err) { return err && err->code != PV_OK; }
 
+/* Column number (1-based) to Excel's letters: 1 A, 26 Z, 27 AA. */
+void pv_col_letters(int col, char out[8])
+{
+    char tmp[8];
+    int n = 0;
+    while (col > 0 && n < 7) {
+        tmp[n++] = (char)('A' + (col - 1) % 26);
+        col = (col - 1) / 26;
+    }
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+}
+
+/* A sheet name as Excel writes it in a reference: quoted ('Mina förslag')
+ * unless it is letters, digits and underscores only. */
+static void sheet_ref(char *out, size_t size, const char *sheet)
+{
+    int plain = *sheet != '\0';
+    for (const unsigned char *p = (const unsigned char *)sheet; *p; p++)
+        if (!(*p >= 0x80 || *p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+            plain = 0;
+    if (plain) {
+        snprintf(out, size, "%s", sheet);
+        return;
+    }
+    size_t k = 0;
+    if (size < 4)
+        return;
+    out[k++] = '\'';
+    for (; *sheet && k + 3 < size; sheet++) {
+        if (*sheet == '\'')
+            out[k++] = '\'';
+        out[k++] = *sheet;
+    }
+    out[k++] = '\'';
+    out[k] = '\0';
+}
+
+/* A table read from a workbook's sheet is named "BOOK<PV_SHEET_MARK>SHEET"
+ * (xlsx_reader.c): its errors name the cell as Excel shows it,
+ * "BOOK: Sheet!F12" (row and column become the reference). */
+static void sheet_source(pv_error *err, const char *src)
+{
+    const char *mark = strchr(src, PV_SHEET_MARK);
+    char ref[300];
+    sheet_ref(ref, sizeof ref, mark + 1);
+    int book = (int)(mark - src);
+    if (err->line > 0 && err->column > 0) {
+        char letters[8];
+        pv_col_letters(err->column, letters);
+        snprintf(err->source, sizeof err->source, "%.*s: %s!%s%d", book, src, ref, letters,
+                 err->line);
+    } else if (err->line > 0)
+        snprintf(err->source, sizeof err->source, "%.*s: %s!%d:%d", book, src, ref, err->line,
+                 err->line);
+    else
+        snprintf(err->source, sizeof err->source, "%.*s: %s", book, src, ref);
+    err->line = err->column = 0;
+}
+
+/* In message text, a sheet's table name reads "BOOK, sheet SHEET". */
+void pv_unmark_sheets(char *s, size_t size)
+{
+    static const char SEP[] = ", sheet ";
+    char *m;
+    while ((m = strchr(s, PV_SHEET_MARK)) != NULL) {
+        size_t len = strlen(s), add = sizeof SEP - 2;
+        if (len + add + 1 > size) {
+            *m = ' ';
+            continue;
+        }
+        memmove(m + add + 1, m + 1, len - (size_t)(m - s));
+        memcpy(m, SEP, sizeof SEP - 1);
+    }
+}
+
 void pv_err(pv_error *err, int code, const char *src, int line, int col, const char *fmt, ...)
 {
     if (!err || err->code != PV_OK)
@@ -20,10 +97,13 @@ void pv_err(pv_error *err, int code, const char *src, int line, int col, const c
     snprintf(err->source, sizeof err->source, "%s", src ? src : "");
     err->line = line;
     err->column = col;
+    if (src && strchr(src, PV_SHEET_MARK))
+        sheet_source(err, src);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err->text, sizeof err->text, fmt, ap);
     va_end(ap);
+    pv_unmark_sheets(err->text, sizeof err->text);
     /* Messages quote input (ids, keys, cells): a control character there
      * (an ESC sequence, say) must not reach the user's terminal. */
     pv_sanitize_ctrl(err->source);

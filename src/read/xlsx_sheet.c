@@ -1,0 +1,363 @@
+/* xlsx_sheet.c — a worksheet's XML elements (from xlsx_reader.c's streaming
+ * parser) into a pv_table: the first non-empty row is the header, empty rows
+ * are skipped, cells placed by their reference (skipped columns stay empty),
+ * shared strings looked up, booleans read as yes/no, numbers, dates (serial
+ * numbers) and formulas' cached values as written. Errors name the cell as
+ * Excel shows it (pv_err turns the table's path and row/column into it). */
+#include "xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define X_MAX_COLS 10000          /* as the CSV reader */
+#define X_MAX_ROWS 1000000        /* as the CSV reader */
+#define X_MAX_TEXT (1024 * 1024)  /* one cell's text, as a CSV line */
+#define X_EXCEL_COLS 16384        /* XFD */
+#define X_EXCEL_ROWS 1048576
+#define X_MAX_CELLS 20000000UL    /* rows x columns of the table */
+
+/* ------------------------------------------------------------------ sheet */
+
+typedef struct xsheet {
+    xpart p;
+    const char *src;  /* "BOOK" PV_SHEET_MARK "SHEET", for pv_err */
+    const char *part; /* the sheet's part name */
+    const xsst *sst;
+    int started, in_data, in_c, in_v, in_is, in_is_t, in_rph;
+    long row, col;    /* current row and cell (1-based; 0 before the first) */
+    char ctype;       /* 's', 'b', 'e', else any text */
+    char *text;       /* current cell's text */
+    size_t tlen, tcap;
+    long *rcol;       /* current row's non-empty cells: column, pool offset */
+    size_t *roff, rn, rcap, rcap2;
+    xpool pool;       /* every cell's text; offset 0 is "" */
+    size_t *cells, ncells, capcells;
+    int *lines;
+    size_t caplines;
+    long header_row;
+    pv_table *t;
+} xsheet;
+
+#define sfail(s, row, col, ...) \
+    x_fail((s)->p.b, (s)->p.x, PV_EINPUT, (s)->src, (int)(row), (int)(col), __VA_ARGS__)
+
+/* "F12" -> column 6, row 12. 0, or -1 when malformed, -2 beyond XFD1048576. */
+static int parse_ref(const char *r, long *col, long *row)
+{
+    long c = 0, w = 0;
+    size_t nl = 0, nd = 0;
+    for (; *r >= 'A' && *r <= 'Z'; r++, nl++)
+        if (nl < 4)
+            c = c * 26 + (*r - 'A' + 1);
+    for (; *r >= '0' && *r <= '9'; r++, nd++)
+        if (nd < 8)
+            w = w * 10 + (*r - '0');
+    if (*r || !nl || !nd)
+        return -1;
+    if (nl > 3 || c > X_EXCEL_COLS || nd > 7 || w > X_EXCEL_ROWS || w < 1)
+        return -2;
+    *col = c;
+    *row = w;
+    return 0;
+}
+
+static void row_start(xsheet *s, const char **at)
+{
+    const char *r = x_attr(at, "r", 0);
+    long row = s->row + 1;
+    if (r) {
+        char *end;
+        row = strtol(r, &end, 10);
+        if (*end || end == r || row < 1 || row > X_EXCEL_ROWS) {
+            sfail(s, 0, 0, "row number '%s' is not a row of a sheet (1 to 1048576)", r);
+            return;
+        }
+    }
+    if (row <= s->row) {
+        sfail(s, row, 0, "this row comes after row %s (rows out of order, or twice)", "above it");
+        return;
+    }
+    s->row = row;
+    s->col = 0;
+    s->rn = 0;
+}
+
+static void cell_start(xsheet *s, const char **at)
+{
+    const char *r = x_attr(at, "r", 0), *t = x_attr(at, "t", 0);
+    long col = s->col + 1, row = s->row;
+    if (!s->row) /* a cell outside any row: take it as row 1 */
+        s->row = row = 1;
+    if (r) {
+        int rc = parse_ref(r, &col, &row);
+        if (rc == -2) {
+            sfail(s, s->row, 0, "cell reference '%s' is beyond the last cell of a sheet (XFD1048576)", r);
+            return;
+        }
+        if (rc || row != s->row) {
+            sfail(s, s->row, 0, "cell reference '%s' is malformed or not in its row", r);
+            return;
+        }
+    }
+    if (col > X_EXCEL_COLS) {
+        sfail(s, s->row, 0, "a cell is beyond the last column of a sheet (%s)", "XFD");
+        return;
+    }
+    if (col <= s->col) {
+        sfail(s, row, col, "this cell comes after a cell to its right (out of order, or %s)", "twice");
+        return;
+    }
+    s->col = col;
+    s->in_c = 1;
+    s->tlen = 0;
+    s->ctype = !t ? 'n' : !strcmp(t, "s") ? 's' : !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'x';
+}
+
+static void sheet_start(void *ud, const char *el, const char **at)
+{
+    xsheet *s = ud;
+    const char *l = x_local(el);
+    if (s->p.b->failed)
+        return;
+    if (!s->started) {
+        s->started = 1;
+        if (strcmp(l, "worksheet"))
+            sfail(s, 0, 0, "part %s is not a worksheet (a chart sheet, or a relationship "
+                           "that points to another part)", s->part);
+        return;
+    }
+    if (!strcmp(l, "sheetData"))
+        s->in_data = 1;
+    else if (!s->in_data)
+        return;
+    else if (!strcmp(l, "row"))
+        row_start(s, at);
+    else if (!strcmp(l, "c"))
+        cell_start(s, at);
+    else if (!s->in_c)
+        return;
+    else if (!strcmp(l, "v"))
+        s->in_v = 1;
+    else if (!strcmp(l, "is"))
+        s->in_is = 1;
+    else if (!strcmp(l, "rPh"))
+        s->in_rph = 1;
+    else if (!strcmp(l, "t") && s->in_is && !s->in_rph)
+        s->in_is_t = 1;
+}
+
+static void sheet_text(void *ud, const char *txt, int len)
+{
+    xsheet *s = ud;
+    if (s->p.b->failed || !(s->in_v || s->in_is_t))
+        return;
+    if (s->tlen + (size_t)len > X_MAX_TEXT) {
+        sfail(s, s->row, s->col, "the cell's text is longer than %s", "1 MiB");
+        return;
+    }
+    if (pv_grow((void **)&s->text, &s->tcap, s->tlen + (size_t)len + 1, 1)) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    memcpy(s->text + s->tlen, txt, (size_t)len);
+    s->tlen += (size_t)len;
+}
+
+/* The cell's value as table text: shared strings looked up, booleans as
+ * yes/no, numbers, errors and other text as written. */
+static const char *cell_value(xsheet *s, size_t *n)
+{
+    s->text[s->tlen] = '\0';
+    *n = s->tlen;
+    if (s->ctype == 's' && s->tlen) {
+        char *end;
+        unsigned long long k = strtoull(s->text, &end, 10);
+        if (*end || s->text[0] < '0' || s->text[0] > '9') {
+            sfail(s, s->row, s->col, "shared string index '%s' is not a number", s->text);
+            return NULL;
+        }
+        if (!s->sst->present) {
+            sfail(s, s->row, s->col, "the cell uses a shared string, but the workbook has no "
+                                     "shared strings part (%s)", "xl/sharedStrings.xml");
+            return NULL;
+        }
+        if (k >= s->sst->n) {
+            sfail(s, s->row, s->col, "the cell uses shared string %s, which the workbook does "
+                                     "not have", s->text);
+            return NULL;
+        }
+        const char *v = s->sst->pool.data + s->sst->off[k];
+        *n = strlen(v);
+        return v;
+    }
+    if (s->ctype == 'b' && s->tlen) {
+        if (strcmp(s->text, "0") && strcmp(s->text, "1")) {
+            sfail(s, s->row, s->col, "boolean cell holds '%s', not 0 or 1", s->text);
+            return NULL;
+        }
+        *n = s->text[0] == '1' ? 3 : 2;
+        return s->text[0] == '1' ? "yes" : "no";
+    }
+    return s->text;
+}
+
+static void cell_end(xsheet *s)
+{
+    s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
+    if (pv_grow((void **)&s->text, &s->tcap, s->tlen + 1, 1)) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    size_t n;
+    const char *v = cell_value(s, &n);
+    if (!v)
+        return;
+    while (n && (*v == ' ' || *v == '\t')) {
+        v++;
+        n--;
+    }
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    if (!n)
+        return;
+    size_t off = s->pool.len;
+    if (x_pool_add(&s->pool, v, n) || pv_grow((void **)&s->rcol, &s->rcap, s->rn + 1, sizeof(long)) ||
+        pv_grow((void **)&s->roff, &s->rcap2, s->rn + 1, sizeof(size_t))) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    s->rcol[s->rn] = s->col;
+    s->roff[s->rn++] = off;
+}
+
+static void header_end(xsheet *s)
+{
+    pv_table *t = s->t;
+    long last = s->rcol[s->rn - 1];
+    if (last > X_MAX_COLS) {
+        sfail(s, s->row, last, "more than %s columns", "10000");
+        return;
+    }
+    if (!(t->header = pv_calloc((size_t)last, sizeof(char *)))) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    t->ncols = (size_t)last;
+    for (size_t i = 0; i < s->rn; i++)
+        if (!(t->header[s->rcol[i] - 1] = pv_strdup(s->pool.data + s->roff[i]))) {
+            x_fail_nomem(s->p.b, s->p.x);
+            return;
+        }
+    s->header_row = s->row;
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (!t->header[i]) {
+            char c[8];
+            pv_col_letters((int)i + 1, c);
+            sfail(s, s->row, (long)i + 1, "header column %s has no name", c);
+            return;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(t->header[i], t->header[k])) {
+                pv_err(s->p.b->err, PV_EINPUT, s->src, (int)s->row, (int)i + 1,
+                       "duplicate column name '%s' (also column %zu)", t->header[i], k + 1);
+                s->p.b->failed = 1;
+                x_stop(s->p.x);
+                return;
+            }
+    }
+}
+
+static void row_end(xsheet *s)
+{
+    pv_table *t = s->t;
+    if (!s->rn) /* an empty row carries nothing: skipped, as an empty CSV line */
+        return;
+    if (!t->header) {
+        header_end(s);
+        return;
+    }
+    for (size_t i = 0; i < s->rn; i++)
+        if ((size_t)s->rcol[i] > t->ncols) {
+            char c[8];
+            pv_col_letters((int)t->ncols, c);
+            sfail(s, s->row, s->rcol[i], "this cell is right of the table: the header row names "
+                                         "columns A to %s only", c);
+            return;
+        }
+    if (t->nrows >= X_MAX_ROWS) {
+        sfail(s, s->row, 0, "more than %s rows", "1000000");
+        return;
+    }
+    if ((unsigned long)(t->nrows + 1) * t->ncols > X_MAX_CELLS) {
+        sfail(s, s->row, 0, "the table has more than %s cells (rows times columns)", "20 million");
+        return;
+    }
+    if (pv_grow((void **)&s->cells, &s->capcells, s->ncells + t->ncols, sizeof(size_t)) ||
+        pv_grow((void **)&s->lines, &s->caplines, t->nrows + 1, sizeof(int))) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    memset(s->cells + s->ncells, 0, t->ncols * sizeof(size_t));
+    for (size_t i = 0; i < s->rn; i++)
+        s->cells[s->ncells + (size_t)s->rcol[i] - 1] = s->roff[i];
+    s->ncells += t->ncols;
+    s->lines[t->nrows++] = (int)s->row;
+    s->rn = 0;
+}
+
+static void sheet_end(void *ud, const char *el)
+{
+    xsheet *s = ud;
+    const char *l = x_local(el);
+    if (s->p.b->failed || !s->in_data)
+        return;
+    if (!strcmp(l, "sheetData"))
+        s->in_data = 0;
+    else if (!strcmp(l, "row"))
+        row_end(s);
+    else if (!s->in_c)
+        return;
+    else if (!strcmp(l, "c"))
+        cell_end(s);
+    else if (!strcmp(l, "v"))
+        s->in_v = 0;
+    else if (!strcmp(l, "t"))
+        s->in_is_t = 0;
+    else if (!strcmp(l, "rPh"))
+        s->in_rph = 0;
+    else if (!strcmp(l, "is"))
+        s->in_is = 0;
+}
+
+/* Streams the sheet's part into t. */
+int x_read_sheet(xbook *b, const char *part, const xsst *sst, pv_table *t)
+{
+    xsheet s = {.src = t->path, .part = part, .sst = sst, .t = t};
+    int rc = x_pool_add(&s.pool, "", 0);
+    if (rc)
+        x_fail_nomem(b, NULL);
+    else
+        rc = x_parse_part(b, part, &s.p, sheet_start, sheet_end, sheet_text);
+    if (rc == 0 && s.rn && !b->failed) /* a last row left open by a broken writer */
+        row_end(&s);
+    if (rc == 1)
+        pv_err(b->err, PV_EINPUT, t->path, 0, 0, "the sheet's part %s is missing from the archive",
+               part);
+    pv_free(s.text);
+    pv_free(s.rcol);
+    pv_free(s.roff);
+    t->pool = s.pool.data;
+    t->row_line = s.lines;
+    if (!rc && !b->failed && s.ncells) {
+        if (!(t->cells = pv_calloc(s.ncells, sizeof(char *))))
+            x_fail_nomem(b, NULL);
+        else
+            for (size_t i = 0; i < s.ncells; i++)
+                t->cells[i] = s.pool.data + s.cells[i];
+    }
+    pv_free(s.cells);
+    if (!rc && !b->failed && !t->header)
+        pv_err(b->err, PV_EINPUT, t->path, 1, 0, "the sheet is empty; a header row is needed");
+    return rc || b->failed || !t->header ? -1 : 0;
+}
+
