@@ -50,13 +50,21 @@ void pv_error_clear(pv_error *err);
  */
 char *pv_error_format(const pv_error *err, char *buf, size_t size);
 
-/** Output formats of reports. */
-typedef enum pv_format { PV_FMT_TEXT, PV_FMT_MD, PV_FMT_CSV, PV_FMT_JSON, PV_FMT_HTML } pv_format;
+/** Output formats of reports. PV_FMT_XLSX (rank, select, compare) is an Excel
+ * workbook: binary, so its length is *len (it holds NUL bytes). */
+typedef enum pv_format {
+    PV_FMT_TEXT,
+    PV_FMT_MD,
+    PV_FMT_CSV,
+    PV_FMT_JSON,
+    PV_FMT_HTML,
+    PV_FMT_XLSX
+} pv_format;
 
 /** Report language. PV_LANG_DEFAULT takes the model's "language". */
 typedef enum pv_lang { PV_LANG_DEFAULT, PV_LANG_SV, PV_LANG_EN } pv_lang;
 
-/** Parses "text", "md", "csv", "json", "html"; returns -1 when unknown. */
+/** Parses "text", "md", "csv", "json", "html", "xlsx"; returns -1 when unknown. */
 int pv_format_parse(const char *s);
 
 /** Parses "sv", "en"; returns -1 when unknown. */

@@ -70,6 +70,14 @@ void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed 
 /* Reads a whole regular file (size limit checked). NULL + err on failure. */
 char *pv_read_file(const char *path, size_t *len, pv_error *err);
 size_t pv_max_file_bytes(void);
+/* For writers that only write to a named file (libxlsxwriter): runs
+ * fn(path, ctx) with path naming a new empty temporary file in $TMPDIR (else
+ * /tmp), and returns what fn wrote there (malloc'd, *len), or NULL + err (fn
+ * fills err when it returns -1). The file is unnamed where the system allows
+ * (O_TMPFILE, reached through /proc/self/fd), so no signal can leave it
+ * behind; else a named file, with the fatal signals blocked until removed. */
+char *pv_render_via_file(int (*fn)(const char *path, void *ctx), void *ctx, size_t *len,
+                         pv_error *err);
 
 /* ------------------------------------------------------------ read/csv */
 typedef struct pv_table {

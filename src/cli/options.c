@@ -110,7 +110,7 @@ static int report_opt(int opt, const char *v, pv_cli_opts *o)
     switch (opt) {
     case PV_OPT_FORMAT:
         if ((o->fmt = pv_format_parse(v)) < 0)
-            return pv_cli_usage("unknown format '%s' (text, md, csv, json, html)", v);
+            return pv_cli_usage("unknown format '%s' (text, md, csv, json, html, xlsx)", v);
         return 0;
     case PV_OPT_OUTPUT: o->out = v; return 0;
     case PV_OPT_LANG:
@@ -230,6 +230,13 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
     }
     while (optind < argc) /* after "--" */
         o->args[o->nargs++] = argv[optind++];
+    if (o->fmt == PV_FMT_XLSX) {
+        if (strcmp(cmd->name, "rank") && strcmp(cmd->name, "select") && strcmp(cmd->name, "compare"))
+            return pv_cli_usage("--format xlsx is for rank, select and compare, not '%s'",
+                                cmd->name);
+        if (!o->out) /* a binary file: never to a terminal or a pipe by accident */
+            return pv_cli_usage("--format xlsx writes a workbook: give its name with -o FILE.xlsx");
+    }
     return check_args(cmd, o);
 }
 

@@ -53,14 +53,16 @@ static int run_rank(const pv_cli_opts *o)
 const pv_cli_cmd pv_cli_rank = {
     .name = "rank", .synopsis = "CASE",
     .summary = "screen and score every proposal; print the ranking",
-    .help = "usage: partnerval rank CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    .help = "usage: partnerval rank CASE [--format text|md|csv|json|html|xlsx] [-o FILE]\n"
+            "                           [--lang sv|en]\n"
             "                           [--date YYYY-MM-DD]\n"
             "\n"
             "Screens every proposal against the model's rules, scores it, and prints the\n"
             "ranking: eligible proposals by score (descending), then excluded ones; ties\n"
             "are broken by id.\n"
             "\n"
-            "  -f, --format F   text (default), md, csv, json or html (a self-contained report)\n"
+            "  -f, --format F   text (default), md, csv, json, html (a self-contained report)\n"
+            "                   or xlsx (an Excel workbook; needs -o)\n"
             "  -o, --output F   write to F (atomically) instead of standard output\n"
             "  -l, --lang L     sv or en (default: the model's language)\n"
             "      --date D     the date an HTML report shows (default: today, UTC)\n"

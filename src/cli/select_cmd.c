@@ -4,14 +4,15 @@
 #include "cli.h"
 
 static const char SELECT_HELP[] =
-    "usage: partnerval select CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
+    "usage: partnerval select CASE [--format text|md|csv|json|html|xlsx] [-o FILE] [--lang sv|en]\n"
     "                              [--time-limit S] [--gap G] [--no-why] [--date YYYY-MM-DD]\n"
     "\n"
     "Chooses the portfolio of projects and partners with the highest total score\n"
     "within the case's resource limits and constraints (a MILP solved by GLPK),\n"
     "and explains why each proposal is in or out.\n"
     "\n"
-    "  -f, --format F     text (default), md, csv, json or html (a self-contained report)\n"
+    "  -f, --format F     text (default), md, csv, json, html (a self-contained report)\n"
+    "                     or xlsx (an Excel workbook; needs -o)\n"
     "  -o, --output F     write to F (atomically) instead of standard output\n"
     "  -l, --lang L       sv or en (default: the model's language)\n"
     "      --time-limit S solver time limit in seconds (default: case, else 60)\n"

@@ -8,7 +8,8 @@
 
 static const char COMPARE_HELP[] =
     "usage: partnerval compare CASE [SCENARIO.json ...] [--set path=value ...]\n"
-    "                          [--format text|md|csv|json|html] [-o FILE] [--lang sv|en] [--why]\n"
+    "                          [--format text|md|csv|json|html|xlsx] [-o FILE] [--lang sv|en]\n"
+    "                          [--why]\n"
     "\n"
     "Solves the base case and each scenario, and shows them side by side: value,\n"
     "resources used, selected projects, and what entered and left compared with\n"

@@ -19,6 +19,8 @@ int pv_format_parse(const char *s)
         return PV_FMT_JSON;
     if (!strcmp(s, "html"))
         return PV_FMT_HTML;
+    if (!strcmp(s, "xlsx"))
+        return PV_FMT_XLSX;
     return -1;
 }
 
@@ -217,4 +219,12 @@ void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsig
         add[j] = b && b[j] && !(a && a[j]);
         rem[j] = a && a[j] && !(b && b[j]);
     }
+}
+
+int pv_xlsx_refused(pv_format fmt, pv_error *err)
+{
+    if (fmt != PV_FMT_XLSX)
+        return 0;
+    pv_err(err, PV_EUSAGE, NULL, 0, 0, "--format xlsx is for rank, select and compare");
+    return 1;
 }

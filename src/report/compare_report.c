@@ -3,6 +3,7 @@
 #include "../analyse/compare.h"
 #include "../analyse/whatif.h"
 #include "report.h"
+#include "xlsx.h"
 
 #include <math.h>
 #include <string.h>
@@ -231,6 +232,8 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
 {
     if (fmt == PV_FMT_HTML)
         return pv_html_compare(cmp, pv_lang_is_sv(cmp->run[0].c, lang), len, err);
+    if (fmt == PV_FMT_XLSX)
+        return pv_xlsx_compare(cmp, pv_lang_is_sv(cmp->run[0].c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     const pv_run *base = &cmp->run[0];

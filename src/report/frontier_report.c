@@ -223,6 +223,8 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
                          pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (pv_xlsx_refused(fmt, err))
+        return NULL;
     if (fmt == PV_FMT_HTML)
         return pv_html_frontier(c, r, f, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;

@@ -1,6 +1,7 @@
 /* rank_report.c — the ranked list in text, Markdown, CSV and JSON. */
 #include "../internal.h"
 #include "report.h"
+#include "xlsx.h"
 
 #include <string.h>
 
@@ -277,6 +278,8 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
 {
     if (fmt == PV_FMT_HTML)
         return pv_html_rank(c, r, pv_lang_is_sv(c, lang), len, err);
+    if (fmt == PV_FMT_XLSX)
+        return pv_xlsx_rank(c, r, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
     int sv = pv_lang_is_sv(c, lang);

@@ -40,4 +40,7 @@ void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const u
 void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
                        int sv, int md);
 
+/* Reports without a workbook form: 1 + a usage error for PV_FMT_XLSX. */
+int pv_xlsx_refused(pv_format fmt, pv_error *err);
+
 #endif

@@ -165,6 +165,8 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
 char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
                        pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (pv_xlsx_refused(fmt, err))
+        return NULL;
     if (fmt == PV_FMT_HTML)
         return pv_html_robust(c, r, rb, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;

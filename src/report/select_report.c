@@ -8,6 +8,7 @@
  */
 #include "../optimise/select.h"
 #include "report.h"
+#include "xlsx.h"
 
 #include <math.h>
 #include <string.h>
@@ -846,6 +847,8 @@ char *pv_render_select(const pv_case *c, const pv_ranking *r, const pv_selection
     }
     if (fmt == PV_FMT_HTML)
         return pv_html_select(c, r, s, pv_lang_is_sv(c, lang), len, err);
+    if (fmt == PV_FMT_XLSX)
+        return pv_xlsx_select(c, r, s, pv_lang_is_sv(c, lang), len, err);
     sel_view v;
     pv_buf b;
     pv_buf_init(&b);

@@ -136,6 +136,8 @@ static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
 char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
                             pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
 {
+    if (pv_xlsx_refused(fmt, err))
+        return NULL;
     if (fmt == PV_FMT_HTML)
         return pv_html_sensitivity(c, r, s, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;

@@ -147,6 +147,8 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
 char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
+    if (pv_xlsx_refused(fmt, err))
+        return NULL;
     if (fmt == PV_FMT_HTML)
         return pv_html_weights(c, pv_lang_is_sv(c, lang), len, err);
     const pv_model *m = c->model;

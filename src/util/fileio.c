@@ -425,3 +425,79 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
     pv_free(target);
     return rc;
 }
+
+/* The folder for temporary files: $TMPDIR when it is an absolute path, else /tmp. */
+static const char *tmp_dir(void)
+{
+    const char *d = getenv("TMPDIR");
+    return d && d[0] == '/' ? d : "/tmp";
+}
+
+static char *read_back(int fd, size_t *len, pv_error *err)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "cannot read the temporary file: %s",
+               strerror(errno));
+        return NULL;
+    }
+    size_t n = (size_t)st.st_size, got = 0;
+    char *data = pv_malloc(n + 1);
+    if (!data) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    while (got < n) {
+        ssize_t r = read(fd, data + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            pv_err(err, PV_EINTERNAL, NULL, 0, 0, "cannot read the temporary file: %s",
+                   r < 0 ? strerror(errno) : "it shrank");
+            pv_free(data);
+            return NULL;
+        }
+        got += (size_t)r;
+    }
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+char *pv_render_via_file(int (*fn)(const char *path, void *ctx), void *ctx, size_t *len,
+                         pv_error *err)
+{
+    const char *dir = tmp_dir();
+    char path[PATH_MAX];
+    char *data = NULL;
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        if (access(path, W_OK) == 0) {
+            if (fn(path, ctx) == 0)
+                data = read_back(fd, len, err);
+            close(fd);
+            return data;
+        }
+        close(fd); /* no /proc: a named file below */
+    }
+    if (snprintf(path, sizeof path, "%s/partnerval.XXXXXX", dir) >= (int)sizeof path) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "TMPDIR is too long");
+        return NULL;
+    }
+    sigset_t stop, prev;
+    fatal_signals(&stop);
+    sigprocmask(SIG_BLOCK, &stop, &prev);
+    fd = mkstemp(path);
+    if (fd < 0)
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "cannot create a temporary file in %s: %s", dir,
+               strerror(errno));
+    else {
+        if (fn(path, ctx) == 0)
+            data = read_back(fd, len, err);
+        close(fd);
+        unlink(path);
+    }
+    sigprocmask(SIG_SETMASK, &prev, NULL);
+    return data;
+}

@@ -1,0 +1,52 @@
+/* xlsx.h — the Excel workbook reports: a small writer (xlsx_writer.c, the only
+ * user of libxlsxwriter) and the sheets of rank, select and compare
+ * (xlsx_report.c). Cells hold numbers as numbers, with number formats; text is
+ * always a string, never a formula. */
+#ifndef PV_REPORT_XLSX_H
+#define PV_REPORT_XLSX_H
+
+#include "../analyse/compare.h"
+
+/* Cell formats. */
+typedef enum pv_xf {
+    PV_XF_TEXT,  /* text, top-aligned */
+    PV_XF_WRAP,  /* long text, wrapped */
+    PV_XF_HEAD,  /* a table's header cell: bold, shaded */
+    PV_XF_TITLE, /* the summary's title */
+    PV_XF_BOLD,
+    PV_XF_INT,   /* 0 */
+    PV_XF_KR,    /* # ##0 kr (en: #,##0 SEK) */
+    PV_XF_HOURS, /* # ##0 tim (en: #,##0 h) */
+    PV_XF_PCT,   /* 0.0 % of a share in [0, 1] */
+    PV_XF_SCORE, /* 0.00 */
+    PV_XF_NUM,   /* #,##0.00 */
+    PV_XF_N
+} pv_xf;
+
+typedef struct pv_xw pv_xw;
+
+/* Renders a workbook: build(w, ctx) adds the sheets and cells; the bytes of
+ * the .xlsx come back (malloc'd, *len) or NULL + err. The workbook's creation
+ * time is the report date (pv_set_report_date), so equal inputs give equal
+ * bytes. */
+char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx), void *ctx,
+                   size_t *len, pv_error *err);
+/* Adds a sheet (its name cut to Excel's 31 characters); later cells go there. */
+int pv_xw_sheet(pv_xw *w, const char *name);
+void pv_xw_str(pv_xw *w, size_t row, size_t col, const char *s, pv_xf f);
+void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f);
+/* A table's header row (names in row `row` from column 0): frozen, and with
+ * an auto-filter over it and the rows down to last_row (call again when the
+ * last row is known: pv_xw_filter). */
+void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n);
+void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols);
+/* The format for amounts of resource res_id (kr, hours, or plain). */
+pv_xf pv_xw_amount_fmt(const char *res_id);
+
+/* xlsx_report.c: the workbooks. */
+char *pv_xlsx_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err);
+char *pv_xlsx_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,
+                     size_t *len, pv_error *err);
+char *pv_xlsx_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err);
+
+#endif

@@ -1,0 +1,607 @@
+/* xlsx_report.c — rank, select and compare as Excel workbooks: a first sheet
+ * that says the result in words with the input checksums, then one sheet per
+ * table (Ranking, Portfölj, Resurser, Villkor, Avtal att se över, Modell),
+ * headers in the report's language, numbers in cells with number formats,
+ * frozen header rows and auto-filters. Written through xlsx_writer.c. */
+#include "report.h"
+#include "xlsx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct xctx {
+    const pv_case *c;
+    const pv_ranking *r;
+    const pv_selection *s; /* NULL for rank */
+    const pv_comparison *cmp;
+    int sv;
+    pv_error *err;
+} xctx;
+
+static const char *yes_no(int yes, int sv)
+{
+    return yes ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej");
+}
+
+static const char *res_name(const char *id, int sv)
+{
+    if (id && strstr(id, "sek"))
+        return "Budget";
+    if (id && strstr(id, "hour"))
+        return pv_tr(sv, "Staff hours", "Arbetstid");
+    return id;
+}
+
+/* "key: value" lines of the summary, from row *row on. */
+static void kv(pv_xw *w, size_t *row, const char *key, const char *value)
+{
+    pv_xw_str(w, *row, 0, key, PV_XF_BOLD);
+    pv_xw_str(w, *row, 1, value, PV_XF_TEXT);
+    (*row)++;
+}
+
+/* The input files with their SHA-256 (as the HTML reports' header). */
+static int inputs_table(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error *err)
+{
+    const char *hdr[] = {pv_tr(sv, "Input file", "Indatafil"), "SHA-256"};
+    pv_xw_header(w, row, hdr, 2);
+    size_t n = pv_case_input_count(c);
+    for (size_t i = 0; i < n; i++) {
+        char hex[65];
+        if (pv_sha256_file(pv_case_input_path(c, i), hex, err))
+            return -1;
+        pv_xw_str(w, row + 1 + i, 0, pv_case_input_path(c, i), PV_XF_TEXT);
+        pv_xw_str(w, row + 1 + i, 1, hex, PV_XF_TEXT);
+    }
+    return 0;
+}
+
+/* Title, case, model, policy, date and program; returns the next free row. */
+static size_t summary_head(pv_xw *w, const pv_case *c, int sv, const char *title)
+{
+    size_t row = 0;
+    char date[11], ver[128];
+    pv_xw_str(w, row, 0, title, PV_XF_TITLE);
+    row += 2;
+    kv(w, &row, pv_tr(sv, "Case", "Ärende"), c->name);
+    kv(w, &row, pv_tr(sv, "Model", "Modell"), c->model->name);
+    kv(w, &row, pv_tr(sv, "Policy", "Policy"), c->model->source);
+    kv(w, &row, pv_tr(sv, "Date of the run", "Körningens datum"), pv_html_date(date));
+    snprintf(ver, sizeof ver, "partnerval %s (GLPK %s)", PV_VERSION, pv_glpk_version());
+    kv(w, &row, pv_tr(sv, "Program", "Program"), ver);
+    return row;
+}
+
+/* One paragraph of words in column A, wrapped over the summary's width. */
+static void words(pv_xw *w, size_t row, const char *head, pv_buf *b)
+{
+    pv_xw_str(w, row, 0, head, PV_XF_BOLD);
+    pv_xw_str(w, row + 1, 0, b->data ? b->data : "", PV_XF_WRAP);
+}
+
+/* ---------------------------------------------------------------- ranking */
+
+static double top_points(const pv_case *c, const pv_proj_result *p, size_t t)
+{
+    double sum = 0;
+    for (size_t i = 0; i < c->model->nleaves; i++)
+        if (pv_html_top_of(c->model, c->model->leaves[i]) == t)
+            sum += p->contrib[i];
+    return sum;
+}
+
+static void rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        pv_buf_printf(b, "%s%s", i ? ", " : "", m->rules[ids[i]].id);
+}
+
+static int ranking_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, "Ranking"))
+        return -1;
+    const char *fixed[] = {pv_tr(sv, "Rank", "Placering"), "Id", pv_tr(sv, "Name", "Namn"),
+                           pv_tr(sv, "Score", "Poäng"), "Status",
+                           pv_tr(sv, "Excluded by", "Utesluten av"), pv_tr(sv, "Flags", "Flaggor")};
+    size_t nf = sizeof fixed / sizeof *fixed, col = nf;
+    pv_xw_header(w, 0, fixed, nf);
+    if (s) {
+        pv_xw_str(w, 0, col++, pv_tr(sv, "Selected", "Vald"), PV_XF_HEAD);
+        pv_xw_str(w, 0, col++, pv_tr(sv, "Why", "Varför"), PV_XF_HEAD);
+    }
+    size_t first_top = col;
+    for (size_t t = 0; t < c->model->ntop; t++)
+        pv_xw_str(w, 0, col++, pv_crit_label(c->model->top[t], sv), PV_XF_HEAD);
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i], row = i + 1;
+        const pv_proj_result *p = &r->p[j];
+        pv_xw_num(w, row, 0, (double)r->rank[j], PV_XF_INT);
+        pv_xw_str(w, row, 1, pv_project_id(c, j), PV_XF_TEXT);
+        pv_xw_str(w, row, 2, pv_project_name(c, j), PV_XF_TEXT);
+        pv_xw_num(w, row, 3, p->score, PV_XF_SCORE);
+        pv_xw_str(w, row, 4, pv_eligible_word(p->eligible, sv), PV_XF_TEXT);
+        pv_buf b;
+        pv_buf_init(&b);
+        rule_ids(&b, c->model, p->excluded_by, p->nexcluded);
+        pv_xw_str(w, row, 5, b.data, PV_XF_TEXT);
+        pv_buf_free(&b);
+        rule_ids(&b, c->model, p->flags, p->nflags);
+        pv_xw_str(w, row, 6, b.data, PV_XF_TEXT);
+        pv_buf_free(&b);
+        if (s) {
+            pv_xw_str(w, row, nf, yes_no(s->x[j], sv), PV_XF_TEXT);
+            char *why = pv_why_text(c, r, s, j, sv, 1);
+            if (!why)
+                return -1;
+            pv_xw_str(w, row, nf + 1, why, PV_XF_WRAP);
+            pv_free(why);
+        }
+        for (size_t t = 0; t < c->model->ntop; t++)
+            pv_xw_num(w, row, first_top + t, top_points(c, p, t), PV_XF_SCORE);
+    }
+    pv_xw_filter(w, 0, r->n, col);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ model */
+
+static void crit_level(pv_buf *b, const pv_criterion *cr)
+{
+    if (cr->parent) {
+        crit_level(b, cr->parent);
+        pv_buf_puts(b, " › ");
+    }
+    pv_buf_puts(b, cr->id);
+}
+
+static int model_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_model *m = x->c->model;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Model", "Modell")))
+        return -1;
+    const char *hdr[] = {pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Name", "Namn"),
+                         pv_tr(sv, "Local weight", "Lokal vikt"),
+                         pv_tr(sv, "Global weight", "Global vikt"),
+                         pv_tr(sv, "Column", "Kolumn"), pv_tr(sv, "Source", "Källa")};
+    pv_xw_header(w, 0, hdr, 6);
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        pv_buf b;
+        pv_buf_init(&b);
+        crit_level(&b, cr);
+        pv_xw_str(w, i + 1, 0, b.data, PV_XF_TEXT);
+        pv_buf_free(&b);
+        pv_xw_str(w, i + 1, 1, pv_crit_label(cr, sv), PV_XF_TEXT);
+        pv_xw_num(w, i + 1, 2, cr->local, PV_XF_PCT);
+        pv_xw_num(w, i + 1, 3, cr->global, PV_XF_PCT);
+        if (cr->is_leaf)
+            pv_xw_str(w, i + 1, 4, cr->field.text, PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 5, cr->source, PV_XF_WRAP);
+    }
+    pv_xw_filter(w, 0, m->nall, 6);
+    size_t row = m->nall + 2;
+    pv_xw_str(w, row++, 0, pv_tr(sv, "Conditions of the policy", "Policyns villkor"), PV_XF_BOLD);
+    const char *rh[] = {pv_tr(sv, "Rule", "Regel"), pv_tr(sv, "Action", "Åtgärd"),
+                        pv_tr(sv, "Because", "Skäl"), pv_tr(sv, "Source", "Källa")};
+    for (size_t k = 0; k < 4; k++)
+        pv_xw_str(w, row, k, rh[k], PV_XF_HEAD);
+    for (size_t i = 0; i < m->nrules; i++) {
+        const pv_rule *ru = &m->rules[i];
+        row++;
+        pv_xw_str(w, row, 0, ru->id, PV_XF_TEXT);
+        pv_xw_str(w, row, 1,
+                  ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
+                                               : pv_tr(sv, "flags", "flaggar"),
+                  PV_XF_TEXT);
+        pv_xw_str(w, row, 2, ru->because, PV_XF_WRAP);
+        pv_xw_str(w, row, 3, ru->source, PV_XF_WRAP);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------- rank */
+
+static int rank_build(pv_xw *w, void *ctx)
+{
+    const xctx *x = ctx;
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+        return -1;
+    size_t row = summary_head(w, c, sv, pv_tr(sv, "Ranking of the proposals",
+                                              "Rangordning av förslagen")) + 1;
+    size_t nexcl = 0;
+    for (size_t j = 0; j < r->n; j++)
+        nexcl += !r->p[j].eligible;
+    pv_buf b;
+    pv_buf_init(&b);
+    pv_buf_printf(&b, sv ? "Det fanns %zu förslag; %zu uteslöts enligt policyn och %zu var valbara."
+                         : "There were %zu proposals; %zu were excluded by the policy and %zu "
+                           "were eligible.",
+                  r->n, nexcl, r->n - nexcl);
+    for (size_t i = 0; i < r->n && i < 3 && r->p[r->order[i]].eligible; i++) {
+        size_t j = r->order[i];
+        pv_buf_puts(&b, i ? pv_tr(sv, " Then ", " Därefter ")
+                          : pv_tr(sv, " Ranked first: ", " Högst rankat: "));
+        pv_buf_puts(&b, pv_project_name(c, j));
+        pv_buf_puts(&b, " (");
+        pv_fmt_num(&b, r->p[j].score, 2, sv);
+        pv_buf_puts(&b, pv_tr(sv, " points).", " poäng)."));
+    }
+    words(w, row, pv_tr(sv, "The ranking", "Rangordningen"), &b);
+    pv_buf_free(&b);
+    if (inputs_table(w, row + 3, c, sv, x->err))
+        return -1;
+    return ranking_sheet(w, x) || model_sheet(w, x);
+}
+
+/* ----------------------------------------------------------------- select */
+
+static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
+{
+    double left = c->res[k].limit - s->res_used[k];
+    int any = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        if (s->x[j] || !r->p[j].eligible)
+            continue;
+        any = 1;
+        if (c->res[k].a[j] <= left + 1e-9)
+            return 0;
+    }
+    return any;
+}
+
+static int review(const pv_case *c, const pv_selection *s, size_t p)
+{
+    return s->listed[p] && c->partner_active[p] && !s->y[p] && s->status != PV_STATUS_INFEASIBLE;
+}
+
+/* The decision in words (as the HTML report's summary, as plain text). */
+static void decision_words(pv_buf *b, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    size_t nexcl = 0, nsel = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        nexcl += !r->p[j].eligible;
+        nsel += s->x[j] != 0;
+    }
+    pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
+    if (nexcl)
+        pv_buf_printf(b, sv ? "%zu av dem uteslöts enligt policyn, så %zu var valbara. "
+                            : "%zu of them were excluded by the policy, so %zu were eligible. ",
+                      nexcl, r->n - nexcl);
+    else
+        pv_buf_puts(b, pv_tr(sv, "None was excluded by the policy. ",
+                             "Inget uteslöts enligt policyn. "));
+    if (!pv_status_has_portfolio(s->status)) {
+        pv_buf_puts(b, pv_tr(sv, "No portfolio satisfies every limit and constraint",
+                             "Ingen portfölj uppfyller alla ramar och villkor"));
+        for (size_t i = 0; i < s->nconflict; i++)
+            pv_buf_printf(b, "%s%s", i ? ", " : pv_tr(sv, "; in conflict: ", "; i konflikt: "),
+                          pv_group_id(c, s->conflict[i]));
+        pv_buf_puts(b, ".");
+        return;
+    }
+    pv_buf_printf(b, sv ? "Den bästa portföljen inom ramarna består av %zu projekt med "
+                          "sammanlagt "
+                        : "The best portfolio within the limits has %zu projects with a total "
+                          "of ",
+                  nsel);
+    pv_fmt_num(b, s->objective, 2, sv);
+    pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    if (s->status == PV_STATUS_FEASIBLE)
+        pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
+    pv_buf_puts(b, ": ");
+    pv_ids_text(b, c, s->x, r->n, "–");
+    pv_buf_puts(b, ".");
+    size_t nb = 0;
+    for (size_t k = 0; k < c->nres; k++)
+        if (res_binding(c, r, s, k)) {
+            pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ",
+                                               " Gränser som satte stopp: "));
+            pv_buf_puts(b, res_name(c->res[k].id, sv));
+        }
+    if (nb)
+        pv_buf_puts(b, ".");
+    size_t nrev = 0;
+    for (size_t p = 0; p < s->npart; p++)
+        nrev += review(c, s, p);
+    if (nrev)
+        pv_buf_printf(b, sv ? " %zu av kommunens avtal används inte av något valt projekt; se "
+                              "fliken Avtal att se över."
+                            : " %zu of the municipality's agreements are used by no selected "
+                              "project; see the sheet Agreements to review.",
+                      nrev);
+}
+
+static int portfolio_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Portfolio", "Portfölj")))
+        return -1;
+    const char *hdr[] = {"Id", pv_tr(sv, "Name", "Namn"), pv_tr(sv, "Score", "Poäng"),
+                         pv_tr(sv, "Partners", "Partner")};
+    pv_xw_header(w, 0, hdr, 4);
+    for (size_t k = 0; k < c->nres; k++)
+        pv_xw_str(w, 0, 4 + k, res_name(c->res[k].id, sv), PV_XF_HEAD);
+    size_t row = 0;
+    double total = 0;
+    for (size_t i = 0; pv_status_has_portfolio(s->status) && i < r->n; i++) {
+        size_t j = r->order[i];
+        if (!s->x[j])
+            continue;
+        row++;
+        pv_xw_str(w, row, 0, pv_project_id(c, j), PV_XF_TEXT);
+        pv_xw_str(w, row, 1, pv_project_name(c, j), PV_XF_TEXT);
+        pv_xw_num(w, row, 2, r->p[j].score, PV_XF_SCORE);
+        total += r->p[j].score;
+        if (c->proj_partners_col >= 0)
+            pv_xw_str(w, row, 3, pv_cell(c->projects, j, (size_t)c->proj_partners_col),
+                      PV_XF_TEXT);
+        for (size_t k = 0; k < c->nres; k++)
+            pv_xw_num(w, row, 4 + k, c->res[k].a[j], pv_xw_amount_fmt(c->res[k].id));
+    }
+    pv_xw_filter(w, 0, row, 4 + c->nres);
+    if (row) {
+        pv_xw_str(w, row + 1, 1, pv_tr(sv, "Total", "Summa"), PV_XF_BOLD);
+        pv_xw_num(w, row + 1, 2, total, PV_XF_SCORE);
+    }
+    return 0;
+}
+
+static int resources_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Resources", "Resurser")))
+        return -1;
+    const char *hdr[] = {pv_tr(sv, "Resource", "Resurs"), "Id", pv_tr(sv, "Used", "Använt"),
+                         pv_tr(sv, "Limit", "Ram"), pv_tr(sv, "Share used", "Andel använd"),
+                         pv_tr(sv, "Left", "Kvar"), pv_tr(sv, "Stopped the selection",
+                                                          "Satte stopp")};
+    pv_xw_header(w, 0, hdr, 7);
+    int has = pv_status_has_portfolio(s->status);
+    for (size_t k = 0; k < c->nres; k++) {
+        const pv_resource *q = &c->res[k];
+        pv_xf f = pv_xw_amount_fmt(q->id);
+        pv_xw_str(w, k + 1, 0, res_name(q->id, sv), PV_XF_TEXT);
+        pv_xw_str(w, k + 1, 1, q->id, PV_XF_TEXT);
+        pv_xw_num(w, k + 1, 3, q->limit, f);
+        if (!has)
+            continue;
+        pv_xw_num(w, k + 1, 2, s->res_used[k], f);
+        if (q->limit > 0)
+            pv_xw_num(w, k + 1, 4, s->res_used[k] / q->limit, PV_XF_PCT);
+        pv_xw_num(w, k + 1, 5, q->limit - s->res_used[k], f);
+        pv_xw_str(w, k + 1, 6, yes_no(res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
+    }
+    pv_xw_filter(w, 0, c->nres, 7);
+    return 0;
+}
+
+static const char *ctype_word(pv_ctype t, int sv)
+{
+    static const char *EN[] = {"count",  "share", "requires", "exclusive",
+                               "force",  "max partners", "min partners"};
+    static const char *SV[] = {"antal",  "andel", "kräver", "uteslutande",
+                               "tvingande", "högst partner", "minst partner"};
+    return sv ? SV[t] : EN[t];
+}
+
+static int constraints_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Constraints", "Villkor")))
+        return -1;
+    const char *hdr[] = {"Id", pv_tr(sv, "Description", "Beskrivning"), pv_tr(sv, "Type", "Typ"),
+                         pv_tr(sv, "Column", "Kolumn"), pv_tr(sv, "Value", "Värde"),
+                         pv_tr(sv, "Outcome", "Utfall"), "Min", "Max",
+                         pv_tr(sv, "Binding", "Bindande")};
+    pv_xw_header(w, 0, hdr, 9);
+    int has = pv_status_has_portfolio(s->status);
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        pv_xf f = q->type == PV_C_SHARE ? PV_XF_PCT : PV_XF_NUM;
+        pv_xw_str(w, i + 1, 0, q->id, PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 1, q->label, PV_XF_WRAP);
+        pv_xw_str(w, i + 1, 2, ctype_word(q->type, sv), PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 3, q->column, PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 4, q->value, PV_XF_TEXT);
+        if (has)
+            pv_xw_num(w, i + 1, 5, s->cons_act[i], f);
+        if (q->has_min)
+            pv_xw_num(w, i + 1, 6, q->min, f);
+        if (q->has_max)
+            pv_xw_num(w, i + 1, 7, q->max, f);
+        if (has)
+            pv_xw_str(w, i + 1, 8, yes_no(s->cons_binding[i], sv), PV_XF_TEXT);
+    }
+    pv_xw_filter(w, 0, c->ncons, 9);
+    return 0;
+}
+
+static int review_sheet(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_selection *s = x->s;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Agreements to review", "Avtal att se över")))
+        return -1;
+    const char *hdr[] = {"Id", pv_tr(sv, "Partner", "Partner"),
+                         pv_tr(sv, "In the portfolio", "I portföljen"),
+                         pv_tr(sv, "Own agreement", "Eget avtal"), pv_tr(sv, "Note", "Notering")};
+    pv_xw_header(w, 0, hdr, 5);
+    size_t row = 0;
+    for (size_t p = 0; p < s->npart; p++) {
+        if (!review(c, s, p))
+            continue;
+        row++;
+        pv_xw_str(w, row, 0, pv_partner_id(c, p), PV_XF_TEXT);
+        pv_xw_str(w, row, 1, pv_partner_name(c, p), PV_XF_TEXT);
+        pv_xw_str(w, row, 2, yes_no(s->y[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 3, yes_no(c->partner_active[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 4, pv_review_text(sv), PV_XF_WRAP);
+    }
+    pv_xw_filter(w, 0, row, 5);
+    if (!row)
+        pv_xw_str(w, 2, 0, pv_tr(sv, "No agreement to review: every own agreement is used.",
+                                 "Inget avtal att se över: alla egna avtal används."),
+                  PV_XF_TEXT);
+    return 0;
+}
+
+static int select_build(pv_xw *w, void *ctx)
+{
+    const xctx *x = ctx;
+    const pv_case *c = x->c;
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+        return -1;
+    size_t row = summary_head(w, c, sv, pv_tr(sv, "Decision basis: the portfolio",
+                                              "Beslutsunderlag: portföljen"));
+    kv(w, &row, "Status", pv_status_word(x->s->status, sv));
+    if (pv_status_has_portfolio(x->s->status)) {
+        pv_xw_str(w, row, 0, pv_tr(sv, "Total score", "Totalpoäng"), PV_XF_BOLD);
+        pv_xw_num(w, row++, 1, x->s->objective, PV_XF_SCORE);
+    }
+    pv_buf b;
+    pv_buf_init(&b);
+    decision_words(&b, x);
+    words(w, row + 1, pv_tr(sv, "The decision", "Beslutet"), &b);
+    pv_buf_free(&b);
+    if (inputs_table(w, row + 4, c, sv, x->err))
+        return -1;
+    return ranking_sheet(w, x) || portfolio_sheet(w, x) || resources_sheet(w, x) ||
+           constraints_sheet(w, x) || review_sheet(w, x) || model_sheet(w, x);
+}
+
+/* ---------------------------------------------------------------- compare */
+
+static int in_run(const pv_run *run, const char *id)
+{
+    long j = pv_case_project_index(run->c, id);
+    return j >= 0 && run->s->x && run->s->x[j] && pv_status_has_portfolio(run->s->status);
+}
+
+static const char *run_title(const pv_comparison *cmp, size_t i, int sv)
+{
+    return i ? cmp->run[i].name : pv_tr(sv, "Base case", "Basfall");
+}
+
+static void changes(pv_buf *b, const pv_run *from, const pv_run *other)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < from->r->n; j++) {
+        const char *id = pv_project_id(from->c, j);
+        if (in_run(from, id) && !in_run(other, id))
+            pv_buf_printf(b, "%s%s", n++ ? ", " : "", id);
+    }
+}
+
+static int compare_build(pv_xw *w, void *ctx)
+{
+    const xctx *x = ctx;
+    const pv_comparison *cmp = x->cmp;
+    const pv_run *base = &cmp->run[0];
+    int sv = x->sv;
+    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+        return -1;
+    size_t row = summary_head(w, base->c, sv, pv_tr(sv, "Scenarios side by side",
+                                                    "Scenarier sida vid sida"));
+    pv_buf b;
+    pv_buf_init(&b);
+    pv_buf_printf(&b, sv ? "Basfallet och %zu scenarier löstes var för sig."
+                         : "The base case and %zu scenarios were solved one by one.",
+                  cmp->n - 1);
+    if (pv_status_has_portfolio(base->s->status)) {
+        pv_buf_puts(&b, pv_tr(sv, " The base portfolio reaches ", " Basportföljen når "));
+        pv_fmt_num(&b, base->s->objective, 2, sv);
+        pv_buf_puts(&b, pv_tr(sv, " points.", " poäng."));
+    }
+    words(w, row + 1, pv_tr(sv, "The comparison", "Jämförelsen"), &b);
+    pv_buf_free(&b);
+    if (inputs_table(w, row + 4, base->c, sv, x->err))
+        return -1;
+    if (pv_xw_sheet(w, pv_tr(sv, "Comparison", "Jämförelse")))
+        return -1;
+    const char *hdr[] = {"Scenario", "Status", pv_tr(sv, "Total score", "Totalpoäng"),
+                         pv_tr(sv, "Projects", "Projekt"), pv_tr(sv, "Added", "Tillkommer"),
+                         pv_tr(sv, "Removed", "Faller bort")};
+    pv_xw_header(w, 0, hdr, 6);
+    for (size_t i = 0; i < cmp->n; i++) {
+        const pv_run *run = &cmp->run[i];
+        int has = pv_status_has_portfolio(run->s->status);
+        size_t nsel = 0;
+        for (size_t j = 0; has && j < run->r->n; j++)
+            nsel += run->s->x[j] != 0;
+        pv_xw_str(w, i + 1, 0, run_title(cmp, i, sv), PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 1, pv_status_word(run->s->status, sv), PV_XF_TEXT);
+        if (has) {
+            pv_xw_num(w, i + 1, 2, run->s->objective, PV_XF_SCORE);
+            pv_xw_num(w, i + 1, 3, (double)nsel, PV_XF_INT);
+        }
+        if (i) {
+            pv_buf_init(&b);
+            changes(&b, run, base);
+            pv_xw_str(w, i + 1, 4, b.data, PV_XF_TEXT);
+            pv_buf_free(&b);
+            changes(&b, base, run);
+            pv_xw_str(w, i + 1, 5, b.data, PV_XF_TEXT);
+            pv_buf_free(&b);
+        }
+    }
+    pv_xw_filter(w, 0, cmp->n, 6);
+    if (pv_xw_sheet(w, pv_tr(sv, "Projects", "Projekt")))
+        return -1;
+    const char *ph[] = {"Id", pv_tr(sv, "Name", "Namn")};
+    pv_xw_header(w, 0, ph, 2);
+    for (size_t i = 0; i < cmp->n; i++)
+        pv_xw_str(w, 0, 2 + i, run_title(cmp, i, sv), PV_XF_HEAD);
+    for (size_t j = 0; j < base->r->n; j++) {
+        const char *id = pv_project_id(base->c, j);
+        pv_xw_str(w, j + 1, 0, id, PV_XF_TEXT);
+        pv_xw_str(w, j + 1, 1, pv_project_name(base->c, j), PV_XF_TEXT);
+        for (size_t i = 0; i < cmp->n; i++)
+            pv_xw_str(w, j + 1, 2 + i, yes_no(in_run(&cmp->run[i], id), sv), PV_XF_TEXT);
+    }
+    pv_xw_filter(w, 0, base->r->n, 2 + cmp->n);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- entries */
+
+char *pv_xlsx_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err)
+{
+    xctx x = {.c = c, .r = r, .sv = sv, .err = err};
+    return pv_xw_render(sv, pv_tr(sv, "Ranking", "Rangordning"), rank_build, &x, len, err);
+}
+
+char *pv_xlsx_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,
+                     size_t *len, pv_error *err)
+{
+    xctx x = {.c = c, .r = r, .s = s, .sv = sv, .err = err};
+    return pv_xw_render(sv, pv_tr(sv, "Decision basis", "Beslutsunderlag"), select_build, &x, len,
+                        err);
+}
+
+char *pv_xlsx_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err)
+{
+    xctx x = {.cmp = cmp, .sv = sv, .err = err};
+    return pv_xw_render(sv, pv_tr(sv, "Scenarios", "Scenarier"), compare_build, &x, len, err);
+}

@@ -1,0 +1,232 @@
+/* xlsx_writer.c — the only user of libxlsxwriter: workbooks, sheets, formats,
+ * cells and column widths for the xlsx reports (xlsx_report.c).
+ *
+ * libxlsxwriter writes to a file name; pv_render_via_file (util/fileio.c)
+ * gives it an unnamed temporary file and reads the bytes back, so that the
+ * CLI writes the report as every other one (atomically, -o). The creation
+ * time in docProps/core.xml is the report date at 00:00 UTC, and the zip
+ * entries carry libxlsxwriter's fixed time stamp: the bytes depend on the
+ * inputs and --date only. */
+#include "html.h"
+#include "xlsx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#define XW_MAX_COLS 64
+#define XW_MAX_STR 32767 /* Excel's longest cell text */
+
+struct pv_xw {
+    int sv;
+    const char *title;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *fmt[PV_XF_N];
+    double width[XW_MAX_COLS]; /* the current sheet's widest cell per column */
+    int wrap[XW_MAX_COLS];
+    int failed;
+    int (*build)(pv_xw *w, void *ctx);
+    void *ctx;
+    pv_error *err;
+};
+
+/* Characters of UTF-8 text. */
+static size_t u8len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void fit(pv_xw *w, size_t col, double chars, int wrap)
+{
+    if (col >= XW_MAX_COLS)
+        return;
+    if (chars > w->width[col])
+        w->width[col] = chars;
+    w->wrap[col] |= wrap;
+}
+
+/* Column widths of the sheet just finished: its widest cell, within 6..60
+ * (wrapped text 80). */
+static void apply_widths(pv_xw *w)
+{
+    if (!w->ws)
+        return;
+    for (size_t c = 0; c < XW_MAX_COLS; c++) {
+        if (w->width[c] <= 0)
+            continue;
+        double max = w->wrap[c] ? 80 : 60, wd = w->width[c] + 2;
+        worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c, wd < 6 ? 6 : wd > max ? max : wd,
+                             w->wrap[c] ? w->fmt[PV_XF_WRAP] : NULL);
+    }
+    memset(w->width, 0, sizeof w->width);
+    memset(w->wrap, 0, sizeof w->wrap);
+}
+
+int pv_xw_sheet(pv_xw *w, const char *name)
+{
+    apply_widths(w);
+    char cut[128];
+    size_t k = 0, chars = 0;
+    for (const char *p = name; *p && chars < 31 && k < sizeof cut - 5; chars++) {
+        do
+            cut[k++] = *p++;
+        while (((unsigned char)*p & 0xC0) == 0x80 && k < sizeof cut - 1);
+    }
+    cut[k] = '\0';
+    if (!(w->ws = workbook_add_worksheet(w->wb, cut))) {
+        w->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+void pv_xw_str(pv_xw *w, size_t row, size_t col, const char *s, pv_xf f)
+{
+    if (!w->ws || !s || !*s)
+        return;
+    char *cut = NULL;
+    if (strlen(s) > XW_MAX_STR) {
+        size_t n = XW_MAX_STR;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        if (!(cut = pv_strndup(s, n))) {
+            w->failed = 1;
+            return;
+        }
+        s = cut;
+    }
+    if (worksheet_write_string(w->ws, (lxw_row_t)row, (lxw_col_t)col, s, w->fmt[f]) !=
+        LXW_NO_ERROR)
+        w->failed = 1;
+    if (f != PV_XF_TITLE)
+        fit(w, col, (double)u8len(s) * (f == PV_XF_HEAD ? 1.1 : 1.0), f == PV_XF_WRAP);
+    pv_free(cut);
+}
+
+void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f)
+{
+    if (!w->ws || !isfinite(x))
+        return;
+    if (worksheet_write_number(w->ws, (lxw_row_t)row, (lxw_col_t)col, x, w->fmt[f]) !=
+        LXW_NO_ERROR)
+        w->failed = 1;
+    double digits = fabs(x) >= 1 ? floor(log10(fabs(x))) + 1 : 1;
+    double chars = digits + floor((digits - 1) / 3) + (x < 0) +
+                   (f == PV_XF_SCORE || f == PV_XF_NUM ? 3 : f == PV_XF_PCT ? 4 : 0) +
+                   (f == PV_XF_KR || f == PV_XF_HOURS ? 4 : 0);
+    fit(w, col, chars, 0);
+}
+
+void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        pv_xw_str(w, row, i, names[i], PV_XF_HEAD);
+    if (w->ws)
+        worksheet_freeze_panes(w->ws, (lxw_row_t)row + 1, 0);
+}
+
+void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
+{
+    if (w->ws && ncols)
+        worksheet_autofilter(w->ws, (lxw_row_t)header_row, 0,
+                             (lxw_row_t)(last_row > header_row ? last_row : header_row),
+                             (lxw_col_t)(ncols - 1));
+}
+
+pv_xf pv_xw_amount_fmt(const char *res_id)
+{
+    if (res_id && strstr(res_id, "sek"))
+        return PV_XF_KR;
+    if (res_id && strstr(res_id, "hour"))
+        return PV_XF_HOURS;
+    return PV_XF_NUM;
+}
+
+static void make_formats(pv_xw *w)
+{
+    int sv = w->sv;
+    for (int i = 0; i < PV_XF_N; i++) {
+        w->fmt[i] = workbook_add_format(w->wb);
+        format_set_align(w->fmt[i], LXW_ALIGN_VERTICAL_TOP);
+    }
+    format_set_text_wrap(w->fmt[PV_XF_WRAP]);
+    format_set_bold(w->fmt[PV_XF_HEAD]);
+    format_set_bg_color(w->fmt[PV_XF_HEAD], 0xDDE6EE);
+    format_set_bottom(w->fmt[PV_XF_HEAD], LXW_BORDER_THIN);
+    format_set_bold(w->fmt[PV_XF_TITLE]);
+    format_set_font_size(w->fmt[PV_XF_TITLE], 14);
+    format_set_bold(w->fmt[PV_XF_BOLD]);
+    format_set_num_format(w->fmt[PV_XF_INT], "0");
+    format_set_num_format(w->fmt[PV_XF_KR], sv ? "#,##0\\ \"kr\"" : "#,##0\\ \"SEK\"");
+    format_set_num_format(w->fmt[PV_XF_HOURS], sv ? "#,##0\\ \"tim\"" : "#,##0\\ \"h\"");
+    format_set_num_format(w->fmt[PV_XF_PCT], "0.0%");
+    format_set_num_format(w->fmt[PV_XF_SCORE], "0.00");
+    format_set_num_format(w->fmt[PV_XF_NUM], "#,##0.00");
+}
+
+/* The report date at 00:00 UTC. */
+static time_t report_time(void)
+{
+    char d[11];
+    pv_html_date(d);
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = atoi(d) - 1900;
+    tm.tm_mon = atoi(d + 5) - 1;
+    tm.tm_mday = atoi(d + 8);
+    return timegm(&tm);
+}
+
+static int write_book(const char *path, void *ctx)
+{
+    pv_xw *w = ctx;
+    lxw_workbook_options opt = {.constant_memory = 0, .tmpdir = NULL, .use_zip64 = 0};
+    if (!(w->wb = workbook_new_opt(path, &opt))) {
+        pv_err_nomem(w->err);
+        return -1;
+    }
+    lxw_doc_properties props;
+    memset(&props, 0, sizeof props);
+    props.title = (char *)w->title;
+    props.created = report_time();
+    workbook_set_properties(w->wb, &props);
+    make_formats(w);
+    int rc = w->build(w, w->ctx);
+    apply_widths(w);
+    lxw_error e = workbook_close(w->wb);
+    w->wb = NULL;
+    if (rc || w->failed || e != LXW_NO_ERROR) {
+        if (e != LXW_NO_ERROR)
+            pv_err(w->err, PV_EINTERNAL, NULL, 0, 0, "cannot write the workbook: %s",
+                   lxw_strerror(e));
+        else
+            pv_err(w->err, PV_EINTERNAL, NULL, 0, 0, "cannot write the workbook");
+        return -1;
+    }
+    return 0;
+}
+
+char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx), void *ctx,
+                   size_t *len, pv_error *err)
+{
+    pv_xw *w = pv_calloc(1, sizeof *w);
+    if (!w) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    w->sv = sv;
+    w->title = title;
+    w->build = build;
+    w->ctx = ctx;
+    w->err = err;
+    char *data = pv_render_via_file(write_book, w, len, err);
+    pv_free(w);
+    return data;
+}
