@@ -204,6 +204,9 @@ char *pvj_join_path(const char *dir, const char *rel)
 
 int pvj_add_input(pv_case *c, const char *path)
 {
+    for (size_t i = 0; i < c->ninputs; i++) /* a workbook that holds several tables */
+        if (!strcmp(c->inputs[i], path))
+            return 0;
     char *d = pv_strdup(path);
     if (!d || pvj_push((void ***)&c->inputs, &c->ninputs, d)) {
         pv_free(d);

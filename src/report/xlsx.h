@@ -35,6 +35,11 @@ char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx),
 int pv_xw_sheet(pv_xw *w, const char *name);
 void pv_xw_str(pv_xw *w, size_t row, size_t col, const char *s, pv_xf f);
 void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f);
+/* Wrapped text over columns 0..last_col of one row, about `chars` characters
+ * a line (the row is made tall enough). */
+void pv_xw_paragraph(pv_xw *w, size_t row, size_t last_col, const char *s, double chars);
+/* Makes the row tall enough for text s wrapped at about `chars` a line. */
+void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars);
 /* A table's header row (names in row `row` from column 0): frozen, and with
  * an auto-filter over it and the rows down to last_row (call again when the
  * last row is known: pv_xw_filter). */

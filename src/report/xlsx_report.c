@@ -37,7 +37,8 @@ static const char *res_name(const char *id, int sv)
 static void kv(pv_xw *w, size_t *row, const char *key, const char *value)
 {
     pv_xw_str(w, *row, 0, key, PV_XF_BOLD);
-    pv_xw_str(w, *row, 1, value, PV_XF_TEXT);
+    pv_xw_str(w, *row, 1, value, PV_XF_WRAP);
+    pv_xw_tall(w, *row, value, 70);
     (*row)++;
 }
 
@@ -77,7 +78,7 @@ static size_t summary_head(pv_xw *w, const pv_case *c, int sv, const char *title
 static void words(pv_xw *w, size_t row, const char *head, pv_buf *b)
 {
     pv_xw_str(w, row, 0, head, PV_XF_BOLD);
-    pv_xw_str(w, row + 1, 0, b->data ? b->data : "", PV_XF_WRAP);
+    pv_xw_paragraph(w, row + 1, 1, b->data ? b->data : "", 100);
 }
 
 /* ---------------------------------------------------------------- ranking */

@@ -84,6 +84,9 @@ int pv_xw_sheet(pv_xw *w, const char *name)
         w->failed = 1;
         return -1;
     }
+    worksheet_set_landscape(w->ws); /* printed: A4 across, one page wide */
+    worksheet_set_paper(w->ws, 9);
+    worksheet_fit_to_pages(w->ws, 1, 0);
     return 0;
 }
 
@@ -122,6 +125,24 @@ void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f)
                    (f == PV_XF_SCORE || f == PV_XF_NUM ? 3 : f == PV_XF_PCT ? 4 : 0) +
                    (f == PV_XF_KR || f == PV_XF_HOURS ? 4 : 0);
     fit(w, col, chars, 0);
+}
+
+void pv_xw_paragraph(pv_xw *w, size_t row, size_t last_col, const char *s, double chars)
+{
+    if (!w->ws || !s)
+        return;
+    if (worksheet_merge_range(w->ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, s,
+                              w->fmt[PV_XF_WRAP]) != LXW_NO_ERROR)
+        w->failed = 1;
+    double lines = ceil((double)u8len(s) / (chars > 10 ? chars : 10));
+    worksheet_set_row(w->ws, (lxw_row_t)row, 15 * (lines < 1 ? 1 : lines) + 2, NULL);
+}
+
+void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars)
+{
+    double lines = s ? ceil((double)u8len(s) / chars) : 1;
+    if (w->ws && lines > 1)
+        worksheet_set_row(w->ws, (lxw_row_t)row, 15 * lines + 2, NULL);
 }
 
 void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
