@@ -74,7 +74,7 @@ static void row_start(xsheet *s, const char **at)
         }
     }
     if (row <= s->row) {
-        sfail(s, row, 0, "this row comes after row %s (rows out of order, or twice)", "above it");
+        sfail(s, row, 0, "row %ld comes after row %ld (rows out of order, or twice)", row, s->row);
         return;
     }
     s->row = row;
@@ -91,7 +91,8 @@ static void cell_start(xsheet *s, const char **at)
     if (r) {
         int rc = parse_ref(r, &col, &row);
         if (rc == -2) {
-            sfail(s, s->row, 0, "cell reference '%s' is beyond the last cell of a sheet (XFD1048576)", r);
+            sfail(s, s->row, 0, "cell reference '%s' is beyond the last cell of a sheet "
+                                "(XFD1048576)", r);
             return;
         }
         if (rc || row != s->row) {
@@ -104,7 +105,7 @@ static void cell_start(xsheet *s, const char **at)
         return;
     }
     if (col <= s->col) {
-        sfail(s, row, col, "this cell comes after a cell to its right (out of order, or %s)", "twice");
+        sfail(s, row, col, "this cell comes after a cell to its right (out of order, or twice)");
         return;
     }
     s->col = col;

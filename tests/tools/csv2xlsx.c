@@ -137,6 +137,8 @@ int main(int argc, char **argv)
     lxw_workbook *wb = workbook_new(argv[1]);
     if (!wb)
         return 1;
+    lxw_doc_properties props = {.created = 1767225600}; /* 2026-01-01: same bytes every time */
+    workbook_set_properties(wb, &props);
     int rc = 0;
     for (int i = 2; i < argc && !rc; i++) {
         char *eq = strchr(argv[i], '=');

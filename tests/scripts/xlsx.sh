@@ -1,0 +1,275 @@
+#!/bin/sh
+# xlsx.sh PARTNERVAL — Excel workbooks in and out (issue 17).
+#  In: every example's CSV files, put into one workbook (sheets Projekt,
+#      Partner, Länder) by tests/tools/csv2xlsx.c with libxlsxwriter, and, when
+#      LibreOffice is installed, converted by `soffice --headless
+#      --convert-to xlsx`, give byte-identical `rank` and `select` JSON; so do
+#      examples/lidkoping-xlsx and its CSV twin examples/lidkoping, and a
+#      minimal workbook (tests/tools/xlsxgen.py: inline strings, skipped
+#      columns, booleans, formulas' cached values, no styles or docProps).
+#  Out: `--format xlsx` of rank, select and compare: the sheets in order in
+#      both languages, numbers in cells (not text) equal to the JSON figures,
+#      frozen headers and auto-filters, the creation time from --date, the
+#      same bytes twice, no temporary file left; with LibreOffice, the
+#      workbook renders to PDF and its first page is looked at.
+PV=${1:?usage: xlsx.sh PARTNERVAL}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT="$ROOT/tests/out/xlsx"
+rm -rf "$OUT"; mkdir -p "$OUT/tmp"
+fails=0
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1"; fails=$((fails+1)); }
+
+CC=${CC:-cc}
+if ! $CC -O1 -o "$OUT/csv2xlsx" "$ROOT/tests/tools/csv2xlsx.c" \
+     $(pkg-config --cflags --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter) 2>"$OUT/cc.err"; then
+  echo "FAIL cannot build tests/tools/csv2xlsx.c (libxlsxwriter-dev): $(head -c 300 "$OUT/cc.err")"; exit 1
+fi
+
+# twin CASE DIR MODE: writes DIR/case.json reading the case's tables from a
+# workbook (MODE lx: one workbook by csv2xlsx; lo: one per CSV by soffice).
+twin() {
+  python3 - "$1" "$2" "$3" "$OUT/csv2xlsx" <<'EOF'
+import json, os, subprocess, sys, shutil
+case, out, mode, tool = sys.argv[1:5]
+base = os.path.dirname(os.path.abspath(case))
+c = json.load(open(case, encoding="utf-8"))
+os.makedirs(out, exist_ok=True)
+if isinstance(c.get("model"), str):
+    c["model"] = os.path.join(base, c["model"])
+names = {"projects": "Projekt", "partners": "Partner", "countries": "Länder"}
+data = c["data"]
+if mode == "lx":
+    args = [tool, os.path.join(out, "förslag.xlsx")]
+    for k in sorted(data):
+        args.append("%s=%s" % (names[k], os.path.join(base, data[k])))
+        data[k] = {"file": "förslag.xlsx", "sheet": names[k]}
+    subprocess.check_call(args)
+else:
+    for k in sorted(data):
+        shutil.copy(os.path.join(base, data[k]), os.path.join(out, k + ".csv"))
+    subprocess.check_call(["soffice", "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx",
+                           "--outdir", out] + [os.path.join(out, k + ".csv") for k in sorted(data)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          env=dict(os.environ, HOME=os.path.join(out, "home")))
+    for k in sorted(data):
+        os.remove(os.path.join(out, k + ".csv"))
+        data[k] = k + ".xlsx"
+json.dump(c, open(os.path.join(out, "case.json"), "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+}
+
+# same NAME CASE_A CASE_B: rank and select JSON byte-identical.
+same() {
+  for cmd in rank select; do
+    "$PV" $cmd --format json "$2" >"$OUT/$1.$cmd.a.json" 2>"$OUT/$1.$cmd.a.err"; a=$?
+    "$PV" $cmd --format json "$3" >"$OUT/$1.$cmd.b.json" 2>"$OUT/$1.$cmd.b.err"; b=$?
+    if [ "$a" != "$b" ]; then
+      fail "$1 $cmd: exit $a from the CSV, $b from the workbook: $(head -c 300 "$OUT/$1.$cmd.b.err")"
+    elif [ "$a" != 0 ] && [ "$a" != 3 ]; then
+      fail "$1 $cmd: exit $a: $(head -c 300 "$OUT/$1.$cmd.a.err")"
+    elif ! cmp -s "$OUT/$1.$cmd.a.json" "$OUT/$1.$cmd.b.json"; then
+      fail "$1 $cmd: JSON differs: diff $OUT/$1.$cmd.a.json $OUT/$1.$cmd.b.json"
+    else
+      pass "$1 $cmd: identical JSON ($(grep -c '"id"' "$OUT/$1.$cmd.a.json") ids)"
+    fi
+  done
+}
+
+n=0
+for c in "$ROOT"/tests/data/mini/case.json "$ROOT"/examples/*/case.json; do
+  [ -f "$c" ] || continue
+  grep -q '\.xlsx' "$c" && continue
+  n=$((n+1))
+  name=$(basename "$(dirname "$c")")
+  if twin "$c" "$OUT/$name-lx" lx 2>"$OUT/$name-lx.err"; then
+    same "$name-libxlsxwriter" "$c" "$OUT/$name-lx/case.json"
+  else
+    fail "$name: cannot make the workbook: $(head -c 300 "$OUT/$name-lx.err")"
+  fi
+  if command -v soffice >/dev/null 2>&1; then
+    if twin "$c" "$OUT/$name-lo" lo 2>"$OUT/$name-lo.err"; then
+      same "$name-libreoffice" "$c" "$OUT/$name-lo/case.json"
+    else
+      fail "$name: soffice cannot convert: $(head -c 300 "$OUT/$name-lo.err")"
+    fi
+  fi
+done
+[ "$n" -gt 1 ] || fail "no examples found"
+command -v soffice >/dev/null 2>&1 || echo "SKIP LibreOffice conversions (soffice not installed)"
+same lidkoping-xlsx "$ROOT/examples/lidkoping/case.json" "$ROOT/examples/lidkoping-xlsx/case.json"
+
+# A minimal workbook of another writer: inline strings, a skipped column,
+# booleans, a formula's cached value, no styles/docProps/theme.
+mini="$OUT/minimal"; mkdir -p "$mini"
+if python3 - "$ROOT" "$mini" <<'EOF'
+import json, os, sys
+root, out = sys.argv[1:3]
+sys.path.insert(0, os.path.join(root, "tests/tools"))
+import xlsxgen
+base = os.path.join(root, "tests/data/mini")
+rows = xlsxgen.csv_rows(os.path.join(base, "projects.csv"))
+hdr = rows[0]
+cost = hdr.index("cost_sek")
+# A first, empty column is skipped (the table starts at B), costs are formulas.
+rows = [[None] + r for r in rows]
+for r in rows[1:]:
+    if isinstance(r[cost + 1], (int, float)):
+        r[cost + 1] = ("f", "%s*1" % r[cost + 1], r[cost + 1])
+parts = xlsxgen.book([("Info", [["notes"], ["x"]]), ("Projekt", rows)], strings="inline")
+xlsxgen.save(os.path.join(out, "minimal.xlsx"), parts)
+partners = xlsxgen.csv_rows(os.path.join(base, "partners.csv"))
+act = partners[0].index("active") if "active" in partners[0] else -1
+for r in partners[1:]:
+    if act >= 0 and r[act] in ("yes", "no"):
+        r[act] = r[act] == "yes"
+xlsxgen.save(os.path.join(out, "partners.xlsx"), xlsxgen.book([("P", partners)]))
+c = json.load(open(os.path.join(base, "case.json"), encoding="utf-8"))
+c["model"] = os.path.join(base, c["model"])
+c["data"]["projects"] = {"file": "minimal.xlsx", "sheet": "projekt"}
+c["data"]["partners"] = "partners.xlsx"
+c["data"]["countries"] = os.path.join(base, c["data"]["countries"])
+json.dump(c, open(os.path.join(out, "case.json"), "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+then
+  # The skipped column A has no name: the reader must say so, with the cell.
+  "$PV" rank "$mini/case.json" >/dev/null 2>"$OUT/minimal.err"
+  if grep -q "minimal.xlsx: Projekt!A1: header column A has no name" "$OUT/minimal.err"; then
+    pass "minimal: an empty first header cell is named as Excel shows it"
+  else
+    fail "minimal: want 'Projekt!A1: header column A has no name', got: $(head -c 300 "$OUT/minimal.err")"
+  fi
+  python3 - "$ROOT" "$mini" <<'EOF'
+import os, sys
+root, out = sys.argv[1:3]
+sys.path.insert(0, os.path.join(root, "tests/tools"))
+import xlsxgen
+base = os.path.join(root, "tests/data/mini")
+rows = xlsxgen.csv_rows(os.path.join(base, "projects.csv"))
+cost = rows[0].index("cost_sek")
+# Skipped columns inside a data row: empty cells. Costs as formulas.
+for r in rows[1:]:
+    if isinstance(r[cost], (int, float)):
+        r[cost] = ("f", "%s*1" % r[cost], r[cost])
+parts = xlsxgen.book([("Info", [["notes"], ["x"]]), ("Projekt", rows)], strings="inline")
+xlsxgen.save(os.path.join(out, "minimal.xlsx"), parts)
+EOF
+  same minimal "$ROOT/tests/data/mini/case.json" "$mini/case.json"
+else
+  fail "minimal: cannot write the workbook"
+fi
+
+# ---- out
+case_json="$ROOT/examples/lidkoping/case.json"
+export TMPDIR="$OUT/tmp"
+check_book() { # NAME FILE LANG KIND JSON
+  python3 - "$@" <<'EOF'
+import json, re, sys, zipfile
+name, path, lang, kind, js = sys.argv[1:6]
+z = zipfile.ZipFile(path)
+wb = z.read("xl/workbook.xml").decode()
+sheets = re.findall(r'<sheet name="([^"]*)"', wb)
+want = {
+    ("rank", "sv"): ["Sammanfattning", "Ranking", "Modell"],
+    ("rank", "en"): ["Summary", "Ranking", "Model"],
+    ("select", "sv"): ["Sammanfattning", "Ranking", "Portfölj", "Resurser", "Villkor", "Avtal att se över", "Modell"],
+    ("select", "en"): ["Summary", "Ranking", "Portfolio", "Resources", "Constraints", "Agreements to review", "Model"],
+    ("compare", "sv"): ["Sammanfattning", "Jämförelse", "Projekt"],
+    ("compare", "en"): ["Summary", "Comparison", "Projects"],
+}[(kind, lang)]
+errs = []
+if sheets != want:
+    errs.append("sheets %s, want %s" % (sheets, want))
+sst = re.findall(r"<si><t[^>]*>([^<]*)</t></si>", z.read("xl/sharedStrings.xml").decode())
+def cells(i):
+    x = z.read("xl/worksheets/sheet%d.xml" % i).decode()
+    out = {}
+    for ref, attrs, v in re.findall(r'<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)</v></c>', x):
+        out[ref] = sst[int(v)] if 't="s"' in attrs else float(v)
+    return x, out
+core = z.read("docProps/core.xml").decode()
+if "2026-03-15T00:00:00Z" not in core:
+    errs.append("creation time is not --date 2026-03-15")
+data = json.load(open(js))
+x, c = cells(2)
+if 'state="frozen"' not in x or "<autoFilter" not in x:
+    errs.append("Ranking: header not frozen or no auto-filter")
+if kind in ("rank", "select"):
+    for i, p in enumerate(data["projects"], 2):
+        if c.get("B%d" % i) != p["id"]:
+            errs.append("Ranking B%d: %r, want id %s" % (i, c.get("B%d" % i), p["id"])); break
+        if not isinstance(c.get("D%d" % i), float) or abs(c["D%d" % i] - p["score"]) > 1e-6:
+            errs.append("Ranking D%d: %r is not the number %s" % (i, c.get("D%d" % i), p["score"])); break
+if kind == "select":
+    x, c = cells(4)
+    for i, r in enumerate(data["resources"], 2):
+        if not isinstance(c.get("C%d" % i), float) or abs(c["C%d" % i] - r["used"]) > 1e-6 \
+           or not isinstance(c.get("D%d" % i), float) or abs(c["D%d" % i] - r["limit"]) > 1e-6:
+            errs.append("Resurser row %d: used/limit cells %r %r, want numbers %s %s"
+                        % (i, c.get("C%d" % i), c.get("D%d" % i), r["used"], r["limit"]))
+    styles = z.read("xl/styles.xml").decode()
+    for fmt in (["kr", "tim"] if lang == "sv" else ["SEK", "&quot;h&quot;"]) + ["0.0%", "0.00"]:
+        if fmt not in styles:
+            errs.append("no number format with %s" % fmt)
+x, c = cells(1)
+if not any(isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) for v in c.values()):
+    errs.append("Summary: no SHA-256 of the inputs")
+print("FAIL %s: %s" % (name, "; ".join(errs)) if errs else "PASS %s: sheets, numbers in cells, formats" % name)
+sys.exit(1 if errs else 0)
+EOF
+}
+for lang in sv en; do
+  for kind in rank select compare; do
+    name="out-$kind-$lang"; f="$OUT/$name.xlsx"
+    if [ $kind = compare ]; then
+      set -- compare "$case_json" "$ROOT/examples/lidkoping/scenarios/budget-cut-20.json"
+    else
+      set -- $kind "$case_json"
+    fi
+    if ! "$PV" "$@" --lang $lang --format xlsx --date 2026-03-15 -o "$f" 2>"$OUT/$name.err"; then
+      fail "$name: exit $?: $(head -c 300 "$OUT/$name.err")"; continue
+    fi
+    "$PV" "$@" --lang $lang --format json >"$OUT/$name.json" 2>/dev/null
+    check_book "$name" "$f" $lang $kind "$OUT/$name.json" || fails=$((fails+1))
+    "$PV" "$@" --lang $lang --format xlsx --date 2026-03-15 -o "$f.again" 2>/dev/null
+    if cmp -s "$f" "$f.again"; then pass "$name: byte-identical on a second run"
+    else fail "$name: not byte-identical on a second run with the same --date"; fi
+    "$PV" "$@" --lang $lang --format xlsx --date 2026-03-16 -o "$f.other" 2>/dev/null
+    cmp -s "$f" "$f.other" && fail "$name: another --date gives the same bytes"
+  done
+done
+if [ -z "$(ls -A "$OUT/tmp")" ]; then pass "no temporary file left in TMPDIR"
+else fail "temporary files left in TMPDIR: $(ls "$OUT/tmp" | head -3)"; fi
+
+# xlsx needs -o, and only rank, select and compare have it.
+"$PV" rank "$case_json" --format xlsx >"$OUT/noo.out" 2>"$OUT/noo.err"
+[ $? = 1 ] && [ ! -s "$OUT/noo.out" ] && grep -q -- "-o FILE.xlsx" "$OUT/noo.err" \
+  && pass "xlsx without -o: usage error" || fail "xlsx without -o: $(cat "$OUT/noo.err")"
+"$PV" weights "$case_json" --format xlsx -o "$OUT/w.xlsx" 2>"$OUT/w.err"
+[ $? = 1 ] && [ ! -e "$OUT/w.xlsx" ] && pass "weights --format xlsx: usage error" \
+  || fail "weights --format xlsx: $(cat "$OUT/w.err")"
+
+# LibreOffice opens the decision workbook; look at its first rendered page.
+if command -v soffice >/dev/null 2>&1; then
+  mkdir -p "$OUT/pdf"
+  HOME="$OUT/pdf/home" soffice --headless --convert-to pdf --outdir "$OUT/pdf" "$OUT/out-select-sv.xlsx" \
+    >"$OUT/pdf/log" 2>&1
+  pdf="$OUT/pdf/out-select-sv.pdf"
+  if [ ! -s "$pdf" ]; then fail "soffice did not render the workbook: $(head -c 300 "$OUT/pdf/log")"
+  elif command -v pdftotext >/dev/null 2>&1; then
+    pdftotext -f 1 -l 1 "$pdf" "$OUT/pdf/page1.txt"
+    if grep -q "Beslutsunderlag: portföljen" "$OUT/pdf/page1.txt" && grep -q "SHA-256" "$OUT/pdf/page1.txt" \
+       && grep -q "Den bästa portföljen" "$OUT/pdf/page1.txt"; then
+      pass "LibreOffice renders the workbook; page 1 is the summary in words with the checksums"
+    else fail "page 1 of the rendered workbook lacks the summary: $(head -c 300 "$OUT/pdf/page1.txt")"; fi
+    if command -v pdftoppm >/dev/null 2>&1; then
+      pdftoppm -r 40 -png -f 1 -l 1 "$pdf" "$OUT/pdf/page"
+      png=$(ls "$OUT"/pdf/page*.png 2>/dev/null | head -1)
+      [ -n "$png" ] && [ "$(wc -c <"$png")" -gt 2000 ] && pass "page 1 rendered as an image ($png)" \
+        || fail "page 1 did not render as an image"
+    fi
+  else pass "LibreOffice renders the workbook to PDF (no pdftotext to read it)"; fi
+else
+  echo "SKIP rendering with LibreOffice (soffice not installed)"
+fi
+[ "$fails" -eq 0 ]
