@@ -94,6 +94,9 @@ pv_table *pv_table_load(const char *path, pv_error *err);
 /* read/xlsx_reader.c: one sheet of an .xlsx workbook (sheet NULL: the first
  * visible one) as the same table; path becomes "BOOK" PV_SHEET_MARK "SHEET". */
 pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err);
+/* The same from the workbook's bytes in memory (path only names it). */
+pv_table *pv_xlsx_parse(const char *path, const char *data, size_t len, const char *sheet,
+                        pv_error *err);
 /* Does path name a workbook (.xlsx, any case)? */
 int pv_is_xlsx_path(const char *path);
 pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_error *err);

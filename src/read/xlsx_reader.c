@@ -610,12 +610,9 @@ out:
     return t;
 }
 
-pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err)
+pv_table *pv_xlsx_parse(const char *path, const char *data, size_t len, const char *sheet,
+                        pv_error *err)
 {
-    size_t len;
-    char *data = pv_read_file(path, &len, err);
-    if (!data)
-        return NULL;
     xbook b = {.path = path, .err = err};
     if (len < 4 || memcmp(data, "PK\3\4", 4)) {
         int ole = len >= 4 && !memcmp(data, "\xD0\xCF\x11\xE0", 4);
@@ -623,7 +620,6 @@ pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err)
                ole ? " (an old .xls file, or a workbook saved with a password: save it as "
                      ".xlsx without a password)"
                    : "");
-        pv_free(data);
         return NULL;
     }
     zip_error_t ze;
@@ -635,12 +631,21 @@ pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err)
         pv_err(err, PV_EINPUT, path, 0, 0, "not a readable .xlsx workbook: damaged zip archive (%s)",
                zip_error_strerror(&ze));
         zip_error_fini(&ze);
-        pv_free(data);
         return NULL;
     }
     zip_error_fini(&ze);
     pv_table *t = read_book(&b, sheet);
     zip_discard(b.z);
+    return t;
+}
+
+pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err)
+{
+    size_t len;
+    char *data = pv_read_file(path, &len, err);
+    if (!data)
+        return NULL;
+    pv_table *t = pv_xlsx_parse(path, data, len, sheet, err);
     pv_free(data);
     return t;
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""make_xlsx_corpus.py - writes the seed corpus of the xlsx harness,
+tests/fuzz/corpus/xlsx/: small workbooks (under the fuzzer's 16 KiB), valid
+and hostile.  python3 tests/fuzz/make_xlsx_corpus.py"""
+import os, re, shutil, sys
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tests/tools"))
+import xlsxgen
+
+OUT = os.path.join(ROOT, "tests/fuzz/corpus/xlsx")
+shutil.rmtree(OUT, ignore_errors=True)
+os.makedirs(OUT)
+rows = xlsxgen.csv_rows(os.path.join(ROOT, "tests/data/mini/projects.csv"))
+S1 = "xl/worksheets/sheet1.xml"
+
+
+def book(strings="shared"):
+    return xlsxgen.book([("Projekt", rows), ("Tom", [])], strings)
+
+
+def put(name, parts):
+    xlsxgen.save(os.path.join(OUT, name + ".xlsx"), parts)
+
+
+put("valid-shared", book())
+put("valid-inline", book("inline"))
+p = xlsxgen.book([("Projekt", [["id", None, "b", "flag"], ["P1", None, ("f", "1+1", 2), True],
+                                [None, None, None, None], ["P2", 1.5, "x", False]])])
+put("valid-skipped-formula-boolean", p)
+p = book()
+p[S1] = p[S1].replace(b"<sheetData>", b"<sheetData>" + b" " * (2 << 20))
+put("zip-bomb", p)
+p = book()
+p[S1] = p[S1].replace(b'<row r="2">', b'<row r="2"><c r="BDWGN2"><v>1</v></c>', 1)
+put("million-column-reference", p)
+p = book()
+p[S1] = p[S1].replace(b'<row r="1">', b'<row r="1"><c r="XFD1"/>', 1)
+put("empty-cell-at-xfd", p)
+p = book()
+del p["xl/sharedStrings.xml"]
+put("missing-shared-strings", p)
+p = book()
+p["xl/_rels/workbook.xml.rels"] = p["xl/_rels/workbook.xml.rels"].replace(
+    b'Target="worksheets/sheet1.xml"', b'Target="../xl/workbook.xml"')
+put("cyclic-relationships", p)
+p = book()
+p["_rels/.rels"] = p["_rels/.rels"].replace(b'Target="xl/workbook.xml"', b'Target="_rels/.rels"')
+put("cyclic-package-relationship", p)
+p = book()
+p["xl/workbook.xml"] = p["xl/workbook.xml"].replace(b'r:id="rId1"', b'r:id="rId7"')
+put("missing-relationship", p)
+p = book()
+s = p["xl/sharedStrings.xml"]
+p["xl/sharedStrings.xml"] = (b'<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+                             b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+                             b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
+                             + s[s.index(b"<sst"):].replace(b">P1<", b">&d;<", 1))
+put("entity-expansion", p)
+p = book()
+del p["_rels/.rels"]
+put("no-package-relationships", p)
+print("wrote", len(os.listdir(OUT)), "workbooks to", OUT)
