@@ -34,7 +34,7 @@ p = book()
 p[S1] = p[S1].replace(b'<row r="2">', b'<row r="2"><c r="BDWGN2"><v>1</v></c>', 1)
 put("million-column-reference", p)
 p = book()
-p[S1] = p[S1].replace(b'<row r="1">', b'<row r="1"><c r="XFD1"/>', 1)
+p[S1] = p[S1].replace(b'</row>', b'<c r="XFD1" s="3"/></row>', 1)
 put("empty-cell-at-xfd", p)
 p = book()
 del p["xl/sharedStrings.xml"]
