@@ -61,6 +61,9 @@ only() {
 }
 only glpk.h src/optimise/glpk_driver.c
 only csv.h src/read/csv_reader.c
+only zip.h src/read/xlsx_reader.c
+only expat.h src/read/xlsx_reader.c
+only xlsxwriter.h src/report/xlsx_writer.c
 
 # Plain make and make install never install packages.
 for t in all install; do
