@@ -219,10 +219,15 @@ static int write_book(const char *path, void *ctx)
     props.created = report_time();
     workbook_set_properties(w->wb, &props);
     make_formats(w);
+    unsigned long fails0 = pv_alloc_failures();
     int rc = w->build(w, w->ctx);
     apply_widths(w);
     lxw_error e = workbook_close(w->wb);
     w->wb = NULL;
+    if (pv_alloc_failures() != fails0) { /* a text piece missing: never a partial report */
+        pv_err_nomem(w->err);
+        return -1;
+    }
     if (rc || w->failed || e != LXW_NO_ERROR) {
         if (e != LXW_NO_ERROR)
             pv_err(w->err, PV_EINTERNAL, NULL, 0, 0, "cannot write the workbook: %s",
