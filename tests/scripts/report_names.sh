@@ -77,6 +77,9 @@ for case in sorted(glob.glob(os.path.join(root, 'examples/*/case.json'))):
     # resource use in every select output
     res = list(c.get('resources', {}).keys())
     pdir = os.path.dirname(case)
+    if not isinstance(c['data']['projects'], str) or c['data']['projects'].endswith('.xlsx'):
+        print('SKIP %s: data in a workbook; tests/scripts/xlsx.sh finds its select JSON equal to its CSV twin' % ex)
+        continue
     rows = list(csv.DictReader(open(os.path.join(pdir, c['data']['projects']), encoding='utf-8-sig'),
                                delimiter=';' if ';' in open(os.path.join(pdir, c['data']['projects']), encoding='utf-8-sig').readline() else ','))
     def num(x): return float(x.replace('\u00a0', '').replace(' ', '').replace(',', '.')) if x.strip() else 0.0
