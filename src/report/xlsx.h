@@ -45,8 +45,6 @@ void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars);
  * last row is known: pv_xw_filter). */
 void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n);
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols);
-/* The format for amounts of resource res_id (kr, hours, or plain). */
-pv_xf pv_xw_amount_fmt(const char *res_id);
 
 /* xlsx_report.c: the workbooks. */
 char *pv_xlsx_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err);

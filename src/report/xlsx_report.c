@@ -24,13 +24,15 @@ static const char *yes_no(int yes, int sv)
     return yes ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej");
 }
 
-static const char *res_name(const char *id, int sv)
+/* The cell format of amounts of resource k, by its unit. */
+static pv_xf amount_fmt(const pv_case *c, size_t k)
 {
-    if (id && strstr(id, "sek"))
-        return "Budget";
-    if (id && strstr(id, "hour"))
-        return pv_tr(sv, "Staff hours", "Arbetstid");
-    return id;
+    const char *u = pv_res_unit(c, k, 1);
+    if (!strcmp(u, "kr") || !strcmp(u, "SEK"))
+        return PV_XF_KR;
+    if (!strcmp(u, "h") || !strcmp(u, "tim"))
+        return PV_XF_HOURS;
+    return PV_XF_NUM;
 }
 
 /* "key: value" lines of the summary, from row *row on. */
@@ -92,10 +94,10 @@ static double top_points(const pv_case *c, const pv_proj_result *p, size_t t)
     return sum;
 }
 
-static void rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+static void rule_names(pv_buf *b, const pv_model *m, const size_t *ids, size_t n, int sv)
 {
     for (size_t i = 0; i < n; i++)
-        pv_buf_printf(b, "%s%s", i ? ", " : "", m->rules[ids[i]].id);
+        pv_buf_printf(b, "%s%s", i ? "; " : "", pv_rule_name(&m->rules[ids[i]], sv));
 }
 
 static int ranking_sheet(pv_xw *w, const xctx *x)
@@ -128,10 +130,10 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
         pv_xw_str(w, row, 4, pv_eligible_word(p->eligible, sv), PV_XF_TEXT);
         pv_buf b;
         pv_buf_init(&b);
-        rule_ids(&b, c->model, p->excluded_by, p->nexcluded);
+        rule_names(&b, c->model, p->excluded_by, p->nexcluded, sv);
         pv_xw_str(w, row, 5, b.data, PV_XF_TEXT);
         pv_buf_free(&b);
-        rule_ids(&b, c->model, p->flags, p->nflags);
+        rule_names(&b, c->model, p->flags, p->nflags, sv);
         pv_xw_str(w, row, 6, b.data, PV_XF_TEXT);
         pv_buf_free(&b);
         if (s) {
@@ -259,9 +261,10 @@ static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection
     return any;
 }
 
-static int review(const pv_case *c, const pv_selection *s, size_t p)
+/* The own agreement p's action (keep, review, revive, end) when p is listed. */
+static pv_review_action review(const pv_case *c, const pv_selection *s, size_t p)
 {
-    return s->listed[p] && c->partner_active[p] && !s->y[p] && s->status != PV_STATUS_INFEASIBLE;
+    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
 }
 
 /* The decision in words (as the HTML report's summary, as plain text). */
@@ -289,7 +292,7 @@ static void decision_words(pv_buf *b, const xctx *x)
                              "Ingen portfölj uppfyller alla ramar och villkor"));
         for (size_t i = 0; i < s->nconflict; i++)
             pv_buf_printf(b, "%s%s", i ? ", " : pv_tr(sv, "; in conflict: ", "; i konflikt: "),
-                          pv_group_id(c, s->conflict[i]));
+                          pv_group_name(c, s->conflict[i], sv));
         pv_buf_puts(b, ".");
         return;
     }
@@ -310,18 +313,18 @@ static void decision_words(pv_buf *b, const xctx *x)
         if (res_binding(c, r, s, k)) {
             pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ",
                                                " Gränser som satte stopp: "));
-            pv_buf_puts(b, res_name(c->res[k].id, sv));
+            pv_buf_puts(b, pv_res_name(c, k, sv));
         }
     if (nb)
         pv_buf_puts(b, ".");
     size_t nrev = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nrev += review(c, s, p);
+        nrev += review(c, s, p) > PV_REV_KEEP;
     if (nrev)
-        pv_buf_printf(b, sv ? " %zu av kommunens avtal används inte av något valt projekt; se "
-                              "fliken Avtal att se över."
-                            : " %zu of the municipality's agreements are used by no selected "
-                              "project; see the sheet Agreements to review.",
+        pv_buf_printf(b, sv ? " %zu av kommunens egna avtal bör ses över; se fliken Avtal att se "
+                              "över."
+                            : " %zu of the municipality's own agreements should be looked at; "
+                              "see the sheet Agreements to review.",
                       nrev);
 }
 
@@ -337,7 +340,7 @@ static int portfolio_sheet(pv_xw *w, const xctx *x)
                          pv_tr(sv, "Partners", "Partner")};
     pv_xw_header(w, 0, hdr, 4);
     for (size_t k = 0; k < c->nres; k++)
-        pv_xw_str(w, 0, 4 + k, res_name(c->res[k].id, sv), PV_XF_HEAD);
+        pv_xw_str(w, 0, 4 + k, pv_res_name(c, k, sv), PV_XF_HEAD);
     size_t row = 0;
     double total = 0;
     for (size_t i = 0; pv_status_has_portfolio(s->status) && i < r->n; i++) {
@@ -353,7 +356,7 @@ static int portfolio_sheet(pv_xw *w, const xctx *x)
             pv_xw_str(w, row, 3, pv_cell(c->projects, j, (size_t)c->proj_partners_col),
                       PV_XF_TEXT);
         for (size_t k = 0; k < c->nres; k++)
-            pv_xw_num(w, row, 4 + k, c->res[k].a[j], pv_xw_amount_fmt(c->res[k].id));
+            pv_xw_num(w, row, 4 + k, c->res[k].a[j], amount_fmt(c, k));
     }
     pv_xw_filter(w, 0, row, 4 + c->nres);
     if (row) {
@@ -378,8 +381,8 @@ static int resources_sheet(pv_xw *w, const xctx *x)
     int has = pv_status_has_portfolio(s->status);
     for (size_t k = 0; k < c->nres; k++) {
         const pv_resource *q = &c->res[k];
-        pv_xf f = pv_xw_amount_fmt(q->id);
-        pv_xw_str(w, k + 1, 0, res_name(q->id, sv), PV_XF_TEXT);
+        pv_xf f = amount_fmt(c, k);
+        pv_xw_str(w, k + 1, 0, pv_res_name(c, k, sv), PV_XF_TEXT);
         pv_xw_str(w, k + 1, 1, q->id, PV_XF_TEXT);
         pv_xw_num(w, k + 1, 3, q->limit, f);
         if (!has)
@@ -392,15 +395,6 @@ static int resources_sheet(pv_xw *w, const xctx *x)
     }
     pv_xw_filter(w, 0, c->nres, 7);
     return 0;
-}
-
-static const char *ctype_word(pv_ctype t, int sv)
-{
-    static const char *EN[] = {"count",  "share", "requires", "exclusive",
-                               "force",  "max partners", "min partners"};
-    static const char *SV[] = {"antal",  "andel", "kräver", "uteslutande",
-                               "tvingande", "högst partner", "minst partner"};
-    return sv ? SV[t] : EN[t];
 }
 
 static int constraints_sheet(pv_xw *w, const xctx *x)
@@ -420,8 +414,8 @@ static int constraints_sheet(pv_xw *w, const xctx *x)
         const pv_constraint *q = &c->cons[i];
         pv_xf f = q->type == PV_C_SHARE ? PV_XF_PCT : PV_XF_NUM;
         pv_xw_str(w, i + 1, 0, q->id, PV_XF_TEXT);
-        pv_xw_str(w, i + 1, 1, q->label, PV_XF_WRAP);
-        pv_xw_str(w, i + 1, 2, ctype_word(q->type, sv), PV_XF_TEXT);
+        pv_xw_str(w, i + 1, 1, pv_cons_name(q, sv), PV_XF_WRAP);
+        pv_xw_str(w, i + 1, 2, pv_ctype_word(q->type, sv), PV_XF_TEXT);
         pv_xw_str(w, i + 1, 3, q->column, PV_XF_TEXT);
         pv_xw_str(w, i + 1, 4, q->value, PV_XF_TEXT);
         if (has)
@@ -446,23 +440,30 @@ static int review_sheet(pv_xw *w, const xctx *x)
         return -1;
     const char *hdr[] = {"Id", pv_tr(sv, "Partner", "Partner"),
                          pv_tr(sv, "In the portfolio", "I portföljen"),
-                         pv_tr(sv, "Own agreement", "Eget avtal"), pv_tr(sv, "Note", "Notering")};
-    pv_xw_header(w, 0, hdr, 5);
+                         pv_tr(sv, "Active agreement", "Aktivt avtal"),
+                         pv_tr(sv, "Action", "Åtgärd"), pv_tr(sv, "Reasons", "Skäl")};
+    pv_xw_header(w, 0, hdr, 6);
     size_t row = 0;
     for (size_t p = 0; p < s->npart; p++) {
-        if (!review(c, s, p))
+        pv_review_action a = review(c, s, p);
+        if (a == PV_REV_NONE)
             continue;
         row++;
         pv_xw_str(w, row, 0, pv_partner_id(c, p), PV_XF_TEXT);
         pv_xw_str(w, row, 1, pv_partner_name(c, p), PV_XF_TEXT);
         pv_xw_str(w, row, 2, yes_no(s->y[p], sv), PV_XF_TEXT);
         pv_xw_str(w, row, 3, yes_no(c->partner_active[p], sv), PV_XF_TEXT);
-        pv_xw_str(w, row, 4, pv_review_text(sv), PV_XF_WRAP);
+        pv_xw_str(w, row, 4, pv_review_word(a, sv), PV_XF_TEXT);
+        pv_buf b;
+        pv_buf_init(&b);
+        pv_review_reasons(&b, c, s, p, sv);
+        pv_xw_str(w, row, 5, b.data, PV_XF_WRAP);
+        pv_buf_free(&b);
     }
-    pv_xw_filter(w, 0, row, 5);
+    pv_xw_filter(w, 0, row, 6);
     if (!row)
-        pv_xw_str(w, 2, 0, pv_tr(sv, "No agreement to review: every own agreement is used.",
-                                 "Inget avtal att se över: alla egna avtal används."),
+        pv_xw_str(w, 2, 0, pv_tr(sv, "The case has no own agreements to look at.",
+                                 "Ärendet har inga egna avtal att se över."),
                   PV_XF_TEXT);
     return 0;
 }

@@ -161,15 +161,6 @@ void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
                              (lxw_col_t)(ncols - 1));
 }
 
-pv_xf pv_xw_amount_fmt(const char *res_id)
-{
-    if (res_id && strstr(res_id, "sek"))
-        return PV_XF_KR;
-    if (res_id && strstr(res_id, "hour"))
-        return PV_XF_HOURS;
-    return PV_XF_NUM;
-}
-
 static void make_formats(pv_xw *w)
 {
     int sv = w->sv;
