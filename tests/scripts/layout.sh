@@ -34,7 +34,7 @@ up=$(for f in $(find src -mindepth 2 -name '*.[ch]'); do
 [ -z "$up" ] && pass "no include reaches up the pipeline" || failm "upward includes: $up"
 
 # Calls that reach up the pipeline, on the compiled objects.
-B=$(ls -td build/*/src 2>/dev/null | head -1)
+B=$(ls -td build/rel/src build/san/src 2>/dev/null | head -1)
 if [ -n "$B" ] && command -v nm >/dev/null; then
   T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
   # objects of sources that still exist (a build dir may hold stale ones)
