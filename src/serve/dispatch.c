@@ -227,9 +227,11 @@ void pv_serve_handle(const pv_serve_ctx *ctx, const pv_request *req, pv_response
                        "no valid token: open the address that 'partnerval serve' printed", NULL);
         return;
     }
-    const route *r = find_route(path);
-    if (!r && pv_serve_asset(path, &(size_t){0}, &(const char *){NULL}))
-        r = &(route){path, "GET"};
+    const route *r = find_route(path), asset = {path, "GET"};
+    size_t alen = 0;
+    const char *atype = NULL;
+    if (!r && pv_serve_asset(path, &alen, &atype))
+        r = &asset;
     if (!r) {
         pv_serve_error(res, 404, "not_found", "no such page or API", NULL);
         return;

@@ -5,6 +5,8 @@
  * worker processes of why and robust) never runs twice at once. */
 #include "serve.h"
 
+#include "../optimise/select.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -94,6 +96,7 @@ static enum MHD_Result reply(struct MHD_Connection *c, const pv_serve_ctx *ctx,
     };
     pv_response res;
     pv_serve_handle(ctx, &req, &res);
+    pv_solver_thread_done(); /* this thread ends without a hook: free GLPK's env now */
     struct MHD_Response *r =
         MHD_create_response_from_buffer(res.len, res.body, MHD_RESPMEM_MUST_COPY);
     pv_response_free(&res);
@@ -132,10 +135,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (!st->body && st->total == 0 && *upload_data_size == 0) {
-        /* The first call: a body announced over the limit is answered now. */
+        /* The first call. A body over the limit is read and dropped, so that
+         * the client can read the 413; one announced as huge is answered now
+         * (and the connection closed). */
         const char *cl = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
         unsigned long long n = cl ? strtoull(cl, NULL, 10) : 0;
-        if (n > PV_SERVE_MAX_BODY) {
+        if (n > 64ull * PV_SERVE_MAX_BODY) {
             st->total = (size_t)n;
             st->answered = 1;
             return reply(c, &srv->ctx, st, method);
