@@ -1,7 +1,7 @@
 /*
  * test_fuzz_regress.c — `make test` replays every fuzzing regression
  * (tests/fuzz/regress/<target>/) and the seed corpus (tests/fuzz/corpus/<target>/)
- * through the four harnesses, without libFuzzer, built with the suite's flags
+ * through the five harnesses, without libFuzzer, built with the suite's flags
  * (so `make test SANITIZE=1` replays them under ASan+UBSan). Paths are
  * relative to the repository (the current folder, or $PV_ROOT). The harnesses
  * and the driver are linked in as objects, beside the library.
@@ -17,6 +17,7 @@ int pv_fuzz_csv(const uint8_t *data, size_t size);
 int pv_fuzz_case(const uint8_t *data, size_t size);
 int pv_fuzz_scenario(const uint8_t *data, size_t size);
 int pv_fuzz_pipeline(const uint8_t *data, size_t size);
+int pv_fuzz_serve(const uint8_t *data, size_t size);
 
 int main(void)
 {
@@ -26,7 +27,8 @@ int main(void)
     } targets[] = {{"csv", pv_fuzz_csv},
                    {"case", pv_fuzz_case},
                    {"scenario", pv_fuzz_scenario},
-                   {"pipeline", pv_fuzz_pipeline}};
+                   {"pipeline", pv_fuzz_pipeline},
+                   {"serve", pv_fuzz_serve}};
     const char *root = getenv("PV_ROOT");
     if (!root || !*root)
         root = ".";
