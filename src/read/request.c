@@ -195,16 +195,37 @@ int pv_api_body_parse(const char *body, size_t len, pv_api_body *b, pv_error *er
     return rc;
 }
 
-/* {id: name} of every row of a table, from the case's accessors. */
-static json_t *names(const pv_case *c, size_t n, const char *(*id)(const pv_case *, size_t),
-                     const char *(*name)(const pv_case *, size_t))
+/* {id: {"name", "demand": {resource: amount}}} of every project (partners
+ * 0) or partner (1), from the case's accessors. */
+static json_t *names(const pv_case *c, int partners)
 {
+    size_t n = partners ? (c->partners ? c->partners->nrows : 0) : c->projects->nrows;
     json_t *o = json_object();
     for (size_t i = 0; o && i < n; i++) {
-        const char *k = id(c, i), *v = name(c, i);
-        if (k && json_object_set_new(o, k, json_string(v ? v : k))) {
+        const char *k = partners ? pv_partner_id(c, i) : pv_project_id(c, i);
+        const char *v = partners ? pv_partner_name(c, i) : pv_project_name(c, i);
+        if (!k)
+            continue;
+        json_t *e = json_object(), *d = json_object();
+        int bad = !e || !d;
+        for (size_t r = 0; !bad && r < c->nres; r++)
+            bad = json_object_set_new(d, c->res[r].id,
+                                      json_real(partners ? c->res[r].f[i] : c->res[r].a[i]));
+        bad = bad || json_object_set_new(e, "name", json_string(v ? v : k));
+        if (bad) {
+            json_decref(d);
+            json_decref(e);
             json_decref(o);
-            o = NULL;
+            return NULL;
+        }
+        if (json_object_set_new(e, "demand", d)) {
+            json_decref(e);
+            json_decref(o);
+            return NULL;
+        }
+        if (json_object_set_new(o, k, e)) {
+            json_decref(o);
+            return NULL;
         }
     }
     return o;
@@ -224,11 +245,8 @@ char *pv_api_case_json(const pv_case *c, size_t *len, pv_error *err)
         if (!model || json_object_set(root, "model", model))
             goto done;
     }
-    if (json_object_set_new(disp, "projects",
-                            names(c, c->projects->nrows, pv_project_id, pv_project_name)) ||
-        json_object_set_new(disp, "partners",
-                            names(c, c->partners ? c->partners->nrows : 0, pv_partner_id,
-                                  pv_partner_name)) ||
+    if (json_object_set_new(disp, "projects", names(c, 0)) ||
+        json_object_set_new(disp, "partners", names(c, 1)) ||
         json_object_set(root, "display", disp))
         goto done;
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;

@@ -38,7 +38,8 @@ void pv_api_body_free(pv_api_body *b);
 
 /*
  * The case file as JSON with its model inlined under "model", plus "display":
- * {"projects": {id: name}, "partners": {id: name}} from the loaded case c
+ * {"projects": {id: {"name", "demand": {resource: amount}}}, "partners": …}
+ * from the loaded case c
  * (which was read from the same path). Pretty-printed, NUL-terminated, free
  * with pv_free; NULL + err.
  */
