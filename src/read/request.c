@@ -108,7 +108,7 @@ static int scenario_text(json_t *name, json_t *patch, pv_api_body *b, pv_error *
 {
     json_t *f = json_object();
     if (!f || json_object_set(f, "name", name) ||
-        json_object_set(f, "patch", patch ? patch : json_object())) {
+        json_object_set_new(f, "patch", patch ? json_incref(patch) : json_object())) {
         json_decref(f);
         pv_err_nomem(err);
         return -1;

@@ -240,7 +240,8 @@ void pv_serve_list(const pv_serve_ctx *ctx, pv_response *res)
         pv_serve_error(res, 500, "internal", "out of memory", NULL);
 }
 
-/* GET /api/inputs: {"stamp": "…", "error": null | "the CLI's message"}. The
+/* GET /api/inputs: {"stamp": "…", "lang": --lang or null, "error": null |
+ * "the CLI's message"}. The
  * stamp changes when any input file of the case changes on disk. */
 void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res)
 {
@@ -258,7 +259,10 @@ void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res)
         if (stat(pv_case_input_path(c, i), &st) == 0)
             h = (h ^ (unsigned long long)st.st_mtim.tv_nsec ^ (unsigned long long)st.st_mtime ^
                  (unsigned long long)st.st_size) * 1099511628211ULL;
-    pv_buf_printf(&b, "{\"stamp\": \"%016llx\", \"error\": ", h);
+    pv_buf_printf(&b, "{\"stamp\": \"%016llx\", \"lang\": %s, \"error\": ", h,
+                  ctx->lang == PV_LANG_SV   ? "\"sv\""
+                  : ctx->lang == PV_LANG_EN ? "\"en\""
+                                            : "null");
     if (c)
         pv_buf_puts(&b, "null");
     else {
