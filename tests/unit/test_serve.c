@@ -482,6 +482,37 @@ static void test_scenario_save(void **state)
     free(got);
 }
 
+/* GET /api/inputs: the stamp changes when an input changes; a broken input
+ * gives the CLI's message. On a copy of the mini case. */
+static void test_inputs(void **state)
+{
+    (void)state;
+    char dir[160], cmd[400], casep[200];
+    snprintf(dir, sizeof dir, "%s/mini", g_dir);
+    snprintf(cmd, sizeof cmd, "cp -r tests/data/mini '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(casep, sizeof casep, "%s/case.json", dir);
+    pv_serve_ctx ctx = g_ctx;
+    ctx.case_path = casep;
+    pv_request r = req_ok("GET", "/api/inputs", NULL);
+    pv_response a, b;
+    pv_serve_handle(&ctx, &r, &a);
+    assert_int_equal(a.status, 200);
+    assert_non_null(strstr(a.body, "\"error\": null"));
+    sleep(1); /* a new mtime even on coarse clocks */
+    FILE *f = fopen(strcat(dir, "/projects.csv"), "a");
+    assert_non_null(f);
+    fputs("broken,\"row\n", f);
+    fclose(f);
+    pv_serve_handle(&ctx, &r, &b);
+    assert_int_equal(b.status, 200);
+    assert_memory_not_equal(a.body, b.body, 30); /* {"stamp": "…" differs */
+    assert_null(strstr(b.body, "\"error\": null"));
+    assert_non_null(strstr(b.body, "projects.csv"));
+    pv_response_free(&a);
+    pv_response_free(&b);
+}
+
 static void test_slug(void **state)
 {
     (void)state;
@@ -504,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_same_as_cli),  cmocka_unit_test(test_errors),
         cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_report),
         cmocka_unit_test(test_scenario_save), cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_inputs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
