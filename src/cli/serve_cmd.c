@@ -37,7 +37,7 @@ static int run_serve(const pv_cli_opts *o)
 
 const pv_cli_cmd pv_cli_serve = {
     .name = "serve", .synopsis = "CASE",
-    .summary = "the decision conference in a browser (local web page, live re-solves)",
+    .summary = "a local web page: live what-if for the decision meeting",
     .help = "usage: partnerval serve CASE [--port N] [--bind ADDR] [--lang sv|en] [--scenarios DIR]\n"
             "\n"
             "Starts a local web application on the case: weight sliders, limits,\n"
