@@ -61,6 +61,7 @@ only() {
 }
 only glpk.h src/optimise/glpk_driver.c
 only csv.h src/read/csv_reader.c
+only microhttpd.h src/serve/http.c
 
 # Plain make and make install never install packages.
 for t in all install; do
