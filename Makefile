@@ -24,6 +24,8 @@ ZIP_LIBS    ?= $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
 EXPAT_LIBS  ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
 XLSXW_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSXW_LIBS  ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+MHD_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS   ?= $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 
 WARN    = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -40,10 +42,10 @@ else
 BUILD   ?= build/rel
 endif
 LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) \
-          $(XLSXW_LIBS) -lm
+          $(XLSXW_LIBS) $(MHD_LIBS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
-                            src/optimise/*.c src/analyse/*.c src/report/*.c))
+                            src/optimise/*.c src/analyse/*.c src/report/*.c src/serve/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC = $(sort $(wildcard src/cli/*.c))
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -57,7 +59,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPFLAGS = -MMD -MP
 
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
-           libcmocka-dev python3 libssl-dev chromium libzip-dev libexpat1-dev libxlsxwriter-dev
+           libcmocka-dev python3 libssl-dev chromium libzip-dev libexpat1-dev libxlsxwriter-dev \
+           libmicrohttpd-dev curl
 
 .PHONY: partnerval libpartnerval.a all deps test-deps demo test check install uninstall clean bench format lint
 
@@ -85,6 +88,18 @@ $(BUILD)/gen/report_css.h: src/report/report.css
 	  sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
 $(BUILD)/src/report/html_page.o: $(BUILD)/gen/report_css.h
 $(BUILD)/src/report/html_page.o: override CFLAGS += -I$(BUILD)/gen
+
+# The page of `partnerval serve` (src/serve/web/*), embedded the same way:
+# web/app.js becomes $(BUILD)/gen/web_app.js.h with the array WEB_APP_JS.
+WEB_FILES = $(notdir $(wildcard src/serve/web/*))
+WEB_HDRS  = $(WEB_FILES:%=$(BUILD)/gen/web_%.h)
+$(BUILD)/gen/web_%.h: src/serve/web/%
+	@mkdir -p $(dir $@)
+	{ echo "static const char WEB_$$(echo '$*' | tr 'a-z.-' 'A-Z__')[] = {"; \
+	  od -A n -v -t x1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
+$(BUILD)/src/serve/assets.o: $(WEB_HDRS)
+$(BUILD)/src/serve/assets.o: override CFLAGS += -I$(BUILD)/gen
+$(BUILD)/src/serve/http.o: override CFLAGS += $(MHD_CFLAGS)
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -151,7 +166,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${prefix}/lib' \
            'includedir=$${prefix}/include' '' 'Name: partnerval' \
            'Description: chooses municipal partner projects (MCDA scoring, MILP with GLPK)' \
            'Version: $(PV_VERSION)' 'Libs: -L$${libdir} -lpartnerval' \
-           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) $(XLSXW_LIBS)) -lm' \
+           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) $(XLSXW_LIBS) $(MHD_LIBS)) -lm' \
            'Cflags: -I$${includedir}'
 
 install: all

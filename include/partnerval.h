@@ -94,6 +94,14 @@ pv_scenario *pv_scenario_load(const char *path, pv_error *err);
 pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, size_t n,
                                    pv_error *err);
 
+/**
+ * Makes a scenario from a merge patch given as JSON text (an object), e.g.
+ * the "patch" of a request to `partnerval serve`. The name is copied. NULL +
+ * err (PV_EINPUT, "invalid JSON: …" with line and column, or "patch: must be
+ * an object") on failure.
+ */
+pv_scenario *pv_scenario_from_patch(const char *name, const char *patch, pv_error *err);
+
 /** The scenario's name. */
 const char *pv_scenario_name(const pv_scenario *s);
 
@@ -291,6 +299,31 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
                        pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
 /** Frees robustness results; accepts NULL. */
 void pv_robust_free(pv_robust *rb);
+
+/* ----------------------------------------------------------------- serve */
+
+/** A running `partnerval serve` web server (GNU libmicrohttpd). */
+typedef struct pv_server pv_server;
+
+/** Options of pv_serve_start. */
+typedef struct pv_serve_opts {
+    const char *case_path;     /**< the case every request works on */
+    const char *bind;          /**< the IP address to listen on; NULL: 127.0.0.1 */
+    unsigned port;             /**< 0: a free port */
+    pv_lang lang;              /**< the page's language; default: the model's */
+    const char *scenarios_dir; /**< where scenarios are saved; NULL: the case's scenarios/ */
+} pv_serve_opts;
+
+/**
+ * Checks that the case loads, makes a 128-bit token (getrandom), listens and
+ * starts serving the page and its JSON API in a thread of its own. Returns
+ * NULL + err (PV_EINPUT for the case, PV_EUSAGE for the address or port).
+ */
+pv_server *pv_serve_start(const pv_serve_opts *o, pv_error *err);
+/** The address to open, "http://127.0.0.1:PORT/?token=TOKEN". */
+const char *pv_serve_url(const pv_server *s);
+/** Stops serving (answers in progress finish) and frees; accepts NULL. */
+void pv_serve_stop(pv_server *s);
 
 /* ------------------------------------------------------------- utilities */
 

@@ -1,5 +1,5 @@
 # hardening.mk — issue 6: fuzzing, valgrind and coverage (included by the Makefile).
-#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="csv case scenario pipeline xlsx"]
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="csv case scenario pipeline xlsx serve"]
 #   make fuzz-build          build the libFuzzer harnesses only (build/fuzz/fuzz_*)
 #   make valgrind            the CLI folder tests under valgrind, zero findings
 #   make coverage            line and branch coverage of src/ (build/cov, gcovr)
@@ -9,7 +9,7 @@
 # with LLVMFuzzerTestOneInput renamed to pv_fuzz_<target>.
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv case scenario pipeline xlsx
+FUZZ_TARGETS ?= csv case scenario pipeline xlsx serve
 FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -20,7 +20,7 @@ COV_BUILD    := build/cov
 
 .PHONY: fuzz fuzz-build fuzz-deps valgrind coverage
 
-REGRESS_HARNESSES := csv case scenario pipeline xlsx
+REGRESS_HARNESSES := csv case scenario pipeline xlsx serve
 REGRESS_OBJ := $(BUILD)/tests/fuzz/regress_driver.o \
                $(REGRESS_HARNESSES:%=$(BUILD)/tests/fuzz/fuzz_%.o)
 

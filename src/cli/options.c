@@ -35,6 +35,9 @@ static const struct option LONGOPTS[] = {
     {"seed", required_argument, 0, LONG_ONLY(PV_OPT_SEED)},
     {"threads", required_argument, 0, LONG_ONLY(PV_OPT_THREADS)},
     {"weights", required_argument, 0, LONG_ONLY(PV_OPT_WEIGHTS)},
+    {"port", required_argument, 0, LONG_ONLY(PV_OPT_PORT)},
+    {"bind", required_argument, 0, LONG_ONLY(PV_OPT_BIND)},
+    {"scenarios", required_argument, 0, LONG_ONLY(PV_OPT_SCENARIOS)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -158,6 +161,9 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_SEED: return seed_arg(v, &o->seed);
     case PV_OPT_THREADS: return count_arg(v, 1, 64, &o->threads);
     case PV_OPT_WEIGHTS: return weights_arg(v, &o->dist);
+    case PV_OPT_PORT: return count_arg(v, 0, 65535, &o->port);
+    case PV_OPT_BIND: o->bind = v; return 0;
+    case PV_OPT_SCENARIOS: o->scenarios = v; return 0;
     default: return -1;
     }
 }
@@ -183,6 +189,7 @@ static void opts_init(pv_cli_opts *o)
     o->threads = 1;
     o->seed = 1;
     o->dist = PV_DIST_UNIFORM;
+    o->port = 8080;
 }
 
 static int check_args(const pv_cli_cmd *cmd, const pv_cli_opts *o)

@@ -9,6 +9,7 @@
  * hook would go.
  */
 #include "glpk_driver.h"
+#include "select.h"
 
 #include <glpk.h>
 #include <math.h>
@@ -32,6 +33,8 @@ static void glpk_quiet(void)
 }
 
 const char *pv_glpk_version(void) { return glp_version(); }
+
+void pv_solver_thread_done(void) { glp_free_env(); }
 
 void pv_lp_free(pv_lp *lp)
 {

@@ -73,4 +73,9 @@ int pv_select_limits(const pv_case *c, const pv_select_opts *o, double *time_lim
 pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tuning *tune,
                               double time_limit_s, double mip_gap, pv_mip **mp, pv_error *err);
 
+/* Frees GLPK's environment of the calling thread (GLPK keeps one per thread
+ * and frees it only when asked); the next solve makes a new one. For threads
+ * that end without a hook, e.g. the web server's (src/serve/http.c). */
+void pv_solver_thread_done(void);
+
 #endif

@@ -89,6 +89,8 @@ struct pv_scenario {
     char *path; /* NULL for settings given as path=value */
     json_t *patch;
 };
+/** A scenario without a file: name (copied) and patch (a new reference); NULL + err when out of memory. */
+pv_scenario *pvj_scenario_new(const char *name, json_t *patch, pv_error *err);
 /** RFC 7386 JSON merge patch; returns the new target (a new reference), NULL when out of memory. */
 json_t *pvj_merge_patch(json_t *target, json_t *patch);
 

@@ -212,3 +212,39 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
     }
     return out;
 }
+
+pv_scenario *pv_scenario_from_patch(const char *name, const char *patch, pv_error *err)
+{
+    json_error_t je;
+    unsigned long fails = pv_alloc_failures();
+    pv_alloc_json_parsing(1);
+    json_t *p = json_loads(patch ? patch : "", JSON_REJECT_DUPLICATES, &je);
+    pv_alloc_json_parsing(0);
+    if (!p && pv_alloc_failures() != fails) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    if (!p) {
+        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
+        return NULL;
+    }
+    pv_scenario *s = NULL;
+    if (!json_is_object(p))
+        pv_err(err, PV_EINPUT, NULL, 0, 0, "patch: must be an object (an RFC 7386 merge patch)");
+    else if (!(s = pvj_scenario_new(name, p, err)))
+        s = NULL;
+    json_decref(p);
+    return s;
+}
+
+pv_scenario *pvj_scenario_new(const char *name, json_t *patch, pv_error *err)
+{
+    pv_scenario *s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(name ? name : ""))) {
+        pv_scenario_free(s);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    s->patch = json_incref(patch);
+    return s;
+}

@@ -47,3 +47,9 @@ if $py -c "import scipy.optimize, numpy" 2>/dev/null; then
 else
   echo "peer skipped: SciPy is not installed (make bench-deps installs python3-scipy)"
 fi
+
+echo
+echo "== serve (issue 14): a slider move, p95 over 200 moves (targets: < 50 ms Lidköping, < 250 ms generated)"
+$py "$root/tests/bench/serve_bench.py" "$bin" "$root/examples/lidkoping/case.json" "Lidköping"
+$py "$root/tests/bench/gen_case.py" "$tmp/g120" 120 40 4 7
+$py "$root/tests/bench/serve_bench.py" "$bin" "$tmp/g120/case.json" "generated 120 projects x 40 partners x 4 resources"

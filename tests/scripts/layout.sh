@@ -64,6 +64,7 @@ only csv.h src/read/csv_reader.c
 only zip.h src/read/xlsx_reader.c
 only expat.h src/read/xlsx_reader.c
 only xlsxwriter.h src/report/xlsx_writer.c
+only microhttpd.h src/serve/http.c
 
 # Plain make and make install never install packages.
 for t in all install; do

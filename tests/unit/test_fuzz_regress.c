@@ -18,6 +18,7 @@ int pv_fuzz_case(const uint8_t *data, size_t size);
 int pv_fuzz_scenario(const uint8_t *data, size_t size);
 int pv_fuzz_pipeline(const uint8_t *data, size_t size);
 int pv_fuzz_xlsx(const uint8_t *data, size_t size);
+int pv_fuzz_serve(const uint8_t *data, size_t size);
 
 int main(void)
 {
@@ -28,7 +29,8 @@ int main(void)
                    {"case", pv_fuzz_case},
                    {"scenario", pv_fuzz_scenario},
                    {"pipeline", pv_fuzz_pipeline},
-                   {"xlsx", pv_fuzz_xlsx}};
+                   {"xlsx", pv_fuzz_xlsx},
+                   {"serve", pv_fuzz_serve}};
     const char *root = getenv("PV_ROOT");
     if (!root || !*root)
         root = ".";
