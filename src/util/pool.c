@@ -16,6 +16,8 @@
 typedef struct pool_slot {
     pv_error err;
     int done;
+    pid_t pid; /* the worker of this share (in the mapping, not the heap, so
+                  that a worker's exit leaves no lost block for valgrind) */
 } pool_slot;
 
 void *pv_pool_shared(size_t bytes)
@@ -66,9 +68,12 @@ static int reap(pid_t pid, pool_slot *slot)
     pid_t w;
     while ((w = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
         ;
-    /* w < 0: reaped elsewhere (a host that ignores SIGCHLD); the slot says
-     * whether the share was finished. */
-    if (slot->done && (w < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 0)))
+    /* The slot in shared memory says whether the share was finished: it is
+     * written last, after the results. How the process ended after that does
+     * not matter (reaped elsewhere by a host that ignores SIGCHLD, or a
+     * nonzero status from a tool such as valgrind that checks the exiting
+     * copy of the parent's heap). */
+    if (slot->done)
         return 0;
     if (w >= 0 && WIFSIGNALED(st))
         pv_err(&slot->err, PV_EINTERNAL, NULL, 0, 0, "a worker process was killed by signal %d",
@@ -83,29 +88,30 @@ int pv_pool_run(size_t nw, pv_pool_fn fn, void *ctx, pv_error *err)
     if (nw <= 1)
         return fn(ctx, 0, 1, err);
     pool_slot *slot = pv_pool_shared(nw * sizeof *slot);
-    pid_t *pid = pv_calloc(nw, sizeof *pid);
-    if (!slot || !pid) {
-        pv_pool_unshare(slot, nw * sizeof *slot);
-        pv_free(pid);
+    if (!slot) {
         pv_err_nomem(err);
         return -1;
     }
     pid_t parent = getpid();
-    for (size_t wi = 1; wi < nw; wi++)
-        if ((pid[wi] = fork()) == 0)
+    for (size_t wi = 1; wi < nw; wi++) {
+        /* only the parent writes the slot's pid (the mapping is shared) */
+        pid_t pid = fork();
+        if (pid == 0)
             worker_main(fn, ctx, wi, nw, &slot[wi], parent);
+        slot[wi].pid = pid;
+    }
     int failed = run_share(fn, ctx, 0, nw, &slot[0]) != 0;
     for (size_t wi = 1; wi < nw && !failed; wi++)
-        if (pid[wi] < 0) /* no process: do this share here */
+        if (slot[wi].pid < 0) /* no process: do this share here */
             failed = run_share(fn, ctx, wi, nw, &slot[wi]) != 0;
     /* In share order, so that the reported failure is the lowest share's;
      * after the first failure the rest are killed, as their work is lost. */
     for (size_t wi = 1; wi < nw; wi++) {
-        if (pid[wi] <= 0)
+        if (slot[wi].pid <= 0)
             continue;
         if (failed)
-            kill(pid[wi], SIGKILL);
-        if (reap(pid[wi], &slot[wi]))
+            kill(slot[wi].pid, SIGKILL);
+        if (reap(slot[wi].pid, &slot[wi]))
             failed = 1;
     }
     for (size_t wi = 0; wi < nw && failed; wi++)
@@ -115,6 +121,5 @@ int pv_pool_run(size_t nw, pv_pool_fn fn, void *ctx, pv_error *err)
             break;
         }
     pv_pool_unshare(slot, nw * sizeof *slot);
-    pv_free(pid);
     return failed ? -1 : 0;
 }
