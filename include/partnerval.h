@@ -168,6 +168,13 @@ void pv_ranking_free(pv_ranking *r);
  */
 char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
                      size_t *len, pv_error *err);
+/**
+ * Writes the ranking report to path as pv_write_file_atomic does (temporary
+ * file, rename; the case's inputs refused), streamed while it is rendered so
+ * that no buffer as large as the report is needed. 0, or -1 + err (no file).
+ */
+int pv_write_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
+                  const char *path, pv_error *err);
 
 /* --------------------------------------------------------------- weights */
 

@@ -53,6 +53,11 @@ typedef struct pv_buf {
     int oom; /* sticky: once set, appends are ignored */
     unsigned long fails0; /* pv_alloc_failures() at init: take fails if it moved,
                              so a report never comes out with a piece missing */
+    /* Optional sink (a streamed report): when set, the buffer hands its
+     * content to flush(flush_ctx, ...) whenever it would grow past 64 KiB,
+     * so it stays small; a failed flush sets oom. */
+    int (*flush)(void *ctx, const char *data, size_t len);
+    void *flush_ctx;
 } pv_buf;
 void pv_buf_init(pv_buf *b);
 void pv_buf_free(pv_buf *b);
@@ -62,6 +67,8 @@ void pv_buf_putc(pv_buf *b, char c);
 void pv_buf_printf(pv_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands over the string (NUL-terminated) and resets b; NULL on OOM. */
 char *pv_buf_take(pv_buf *b, size_t *len);
+/* Hands what is left to the sink; 0, or -1 (oom set). */
+int pv_buf_drain(pv_buf *b);
 void pv_buf_json_str(pv_buf *b, const char *s); /* quoted, escaped JSON string */
 void pv_buf_csv_field(pv_buf *b, const char *s, char delim);
 void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed as 0 */
@@ -78,6 +85,15 @@ size_t pv_max_file_bytes(void);
  * behind; else a named file, with the fatal signals blocked until removed. */
 char *pv_render_via_file(int (*fn)(const char *path, void *ctx), void *ctx, size_t *len,
                          pv_error *err);
+/* A streamed atomic write with pv_write_file_atomic's promises: open (checks
+ * the name, refuses the case's inputs, follows links), write any number of
+ * times (pv_outfile_write fits pv_buf's flush), then commit, which names the
+ * file, or with failed != 0 (the report is incomplete: out of memory) drops
+ * it. Commit frees f. A failed write is reported by commit. */
+typedef struct pv_outfile pv_outfile;
+pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err);
+int pv_outfile_write(void *f, const char *data, size_t len);
+int pv_outfile_commit(pv_outfile *f, int failed, pv_error *err);
 
 /* ------------------------------------------------------------ read/csv */
 typedef struct pv_table {

@@ -42,9 +42,17 @@ static int run_rank(const pv_cli_opts *o)
     pv_error_clear(&err);
     pv_case *c = pv_case_load(o->args[0], &err);
     pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    size_t len = 0;
-    char *text = r ? pv_render_rank(c, r, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+    int rc;
+    if (r && o->out) { /* streamed into the file */
+        rc = pv_write_rank(c, r, (pv_format)o->fmt, (pv_lang)o->lang, o->out, &err)
+                 ? pv_cli_error(&err)
+                 : 0;
+    } else {
+        size_t len = 0;
+        char *text =
+            r ? pv_render_rank(c, r, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
+        rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+    }
     pv_ranking_free(r);
     pv_case_free(c);
     return rc;

@@ -292,6 +292,38 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
     return pv_buf_finish(&b, len, err);
 }
 
+int pv_write_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
+                  const char *path, pv_error *err)
+{
+    if (fmt == PV_FMT_HTML) { /* one page, rendered whole */
+        size_t len = 0;
+        char *text = pv_render_rank(c, r, fmt, lang, &len, err);
+        int rc = text ? pv_write_file_atomic(c, path, text, len, err) : -1;
+        pv_free(text);
+        return rc;
+    }
+    /* Streamed: the report goes to the file in 64 KiB pieces as it is
+     * rendered, instead of one buffer as large as the file. */
+    pv_outfile *f = pv_outfile_open(c, path, err);
+    if (!f)
+        return -1;
+    pv_buf b;
+    pv_buf_init(&b);
+    b.flush = pv_outfile_write;
+    b.flush_ctx = f;
+    int sv = pv_lang_is_sv(c, lang);
+    switch (fmt) {
+    case PV_FMT_JSON: render_json(&b, c, r); break;
+    case PV_FMT_CSV: render_csv(&b, c, r, sv); break;
+    case PV_FMT_MD: render_md(&b, c, r, sv); break;
+    default: render_text(&b, c, r, sv); break;
+    }
+    pv_buf_drain(&b);
+    int failed = b.oom || pv_alloc_failures() != b.fails0;
+    pv_buf_free(&b);
+    return pv_outfile_commit(f, failed, err);
+}
+
 /* ------------------------------------------------------------------ HTML */
 
 char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err)

@@ -17,9 +17,28 @@ void pv_buf_free(pv_buf *b)
     memset(b, 0, sizeof *b);
 }
 
+enum { FLUSH_AT = 64 * 1024 };
+
+int pv_buf_drain(pv_buf *b)
+{
+    if (b->oom)
+        return -1;
+    if (b->flush && b->len) {
+        if (b->flush(b->flush_ctx, b->data, b->len)) {
+            b->oom = 1;
+            return -1;
+        }
+        b->len = 0;
+        b->data[0] = '\0';
+    }
+    return 0;
+}
+
 static int reserve(pv_buf *b, size_t extra)
 {
     if (b->oom)
+        return -1;
+    if (b->flush && b->len + extra + 1 > FLUSH_AT && pv_buf_drain(b))
         return -1;
     if (b->len + extra + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;

@@ -293,72 +293,75 @@ static int link_and_rename(int fd, const char *target, char *tmp, size_t tmpsize
     return -1;
 }
 
-/* Replaces the regular (or new) file target with data. */
-static int replace_file(const char *target, const char *shown, const struct stat *old,
-                        const char *data, size_t len, pv_error *err)
+/* An unnamed file in target's folder, mode set: fd, or -1 with errno set. */
+static int open_tmpfile(const char *target, const struct stat *old)
 {
-    size_t n = strlen(target);
-    size_t tmpsize = n + 32;
+    size_t dl = dir_len(target);
+    char *dir = pv_strndup(dl ? target : ".", dl ? dl : 1);
+    if (!dir) {
+        errno = ENOMEM;
+        return -1;
+    }
+    /* O_RDWR: a streamed file is read back where it cannot be linked */
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    int e = errno;
+    pv_free(dir);
+    if (fd >= 0)
+        set_mode(fd, old);
+    errno = e;
+    return fd;
+}
+
+/* Gives the complete unnamed file fd its name (signals blocked meanwhile).
+ * 0; -1 with err; 1 when this system cannot link it (no /proc and no
+ * CAP_DAC_READ_SEARCH): the caller then writes a named file. fd stays open. */
+static int name_tmpfile(int fd, const char *target, const char *shown, pv_error *err)
+{
+    size_t tmpsize = strlen(target) + 32;
     char *tmp = pv_malloc(tmpsize);
     if (!tmp) {
         pv_err_nomem(err);
         return -1;
     }
-    size_t dl = dir_len(target);
-    char *dir = pv_strndup(dl ? target : ".", dl ? dl : 1);
-    if (!dir) {
-        pv_free(tmp);
+    sigset_t stop, prev;
+    fatal_signals(&stop);
+    int rc = -1;
+    sigprocmask(SIG_BLOCK, &stop, &prev);
+    if (stop_pending()) {
+        pv_err(err, PV_EINTERRUPTED, shown, 0, 0, "interrupted; not written");
+    } else if (link_and_rename(fd, target, tmp, tmpsize) == 0) {
+        rc = 0;
+    } else {
+        int e = errno;
+        if (e == ENOENT || e == EPERM || e == EXDEV || e == EOPNOTSUPP)
+            rc = 1;
+        else
+            pv_err(err, write_errno_code(e), shown, 0, 0, "cannot write: %s", strerror(e));
+    }
+    sigprocmask(SIG_SETMASK, &prev, NULL);
+    pv_free(tmp);
+    return rc;
+}
+
+/* Replaces target through a named temporary file, every catchable fatal
+ * signal blocked while the name exists. */
+static int write_named(const char *target, const char *shown, const struct stat *old,
+                       const char *data, size_t len, pv_error *err)
+{
+    size_t tmpsize = strlen(target) + 32;
+    char *tmp = pv_malloc(tmpsize);
+    if (!tmp) {
         pv_err_nomem(err);
         return -1;
     }
     sigset_t stop, prev;
     fatal_signals(&stop);
-    int rc = -1, e = 0;
-    /* The unnamed file vanishes by itself on any death, even SIGKILL, so
-     * signals need blocking only while it is given its name. */
-    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        set_mode(fd, old);
-        if (write_all(fd, data, len) != 0) {
-            e = errno;
-            close(fd);
-            pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
-            goto done;
-        }
-        sigprocmask(SIG_BLOCK, &stop, &prev);
-        if (stop_pending()) {
-            close(fd);
-            pv_err(err, PV_EINTERRUPTED, shown, 0, 0, "interrupted; not written");
-        } else if (link_and_rename(fd, target, tmp, tmpsize) == 0) {
-            rc = close(fd);
-            if (rc != 0)
-                pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
-        } else {
-            e = errno;
-            close(fd);
-            if (e == ENOENT || e == EPERM || e == EXDEV || e == EOPNOTSUPP) {
-                /* no /proc and no CAP_DAC_READ_SEARCH: a named file below */
-                sigprocmask(SIG_SETMASK, &prev, NULL);
-                goto named;
-            }
-            pv_err(err, write_errno_code(e), shown, 0, 0, "cannot write: %s", strerror(e));
-        }
-        sigprocmask(SIG_SETMASK, &prev, NULL);
-        goto done;
-    }
-    e = errno;
-    if (e != EOPNOTSUPP && e != EISDIR && e != EINVAL) {
-        pv_err(err, write_errno_code(e), shown, 0, 0,
-               "cannot create a temporary file beside it: %s", strerror(e));
-        goto done;
-    }
-named:
+    int rc = -1, e;
     snprintf(tmp, tmpsize, "%s.tmp.XXXXXX", target);
     sigprocmask(SIG_BLOCK, &stop, &prev);
-    fd = mkstemp(tmp);
+    int fd = mkstemp(tmp);
     if (fd < 0) {
         e = errno;
-        sigprocmask(SIG_SETMASK, &prev, NULL);
         pv_err(err, write_errno_code(e), shown, 0, 0,
                "cannot create a temporary file beside it: %s", strerror(e));
         goto done;
@@ -379,29 +382,91 @@ named:
         pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
     } else
         rc = 0;
-    sigprocmask(SIG_SETMASK, &prev, NULL);
 done:
-    pv_free(dir);
+    sigprocmask(SIG_SETMASK, &prev, NULL);
     pv_free(tmp);
     return rc;
 }
 
-int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
-                         pv_error *err)
+/* 1 when open_tmpfile's errno means "no O_TMPFILE here": use a named file. */
+static int no_tmpfile(int e) { return e == EOPNOTSUPP || e == EISDIR || e == EINVAL; }
+
+/* Names the complete unnamed file fd (closing it); where it cannot be
+ * linked, reads it back and writes a named file. */
+static int finish_tmpfile(int fd, const char *target, const char *shown, const struct stat *old,
+                          pv_error *err)
+{
+    int rc = name_tmpfile(fd, target, shown, err);
+    if (rc == 1) {
+        struct stat st;
+        char *data = NULL;
+        rc = -1;
+        if (fstat(fd, &st) != 0 || !(data = pv_malloc((size_t)st.st_size + 1)))
+            pv_err_nomem(err);
+        else if (pread(fd, data, (size_t)st.st_size, 0) != st.st_size)
+            pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
+        else
+            rc = write_named(target, shown, old, data, (size_t)st.st_size, err);
+        pv_free(data);
+    }
+    if (close(fd) != 0 && rc == 0) {
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
+/* Replaces the regular (or new) file target with data. The unnamed file
+ * vanishes by itself on any death, even SIGKILL, so signals need blocking
+ * only while it is given its name. */
+static int replace_file(const char *target, const char *shown, const struct stat *old,
+                        const char *data, size_t len, pv_error *err)
+{
+    int fd = open_tmpfile(target, old);
+    if (fd < 0) {
+        int e = errno;
+        if (no_tmpfile(e))
+            return write_named(target, shown, old, data, len, err);
+        if (e == ENOMEM) {
+            pv_err_nomem(err);
+            return -1;
+        }
+        pv_err(err, write_errno_code(e), shown, 0, 0,
+               "cannot create a temporary file beside it: %s", strerror(e));
+        return -1;
+    }
+    if (write_all(fd, data, len) != 0) {
+        int e = errno;
+        close(fd);
+        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+        return -1;
+    }
+    return finish_tmpfile(fd, target, shown, old, err);
+}
+
+/* Refuses an empty name and any input of the case; the target with links
+ * resolved (pv_free), or NULL + err. */
+static char *output_target(const pv_case *c, const char *path, pv_error *err)
 {
     if (!path || !*path) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "the output file name is empty");
-        return -1;
+        return NULL;
     }
     if (c) {
         for (size_t i = 0; i < c->ninputs; i++)
             if (same_file(path, c->inputs[i])) {
                 pv_err(err, PV_EUSAGE, path, 0, 0,
                        "refusing to overwrite an input file of the case");
-                return -1;
+                return NULL;
             }
     }
-    char *target = resolve_links(path, err);
+    return resolve_links(path, err);
+}
+
+int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
+                         pv_error *err)
+{
+    char *target = output_target(c, path, err);
     if (!target)
         return -1;
     struct sigaction ign, old_xfsz;
@@ -500,4 +565,116 @@ char *pv_render_via_file(int (*fn)(const char *path, void *ctx), void *ctx, size
     }
     sigprocmask(SIG_SETMASK, &prev, NULL);
     return data;
+}
+
+/* ------------------------------------------------------- streamed writes */
+
+/* A report written while it is rendered: into the unnamed file when the
+ * target is a regular (or new) file and O_TMPFILE works, else gathered in
+ * memory and written by pv_write_file_atomic's path at the end (a device or
+ * FIFO gets nothing until the report is complete; a named temporary file
+ * exists only while signals are blocked). The same promises either way. */
+struct pv_outfile {
+    int fd;       /* the unnamed file, or -1: gathered in mem */
+    int werr;     /* errno of a failed write to fd, 0 */
+    int has_old;  /* target exists (old holds its stat) */
+    struct stat old;
+    char *target; /* links resolved */
+    char *shown;  /* the name the user gave */
+    pv_buf mem;
+    struct sigaction old_xfsz;
+};
+
+static void outfile_free(pv_outfile *f)
+{
+    if (f->fd >= 0)
+        close(f->fd);
+    sigaction(SIGXFSZ, &f->old_xfsz, NULL);
+    pv_buf_free(&f->mem);
+    pv_free(f->target);
+    pv_free(f->shown);
+    pv_free(f);
+}
+
+pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err)
+{
+    char *target = output_target(c, path, err);
+    if (!target)
+        return NULL;
+    pv_outfile *f = pv_calloc(1, sizeof *f);
+    char *shown = pv_strdup(path);
+    if (!f || !shown) {
+        pv_free(f);
+        pv_free(shown);
+        pv_free(target);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    f->fd = -1;
+    f->target = target;
+    f->shown = shown;
+    pv_buf_init(&f->mem);
+    struct sigaction ign;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, &f->old_xfsz);
+    f->has_old = stat(target, &f->old) == 0;
+    if (f->has_old && S_ISDIR(f->old.st_mode)) {
+        pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
+        outfile_free(f);
+        return NULL;
+    }
+    if (f->has_old && !S_ISREG(f->old.st_mode))
+        return f; /* a device or FIFO: in memory, written in place at the end */
+    f->fd = open_tmpfile(target, f->has_old ? &f->old : NULL);
+    if (f->fd < 0) {
+        int e = errno;
+        if (no_tmpfile(e))
+            return f; /* in memory, a named temporary file at the end */
+        if (e == ENOMEM)
+            pv_err_nomem(err);
+        else
+            pv_err(err, write_errno_code(e), path, 0, 0,
+                   "cannot create a temporary file beside it: %s", strerror(e));
+        outfile_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+int pv_outfile_write(void *ctx, const char *data, size_t len)
+{
+    pv_outfile *f = ctx;
+    if (f->fd < 0) {
+        pv_buf_put(&f->mem, data, len);
+        return f->mem.oom ? -1 : 0;
+    }
+    if (f->werr)
+        return -1;
+    if (write_all(f->fd, data, len) != 0) {
+        f->werr = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+int pv_outfile_commit(pv_outfile *f, int failed, pv_error *err)
+{
+    int rc = -1;
+    if (f->werr)
+        pv_err(err, PV_EINTERNAL, f->shown, 0, 0, "cannot write: %s", strerror(f->werr));
+    else if (failed || f->mem.oom)
+        pv_err_nomem(err);
+    else if (f->fd >= 0) {
+        rc = finish_tmpfile(f->fd, f->target, f->shown, f->has_old ? &f->old : NULL, err);
+        f->fd = -1; /* closed */
+    } else if (f->has_old && !S_ISREG(f->old.st_mode))
+        rc = write_in_place(f->target, f->shown, f->mem.data ? f->mem.data : "", f->mem.len,
+                            err);
+    else
+        rc = replace_file(f->target, f->shown, f->has_old ? &f->old : NULL,
+                          f->mem.data ? f->mem.data : "", f->mem.len, err);
+    outfile_free(f);
+    return rc;
 }

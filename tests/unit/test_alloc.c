@@ -92,7 +92,8 @@ static int render_all_rank(const pv_case *c, const pv_ranking *r, pv_error *err)
     return 0;
 }
 
-/* load + check + rank + every rank format + weights + an atomic write. */
+/* load + check + rank + every rank format + weights + an atomic write + the
+ * streamed rank writes. */
 static int job_rank(const char *case_path, pv_error *err)
 {
     int rc = -1;
@@ -119,6 +120,12 @@ static int job_rank(const char *case_path, pv_error *err)
     if (wr)
         goto done;
     unlink(out);
+    /* the streamed writer: a failure mid-report leaves no file */
+    for (int f = PV_FMT_TEXT; f <= PV_FMT_JSON; f++) {
+        if (pv_write_rank(c, r, (pv_format)f, PV_LANG_SV, out, err))
+            goto done;
+        unlink(out);
+    }
     rc = 0;
 done:
     pv_ranking_free(r);
