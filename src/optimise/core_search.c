@@ -46,11 +46,11 @@ typedef struct core {
  * presolver removes the fixed columns and the rows they leave empty or
  * redundant. The portfolio goes to cs->cand; returns its objective. */
 static double sub_solve(core *cs, double tm_ms, long node_limit, pv_branch br, pv_backtrack bt,
-                        pv_bb_out *r)
+                        double cutoff, pv_bb_out *r)
 {
     pv_mip *m = cs->m;
     pv_bb o = {1, br, bt, m->tune.cuts, m->tune.fp, cs->gap, tm_ms, node_limit, 0, NULL};
-    pv_lp *q = pv_lp_fixed_copy(m, m->lp, cs->fix);
+    pv_lp *q = pv_lp_fixed_copy(m, m->lp, cs->fix, m->tune.cutoff ? cutoff : -HUGE_VAL);
     pv_lp_branch(m, q, &o, cs->cand, r); /* cannot fail without a start */
     pv_lp_free(q);
     return r->found ? pv_mip_value(m, cs->cand) : 0;
@@ -80,6 +80,13 @@ static double round_ms(const core *cs)
         return -1;
     double r = left - cs->tl_ms / 2;
     return r < 0.15 * cs->tl_ms ? r : 0.15 * cs->tl_ms;
+}
+
+/* The cutoff of a heuristic round: only a strictly better portfolio than
+ * the incumbent counts (take), so the round's search prunes the rest. */
+static double better(const core *cs)
+{
+    return cs->have ? cs->incobj + pv_mip_tol(cs->incobj) : -HUGE_VAL;
 }
 
 /* Takes the candidate of a round when it is feasible and strictly better. */
@@ -150,8 +157,9 @@ static int core_rounds(core *cs)
             break;
         for (size_t t = 0; t < cs->nfree; t++)
             cs->fix[cs->ord[t]] = t < K ? -1 : cs->bnd[cs->ord[t]];
-        double obj = sub_solve(cs, tm, cs->m->tune.core_nodes, PV_BR_PCH, PV_BT_BPH, &r);
-        hard |= !r.proven;
+        double obj = sub_solve(cs, tm, cs->m->tune.core_nodes, PV_BR_PCH, PV_BT_BPH, better(cs),
+                               &r);
+        hard |= !r.proven && !r.infeasible; /* infeasible: nothing better in this core */
         take(cs, &r, obj);
     }
     return hard;
@@ -179,7 +187,7 @@ static void core_windows(core *cs)
                 cs->fix[j] = m->lb[j] < m->ub[j] ? (signed char)cs->inc[j] : -1;
             for (size_t t = s0; t < C && t < s0 + W; t++)
                 cs->fix[cs->ord[t]] = -1;
-            double obj = sub_solve(cs, tm, m->tune.lns_nodes, PV_BR_DTH, PV_BT_BLB, &r);
+            double obj = sub_solve(cs, tm, m->tune.lns_nodes, PV_BR_DTH, PV_BT_BLB, better(cs), &r);
             improved |= take(cs, &r, obj);
             if (s0 + W >= C)
                 break;
@@ -198,7 +206,7 @@ static void core_windows(core *cs)
 static size_t probe(core *cs, double cutoff)
 {
     const pv_mip *m = cs->m;
-    pv_lp *q = pv_lp_fixed_copy(m, m->lp, cs->fix);
+    pv_lp *q = pv_lp_fixed_copy(m, m->lp, cs->fix, -HUGE_VAL);
     if (!pv_lp_probe_begin(q)) {
         pv_lp_free(q);
         return 0;
@@ -243,19 +251,21 @@ static size_t rc_fix(core *cs, double margin)
     return nfixed;
 }
 
-/* Step 4: the proof on the fixed problem, for a bounded number of
- * subproblems: without the incumbent (presolved columns are renumbered, so
- * GLPK cannot take it) a long search wastes what the incumbent would prune.
- * Returns as pv_core_search. */
+/* Step 4: the proof on the fixed problem. Presolved columns are renumbered,
+ * so GLPK cannot take the incumbent; the objective cutoff row (incumbent −
+ * margin) prunes what it would, so the search needs no subproblem limit
+ * (tune.proof_nodes; 2,000 before the cutoff, when a long search wasted
+ * what the incumbent would have pruned). Returns as pv_core_search. */
 static int core_proof(core *cs, double margin, pv_mip_sol *sol, unsigned char *seed, int *seeded)
 {
     pv_mip *m = cs->m;
-    long limit = m->tune.proof_nodes;
-    if (m->node_limit > 0 && m->node_limit < limit)
+    long limit = m->tune.proof_nodes; /* 0: none (the cutoff prunes as an incumbent would) */
+    if (m->node_limit > 0 && (limit <= 0 || m->node_limit < limit))
         limit = m->node_limit;
     double left = cs->tl_ms - (pv_mip_clock_ms() - cs->t0);
     pv_bb_out r;
-    double obj = sub_solve(cs, left, limit, PV_BR_PCH, PV_BT_BPH, &r);
+    double obj = sub_solve(cs, left, limit, PV_BR_PCH, PV_BT_BPH,
+                           cs->have ? cs->incobj - margin : -HUGE_VAL, &r);
     int finished = r.proven || r.infeasible || (r.found && r.gap_stop) || !r.node_stop;
     if (!finished) {
         /* hand the best portfolio to the plain search */

@@ -12,6 +12,7 @@
 #include "select.h"
 
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,13 +143,40 @@ pv_lp *pv_lp_load(const pv_mip *m, int slack)
     return (pv_lp *)lp;
 }
 
-pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix)
+pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix, double cutoff)
 {
     glp_prob *q = glp_create_prob();
     glp_copy_prob(q, P(lp), GLP_OFF);
     for (size_t j = 0; j < m->ncols; j++)
         if (fix[j] >= 0)
             glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
+    if (cutoff > -HUGE_VAL && m->ncols < (size_t)INT_MAX) {
+        /* the objective as a row: Σ obj_j x_j >= cutoff, over the free columns */
+        int *ind = pv_malloc((m->ncols + 1) * sizeof *ind);
+        double *val = pv_malloc((m->ncols + 1) * sizeof *val);
+        int nz = 0;
+        if (!ind || !val) { /* no cutoff: the same search, without its pruning */
+            pv_free(ind);
+            pv_free(val);
+            return (pv_lp *)q;
+        }
+        double fixed = 0;
+        for (size_t j = 0; j < m->ncols; j++) {
+            if (m->obj[j] == 0)
+                continue;
+            if (fix[j] >= 0 || m->lb[j] >= m->ub[j]) {
+                fixed += m->obj[j] * (fix[j] >= 0 ? fix[j] : m->lb[j]);
+                continue;
+            }
+            ind[++nz] = (int)j + 1;
+            val[nz] = m->obj[j];
+        }
+        int i = glp_add_rows(q, 1);
+        glp_set_mat_row(q, i, nz, ind, val);
+        glp_set_row_bnds(q, i, GLP_LO, cutoff - fixed, 0);
+        pv_free(ind);
+        pv_free(val);
+    }
     return (pv_lp *)q;
 }
 

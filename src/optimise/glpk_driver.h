@@ -20,8 +20,10 @@ void pv_lp_set_col(pv_lp *lp, size_t j, double lb, double ub);
 void pv_lp_set_row(pv_lp *lp, size_t i, double lb, double ub, int on);
 /* Column j's objective coefficient. */
 void pv_lp_set_obj(pv_lp *lp, size_t j, double v);
-/* A copy of lp with every column j where fix[j] >= 0 fixed there. */
-pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix);
+/* A copy of lp with every column j where fix[j] >= 0 fixed there and, when
+ * cutoff > -HUGE_VAL, the objective cutoff Σ obj_j x_j >= cutoff as one more
+ * row (a search on the copy then prunes what cannot reach it). */
+pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix, double cutoff);
 
 /*
  * The LP relaxation of m->lp (scaled and given a starting basis the first

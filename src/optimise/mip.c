@@ -27,7 +27,7 @@ void pv_tuning_init(pv_tuning *t)
     t->presolve = 0;
     t->core = 1;
     t->core_nodes = 30000;
-    t->proof_nodes = 2000;
+    t->proof_nodes = 0; /* no limit (with the cutoff; 2000 before) */
     t->probe_max = 400;
     /* Chu-Beasley mknapcb1-9, 10 s: widths 30/35/40/50 gave mean gaps of
      * 0.103/0.109/0.102/0.110 % (glpsol 0.122 %); random windows did worse. */
@@ -38,6 +38,11 @@ void pv_tuning_init(pv_tuning *t)
     /* Branch-and-bound subproblems one explanation may use before it reports
      * bounds instead of a proven figure (measured: the examples need < 50). */
     t->why_node_limit = 200;
+    /* The core rounds, windows and proof search the fixed problem with the
+     * objective cutoff as a row (what an incumbent would prune), so the
+     * proof needs no subproblem limit: on the benchmark family at 120 x 40 x
+     * 4 this took base seed 2 from 2.0 to 0.8 s and no case was slower. */
+    t->cutoff = 1;
 }
 
 int pv_cell_has(const char *cell, const char *value)

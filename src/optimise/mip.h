@@ -31,13 +31,14 @@ typedef struct pv_tuning {
     int presolve;        /* GLPK MIP presolver (then no start solution) */
     int core;            /* core search + reduced-cost fixing (core_search) */
     long core_nodes;     /* subproblems per core search round */
-    long proof_nodes;    /* subproblems of the proof on the fixed problem */
+    long proof_nodes;    /* subproblems of the proof on the fixed problem (0: no limit) */
     long probe_max;      /* columns probed before the proof */
     int lns_width;       /* columns freed per improvement window */
     int lns_passes;      /* passes of windows while they improve */
     long lns_nodes;      /* subproblems per window */
     double why_gap;      /* relative gap of the why re-solves */
     long why_node_limit; /* subproblems per why re-solve (0: no limit) */
+    int cutoff;          /* core searches prune by the incumbent (an objective row) */
 } pv_tuning;
 
 /* Fills t with the measured defaults. */
