@@ -295,7 +295,8 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
 int pv_write_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
                   const char *path, pv_error *err)
 {
-    if (fmt == PV_FMT_HTML) { /* one page, rendered whole */
+    if (fmt != PV_FMT_JSON && fmt != PV_FMT_CSV && fmt != PV_FMT_MD && fmt != PV_FMT_TEXT) {
+        /* HTML and XLSX: one page or workbook, rendered whole */
         size_t len = 0;
         char *text = pv_render_rank(c, r, fmt, lang, &len, err);
         int rc = text ? pv_write_file_atomic(c, path, text, len, err) : -1;
