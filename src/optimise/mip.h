@@ -55,12 +55,29 @@ typedef struct pv_row {
 
 /* What one column stands for. */
 typedef struct pv_colinfo {
-    int is_project; /* else partner */
+    int is_project; /* else partner, or a scenario when is_scenario */
+    int is_scenario; /* chance co-financing: 1 when this scenario may overrun */
     size_t index;   /* project or partner row */
 } pv_colinfo;
 
 /* The GLPK problem that mirrors a pv_mip; opaque outside glpk_driver.c. */
 typedef struct pv_lp pv_lp;
+
+/* Chance co-financing (optimise/chance.c): the seeded scenarios of awards,
+ * identical draws merged into one pattern weighted by its count. */
+typedef struct pv_chance {
+    size_t nc;          /* contingent projects */
+    size_t *cj;         /* their project rows */
+    size_t npat;        /* distinct patterns with at least one grant */
+    unsigned char *pat; /* npat * nc: granted? */
+    size_t *w;          /* per pattern: scenarios drawn with it */
+    size_t zcol0;       /* column of pattern 0; one binary each */
+    size_t budget;      /* floor(alpha * scenarios): scenarios allowed to overrun */
+} pv_chance;
+/* The scenarios of c's chance commitment, or NULL (err filled on OOM) when
+ * the case has none. *none is set when the case has no chance commitment. */
+pv_chance *pv_chance_draw(const pv_case *c, int *none, pv_error *err);
+void pv_chance_free(pv_chance *ch);
 
 /*
  * Diagnosis groups: 0..nres-1 are the resource limits, nres..nres+ncons-1 the
@@ -99,6 +116,7 @@ typedef struct pv_mip {
      * then fixes columns by reduced cost before the full search (the main
      * selection solve; re-solves already start from a known optimum). */
     int core_search;
+    pv_chance *chance; /* NULL unless "cofinancing" commits by chance */
 } pv_mip;
 
 /* Builds the model; checks every number GLPK will see. NULL + err on failure. */

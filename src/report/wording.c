@@ -453,3 +453,41 @@ char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, 
         pv_buf_puts(&b, "");
     return pv_buf_take(&b, NULL);
 }
+
+/* ------------------------------------------------------------ co-financing */
+
+const char *pv_cofin_commit_text(pv_commit commit, int sv)
+{
+    switch (commit) {
+    case PV_COMMIT_EXPECTED:
+        return pv_tr(sv,
+                     "Commitment: expected – each limit holds for the expected use, where an "
+                     "application's co-funding counts times its award probability.",
+                     "Åtagande: väntevärde – varje gräns hålls för den förväntade användningen, "
+                     "där en ansökans medfinansiering räknas gånger sannolikheten att den "
+                     "beviljas.");
+    case PV_COMMIT_CHANCE:
+        return pv_tr(sv,
+                     "Commitment: chance – the probability that a limit is overrun may be at most "
+                     "alpha (solved over seeded scenarios of granted applications).",
+                     "Åtagande: risknivå – sannolikheten att en gräns överskrids får vara högst "
+                     "alfa (löst över slumpade scenarier av beviljade ansökningar).");
+    default:
+        return pv_tr(sv,
+                     "Commitment: worst case – every limit holds even if every application is "
+                     "granted.",
+                     "Åtagande: värsta fall – varje gräns hålls även om alla ansökningar "
+                     "beviljas.");
+    }
+}
+
+const char *pv_cofin_objective_text(int sv)
+{
+    return pv_tr(sv,
+                 "The total score is the expected score: a project that runs only if its "
+                 "application is granted counts its score times the award probability; every "
+                 "other project counts in full.",
+                 "Totalpoängen är den förväntade poängen: ett projekt som bara genomförs om "
+                 "ansökan beviljas räknas med sin poäng gånger sannolikheten att den beviljas; "
+                 "övriga projekt räknas fullt ut.");
+}
