@@ -783,6 +783,42 @@ void pv_mip_set_scores(pv_mip *m, const double *score)
     }
 }
 
+long pv_mip_add_rows(pv_mip *m, const char *prefix, size_t nrows, const double *coef,
+                     const double *lb)
+{
+    size_t n = m->c->projects->nrows, first = m->nrows;
+    rowb b = {m, m->nrows, 0};
+    for (size_t i = 0; i < nrows && !b.oom; i++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "%zu", i + 1);
+        pv_row *row = add_row(&b, lp_name(prefix, nm, NULL), -1, lb[i], HUGE_VAL, n);
+        for (size_t j = 0; row && j < n; j++)
+            if (m->r->p[j].eligible && finite_ok(coef[i * n + j]))
+                put(row, j, coef[i * n + j]);
+    }
+    pv_free(m->cstart);
+    pv_free(m->crow);
+    pv_free(m->cval);
+    m->cstart = NULL;
+    m->crow = NULL;
+    m->cval = NULL;
+    pv_lp_free(m->lp);
+    m->lp = NULL;
+    m->lp_basis_ok = 0;
+    if (b.oom || column_copy(m) || !(m->lp = pv_lp_load(m, 0)))
+        return -1;
+    push_bounds(m);
+    return (long)first;
+}
+
+void pv_mip_set_row_lb(pv_mip *m, size_t i, double lb)
+{
+    m->rows[i].lb = lb;
+    m->lp_basis_ok = 0;
+    if (m->lp)
+        pv_lp_set_row(m->lp, i, lb, m->rows[i].ub, 1);
+}
+
 int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
 {
     int found = -1; /* the limit row, and with chance its scenario rows */

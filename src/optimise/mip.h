@@ -165,6 +165,13 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
  * resource's limit, in place (our copy and GLPK's). */
 void pv_mip_set_scores(pv_mip *m, const double *score);
 int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit);
+/* Appends structural rows lb[i] <= Σ_j coef[i * nproj + j] x_j (ub +inf) over
+ * the project columns, e.g. one per party weight set; returns the index of
+ * the first, or -1 on OOM. The column copy and GLPK's problem are rebuilt. */
+long pv_mip_add_rows(pv_mip *m, const char *prefix, size_t nrows, const double *coef,
+                     const double *lb);
+/* Sets row i's lower bound (our copy and GLPK's). */
+void pv_mip_set_row_lb(pv_mip *m, size_t i, double lb);
 /* Writes the model (all groups on, no fixings) in LP or MPS format. */
 int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err);
 

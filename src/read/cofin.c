@@ -239,10 +239,10 @@ static int read_cofin(pvj_ctx *x, pv_case *c, json_t *cf)
     return 0;
 }
 
-/* The model's criteria a patch names must exist: a typo would otherwise add
- * a criterion without a column. */
-static int check_criteria(pvj_ctx *x, const pv_case *c, json_t *crit, const char *kp,
-                          const char *path)
+/* The model's criteria a patch names must exist (kids: the level's
+ * criteria): a typo would otherwise add a criterion without a column. */
+static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion *const *kids,
+                          size_t nkids)
 {
     if (!json_is_object(crit))
         return 0;
@@ -250,14 +250,11 @@ static int check_criteria(pvj_ctx *x, const pv_case *c, json_t *crit, const char
     json_t *val;
     json_object_foreach(crit, key, val)
     {
-        char want[KP];
-        if (snprintf(want, sizeof want, "%s%s%s", path, *path ? ".children." : "criteria.",
-                     key) >= (int)sizeof want)
-            continue;
-        int found = 0;
-        for (size_t i = 0; i < c->model->nall && !found; i++)
-            found = !strcmp(c->model->all[i]->path, want);
-        if (!found && !json_is_null(val)) {
+        const pv_criterion *cr = NULL;
+        for (size_t i = 0; i < nkids && !cr; i++)
+            if (!strcmp(kids[i]->id, key))
+                cr = kids[i];
+        if (!cr && !json_is_null(val)) {
             pvj_err(x, kp, "no criterion '%s' in the model (a weight set may only change "
                            "criteria that exist)",
                     key);
@@ -265,8 +262,9 @@ static int check_criteria(pvj_ctx *x, const pv_case *c, json_t *crit, const char
         }
         char k2[KP];
         pvj_key(k2, kp, key);
-        if (json_is_object(val) &&
-            check_criteria(x, c, json_object_get(val, "children"), k2, want))
+        pvj_key(k2, k2, "children");
+        if (cr && json_is_object(val) &&
+            check_criteria(x, json_object_get(val, "children"), k2, cr->children, cr->nchildren))
             return -1;
     }
     return 0;
@@ -300,7 +298,8 @@ static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
         }
         char kc[KP];
         pvj_key(kc, k, "criteria");
-        if (check_criteria(x, c, json_object_get(val, "criteria"), kc, ""))
+        if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top,
+                           c->model->ntop))
             return -1;
         pv_scenario *s = pv_calloc(1, sizeof *s);
         if (!s || !(s->name = pv_strdup(key)) || !(s->patch = json_object()) ||

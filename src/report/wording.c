@@ -491,3 +491,34 @@ const char *pv_cofin_objective_text(int sv)
                  "ansökan beviljas räknas med sin poäng gånger sannolikheten att den beviljas; "
                  "övriga projekt räknas fullt ut.");
 }
+
+/* ------------------------------------------------------------ party weight sets */
+
+const char *pv_parties_maxmin_text(int sv)
+{
+    return pv_tr(sv,
+                 "The compromise maximises the lowest satisfaction: a set's satisfaction is the "
+                 "compromise's value under the set's weights divided by the set's own optimum.",
+                 "Kompromissen ger den högsta möjliga lägsta tillfredsställelsen: en viktnings "
+                 "tillfredsställelse är kompromissens värde med viktningens vikter delat med "
+                 "viktningens eget optimum.");
+}
+
+const char *pv_parties_regret_text(int sv)
+{
+    return pv_tr(sv,
+                 "The minimax-regret portfolio makes the largest loss of any set, its own "
+                 "optimum minus the portfolio's value under its weights, as small as possible.",
+                 "Portföljen med minsta största förlust gör den största förlusten för någon "
+                 "viktning, dess eget optimum minus portföljens värde med dess vikter, så liten "
+                 "som möjligt.");
+}
+
+const char *pv_parties_conflict_text(int sv)
+{
+    return pv_tr(sv,
+                 "Conflict index of two sets: 1 minus the overlap of their optimal portfolios, "
+                 "weighted by score (0 = same portfolio, 1 = nothing in common).",
+                 "Konfliktindex för två viktningar: 1 minus överlappningen mellan deras bästa "
+                 "portföljer, vägd med poäng (0 = samma portfölj, 1 = inget gemensamt).");
+}

@@ -81,6 +81,11 @@ void pv_buf_plain(pv_buf *b, const char *s);
  * one sentence each. */
 const char *pv_cofin_commit_text(pv_commit commit, int sv);
 const char *pv_cofin_objective_text(int sv);
+/* Party weight sets: what the max-min compromise, the minimax-regret
+ * portfolio and the conflict index are, one sentence each. */
+const char *pv_parties_maxmin_text(int sv);
+const char *pv_parties_regret_text(int sv);
+const char *pv_parties_conflict_text(int sv);
 /* The co-financing part of the portfolio report (cofin_report.c); each does
  * nothing when the case has no "cofinancing". */
 void pv_cofin_json(pv_buf *b, const pv_case *c, const pv_selection *s);
