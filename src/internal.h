@@ -313,6 +313,7 @@ typedef struct pv_cofin {
     double *prob;            /* per project: award probability (1 when not contingent) */
     unsigned char *contingent; /* per project: runs only if granted */
     unsigned char *from_table; /* per project: prob looked up by programme */
+    int col[4]; /* projects.csv columns: grant, probability, contingent, programme (-1 none) */
 } pv_cofin;
 void pv_cofin_free(pv_cofin *f);
 /* p_j: the award probability of a contingent project, else 1. */

@@ -319,3 +319,77 @@ nomem:
     pv_cofin_stats_free(st);
     return NULL;
 }
+
+/* ------------------------------------------------------------ committed use */
+
+typedef struct usectx {
+    const double *u;
+} usectx;
+
+static int cmp_desc(size_t a, size_t b, const void *ctx)
+{
+    const double *u = ((const usectx *)ctx)->u;
+    return u[a] > u[b] ? -1 : u[a] < u[b];
+}
+
+int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
+                       double *out, pv_error *err)
+{
+    const pv_resource *R = &c->res[k];
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    double certain = 0;
+    for (size_t j = 0; j < n; j++)
+        if (x[j]) {
+            certain += R->a[j] * pv_cofin_use(c, j);
+        }
+    for (size_t p = 0; p < np; p++)
+        if (y[p]) {
+            certain += R->f[p];
+        }
+    *out = certain;
+    if (!c->cofin || c->cofin->commit != PV_COMMIT_CHANCE)
+        return 0;
+    int none;
+    pv_chance *ch = pv_chance_draw(c, &none, err);
+    double *u = ch ? pv_malloc((ch->npat + 1) * sizeof *u) : NULL;
+    size_t *idx = ch ? pv_malloc((ch->npat + 1) * sizeof *idx) : NULL;
+    int rc = -1;
+    if (!u || !idx) {
+        pv_err_nomem(err);
+        goto done;
+    }
+    for (size_t s = 0; s < ch->npat; s++) {
+        u[s] = certain;
+        for (size_t i = 0; i < ch->nc; i++)
+            if (x[ch->cj[i]] && ch->pat[s * ch->nc + i])
+                u[s] += R->a[ch->cj[i]];
+        idx[s] = s;
+    }
+    usectx uc = {u};
+    if (pv_sort_idx(idx, ch->npat, cmp_desc, &uc)) {
+        pv_err_nomem(err);
+        goto done;
+    }
+    /* The smallest limit L >= certain whose overrunning scenarios (use > L)
+     * weigh at most the budget: walk the distinct uses from the top. */
+    size_t before = 0, t = 0; /* weight of the uses above the current one */
+    int all_may = 1;
+    while (t < ch->npat && u[idx[t]] > certain) {
+        double v = u[idx[t]];
+        if (before > ch->budget) {
+            all_may = 0;
+            break;
+        }
+        *out = v;
+        while (t < ch->npat && u[idx[t]] == v)
+            before += ch->w[idx[t++]];
+    }
+    if (all_may && before <= ch->budget)
+        *out = certain;
+    rc = 0;
+done:
+    pv_free(u);
+    pv_free(idx);
+    pv_chance_free(ch);
+    return rc;
+}

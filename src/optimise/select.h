@@ -79,6 +79,13 @@ void pv_selection_figures(const pv_case *c, pv_selection *s);
 pv_cofin_stats *pv_cofin_figures(const pv_case *c, const pv_ranking *r, const pv_selection *s,
                                  pv_error *err);
 
+/* *out: the use of resource k that portfolio (x, y) commits: with every
+ * application granted (worst_case or no co-financing), expected (expected),
+ * or under chance the smallest limit at which it stays within the scenario
+ * budget. A limit at or above it keeps the portfolio feasible. -1 on OOM. */
+int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
+                       double *out, pv_error *err);
+
 /* The time limit and MIP gap of a selection: the options' when set, else
  * the case's. -1 + err when either is out of range. */
 int pv_select_limits(const pv_case *c, const pv_select_opts *o, double *time_limit_s,

@@ -223,7 +223,7 @@ static int read_cofin(pvj_ctx *x, pv_case *c, json_t *cf)
         return -1;
     }
     static const char *const KEYS[] = {"grant", "probability", "contingent", "programme"};
-    int col[4];
+    int *col = f->col;
     for (int i = 0; i < 4; i++)
         if (named_col(x, c, cf, KEYS[i], &col[i]))
             return -1;
@@ -287,8 +287,8 @@ static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
     {
         char k[KP];
         pvj_key(k, kp, key);
-        if (!pvj_valid_id(key)) {
-            pvj_err(x, k, "not a valid set name (letters, digits, '_', '-', '.')");
+        if (!pvj_valid_id(key) || strpbrk(key, " \t\"")) {
+            pvj_err(x, k, "not a valid set name (no spaces, dots or quotes; e.g. S, party_a)");
             return -1;
         }
         if (!json_is_object(val)) {

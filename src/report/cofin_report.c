@@ -141,6 +141,9 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n", pv_tr(sv, "Co-financing", "Medfinansiering"));
     pv_buf_printf(b, "%s%s\n", li, pv_cofin_commit_text(c->cofin->commit, sv));
     pv_buf_printf(b, "%s%s\n", li, pv_cofin_objective_text(sv));
+    pv_buf_printf(b, "%s%s\n", li,
+                  pv_tr(sv, "The resources above show the use if every application is granted.",
+                        "Resurserna ovan visar användningen om alla ansökningar beviljas."));
     pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Expected score", "Förväntad poäng"));
     pv_fmt_num(b, st->expected, 2, sv);
     pv_buf_printf(
