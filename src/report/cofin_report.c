@@ -158,17 +158,21 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
     q3(b, st->q, 2, sv);
     pv_buf_putc(b, '\n');
     for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_printf(b, "%s%s: %s ", li, c->res[k].id,
+        pv_buf tmp;
+        pv_buf_init(&tmp);
+        pv_buf_plain(&tmp, pv_res_name(c, k, sv));
+        pv_buf_printf(b, "%s%s: %s ", li, tmp.data ? tmp.data : c->res[k].id,
                       pv_tr(sv, "use 10/50/90 %", "användning 10/50/90 %"));
+        pv_buf_free(&tmp);
         q3(b, st->q + 3 + 3 * k, 0, sv);
         pv_buf_printf(b, " %s ", pv_tr(sv, "of", "av"));
-        pv_fmt_num(b, c->res[k].limit, 0, sv);
+        pv_res_amount(b, c, k, c->res[k].limit, sv);
         pv_buf_printf(b, "; %s ",
                       pv_tr(sv, "probability of overrunning the limit",
                             "sannolikhet att gränsen överskrids"));
         pct(b, st->overrun[k], sv);
         pv_buf_printf(b, "; %s ", pv_tr(sv, "expected unused", "förväntat outnyttjat"));
-        pv_fmt_num(b, st->unused[k], 0, sv);
+        pv_res_amount(b, c, k, st->unused[k], sv);
         pv_buf_putc(b, '\n');
     }
     if (c->cofin->commit == PV_COMMIT_CHANCE) {

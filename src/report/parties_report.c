@@ -313,7 +313,10 @@ static char *render_html(const pv_case *c, const pv_parties *p, int sv, size_t *
         }
     pv_buf_puts(&b, "</tbody>\n</table>\n");
     pv_html_section_end(&b);
-    pv_html_end(&b, sv);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
     return pv_buf_finish(&b, len, err);
 }
 
