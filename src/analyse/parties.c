@@ -88,7 +88,7 @@ static int own_optimum(pv_parties *p, const pv_case *c, size_t k, unsigned char 
         int el = rk->p[j].eligible;
         excl[j] |= !el;
         p->score[k * p->n + j] = el ? rk->p[j].score : 0;
-        p->coef[k * p->n + j] = el ? pv_cofin_p(ck, j) * rk->p[j].score : 0;
+        p->coef[k * p->n + j] = el ? pv_cofin_p(ck, j) * pv_obj_coef(ck, rk, j) : 0;
         p->own[k * p->n + j] = s->x[j];
     }
     p->vstar[k] = s->objective;

@@ -119,6 +119,12 @@ nomem:
 
 /* ------------------------------------------------------------ figures */
 
+double pv_obj_coef(const pv_case *c, const pv_ranking *r, size_t j)
+{
+    (void)c;
+    return r->p[j].score;
+}
+
 void pv_cofin_stats_free(pv_cofin_stats *st)
 {
     if (!st)
@@ -280,7 +286,7 @@ pv_cofin_stats *pv_cofin_figures(const pv_case *c, const pv_ranking *r, const pv
     for (size_t j = 0; j < n; j++) {
         if (!s->x[j])
             continue;
-        double sc = r->p[j].score;
+        double sc = pv_obj_coef(c, r, j);
         st->all_granted += sc;
         st->expected += pv_cofin_p(c, j) * sc;
         double *dst = c->cofin->contingent[j] ? item + m * D : base;

@@ -276,7 +276,7 @@ static int add_columns(pv_mip *m, int *named, int *live)
         m->cname[j] = lp_name("x_", pv_project_id(c, j), NULL);
         if (!m->cname[j])
             return -1;
-        m->obj[j] = pv_cofin_p(c, j) * r->p[j].score; /* expected value */
+        m->obj[j] = pv_cofin_p(c, j) * pv_obj_coef(c, r, j); /* expected value */
         m->cinfo[j].is_project = 1;
         m->cinfo[j].index = j;
         m->base_ub[j] = r->p[j].eligible ? 1 : 0;

@@ -78,6 +78,11 @@ typedef struct pv_chance {
  * the case has none. *none is set when the case has no chance commitment. */
 pv_chance *pv_chance_draw(const pv_case *c, int *none, pv_error *err);
 void pv_chance_free(pv_chance *ch);
+/* c_j, project j's coefficient in the case's objective (today its score):
+ * the one place co-financing and party weight sets read it, so that a
+ * weighted objective (score x column) reaches them all. The MILP's own
+ * coefficient is pv_cofin_p(c, j) * pv_obj_coef(c, r, j) (mip.c). */
+double pv_obj_coef(const pv_case *c, const pv_ranking *r, size_t j);
 
 /*
  * Diagnosis groups: 0..nres-1 are the resource limits, nres..nres+ncons-1 the

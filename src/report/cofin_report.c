@@ -93,7 +93,7 @@ void pv_cofin_json_project(pv_buf *b, const pv_case *c, const pv_ranking *r, siz
     pv_buf_puts(b, ", \"award_probability\": ");
     pv_buf_num(b, pv_cofin_p(c, j), 6);
     pv_buf_puts(b, ", \"expected_contribution\": ");
-    pv_buf_num(b, pv_cofin_p(c, j) * r->p[j].score, 6);
+    pv_buf_num(b, pv_cofin_p(c, j) * pv_obj_coef(c, r, j), 6);
 }
 
 /* ------------------------------------------------------------ text, md */
@@ -203,7 +203,7 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
             pv_buf_printf(b, " (%s)",
                           pv_tr(sv, "programme's published rate", "programmets publicerade andel"));
         pv_buf_puts(b, ", ");
-        pv_fmt_num(b, c->cofin->prob[j] * r->p[j].score, 2, sv);
+        pv_fmt_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
         pv_buf_putc(b, '\n');
     }
 }
@@ -265,7 +265,7 @@ void pv_cofin_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_sel
             csv_line(b, sv, pad, pv_project_id(c, j), "award_probability", 1, c->cofin->prob[j], 0,
                      0, s->x[j] ? "selected" : "");
             csv_line(b, sv, pad, pv_project_id(c, j), "expected_contribution", 1,
-                     c->cofin->prob[j] * r->p[j].score, 0, 0, s->x[j] ? "selected" : "");
+                     c->cofin->prob[j] * pv_obj_coef(c, r, j), 0, 0, s->x[j] ? "selected" : "");
         }
     }
 }
@@ -354,7 +354,7 @@ void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
         pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_pct(b, c->cofin->prob[j], 1, sv);
         pv_buf_puts(b, "</td><td class=\"num\">");
-        pv_html_num(b, c->cofin->prob[j] * r->p[j].score, 2, sv);
+        pv_html_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
         pv_buf_puts(b, "</td></tr>\n");
     }
     pv_buf_puts(b, "</tbody>\n</table>\n");
