@@ -88,6 +88,13 @@ $(BUILD)/gen/report_css.h: src/report/report.css
 	  sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
 $(BUILD)/src/report/html_page.o: $(BUILD)/gen/report_css.h
 $(BUILD)/src/report/html_page.o: override CFLAGS += -I$(BUILD)/gen
+# The shipped award-rate table (data/award-rates.csv), embedded the same way.
+$(BUILD)/gen/award_rates.h: data/award-rates.csv
+	@mkdir -p $(dir $@)
+	{ echo 'static const char AWARD_RATES[] = {'; od -A n -v -t x1 $< | \
+	  sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
+$(BUILD)/src/read/cofin.o: $(BUILD)/gen/award_rates.h
+$(BUILD)/src/read/cofin.o: override CFLAGS += -I$(BUILD)/gen
 
 # The page of `partnerval serve` (src/serve/web/*), embedded the same way:
 # web/app.js becomes $(BUILD)/gen/web_app.js.h with the array WEB_APP_JS.

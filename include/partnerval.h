@@ -307,6 +307,19 @@ char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *r
 /** Frees robustness results; accepts NULL. */
 void pv_robust_free(pv_robust *rb);
 
+/* ------------------------------------------------------------ parties */
+
+/** Party weight sets (the case's "weight_sets", or those of sets_path when
+ * not NULL: {"weight_sets": {...}} or the map itself): each set's optimum,
+ * the max-min compromise, the minimax-regret portfolio, shares and conflict.
+ * Errors: PV_EINPUT (no sets, a bad set), PV_EINFEASIBLE (a set or the
+ * compromise has no portfolio). */
+typedef struct pv_parties pv_parties;
+pv_parties *pv_parties_run(pv_case *c, const pv_ranking *r, const char *sets_path, pv_error *err);
+char *pv_render_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, pv_format fmt,
+                        pv_lang lang, size_t *len, pv_error *err);
+void pv_parties_free(pv_parties *p);
+
 /* ----------------------------------------------------------------- serve */
 
 /** A running `partnerval serve` web server (GNU libmicrohttpd). */

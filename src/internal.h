@@ -316,6 +316,29 @@ typedef struct pv_label {
     char *column, *value, *sv, *en;
 } pv_label;
 
+/* "cofinancing": contingent co-financing (read/cofin.c). The resources'
+ * columns stay the municipality's own co-funding; a contingent project runs
+ * only if its application is granted (probability prob[j]). */
+typedef enum pv_commit { PV_COMMIT_WORST, PV_COMMIT_EXPECTED, PV_COMMIT_CHANCE } pv_commit;
+typedef struct pv_cofin {
+    pv_commit commit;
+    double alpha;            /* chance: largest overrun probability */
+    size_t scenarios;        /* chance: sampled scenarios */
+    unsigned long long seed; /* chance: their seed */
+    double *grant;           /* per project: grant applied for (0 when none) */
+    double *prob;            /* per project: award probability (1 when not contingent) */
+    unsigned char *contingent; /* per project: runs only if granted */
+    unsigned char *from_table; /* per project: prob looked up by programme */
+    int col[4]; /* projects.csv columns: grant, probability, contingent, programme (-1 none) */
+} pv_cofin;
+void pv_cofin_free(pv_cofin *f);
+/* p_j: the award probability of a contingent project, else 1. */
+double pv_cofin_p(const pv_case *c, size_t j);
+/* The factor of project j's own co-funding in a limit row: 1 (worst_case),
+ * p_j (expected), or 0 for a contingent project under chance (its use is in
+ * the scenario rows instead). */
+double pv_cofin_use(const pv_case *c, size_t j);
+
 struct pv_case {
     char *path, *dir, *name;
     pv_model *model;
@@ -347,6 +370,9 @@ struct pv_case {
     size_t *ctry_sorted;    /* country rows sorted by code */
     pv_label *labels;       /* case "labels": display names of data codes */
     size_t nlabels;
+    pv_cofin *cofin;        /* NULL without "cofinancing" */
+    pv_scenario **wsets;    /* "weight_sets": {"model": PATCH} each, in file order */
+    size_t nwsets;
 };
 
 /* The display name of a data code (e.g. department "education") in the
@@ -377,6 +403,15 @@ const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t 
  * (model inlined). The weights are left as written: pv_case_load (score/)
  * derives them, so that the reader never calls a later stage. */
 pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err);
+
+/* read/cofin.c: "cofinancing" and "weight_sets" of the case's JSON (root is
+ * a json_t *, kept void here so that only read/ sees Jansson). */
+int pv_cofin_read(void *x, pv_case *c, void *root);
+/* A weight set's name. */
+const char *pv_wset_name(const pv_case *c, size_t k);
+/* Weight sets from a file: {"weight_sets": {...}} or the map itself;
+ * replaces the case's. */
+int pv_wsets_load(pv_case *c, const char *path, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);

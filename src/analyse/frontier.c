@@ -22,6 +22,11 @@ void pv_frontier_free(pv_frontier *f)
 static double usage(const pv_case *c, size_t k, const pv_selection *s)
 {
     double u = 0;
+    pv_error e;
+    pv_error_clear(&e);
+    if (c->cofin && !pv_cofin_committed(c, k, s->x, s->y, &u, &e))
+        return u; /* the use the co-financing commitment counts */
+    u = 0;
     for (size_t j = 0; j < s->nproj; j++)
         if (s->x[j])
             u += c->res[k].a[j];

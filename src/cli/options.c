@@ -38,6 +38,7 @@ static const struct option LONGOPTS[] = {
     {"port", required_argument, 0, LONG_ONLY(PV_OPT_PORT)},
     {"bind", required_argument, 0, LONG_ONLY(PV_OPT_BIND)},
     {"scenarios", required_argument, 0, LONG_ONLY(PV_OPT_SCENARIOS)},
+    {"sets", required_argument, 0, LONG_ONLY(PV_OPT_SETS_FILE)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -164,6 +165,7 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_PORT: return count_arg(v, 0, 65535, &o->port);
     case PV_OPT_BIND: o->bind = v; return 0;
     case PV_OPT_SCENARIOS: o->scenarios = v; return 0;
+    case PV_OPT_SETS_FILE: o->sets_file = v; return 0;
     default: return -1;
     }
 }

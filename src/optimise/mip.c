@@ -260,6 +260,10 @@ static int add_columns(pv_mip *m, int *named, int *live)
         int kept = c->keep_existing && c->partner_active[p];
         m->ycol[p] = named[p] || kept ? (long)ncols++ : -1;
     }
+    if (m->chance) {
+        m->chance->zcol0 = ncols;
+        ncols += m->chance->npat;
+    }
     m->ncols = ncols;
     m->cname = pv_calloc(ncols + 1, sizeof *m->cname);
     m->obj = pv_calloc(ncols + 1, sizeof *m->obj);
@@ -277,7 +281,7 @@ static int add_columns(pv_mip *m, int *named, int *live)
         m->cname[j] = lp_name("x_", pv_project_id(c, j), NULL);
         if (!m->cname[j])
             return -1;
-        m->obj[j] = r->p[j].score;
+        m->obj[j] = pv_cofin_p(c, j) * pv_obj_coef(c, r, j); /* expected value */
         m->cinfo[j].is_project = 1;
         m->cinfo[j].index = j;
         m->base_ub[j] = r->p[j].eligible ? 1 : 0;
@@ -291,6 +295,16 @@ static int add_columns(pv_mip *m, int *named, int *live)
             return -1;
         m->cinfo[col].index = p;
         m->base_ub[col] = live[p] || (c->keep_existing && c->partner_active[p]) ? 1 : 0;
+    }
+    for (size_t s = 0; m->chance && s < m->chance->npat; s++) {
+        size_t col = m->chance->zcol0 + s;
+        char nm[32];
+        snprintf(nm, sizeof nm, "%zu", s + 1);
+        if (!(m->cname[col] = lp_name("z_", nm, NULL)))
+            return -1;
+        m->cinfo[col].is_scenario = 1;
+        m->cinfo[col].index = s;
+        m->base_ub[col] = 1;
     }
     for (size_t j = 0; j < ncols; j++)
         m->fix[j] = -1;
@@ -364,7 +378,7 @@ static void resource_rows(rowb *b)
             add_row(b, lp_name("res_", res->id, NULL), (int)k, -HUGE_VAL, res->limit, m->ncols);
         for (size_t j = 0; row && j < n; j++)
             if (m->r->p[j].eligible)
-                put(row, j, res->a[j]);
+                put(row, j, res->a[j] * pv_cofin_use(c, j));
         for (size_t p = 0; row && p < np; p++)
             if (m->ycol[p] >= 0 && m->base_ub[m->ycol[p]] > 0)
                 put(row, (size_t)m->ycol[p], res->f[p]);
@@ -508,6 +522,56 @@ static void link_rows(rowb *b)
     }
 }
 
+/* chance: per resource and scenario pattern, the limit holds unless the
+ * pattern's binary z is 1, Σ a x (granted and certain) + Σ f y − M z <= L
+ * with M the row's largest possible use (valid for any L >= 0, so that
+ * frontier may move L); then Σ weight · z <= floor(alpha · scenarios). */
+static void chance_rows(rowb *b)
+{
+    pv_mip *m = b->m;
+    const pv_case *c = m->c;
+    const pv_chance *ch = m->chance;
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    for (size_t k = 0; ch && k < c->nres && !b->oom; k++) {
+        const pv_resource *res = &c->res[k];
+        for (size_t s = 0; s < ch->npat && !b->oom; s++) {
+            char nm[32];
+            snprintf(nm, sizeof nm, "%zu", s + 1);
+            pv_row *row = add_row(b, lp_name("chance_", res->id, nm), (int)k, -HUGE_VAL,
+                                  res->limit, m->ncols);
+            double big = 0, granted = 0;
+            for (size_t j = 0; row && j < n; j++)
+                if (m->r->p[j].eligible && !c->cofin->contingent[j] && res->a[j] > 0) {
+                    put(row, j, res->a[j]);
+                    big += res->a[j];
+                }
+            for (size_t i = 0; row && i < ch->nc; i++) {
+                size_t j = ch->cj[i];
+                if (m->r->p[j].eligible && ch->pat[s * ch->nc + i] && res->a[j] > 0) {
+                    put(row, j, res->a[j]);
+                    big += res->a[j];
+                    granted += res->a[j];
+                }
+            }
+            for (size_t p = 0; row && p < np; p++)
+                if (m->ycol[p] >= 0 && m->base_ub[m->ycol[p]] > 0 && res->f[p] > 0) {
+                    put(row, (size_t)m->ycol[p], res->f[p]);
+                    big += res->f[p];
+                }
+            if (row && granted > 0)
+                put(row, ch->zcol0 + s, -big);
+            else if (row) /* nothing granted here uses k: the limit row covers it */
+                row->nz = 0;
+        }
+    }
+    if (!ch || b->oom)
+        return;
+    pv_row *row = add_row(b, pv_strdup("chance_overruns"), -1, -HUGE_VAL, (double)ch->budget,
+                          ch->npat);
+    for (size_t s = 0; row && s < ch->npat; s++)
+        put(row, ch->zcol0 + s, (double)ch->w[s]);
+}
+
 /* The column-wise copy of the rows (cstart, crow, cval). */
 static int column_copy(pv_mip *m)
 {
@@ -613,12 +677,16 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
     int *named = pv_calloc(np + 1, sizeof *named), *live = pv_calloc(np + 1, sizeof *live);
     m->xcol = pv_calloc(n + 1, sizeof *m->xcol);
     m->ycol = pv_calloc(np + 1, sizeof *m->ycol);
-    if (!named || !live || !m->xcol || !m->ycol || add_columns(m, named, live) || add_groups(m))
+    int none = 0;
+    if (!named || !live || !m->xcol || !m->ycol ||
+        (!(m->chance = pv_chance_draw(c, &none, err)) && !none) || add_columns(m, named, live) ||
+        add_groups(m))
         goto nomem;
     rowb b = {m, 0, 0};
     resource_rows(&b);
     constraint_rows(&b);
     link_rows(&b);
+    chance_rows(&b);
     if (b.oom || dedupe_row_names(m))
         goto nomem;
     if (m->nrows > (size_t)INT_MAX / 4) {
@@ -660,6 +728,7 @@ void pv_mip_free(pv_mip *m)
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
     pv_lp_free(m->lp);
+    pv_chance_free(m->chance);
     pv_free(m);
 }
 
@@ -713,22 +782,60 @@ void pv_mip_set_scores(pv_mip *m, const double *score)
     const pv_case *c = m->c;
     for (size_t j = 0; j < c->projects->nrows; j++) {
         size_t col = (size_t)m->xcol[j];
-        m->obj[col] = score[j];
+        m->obj[col] = pv_cofin_p(c, j) * score[j];
         if (m->lp)
-            pv_lp_set_obj(m->lp, col, score[j]);
+            pv_lp_set_obj(m->lp, col, m->obj[col]);
     }
+}
+
+long pv_mip_add_rows(pv_mip *m, const char *prefix, size_t nrows, const double *coef,
+                     const double *lb)
+{
+    size_t n = m->c->projects->nrows, first = m->nrows;
+    rowb b = {m, m->nrows, 0};
+    for (size_t i = 0; i < nrows && !b.oom; i++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "%zu", i + 1);
+        pv_row *row = add_row(&b, lp_name(prefix, nm, NULL), -1, lb[i], HUGE_VAL, n);
+        for (size_t j = 0; row && j < n; j++)
+            if (m->r->p[j].eligible && finite_ok(coef[i * n + j]))
+                put(row, j, coef[i * n + j]);
+    }
+    pv_free(m->cstart);
+    pv_free(m->crow);
+    pv_free(m->cval);
+    m->cstart = NULL;
+    m->crow = NULL;
+    m->cval = NULL;
+    pv_lp_free(m->lp);
+    m->lp = NULL;
+    m->lp_basis_ok = 0;
+    if (b.oom || column_copy(m) || !(m->lp = pv_lp_load(m, 0)))
+        return -1;
+    push_bounds(m);
+    return (long)first;
+}
+
+void pv_mip_set_row_lb(pv_mip *m, size_t i, double lb)
+{
+    m->rows[i].lb = lb;
+    m->lp_basis_ok = 0;
+    if (m->lp)
+        pv_lp_set_row(m->lp, i, lb, m->rows[i].ub, 1);
 }
 
 int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
 {
+    int found = -1; /* the limit row, and with chance its scenario rows */
     for (size_t i = 0; i < m->nrows; i++) {
         pv_row *row = &m->rows[i];
-        if (row->group != (int)k || strncmp(row->name, "res_", 4) != 0)
+        if (row->group != (int)k ||
+            (strncmp(row->name, "res_", 4) != 0 && strncmp(row->name, "chance_", 7) != 0))
             continue;
         row->ub = limit;
         if (m->lp)
             pv_lp_set_row(m->lp, i, row->lb, row->ub, m->group_on[k]);
-        return 0;
+        found = 0;
     }
-    return -1;
+    return found;
 }

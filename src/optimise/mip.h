@@ -56,12 +56,34 @@ typedef struct pv_row {
 
 /* What one column stands for. */
 typedef struct pv_colinfo {
-    int is_project; /* else partner */
+    int is_project; /* else partner, or a scenario when is_scenario */
+    int is_scenario; /* chance co-financing: 1 when this scenario may overrun */
     size_t index;   /* project or partner row */
 } pv_colinfo;
 
 /* The GLPK problem that mirrors a pv_mip; opaque outside glpk_driver.c. */
 typedef struct pv_lp pv_lp;
+
+/* Chance co-financing (optimise/chance.c): the seeded scenarios of awards,
+ * identical draws merged into one pattern weighted by its count. */
+typedef struct pv_chance {
+    size_t nc;          /* contingent projects */
+    size_t *cj;         /* their project rows */
+    size_t npat;        /* distinct patterns with at least one grant */
+    unsigned char *pat; /* npat * nc: granted? */
+    size_t *w;          /* per pattern: scenarios drawn with it */
+    size_t zcol0;       /* column of pattern 0; one binary each */
+    size_t budget;      /* floor(alpha * scenarios): scenarios allowed to overrun */
+} pv_chance;
+/* The scenarios of c's chance commitment, or NULL (err filled on OOM) when
+ * the case has none. *none is set when the case has no chance commitment. */
+pv_chance *pv_chance_draw(const pv_case *c, int *none, pv_error *err);
+void pv_chance_free(pv_chance *ch);
+/* c_j, project j's coefficient in the case's objective (today its score):
+ * the one place co-financing and party weight sets read it, so that a
+ * weighted objective (score x column) reaches them all. The MILP's own
+ * coefficient is pv_cofin_p(c, j) * pv_obj_coef(c, r, j) (mip.c). */
+double pv_obj_coef(const pv_case *c, const pv_ranking *r, size_t j);
 
 /*
  * Diagnosis groups: 0..nres-1 are the resource limits, nres..nres+ncons-1 the
@@ -100,6 +122,7 @@ typedef struct pv_mip {
      * then fixes columns by reduced cost before the full search (the main
      * selection solve; re-solves already start from a known optimum). */
     int core_search;
+    pv_chance *chance; /* NULL unless "cofinancing" commits by chance */
 } pv_mip;
 
 /* Builds the model; checks every number GLPK will see. NULL + err on failure. */
@@ -148,6 +171,13 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
  * resource's limit, in place (our copy and GLPK's). */
 void pv_mip_set_scores(pv_mip *m, const double *score);
 int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit);
+/* Appends structural rows lb[i] <= Σ_j coef[i * nproj + j] x_j (ub +inf) over
+ * the project columns, e.g. one per party weight set; returns the index of
+ * the first, or -1 on OOM. The column copy and GLPK's problem are rebuilt. */
+long pv_mip_add_rows(pv_mip *m, const char *prefix, size_t nrows, const double *coef,
+                     const double *lb);
+/* Sets row i's lower bound (our copy and GLPK's). */
+void pv_mip_set_row_lb(pv_mip *m, size_t i, double lb);
 /* Writes the model (all groups on, no fixings) in LP or MPS format. */
 int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err);
 

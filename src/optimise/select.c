@@ -31,6 +31,7 @@ void pv_selection_free(pv_selection *s)
         s->cons_binding, s->conflict, s->res_raise, s->message};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
+    pv_cofin_stats_free(s->cofin);
     pv_free(s);
 }
 
@@ -202,7 +203,9 @@ pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tu
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
-    m->core_search = 1;
+    /* The core search fixes columns by an LP's reduced costs, which the
+     * big-M scenario rows of a chance commitment make weak: plain search. */
+    m->core_search = !m->chance;
     int solved = pv_mip_solve(m, time_limit_s, mip_gap, have_start ? start : NULL, &sol, err);
     m->core_search = 0;
     if (solved)
@@ -212,6 +215,8 @@ pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tu
     if (sol.status != PV_STATUS_INFEASIBLE) {
         settle_partners(m, val);
         take_portfolio(m, &sol, s);
+        if (c->cofin && !(s->cofin = pv_cofin_figures(c, r, s, err)))
+            goto fail;
     }
     pv_free(val);
     pv_free(start);

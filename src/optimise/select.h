@@ -33,6 +33,21 @@ typedef struct pv_why {
     int cons;      /* FORCED_*: constraint index */
 } pv_why;
 
+/* A portfolio under uncertain awards (optimise/chance.c). Arrays of nres + 1:
+ * overrun* and unused per resource, [nres] the joint "any limit"; q holds
+ * p10, p50, p90 for the score (q[0..2]) and each resource (q[3 + 3k..]). */
+typedef struct pv_cofin_stats {
+    double expected, all_granted, none_granted;
+    double *overrun, *overrun_lo, *overrun_hi, overrun_any;
+    double *q;
+    double *unused;
+    size_t ncontingent; /* selected contingent projects */
+    int exact;          /* 1: exact (every subset); 0: samples fresh draws */
+    size_t samples;
+    int alpha_met;      /* joint overrun <= alpha */
+} pv_cofin_stats;
+void pv_cofin_stats_free(pv_cofin_stats *st);
+
 struct pv_selection {
     pv_status status;
     double objective, bound, gap;
@@ -53,10 +68,23 @@ struct pv_selection {
     int raise_helps;   /* 1: raising the resource limits by res_raise makes it feasible */
     double *res_raise; /* per resource */
     char *message;     /* infeasible without a solve (e.g. contradictory force) */
+    pv_cofin_stats *cofin; /* with "cofinancing" and a portfolio */
 };
 
 /* Recomputes x/y dependent figures of s (engaged partners, used, activities). */
 void pv_selection_figures(const pv_case *c, pv_selection *s);
+
+/* The figures of s's portfolio under uncertain awards; NULL without
+ * "cofinancing" (err untouched) or on OOM (err filled). */
+pv_cofin_stats *pv_cofin_figures(const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                                 pv_error *err);
+
+/* *out: the use of resource k that portfolio (x, y) commits: with every
+ * application granted (worst_case or no co-financing), expected (expected),
+ * or under chance the smallest limit at which it stays within the scenario
+ * budget. A limit at or above it keeps the portfolio feasible. -1 on OOM. */
+int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
+                       double *out, pv_error *err);
 
 /* The time limit and MIP gap of a selection: the options' when set, else
  * the case's. -1 + err when either is out of range. */

@@ -55,6 +55,10 @@ void pv_case_free(pv_case *c)
         pv_free(c->labels[i].en);
     }
     pv_free(c->labels);
+    pv_cofin_free(c->cofin);
+    for (size_t i = 0; i < c->nwsets; i++)
+        pv_scenario_free(c->wsets[i]);
+    pv_free(c->wsets);
     pv_free(c->path);
     pv_free(c->dir);
     pv_free(c->name);
@@ -640,7 +644,8 @@ pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
               resolve_model(c, inline_model, err) ||
               parse_resources(&x, c, json_object_get(root, "resources")) ||
               pvj_constraints_parse(&x, c, json_object_get(root, "constraints")) ||
-              parse_labels(&x, c, json_object_get(root, "labels")) || read_options(&x, c, root))) {
+              parse_labels(&x, c, json_object_get(root, "labels")) || read_options(&x, c, root) ||
+              pv_cofin_read(&x, c, root))) {
         pv_case_free(c);
         c = NULL;
     }

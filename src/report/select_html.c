@@ -485,9 +485,10 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
         if (pv_status_has_portfolio(s->status) && c->nres <= 64)
             decision_table(&b, c, r, s, sv);
         pv_html_section_end(&b);
-        if (pv_status_has_portfolio(s->status))
+        if (pv_status_has_portfolio(s->status)) {
             portfolio(&b, c, r, s, sv);
-        else
+            pv_cofin_html(&b, c, r, s, sv);
+        } else
             diagnosis(&b, c, s, sv);
         pv_html_section(&b, "ranking", 1, "All proposals, ranked", "Alla förslag i rangordning",
                         sv);

@@ -216,6 +216,7 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     pv_buf_json_str(b, pv_project_name(c, j));
     pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
     pv_buf_num(b, p->score, 6);
+    pv_cofin_json_project(b, c, r, j);
     pv_buf_printf(b, ", \"eligible\": %s, \"selected\": %s",
                   p->eligible ? "true" : "false", s->x[j] ? "true" : "false");
     pv_use_json(b, c, s, j);
@@ -376,6 +377,7 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
+    pv_cofin_json(b, c, s);
     if (s->status == PV_STATUS_INFEASIBLE)
         json_diagnosis(b, c, s);
     pv_buf_puts(b, "\n}\n");
@@ -703,6 +705,8 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         text_binding(b, v, md);
     if (has_sol)
         text_partners(b, v, md);
+    if (has_sol)
+        pv_cofin_text(b, c, r, s, sv, md);
     text_proposals(b, v, md);
 }
 
@@ -825,6 +829,8 @@ static void render_csv(pv_buf *b, const sel_view *v)
                 st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, v->proj[i].why);
         csv_use(b, v, (long)j);
     }
+    if (has_sol)
+        pv_cofin_csv(b, c, r, s, sv);
     for (size_t i = 0; s->status == PV_STATUS_INFEASIBLE && i < s->nconflict; i++) {
         size_t g = s->conflict[i];
         csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),

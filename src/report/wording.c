@@ -453,3 +453,72 @@ char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, 
         pv_buf_puts(&b, "");
     return pv_buf_take(&b, NULL);
 }
+
+/* ------------------------------------------------------------ co-financing */
+
+const char *pv_cofin_commit_text(pv_commit commit, int sv)
+{
+    switch (commit) {
+    case PV_COMMIT_EXPECTED:
+        return pv_tr(sv,
+                     "Commitment: expected – each limit holds for the expected use, where an "
+                     "application's co-funding counts times its award probability.",
+                     "Åtagande: väntevärde – varje gräns hålls för den förväntade användningen, "
+                     "där en ansökans medfinansiering räknas gånger sannolikheten att den "
+                     "beviljas.");
+    case PV_COMMIT_CHANCE:
+        return pv_tr(sv,
+                     "Commitment: chance – the probability that a limit is overrun may be at most "
+                     "alpha (solved over seeded scenarios of granted applications).",
+                     "Åtagande: risknivå – sannolikheten att en gräns överskrids får vara högst "
+                     "alfa (löst över slumpade scenarier av beviljade ansökningar).");
+    default:
+        return pv_tr(sv,
+                     "Commitment: worst case – every limit holds even if every application is "
+                     "granted.",
+                     "Åtagande: värsta fall – varje gräns hålls även om alla ansökningar "
+                     "beviljas.");
+    }
+}
+
+const char *pv_cofin_objective_text(int sv)
+{
+    return pv_tr(sv,
+                 "The total score is the expected score: a project that runs only if its "
+                 "application is granted counts its score times the award probability; every "
+                 "other project counts in full.",
+                 "Totalpoängen är den förväntade poängen: ett projekt som bara genomförs om "
+                 "ansökan beviljas räknas med sin poäng gånger sannolikheten att den beviljas; "
+                 "övriga projekt räknas fullt ut.");
+}
+
+/* ------------------------------------------------------------ party weight sets */
+
+const char *pv_parties_maxmin_text(int sv)
+{
+    return pv_tr(sv,
+                 "The compromise maximises the lowest satisfaction: a set's satisfaction is the "
+                 "compromise's value under the set's weights divided by the set's own optimum.",
+                 "Kompromissen ger den högsta möjliga lägsta tillfredsställelsen: en viktnings "
+                 "tillfredsställelse är kompromissens värde med viktningens vikter delat med "
+                 "viktningens eget optimum.");
+}
+
+const char *pv_parties_regret_text(int sv)
+{
+    return pv_tr(sv,
+                 "The minimax-regret portfolio makes the largest loss of any set, its own "
+                 "optimum minus the portfolio's value under its weights, as small as possible.",
+                 "Portföljen med minsta största förlust gör den största förlusten för någon "
+                 "viktning, dess eget optimum minus portföljens värde med dess vikter, så liten "
+                 "som möjligt.");
+}
+
+const char *pv_parties_conflict_text(int sv)
+{
+    return pv_tr(sv,
+                 "Conflict index of two sets: 1 minus the overlap of their optimal portfolios, "
+                 "weighted by score (0 = same portfolio, 1 = nothing in common).",
+                 "Konfliktindex för två viktningar: 1 minus överlappningen mellan deras bästa "
+                 "portföljer, vägd med poäng (0 = samma portfölj, 1 = inget gemensamt).");
+}

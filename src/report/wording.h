@@ -77,6 +77,24 @@ void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv);
 /* Copies s with every control character (newline included) shown as '?'. */
 void pv_buf_plain(pv_buf *b, const char *s);
 
+/* Co-financing: how the limits were committed, and what the objective is,
+ * one sentence each. */
+const char *pv_cofin_commit_text(pv_commit commit, int sv);
+const char *pv_cofin_objective_text(int sv);
+/* Party weight sets: what the max-min compromise, the minimax-regret
+ * portfolio and the conflict index are, one sentence each. */
+const char *pv_parties_maxmin_text(int sv);
+const char *pv_parties_regret_text(int sv);
+const char *pv_parties_conflict_text(int sv);
+/* The co-financing part of the portfolio report (cofin_report.c); each does
+ * nothing when the case has no "cofinancing". */
+void pv_cofin_json(pv_buf *b, const pv_case *c, const pv_selection *s);
+void pv_cofin_json_project(pv_buf *b, const pv_case *c, const pv_ranking *r, size_t j);
+void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
+                   int sv, int md);
+void pv_cofin_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv);
+void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv);
+
 /* Why project j is in or out, one line in the report's language; plain text
  * (escape it for HTML). sentence: capital first letter and a full stop, and
  * amounts with units (HTML); else lower case, plain numbers (text, md, csv,

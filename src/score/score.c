@@ -301,6 +301,9 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         mark_cond(m->rules[i].cond, used);
     for (size_t i = 0; i < c->nres; i++)
         used[c->res[i].col] = 1;
+    for (int i = 0; c->cofin && i < 4; i++)
+        if (c->cofin->col[i] >= 0)
+            used[c->cofin->col[i]] = 1;
     for (size_t i = 0; i < c->ncons; i++)
         if (c->cons[i].col >= 0 &&
             (c->cons[i].type == PV_C_COUNT || c->cons[i].type == PV_C_SHARE))

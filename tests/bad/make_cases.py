@@ -303,6 +303,53 @@ def swedish_projects(t, repl):
         out.append(";".join(cells))
     return "\ufeff" + "\r\n".join(out) + "\r\n"
 
+# ---- contingent co-financing (issue 16): grant and probability columns
+COFIN = ', "cofinancing": {"grant": "grant_sek", "probability": "award_probability", "programme": "programme"%s}'
+def cofin_case(extra=""):
+    return lambda t: sub(t, '"limit": 1000}\n  }', '"limit": 1000}\n  }' + COFIN % extra)
+def cofin_projects(cells):
+    """cells: per project row (1-based) the grant, probability and programme."""
+    def f(t):
+        lines = t.rstrip("\n").split("\n")
+        lines[0] += ",grant_sek,award_probability,programme"
+        for i in range(1, len(lines)):
+            lines[i] += "," + ",".join(cells.get(i, ("", "", "")))
+        return "\n".join(lines) + "\n"
+    return f
+SEL = "$PV select case.json -o out.txt"
+case("cofin-probability-above-1", 2, "projects.csv:3:", cmd=SEL,
+     **{K: cofin_case(), P: cofin_projects({1: ("100000", "0.3", ""), 2: ("50000", "1.5", "")})})
+case("cofin-probability-percent", 2, "award probability must be in [0, 1]", cmd=SEL,
+     **{K: cofin_case(), P: cofin_projects({2: ("50000", "30", "")})})
+case("cofin-negative-grant", 2, "projects.csv:4:", cmd=SEL,
+     **{K: cofin_case(), P: cofin_projects({3: ("-5000", "0.2", "")})})
+case("cofin-no-probability", 2, "project 'P4' is contingent on a grant but has no award probability", cmd=SEL,
+     **{K: cofin_case(), P: cofin_projects({4: ("300000", "", "Erasmus+ KA220")})})
+case("cofin-unknown-column", 2, "cofinancing.grant: no column 'grant_sek'", cmd=SEL,
+     **{K: cofin_case()})
+case("cofin-bad-commit", 2, "cofinancing.commit: must be worst_case, expected or chance", cmd=SEL,
+     **{K: cofin_case(', "commit": "sometimes"'), P: cofin_projects({})})
+case("cofin-bad-alpha", 2, "cofinancing.alpha: must be in [0, 1)", cmd=SEL,
+     **{K: cofin_case(', "commit": "chance", "alpha": 1.5'), P: cofin_projects({})})
+
+# ---- party weight sets (issue 16)
+def wsets(sets):
+    return lambda t: sub(t, '"limit": 1000}\n  }', '"limit": 1000}\n  }, "weight_sets": ' + sets)
+PARTIES = "$PV parties case.json -o out.txt"
+case("parties-no-sets", 2, "the case names no weight sets", cmd=PARTIES)
+case("parties-unknown-criterion", 2, "weight_sets.S.criteria: no criterion 'safty' in the model", cmd=PARTIES,
+     **{K: wsets('{"S": {"criteria": {"safty": {"weight": 3}}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
+case("parties-unknown-child", 2, "no criterion 'growth' in the model", cmd=PARTIES,
+     **{K: wsets('{"S": {"criteria": {"benefit": {"children": {"growth": {"weight": 3}}}}}}')})
+case("parties-bad-set-name", 2, "weight_sets.S 1: not a valid set name", cmd=PARTIES,
+     **{K: wsets('{"S 1": {"criteria": {"risk": {"weight": 5}}}}')})
+case("parties-set-not-object", 2, "weight_sets.S: must be an object", cmd=PARTIES,
+     **{K: wsets('{"S": 3}')})
+case("parties-set-infeasible", 3, "weight set 'strict' makes the case infeasible", cmd=PARTIES,
+     **{K: lambda t: sub(wsets('{"base": {}, "strict": {"rules": {"no_low_risk": {"if": {"field": "risk_level", "op": "==", "value": "low"}, "then": "exclude", "because": "illustrative"}}}}')(t),
+                         '"weight_sets"', '"constraints": [{"id": "two_low", "type": "count", "column": "risk_level", "value": "low", "min": 2}], "weight_sets"')})
+case("parties-sets-file-missing", 2, "nosuch.json", cmd="$PV parties case.json --sets nosuch.json -o out.txt")
+
 def strip_partner_refs(t):
     # A model that reads only project fields.
     t = re.sub(r'"democracy": \{.*?\n.*?\n', "", t, count=1, flags=re.S)

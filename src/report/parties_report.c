@@ -1,0 +1,343 @@
+/*
+ * parties_report.c — party weight sets in text, Markdown, CSV, JSON and
+ * HTML: each set's own optimum, the max-min compromise with every set's
+ * satisfaction, the minimax-regret portfolio, per project the share of sets
+ * that choose it, and the conflict between sets. HTML shows a matrix of
+ * projects x sets with the compromise column highlighted.
+ */
+#include "../analyse/parties.h"
+#include "report.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ JSON */
+
+static void json_map(pv_buf *b, const pv_parties *p, const double *v)
+{
+    pv_buf_putc(b, '{');
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, p->name[k]);
+        pv_buf_puts(b, ": ");
+        pv_buf_num(b, v[k], 6);
+    }
+    pv_buf_putc(b, '}');
+}
+
+static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
+{
+    size_t n = p->n;
+    pv_buf_puts(b, "{\n  \"sets\": [");
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_puts(b, k ? ",\n    {\"name\": " : "\n    {\"name\": ");
+        pv_buf_json_str(b, p->name[k]);
+        pv_buf_puts(b, ", \"objective\": ");
+        pv_buf_num(b, p->vstar[k], 6);
+        pv_buf_puts(b, ", \"selected_projects\": ");
+        pv_ids_json(b, c, p->own + k * n, n);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, "\n  ],\n  \"maxmin\": {\"selected_projects\": ");
+    pv_ids_json(b, c, p->maxmin, n);
+    pv_buf_puts(b, ", \"min_satisfaction\": ");
+    pv_buf_num(b, p->min_sat, 6);
+    pv_buf_puts(b, ", \"satisfaction\": ");
+    json_map(b, p, p->sat);
+    pv_buf_puts(b, "},\n  \"minimax_regret\": {\"selected_projects\": ");
+    pv_ids_json(b, c, p->mmr, n);
+    pv_buf_puts(b, ", \"max_regret\": ");
+    pv_buf_num(b, p->max_regret, 6);
+    pv_buf_puts(b, ", \"regret\": ");
+    json_map(b, p, p->regret);
+    pv_buf_puts(b, "},\n  \"projects\": [");
+    for (size_t j = 0; j < n; j++) {
+        pv_buf_puts(b, j ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, pv_project_id(c, j));
+        pv_buf_puts(b, ", \"share\": ");
+        pv_buf_num(b, p->share[j], 6);
+        pv_buf_printf(b, ", \"in_maxmin\": %s}", p->maxmin[j] ? "true" : "false");
+    }
+    pv_buf_puts(b, "\n  ],\n  \"conflict\": [");
+    int first = 1;
+    for (size_t a = 0; a < p->K; a++)
+        for (size_t bb = a + 1; bb < p->K; bb++) {
+            pv_buf_puts(b, first ? "\n    {\"a\": " : ",\n    {\"a\": ");
+            first = 0;
+            pv_buf_json_str(b, p->name[a]);
+            pv_buf_puts(b, ", \"b\": ");
+            pv_buf_json_str(b, p->name[bb]);
+            pv_buf_puts(b, ", \"index\": ");
+            pv_buf_num(b, p->conflict[a * p->K + bb], 6);
+            pv_buf_putc(b, '}');
+        }
+    pv_buf_puts(b, first ? "],\n  \"group_conflict\": " : "\n  ],\n  \"group_conflict\": ");
+    pv_buf_num(b, p->group_conflict, 6);
+    pv_buf_puts(b, "\n}\n");
+}
+
+/* ------------------------------------------------------------ text, md */
+
+static void pct(pv_buf *b, double x, int sv)
+{
+    pv_fmt_num(b, x * 100, 1, sv);
+    pv_buf_puts(b, " %");
+}
+
+static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv, int md)
+{
+    size_t n = p->n;
+    const char *li = md ? "- " : "  ";
+    const char *none = pv_tr(sv, "(none)", "(inga)");
+    if (md)
+        pv_buf_printf(b, "# %s: %s\n\n", pv_tr(sv, "Party weight sets", "Partiernas viktningar"),
+                      c->name);
+    else
+        pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Party weight sets", "Partiernas viktningar"),
+                      c->name);
+    pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Model", "Modell"), c->model->name);
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
+                  pv_tr(sv, "Each set's own optimal portfolio", "Varje viktnings egen bästa portfölj"));
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_printf(b, "%s%s: %s ", li, p->name[k], pv_tr(sv, "value", "värde"));
+        pv_fmt_num(b, p->vstar[k], 2, sv);
+        pv_buf_puts(b, "; ");
+        pv_ids_text(b, c, p->own + k * n, n, none);
+        pv_buf_putc(b, '\n');
+    }
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
+                  pv_tr(sv, "Max-min compromise", "Kompromiss (max-min)"));
+    pv_buf_printf(b, "%s%s\n", li, pv_parties_maxmin_text(sv));
+    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Projects", "Projekt"));
+    pv_ids_text(b, c, p->maxmin, n, none);
+    pv_buf_printf(b, "\n%s%s: ", li, pv_tr(sv, "Lowest satisfaction", "Lägsta tillfredsställelse"));
+    pct(b, p->min_sat, sv);
+    pv_buf_putc(b, '\n');
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", p->name[k]);
+        pct(b, p->sat[k], sv);
+        pv_buf_putc(b, '\n');
+    }
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
+                  pv_tr(sv, "Minimax-regret portfolio", "Portfölj med minsta största förlust"));
+    pv_buf_printf(b, "%s%s\n", li, pv_parties_regret_text(sv));
+    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Projects", "Projekt"));
+    pv_ids_text(b, c, p->mmr, n, none);
+    pv_buf_printf(b, "\n%s%s: ", li, pv_tr(sv, "Largest regret", "Största förlust"));
+    pv_fmt_num(b, p->max_regret, 2, sv);
+    pv_buf_putc(b, '\n');
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", p->name[k]);
+        pv_fmt_num(b, p->regret[k], 2, sv);
+        pv_buf_putc(b, '\n');
+    }
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
+                  pv_tr(sv, "Projects: share of sets whose optimum holds it; in the compromise",
+                        "Projekt: andel viktningar vars bästa portfölj har med det; i "
+                        "kompromissen"));
+    for (size_t j = 0; j < n; j++) {
+        pv_buf_printf(b, "%s%-12s ", li, pv_project_id(c, j));
+        pct(b, p->share[j], sv);
+        pv_buf_printf(b, "  %s\n", p->maxmin[j] ? pv_tr(sv, "in", "med") : "-");
+    }
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n", pv_tr(sv, "Conflict", "Konflikt"));
+    pv_buf_printf(b, "%s%s\n", li, pv_parties_conflict_text(sv));
+    for (size_t a = 0; a < p->K; a++)
+        for (size_t bb = a + 1; bb < p->K; bb++) {
+            pv_buf_printf(b, "%s%s – %s: ", li, p->name[a], p->name[bb]);
+            pv_fmt_num(b, p->conflict[a * p->K + bb], 3, sv);
+            pv_buf_putc(b, '\n');
+        }
+    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Whole group", "Hela gruppen"));
+    pv_fmt_num(b, p->group_conflict, 3, sv);
+    pv_buf_putc(b, '\n');
+    if (!p->proven)
+        pv_buf_printf(b, "\n%s\n", pv_tr(sv, "Note: a solve stopped at its time limit; figures "
+                                             "are the best found.",
+                                         "Obs: en lösning stoppades av tidsgränsen; siffrorna "
+                                         "är de bästa som hittades."));
+}
+
+/* ------------------------------------------------------------ CSV */
+
+static void csv_row(pv_buf *b, int sv, const char *sec, const char *a, const char *bb, double v,
+                    const char *detail)
+{
+    pv_csv_cell(b, sec, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, a, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, bb, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_num(b, v, 6, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, detail, sv);
+    pv_csv_eol(b);
+}
+
+static void ids(pv_buf *t, const pv_case *c, const unsigned char *x, size_t n)
+{
+    pv_buf_init(t);
+    pv_ids_text(t, c, x, n, "");
+}
+
+static void render_csv(pv_buf *b, const pv_case *c, const pv_parties *p, int sv)
+{
+    static const char *const hdr[] = {"section", "a", "b", "value", "detail"};
+    pv_csv_header(b, hdr, 5, sv);
+    pv_csv_eol(b);
+    size_t n = p->n;
+    pv_buf t;
+    for (size_t k = 0; k < p->K; k++) {
+        ids(&t, c, p->own + k * n, n);
+        csv_row(b, sv, "set", p->name[k], "", p->vstar[k], t.data ? t.data : "");
+        pv_buf_free(&t);
+    }
+    ids(&t, c, p->maxmin, n);
+    csv_row(b, sv, "maxmin", "", "", p->min_sat, t.data ? t.data : "");
+    pv_buf_free(&t);
+    for (size_t k = 0; k < p->K; k++)
+        csv_row(b, sv, "satisfaction", p->name[k], "", p->sat[k], "");
+    ids(&t, c, p->mmr, n);
+    csv_row(b, sv, "minimax_regret", "", "", p->max_regret, t.data ? t.data : "");
+    pv_buf_free(&t);
+    for (size_t k = 0; k < p->K; k++)
+        csv_row(b, sv, "regret", p->name[k], "", p->regret[k], "");
+    for (size_t j = 0; j < n; j++)
+        csv_row(b, sv, "project", pv_project_id(c, j), "", p->share[j],
+                p->maxmin[j] ? "in_maxmin" : "");
+    for (size_t a = 0; a < p->K; a++)
+        for (size_t bb = a + 1; bb < p->K; bb++)
+            csv_row(b, sv, "conflict", p->name[a], p->name[bb], p->conflict[a * p->K + bb], "");
+    csv_row(b, sv, "group_conflict", "", "", p->group_conflict, "");
+}
+
+/* ------------------------------------------------------------ HTML */
+
+static void html_matrix(pv_buf *b, const pv_case *c, const pv_parties *p, int sv)
+{
+    pv_buf_printf(b, "<table class=\"parties\">\n<thead><tr><th>%s</th>",
+                  pv_tr(sv, "Project", "Projekt"));
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_puts(b, "<th>");
+        pv_html_esc(b, p->name[k]);
+        pv_buf_puts(b, "</th>");
+    }
+    pv_buf_printf(b, "<th class=\"compromise\">%s</th><th>%s</th><th class=\"num\">%s</th>"
+                     "</tr></thead>\n<tbody>\n",
+                  pv_tr(sv, "Compromise (max-min)", "Kompromiss (max-min)"),
+                  pv_tr(sv, "Minimax regret", "Minsta största förlust"),
+                  pv_tr(sv, "Share of sets", "Andel viktningar"));
+    for (size_t j = 0; j < p->n; j++) {
+        pv_buf_puts(b, "<tr><td>");
+        pv_html_esc(b, pv_project_id(c, j));
+        pv_buf_puts(b, " ");
+        pv_html_esc(b, pv_project_name(c, j));
+        pv_buf_puts(b, "</td>");
+        for (size_t k = 0; k < p->K; k++)
+            pv_buf_puts(b, p->own[k * p->n + j] ? "<td class=\"in\">&#10003;</td>" : "<td></td>");
+        pv_buf_puts(b, p->maxmin[j] ? "<td class=\"compromise in\">&#10003;</td>"
+                                    : "<td class=\"compromise\"></td>");
+        pv_buf_puts(b, p->mmr[j] ? "<td class=\"in\">&#10003;</td>" : "<td></td>");
+        pv_buf_puts(b, "<td class=\"num\">");
+        pv_html_pct(b, p->share[j], 0, sv);
+        pv_buf_puts(b, "</td></tr>\n");
+    }
+    pv_buf_printf(b, "<tr><th scope=\"row\">%s</th>", pv_tr(sv, "Value", "Värde"));
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_puts(b, "<td class=\"num\">");
+        pv_html_num(b, p->vstar[k], 2, sv);
+        pv_buf_puts(b, "</td>");
+    }
+    pv_buf_puts(b, "<td class=\"compromise num\">");
+    pv_html_pct(b, p->min_sat, 1, sv);
+    pv_buf_puts(b, "</td><td class=\"num\">");
+    pv_html_num(b, p->max_regret, 2, sv);
+    pv_buf_puts(b, "</td><td></td></tr>\n</tbody>\n</table>\n");
+}
+
+static void html_sets(pv_buf *b, const pv_parties *p, int sv)
+{
+    pv_buf_printf(b, "<table class=\"parties-sets\">\n<thead><tr><th>%s</th><th class=\"num\">%s"
+                     "</th><th class=\"num compromise\">%s</th><th class=\"num\">%s</th></tr>"
+                     "</thead>\n<tbody>\n",
+                  pv_tr(sv, "Weight set", "Viktning"), pv_tr(sv, "Own optimum", "Eget optimum"),
+                  pv_tr(sv, "Satisfaction in the compromise", "Tillfredsställelse i kompromissen"),
+                  pv_tr(sv, "Regret (minimax regret)", "Förlust (minsta största förlust)"));
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_puts(b, "<tr><td>");
+        pv_html_esc(b, p->name[k]);
+        pv_buf_puts(b, "</td><td class=\"num\">");
+        pv_html_num(b, p->vstar[k], 2, sv);
+        pv_buf_puts(b, "</td><td class=\"num compromise\">");
+        pv_html_pct(b, p->sat[k], 1, sv);
+        pv_buf_puts(b, "</td><td class=\"num\">");
+        pv_html_num(b, p->regret[k], 2, sv);
+        pv_buf_puts(b, "</td></tr>\n");
+    }
+    pv_buf_puts(b, "</tbody>\n</table>\n");
+}
+
+static char *render_html(const pv_case *c, const pv_parties *p, int sv, size_t *len,
+                         pv_error *err)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    if (pv_html_begin(&b, c, sv, "Decision basis: a portfolio every party can accept",
+                      "Beslutsunderlag: en portfölj som alla partier kan acceptera", "parties",
+                      err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    pv_html_section(&b, "parties", 0, "Projects and weight sets", "Projekt och viktningar", sv);
+    pv_buf_puts(&b, "<p>");
+    pv_html_esc(&b, pv_parties_maxmin_text(sv));
+    pv_buf_puts(&b, " ");
+    pv_html_esc(&b, pv_parties_regret_text(sv));
+    pv_buf_puts(&b, "</p>\n");
+    html_matrix(&b, c, p, sv);
+    html_sets(&b, p, sv);
+    pv_buf_puts(&b, "<p>");
+    pv_html_esc(&b, pv_parties_conflict_text(sv));
+    pv_buf_printf(&b, " %s: ", pv_tr(sv, "Whole group", "Hela gruppen"));
+    pv_html_num(&b, p->group_conflict, 3, sv);
+    pv_buf_puts(&b, ".</p>\n<table class=\"parties-conflict\">\n<tbody>\n");
+    for (size_t a = 0; a < p->K; a++)
+        for (size_t bb = a + 1; bb < p->K; bb++) {
+            pv_buf_puts(&b, "<tr><td>");
+            pv_html_esc(&b, p->name[a]);
+            pv_buf_puts(&b, " – ");
+            pv_html_esc(&b, p->name[bb]);
+            pv_buf_puts(&b, "</td><td class=\"num\">");
+            pv_html_num(&b, p->conflict[a * p->K + bb], 3, sv);
+            pv_buf_puts(&b, "</td></tr>\n");
+        }
+    pv_buf_puts(&b, "</tbody>\n</table>\n");
+    pv_html_section_end(&b);
+    if (pv_html_end(&b, c, sv, err)) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    return pv_buf_finish(&b, len, err);
+}
+
+char *pv_render_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, pv_format fmt,
+                        pv_lang lang, size_t *len, pv_error *err)
+{
+    (void)r;
+    if (!c || !p) {
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "pv_render_parties: missing argument");
+        return NULL;
+    }
+    int sv = pv_lang_is_sv(c, lang);
+    if (fmt == PV_FMT_HTML)
+        return render_html(c, p, sv, len, err);
+    pv_buf b;
+    pv_buf_init(&b);
+    switch (fmt) {
+    case PV_FMT_JSON: render_json(&b, c, p); break;
+    case PV_FMT_CSV: render_csv(&b, c, p, sv); break;
+    case PV_FMT_MD: render_text(&b, c, p, sv, 1); break;
+    default: render_text(&b, c, p, sv, 0); break;
+    }
+    return pv_buf_finish(&b, len, err);
+}
