@@ -45,6 +45,45 @@ void pv_col_letters(int col, char out[8]);
 /* Replaces control characters (< 0x20, 0x7f) by '?', in place. */
 void pv_sanitize_ctrl(char *s);
 int pv_failed(const pv_error *err);
+/* Collecting every input error of a load: between begin and end, every
+ * PV_EINPUT error raised (into any pv_error) is also kept in l (up to
+ * PV_ERRORS_MAX, duplicates once). A step that can go on after an input
+ * error (the next row, the next key) does so, with a fresh pv_error per
+ * unit, while collecting. begin returns the list to restore with end. */
+pv_errors *pv_errors_new(void);
+pv_errors *pv_err_collect_begin(pv_errors *l);
+void pv_err_collect_end(pv_errors *prev);
+/* A load is collecting: a step may go on after an input error. */
+int pv_err_collecting(void);
+/* Appends " (and N more errors: …)" to err's text when l holds more than one. */
+void pv_err_add_more(pv_error *err, const pv_errors *l);
+
+/* ------------------------------------------------------------ util/words */
+/* The one yes/no reader: yes/no, ja/nej, true/false, sant/falskt, 1/0 and x
+ * (yes), ASCII case-insensitive, spaces and tabs trimmed. */
+enum { PV_YN_NO = 0, PV_YN_YES = 1, PV_YN_EMPTY = -1, PV_YN_BAD = -2 };
+int pv_yesno(const char *s);
+/* s is a yes/no spelling that is a word (not 1, 0 or x): marks a column as yes/no. */
+int pv_yesno_word(const char *s);
+/* The accepted spellings, for messages. */
+const char *pv_yesno_spellings(void);
+/* Edit distance (optimal string alignment) of a and b, or max + 1 when larger. */
+size_t pv_edit_distance(const char *a, const char *b, size_t max);
+/* "Did you mean": offer candidates in a fixed order; the closest within max
+ * (an ASCII case difference counts as closest) is best, ties to the first. */
+typedef struct pv_suggest {
+    const char *word, *best;
+    size_t max, dist;
+} pv_suggest;
+void pv_suggest_init(pv_suggest *s, const char *word, size_t max);
+void pv_suggest_offer(pv_suggest *s, const char *cand);
+/* "; did you mean 'X'?" or "" when nothing is close. */
+const char *pv_suggest_hint(const pv_suggest *s, char *buf, size_t size);
+/* a and b differ as bytes but are equal once Latin letters with one combining
+ * mark are decomposed (NFC vs NFD of the same text). */
+int pv_same_after_normalising(const char *a, const char *b);
+/* Cuts a trailing incomplete UTF-8 sequence (a string cut at a buffer's end). */
+void pv_utf8_trim_partial(char *s);
 
 /* -------------------------------------------------------------- util/buf */
 typedef struct pv_buf {
@@ -377,6 +416,9 @@ const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t 
  * (model inlined). The weights are left as written: pv_case_load (score/)
  * derives them, so that the reader never calls a later stage. */
 pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err);
+/* The same, collecting every input error into list (when not NULL). */
+pv_case *pv_case_read_all(const char *path, const pv_scenario *scen, pv_errors *list,
+                          pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);

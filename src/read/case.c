@@ -449,7 +449,19 @@ static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int 
         if (!*mroot)
             return -1;
         pvj_ctx mx = {.file = mp, .err = x->err};
-        c->model = pvj_model_parse(&mx, *mroot, "", mp);
+        /* Unknown keys are collected; the model is read all the same. */
+        pv_error ke;
+        pv_error_clear(&ke);
+        pvj_ctx kx = {.file = mp, .err = &ke};
+        int bad_keys = pvj_check_keys(&kx, *mroot, PVJ_KEYS_MODEL, "");
+        if (!bad_keys || pv_err_collecting())
+            c->model = pvj_model_parse(&mx, *mroot, "", mp);
+        if (bad_keys) {
+            if (!pv_failed(x->err))
+                *x->err = ke;
+            pv_model_free(c->model);
+            c->model = NULL;
+        }
         pv_free(mp);
     } else if (json_is_object(mv)) {
         c->model = pvj_model_parse(x, mv, "model", c->path);
@@ -626,25 +638,89 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
     return 0;
 }
 
-pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
+/* A step that reads on after an input error: it runs with its own error, so
+ * that its "did this call fail" checks see only its own failures; every
+ * input error it raises is collected. Sets now (it failed) and bad (some
+ * step failed); anything but an input error stops the load (fatal). */
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        pv_error se_;                                                                              \
+        pv_error_clear(&se_);                                                                      \
+        x.err = &se_;                                                                              \
+        now = (call) != 0 || pv_failed(&se_);                                                      \
+        x.err = err;                                                                               \
+        if (now) {                                                                                 \
+            bad = 1;                                                                               \
+            if (!pv_failed(err))                                                                   \
+                *err = se_;                                                                        \
+            if (se_.code != PV_EINPUT)                                                             \
+                fatal = 1;                                                                         \
+        }                                                                                          \
+    } while (0)
+
+/* The steps in order. The model, home and tables are needed by every later
+ * step, so a failure there ends the load; after them each step reads on, so
+ * that one run reports every error (constraints only when all else is
+ * sound: they refer to resources and columns). Unknown keys end the load
+ * at once only when nobody collects. */
+static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t **mroot,
+                      int collecting, pv_error *err)
 {
-    pvj_ctx x = {.file = path, .err = err};
+    pvj_ctx x = {.file = c->path, .err = err};
+    int inline_model = 0, bad = 0, fatal = 0, now = 0;
+    if (!(*root = read_root(&x, c, scen, mroot)))
+        return -1;
+    STEP(pvj_check_keys(&x, *root, PVJ_KEYS_CASE, ""));
+    if (bad && !collecting)
+        return -1;
+    STEP(read_model(&x, c, *root, mroot, &inline_model));
+    if (now || fatal)
+        return -1;
+    STEP(read_home(&x, c, json_object_get(*root, "home")));
+    if (now || fatal)
+        return -1;
+    STEP(read_munis(&x, c, json_object_get(*root, "municipality")));
+    if (now || fatal)
+        return -1;
+    STEP(read_tables(&x, c, json_object_get(*root, "data")));
+    if (now || fatal)
+        return -1;
+    STEP(pv_link_partners(c, x.err));
+    if (!fatal)
+        STEP(resolve_model(c, inline_model, x.err));
+    if (!fatal)
+        STEP(parse_resources(&x, c, json_object_get(*root, "resources")));
+    if (!fatal)
+        STEP(parse_labels(&x, c, json_object_get(*root, "labels")));
+    if (!fatal)
+        STEP(read_options(&x, c, *root));
+    if (!fatal && !bad)
+        STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
+    return bad ? -1 : 0;
+}
+
+pv_case *pv_case_read_all(const char *path, const pv_scenario *scen, pv_errors *list,
+                          pv_error *err)
+{
     json_t *root = NULL, *mroot = NULL;
-    int inline_model = 0;
+    pv_errors *prev = pv_err_collect_begin(list);
     pv_case *c = case_new(path, err);
-    if (c && (!(root = read_root(&x, c, scen, &mroot)) ||
-              read_model(&x, c, root, &mroot, &inline_model) ||
-              read_home(&x, c, json_object_get(root, "home")) ||
-              read_munis(&x, c, json_object_get(root, "municipality")) ||
-              read_tables(&x, c, json_object_get(root, "data")) || pv_link_partners(c, err) ||
-              resolve_model(c, inline_model, err) ||
-              parse_resources(&x, c, json_object_get(root, "resources")) ||
-              pvj_constraints_parse(&x, c, json_object_get(root, "constraints")) ||
-              parse_labels(&x, c, json_object_get(root, "labels")) || read_options(&x, c, root))) {
+    if (c && read_steps(c, scen, &root, &mroot, list != NULL, err)) {
         pv_case_free(c);
         c = NULL;
     }
+    pv_err_collect_end(prev);
     json_decref(root);
     json_decref(mroot);
+    return c;
+}
+
+pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
+{
+    pv_errors *list = pv_errors_new();
+    pv_case *c = pv_case_read_all(path, scen, list, err);
+    if (!c)
+        pv_err_add_more(err, list);
+    pv_errors_free(list);
     return c;
 }

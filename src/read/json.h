@@ -55,6 +55,14 @@ char *pvj_join_path(const char *dir, const char *rel);
 /** Records path as an input of c; -1 when out of memory. */
 int pvj_add_input(pv_case *c, const char *path);
 
+/* ---- keys.c: the known keys of every kind of object */
+typedef enum pvj_keys_kind { PVJ_KEYS_CASE, PVJ_KEYS_MODEL, PVJ_KEYS_SCENARIO } pvj_keys_kind;
+/** Rejects every key of root (and the objects within) that its kind does not
+ * know, with a suggestion; -1 (x->err filled) when one is found. */
+int pvj_check_keys(pvj_ctx *x, json_t *root, pvj_keys_kind kind, const char *kp);
+/** "comment" and "x-…": annotations, accepted in every object. */
+int pvj_annotation_key(const char *key);
+
 /* ---- cond.c: column references and rule conditions */
 /** Parses "col", "partner.col" or "country.col" (column resolved later). */
 int pvj_field_parse(pvj_ctx *x, const char *text, const char *kp, pv_field *f);

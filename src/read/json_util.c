@@ -20,13 +20,13 @@ void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...)
 void pvj_key(char *out, const char *kp, const char *key)
 {
     if (snprintf(out, KP, "%s%s%s", kp, kp[0] ? "." : "", key) >= KP)
-        out[KP - 1] = '\0';
+        pv_utf8_trim_partial(out);
 }
 
 void pvj_idx(char *out, const char *kp, size_t i)
 {
     if (snprintf(out, KP, "%s[%zu]", kp, i) >= KP)
-        out[KP - 1] = '\0';
+        pv_utf8_trim_partial(out);
 }
 
 const char *pvj_type(const json_t *v)

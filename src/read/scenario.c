@@ -52,6 +52,8 @@ pv_scenario *pv_scenario_load(const char *path, pv_error *err)
                "a scenario must be an object {\"name\": …, \"patch\": {…}}");
         goto done;
     }
+    if (pvj_check_keys(&x, root, PVJ_KEYS_SCENARIO, ""))
+        goto done;
     const char *name = pvj_str(&x, root, "name", "", 1);
     if (!name)
         goto done;
