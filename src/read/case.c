@@ -117,6 +117,29 @@ static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *ke
     return t;
 }
 
+/* A column the model or case names that t's header lacks. When the header
+ * has a column within edit distance 2, the header is blamed (the model is the
+ * shared, common spelling; the CSV is typed by hand); else the key. */
+static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const char *kp)
+{
+    pv_suggest s;
+    pv_suggest_init(&s, name, 2);
+    size_t near = 0;
+    for (size_t i = 0; i < t->ncols; i++) {
+        const char *best = s.best;
+        pv_suggest_offer(&s, t->header[i]);
+        if (s.best != best)
+            near = i;
+    }
+    if (s.best) {
+        pv_err(x->err, PV_EINPUT, t->path, 1, (int)near + 1,
+               "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s')", s.best, name,
+               x->file, kp, name);
+        return;
+    }
+    pvj_err(x, kp, "no column '%s' in %s", name, t->path);
+}
+
 static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
 {
     const pv_table *t = f->scope == PV_SCOPE_PROJECT   ? c->projects
@@ -144,7 +167,7 @@ static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
         f->col = PV_COL_DISTANCE;
         return 0;
     }
-    pvj_err(x, kp, "no column '%s' in %s", f->name, t->path);
+    unknown_column(x, t, f->name, kp);
     return -1;
 }
 
@@ -152,10 +175,14 @@ static int resolve_cond(pvj_ctx *x, pv_case *c, pv_cond *k, const char *kp)
 {
     if (k->kind == PV_COND_CMP)
         return resolve_field(x, c, &k->field, kp);
+    int bad = 0;
     for (size_t i = 0; i < k->nkids; i++)
-        if (resolve_cond(x, c, k->kids[i], kp))
-            return -1;
-    return 0;
+        if (resolve_cond(x, c, k->kids[i], kp)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
+    return bad ? -1 : 0;
 }
 
 /* Column col of t as amounts >= 0; an empty cell uses none (documented). */
@@ -560,20 +587,27 @@ static int resolve_model(pv_case *c, int inline_model, pv_error *err)
     pvj_ctx mx = {.file = c->model->path, .err = err};
     const char *pre = inline_model ? "model." : "";
     char k[KP];
+    int bad = 0;
     for (size_t i = 0; i < c->model->nleaves; i++) {
         pv_criterion *l = c->model->leaves[i];
         if (snprintf(k, sizeof k, "%s%s.column", pre, l->path) >= (int)sizeof k)
-            k[sizeof k - 1] = '\0';
-        if (resolve_field(&mx, c, &l->field, k))
-            return -1;
+            pv_utf8_trim_partial(k);
+        if (resolve_field(&mx, c, &l->field, k)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
     }
     for (size_t i = 0; i < c->model->nrules; i++) {
         if (snprintf(k, sizeof k, "%srules.%s.if", pre, c->model->rules[i].id) >= (int)sizeof k)
-            k[sizeof k - 1] = '\0';
-        if (resolve_cond(&mx, c, c->model->rules[i].cond, k))
-            return -1;
+            pv_utf8_trim_partial(k);
+        if (resolve_cond(&mx, c, c->model->rules[i].cond, k)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* "municipality": the case's municipality, or a list for a joint case; it
