@@ -58,6 +58,10 @@ int pv_err_collecting(void);
 /* Appends " (and N more errors: …)" to err's text when l holds more than one. */
 void pv_err_add_more(pv_error *err, const pv_errors *l);
 
+/* Every id (project, partner, country, criterion, rule, resource, constraint)
+ * is at most this many bytes. */
+#define PV_MAX_ID 200
+
 /* ------------------------------------------------------------ util/words */
 /* The one yes/no reader: yes/no, ja/nej, true/false, sant/falskt, 1/0 and x
  * (yes), ASCII case-insensitive, spaces and tabs trimmed. */
@@ -140,9 +144,20 @@ typedef struct pv_table {
     char delim;       /* ',' or ';' */
     size_t ncols, nrows;
     char **header;    /* ncols names, trimmed */
-    char **cells;     /* nrows*ncols, never NULL ("" when empty) */
     int *row_line;    /* source line where each row starts (1-based) */
-    char *pool;       /* owns the cells' text */
+    /* Cells, stored compactly (a wide table of mostly empty cells costs a
+     * fraction of its file): pool holds every non-empty cell's text,
+     * NUL-terminated; pool[0] is the "" that every empty cell shares. Per
+     * row, nwords bit words mark its non-empty cells, rank[] counts the
+     * non-empty cells before each word, and first[row] indexes off[] (the
+     * pool offsets of the row's non-empty cells, in column order). */
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t nwords;
+    uint64_t *filled;
+    uint16_t *rank;
+    size_t *first;
+    uint32_t *off;
 } pv_table;
 
 pv_table *pv_table_load(const char *path, pv_error *err);
@@ -160,8 +175,16 @@ void pv_table_free(pv_table *t);
 int pv_table_col(const pv_table *t, const char *name);
 static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
 {
-    return t->cells[row * t->ncols + col];
+    size_t w = row * t->nwords + col / 64;
+    uint64_t bits = t->filled[w], bit = (uint64_t)1 << (col % 64);
+    if (!(bits & bit))
+        return t->pool;
+    size_t k = t->first[row] + t->rank[w] + (size_t)__builtin_popcountll(bits & (bit - 1));
+    return t->pool + t->off[k];
 }
+/* Replaces a non-empty cell's text (a canonical spelling: "yes", "no", a
+ * category code); -1 when out of memory or the cell is empty. */
+int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text);
 /* Row index by exact id in column col, or -1 (linear scan; see pv_index). */
 long pv_table_find(const pv_table *t, int col, const char *id);
 /* The same by binary search, given the rows sorted by that column (or NULL). */

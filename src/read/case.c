@@ -210,7 +210,9 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
     char kk[KP];
     r->col = r->pcol = -1;
     if (!pvj_valid_id(key)) {
-        pvj_err(x, k, "resource id must be non-empty, without '.' or control characters");
+        pvj_err(x, k,
+                "resource id must be non-empty, at most 200 bytes, without '.' or control "
+                "characters");
         return -1;
     }
     if (!json_is_object(val)) {

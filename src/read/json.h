@@ -43,7 +43,7 @@ char *pvj_dup(pvj_ctx *x, const char *s);
 void *pvj_alloc(pvj_ctx *x, size_t n, size_t size);
 /** Parses a JSON file (duplicate keys rejected); NULL + err (FILE:LINE:COL) on failure. */
 json_t *pvj_load(const char *path, pv_error *err);
-/** An id usable in key paths: non-empty, no '.', no control character. */
+/** An id usable in key paths: non-empty, at most PV_MAX_ID bytes, no '.', no control character. */
 int pvj_valid_id(const char *s);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
 int pvj_push(void ***arr, size_t *n, void *p);

@@ -162,7 +162,7 @@ json_t *pvj_load(const char *path, pv_error *err)
 
 int pvj_valid_id(const char *s)
 {
-    if (!s[0])
+    if (!s[0] || strlen(s) > PV_MAX_ID)
         return 0;
     for (; *s; s++)
         if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '.')

@@ -34,7 +34,7 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
                    "%s id contains a control character", what);
             return -1;
         }
-        if (strlen(id) > 200) {
+        if (strlen(id) > PV_MAX_ID) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "%s id is longer than 200 bytes", what);
             return -1;

@@ -107,6 +107,11 @@ size_t pv_edit_distance(const char *a, const char *b, size_t max)
 
 void pv_suggest_init(pv_suggest *s, const char *word, size_t max)
 {
+    /* A short word is close to everything: at most a third of its length
+     * may differ ('LV' suggests nothing, 'rgia' 'riga', 'maxx' 'max'). */
+    size_t n = word ? strlen(word) : 0;
+    if (max > n / 3)
+        max = n / 3;
     s->word = word;
     s->max = max;
     s->best = NULL;
