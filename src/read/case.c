@@ -728,6 +728,8 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(parse_resources(&x, c, json_object_get(*root, "resources")));
     if (!fatal)
         STEP(parse_labels(&x, c, json_object_get(*root, "labels")));
+    if (!fatal && !bad)
+        STEP(pv_canon_cells(c, x.err));
     if (!fatal)
         STEP(read_options(&x, c, *root));
     if (!fatal && !bad)

@@ -55,6 +55,10 @@ char *pvj_join_path(const char *dir, const char *rel);
 /** Records path as an input of c; -1 when out of memory. */
 int pvj_add_input(pv_case *c, const char *path);
 
+/* ---- canon.c */
+/** Rewrites yes/no cells to "yes"/"no" and category labels to codes (see canon.c). */
+int pv_canon_cells(pv_case *c, pv_error *err);
+
 /* ---- keys.c: the known keys of every kind of object */
 typedef enum pvj_keys_kind { PVJ_KEYS_CASE, PVJ_KEYS_MODEL, PVJ_KEYS_SCENARIO } pvj_keys_kind;
 /** Rejects every key of root (and the objects within) that its kind does not

@@ -293,3 +293,34 @@ void pv_utf8_trim_partial(char *s)
     if (lead >= 0x80 && n - (i - 1) < want)
         s[i - 1] = '\0';
 }
+
+/* The next character of s, folded to lower case for ASCII and Latin-1
+ * letters (À..Þ to à..þ, not ×): enough for Swedish and English labels. */
+static unsigned fold_next(const unsigned char **s)
+{
+    unsigned c = next_cp(s);
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    return c;
+}
+
+int pv_str_eq_fold(const char *a, const char *b)
+{
+    while (*a == ' ' || *a == '\t')
+        a++;
+    while (*b == ' ' || *b == '\t')
+        b++;
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+        na--;
+    while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+        nb--;
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    const unsigned char *pe = p + na, *qe = q + nb;
+    while (p < pe && q < qe)
+        if (fold_next(&p) != fold_next(&q))
+            return 0;
+    return p >= pe && q >= qe;
+}
