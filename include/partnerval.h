@@ -142,6 +142,14 @@ pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error 
  */
 char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err);
 
+/**
+ * Reads two JSON files (regular files only, within the size limit, a UTF-8
+ * BOM skipped) and applies the second as an RFC 7386 merge patch to the
+ * first; returns the compact result (free with pv_free) or NULL + err naming
+ * the file.
+ */
+char *pv_merge_patch_files(const char *target_path, const char *patch_path, pv_error *err);
+
 /** Frees a case; accepts NULL. */
 void pv_case_free(pv_case *c);
 

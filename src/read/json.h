@@ -43,6 +43,8 @@ char *pvj_dup(pvj_ctx *x, const char *s);
 void *pvj_alloc(pvj_ctx *x, size_t n, size_t size);
 /** Parses a JSON file (duplicate keys rejected); NULL + err (FILE:LINE:COL) on failure. */
 json_t *pvj_load(const char *path, pv_error *err);
+/** The same with Jansson's decoding flags (JSON_DECODE_ANY for merge-patch). */
+json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err);
 /** An id usable in key paths: non-empty, at most PV_MAX_ID bytes, no '.', no control character. */
 int pvj_valid_id(const char *s);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
