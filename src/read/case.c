@@ -188,19 +188,22 @@ static int resolve_cond(pvj_ctx *x, pv_case *c, pv_cond *k, const char *kp)
 /* Column col of t as amounts >= 0; an empty cell uses none (documented). */
 static int read_amounts(const pv_table *t, int col, const char *name, double *out, pv_error *err)
 {
-    for (size_t r = 0; r < t->nrows; r++) {
+    int bad = 0; /* while collecting, every bad cell of the column is reported */
+    for (size_t r = 0; r < t->nrows && (!bad || pv_err_collecting()); r++) {
         if (pv_is_blank(pv_cell(t, r, (size_t)col)))
             continue;
-        if (pv_table_number(t, r, (size_t)col, &out[r], err))
-            return -1;
-        if (out[r] < 0) {
+        if (pv_table_number(t, r, (size_t)col, &out[r], err)) {
+            bad = 1;
+            if (err->code != PV_EINPUT)
+                return -1;
+        } else if (out[r] < 0) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "column '%s': resource values must be >= 0, not %s", name,
                    pv_cell(t, r, (size_t)col));
-            return -1;
+            bad = 1;
         }
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* One resource: {"column": …, "partner_column": …, "limit": …, "name": …, "unit": …}. */
