@@ -35,6 +35,8 @@ enum {
     K_WEIGHTING,
     K_RULE,
     K_COND,
+    K_REVIEW,
+    K_REVIEW_ITEM,
     K_NKINDS
 };
 
@@ -61,7 +63,13 @@ static const key_entry CASE_KEYS[] = {
 static const key_entry MODEL_KEYS[] = {
     {"name", K_NONE},     {"description", K_NONE},     {"source", K_NONE},
     {"language", K_NONE}, {"criteria", K_CRITERION | MAP}, {"weighting", K_WEIGHTING},
-    {"rules", K_RULE | MAP}, {"labels", K_NONE},       {NULL, 0}};
+    {"rules", K_RULE | MAP}, {"labels", K_NONE},       {"agreement_review", K_REVIEW},
+    {NULL, 0}};
+
+/* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}} */
+static const key_entry REVIEW_KEYS[] = {
+    {"unused", K_REVIEW_ITEM}, {"inactive", K_REVIEW_ITEM}, {NULL, 0}};
+static const key_entry REVIEW_ITEM_KEYS[] = {{"because", K_NONE}, {"source", K_NONE}, {NULL, 0}};
 
 /* ---- a scenario file; its patch is checked as the case it makes */
 static const key_entry SCENARIO_KEYS[] = {
@@ -136,7 +144,8 @@ static const struct kind {
     [K_FOLLOWUP] = {FOLLOWUP_KEYS, 0}, [K_COFINANCING] = {COFINANCING_KEYS, 0},
     [K_CRITERION] = {CRITERION_KEYS, 0}, [K_VALUEFN] = {VALUEFN_KEYS, 0},
     [K_WEIGHTING] = {WEIGHTING_KEYS, 0}, [K_RULE] = {RULE_KEYS, 0},
-    [K_COND] = {COND_KEYS, 0},
+    [K_COND] = {COND_KEYS, 0},         [K_REVIEW] = {REVIEW_KEYS, 0},
+    [K_REVIEW_ITEM] = {REVIEW_ITEM_KEYS, 0},
 };
 
 int pvj_annotation_key(const char *key)

@@ -174,7 +174,8 @@ static int own_agreements(pv_case *c, pv_error *err)
         if (it)
             pv_free_list(it, ni);
         int active = c->partner_active[p];
-        int existing = active || (nw >= 0 && !yes(pv_cell(c->partners, p, (size_t)nw)));
+        int existing =
+            active || (nw >= 0 && pv_yesno(pv_cell(c->partners, p, (size_t)nw)) != PV_YN_YES);
         c->partner_active[p] = own && active;
         c->partner_agreement[p] = own && existing && c->part_active_col >= 0;
     }
