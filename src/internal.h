@@ -160,6 +160,7 @@ typedef struct pv_table {
     uint16_t *rank;
     size_t *first;
     uint32_t *off;
+    uint32_t yes_off, no_off; /* "yes" and "no" in the pool, once a cell is set to them */
 } pv_table;
 
 pv_table *pv_table_load(const char *path, pv_error *err);
@@ -187,6 +188,9 @@ static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
 /* Replaces a non-empty cell's text (a canonical spelling: "yes", "no", a
  * category code); -1 when out of memory or the cell is empty. */
 int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text);
+/* Packs nrows × ncols pool offsets (0: empty, pool[0] == '\0'), row-major,
+ * into t's compact cells (the workbook reader fills a table this way). */
+int pv_table_pack(pv_table *t, const size_t *cells);
 /* Row index by exact id in column col, or -1 (linear scan; see pv_index). */
 long pv_table_find(const pv_table *t, int col, const char *id);
 /* The same by binary search, given the rows sorted by that column (or NULL). */

@@ -15,8 +15,6 @@
 /* The pool starts with the shared "" of empty cells, then the canonical
  * yes and no that pv_table_set_cell points cells to. */
 static const char POOL0[] = "\0yes\0no";
-#define POOL_YES 1
-#define POOL_NO 5
 
 typedef struct reader {
     pv_table *t;
@@ -316,6 +314,8 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
     }
     memcpy(t->pool, POOL0, sizeof POOL0);
     t->pool_len = t->pool_cap = sizeof POOL0;
+    t->yes_off = 1;
+    t->no_off = 5;
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         pv_err_nomem(err);
@@ -431,14 +431,38 @@ int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text)
         return -1;
     size_t k = t->first[row] + t->rank[w] + (size_t)__builtin_popcountll(bits & (bit - 1));
     size_t at;
-    if (!strcmp(text, "yes"))
-        at = POOL_YES;
-    else if (!strcmp(text, "no"))
-        at = POOL_NO;
+    uint32_t *canon = !strcmp(text, "yes") ? &t->yes_off : !strcmp(text, "no") ? &t->no_off : NULL;
+    if (canon && *canon)
+        at = *canon;
     else if (!strcmp(t->pool + t->off[k], text))
         return 0;
     else if (pool_add(t, text, strlen(text), &at))
         return -1;
+    else if (canon)
+        *canon = (uint32_t)at;
     t->off[k] = (uint32_t)at;
     return 0;
+}
+
+int pv_table_pack(pv_table *t, const size_t *cells)
+{
+    reader r = {.t = t};
+    size_t cap = t->nrows, n = t->nrows;
+    t->nwords = (t->ncols + 63) / 64;
+    t->nrows = 0;
+    r.caplines = cap; /* row_line is already filled */
+    if (t->pool_len > UINT32_MAX || pv_grow((void **)&r.fields, &r.capf, t->ncols + 1,
+                                            sizeof(size_t)))
+        return -1;
+    int rc = 0;
+    for (size_t row = 0; row < n && !rc; row++) {
+        memcpy(r.fields, cells + row * t->ncols, t->ncols * sizeof(size_t));
+        r.nf = t->ncols;
+        r.rec_line = t->row_line[row];
+        rc = store_row(&r);
+    }
+    pv_free(r.fields);
+    if (!rc && !t->filled && !(t->filled = pv_calloc(1, sizeof(uint64_t))))
+        rc = -1;
+    return rc;
 }
