@@ -50,6 +50,21 @@ void pv_error_clear(pv_error *err);
  */
 char *pv_error_format(const pv_error *err, char *buf, size_t size);
 
+/**
+ * Every input error one load found, in the order found: at most
+ * PV_ERRORS_MAX are kept, pv_errors_total counts them all ("and N more").
+ */
+typedef struct pv_errors pv_errors;
+#define PV_ERRORS_MAX 50
+/** Errors kept (at most PV_ERRORS_MAX). */
+size_t pv_errors_count(const pv_errors *l);
+/** Errors found, kept or not. */
+size_t pv_errors_total(const pv_errors *l);
+/** The i-th error kept, or NULL. */
+const pv_error *pv_errors_get(const pv_errors *l, size_t i);
+/** Frees a list; accepts NULL. */
+void pv_errors_free(pv_errors *l);
+
 /** Output formats of reports. PV_FMT_XLSX (rank, select, compare) is an Excel
  * workbook: binary, so its length is *len (it holds NUL bytes). */
 typedef enum pv_format {
@@ -80,6 +95,13 @@ typedef struct pv_case pv_case;
  * Returns NULL and fills err on failure.
  */
 pv_case *pv_case_load(const char *path, pv_error *err);
+
+/**
+ * As pv_case_load, and on an input error *all (when all != NULL) receives
+ * every input error found (free with pv_errors_free); err holds the first.
+ * pv_case_load's err text ends with "(and N more errors …)" instead.
+ */
+pv_case *pv_case_load_all(const char *path, pv_errors **all, pv_error *err);
 
 /** A what-if scenario: a name and an RFC 7386 merge patch for the case. */
 typedef struct pv_scenario pv_scenario;
@@ -119,6 +141,14 @@ pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error 
  * (free with pv_free) or NULL + err.
  */
 char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err);
+
+/**
+ * Reads two JSON files (regular files only, within the size limit, a UTF-8
+ * BOM skipped) and applies the second as an RFC 7386 merge patch to the
+ * first; returns the compact result (free with pv_free) or NULL + err naming
+ * the file.
+ */
+char *pv_merge_patch_files(const char *target_path, const char *patch_path, pv_error *err);
 
 /** Frees a case; accepts NULL. */
 void pv_case_free(pv_case *c);

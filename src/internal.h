@@ -45,6 +45,51 @@ void pv_col_letters(int col, char out[8]);
 /* Replaces control characters (< 0x20, 0x7f) by '?', in place. */
 void pv_sanitize_ctrl(char *s);
 int pv_failed(const pv_error *err);
+/* Collecting every input error of a load: between begin and end, every
+ * PV_EINPUT error raised (into any pv_error) is also kept in l (up to
+ * PV_ERRORS_MAX, duplicates once). A step that can go on after an input
+ * error (the next row, the next key) does so, with a fresh pv_error per
+ * unit, while collecting. begin returns the list to restore with end. */
+pv_errors *pv_errors_new(void);
+pv_errors *pv_err_collect_begin(pv_errors *l);
+void pv_err_collect_end(pv_errors *prev);
+/* A load is collecting: a step may go on after an input error. */
+int pv_err_collecting(void);
+/* Appends " (and N more errors: …)" to err's text when l holds more than one. */
+void pv_err_add_more(pv_error *err, const pv_errors *l);
+
+/* Every id (project, partner, country, criterion, rule, resource, constraint)
+ * is at most this many bytes. */
+#define PV_MAX_ID 200
+
+/* ------------------------------------------------------------ util/words */
+/* The one yes/no reader: yes/no, ja/nej, true/false, sant/falskt, 1/0 and x
+ * (yes), ASCII case-insensitive, spaces and tabs trimmed. */
+enum { PV_YN_NO = 0, PV_YN_YES = 1, PV_YN_EMPTY = -1, PV_YN_BAD = -2 };
+int pv_yesno(const char *s);
+/* s is a yes/no spelling that is a word (not 1, 0 or x): marks a column as yes/no. */
+int pv_yesno_word(const char *s);
+/* The accepted spellings, for messages. */
+const char *pv_yesno_spellings(void);
+/* Edit distance (optimal string alignment) of a and b, or max + 1 when larger. */
+size_t pv_edit_distance(const char *a, const char *b, size_t max);
+/* "Did you mean": offer candidates in a fixed order; the closest within max
+ * (an ASCII case difference counts as closest) is best, ties to the first. */
+typedef struct pv_suggest {
+    const char *word, *best;
+    size_t max, dist;
+} pv_suggest;
+void pv_suggest_init(pv_suggest *s, const char *word, size_t max);
+void pv_suggest_offer(pv_suggest *s, const char *cand);
+/* "; did you mean 'X'?" or "" when nothing is close. */
+const char *pv_suggest_hint(const pv_suggest *s, char *buf, size_t size);
+/* a and b differ as bytes but are equal once Latin letters with one combining
+ * mark are decomposed (NFC vs NFD of the same text). */
+int pv_same_after_normalising(const char *a, const char *b);
+/* Equal once trimmed (spaces, tabs) and folded to lower case (ASCII, Latin-1). */
+int pv_str_eq_fold(const char *a, const char *b);
+/* Cuts a trailing incomplete UTF-8 sequence (a string cut at a buffer's end). */
+void pv_utf8_trim_partial(char *s);
 
 /* -------------------------------------------------------------- util/buf */
 typedef struct pv_buf {
@@ -101,9 +146,21 @@ typedef struct pv_table {
     char delim;       /* ',' or ';' */
     size_t ncols, nrows;
     char **header;    /* ncols names, trimmed */
-    char **cells;     /* nrows*ncols, never NULL ("" when empty) */
     int *row_line;    /* source line where each row starts (1-based) */
-    char *pool;       /* owns the cells' text */
+    /* Cells, stored compactly (a wide table of mostly empty cells costs a
+     * fraction of its file): pool holds every non-empty cell's text,
+     * NUL-terminated; pool[0] is the "" that every empty cell shares. Per
+     * row, nwords bit words mark its non-empty cells, rank[] counts the
+     * non-empty cells before each word, and first[row] indexes off[] (the
+     * pool offsets of the row's non-empty cells, in column order). */
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t nwords;
+    uint64_t *filled;
+    uint16_t *rank;
+    size_t *first;
+    uint32_t *off;
+    uint32_t yes_off, no_off; /* "yes" and "no" in the pool, once a cell is set to them */
 } pv_table;
 
 pv_table *pv_table_load(const char *path, pv_error *err);
@@ -121,8 +178,19 @@ void pv_table_free(pv_table *t);
 int pv_table_col(const pv_table *t, const char *name);
 static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
 {
-    return t->cells[row * t->ncols + col];
+    size_t w = row * t->nwords + col / 64;
+    uint64_t bits = t->filled[w], bit = (uint64_t)1 << (col % 64);
+    if (!(bits & bit))
+        return t->pool;
+    size_t k = t->first[row] + t->rank[w] + (size_t)__builtin_popcountll(bits & (bit - 1));
+    return t->pool + t->off[k];
 }
+/* Replaces a non-empty cell's text (a canonical spelling: "yes", "no", a
+ * category code); -1 when out of memory or the cell is empty. */
+int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text);
+/* Packs nrows × ncols pool offsets (0: empty, pool[0] == '\0'), row-major,
+ * into t's compact cells (the workbook reader fills a table this way). */
+int pv_table_pack(pv_table *t, const size_t *cells);
 /* Row index by exact id in column col, or -1 (linear scan; see pv_index). */
 long pv_table_find(const pv_table *t, int col, const char *id);
 /* The same by binary search, given the rows sorted by that column (or NULL). */
@@ -403,6 +471,9 @@ const char *pv_field_cell(const pv_case *c, const pv_field *f, size_t j, size_t 
  * (model inlined). The weights are left as written: pv_case_load (score/)
  * derives them, so that the reader never calls a later stage. */
 pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err);
+/* The same, collecting every input error into list (when not NULL). */
+pv_case *pv_case_read_all(const char *path, const pv_scenario *scen, pv_errors *list,
+                          pv_error *err);
 
 /* read/cofin.c: "cofinancing" and "weight_sets" of the case's JSON (root is
  * a json_t *, kept void here so that only read/ sees Jansson). */

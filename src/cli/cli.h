@@ -72,6 +72,8 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o);
 void pv_cli_opts_free(pv_cli_opts *o);
 
 /* Prints "partnerval: error: …" and returns the exit code. */
+/* Prints every error of a list (and "and N more"); returns 2. */
+int pv_cli_errors(const pv_errors *all);
 int pv_cli_error(const pv_error *err);
 /* Prints "partnerval: error: …" and a pointer to --help; returns PV_EUSAGE. */
 int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -39,6 +39,18 @@ int pv_cli_error(const pv_error *err)
     return err->code ? err->code : PV_EINTERNAL;
 }
 
+int pv_cli_errors(const pv_errors *all)
+{
+    char msg[2048];
+    for (size_t i = 0; i < pv_errors_count(all); i++)
+        fprintf(stderr, "partnerval: error: %s\n",
+                pv_error_format(pv_errors_get(all, i), msg, sizeof msg));
+    if (pv_errors_total(all) > pv_errors_count(all))
+        fprintf(stderr, "partnerval: error: and %zu more\n",
+                pv_errors_total(all) - pv_errors_count(all));
+    return PV_EINPUT;
+}
+
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err)
 {
     int rc = 0;

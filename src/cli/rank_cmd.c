@@ -7,10 +7,13 @@ static int run_check(const pv_cli_opts *o)
 {
     pv_error err;
     pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
+    pv_errors *all = NULL;
+    pv_case *c = pv_case_load_all(o->args[0], &all, &err);
     pv_warnings *w = c ? pv_check(c, &err) : NULL;
     int rc = 0;
-    if (!w) {
+    if (!c && pv_errors_count(all) > 0) {
+        rc = pv_cli_errors(all);
+    } else if (!w) {
         rc = pv_cli_error(&err);
     } else {
         for (size_t i = 0; i < pv_warnings_count(w); i++)
@@ -19,6 +22,7 @@ static int run_check(const pv_cli_opts *o)
                pv_warnings_count(w), pv_warnings_count(w) == 1 ? "" : "s");
     }
     pv_warnings_free(w);
+    pv_errors_free(all);
     pv_case_free(c);
     return rc;
 }

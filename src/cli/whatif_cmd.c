@@ -198,56 +198,19 @@ const pv_cli_cmd pv_cli_robust = {
     .min_args = 1, .max_args = 1, .run = run_robust,
 };
 
-/* Reads a whole (small) file for merge-patch. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *d = malloc(cap);
-    while (d) {
-        size_t r = fread(d + n, 1, cap - n - 1, f);
-        n += r;
-        if (r == 0)
-            break;
-        if (n + 1 >= cap) {
-            char *p = cap < (64u << 20) ? realloc(d, cap * 2) : NULL;
-            if (!p) {
-                free(d);
-                d = NULL;
-                break;
-            }
-            d = p;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (d)
-        d[n] = '\0';
-    return d;
-}
-
 static int run_merge_patch(const pv_cli_opts *o)
 {
-    char *t = slurp(o->args[0]), *p = slurp(o->args[1]);
     pv_error err;
     pv_error_clear(&err);
+    char *out = pv_merge_patch_files(o->args[0], o->args[1], &err);
+    if (!out)
+        return pv_cli_error(&err);
     int rc = 0;
-    if (!t || !p) {
-        fprintf(stderr, "partnerval: error: %s: cannot read\n", !t ? o->args[0] : o->args[1]);
-        rc = PV_EINPUT;
-    } else {
-        char *out = pv_merge_patch_text(t, p, &err);
-        if (!out)
-            rc = pv_cli_error(&err);
-        else {
-            printf("%s\n", out);
-            pv_free(out);
-        }
+    if (printf("%s\n", out) < 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "partnerval: error: cannot write to standard output\n");
+        rc = PV_EINTERNAL;
     }
-    free(t);
-    free(p);
+    pv_free(out);
     return rc;
 }
 

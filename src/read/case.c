@@ -121,6 +121,29 @@ static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *ke
     return t;
 }
 
+/* A column the model or case names that t's header lacks. When the header
+ * has a column within edit distance 2, the header is blamed (the model is the
+ * shared, common spelling; the CSV is typed by hand); else the key. */
+static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const char *kp)
+{
+    pv_suggest s;
+    pv_suggest_init(&s, name, 2);
+    size_t near = 0;
+    for (size_t i = 0; i < t->ncols; i++) {
+        const char *best = s.best;
+        pv_suggest_offer(&s, t->header[i]);
+        if (s.best != best)
+            near = i;
+    }
+    if (s.best) {
+        pv_err(x->err, PV_EINPUT, t->path, 1, (int)near + 1,
+               "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s')", s.best, name,
+               x->file, kp, name);
+        return;
+    }
+    pvj_err(x, kp, "no column '%s' in %s", name, t->path);
+}
+
 static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
 {
     const pv_table *t = f->scope == PV_SCOPE_PROJECT   ? c->projects
@@ -148,7 +171,7 @@ static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
         f->col = PV_COL_DISTANCE;
         return 0;
     }
-    pvj_err(x, kp, "no column '%s' in %s", f->name, t->path);
+    unknown_column(x, t, f->name, kp);
     return -1;
 }
 
@@ -156,28 +179,35 @@ static int resolve_cond(pvj_ctx *x, pv_case *c, pv_cond *k, const char *kp)
 {
     if (k->kind == PV_COND_CMP)
         return resolve_field(x, c, &k->field, kp);
+    int bad = 0;
     for (size_t i = 0; i < k->nkids; i++)
-        if (resolve_cond(x, c, k->kids[i], kp))
-            return -1;
-    return 0;
+        if (resolve_cond(x, c, k->kids[i], kp)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
+    return bad ? -1 : 0;
 }
 
 /* Column col of t as amounts >= 0; an empty cell uses none (documented). */
 static int read_amounts(const pv_table *t, int col, const char *name, double *out, pv_error *err)
 {
-    for (size_t r = 0; r < t->nrows; r++) {
+    int bad = 0; /* while collecting, every bad cell of the column is reported */
+    for (size_t r = 0; r < t->nrows && (!bad || pv_err_collecting()); r++) {
         if (pv_is_blank(pv_cell(t, r, (size_t)col)))
             continue;
-        if (pv_table_number(t, r, (size_t)col, &out[r], err))
-            return -1;
-        if (out[r] < 0) {
+        if (pv_table_number(t, r, (size_t)col, &out[r], err)) {
+            bad = 1;
+            if (err->code != PV_EINPUT)
+                return -1;
+        } else if (out[r] < 0) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "column '%s': resource values must be >= 0, not %s", name,
                    pv_cell(t, r, (size_t)col));
-            return -1;
+            bad = 1;
         }
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* One resource: {"column": …, "partner_column": …, "limit": …, "name": …, "unit": …}. */
@@ -187,7 +217,9 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
     char kk[KP];
     r->col = r->pcol = -1;
     if (!pvj_valid_id(key)) {
-        pvj_err(x, k, "resource id must be non-empty, without '.' or control characters");
+        pvj_err(x, k,
+                "resource id must be non-empty, at most 200 bytes, without '.' or control "
+                "characters");
         return -1;
     }
     if (!json_is_object(val)) {
@@ -453,7 +485,19 @@ static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int 
         if (!*mroot)
             return -1;
         pvj_ctx mx = {.file = mp, .err = x->err};
-        c->model = pvj_model_parse(&mx, *mroot, "", mp);
+        /* Unknown keys are collected; the model is read all the same. */
+        pv_error ke;
+        pv_error_clear(&ke);
+        pvj_ctx kx = {.file = mp, .err = &ke};
+        int bad_keys = pvj_check_keys(&kx, *mroot, PVJ_KEYS_MODEL, "");
+        if (!bad_keys || pv_err_collecting())
+            c->model = pvj_model_parse(&mx, *mroot, "", mp);
+        if (bad_keys) {
+            if (!pv_failed(x->err))
+                *x->err = ke;
+            pv_model_free(c->model);
+            c->model = NULL;
+        }
         pv_free(mp);
     } else if (json_is_object(mv)) {
         c->model = pvj_model_parse(x, mv, "model", c->path);
@@ -552,20 +596,27 @@ static int resolve_model(pv_case *c, int inline_model, pv_error *err)
     pvj_ctx mx = {.file = c->model->path, .err = err};
     const char *pre = inline_model ? "model." : "";
     char k[KP];
+    int bad = 0;
     for (size_t i = 0; i < c->model->nleaves; i++) {
         pv_criterion *l = c->model->leaves[i];
         if (snprintf(k, sizeof k, "%s%s.column", pre, l->path) >= (int)sizeof k)
-            k[sizeof k - 1] = '\0';
-        if (resolve_field(&mx, c, &l->field, k))
-            return -1;
+            pv_utf8_trim_partial(k);
+        if (resolve_field(&mx, c, &l->field, k)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
     }
     for (size_t i = 0; i < c->model->nrules; i++) {
         if (snprintf(k, sizeof k, "%srules.%s.if", pre, c->model->rules[i].id) >= (int)sizeof k)
-            k[sizeof k - 1] = '\0';
-        if (resolve_cond(&mx, c, c->model->rules[i].cond, k))
-            return -1;
+            pv_utf8_trim_partial(k);
+        if (resolve_cond(&mx, c, c->model->rules[i].cond, k)) {
+            bad = 1;
+            if (!pv_err_collecting())
+                return -1;
+        }
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* "municipality": the case's municipality, or a list for a joint case; it
@@ -630,26 +681,93 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
     return 0;
 }
 
-pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
+/* A step that reads on after an input error: it runs with its own error, so
+ * that its "did this call fail" checks see only its own failures; every
+ * input error it raises is collected. Sets now (it failed) and bad (some
+ * step failed); anything but an input error stops the load (fatal). */
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        pv_error se_;                                                                              \
+        pv_error_clear(&se_);                                                                      \
+        x.err = &se_;                                                                              \
+        now = (call) != 0 || pv_failed(&se_);                                                      \
+        x.err = err;                                                                               \
+        if (now) {                                                                                 \
+            bad = 1;                                                                               \
+            if (!pv_failed(err))                                                                   \
+                *err = se_;                                                                        \
+            if (se_.code != PV_EINPUT)                                                             \
+                fatal = 1;                                                                         \
+        }                                                                                          \
+    } while (0)
+
+/* The steps in order. The model, home and tables are needed by every later
+ * step, so a failure there ends the load; after them each step reads on, so
+ * that one run reports every error (constraints only when all else is
+ * sound: they refer to resources and columns). Unknown keys end the load
+ * at once only when nobody collects. */
+static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t **mroot,
+                      int collecting, pv_error *err)
 {
-    pvj_ctx x = {.file = path, .err = err};
+    pvj_ctx x = {.file = c->path, .err = err};
+    int inline_model = 0, bad = 0, fatal = 0, now = 0;
+    if (!(*root = read_root(&x, c, scen, mroot)))
+        return -1;
+    STEP(pvj_check_keys(&x, *root, PVJ_KEYS_CASE, ""));
+    if (bad && !collecting)
+        return -1;
+    STEP(read_model(&x, c, *root, mroot, &inline_model));
+    if (now || fatal)
+        return -1;
+    STEP(read_home(&x, c, json_object_get(*root, "home")));
+    if (now || fatal)
+        return -1;
+    STEP(read_munis(&x, c, json_object_get(*root, "municipality")));
+    if (now || fatal)
+        return -1;
+    STEP(read_tables(&x, c, json_object_get(*root, "data")));
+    if (now || fatal)
+        return -1;
+    STEP(pv_link_partners(c, x.err));
+    if (!fatal)
+        STEP(resolve_model(c, inline_model, x.err));
+    if (!fatal)
+        STEP(parse_resources(&x, c, json_object_get(*root, "resources")));
+    if (!fatal)
+        STEP(parse_labels(&x, c, json_object_get(*root, "labels")));
+    if (!fatal && !bad)
+        STEP(pv_canon_cells(c, x.err));
+    if (!fatal)
+        STEP(read_options(&x, c, *root));
+    if (!fatal)
+        STEP(pv_cofin_read(&x, c, *root));
+    if (!fatal && !bad)
+        STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
+    return bad ? -1 : 0;
+}
+
+pv_case *pv_case_read_all(const char *path, const pv_scenario *scen, pv_errors *list,
+                          pv_error *err)
+{
     json_t *root = NULL, *mroot = NULL;
-    int inline_model = 0;
+    pv_errors *prev = pv_err_collect_begin(list);
     pv_case *c = case_new(path, err);
-    if (c && (!(root = read_root(&x, c, scen, &mroot)) ||
-              read_model(&x, c, root, &mroot, &inline_model) ||
-              read_home(&x, c, json_object_get(root, "home")) ||
-              read_munis(&x, c, json_object_get(root, "municipality")) ||
-              read_tables(&x, c, json_object_get(root, "data")) || pv_link_partners(c, err) ||
-              resolve_model(c, inline_model, err) ||
-              parse_resources(&x, c, json_object_get(root, "resources")) ||
-              pvj_constraints_parse(&x, c, json_object_get(root, "constraints")) ||
-              parse_labels(&x, c, json_object_get(root, "labels")) || read_options(&x, c, root) ||
-              pv_cofin_read(&x, c, root))) {
+    if (c && read_steps(c, scen, &root, &mroot, list != NULL, err)) {
         pv_case_free(c);
         c = NULL;
     }
+    pv_err_collect_end(prev);
     json_decref(root);
     json_decref(mroot);
+    return c;
+}
+
+pv_case *pv_case_read(const char *path, const pv_scenario *scen, pv_error *err)
+{
+    pv_errors *list = pv_errors_new();
+    pv_case *c = pv_case_read_all(path, scen, list, err);
+    if (!c)
+        pv_err_add_more(err, list);
+    pv_errors_free(list);
     return c;
 }

@@ -195,7 +195,7 @@ pv_cond *pvj_cond_parse(pvj_ctx *x, json_t *v, const char *kp, int depth, int *p
                 "must be a condition object ({\"field\", \"op\", \"value\"} or all/any/not)");
         return NULL;
     }
-    if (depth > 64) {
+    if (depth >= 64) { /* depth 0 is the first level: 64 levels in all */
         pvj_err(x, kp, "conditions are nested deeper than 64 levels");
         return NULL;
     }

@@ -85,15 +85,25 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
     q->type = (pv_ctype)t;
     char gen[64];
     snprintf(gen, sizeof gen, "%s_%zu", type, i + 1);
-    if (id && (!pvj_valid_id(id) || strlen(id) > 100)) {
+    if (id && (!pvj_valid_id(id) || strlen(id) > PV_MAX_ID)) {
         pvj_key(kk, k, "id");
-        pvj_err(x, kk, "must be non-empty, at most 100 bytes, without '.' or control characters");
+        pvj_err(x, kk, "must be non-empty, at most 200 bytes, without '.' or control characters");
         return -1;
     }
-    for (size_t o = 0; id && o + 1 < c->ncons; o++)
-        if (!strcmp(c->cons[o].id, id)) {
+    /* An id is unique, given or generated ("<type>_<position>"). */
+    for (size_t o = 0; o + 1 < c->ncons; o++)
+        if (!strcmp(c->cons[o].id, id ? id : gen)) {
             pvj_key(kk, k, "id");
-            pvj_err(x, kk, "duplicate constraint id '%s'", id);
+            if (id)
+                pvj_err(x, kk,
+                        "duplicate constraint id '%s': constraints[%zu] has it too (a constraint "
+                        "without \"id\" gets '<type>_<position>')",
+                        id, o);
+            else
+                pvj_err(x, k,
+                        "has no \"id\", and the id it would get, '%s', is constraints[%zu]'s: "
+                        "give it an \"id\"",
+                        gen, o);
             return -1;
         }
     q->id = pvj_dup(x, id ? id : gen);

@@ -4,6 +4,7 @@
 #include "../internal.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,22 +12,35 @@
 #define PV_MAX_ROWS 1000000
 #define PV_MAX_LINE (1024 * 1024)
 
+/* The pool starts with the shared "" of empty cells, then the canonical
+ * yes and no that pv_table_set_cell points cells to. */
+static const char POOL0[] = "\0yes\0no";
+
 typedef struct reader {
     pv_table *t;
     pv_error *err;
     int line;      /* line being fed (1-based) */
     int rec_line;  /* line where the current record started */
     int in_record;
-    size_t *fields; /* current record: offsets into pool */
+    int records;   /* records ended so far (to see a quoted field span lines) */
+    size_t *fields; /* current record: offsets into the pool (0: empty) */
     size_t nf, capf;
-    char *pool; /* every cell's text, NUL-terminated, back to back */
-    size_t pool_len, pool_cap;
-    size_t *cells; /* all data cells: offsets into pool */
-    size_t ncells, capcells;
-    int *lines;
-    size_t caplines;
+    size_t capfilled, caprank, capfirst, caplines, capoff, noff;
     int failed;
 } reader;
+
+static int pool_add(pv_table *t, const char *p, size_t len, size_t *at)
+{
+    if (t->pool_len + len + 1 > UINT32_MAX)
+        return -1;
+    if (pv_grow((void **)&t->pool, &t->pool_cap, t->pool_len + len + 1, 1))
+        return -1;
+    memcpy(t->pool + t->pool_len, p, len);
+    t->pool[t->pool_len + len] = '\0';
+    *at = t->pool_len;
+    t->pool_len += len + 1;
+    return 0;
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
@@ -56,24 +70,89 @@ static void on_field(void *s, size_t len, void *data)
     }
     while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
         len--;
-    /* One pool instead of a malloc per cell: large files have millions. */
-    if (pv_grow((void **)&r->pool, &r->pool_cap, r->pool_len + len + 1, 1)) {
+    /* One pool instead of a malloc per cell; an empty cell takes no byte. */
+    size_t at = 0;
+    if (len && pool_add(r->t, p, len, &at)) {
         pv_err_nomem(r->err);
         r->failed = 1;
         return;
     }
-    memcpy(r->pool + r->pool_len, p, len);
-    r->pool[r->pool_len + len] = '\0';
-    r->fields[r->nf++] = r->pool_len;
-    r->pool_len += len + 1;
+    r->fields[r->nf++] = at;
 }
 
 static void drop_fields(reader *r) { r->nf = 0; }
+
+static int read_header(reader *r)
+{
+    pv_table *t = r->t;
+    t->header = pv_calloc(r->nf ? r->nf : 1, sizeof(char *));
+    if (!t->header) {
+        pv_err_nomem(r->err);
+        return -1;
+    }
+    t->ncols = r->nf;
+    t->nwords = (t->ncols + 63) / 64;
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!(t->header[i] = pv_strdup(t->pool + r->fields[i]))) {
+            pv_err_nomem(r->err);
+            return -1;
+        }
+    r->nf = 0;
+    t->pool_len = sizeof POOL0; /* the header's text is copied out */
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (!t->header[i][0]) {
+            pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)i + 1,
+                   "header column %zu has no name", i + 1);
+            return -1;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(t->header[i], t->header[k])) {
+                pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)i + 1,
+                       "duplicate column name '%s' (also column %zu)", t->header[i], k + 1);
+                return -1;
+            }
+    }
+    return 0;
+}
+
+/* Stores the current record as row nrows: its bit words, ranks and offsets. */
+static int store_row(reader *r)
+{
+    pv_table *t = r->t;
+    size_t nw = t->nwords, row = t->nrows, base = row * nw;
+    if (pv_grow((void **)&t->filled, &r->capfilled, base + nw + 1, sizeof(uint64_t)) ||
+        pv_grow((void **)&t->rank, &r->caprank, base + nw + 1, sizeof(uint16_t)) ||
+        pv_grow((void **)&t->first, &r->capfirst, row + 1, sizeof(size_t)) ||
+        pv_grow((void **)&t->row_line, &r->caplines, row + 1, sizeof(int)))
+        return -1;
+    size_t nonempty = 0;
+    for (size_t i = 0; i < t->ncols; i++)
+        nonempty += r->fields[i] != 0;
+    if (pv_grow((void **)&t->off, &r->capoff, r->noff + nonempty + 1, sizeof(uint32_t)))
+        return -1;
+    t->first[row] = r->noff;
+    for (size_t w = 0; w < nw; w++) {
+        uint64_t bits = 0;
+        t->rank[base + w] = (uint16_t)(r->noff - t->first[row]);
+        for (size_t b = 0; b < 64 && w * 64 + b < t->ncols; b++) {
+            size_t at = r->fields[w * 64 + b];
+            if (at) {
+                bits |= (uint64_t)1 << b;
+                t->off[r->noff++] = (uint32_t)at;
+            }
+        }
+        t->filled[base + w] = bits;
+    }
+    t->row_line[row] = r->rec_line;
+    t->nrows++;
+    return 0;
+}
 
 static void on_record(int c, void *data)
 {
     (void)c;
     reader *r = data;
+    r->records++;
     if (r->failed) {
         drop_fields(r);
         return;
@@ -84,41 +163,14 @@ static void on_record(int c, void *data)
     r->in_record = 0;
     pv_table *t = r->t;
     if (!t->header) {
-        t->header = pv_calloc(r->nf, sizeof(char *));
-        if (!t->header) {
-            pv_err_nomem(r->err);
+        if (read_header(r))
             r->failed = 1;
-            return;
-        }
-        t->ncols = r->nf;
-        for (size_t i = 0; i < t->ncols; i++)
-            if (!(t->header[i] = pv_strdup(r->pool + r->fields[i]))) {
-                pv_err_nomem(r->err);
-                r->failed = 1;
-                return;
-            }
-        r->nf = 0;
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (!t->header[i][0]) {
-                pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)i + 1,
-                       "header column %zu has no name", i + 1);
-                r->failed = 1;
-                return;
-            }
-            for (size_t k = 0; k < i; k++)
-                if (!strcmp(t->header[i], t->header[k])) {
-                    pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)i + 1,
-                           "duplicate column name '%s' (also column %zu)", t->header[i], k + 1);
-                    r->failed = 1;
-                    return;
-                }
-        }
         return;
     }
     /* A line of only delimiters (Excel pads rows) carries nothing: skip it. */
     int all_empty = 1;
     for (size_t i = 0; i < r->nf; i++)
-        if (r->pool[r->fields[i]])
+        if (r->fields[i])
             all_empty = 0;
     if (all_empty) {
         drop_fields(r);
@@ -137,17 +189,11 @@ static void on_record(int c, void *data)
         drop_fields(r);
         return;
     }
-    if (pv_grow((void **)&r->cells, &r->capcells, r->ncells + t->ncols, sizeof(size_t)) ||
-        pv_grow((void **)&r->lines, &r->caplines, t->nrows + 1, sizeof(int))) {
+    if (store_row(r)) {
         pv_err_nomem(r->err);
         r->failed = 1;
-        drop_fields(r);
-        return;
     }
-    memcpy(r->cells + r->ncells, r->fields, t->ncols * sizeof(size_t));
-    r->ncells += t->ncols;
-    r->lines[t->nrows++] = r->rec_line;
-    r->nf = 0;
+    drop_fields(r);
 }
 
 /* Picks ';' when the header line has more semicolons than commas outside quotes. */
@@ -170,6 +216,60 @@ static char detect_delim(const char *d, size_t n)
 }
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t'; }
+
+/* Feeds data to libcsv one line at a time, so that every record knows its
+ * line number. A file without any LF ends its lines with CR (old Mac Excel).
+ * A line may hold PV_MAX_LINE bytes, its line end (LF or CRLF) not counted;
+ * so may a quoted field that spans lines: past that, it is reported at the
+ * line where its record (and so, most likely, a stray quote) began. */
+static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
+{
+    const char *path = r->t->path;
+    size_t off = 0, span = 0;
+    int span_line = 0;
+    int eol = memchr(data, '\n', len) ? '\n' : '\r';
+    while (off < len && !r->failed) {
+        const char *nl = memchr(data + off, eol, len - off);
+        size_t chunk = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
+        size_t body = chunk - (nl ? 1 : 0);
+        if (nl && eol == '\n' && body && data[off + body - 1] == '\r')
+            body--;
+        if (body > PV_MAX_LINE) {
+            pv_err(r->err, PV_EINPUT, path, r->line, 0, "line is longer than %d bytes",
+                   PV_MAX_LINE);
+            r->failed = 1;
+            break;
+        }
+        int before = r->records;
+        if (!span)
+            span_line = r->line;
+        if (csv_parse(p, data + off, chunk, on_field, on_record, r) != chunk) {
+            if (!r->failed) {
+                int e = csv_error(p);
+                pv_err(r->err, e == CSV_ENOMEM ? PV_EINTERNAL : PV_EINPUT, path,
+                       span ? span_line : r->line, 0, "%s",
+                       e == CSV_EPARSE ? "malformed quoting (a quote inside an unquoted field, "
+                                         "or text after a closing quote)"
+                       : e == CSV_ENOMEM ? "out of memory"
+                                         : csv_strerror(e));
+                r->failed = 1;
+            }
+            break;
+        }
+        /* A whole line fed and no record ended: a quoted field goes on. */
+        span = nl && r->records == before ? span + body : 0;
+        if (span > PV_MAX_LINE && !r->failed) {
+            pv_err(r->err, PV_EINPUT, path, span_line, 0,
+                   "a quoted field that starts on this line runs past %d bytes: is a quote "
+                   "opened but never closed?",
+                   PV_MAX_LINE);
+            r->failed = 1;
+        }
+        off += chunk;
+        if (nl)
+            r->line++;
+    }
+}
 
 pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_error *err)
 {
@@ -206,7 +306,16 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
         return NULL;
     }
     t->delim = detect_delim(data, len);
-
+    t->pool = pv_malloc(sizeof POOL0);
+    if (!t->pool) {
+        pv_err_nomem(err);
+        pv_table_free(t);
+        return NULL;
+    }
+    memcpy(t->pool, POOL0, sizeof POOL0);
+    t->pool_len = t->pool_cap = sizeof POOL0;
+    t->yes_off = 1;
+    t->no_off = 5;
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         pv_err_nomem(err);
@@ -217,35 +326,12 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
     csv_set_space_func(&p, is_space);
     csv_set_realloc_func(&p, pv_realloc);
     csv_set_free_func(&p, pv_free);
+    /* libcsv grows a field's buffer by blk_size bytes at a time (128 by
+     * default: quadratic on a long field); with 64 KiB and fields capped at
+     * the line limit, a field costs at most 16 reallocations. */
+    csv_set_blk_size(&p, 64 * 1024);
     reader r = {.t = t, .err = err, .line = 1};
-    size_t off = 0;
-    /* Feed one line at a time so that every record knows its line number.
-     * A file without any LF ends its lines with CR (old Mac Excel). */
-    int eol = memchr(data, '\n', len) ? '\n' : '\r';
-    while (off < len && !r.failed) {
-        const char *nl = memchr(data + off, eol, len - off);
-        size_t chunk = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
-        if (chunk > PV_MAX_LINE) {
-            pv_err(err, PV_EINPUT, path, r.line, 0, "line is longer than %d bytes", PV_MAX_LINE);
-            r.failed = 1;
-            break;
-        }
-        if (csv_parse(&p, data + off, chunk, on_field, on_record, &r) != chunk) {
-            if (!r.failed) {
-                int e = csv_error(&p);
-                pv_err(err, e == CSV_ENOMEM ? PV_EINTERNAL : PV_EINPUT, path, r.line, 0, "%s",
-                       e == CSV_EPARSE ? "malformed quoting (a quote inside an unquoted field, "
-                                         "or text after a closing quote)"
-                       : e == CSV_ENOMEM ? "out of memory"
-                                         : csv_strerror(e));
-                r.failed = 1;
-            }
-            break;
-        }
-        off += chunk;
-        if (nl)
-            r.line++;
-    }
+    feed(&p, &r, data, len);
     if (!r.failed && csv_fini(&p, on_field, on_record, &r) != 0 && !r.failed) {
         pv_err(err, PV_EINPUT, path, r.rec_line ? r.rec_line : r.line, 0,
                "unterminated quoted field (a quote is opened but never closed)");
@@ -253,26 +339,17 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
     }
     csv_free(&p);
     pv_free(r.fields);
-    t->row_line = r.lines;
-    t->pool = r.pool;
-    if (!r.failed && r.ncells) {
-        /* Offsets become pointers only now: the pool moved while it grew. */
-        t->cells = pv_calloc(r.ncells, sizeof(char *));
-        if (!t->cells) {
-            pv_err_nomem(err);
-            r.failed = 1;
-        } else
-            for (size_t i = 0; i < r.ncells; i++)
-                t->cells[i] = r.pool + r.cells[i];
-    }
-    pv_free(r.cells);
     if (r.failed) {
-        t->nrows = 0;
         pv_table_free(t);
         return NULL;
     }
     if (!t->header) {
         pv_err(err, PV_EINPUT, path, 1, 0, "file is empty; a header row is needed");
+        pv_table_free(t);
+        return NULL;
+    }
+    if (!t->filled && !(t->filled = pv_calloc(1, sizeof(uint64_t)))) {
+        pv_err_nomem(err);
         pv_table_free(t);
         return NULL;
     }
@@ -294,8 +371,11 @@ void pv_table_free(pv_table *t)
 {
     if (!t)
         return;
-    pv_free(t->cells);
     pv_free(t->pool);
+    pv_free(t->filled);
+    pv_free(t->rank);
+    pv_free(t->first);
+    pv_free(t->off);
     if (t->header)
         for (size_t i = 0; i < t->ncols; i++)
             pv_free(t->header[i]);
@@ -341,4 +421,48 @@ long pv_table_find_sorted(const pv_table *t, int col, const size_t *sorted, cons
             hi = mid;
     }
     return -1;
+}
+
+int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text)
+{
+    size_t w = row * t->nwords + col / 64;
+    uint64_t bits = t->filled[w], bit = (uint64_t)1 << (col % 64);
+    if (!(bits & bit))
+        return -1;
+    size_t k = t->first[row] + t->rank[w] + (size_t)__builtin_popcountll(bits & (bit - 1));
+    size_t at;
+    uint32_t *canon = !strcmp(text, "yes") ? &t->yes_off : !strcmp(text, "no") ? &t->no_off : NULL;
+    if (canon && *canon)
+        at = *canon;
+    else if (!strcmp(t->pool + t->off[k], text))
+        return 0;
+    else if (pool_add(t, text, strlen(text), &at))
+        return -1;
+    else if (canon)
+        *canon = (uint32_t)at;
+    t->off[k] = (uint32_t)at;
+    return 0;
+}
+
+int pv_table_pack(pv_table *t, const size_t *cells)
+{
+    reader r = {.t = t};
+    size_t cap = t->nrows, n = t->nrows;
+    t->nwords = (t->ncols + 63) / 64;
+    t->nrows = 0;
+    r.caplines = cap; /* row_line is already filled */
+    if (t->pool_len > UINT32_MAX || pv_grow((void **)&r.fields, &r.capf, t->ncols + 1,
+                                            sizeof(size_t)))
+        return -1;
+    int rc = 0;
+    for (size_t row = 0; row < n && !rc; row++) {
+        memcpy(r.fields, cells + row * t->ncols, t->ncols * sizeof(size_t));
+        r.nf = t->ncols;
+        r.rec_line = t->row_line[row];
+        rc = store_row(&r);
+    }
+    pv_free(r.fields);
+    if (!rc && !t->filled && !(t->filled = pv_calloc(1, sizeof(uint64_t))))
+        rc = -1;
+    return rc;
 }

@@ -43,7 +43,9 @@ char *pvj_dup(pvj_ctx *x, const char *s);
 void *pvj_alloc(pvj_ctx *x, size_t n, size_t size);
 /** Parses a JSON file (duplicate keys rejected); NULL + err (FILE:LINE:COL) on failure. */
 json_t *pvj_load(const char *path, pv_error *err);
-/** An id usable in key paths: non-empty, no '.', no control character. */
+/** The same with Jansson's decoding flags (JSON_DECODE_ANY for merge-patch). */
+json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err);
+/** An id usable in key paths: non-empty, at most PV_MAX_ID bytes, no '.', no control character. */
 int pvj_valid_id(const char *s);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
 int pvj_push(void ***arr, size_t *n, void *p);
@@ -54,6 +56,18 @@ char *pvj_dirname(const char *path);
 char *pvj_join_path(const char *dir, const char *rel);
 /** Records path as an input of c; -1 when out of memory. */
 int pvj_add_input(pv_case *c, const char *path);
+
+/* ---- canon.c */
+/** Rewrites yes/no cells to "yes"/"no" and category labels to codes (see canon.c). */
+int pv_canon_cells(pv_case *c, pv_error *err);
+
+/* ---- keys.c: the known keys of every kind of object */
+typedef enum pvj_keys_kind { PVJ_KEYS_CASE, PVJ_KEYS_MODEL, PVJ_KEYS_SCENARIO } pvj_keys_kind;
+/** Rejects every key of root (and the objects within) that its kind does not
+ * know, with a suggestion; -1 (x->err filled) when one is found. */
+int pvj_check_keys(pvj_ctx *x, json_t *root, pvj_keys_kind kind, const char *kp);
+/** "comment" and "x-…": annotations, accepted in every object. */
+int pvj_annotation_key(const char *key);
 
 /* ---- cond.c: column references and rule conditions */
 /** Parses "col", "partner.col" or "country.col" (column resolved later). */

@@ -20,13 +20,13 @@ void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...)
 void pvj_key(char *out, const char *kp, const char *key)
 {
     if (snprintf(out, KP, "%s%s%s", kp, kp[0] ? "." : "", key) >= KP)
-        out[KP - 1] = '\0';
+        pv_utf8_trim_partial(out);
 }
 
 void pvj_idx(char *out, const char *kp, size_t i)
 {
     if (snprintf(out, KP, "%s[%zu]", kp, i) >= KP)
-        out[KP - 1] = '\0';
+        pv_utf8_trim_partial(out);
 }
 
 const char *pvj_type(const json_t *v)
@@ -137,32 +137,70 @@ void *pvj_alloc(pvj_ctx *x, size_t n, size_t size)
     return p;
 }
 
-json_t *pvj_load(const char *path, pv_error *err)
+/* " (trailing comma on line N?)" when the token at the error is '}' or ']'
+ * and the last thing before it is a comma; "" otherwise. */
+static void comma_hint(const char *data, size_t len, size_t pos, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (pos == 0 || pos > len || (data[pos - 1] != '}' && data[pos - 1] != ']'))
+        return;
+    size_t i = pos - 1;
+    while (i > 0 && (data[i - 1] == ' ' || data[i - 1] == '\t' || data[i - 1] == '\n' ||
+                     data[i - 1] == '\r'))
+        i--;
+    if (i == 0 || data[i - 1] != ',')
+        return;
+    int line = 1;
+    for (size_t k = 0; k + 1 < i; k++)
+        line += data[k] == '\n';
+    snprintf(out, size, " (trailing comma? line %d ends with ',' before '%c': JSON allows none)",
+             line, data[pos - 1]);
+}
+
+json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err)
 {
     size_t len;
     char *data = pv_read_file(path, &len, err);
     if (!data)
         return NULL;
+    /* A UTF-8 byte order mark (Windows Notepad writes one) is skipped, as in CSV. */
+    size_t bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        int line = 1;
+        for (const char *q = data; q < nul; q++)
+            line += *q == '\n';
+        pv_err(err, PV_EINPUT, path, line, 0, "file contains a NUL byte; not a text file");
+        pv_free(data);
+        return NULL;
+    }
     json_error_t je;
     unsigned long fails = pv_alloc_failures();
     pv_alloc_json_parsing(1);
-    json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+    json_t *root = json_loadb(data + bom, len - bom, flags, &je);
     pv_alloc_json_parsing(0);
-    pv_free(data);
     if (!root) {
         if (pv_alloc_failures() != fails)
             pv_err_nomem(err);
-        else
+        else {
+            char hint[160];
+            comma_hint(data + bom, len - bom, (size_t)je.position, hint, sizeof hint);
             pv_err(err, PV_EINPUT, path, je.line > 0 ? je.line : 0, je.column > 0 ? je.column : 0,
-                   "invalid JSON: %s", je.text);
-        return NULL;
+                   "invalid JSON: %s%s", je.text, hint);
+        }
     }
+    pv_free(data);
     return root;
+}
+
+json_t *pvj_load(const char *path, pv_error *err)
+{
+    return pvj_load_flags(path, JSON_REJECT_DUPLICATES, err);
 }
 
 int pvj_valid_id(const char *s)
 {
-    if (!s[0])
+    if (!s[0] || strlen(s) > PV_MAX_ID)
         return 0;
     for (; *s; s++)
         if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '.')

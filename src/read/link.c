@@ -5,6 +5,7 @@
 #include "link.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
                    "%s id contains a control character", what);
             return -1;
         }
-        if (strlen(id) > 200) {
+        if (strlen(id) > PV_MAX_ID) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "%s id is longer than 200 bytes", what);
             return -1;
@@ -70,11 +71,26 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
     return rc;
 }
 
-static int yes(const char *s)
+/* "; did you mean 'X'?" (edit distance <= 2) or, for an id that equals a
+ * known one once Unicode is normalised, a note saying so; "" otherwise. */
+void pv_unknown_id_hint(const pv_table *t, int col, const char *id, char *hint, size_t size)
 {
-    return pv_str_eq_trim(s, "yes") || pv_str_eq_trim(s, "Yes") || pv_str_eq_trim(s, "YES") ||
-           pv_str_eq_trim(s, "ja") || pv_str_eq_trim(s, "Ja") || pv_str_eq_trim(s, "true") ||
-           pv_str_eq_trim(s, "1");
+    hint[0] = '\0';
+    if (!t || col < 0)
+        return;
+    pv_suggest s;
+    pv_suggest_init(&s, id, 2);
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *known = pv_cell(t, r, (size_t)col);
+        if (pv_same_after_normalising(id, known)) {
+            snprintf(hint, size,
+                     "; '%s' in %s differs only in Unicode normalisation (NFC/NFD): retype one of them",
+                     known, t->path);
+            return;
+        }
+        pv_suggest_offer(&s, known);
+    }
+    pv_suggest_hint(&s, hint, size);
 }
 
 static double haversine(double lat1, double lon1, double lat2, double lon2)
@@ -158,7 +174,8 @@ static int own_agreements(pv_case *c, pv_error *err)
         if (it)
             pv_free_list(it, ni);
         int active = c->partner_active[p];
-        int existing = active || (nw >= 0 && !yes(pv_cell(c->partners, p, (size_t)nw)));
+        int existing =
+            active || (nw >= 0 && pv_yesno(pv_cell(c->partners, p, (size_t)nw)) != PV_YN_YES);
         c->partner_active[p] = own && active;
         c->partner_agreement[p] = own && existing && c->part_active_col >= 0;
     }
@@ -180,6 +197,7 @@ static int link_project_partners(pv_case *c, pv_error *err, size_t *seen)
 {
     pv_table *P = c->projects, *Q = c->partners;
     size_t n = P->nrows;
+    int bad = 0;
     for (size_t j = 0; j < n; j++) {
         const char *cell = pv_cell(P, j, (size_t)c->proj_partners_col);
         if (pv_is_blank(cell))
@@ -204,9 +222,14 @@ static int link_project_partners(pv_case *c, pv_error *err, size_t *seen)
         for (size_t i = 0; i < ni; i++) {
             long r = pv_case_partner_index(c, items[i]);
             if (r < 0) {
+                char hint[400];
+                pv_unknown_id_hint(Q, c->part_id_col, items[i], hint, sizeof hint);
                 pv_err(err, PV_EINPUT, P->path, P->row_line[j], c->proj_partners_col + 1,
-                       "project '%s' names unknown partner '%s' (not in %s)",
-                       pv_cell(P, j, (size_t)c->proj_id_col), items[i], Q->path);
+                       "column 'partners': project '%s' names unknown partner '%s' (not in %s)%s",
+                       pv_cell(P, j, (size_t)c->proj_id_col), items[i], Q->path, hint);
+                bad = 1;
+                if (pv_err_collecting())
+                    continue; /* every unknown partner in one run */
                 pv_free_list(items, ni);
                 return -1;
             }
@@ -218,7 +241,7 @@ static int link_project_partners(pv_case *c, pv_error *err, size_t *seen)
         }
         pv_free_list(items, ni);
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* Partner p's country row, distance from home and active flag. */
@@ -227,16 +250,27 @@ static int partner_attrs(pv_case *c, size_t p, pv_error *err)
     pv_table *Q = c->partners;
     c->partner_country[p] = -1;
     c->partner_dist[p] = NAN;
-    if (c->part_active_col >= 0)
-        c->partner_active[p] = yes(pv_cell(Q, p, (size_t)c->part_active_col));
+    if (c->part_active_col >= 0) {
+        const char *a = pv_cell(Q, p, (size_t)c->part_active_col);
+        int v = pv_yesno(a);
+        if (v == PV_YN_BAD) {
+            pv_err(err, PV_EINPUT, Q->path, Q->row_line[p], c->part_active_col + 1,
+                   "column 'active': '%s' is neither yes nor no (%s; empty = no)", a,
+                   pv_yesno_spellings());
+            return -1;
+        }
+        c->partner_active[p] = v == PV_YN_YES; /* empty = no (documented) */
+    }
     if (c->part_country_col >= 0 && c->countries) {
         const char *code = pv_cell(Q, p, (size_t)c->part_country_col);
         if (code[0]) {
             long r = pv_table_find_sorted(c->countries, c->ctry_code_col, c->ctry_sorted, code);
             if (r < 0) {
+                char hint[400];
+                pv_unknown_id_hint(c->countries, c->ctry_code_col, code, hint, sizeof hint);
                 pv_err(err, PV_EINPUT, Q->path, Q->row_line[p], c->part_country_col + 1,
-                       "partner '%s' has country '%s', which is not in %s",
-                       pv_cell(Q, p, (size_t)c->part_id_col), code, c->countries->path);
+                       "column 'country': partner '%s' has country '%s', which is not in %s%s",
+                       pv_cell(Q, p, (size_t)c->part_id_col), code, c->countries->path, hint);
                 return -1;
             }
             c->partner_country[p] = r;
@@ -264,6 +298,7 @@ static int partner_attrs(pv_case *c, size_t p, pv_error *err)
 /* Hash-free id lookup: partners are few (hundreds), projects' partner lists short. */
 int pv_link_partners(pv_case *c, pv_error *err)
 {
+    int bad = 0;
     pv_table *P = c->projects, *Q = c->partners;
     size_t n = P->nrows;
     c->proj_partners = pv_calloc(n ? n : 1, sizeof *c->proj_partners);
@@ -284,13 +319,16 @@ int pv_link_partners(pv_case *c, pv_error *err)
             return -1;
         }
         for (size_t p = 0; p < np; p++)
-            if (partner_attrs(c, p, err))
-                return -1;
+            if (partner_attrs(c, p, err)) {
+                bad = 1;
+                if (!pv_err_collecting() || err->code != PV_EINPUT)
+                    return -1;
+            }
     }
     if (Q && own_agreements(c, err))
         return -1;
     if (c->proj_partners_col < 0)
-        return 0;
+        return bad ? -1 : 0;
     size_t *seen = Q ? pv_malloc((Q->nrows + 1) * sizeof(size_t)) : NULL;
     if (Q && !seen) {
         pv_err_nomem(err);
@@ -300,5 +338,5 @@ int pv_link_partners(pv_case *c, pv_error *err)
         seen[p] = (size_t)-1;
     int rc = link_project_partners(c, err, seen);
     pv_free(seen);
-    return rc;
+    return rc || bad ? -1 : 0;
 }

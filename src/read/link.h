@@ -20,4 +20,11 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
  */
 int pv_link_partners(pv_case *c, pv_error *err);
 
+/**
+ * For an id not found in column col of t: "; did you mean 'X'?" (edit
+ * distance <= 2), or a note that it equals a known id once Unicode is
+ * normalised (NFC/NFD); "" otherwise.
+ */
+void pv_unknown_id_hint(const pv_table *t, int col, const char *id, char *hint, size_t size);
+
 #endif

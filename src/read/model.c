@@ -163,7 +163,7 @@ static int parse_criteria_obj(pvj_ctx *x, json_t *obj, const char *kp, pv_criter
         pvj_err(x, kp, "must be a non-empty object of criteria keyed by id");
         return -1;
     }
-    if (depth > 32) {
+    if (depth >= 32) { /* depth 0 is the first level: 32 levels in all */
         pvj_err(x, kp, "criteria are nested deeper than 32 levels");
         return -1;
     }
@@ -315,7 +315,9 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         return NULL;
     }
     if (!pvj_valid_id(id)) {
-        pvj_err(x, kp, "criterion id must be non-empty, without '.' or control characters");
+        pvj_err(x, kp,
+                "criterion id must be non-empty, at most 200 bytes, without '.' or control "
+                "characters");
         return NULL;
     }
     pv_criterion *c = pvj_alloc(x, 1, sizeof *c);
@@ -393,7 +395,9 @@ static int parse_rule(pvj_ctx *x, pv_rule *r, const char *key, json_t *val, cons
 {
     char ki[KP];
     if (!pvj_valid_id(key)) {
-        pvj_err(x, kr, "rule id must be non-empty, without '.' or control characters");
+        pvj_err(x, kr,
+                "rule id must be non-empty, at most 200 bytes, without '.' or control "
+                "characters");
         return -1;
     }
     if (!json_is_object(val)) {

@@ -52,6 +52,8 @@ pv_scenario *pv_scenario_load(const char *path, pv_error *err)
                "a scenario must be an object {\"name\": …, \"patch\": {…}}");
         goto done;
     }
+    if (pvj_check_keys(&x, root, PVJ_KEYS_SCENARIO, ""))
+        goto done;
     const char *name = pvj_str(&x, root, "name", "", 1);
     if (!name)
         goto done;
@@ -247,4 +249,32 @@ pv_scenario *pvj_scenario_new(const char *name, json_t *patch, pv_error *err)
     }
     s->patch = json_incref(patch);
     return s;
+}
+
+char *pv_merge_patch_files(const char *target_path, const char *patch_path, pv_error *err)
+{
+    /* As every input: regular files only (a FIFO would hang, a directory
+     * would read as nothing), within the size limit, all of it parsed (a NUL
+     * byte cannot cut it short). */
+    const size_t flags = JSON_DECODE_ANY | JSON_REJECT_DUPLICATES;
+    json_t *t = pvj_load_flags(target_path, flags, err);
+    json_t *p = t ? pvj_load_flags(patch_path, flags, err) : NULL;
+    char *out = NULL;
+    if (t && p) {
+        json_t *r = pvj_merge_patch(t, p);
+        const size_t dflags = JSON_ENCODE_ANY | JSON_COMPACT;
+        size_t n = r ? json_dumpb(r, NULL, 0, dflags) : 0;
+        out = n ? pv_malloc(n + 1) : NULL;
+        if (out && json_dumpb(r, out, n, dflags) == n)
+            out[n] = '\0';
+        else {
+            pv_free(out);
+            out = NULL;
+            pv_err_nomem(err);
+        }
+        json_decref(r);
+    }
+    json_decref(t);
+    json_decref(p);
+    return out;
 }

@@ -348,14 +348,11 @@ int x_read_sheet(xbook *b, const char *part, const xsst *sst, pv_table *t)
     pv_free(s.rcol);
     pv_free(s.roff);
     t->pool = s.pool.data;
+    t->pool_len = s.pool.len;
+    t->pool_cap = s.pool.cap;
     t->row_line = s.lines;
-    if (!rc && !b->failed && s.ncells) {
-        if (!(t->cells = pv_calloc(s.ncells, sizeof(char *))))
-            x_fail_nomem(b, NULL);
-        else
-            for (size_t i = 0; i < s.ncells; i++)
-                t->cells[i] = s.pool.data + s.cells[i];
-    }
+    if (!rc && !b->failed && t->header && pv_table_pack(t, s.cells))
+        x_fail_nomem(b, NULL);
     pv_free(s.cells);
     if (!rc && !b->failed && !t->header)
         pv_err(b->err, PV_EINPUT, t->path, 1, 0, "the sheet is empty; a header row is needed");

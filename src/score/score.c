@@ -253,6 +253,7 @@ static int warn(pv_warnings *w, const char *fmt, ...)
     char tmp[1024];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    pv_utf8_trim_partial(tmp);
     pv_sanitize_ctrl(tmp); /* column names are input: no ESC to the terminal */
     pv_buf_puts(&b, tmp);
     char *s = pv_buf_take(&b, NULL);
@@ -275,6 +276,80 @@ static void mark_cond(const pv_cond *k, int *used)
     }
     for (size_t i = 0; i < k->nkids; i++)
         mark_cond(k->kids[i], used);
+}
+
+/* Columns nothing reads: one warning for all of them. */
+static int warn_unused(const pv_table *P, const int *used, pv_warnings *w)
+{
+    size_t n = 0, last = 0;
+    for (size_t k = 0; k < P->ncols; k++)
+        if (!used[k])
+            n++, last = k;
+    if (n == 0)
+        return 0;
+    if (n == 1)
+        return warn(w, "%s: column '%s' is not used by any criterion, rule, resource or "
+                       "constraint",
+                    P->path, P->header[last]);
+    pv_buf b;
+    pv_buf_init(&b);
+    for (size_t k = 0, i = 0; k < P->ncols && i < 20; k++)
+        if (!used[k])
+            pv_buf_printf(&b, "%s'%s'", i++ ? ", " : "", P->header[k]);
+    if (n > 20)
+        pv_buf_printf(&b, " and %zu more", n - 20);
+    size_t len;
+    char *list = pv_buf_take(&b, &len);
+    if (!list)
+        return 1;
+    int rc = warn(w, "%s: %zu columns are not used by any criterion, rule, resource or "
+                     "constraint: %s",
+                  P->path, n, list);
+    pv_free(list);
+    return rc;
+}
+
+/* "1,234,567": a count for a warning. */
+static void thousands(char *out, size_t size, size_t n)
+{
+    char d[32];
+    int len = snprintf(d, sizeof d, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = d[i];
+    }
+    out[o] = '\0';
+}
+
+/* Values outside a leaf's worst..best: one warning per criterion, however
+ * many rows (a 100,000-row file gives one line, not one per row). */
+static int warn_clamped(const pv_case *c, const pv_ranking *r, size_t i, pv_warnings *w)
+{
+    const pv_table *P = c->projects;
+    const pv_criterion *l = c->model->leaves[i];
+    size_t count = 0, first = 0;
+    for (size_t j = 0; j < r->n; j++)
+        if (r->p[j].clamped[i] && count++ == 0)
+            first = j;
+    if (!count)
+        return 0;
+    double lo = l->vf.type == PV_VF_LINEAR ? l->vf.worst : l->vf.px[0];
+    double hi = l->vf.type == PV_VF_LINEAR ? l->vf.best : l->vf.px[l->vf.npts - 1];
+    if (count == 1)
+        return warn(w,
+                    "%s:%d: project '%s': %s = %g is outside %g..%g of criterion '%s'; "
+                    "clamped to %.3f",
+                    P->path, P->row_line[first], pv_project_id(c, first), l->field.text,
+                    r->p[first].raw[i], lo, hi, l->id, r->p[first].value[i]);
+    char n[40];
+    thousands(n, sizeof n, count);
+    return warn(w,
+                "%s: %s outside %g..%g of criterion '%s' in %s rows (clamped); first: row %d, "
+                "project '%s', %g",
+                P->path, l->field.text, lo, hi, l->id, n, P->row_line[first],
+                pv_project_id(c, first), r->p[first].raw[i]);
 }
 
 pv_warnings *pv_check(const pv_case *c, pv_error *err)
@@ -304,15 +379,21 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
     for (int i = 0; c->cofin && i < 4; i++)
         if (c->cofin->col[i] >= 0)
             used[c->cofin->col[i]] = 1;
+    /* Columns the case's labels name (reports show them), and municipality
+     * (which agreements are the case's own) are used too. */
+    for (size_t i = 0; i < c->nlabels; i++) {
+        int col = pv_table_col(P, c->labels[i].column);
+        if (col >= 0)
+            used[col] = 1;
+    }
+    if (pv_table_col(P, "municipality") >= 0 && c->partners &&
+        pv_table_col(c->partners, "municipality") >= 0)
+        used[pv_table_col(P, "municipality")] = 1;
     for (size_t i = 0; i < c->ncons; i++)
         if (c->cons[i].col >= 0 &&
             (c->cons[i].type == PV_C_COUNT || c->cons[i].type == PV_C_SHARE))
             used[c->cons[i].col] = 1;
-    for (size_t k = 0; k < P->ncols && !oom; k++)
-        if (!used[k])
-            oom |= warn(w, "%s: column '%s' is not used by any criterion, rule, resource or "
-                           "constraint",
-                        P->path, P->header[k]);
+    oom |= warn_unused(P, used, w);
     for (size_t i = 0; i < m->nall && !oom; i++)
         if (m->all[i]->weight == 0)
             oom |= warn(w, "%s: %s: weight is 0, so this criterion has no effect", m->path,
@@ -338,18 +419,8 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
                         "does not separate them",
                         m->path, l->path, r->p[0].value[i]);
     }
-    for (size_t j = 0; j < r->n && !oom; j++)
-        for (size_t i = 0; i < m->nleaves && !oom; i++)
-            if (r->p[j].clamped[i]) {
-                const pv_criterion *l = m->leaves[i];
-                double lo = l->vf.type == PV_VF_LINEAR ? l->vf.worst : l->vf.px[0];
-                double hi = l->vf.type == PV_VF_LINEAR ? l->vf.best : l->vf.px[l->vf.npts - 1];
-                oom |= warn(w,
-                            "%s:%d: project '%s': %s = %g is outside %g..%g of criterion '%s'; "
-                            "clamped to %.3f",
-                            P->path, P->row_line[j], pv_project_id(c, j), l->field.text,
-                            r->p[j].raw[i], lo, hi, l->id, r->p[j].value[i]);
-            }
+    for (size_t i = 0; i < m->nleaves && !oom; i++)
+        oom |= warn_clamped(c, r, i, w);
 done:
     pv_free(used);
     pv_ranking_free(r);

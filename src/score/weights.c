@@ -57,13 +57,14 @@ static int weigh_level(pv_criterion **kids, size_t n, const pv_wspec *w, double 
     return pv_weighting_apply(kids, n, w, lambda, ci, cr, err);
 }
 
-static pv_case *load(const char *path, const pv_scenario *s, pv_error *err)
+static pv_case *load_into(const char *path, const pv_scenario *s, pv_errors *list,
+                          pv_error *err)
 {
     if (!path) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "no case file given");
         return NULL;
     }
-    pv_case *c = pv_case_read(path, s, err);
+    pv_case *c = list ? pv_case_read_all(path, s, list, err) : pv_case_read(path, s, err);
     pv_model *m = c ? c->model : NULL;
     if (m && (weigh_level(m->top, m->ntop, m->top_wspec, &m->top_lambda_max, &m->top_ci, &m->top_cr,
                           err) ||
@@ -74,7 +75,25 @@ static pv_case *load(const char *path, const pv_scenario *s, pv_error *err)
     return c;
 }
 
+static pv_case *load(const char *path, const pv_scenario *s, pv_error *err)
+{
+    return load_into(path, s, NULL, err);
+}
+
 pv_case *pv_case_load(const char *path, pv_error *err) { return load(path, NULL, err); }
+
+pv_case *pv_case_load_all(const char *path, pv_errors **all, pv_error *err)
+{
+    pv_errors *list = all ? pv_errors_new() : NULL;
+    if (all && !list) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    pv_case *c = load_into(path, NULL, list, err);
+    if (all)
+        *all = list;
+    return c;
+}
 
 pv_case *pv_case_load_scenario(const char *path, const pv_scenario *s, pv_error *err)
 {

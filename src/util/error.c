@@ -89,25 +89,45 @@ void pv_unmark_sheets(char *s, size_t size)
     }
 }
 
+/* The list that a load in progress collects its input errors into (see
+ * pv_err_collect_begin). One per thread: a load runs in one thread. */
+static _Thread_local struct {
+    pv_errors *list;
+} COLLECT;
+
+static void collect(const pv_error *e);
+
 void pv_err(pv_error *err, int code, const char *src, int line, int col, const char *fmt, ...)
 {
-    if (!err || err->code != PV_OK)
+    if (!err)
         return;
-    err->code = code;
-    snprintf(err->source, sizeof err->source, "%s", src ? src : "");
-    err->line = line;
-    err->column = col;
+    /* While a load collects, every input error is kept in the list, also
+     * when err already holds one; the first stays in err, as always. */
+    int keep = COLLECT.list && code == PV_EINPUT;
+    if (err->code != PV_OK && !keep)
+        return;
+    pv_error extra;
+    pv_error *dst = err->code == PV_OK ? err : &extra;
+    dst->code = code;
+    snprintf(dst->source, sizeof dst->source, "%s", src ? src : "");
+    dst->line = line;
+    dst->column = col;
     if (src && strchr(src, PV_SHEET_MARK))
-        sheet_source(err, src);
+        sheet_source(dst, src);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->text, sizeof err->text, fmt, ap);
+    vsnprintf(dst->text, sizeof dst->text, fmt, ap);
     va_end(ap);
-    pv_unmark_sheets(err->text, sizeof err->text);
+    pv_unmark_sheets(dst->text, sizeof dst->text);
     /* Messages quote input (ids, keys, cells): a control character there
      * (an ESC sequence, say) must not reach the user's terminal. */
-    pv_sanitize_ctrl(err->source);
-    pv_sanitize_ctrl(err->text);
+    pv_sanitize_ctrl(dst->source);
+    pv_sanitize_ctrl(dst->text);
+    /* A message cut at its buffer's end is cut at a character boundary. */
+    pv_utf8_trim_partial(dst->source);
+    pv_utf8_trim_partial(dst->text);
+    if (keep)
+        collect(dst);
 }
 
 void pv_sanitize_ctrl(char *s)
@@ -136,4 +156,55 @@ char *pv_error_format(const pv_error *err, char *buf, size_t size)
     else
         snprintf(buf, size, "%s", err->text);
     return buf;
+}
+
+/* ------------------------------------------------------------ error lists */
+
+struct pv_errors {
+    pv_error v[PV_ERRORS_MAX];
+    size_t n, total;
+};
+
+pv_errors *pv_errors_new(void) { return pv_calloc(1, sizeof(pv_errors)); }
+size_t pv_errors_count(const pv_errors *l) { return l ? l->n : 0; }
+size_t pv_errors_total(const pv_errors *l) { return l ? l->total : 0; }
+const pv_error *pv_errors_get(const pv_errors *l, size_t i)
+{
+    return l && i < l->n ? &l->v[i] : NULL;
+}
+void pv_errors_free(pv_errors *l) { pv_free(l); }
+
+static void collect(const pv_error *e)
+{
+    pv_errors *l = COLLECT.list;
+    /* The same message twice (one cell read by two criteria) counts once. */
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].line == e->line && l->v[i].column == e->column &&
+            !strcmp(l->v[i].source, e->source) && !strcmp(l->v[i].text, e->text))
+            return;
+    if (l->n < PV_ERRORS_MAX)
+        l->v[l->n++] = *e;
+    l->total++;
+}
+
+pv_errors *pv_err_collect_begin(pv_errors *l)
+{
+    pv_errors *prev = COLLECT.list;
+    COLLECT.list = l;
+    return prev;
+}
+
+void pv_err_collect_end(pv_errors *prev) { COLLECT.list = prev; }
+
+int pv_err_collecting(void) { return COLLECT.list != NULL; }
+
+void pv_err_add_more(pv_error *err, const pv_errors *l)
+{
+    size_t more = l && l->total > 1 ? l->total - 1 : 0;
+    if (!err || !more)
+        return;
+    size_t n = strlen(err->text);
+    snprintf(err->text + n, sizeof err->text - n,
+             " (and %zu more error%s: 'partnerval check' lists them all)", more,
+             more == 1 ? "" : "s");
 }

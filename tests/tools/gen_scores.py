@@ -109,7 +109,9 @@ def gen_tables(rng):
             "n3": pooled(rng, [-100, 0, 1000, 50000, 120000], fmt_num(rng, rng.uniform(-3000, 250000), rng.choice([0, 2]))),
             "risk": rng.choice(CATS),
             "tags": "|".join(rng.sample(["x", "y", "z", "w"], rng.choice([1, 1, 2, 3]))),
-            "txt": "" if rng.random() < 0.25 else rng.choice(["yes", "no", "maybe"]),
+            # free text: a column compared with yes or no is a yes/no column,
+            # where any other word is an error (tests/scripts/yesno_spellings.sh)
+            "txt": "" if rng.random() < 0.25 else rng.choice(["open", "closed", "maybe"]),
         })
     # a few exact twins (other id, same values) make real ties
     for _ in range(rng.choice([0, 1, 2])):
@@ -225,7 +227,7 @@ def gen_cmp(rng, has_partners_file):
     if kind == "dist":
         return {"field": "partner.distance_km", "op": rng.choice(["<", ">", ">=", "missing"]),
                 "value": rng.choice([500, 1500, 3000])}
-    field, pool = {"text": ("txt", ["yes", "no", "maybe"]), "list": ("tags", ["x", "y", "z", "w"]),
+    field, pool = {"text": ("txt", ["open", "closed", "maybe"]), "list": ("tags", ["x", "y", "z", "w"]),
                    "plist": ("partner.ptype", TYPES), "ctext": ("country.sanction", ["yes", "no"])}[kind]
     op = rng.choice(["==", "!=", "in", "not_in", "missing", "present"])
     if op in ("missing", "present"):

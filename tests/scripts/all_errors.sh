@@ -1,0 +1,52 @@
+#!/bin/sh
+# All the errors at once (issue 13, item 5): a projects CSV with three unknown
+# partners and a misspelt column reports all four in one `check` run, each
+# with file, row and column and a "did you mean" within edit distance 2; more
+# than 50 errors end with "and N more"; `rank` names the first and counts the rest.
+PV=$1
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/pvall.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+fail=0
+cp "$ROOT"/tests/bad/_base/* "$T"/
+cp "$ROOT"/tests/bad/all-errors-three-partners-one-column/projects.csv "$T"/
+(cd "$T" && "$PV" check case.json) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c '^partnerval: error: ' "$T/err")
+s=$(grep -c 'did you mean' "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 4 ] && [ "$s" = 4 ] &&
+   grep -q "projects.csv:2:3: column 'partners': project 'P1' names unknown partner 'rgia'.*did you mean 'riga'" "$T/err" &&
+   grep -q "unknown partner 'kalksvik'.*did you mean 'klaksvik'" "$T/err" &&
+   grep -q "unknown partner 'MINSK'.*did you mean 'minsk'" "$T/err" &&
+   grep -q "projects.csv:1:9: column 'risk_levle' in the header: did you mean 'risk_level'" "$T/err"; then
+  echo "PASS all_errors: four errors, four suggestions, one run"
+else
+  echo "FAIL all_errors: exit $rc, $n errors, $s suggestions"; cat "$T/err"; fail=1
+fi
+(cd "$T" && "$PV" rank case.json) >"$T/out" 2>"$T/err"; rc=$?
+if [ "$rc" = 2 ] && grep -q "and 3 more errors" "$T/err"; then
+  echo "PASS all_errors: rank names the first and counts the rest"
+else
+  echo "FAIL all_errors: rank: exit $rc: $(cat "$T/err")"; fail=1
+fi
+# 60 unknown partners: 50 listed, then "and 10 more"
+cp "$ROOT"/tests/bad/_base/projects.csv "$T"/
+python3 - "$T/projects.csv" <<'PY'
+import sys
+p = sys.argv[1]
+lines = open(p, encoding='utf-8').read().splitlines()
+head, row = lines[0], lines[1].split(',')
+out = [head]
+for i in range(60):
+    r = list(row); r[0] = 'Q%d' % i
+    r[1] = '"Skolutbyte, Riga"'
+    out.append(','.join(r[:1] + [r[1]] + ['nowhere%d' % i] + r[4:]))
+open(p, 'w', encoding='utf-8').write('\n'.join(out) + '\n')
+PY
+(cd "$T" && "$PV" check case.json) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c "unknown partner" "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 50 ] && grep -q "^partnerval: error: and 10 more$" "$T/err"; then
+  echo "PASS all_errors: 50 listed, then 'and 10 more'"
+else
+  echo "FAIL all_errors: 60 unknown partners: exit $rc, $n listed: $(tail -2 "$T/err")"; fail=1
+fi
+exit $fail
