@@ -285,6 +285,10 @@ struct pv_criterion {
     pv_valuefn vf;
     int has_missing;
     double missing;
+    /* "min": a quality threshold in [0, 1] on the criterion's value (a leaf's
+     * value function; a parent's points / (100 × its global weight)) */
+    int has_min;
+    double min;
 };
 
 typedef enum pv_op {
@@ -434,6 +438,10 @@ struct pv_case {
                                relationship: active, or `new` is not yes) */
     char **munis;           /* case "municipality": whose agreements these are */
     size_t nmunis;
+    int has_min_score;      /* case "min_score": a project below it is ineligible */
+    double min_score;
+    char *obj_column;       /* "objective": {"type": "weighted", "column"}; NULL for sum */
+    double *obj_mult;       /* per project: the column's value (weighted), or NULL */
     size_t *part_sorted;    /* partner rows sorted by id, for bsearch */
     size_t *ctry_sorted;    /* country rows sorted by code */
     pv_label *labels;       /* case "labels": display names of data codes */
@@ -501,7 +509,11 @@ int pv_model_weights(pv_model *m, pv_error *err);
 
 typedef struct pv_proj_result {
     double score;
-    int eligible;
+    int eligible;  /* no rule excludes it and it meets every quality threshold */
+    int rules_ok;  /* no rule excludes it */
+    int below_min_score;
+    size_t *below; /* indices into model->all of criteria below their "min" */
+    size_t nbelow;
     size_t *excluded_by; /* rule indices */
     size_t nexcluded;
     size_t *flags;
@@ -519,6 +531,22 @@ struct pv_ranking {
     size_t *order; /* ranked order: eligible by score desc, then excluded; ties by id */
     size_t *rank;  /* per project: 1-based position in order */
 };
+
+/* Quality thresholds: 1 when a project with these leaf values and score
+ * meets the case's min_score and every criterion's min, under the leaf global
+ * weights w (NULL: the model's). below (model->nall entries, or NULL)
+ * receives 1 for each criterion below its min. A parent whose leaves weigh
+ * nothing has no value and passes. */
+int pv_meets_thresholds(const pv_case *c, const double *w, const double *value, double score,
+                        unsigned char *below);
+/* A criterion's value in [0, 1] for these leaf values under weights w (NULL:
+ * the model's): a leaf's value, a parent's weighted mean of its leaves; NaN
+ * when its leaves weigh nothing. */
+double pv_criterion_value(const pv_case *c, const pv_criterion *cr, const double *w,
+                          const double *value);
+/* What the objective counts for project j with this score: the score, or
+ * score × the objective column's value. */
+double pv_objective_coef(const pv_case *c, size_t j, double score);
 
 /* Scores project j into res (value, contrib, raw, score). */
 int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err);

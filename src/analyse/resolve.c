@@ -36,15 +36,22 @@ void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *
         for (size_t l = 0; l < L; l++)
             s += w[l] * r->p[j].value[l];
         score[j] = 100.0 * s;
+        /* the quality thresholds under these weights (NaN: below one) */
+        if (!pv_meets_thresholds(c, w, r->p[j].value, score[j], NULL))
+            score[j] = NAN;
     }
 }
 
-int pv_base_optimal(const pv_ranking *r, const unsigned char *base, const double *score, double opt)
+int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,
+                    const double *score, double opt)
 {
     double v = 0;
     for (size_t j = 0; j < r->n; j++)
-        if (base[j])
-            v += score[j];
+        if (base[j]) {
+            if (isnan(score[j]))
+                return 0; /* the base portfolio breaks a threshold here */
+            v += pv_cofin_p(c, j) * pv_objective_coef(c, j, score[j]);
+        }
     return v >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
 }
 
@@ -115,7 +122,7 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
     for (size_t j = 0; j < n; j++) {
         x[j] = f->val[m->xcol[j]];
         if (x[j])
-            v += score[j];
+            v += pv_cofin_p(f->c, j) * pv_objective_coef(f->c, j, score[j]);
     }
     *obj = v;
     size_t i;

@@ -10,15 +10,18 @@
  * case's current limits; no explanations, no diagnosis. */
 pv_selection *pv_solve_scores(const pv_case *c, const pv_ranking *r, const double *score,
                               pv_error *err);
-/* Scores of every project for the given leaf global weights. */
+/* Scores of every project for the given leaf global weights; NaN for a
+ * project that these weights put below a quality threshold. */
 void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *w, double *score);
 
 /* 1 when the selection has a portfolio (optimal or feasible). */
 int pv_sel_usable(const pv_selection *s);
 /* A copy of the selection's project flags (n bytes), or NULL. */
 unsigned char *pv_portfolio_dup(const pv_selection *s, size_t n);
-/* 1 when portfolio base scores within rounding of the optimum opt. */
-int pv_base_optimal(const pv_ranking *r, const unsigned char *base, const double *score, double opt);
+/* 1 when portfolio base reaches the optimum opt (objective units) within
+ * rounding, and none of its projects breaks a threshold under these scores. */
+int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,
+                    const double *score, double opt);
 
 /* One MILP reused across re-solves that change only the objective: GLPK
  * keeps its basis, and the best of the portfolios found so far is offered

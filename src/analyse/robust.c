@@ -149,7 +149,7 @@ static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
                 rc = -1;
             }
             rec[n] = st > 0;
-            rec[n + 1] = st > 0 && pv_base_optimal(r, x->base, score, opt);
+            rec[n + 1] = st > 0 && pv_base_optimal(c, r, x->base, score, opt);
         }
         pv_resolver_free(&f);
     }

@@ -47,7 +47,7 @@ static int stays_optimal(pv_resolver *f, size_t i, double t, const unsigned char
         return -1;
     if (rc == 0)
         return 0;
-    int ok = pv_base_optimal(r, base, score, opt);
+    int ok = pv_base_optimal(c, r, base, score, opt);
     if (other) {
         pv_free(*other);
         *other = pv_malloc(r->n ? r->n : 1);

@@ -121,8 +121,7 @@ nomem:
 
 double pv_obj_coef(const pv_case *c, const pv_ranking *r, size_t j)
 {
-    (void)c;
-    return r->p[j].score;
+    return pv_objective_coef(c, j, r->p[j].score);
 }
 
 void pv_cofin_stats_free(pv_cofin_stats *st)

@@ -180,6 +180,13 @@ static int check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
             continue;
         for (size_t k = 0; k < q->nprojects; k++) {
             const pv_proj_result *p = &r->p[q->projects[k]];
+            if (!p->eligible && !p->nexcluded) {
+                pv_err(err, PV_EINPUT, c->path, 0, 0,
+                       "constraints: %s: project '%s' is forced in but is below a quality "
+                       "threshold (min_score or a criterion's min)",
+                       q->id, pv_project_id(c, q->projects[k]));
+                return -1;
+            }
             if (!p->eligible) {
                 const pv_rule *ru = &c->model->rules[p->excluded_by[0]];
                 pv_err(err, PV_EINPUT, c->path, 0, 0,
@@ -198,7 +205,7 @@ static int check_numbers(const pv_case *c, const pv_ranking *r, pv_error *err)
 {
     size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
     for (size_t j = 0; j < n; j++)
-        if (!finite_ok(r->p[j].score)) {
+        if (!finite_ok(pv_objective_coef(c, j, r->p[j].score))) {
             pv_err(err, PV_EINPUT, c->projects->path, c->projects->row_line[j], 0,
                    "project '%s': score is not a finite number", pv_project_id(c, j));
             return -1;
@@ -377,7 +384,7 @@ static void resource_rows(rowb *b)
         pv_row *row =
             add_row(b, lp_name("res_", res->id, NULL), (int)k, -HUGE_VAL, res->limit, m->ncols);
         for (size_t j = 0; row && j < n; j++)
-            if (m->r->p[j].eligible)
+            if (m->r->p[j].rules_ok)
                 put(row, j, res->a[j] * pv_cofin_use(c, j));
         for (size_t p = 0; row && p < np; p++)
             if (m->ycol[p] >= 0 && m->base_ub[m->ycol[p]] > 0)
@@ -399,7 +406,7 @@ static void count_row(rowb *b, const pv_constraint *q, const conrow *cr)
     size_t n = c->projects->nrows;
     pv_row *row = add_row(b, lp_name(cr->pre, q->id, NULL), cr->group, cr->lo, cr->hi, n);
     for (size_t j = 0; row && j < n; j++)
-        if (b->m->r->p[j].eligible &&
+        if (b->m->r->p[j].rules_ok &&
             pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value))
             put(row, j, 1);
 }
@@ -417,7 +424,7 @@ static void share_rows(rowb *b, const pv_constraint *q, const conrow *cr)
         pv_row *row = add_row(b, lp_name(cr->pre, q->id, side == 0 ? "min" : "max"), cr->group,
                               side == 0 ? 0 : -HUGE_VAL, side == 0 ? HUGE_VAL : 0, n);
         for (size_t j = 0; row && j < n; j++) {
-            if (!b->m->r->p[j].eligible)
+            if (!b->m->r->p[j].rules_ok)
                 continue;
             int cat = pv_cell_has(pv_cell(c->projects, j, (size_t)q->col), q->value);
             put(row, j, a[j] * ((cat ? 1.0 : 0.0) - s));
@@ -505,7 +512,7 @@ static void link_rows(rowb *b)
     const pv_mip *m = b->m;
     const pv_case *c = m->c;
     for (size_t j = 0; j < c->projects->nrows && !b->oom; j++) {
-        if (!m->r->p[j].eligible)
+        if (!m->r->p[j].rules_ok)
             continue;
         for (size_t k = 0; k < c->proj_npartners[j]; k++) {
             size_t p = c->proj_partners[j][k];
@@ -777,15 +784,29 @@ double pv_mip_value(const pv_mip *m, const unsigned char *val)
 
 /* ------------------------------------------------------------ what-if */
 
+/* New scores for a what-if: a NaN score is a project that the thresholds
+ * exclude under the what-if's weights, so its column (and any partner only it
+ * needs) is fixed at 0; the others are open unless a rule excludes them.
+ * (The rows hold every project no rule excludes, so a project may come in.) */
 void pv_mip_set_scores(pv_mip *m, const double *score)
 {
     const pv_case *c = m->c;
-    for (size_t j = 0; j < c->projects->nrows; j++) {
+    size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
+    for (size_t p = 0; p < np; p++)
+        if (m->ycol[p] >= 0)
+            m->base_ub[m->ycol[p]] = c->keep_existing && c->partner_active[p];
+    for (size_t j = 0; j < n; j++) {
         size_t col = (size_t)m->xcol[j];
-        m->obj[col] = pv_cofin_p(c, j) * score[j];
+        int open = m->r->p[j].rules_ok && !isnan(score[j]);
+        m->obj[col] = open ? pv_cofin_p(c, j) * pv_objective_coef(c, j, score[j]) : 0;
+        m->base_ub[col] = open;
         if (m->lp)
             pv_lp_set_obj(m->lp, col, m->obj[col]);
+        for (size_t k = 0; open && k < c->proj_npartners[j]; k++)
+            m->base_ub[m->ycol[c->proj_partners[j][k]]] = 1;
     }
+    recompute_bounds(m);
+    push_bounds(m);
 }
 
 long pv_mip_add_rows(pv_mip *m, const char *prefix, size_t nrows, const double *coef,

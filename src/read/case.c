@@ -44,6 +44,8 @@ void pv_case_free(pv_case *c)
     pv_free(c->partner_dist);
     pv_free(c->partner_active);
     pv_free(c->partner_agreement);
+    pv_free(c->obj_column);
+    pv_free(c->obj_mult);
     if (c->munis)
         pv_free_list(c->munis, c->nmunis);
     pv_free(c->part_sorted);
@@ -648,6 +650,73 @@ static int read_munis(pvj_ctx *x, pv_case *c, json_t *v)
     return 0;
 }
 
+/* "min_score" (0–100) and "objective": {"type": "sum"} or {"type":
+ * "weighted", "column": C}, C a numeric column of projects.csv (every cell a
+ * number >= 0: an empty cell would silently count as nothing). */
+static int read_objective(pvj_ctx *x, pv_case *c, json_t *root)
+{
+    int rc = pvj_num(x, root, "min_score", "", &c->min_score);
+    if (rc < 0)
+        return -1;
+    if (rc > 0 && !(c->min_score >= 0 && c->min_score <= 100)) {
+        pvj_err(x, "min_score", "must be a score in [0, 100], not %g", c->min_score);
+        return -1;
+    }
+    c->has_min_score = rc > 0;
+    json_t *o = json_object_get(root, "objective");
+    if (!o)
+        return 0;
+    const char *type = json_is_object(o) ? pvj_str(x, o, "type", "objective", 1) : NULL;
+    if (!type) {
+        if (!pv_failed(x->err))
+            pvj_err(x, "objective", "must be {\"type\": \"sum\"} or {\"type\": \"weighted\", "
+                                    "\"column\": \"…\"}");
+        return -1;
+    }
+    if (!strcmp(type, "sum")) {
+        if (json_object_get(o, "column")) {
+            pvj_err(x, "objective.column", "belongs to {\"type\": \"weighted\"}");
+            return -1;
+        }
+        return 0;
+    }
+    if (strcmp(type, "weighted")) {
+        pvj_err(x, "objective.type", "must be \"sum\" or \"weighted\", not \"%s\"", type);
+        return -1;
+    }
+    const char *col = pvj_str(x, o, "column", "objective", 1);
+    if (!col)
+        return -1;
+    pv_table *P = c->projects;
+    int jc = pv_table_col(P, col);
+    if (jc < 0) {
+        pvj_err(x, "objective.column", "'%s' is not a column of %s", col, P->path);
+        return -1;
+    }
+    if (!(c->obj_column = pvj_dup(x, col)) ||
+        !(c->obj_mult = pvj_alloc(x, P->nrows + 1, sizeof(double))))
+        return -1;
+    for (size_t j = 0; j < P->nrows; j++) {
+        if (pv_is_blank(pv_cell(P, j, (size_t)jc))) {
+            pv_err(x->err, PV_EINPUT, P->path, P->row_line[j], jc + 1,
+                   "column '%s' (the objective's weight) is empty for project '%s': give a "
+                   "number (0 if none)",
+                   col, pv_project_id(c, j));
+            return -1;
+        }
+        if (pv_table_number(P, j, (size_t)jc, &c->obj_mult[j], x->err))
+            return -1;
+        if (!(c->obj_mult[j] >= 0 && c->obj_mult[j] <= 1e12)) {
+            pv_err(x->err, PV_EINPUT, P->path, P->row_line[j], jc + 1,
+                   "column '%s' (the objective's weight) must be a number in [0, 1e12] for "
+                   "project '%s'",
+                   col, pv_project_id(c, j));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* "keep_existing" and "solver": {"time_limit_s", "mip_gap"}. */
 static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
 {
@@ -741,6 +810,8 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(read_options(&x, c, *root));
     if (!fatal)
         STEP(pv_cofin_read(&x, c, *root));
+    if (!fatal)
+        STEP(read_objective(&x, c, *root));
     if (!fatal && !bad)
         STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
     return bad ? -1 : 0;

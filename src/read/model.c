@@ -250,6 +250,23 @@ static int crit_weight(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, p
     return 0;
 }
 
+/* "min": the Erasmus+-style threshold on the criterion's value, in [0, 1]. */
+static int crit_min(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp)
+{
+    int rc = pvj_num(x, v, "min", kp, &c->min);
+    if (rc <= 0)
+        return rc;
+    if (!(c->min >= 0 && c->min <= 1)) {
+        char k[KP];
+        pvj_key(k, kp, "min");
+        pvj_err(x, k, "must be a number in [0, 1] (a share of the criterion's full value), not %g",
+                c->min);
+        return -1;
+    }
+    c->has_min = 1;
+    return 0;
+}
+
 /* A leaf: its column, value function, aggregate over partners and missing value. */
 static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_model *m)
 {
@@ -332,7 +349,8 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         return NULL;
     }
     if (crit_label(x, c, v, id, kp) ||
-        crit_weight(x, c, v, kp, parent ? parent->child_method : m->top_method))
+        crit_weight(x, c, v, kp, parent ? parent->child_method : m->top_method) ||
+        crit_min(x, c, v, kp))
         return NULL;
     char k[KP];
     json_t *children = json_object_get(v, "children");

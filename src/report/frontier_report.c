@@ -11,7 +11,9 @@
 static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n,
                           const char *rid, unsigned char *add, unsigned char *rem)
 {
-    pv_buf_puts(b, "{\n  \"resource\": ");
+    pv_buf_puts(b, "{\n  ");
+    pv_json_maximised(b, c, -1);
+    pv_buf_puts(b, ",\n  \"resource\": ");
     pv_buf_json_str(b, rid);
     pv_buf_puts(b, ", \"from\": ");
     pv_buf_num(b, f->from, 6);
@@ -136,7 +138,9 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
     (void)rid;
     pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Budget frontier", "Budgetfront"));
     pv_buf_plain(b, pv_res_name(c, f->res, sv));
-    pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Current limit", "Nuvarande gräns"));
+    pv_buf_puts(b, "\n\n");
+    pv_objective_line(b, c, sv, md);
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Current limit", "Nuvarande gräns"));
     pv_res_amount(b, c, f->res, f->current, sv);
     pv_buf_puts(b, md ? "\n\n" : "\n\n");
     if (md)

@@ -211,6 +211,14 @@ static void row_notes(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
             pv_html_esc(b, m->rules[p->excluded_by[k]].because);
             pv_buf_puts(b, "</div>");
         }
+        pv_buf t;
+        pv_buf_init(&t);
+        if (pv_threshold_text(&t, c, p, sv)) {
+            pv_buf_puts(b, "<div class=\"why\">");
+            pv_html_esc(b, t.data ? t.data : "");
+            pv_buf_puts(b, "</div>");
+        }
+        pv_buf_free(&t);
     }
     for (size_t k = 0; k < p->nflags; k++) {
         const char *bc = m->rules[p->flags[k]].because, *w = pv_tr(sv, "Condition", "Villkor");

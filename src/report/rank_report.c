@@ -36,6 +36,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r)
         pv_buf_num(b, p->score, 6);
         pv_buf_printf(b, ", \"eligible\": %s, \"excluded_by\": ", p->eligible ? "true" : "false");
         json_rule_ids(b, m, p->excluded_by, p->nexcluded);
+        pv_json_below(b, c, p);
         pv_buf_puts(b, ", \"flags\": ");
         json_rule_ids(b, m, p->flags, p->nflags);
         pv_buf_puts(b, ", \"contributions\": {");
@@ -88,6 +89,10 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         pv_buf tmp;
         pv_buf_init(&tmp);
         rule_ids_text(&tmp, m, p->excluded_by, p->nexcluded, sv);
+        if (p->below_min_score)
+            pv_buf_printf(&tmp, "%smin_score", tmp.len ? "|" : "");
+        for (size_t k = 0; k < p->nbelow; k++)
+            pv_buf_printf(&tmp, "%s%s.min", tmp.len ? "|" : "", m->all[p->below[k]]->id);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
         pv_buf_free(&tmp);
@@ -156,9 +161,17 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
             pv_buf_puts(b, "**: ");
             md_cell(b, ru->because);
         }
+        pv_buf th;
+        pv_buf_init(&th);
+        int below = pv_threshold_text(&th, c, p, sv);
+        if (below) {
+            pv_buf_puts(b, p->nexcluded ? "; " : "");
+            md_cell(b, th.data);
+        }
+        pv_buf_free(&th);
         for (size_t k = 0; k < p->nflags; k++) {
             const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_puts(b, (k || p->nexcluded) ? "; " : "");
+            pv_buf_puts(b, (k || p->nexcluded || below) ? "; " : "");
             pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
             md_cell(b, pv_rule_name(ru, sv));
             pv_buf_puts(b, "**: ");
@@ -205,6 +218,19 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
             pv_buf_putc(b, '\n');
         }
     }
+}
+
+/* "below the quality threshold: …" on its own line, when p falls below one. */
+static void threshold_line(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
+{
+    pv_buf th;
+    pv_buf_init(&th);
+    if (pv_threshold_text(&th, c, p, sv)) {
+        pv_buf_printf(b, "%7s", "");
+        pv_buf_plain(b, th.data ? th.data : "");
+        pv_buf_putc(b, '\n');
+    }
+    pv_buf_free(&th);
 }
 
 static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
@@ -254,6 +280,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
         pv_buf_free(&tmp);
         for (size_t k = 0; k < p->nexcluded + p->nflags; k++) {
             int ex = k < p->nexcluded;
+            if (k == p->nexcluded)
+                threshold_line(b, c, p, sv);
             const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
             pv_buf_printf(b, "%7s%s ", "",
                           ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
@@ -262,6 +290,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
             pv_buf_plain(b, ru->because);
             pv_buf_putc(b, '\n');
         }
+        if (!p->nflags)
+            threshold_line(b, c, p, sv);
         pv_buf_printf(b, "%7s%s:", "", pv_tr(sv, "points", "poäng"));
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_buf_puts(b, k ? ", " : " ");

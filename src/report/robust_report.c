@@ -21,7 +21,9 @@ static const char *group_of(double lo, double hi, int sv)
 static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
                         size_t n, size_t N, const char *const *dist, double maxhw, size_t nport)
 {
-    pv_buf_printf(b, "{\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
+    pv_buf_puts(b, "{\n  ");
+    pv_json_maximised(b, c, -1);
+    pv_buf_printf(b, ",\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
                       "\"infeasible\": %zu, \"base_share\": ",
                   rb->samples, rb->seed, dist[rb->method], rb->infeasible);
     pv_buf_num(b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 6);
@@ -87,6 +89,7 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     int md = fmt == PV_FMT_MD;
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Robustness", "Robusthet"), c->name);
+    pv_objective_line(b, c, sv, md);
     pv_buf_printf(b, "%s: %zu (%s %s, seed %llu)%s\n", pv_tr(sv, "Samples", "Urval"),
                   rb->samples, pv_tr(sv, "weights", "vikter"), dist[rb->method], rb->seed,
                   md ? "  " : "");

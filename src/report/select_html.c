@@ -155,6 +155,19 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
             first_out = (long)i;
     }
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_objective_text(&t, c, sv);
+    pv_buf_puts(b, pv_tr(sv, "The portfolio is chosen to make ", "Portföljen väljs så att "));
+    pv_html_esc(b, t.data ? t.data : "");
+    pv_buf_puts(b, pv_tr(sv, " as large as possible. ", " blir så stor som möjligt. "));
+    pv_buf_free(&t);
+    if (c->has_min_score) {
+        pv_buf_puts(b, pv_tr(sv, "A proposal scoring below ", "Ett förslag med under "));
+        pv_html_num(b, c->min_score, 2, sv);
+        pv_buf_puts(b, pv_tr(sv, " points (the quality threshold) is not eligible. ",
+                             " poäng (kvalitetsgränsen) är inte valbart. "));
+    }
     if (!pv_status_has_portfolio(s->status)) {
         pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
         pv_buf_puts(b, pv_tr(sv,
@@ -182,8 +195,18 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         pv_buf_puts(b, pv_tr(sv, ", and score ", ", och ger "));
     } else
         pv_buf_puts(b, pv_tr(sv, "They score ", "De ger "));
-    pv_html_num(b, s->objective, 2, sv);
+    double tot = 0;
+    for (size_t j = 0; j < r->n; j++)
+        tot += s->x[j] ? r->p[j].score : 0;
+    pv_html_num(b, c->obj_column ? tot : s->objective, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    if (c->obj_column) {
+        pv_buf_puts(b, pv_tr(sv, " and an objective of ", " och målvärdet "));
+        pv_html_num(b, s->objective, 2, sv);
+        pv_buf_printf(b, " (%s × ", pv_tr(sv, "points", "poäng"));
+        pv_html_esc(b, c->obj_column);
+        pv_buf_putc(b, ')');
+    }
     if (s->status == PV_STATUS_FEASIBLE)
         pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
     pv_buf_printf(b, sv ? ". Av %zu förslag uteslöts %zu enligt policyn och %zu valbara "

@@ -131,6 +131,16 @@ static void cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
         pv_buf_putc(b, ')');
 }
 
+/* Σ score over the selected projects (the objective when it is the sum). */
+static double total_score(const sel_view *v)
+{
+    double t = 0;
+    for (size_t j = 0; j < v->r->n; j++)
+        if (v->s->x[j])
+            t += v->r->p[j].score;
+    return t;
+}
+
 /* ------------------------------------------------------------ JSON */
 
 static void json_num_or_null(pv_buf *b, int has, double x)
@@ -225,8 +235,12 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
         pv_buf_puts(b, k ? ", " : "");
         pv_buf_json_str(b, c->model->rules[p->excluded_by[k]].id);
     }
+    pv_buf_putc(b, ']');
+    pv_json_below(b, c, p);
+    pv_buf_puts(b, ", \"objective_value\": ");
+    pv_buf_num(b, pv_objective_coef(c, j, p->score), 6);
     pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
-    pv_buf_printf(b, "], \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
+    pv_buf_printf(b, ", \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
     pv_buf_json_str(b, v->proj[i].why);
     if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
         pv_buf_puts(b, ", \"loss\": ");
@@ -259,33 +273,16 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
             const char *bc = c->model->rules[p->excluded_by[k]].because;
             pv_buf_json_str(b, bc ? bc : "");
         }
+        pv_buf tt;
+        pv_buf_init(&tt);
+        if (pv_threshold_text(&tt, c, p, v->sv)) {
+            pv_buf_puts(b, p->nexcluded ? ", " : "");
+            pv_buf_json_str(b, tt.data ? tt.data : "");
+        }
+        pv_buf_free(&tt);
         pv_buf_putc(b, ']');
     }
     pv_buf_puts(b, "}}");
-}
-
-/* {"action": "end_candidate", "reasons": [...]} for an own agreement, else null. */
-static void json_review(pv_buf *b, const sel_view *v, size_t p)
-{
-    pv_review_action a = review(v, p);
-    if (a == PV_REV_NONE) {
-        pv_buf_puts(b, "null");
-        return;
-    }
-    pv_buf_printf(b, "{\"action\": \"%s\", \"reasons\": [", pv_review_key(a));
-    for (size_t k = 0;; k++) {
-        pv_buf t;
-        pv_buf_init(&t);
-        int got = pv_review_reason(&t, v->c, v->s, p, k, v->sv);
-        if (got) {
-            pv_buf_puts(b, k ? ", " : "");
-            pv_buf_json_str(b, t.data ? t.data : "");
-        }
-        pv_buf_free(&t);
-        if (!got)
-            break;
-    }
-    pv_buf_puts(b, "]}");
 }
 
 /* Why no portfolio is feasible: the conflicting set, and what raising a limit would do. */
@@ -321,6 +318,10 @@ static void render_json(pv_buf *b, const sel_view *v)
     pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", pv_status_key(s->status));
     int has_sol = pv_status_has_portfolio(s->status);
     json_num_or_null(b, has_sol, s->objective);
+    pv_buf_puts(b, ",\n  ");
+    pv_json_maximised(b, c, v->sv);
+    pv_buf_puts(b, ",\n  \"total_score\": ");
+    json_num_or_null(b, has_sol, total_score(v));
     pv_buf_puts(b, ",\n  \"bound\": ");
     json_num_or_null(b, has_sol, s->bound);
     pv_buf_puts(b, ",\n  \"gap\": ");
@@ -373,7 +374,7 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_json_str(b, pv_partner_name(c, p));
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
-        json_review(b, v, p);
+        pv_json_review(b, c, s, p, v->sv);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
@@ -678,10 +679,28 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         md_text(b, c->model->name, 0);
         pv_buf_putc(b, '\n');
     }
+    pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Maximised", "Maximerat"));
+    pv_buf tx;
+    pv_buf_init(&tx);
+    pv_objective_text(&tx, c, sv);
+    md_text(b, tx.data, md);
+    pv_buf_free(&tx);
+    pv_buf_putc(b, '\n');
+    if (c->has_min_score) {
+        pv_buf_printf(b, "%s%s: ", md ? "- " : "",
+                      pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));
+        num(b, c->min_score, 2, sv);
+        pv_buf_printf(b, " %s\n", pv_tr(sv, "points (min_score)", "poäng (min_score)"));
+    }
     pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
                   pv_status_word(s->status, sv));
     if (has_sol) {
-        pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
+        pv_buf_printf(b, "\n%s", md ? "- " : "");
+        if (c->obj_column)
+            pv_buf_printf(b, "%s (%s × %s): ", pv_tr(sv, "Objective", "Målvärde"),
+                          pv_tr(sv, "score", "poäng"), c->obj_column);
+        else
+            pv_buf_printf(b, "%s: ", pv_tr(sv, "Total score", "Total poäng"));
         num(b, s->objective, 2, sv);
         if (s->status == PV_STATUS_FEASIBLE) {
             pv_buf_printf(b, " (%s ", pv_tr(sv, "bound", "gräns"));
@@ -689,6 +708,10 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
             pv_buf_printf(b, ", %s ", pv_tr(sv, "gap", "gap"));
             num(b, s->gap * 100, 2, sv);
             pv_buf_puts(b, " %)");
+        }
+        if (c->obj_column) {
+            pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
+            num(b, total_score(v), 2, sv);
         }
         pv_buf_printf(b, "\n%s%s: %zu %s %zu (%zu %s)", md ? "- " : "",
                       pv_tr(sv, "Selected projects", "Valda projekt"), v->nsel,
@@ -783,9 +806,13 @@ static void render_csv(pv_buf *b, const sel_view *v)
     int sv = v->sv;
     int has_sol = pv_status_has_portfolio(s->status);
     csv_header(b, v);
+    pv_buf tx;
+    pv_buf_init(&tx);
+    pv_objective_text(&tx, c, sv);
     csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
             c->name, sv ? pv_status_word(s->status, sv) : pv_status_key(s->status), has_sol,
-            s->objective, has_sol, s->bound, "");
+            s->objective, has_sol, s->bound, tx.data ? tx.data : "");
+    pv_buf_free(&tx);
     csv_use(b, v, -1);
     for (size_t k = 0; has_sol && k < c->nres; k++) {
         csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",

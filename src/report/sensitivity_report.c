@@ -12,7 +12,9 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
                              const pv_sensitivity *s, size_t n, unsigned char *add,
                              unsigned char *rem)
 {
-    pv_buf_puts(b, "{\n  \"base_objective\": ");
+    pv_buf_puts(b, "{\n  ");
+    pv_json_maximised(b, c, -1);
+    pv_buf_puts(b, ",\n  \"base_objective\": ");
     pv_buf_num(b, s->base_objective, 6);
     pv_buf_puts(b, ", \"selected_projects\": ");
     pv_ids_json(b, c, s->base, n);
@@ -90,6 +92,7 @@ static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
     int md = fmt == PV_FMT_MD;
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
+    pv_objective_line(b, c, sv, md);
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
     pv_ids_text(b, c, s->base, n, "–");
     pv_buf_puts(b, "\n\n");

@@ -39,6 +39,31 @@ const char *pv_eligible_word(int eligible, int sv)
     return eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
 }
 
+/* [{"id": "min_score" | criterion id, "value": …, "min": …}] for the
+ * thresholds project p falls below. */
+void pv_json_below(pv_buf *b, const pv_case *c, const pv_proj_result *p)
+{
+    pv_buf_puts(b, ", \"below_threshold\": [");
+    if (p->below_min_score) {
+        pv_buf_puts(b, "{\"id\": \"min_score\", \"value\": ");
+        pv_buf_num(b, p->score, 6);
+        pv_buf_puts(b, ", \"min\": ");
+        pv_buf_num(b, c->min_score, 6);
+        pv_buf_putc(b, '}');
+    }
+    for (size_t i = 0; i < p->nbelow; i++) {
+        const pv_criterion *cr = c->model->all[p->below[i]];
+        pv_buf_puts(b, i || p->below_min_score ? ", {\"id\": " : "{\"id\": ");
+        pv_buf_json_str(b, cr->id);
+        pv_buf_puts(b, ", \"value\": ");
+        pv_buf_num(b, pv_criterion_value(c, cr, NULL, p->value), 6);
+        pv_buf_puts(b, ", \"min\": ");
+        pv_buf_num(b, cr->min, 6);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_putc(b, ']');
+}
+
 /* Does a selected project use partner p? */
 static int used(const pv_case *c, const pv_selection *s, size_t p)
 {
@@ -276,13 +301,107 @@ void pv_buf_plain(pv_buf *b, const char *s)
 
 /* ------------------------------------------------------------ reasons */
 
-static void points(pv_buf *b, double x, int sv, int sentence)
+/* An amount of the objective: points, or points × the weighting column. */
+static void points(pv_buf *b, const pv_case *c, double x, int sv, int sentence)
 {
     if (sentence)
         pv_html_num(b, x, 2, sv);
     else
         pv_fmt_num(b, x, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    if (c->obj_column)
+        pv_buf_printf(b, " × %s", c->obj_column);
+}
+
+void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
+{
+    if (!c->obj_column) {
+        pv_buf_puts(b, pv_tr(sv, "the sum of the selected projects' scores (each project counts "
+                                 "its quality score, whatever its size)",
+                             "summan av de valda projektens poäng (varje projekt räknas med sin "
+                             "kvalitetspoäng, oavsett storlek)"));
+        return;
+    }
+    pv_buf_printf(b, sv ? "summan av poäng × %s över de valda projekten (varje projekts "
+                          "kvalitetspoäng gånger dess värde i kolumnen %s, så att värdet växer "
+                          "med projektet)"
+                        : "the sum of score × %s over the selected projects (each project's "
+                          "quality score times its value in the column %s, so that value "
+                          "scales with the project)",
+                  c->obj_column, c->obj_column);
+}
+
+void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md)
+{
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Maximised", "Maximerat"));
+    pv_objective_text(b, c, sv);
+    pv_buf_puts(b, md ? "\n\n" : "\n\n");
+}
+
+void pv_json_maximised(pv_buf *b, const pv_case *c, int sv)
+{
+    pv_buf_printf(b, "\"maximised\": {\"type\": \"%s\", \"column\": ",
+                  c->obj_column ? "weighted" : "sum");
+    if (c->obj_column)
+        pv_buf_json_str(b, c->obj_column);
+    else
+        pv_buf_puts(b, "null");
+    if (sv >= 0) {
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_objective_text(&t, c, sv);
+        pv_buf_puts(b, ", \"text\": ");
+        pv_buf_json_str(b, t.data ? t.data : "");
+        pv_buf_free(&t);
+    }
+    pv_buf_putc(b, '}');
+}
+
+void pv_json_review(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv)
+{
+    pv_review_action a = s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
+    if (a == PV_REV_NONE) {
+        pv_buf_puts(b, "null");
+        return;
+    }
+    pv_buf_printf(b, "{\"action\": \"%s\", \"reasons\": [", pv_review_key(a));
+    for (size_t k = 0;; k++) {
+        pv_buf t;
+        pv_buf_init(&t);
+        int got = pv_review_reason(&t, c, s, p, k, sv);
+        if (got) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, t.data ? t.data : "");
+        }
+        pv_buf_free(&t);
+        if (!got)
+            break;
+    }
+    pv_buf_puts(b, "]}");
+}
+
+int pv_threshold_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
+{
+    if (!p->below_min_score && !p->nbelow)
+        return 0;
+    pv_buf_puts(b, pv_tr(sv, "below the quality threshold: ", "under kvalitetsgränsen: "));
+    if (p->below_min_score) {
+        pv_buf_puts(b, pv_tr(sv, "score ", "poäng "));
+        pv_fmt_num(b, p->score, 2, sv);
+        pv_buf_puts(b, pv_tr(sv, " < minimum ", " < lägsta "));
+        pv_fmt_num(b, c->min_score, 2, sv);
+        pv_buf_puts(b, " (min_score)");
+    }
+    for (size_t i = 0; i < p->nbelow; i++) {
+        const pv_criterion *cr = c->model->all[p->below[i]];
+        pv_buf_puts(b, i || p->below_min_score ? "; " : "");
+        pv_buf_printf(b, "%s %s ", pv_tr(sv, "criterion", "kriteriet"), pv_crit_label(cr, sv));
+        pv_fmt_num(b, pv_criterion_value(c, cr, NULL, p->value), 2, sv);
+        pv_buf_puts(b, pv_tr(sv, " < minimum ", " < lägsta "));
+        pv_fmt_num(b, cr->min, 2, sv);
+        pv_buf_printf(b, " (%s.min)", cr->id);
+    }
+    return 1;
 }
 
 /* What choosing j takes: its own use plus the partner fees it triggers. */
@@ -311,7 +430,7 @@ static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
         return;
     }
     pv_buf_puts(b, pv_tr(sv, " without it the portfolio loses ", " utan det förlorar portföljen "));
-    points(b, w->loss, sv, sentence);
+    points(b, c, w->loss, sv, sentence);
 }
 
 /* "A, B och C" */
@@ -361,16 +480,16 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     if (w->ndisplaced) {
         double sum = 0;
         for (size_t i = 0; i < w->ndisplaced; i++)
-            sum += r->p[w->displaced[i]].score;
+            sum += pv_objective_coef(c, w->displaced[i], r->p[w->displaced[i]].score);
         pv_buf_puts(b, pv_tr(sv, "to make room, ", "för att få plats måste "));
         id_list(b, c, w->displaced, w->ndisplaced, sv);
         pv_buf_puts(b, pv_tr(sv, " (together ", " (tillsammans "));
-        points(b, sum, sv, sentence);
+        points(b, c, sum, sv, sentence);
         pv_buf_puts(b, pv_tr(sv, ") would have to go, and the portfolio would lose ",
                              ") bort, och portföljen förlorar "));
     } else
         pv_buf_puts(b, pv_tr(sv, "taking it in would cost ", "att ta in det skulle kosta "));
-    points(b, w->loss, sv, sentence);
+    points(b, c, w->loss, sv, sentence);
     blocking_clause(b, c, s, j, w, sv);
 }
 
@@ -395,6 +514,10 @@ static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, i
         pv_buf_plain(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "): ");
         pv_buf_plain(b, ru->because ? ru->because : "");
+    }
+    if (p->below_min_score || p->nbelow) {
+        pv_buf_puts(b, p->nexcluded ? "; " : pv_tr(sv, "not eligible: ", "inte valbar: "));
+        pv_threshold_text(b, c, p, sv);
     }
 }
 

@@ -95,6 +95,25 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
 void pv_cofin_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv);
 void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv);
 
+/* What select maximised, in plain words (no capital, no full stop): "the sum
+ * of the selected projects' scores …" or "the sum of score × participants …". */
+void pv_objective_text(pv_buf *b, const pv_case *c, int sv);
+/* "below the quality threshold: score 54.20 < minimum 60.00 (min_score);
+ * criterion Benefit 0.40 < minimum 0.50 (benefit.min)"; 0 (nothing written)
+ * when project p meets every threshold. */
+int pv_threshold_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv);
+
+/* "Maximerat: …" and a blank line, under a what-if report's title. */
+void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md);
+/* `"maximised": {"type": "sum" | "weighted", "column": …, "text": …}`; no
+ * "text" when sv < 0 (what-if JSON, which has no language). */
+void pv_json_maximised(pv_buf *b, const pv_case *c, int sv);
+/* `{"action": "end_candidate", "reasons": [...]}` for a listed own agreement, else `null`. */
+void pv_json_review(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv);
+/* `, "below_threshold": [{"id": "min_score" | criterion id, "value", "min"}]`
+ * for the JSON of project p (an empty list when it meets every threshold). */
+void pv_json_below(pv_buf *b, const pv_case *c, const pv_proj_result *p);
+
 /* Why project j is in or out, one line in the report's language; plain text
  * (escape it for HTML). sentence: capital first letter and a full stop, and
  * amounts with units (HTML); else lower case, plain numbers (text, md, csv,

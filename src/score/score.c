@@ -112,6 +112,7 @@ static int leaf_value(const pv_case *c, const pv_criterion *l, size_t j, pv_proj
 
 static void result_free(pv_proj_result *r)
 {
+    pv_free(r->below);
     pv_free(r->excluded_by);
     pv_free(r->flags);
     pv_free(r->value);
@@ -166,6 +167,78 @@ int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *
     return 0;
 }
 
+double pv_criterion_value(const pv_case *c, const pv_criterion *cr, const double *w,
+                          const double *value)
+{
+    if (cr->is_leaf)
+        return value[cr->leaf_index];
+    /* a parent: Σ W_l v_l / Σ W_l over its leaves; with the model's weights
+     * Σ W_l is the parent's own global weight, so this is its points / (100 × W) */
+    const pv_model *m = c->model;
+    double num = 0, den = 0;
+    for (size_t i = 0; i < m->nleaves; i++) {
+        const pv_criterion *l = m->leaves[i];
+        const pv_criterion *a = l->parent;
+        while (a && a != cr)
+            a = a->parent;
+        if (!a)
+            continue;
+        double wl = w ? w[i] : l->global;
+        num += wl * value[i];
+        den += wl;
+    }
+    return den > 0 ? num / den : NAN;
+}
+
+/* Rounding of a sum of weights must not make 0,5 fail a min of 0,5. */
+#define THRESHOLD_TOL 1e-9
+
+int pv_meets_thresholds(const pv_case *c, const double *w, const double *value, double score,
+                        unsigned char *below)
+{
+    const pv_model *m = c->model;
+    int ok = !(c->has_min_score && score < c->min_score - THRESHOLD_TOL);
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        if (!cr->has_min)
+            continue;
+        double v = pv_criterion_value(c, cr, w, value);
+        int low = !isnan(v) && v < cr->min - THRESHOLD_TOL;
+        if (below)
+            below[i] = (unsigned char)low;
+        ok &= !low;
+    }
+    return ok;
+}
+
+double pv_objective_coef(const pv_case *c, size_t j, double score)
+{
+    return c->obj_mult ? score * c->obj_mult[j] : score;
+}
+
+/* The thresholds at the model's weights: which criteria fall short, and the
+ * project's eligibility. */
+static int apply_thresholds(const pv_case *c, pv_proj_result *p, unsigned char *below)
+{
+    const pv_model *m = c->model;
+    p->rules_ok = p->eligible;
+    int ok = pv_meets_thresholds(c, NULL, p->value, p->score, below);
+    p->below_min_score = c->has_min_score && p->score < c->min_score - THRESHOLD_TOL;
+    for (size_t i = 0; i < m->nall; i++)
+        p->nbelow += below[i] != 0;
+    if (p->nbelow) {
+        p->below = pv_calloc(p->nbelow, sizeof(size_t));
+        if (!p->below)
+            return -1;
+        p->nbelow = 0;
+        for (size_t i = 0; i < m->nall; i++)
+            if (below[i])
+                p->below[p->nbelow++] = i;
+    }
+    p->eligible = p->rules_ok && ok;
+    return 0;
+}
+
 pv_ranking *pv_rank(const pv_case *c, pv_error *err)
 {
     size_t n = c->projects->nrows, L = c->model->nleaves;
@@ -198,6 +271,13 @@ pv_ranking *pv_rank(const pv_case *c, pv_error *err)
         }
         if (pv_screen_project(c, j, p, err) || pv_score_project(c, j, p, err))
             goto fail;
+        unsigned char *below = pv_calloc(c->model->nall + 1, 1);
+        if (!below || apply_thresholds(c, p, below)) {
+            pv_free(below);
+            pv_err_nomem(err);
+            goto fail;
+        }
+        pv_free(below);
         r->order[j] = j;
     }
     rank_ctx x = {c, r, pv_calloc(n ? n : 1, sizeof(char *))};

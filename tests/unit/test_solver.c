@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "optimise/select.h"
+#include "analyse/resolve.h"
 #include "report/wording.h"
 #include "testutil.h"
 
@@ -197,6 +198,87 @@ static void test_agreement_review(void **state)
     for (size_t i = 0; i < 4; i++) {
         snprintf(f, sizeof f, "%s/%s", dir, files[i]);
         unlink(f);
+    }
+    rmdir(dir);
+}
+
+/* Quality thresholds (min_score, a parent's and a leaf's min) and the
+ * weighted objective; a what-if's weights re-evaluate the thresholds, so a
+ * project below one at the model's weights can come in. Leaves a, b (under q)
+ * and f weigh 0.25, 0.25 and 0.5. */
+static void test_thresholds_and_objective(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/pv_test_thr_%d", (int)getpid());
+    mkdir(dir, 0700);
+    tu_write_file(dir, "model.json",
+                  "{\"name\": \"m\", \"language\": \"en\", \"criteria\": {"
+                  "\"q\": {\"weight\": 1, \"min\": 0.7, \"children\": {"
+                  "\"a\": {\"weight\": 1, \"column\": \"a\", \"value\": {\"type\": \"linear\", "
+                  "\"worst\": 0, \"best\": 4}},"
+                  "\"b\": {\"weight\": 1, \"column\": \"b\", \"value\": {\"type\": \"linear\", "
+                  "\"worst\": 0, \"best\": 4}}}},"
+                  "\"f\": {\"weight\": 1, \"min\": 0.25, \"column\": \"f\", \"value\": {\"type\": "
+                  "\"linear\", \"worst\": 0, \"best\": 4}}}}");
+    tu_write_file(dir, "projects.csv", "id,name,a,b,f,n,cost\n"
+                                       "A,A,4,4,4,1,1\nG,G,4,0.8,4,2,1\nC,C,4,4,0,1,1\nD,D,3,3,1,1,1\n");
+    pv_case *c = load_case("{\"name\": \"t\", \"model\": \"model.json\", \"min_score\": 55, "
+                           "\"objective\": {\"type\": \"weighted\", \"column\": \"n\"}, "
+                           "\"data\": {\"projects\": \"projects.csv\"}, \"resources\": "
+                           "{\"budget\": {\"column\": \"cost\", \"limit\": 10}}}");
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = pv_rank(c, &e);
+    assert_non_null(r);
+    assert_true(r->p[0].eligible);
+    assert_false(r->p[1].eligible); /* G: q = 0.6 < 0.7 */
+    assert_true(r->p[1].rules_ok);
+    assert_int_equal(r->p[1].nbelow, 1);
+    assert_string_equal(c->model->all[r->p[1].below[0]]->id, "q");
+    assert_true(fabs(pv_criterion_value(c, c->model->all[0], NULL, r->p[1].value) - 0.6) < 1e-12);
+    assert_false(r->p[2].eligible); /* C: f = 0 < 0.25 */
+    assert_string_equal(c->model->all[r->p[2].below[0]]->id, "f");
+    assert_true(r->p[3].eligible == 0 && r->p[3].below_min_score && r->p[3].nbelow == 0);
+    pv_select_opts o;
+    pv_select_opts_init(&o);
+    pv_selection *s = pv_select(c, r, &o, &e);
+    assert_non_null(s);
+    assert_true(s->x[0] && !s->x[1] && !s->x[2] && !s->x[3]);
+    assert_true(fabs(s->objective - 100) < 1e-9);
+    size_t len;
+    char *txt = pv_render_select(c, r, s, PV_FMT_JSON, PV_LANG_EN, &len, &e);
+    assert_non_null(strstr(txt, "\"below_threshold\": [{\"id\": \"q\", \"value\": 0.600000, "
+                                "\"min\": 0.700000}]"));
+    assert_non_null(strstr(txt, "\"maximised\": {\"type\": \"weighted\", \"column\": \"n\""));
+    pv_free(txt);
+    txt = pv_render_select(c, r, s, PV_FMT_TEXT, PV_LANG_SV, &len, &e);
+    assert_non_null(strstr(txt, "inte valbar: under kvalitetsgränsen: poäng 50,00 < lägsta 55,00 "
+                                "(min_score)"));
+    assert_non_null(strstr(txt, "Maximerat: summan av poäng × n"));
+    pv_free(txt);
+    /* weights a 0.4, b 0.1, f 0.5: G's q is 0.84 and its score 92, so it
+     * comes in (objective 100·1 + 92·2); C and D stay out */
+    double w[3] = {0.4, 0.1, 0.5}, score[4];
+    pv_scores_for_weights(c, r, w, score);
+    assert_true(fabs(score[1] - 92) < 1e-9);
+    assert_true(isnan(score[2]) && isnan(score[3]));
+    pv_resolver f;
+    assert_int_equal(pv_resolver_init(&f, c, r, &e), 0);
+    unsigned char x[4];
+    double obj;
+    assert_int_equal(pv_resolver_solve(&f, score, x, &obj, &e), 1);
+    assert_true(x[0] && x[1] && !x[2] && !x[3]);
+    assert_true(fabs(obj - 284) < 1e-9);
+    assert_false(pv_base_optimal(c, r, s->x, score, obj));
+    pv_resolver_free(&f);
+    pv_selection_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+    static const char *const files[] = {"case.json", "model.json", "projects.csv"};
+    char fn[512];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(fn, sizeof fn, "%s/%s", dir, files[i]);
+        unlink(fn);
     }
     rmdir(dir);
 }
@@ -397,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_build),
         cmocka_unit_test(test_select_and_why),
         cmocka_unit_test(test_agreement_review),
+        cmocka_unit_test(test_thresholds_and_objective),
         cmocka_unit_test(test_constraints_and_cannot_fit),
         cmocka_unit_test(test_infeasible_diagnosis),
         cmocka_unit_test(test_forced_excluded_is_input_error),
