@@ -237,7 +237,12 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     }
     pv_buf_putc(b, ']');
     pv_json_below(b, c, p);
-    pv_buf_puts(b, ", \"objective_value\": ");
+    pv_buf_puts(b, ", \"flags\": [");
+    for (size_t k = 0; k < p->nflags; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, c->model->rules[p->flags[k]].id);
+    }
+    pv_buf_puts(b, "], \"objective_value\": ");
     pv_buf_num(b, pv_objective_coef(c, j, p->score), 6);
     pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
     pv_buf_printf(b, ", \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
@@ -636,6 +641,7 @@ static void text_proposals(pv_buf *b, const sel_view *v, int md)
             md_text(b, use.data ? use.data : "", 1);
             pv_buf_puts(b, " | ");
             md_text(b, v->proj[i].why, 1);
+            pv_flags_text(b, c, &r->p[j], sv, md);
             pv_buf_puts(b, " |\n");
         } else {
             pv_buf_printf(b, "%s %3zu  ", mark, r->rank[j]);
@@ -653,6 +659,7 @@ static void text_proposals(pv_buf *b, const sel_view *v, int md)
             pv_buf_printf(b, "%7s", "");
             md_text(b, v->proj[i].why, 0);
             pv_buf_putc(b, '\n');
+            pv_flags_text(b, c, &r->p[j], sv, md);
         }
         pv_buf_free(&tmp);
         pv_buf_free(&use);
@@ -679,19 +686,7 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
         md_text(b, c->model->name, 0);
         pv_buf_putc(b, '\n');
     }
-    pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Maximised", "Maximerat"));
-    pv_buf tx;
-    pv_buf_init(&tx);
-    pv_objective_text(&tx, c, sv);
-    md_text(b, tx.data, md);
-    pv_buf_free(&tx);
-    pv_buf_putc(b, '\n');
-    if (c->has_min_score) {
-        pv_buf_printf(b, "%s%s: ", md ? "- " : "",
-                      pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));
-        num(b, c->min_score, 2, sv);
-        pv_buf_printf(b, " %s\n", pv_tr(sv, "points (min_score)", "poäng (min_score)"));
-    }
+    pv_objective_head(b, c, sv, md);
     pv_buf_printf(b, "%s%s: %s", md ? "- " : "", pv_tr(sv, "Status", "Status"),
                   pv_status_word(s->status, sv));
     if (has_sol) {
@@ -852,8 +847,13 @@ static void render_csv(pv_buf *b, const sel_view *v)
         const char *st = !r->p[j].eligible ? pv_tr(sv, "excluded", "utesluten")
                          : s->x[j]         ? pv_tr(sv, "selected", "vald")
                                            : pv_tr(sv, "not_selected", "inte vald");
+        pv_buf d;
+        pv_buf_init(&d);
+        pv_buf_puts(&d, v->proj[i].why);
+        pv_flags_text(&d, c, &r->p[j], sv, 2);
         csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
-                st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, v->proj[i].why);
+                st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, d.data ? d.data : "");
+        pv_buf_free(&d);
         csv_use(b, v, (long)j);
     }
     if (has_sol)

@@ -357,6 +357,43 @@ void pv_json_maximised(pv_buf *b, const pv_case *c, int sv)
     pv_buf_putc(b, '}');
 }
 
+void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv, int mode)
+{
+    for (size_t k = 0; p->eligible && k < p->nflags; k++) {
+        const pv_rule *ru = &c->model->rules[p->flags[k]];
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_buf_printf(&t, "%s ", pv_tr(sv, "flag", "villkor"));
+        pv_buf_plain(&t, pv_rule_name(ru, sv));
+        pv_buf_puts(&t, ": ");
+        pv_buf_plain(&t, ru->because ? ru->because : "");
+        pv_buf_puts(b, mode ? "; " : "       ");
+        for (const char *q = t.data; q && *q; q++) {
+            if (mode == 1 && *q == '|')
+                pv_buf_putc(b, '\\');
+            pv_buf_putc(b, *q);
+        }
+        pv_buf_puts(b, mode ? "" : "\n");
+        pv_buf_free(&t);
+    }
+}
+
+void pv_objective_head(pv_buf *b, const pv_case *c, int sv, int md)
+{
+    pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Maximised", "Maximerat"));
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_objective_text(&t, c, sv);
+    pv_buf_plain(b, t.data ? t.data : "");
+    pv_buf_free(&t);
+    pv_buf_putc(b, '\n');
+    if (c->has_min_score) {
+        pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));
+        pv_fmt_num(b, c->min_score, 2, sv);
+        pv_buf_printf(b, " %s\n", pv_tr(sv, "points (min_score)", "poäng (min_score)"));
+    }
+}
+
 void pv_json_review(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv)
 {
     pv_review_action a = s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;

@@ -108,6 +108,13 @@ void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md);
 /* `"maximised": {"type": "sum" | "weighted", "column": …, "text": …}`; no
  * "text" when sv < 0 (what-if JSON, which has no language). */
 void pv_json_maximised(pv_buf *b, const pv_case *c, int sv);
+/* The model's flags on an eligible project p (an excluded one's exclusion
+ * says more): mode 0 text, one indented line each; 1 Markdown cell, each after
+ * "; " with '|' escaped; 2 CSV, each after "; ". */
+void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv, int mode);
+/* "Maximerat: …" and, with min_score, "Kvalitetsgräns: …" at the head of a
+ * select report (md: as list items). */
+void pv_objective_head(pv_buf *b, const pv_case *c, int sv, int md);
 /* `{"action": "end_candidate", "reasons": [...]}` for a listed own agreement, else `null`. */
 void pv_json_review(pv_buf *b, const pv_case *c, const pv_selection *s, size_t p, int sv);
 /* `, "below_threshold": [{"id": "min_score" | criterion id, "value", "min"}]`
