@@ -41,7 +41,7 @@ pass "text, md, csv, json are date-free"
 # Numbers: sv "695 000 kr" (no-break space), en "695,000 SEK".
 nb=$(printf '\302\240')
 grep -q "695${nb}000${nb}kr" "$T/sv.html" && pass "sv amounts" || failm "sv: no '695 000 kr' with NBSP"
-grep -q "432,45" "$T/sv.html" && pass "sv decimal comma" || failm "sv: no '432,45'"
+grep -q "429,59" "$T/sv.html" && pass "sv decimal comma" || failm "sv: no '429,59'"
 grep -q "695,000${nb}SEK" "$T/en.html" && pass "en amounts" || failm "en: no '695,000 SEK'"
 grep -q 'lang="sv"' "$T/sv.html" && grep -q 'lang="en"' "$T/en.html" && pass "lang attribute" || failm "lang attribute"
 
