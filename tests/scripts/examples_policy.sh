@@ -49,7 +49,12 @@ for p in res["projects"]:
         bad.append("%s selected but not eligible" % p["id"])
     # the text block of the project: its line to the next project line
     m = re.search(r"^\*\s+\d+\s+%s\s.*?(?=^[* ]\s+\d+\s+\S|\Z)" % re.escape(p["id"]), txt, re.S | re.M)
-    rows = [r for r in re.findall(r"<tr[^>]*>.*?</tr>", page, re.S) if ">%s<" % p["id"] in r]
+    # the project's row and the notes row under it
+    allrows = re.findall(r"<tr[^>]*>.*?</tr>", page, re.S)
+    rows = []
+    for k, r in enumerate(allrows):
+        if 'data-id="%s"' % p["id"] in r:
+            rows.append(r + "".join(allrows[k + 1:k + 2]) if "project-notes" in "".join(allrows[k + 1:k + 2]) else r)
     for f in p["flags"]:
         nflag += 1
         because = rules[f]["because"]
