@@ -136,8 +136,7 @@ static double total_score(const sel_view *v)
 {
     double t = 0;
     for (size_t j = 0; j < v->r->n; j++)
-        if (v->s->x[j])
-            t += v->r->p[j].score;
+        t += v->s->x[j] ? v->r->p[j].score : 0;
     return t;
 }
 

@@ -315,20 +315,24 @@ static void points(pv_buf *b, const pv_case *c, double x, int sv, int sentence)
 
 void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
 {
-    if (!c->obj_column) {
+    if (!c->obj_column)
         pv_buf_puts(b, pv_tr(sv, "the sum of the selected projects' scores (each project counts "
                                  "its quality score, whatever its size)",
                              "summan av de valda projektens poäng (varje projekt räknas med sin "
                              "kvalitetspoäng, oavsett storlek)"));
-        return;
-    }
-    pv_buf_printf(b, sv ? "summan av poäng × %s över de valda projekten (varje projekts "
-                          "kvalitetspoäng gånger dess värde i kolumnen %s, så att värdet växer "
-                          "med projektet)"
-                        : "the sum of score × %s over the selected projects (each project's "
-                          "quality score times its value in the column %s, so that value "
-                          "scales with the project)",
-                  c->obj_column, c->obj_column);
+    else
+        pv_buf_printf(b, sv ? "summan av poäng × %s över de valda projekten (varje projekts "
+                              "kvalitetspoäng gånger dess värde i kolumnen %s, så att värdet "
+                              "växer med projektet)"
+                            : "the sum of score × %s over the selected projects (each project's "
+                              "quality score times its value in the column %s, so that value "
+                              "scales with the project)",
+                      c->obj_column, c->obj_column);
+    if (c->cofin)
+        pv_buf_puts(b, pv_tr(sv, ", as an expected value: a project that awaits a co-financing "
+                                 "decision counts with the probability that it is granted",
+                             ", som förväntat värde: ett projekt som väntar på beslut om "
+                             "medfinansiering räknas med sannolikheten att det beviljas"));
 }
 
 void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md)
