@@ -75,6 +75,8 @@ void pv_cli_opts_free(pv_cli_opts *o);
 /* Prints every error of a list (and "and N more"); returns 2. */
 int pv_cli_errors(const pv_errors *all);
 int pv_cli_error(const pv_error *err);
+/* Prints "partnerval: error: out of memory" and returns PV_EINTERNAL. */
+int pv_cli_nomem(void);
 /* Prints "partnerval: error: …" and a pointer to --help; returns PV_EUSAGE. */
 int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes text to out (atomically) or, when out is NULL, to standard output;

@@ -211,7 +211,7 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->sets || !o->args)
-        return PV_EINTERNAL;
+        return pv_cli_nomem();
     optind = 1;
     opterr = 0;
     int ch, idx = -1;

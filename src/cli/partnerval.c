@@ -51,6 +51,12 @@ int pv_cli_errors(const pv_errors *all)
     return PV_EINPUT;
 }
 
+int pv_cli_nomem(void)
+{
+    fputs("partnerval: error: out of memory\n", stderr);
+    return PV_EINTERNAL;
+}
+
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err)
 {
     int rc = 0;

@@ -64,7 +64,7 @@ static int run_compare(const pv_cli_opts *o)
     pv_comparison *cmp = NULL;
     pv_case *base = NULL;
     if (!sc)
-        return PV_EINTERNAL;
+        return pv_cli_nomem();
     /* -o must not overwrite a scenario file, nor any input of the case. */
     for (size_t i = 0; o->out && i < o->nargs; i++)
         if (pv_cli_same_file(o->out, o->args[i])) {

@@ -23,7 +23,7 @@ int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err)
     if (rc) {
         unlink(tmp);
         if (rc < 0)
-            pv_err_nomem(err);
+            pv_lp_error(err);
         else
             pv_err(err, PV_EINTERNAL, path, 0, 0, "GLPK could not write the model");
         return -1;
