@@ -213,6 +213,15 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
     R->limit = saved;
     if (rc)
         goto fail;
+    int any = 0;
+    for (size_t g = 0; g < f->nseg; g++)
+        any |= f->seg[g].feasible;
+    if (!any) {
+        pv_err(err, PV_EINFEASIBLE, c->path, 0, 0,
+               "no portfolio satisfies every constraint at any limit of '%s' from %.2f to %.2f",
+               R->id, from, to);
+        goto fail;
+    }
     f->npoints = (size_t)steps + 1;
     f->limit = pv_calloc(f->npoints, sizeof(double));
     f->point_seg = pv_calloc(f->npoints, sizeof(size_t));

@@ -333,6 +333,11 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
     pv_selection *b0 = pv_solve_scores(c, r, NULL, err);
     if (!b0)
         goto fail;
+    if (b0->status == PV_STATUS_INFEASIBLE) { /* no weights can help: as select, exit 3 */
+        pv_selection_free(b0);
+        pv_err(err, PV_EINFEASIBLE, c->path, 0, 0, "no portfolio satisfies every constraint");
+        goto fail;
+    }
     rb->base = pv_portfolio_dup(b0, n);
     pv_selection_free(b0);
     x.base = rb->base;

@@ -83,6 +83,12 @@ int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * frees text; returns the exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
 
+/* An analysis found no feasible portfolio (why: its error): solves the case as
+ * `select` does and, when it is infeasible, writes select's report with its
+ * diagnosis where the analysis would have gone, and returns 3 as select does;
+ * otherwise prints why and returns its code. */
+int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, const pv_error *why);
+
 /* Signal handlers (exit 130/143, no partial file) and the PARTNERVAL_FAIL_ALLOC test hook. */
 void pv_cli_harden(void);
 /* Do two paths name the same existing file? */

@@ -147,7 +147,13 @@ static int run_analysis(const pv_cli_opts *o, analysis a)
     pv_ranking *r = c ? pv_rank(c, &err) : NULL;
     size_t len;
     char *text = r ? analyse(a, c, r, o, &len, &err) : NULL;
-    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+    int rc;
+    if (text)
+        rc = pv_cli_emit(c, o->out, text, len, &err);
+    else if (r && err.code == PV_EINFEASIBLE)
+        rc = pv_cli_infeasible(c, r, o, &err);
+    else
+        rc = pv_cli_error(&err);
     pv_ranking_free(r);
     pv_case_free(c);
     return rc;
