@@ -56,6 +56,9 @@ void pv_cli_harden(void)
             continue;
         sigaction(sigs[i], &sa, NULL);
     }
+    /* A reader that went away (`partnerval rank … | head`) is a write error
+     * (EPIPE) with a message and exit 4, not a silent death by SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
     const char *e = getenv("PARTNERVAL_FAIL_ALLOC");
     if (e && *e) {
         char *end;
