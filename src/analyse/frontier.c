@@ -193,6 +193,10 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
         return NULL;
     if (from < 0)
         from = 0;
+    if (!(to <= 1e15) || !(from <= 1e15)) { /* the solver's largest limit */
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the frontier's limits must be numbers in [0, 1e15]");
+        return NULL;
+    }
     if (!(to >= from) || !isfinite(to)) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0,
                "the frontier's lower limit must not exceed its upper limit");

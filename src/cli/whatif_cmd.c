@@ -54,6 +54,37 @@ static const char ROBUST_HELP[] =
     "  ranked     uniform among weights that keep the model's order\n"
     "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n";
 
+/* The --set scenario applied on its own, before any solving, so that a bad
+ * setting is blamed on the setting ("--set resources.x.limit=abc: …"), not on
+ * the case file it was merged into. 0, or the exit code (message printed). */
+static int check_sets(const pv_cli_opts *o, const pv_scenario *sets)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *t = pv_case_load_scenario(o->args[0], sets, &err);
+    if (t) {
+        pv_case_free(t);
+        return 0;
+    }
+    if (err.code != PV_EINPUT)
+        return pv_cli_error(&err);
+    for (size_t i = 0; i < o->nsets; i++) {
+        size_t n = strcspn(o->sets[i], "=");
+        if (!strncmp(err.text, o->sets[i], n) && err.text[n] == ':') {
+            fprintf(stderr, "partnerval: error: --set %s: %s\n", o->sets[i],
+                    err.text + n + (err.text[n + 1] == ' ' ? 2 : 1));
+            return err.code;
+        }
+    }
+    /* a setting that breaks something else (a reference, a constraint) */
+    char msg[2048];
+    fprintf(stderr, "partnerval: error: with --set %s", o->sets[0]);
+    for (size_t i = 1; i < o->nsets; i++)
+        fprintf(stderr, " --set %s", o->sets[i]);
+    fprintf(stderr, ": %s\n", pv_error_format(&err, msg, sizeof msg));
+    return err.code;
+}
+
 static int run_compare(const pv_cli_opts *o)
 {
     int rc;
@@ -80,6 +111,8 @@ static int run_compare(const pv_cli_opts *o)
             goto done;
     if (o->nsets && !(sc[k++] = pv_scenario_from_sets("--set", o->sets, o->nsets, &err)))
         goto done;
+    if (o->nsets && (rc = check_sets(o, sc[k - 1])))
+        goto out;
     pv_select_opts so;
     pv_select_opts_init(&so);
     so.no_why = !o->why;
@@ -176,6 +209,8 @@ static int run_frontier(const pv_cli_opts *o)
 {
     if (!o->resource)
         return pv_cli_usage("frontier needs --resource R");
+    if (o->from >= 0 && o->to >= 0 && o->from > o->to)
+        return pv_cli_usage("--from (%g) must not exceed --to (%g)", o->from, o->to);
     return run_analysis(o, FRONTIER);
 }
 
