@@ -297,6 +297,20 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
 /** Renders a frontier (see pv_render_rank for ownership). */
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
                          pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/**
+ * Writes a runnable starter case into the folder dir (made when missing; it
+ * must be empty), from a shipped example case (the path of its case.json):
+ * case.json (its name, home, resources and labels; no constraints),
+ * model.json (a copy of its model), projects.csv (exactly the columns the
+ * model and the resources read, and two of the example's proposals),
+ * projects-columns.csv (what each column means and its allowed values),
+ * partners.csv (only the municipality's own partners) and countries.csv.
+ * CSV files are in Swedish Excel's dialect: UTF-8 BOM, ';', decimal comma,
+ * CRLF. The descriptions are in lang (PV_LANG_DEFAULT: the model's).
+ * 0, or -1 + err (PV_EUSAGE when dir exists and is not empty).
+ */
+int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_error *err);
+
 /** Frees a frontier; accepts NULL. */
 void pv_frontier_free(pv_frontier *f);
 

@@ -40,6 +40,8 @@ static const struct option LONGOPTS[] = {
     {"bind", required_argument, 0, LONG_ONLY(PV_OPT_BIND)},
     {"scenarios", required_argument, 0, LONG_ONLY(PV_OPT_SCENARIOS)},
     {"sets", required_argument, 0, LONG_ONLY(PV_OPT_SETS_FILE)},
+    {"model", required_argument, 0, LONG_ONLY(PV_OPT_MODEL)},
+    {"quiet", no_argument, 0, LONG_ONLY(PV_OPT_QUIET)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -165,10 +167,12 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_SEED: return seed_arg(v, &o->seed);
     case PV_OPT_THREADS: return count_arg("--threads", v, 1, 64, &o->threads);
     case PV_OPT_WEIGHTS: return weights_arg(v, &o->dist);
-    case PV_OPT_PORT: return count_arg(v, 0, 65535, &o->port);
+    case PV_OPT_PORT: return count_arg("--port", v, 0, 65535, &o->port);
     case PV_OPT_BIND: o->bind = v; return 0;
     case PV_OPT_SCENARIOS: o->scenarios = v; return 0;
     case PV_OPT_SETS_FILE: o->sets_file = v; return 0;
+    case PV_OPT_MODEL: o->model = v; return 0;
+    case PV_OPT_QUIET: o->quiet = 1; return 0;
     default: return -1;
     }
 }
