@@ -219,11 +219,28 @@ char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *l
 /* ------------------------------------------------------------- selection */
 
 /** Options of a selection run. Negative numbers mean "take the case's". */
+/** What long work reports progress on. */
+typedef enum pv_progress_step {
+    PV_PROGRESS_EXPLAIN,     /**< select's why-in/why-out re-solves: projects */
+    PV_PROGRESS_SENSITIVITY, /**< criteria */
+    PV_PROGRESS_FRONTIER,    /**< thousandths of the swept range */
+    PV_PROGRESS_ROBUST       /**< samples */
+} pv_progress_step;
+/** A progress hook: done of total units so far. The library never prints;
+ * the hook is called from the calling process only (never from a worker). */
+typedef void (*pv_progress_fn)(void *ctx, pv_progress_step step, size_t done, size_t total);
+/** Sets the progress hook of sensitivity, frontier and robust (which take no
+ * options), and of select when its options give none; NULL for none (the
+ * default). */
+void pv_set_progress(pv_progress_fn fn, void *ctx);
+
 typedef struct pv_select_opts {
     double time_limit_s; /**< < 0: case's solver.time_limit_s, else 60 */
     double mip_gap;      /**< < 0: case's solver.mip_gap, else 0 */
     int no_why;          /**< skip the why-in/why-out re-solves */
     int no_diagnose;     /**< infeasible: skip the conflict diagnosis (what-if loops) */
+    pv_progress_fn progress; /**< progress of the explanations, or NULL */
+    void *progress_ctx;      /**< passed to progress */
 } pv_select_opts;
 
 /** Sets the defaults: everything from the case. */

@@ -103,6 +103,8 @@ static int walk_segments(pv_frontier *f, pv_case *c, const pv_ranking *r, pv_err
     double L = f->to, prev_u = HUGE_VAL, eps_rel = 1e-6;
     size_t cap = 0;
     for (int guard = 0; guard < 20000; guard++) {
+        if (f->to > f->from)
+            pv_progress(PV_PROGRESS_FRONTIER, (size_t)(1000 * (f->to - L) / (f->to - f->from)), 1000);
         R->limit = L;
         pv_selection *s = pv_solve_scores(c, r, NULL, err);
         if (!s)

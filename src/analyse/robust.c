@@ -137,6 +137,9 @@ static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
     else if (!pv_resolver_init(&f, c, r, err)) {
         rc = 0;
         for (size_t i = lo; i < hi && !rc; i++) {
+            /* share 0's pace stands for the whole (fixed, even shares) */
+            if (lo == 0 && hi > 0)
+                pv_progress(PV_PROGRESS_ROBUST, i * x->samples / hi, x->samples);
             unsigned char *rec = x->out + i * stride;
             sample_weights(x, i, w, tmp);
             pv_scores_for_weights(c, r, w, score);

@@ -121,6 +121,7 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
         goto fail;
     have_resolver = 1;
     for (size_t i = 0; i < L; i++) {
+        pv_progress(PV_PROGRESS_SENSITIVITY, i, L);
         pv_sens_crit *sc = &s->crit[i];
         sc->leaf = i;
         sc->weight = m->leaves[i]->global;

@@ -92,6 +92,10 @@ int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_er
  * otherwise prints why and returns its code. */
 int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, const pv_error *why);
 
+/* Progress on standard error while a command runs (a terminal, not --quiet). */
+void pv_cli_progress_begin(const pv_cli_opts *o);
+void pv_cli_progress_end(void);
+
 /* Signal handlers (exit 130/143, no partial file) and the PARTNERVAL_FAIL_ALLOC test hook. */
 void pv_cli_harden(void);
 /* Do two paths name the same existing file? */

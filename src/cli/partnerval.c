@@ -120,8 +120,11 @@ int main(int argc, char **argv)
             continue;
         pv_cli_opts o;
         int rc = pv_cli_parse(COMMANDS[i], argc - 1, argv + 1, &o);
-        if (!rc)
+        if (!rc) {
+            pv_cli_progress_begin(&o);
             rc = COMMANDS[i]->run(&o);
+            pv_cli_progress_end();
+        }
         pv_cli_opts_free(&o);
         return finish(rc < 0 ? 0 : rc);
     }

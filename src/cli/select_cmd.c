@@ -18,6 +18,7 @@ static const char SELECT_HELP[] =
     "      --time-limit S solver time limit in seconds (default: case, else 60)\n"
     "      --gap G        relative MIP gap at which to stop (default: case, else 0)\n"
     "      --no-why       skip the why-in/why-out re-solves\n"
+    "      --quiet        no progress on standard error (shown on a terminal after 1 s)\n"
     "      --date D       the date an HTML report shows (default: today, UTC)\n"
     "  -h, --help         this help\n"
     "\n"
@@ -119,7 +120,7 @@ const pv_cli_cmd pv_cli_select = {
     .summary = "choose the best portfolio within the resource limits (GLPK)",
     .help = SELECT_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
-            PV_OPT_BIT(PV_OPT_NO_WHY),
+            PV_OPT_BIT(PV_OPT_NO_WHY) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_select,
 };
 

@@ -52,7 +52,10 @@ static const char ROBUST_HELP[] =
     "splitmix64 from (S, i), so the output is the same for any --threads.\n"
     "  uniform    uniform on the simplex (no preference information)\n"
     "  ranked     uniform among weights that keep the model's order\n"
-    "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n";
+    "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n"
+    "\n"
+    "Progress goes to standard error when it is a terminal and the work takes more\n"
+    "than a second; --quiet turns it off (also for sensitivity, frontier, select).\n";
 
 /* The --set scenario applied on its own, before any solving, so that a bad
  * setting is blamed on the setting ("--set resources.x.limit=abc: …"), not on
@@ -141,7 +144,8 @@ const pv_cli_cmd pv_cli_compare = {
     .name = "compare", .synopsis = "CASE SCENARIO...",
     .summary = "solve scenarios side by side (also --set path=value)",
     .help = COMPARE_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY),
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY) |
+            PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .run = run_compare,
 };
 
@@ -201,7 +205,7 @@ const pv_cli_cmd pv_cli_sensitivity = {
     .name = "sensitivity", .synopsis = "CASE",
     .summary = "weight intervals within which the portfolio holds",
     .help = SENS_HELP,
-    .opts = PV_OPTS_REPORT,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_sensitivity,
 };
 
@@ -219,7 +223,7 @@ const pv_cli_cmd pv_cli_frontier = {
     .summary = "the optimal value as one limit varies",
     .help = FRONTIER_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
-            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS),
+            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_frontier,
 };
 
@@ -235,7 +239,7 @@ const pv_cli_cmd pv_cli_robust = {
     .summary = "selection shares over random weights",
     .help = ROBUST_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
-            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS),
+            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_robust,
 };
 
