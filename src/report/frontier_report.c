@@ -360,7 +360,7 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
             pv_buf_printf(b, "<path class=\"infeasible-point\" d=\"M%.2f %.2f l7 7 m0 -7 l-7 7\" "
                              "stroke=\"#a23b2c\" stroke-width=\"2\"><title>",
                           PX(f->limit[i]) - 3.5, PY(0) - 3.5);
-            pv_html_amount(b, rid, f->limit[i], sv);
+            pv_html_amount(b, c, f->res, f->limit[i], sv);
             pv_buf_printf(b, ": %s</title></path>\n", pv_infeasible_word(sv));
             continue;
         }
