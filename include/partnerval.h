@@ -445,6 +445,13 @@ void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f
  */
 void pv_test_fail_alloc(long n);
 
+/**
+ * Test hook (the CLI's PARTNERVAL_FAIL_GLPK): GLPK fails, through its own
+ * error path (glp_error, as when it runs out of memory), at the n-th call
+ * into it from now on, n > 0; 0 turns it off.
+ */
+void pv_test_fail_glpk(long n);
+
 #ifdef __cplusplus
 }
 #endif

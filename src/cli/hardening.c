@@ -12,6 +12,8 @@
  * Test hook: PARTNERVAL_FAIL_ALLOC=n makes the n-th allocation of the
  * library (and of Jansson and libcsv through it) fail, for the CLI-level
  * allocation-failure test (tests/scripts/alloc_fail_cli.sh). Not for users.
+ * PARTNERVAL_FAIL_GLPK=n makes GLPK fail through its own error path at the
+ * n-th call into it (tests/scripts/glpk_oom.sh).
  */
 #include <errno.h>
 #include <signal.h>
@@ -66,6 +68,13 @@ void pv_cli_harden(void)
         long n = strtol(e, &end, 10);
         if (!errno && !*end && n > 0)
             pv_test_fail_alloc(n);
+    }
+    if ((e = getenv("PARTNERVAL_FAIL_GLPK")) && *e) {
+        char *end;
+        errno = 0;
+        long n = strtol(e, &end, 10);
+        if (!errno && !*end && n > 0)
+            pv_test_fail_glpk(n);
     }
 }
 

@@ -37,6 +37,13 @@ static jmp_buf *g_jmp;          /* the guarded entry point GLPK's errors return 
 static unsigned long g_gen = 1; /* the current environment's generation */
 static int g_failed;            /* GLPK (or the driver) failed since pv_lp_load */
 static char g_msg[256];         /* GLPK's message, first line */
+static long g_fail_at, g_entries; /* test hook: fail the n-th guarded entry */
+
+void pv_test_fail_glpk(long n)
+{
+    g_fail_at = n > 0 ? n : 0;
+    g_entries = 0;
+}
 
 static glp_prob *P(pv_lp *lp) { return lp && lp->gen == g_gen ? lp->p : NULL; }
 
@@ -110,7 +117,9 @@ static void recover(void)
     if (setjmp(guard_jb_)) {                                                                  \
         recover();                                                                            \
         return fail_value;                                                                    \
-    }
+    }                                                                                         \
+    if (g_fail_at && ++g_entries == g_fail_at)                                                \
+        glp_error("glp_alloc: no memory available (test hook)\n");
 
 int pv_lp_failed(void) { return g_failed; }
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# GLPK out of memory (issue 11, finding 2): under `ulimit -v`, every command
+# GLPK out of memory (issue 11, finding 2): GLPK's error path at its n-th call
+# (a test hook), and under `ulimit -v`: every command
 # that solves ends in exit 4 with "out of memory" on standard error (GLPK's
 # error hook jumps back into the driver, which releases GLPK's environment),
 # never in abort (exit 134) or a silent exit. The limits are scanned in 20-100 KiB
@@ -13,13 +14,37 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 fail=0
 pass() { echo "PASS $1"; }
 failm() { echo "FAIL $1"; fail=1; }
+LK="$ROOT/examples/lidkoping/case.json"
+
+# GLPK's own error path at its n-th call (PARTNERVAL_FAIL_GLPK, a test hook):
+# exit 4 with the message, or exit 0 once n is past the last call; also under
+# the sanitizers, which then check that nothing leaks and no released problem
+# is used.
+hook() {
+  name=$1; shift
+  bad=0 hit=0
+  for n in 1 2 3 4 6 9 14 20 30 45 70 100 150; do
+    PARTNERVAL_FAIL_GLPK=$n "$@" > /dev/null 2> "$T/err"; rc=$?
+    if [ $rc = 4 ] && grep -q "out of memory in the solver (GLPK: glp_alloc" "$T/err"; then hit=1
+    elif [ $rc != 0 ]; then bad=1; echo "  $name, GLPK failing at call $n: exit $rc: $(head -c 300 "$T/err")"
+    fi
+  done
+  [ $bad = 0 ] && [ $hit = 1 ] && pass "$name: GLPK's error at each call is exit 4 with its message" ||
+    failm "$name: GLPK's error not handled"
+}
+hook "select lidkoping" "$PV" select "$LK"
+hook "sensitivity lidkoping" "$PV" sensitivity "$LK"
+hook "frontier lidkoping" "$PV" frontier "$LK" --resource budget_sek --steps 4
+hook "robust lidkoping, 2 workers" "$PV" robust "$LK" --samples 30 --threads 2
+hook "compare lidkoping" "$PV" compare "$LK" --set resources.budget_sek.limit=700000
+hook "export lidkoping" "$PV" export "$LK" --lp "$T/x.lp"
+
 # ASan reserves terabytes of address space: `ulimit -v` cannot apply.
 if nm -a "$PV" 2>/dev/null | grep -q __asan_init || ldd "$PV" 2>/dev/null | grep -q libasan; then
-  echo "SKIP glpk_oom: sanitizer build (ulimit -v does not apply)"; exit 0
+  echo "SKIP glpk_oom ulimit scans: sanitizer build (ulimit -v does not apply)"; exit $fail
 fi
-command -v python3 >/dev/null || { echo "SKIP glpk_oom: no python3"; exit 0; }
+command -v python3 >/dev/null || { echo "SKIP glpk_oom ulimit scans: no python3"; exit $fail; }
 python3 "$ROOT/tests/gen/gen_select.py" "$T/g" 300 60 4 1 >/dev/null || { failm "generate"; exit 1; }
-LK="$ROOT/examples/lidkoping/case.json"
 
 # scan NAME LO HI STEP CMD...: runs CMD under each limit from LO to HI KiB,
 # until the first success.
