@@ -121,9 +121,13 @@ int main(int argc, char **argv)
         pv_cli_opts o;
         int rc = pv_cli_parse(COMMANDS[i], argc - 1, argv + 1, &o);
         if (!rc) {
-            pv_cli_progress_begin(&o);
+            /* progress where --quiet can turn it off (not serve, say) */
+            int progress = !!(COMMANDS[i]->opts & PV_OPT_BIT(PV_OPT_QUIET));
+            if (progress)
+                pv_cli_progress_begin(&o);
             rc = COMMANDS[i]->run(&o);
-            pv_cli_progress_end();
+            if (progress)
+                pv_cli_progress_end();
         }
         pv_cli_opts_free(&o);
         return finish(rc < 0 ? 0 : rc);
