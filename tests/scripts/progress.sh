@@ -27,7 +27,7 @@ $run > "$T/plain.json" 2> "$T/plain.err"
   pass "no progress when standard error is not a terminal"
 cmp -s "$T/tty.json" "$T/plain.json" && cmp -s "$T/quiet.json" "$T/plain.json" &&
   pass "the report is the same with and without progress" || failm "reports differ"
-python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 50 20 3 1 >/dev/null || failm "generate"
+python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 70 25 3 1 >/dev/null || failm "generate"
 script -qfc "$PV sensitivity $T/s/case.json --lang en > /dev/null" /dev/null > "$T/sens.txt" 2>&1
 grep -q "partnerval: sensitivity: criterion [0-9]*/" "$T/sens.txt" && pass "sensitivity: progress (en)" ||
   failm "sensitivity: no progress: $(head -c 200 "$T/sens.txt")"
