@@ -2,7 +2,8 @@
 #   make              the tool and the static library (./partnerval, ./libpartnerval.a)
 #   make check        build and run the whole suite; installs nothing
 #   make test         `make deps`, tests/browser's npm packages, then `make check`
-#   make install      bin, lib, include, man page and lib/pkgconfig/partnerval.pc
+#   make install      bin, lib, include, man page, lib/pkgconfig/partnerval.pc, and the
+#                     models, data and examples in share/partnerval (for `partnerval init`)
 # Only `deps`, `demo`, `test`, `bench` and the hardening targets (tests/hardening.mk)
 # install missing Debian packages (as root, tests/tools/deps.sh); `make` and
 # `make install` never do.
@@ -178,7 +179,15 @@ PC_LINES = 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${prefix}/lib' \
            'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) $(XLSXW_LIBS) $(MHD_LIBS)) -lm' \
            'Cflags: -I$${includedir}'
 
+# What `partnerval init` reads, installed under $(PREFIX)/share/partnerval.
+SHARE_FILES = $(sort $(wildcard models/*.json models/README.md data/*.csv data/README.md \
+                      examples/*/case.json examples/*/*.csv examples/*/scenarios/*.json))
+# init's last fallback: the share folder of the PREFIX it was built for.
+$(BUILD)/src/cli/init_cmd.o: CFLAGS += -DPV_DATADIR='"$(PREFIX)/share/partnerval"'
+
 install: all
+	for f in $(SHARE_FILES); do \
+	  install -D -m 0644 "$$f" "$(DESTDIR)$(PREFIX)/share/partnerval/$$f" || exit 1; done
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
 	           $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 0755 partnerval $(DESTDIR)$(PREFIX)/bin/partnerval
@@ -192,6 +201,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/partnerval $(DESTDIR)$(PREFIX)/lib/libpartnerval.a \
 	      $(DESTDIR)$(PREFIX)/include/partnerval.h $(DESTDIR)$(PREFIX)/share/man/man1/partnerval.1 \
 	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/partnerval.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/partnerval
 
 format:
 	clang-format -i include/*.h src/*.h src/*/*.c src/*/*.h tests/unit/*.c 2>/dev/null || true

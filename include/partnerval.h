@@ -219,11 +219,28 @@ char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *l
 /* ------------------------------------------------------------- selection */
 
 /** Options of a selection run. Negative numbers mean "take the case's". */
+/** What long work reports progress on. */
+typedef enum pv_progress_step {
+    PV_PROGRESS_EXPLAIN,     /**< select's why-in/why-out re-solves: projects */
+    PV_PROGRESS_SENSITIVITY, /**< criteria */
+    PV_PROGRESS_FRONTIER,    /**< thousandths of the swept range */
+    PV_PROGRESS_ROBUST       /**< samples */
+} pv_progress_step;
+/** A progress hook: done of total units so far. The library never prints;
+ * the hook is called from the calling process only (never from a worker). */
+typedef void (*pv_progress_fn)(void *ctx, pv_progress_step step, size_t done, size_t total);
+/** Sets the progress hook of sensitivity, frontier and robust (which take no
+ * options), and of select when its options give none; NULL for none (the
+ * default). */
+void pv_set_progress(pv_progress_fn fn, void *ctx);
+
 typedef struct pv_select_opts {
     double time_limit_s; /**< < 0: case's solver.time_limit_s, else 60 */
     double mip_gap;      /**< < 0: case's solver.mip_gap, else 0 */
     int no_why;          /**< skip the why-in/why-out re-solves */
     int no_diagnose;     /**< infeasible: skip the conflict diagnosis (what-if loops) */
+    pv_progress_fn progress; /**< progress of the explanations, or NULL */
+    void *progress_ctx;      /**< passed to progress */
 } pv_select_opts;
 
 /** Sets the defaults: everything from the case. */
@@ -297,6 +314,20 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
 /** Renders a frontier (see pv_render_rank for ownership). */
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
                          pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/**
+ * Writes a runnable starter case into the folder dir (made when missing; it
+ * must be empty), from a shipped example case (the path of its case.json):
+ * case.json (its name, home, resources and labels; no constraints),
+ * model.json (a copy of its model), projects.csv (exactly the columns the
+ * model and the resources read, and two of the example's proposals),
+ * projects-columns.csv (what each column means and its allowed values),
+ * partners.csv (only the municipality's own partners) and countries.csv.
+ * CSV files are in Swedish Excel's dialect: UTF-8 BOM, ';', decimal comma,
+ * CRLF. The descriptions are in lang (PV_LANG_DEFAULT: the model's).
+ * 0, or -1 + err (PV_EUSAGE when dir exists and is not empty).
+ */
+int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_error *err);
+
 /** Frees a frontier; accepts NULL. */
 void pv_frontier_free(pv_frontier *f);
 
@@ -413,6 +444,13 @@ void pv_set_alloc_funcs(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f
  * there, akheron/jansson#362).
  */
 void pv_test_fail_alloc(long n);
+
+/**
+ * Test hook (the CLI's PARTNERVAL_FAIL_GLPK): GLPK fails, through its own
+ * error path (glp_error, as when it runs out of memory), at the n-th call
+ * into it from now on, n > 0; 0 turns it off.
+ */
+void pv_test_fail_glpk(long n);
 
 #ifdef __cplusplus
 }

@@ -118,6 +118,12 @@ void pv_buf_json_str(pv_buf *b, const char *s); /* quoted, escaped JSON string *
 void pv_buf_csv_field(pv_buf *b, const char *s, char delim);
 void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed as 0 */
 
+/* ---------------------------------------------------------- util/progress */
+/* Calls the progress hook (pv_set_progress) when it is set and this is the
+ * process that set it. */
+void pv_progress(pv_progress_step step, size_t done, size_t total);
+void pv_get_progress(pv_progress_fn *fn, void **ctx);
+
 /* ---------------------------------------------------------- util/fileio */
 /* Reads a whole regular file (size limit checked). NULL + err on failure. */
 char *pv_read_file(const char *path, size_t *len, pv_error *err);

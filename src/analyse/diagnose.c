@@ -19,7 +19,8 @@ static int feasible(pv_mip *m, double tl, unsigned char *val, pv_error *err)
     pv_error_clear(&e2);
     /* any portfolio will do: a wide gap stops GLPK at its first one */
     if (pv_mip_solve(m, tl, 0.9, NULL, &sol, &e2)) {
-        if (err && e2.code == PV_EINTERNAL && strstr(e2.text, "out of memory"))
+        if (err && e2.code == PV_EINTERNAL &&
+            (strstr(e2.text, "out of memory") || pv_mip_solver_failed()))
             *err = e2;
         return 0;
     }

@@ -257,6 +257,7 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
     v.sol.val = v.val;
     m->node_limit = m->tune.why_node_limit;
     for (size_t j = wi; j < n && !rc; j += nw) {
+        pv_progress(PV_PROGRESS_EXPLAIN, j, n);
         pv_why *w = &s->why[j];
         w->resource = w->cons = -1;
         if (!r->p[j].eligible) {

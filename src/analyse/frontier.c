@@ -103,6 +103,8 @@ static int walk_segments(pv_frontier *f, pv_case *c, const pv_ranking *r, pv_err
     double L = f->to, prev_u = HUGE_VAL, eps_rel = 1e-6;
     size_t cap = 0;
     for (int guard = 0; guard < 20000; guard++) {
+        if (f->to > f->from)
+            pv_progress(PV_PROGRESS_FRONTIER, (size_t)(1000 * (f->to - L) / (f->to - f->from)), 1000);
         R->limit = L;
         pv_selection *s = pv_solve_scores(c, r, NULL, err);
         if (!s)
@@ -193,6 +195,10 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
         return NULL;
     if (from < 0)
         from = 0;
+    if (!(to <= 1e15) || !(from <= 1e15)) { /* the solver's largest limit */
+        pv_err(err, PV_EUSAGE, NULL, 0, 0, "the frontier's limits must be numbers in [0, 1e15]");
+        return NULL;
+    }
     if (!(to >= from) || !isfinite(to)) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0,
                "the frontier's lower limit must not exceed its upper limit");
@@ -213,6 +219,15 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
     R->limit = saved;
     if (rc)
         goto fail;
+    int any = 0;
+    for (size_t g = 0; g < f->nseg; g++)
+        any |= f->seg[g].feasible;
+    if (!any) {
+        pv_err(err, PV_EINFEASIBLE, c->path, 0, 0,
+               "no portfolio satisfies every constraint at any limit of '%s' from %.2f to %.2f",
+               R->id, from, to);
+        goto fail;
+    }
     f->npoints = (size_t)steps + 1;
     f->limit = pv_calloc(f->npoints, sizeof(double));
     f->point_seg = pv_calloc(f->npoints, sizeof(size_t));

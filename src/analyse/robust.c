@@ -137,6 +137,9 @@ static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
     else if (!pv_resolver_init(&f, c, r, err)) {
         rc = 0;
         for (size_t i = lo; i < hi && !rc; i++) {
+            /* share 0's pace stands for the whole (fixed, even shares) */
+            if (lo == 0 && hi > 0)
+                pv_progress(PV_PROGRESS_ROBUST, i * x->samples / hi, x->samples);
             unsigned char *rec = x->out + i * stride;
             sample_weights(x, i, w, tmp);
             pv_scores_for_weights(c, r, w, score);
@@ -333,6 +336,11 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
     pv_selection *b0 = pv_solve_scores(c, r, NULL, err);
     if (!b0)
         goto fail;
+    if (b0->status == PV_STATUS_INFEASIBLE) { /* no weights can help: as select, exit 3 */
+        pv_selection_free(b0);
+        pv_err(err, PV_EINFEASIBLE, c->path, 0, 0, "no portfolio satisfies every constraint");
+        goto fail;
+    }
     rb->base = pv_portfolio_dup(b0, n);
     pv_selection_free(b0);
     x.base = rb->base;

@@ -27,8 +27,16 @@ pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_o
     int rc = 0;
     if (s->status == PV_STATUS_INFEASIBLE)
         rc = o->no_diagnose ? 0 : pv_diagnose(m, s, tl, err);
-    else
-        rc = o->no_why ? 0 : pv_explain(m, s, tl, err);
+    else if (!o->no_why) {
+        pv_progress_fn pf;
+        void *pc;
+        pv_get_progress(&pf, &pc);
+        if (o->progress)
+            pv_set_progress(o->progress, o->progress_ctx);
+        rc = pv_explain(m, s, tl, err);
+        if (o->progress)
+            pv_set_progress(pf, pc);
+    }
     pv_mip_free(m);
     if (rc) {
         pv_selection_free(s);

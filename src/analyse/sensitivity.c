@@ -104,6 +104,11 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
         pv_err_nomem(err);
     if (!b)
         goto fail;
+    if (b->status == PV_STATUS_INFEASIBLE) { /* nothing to vary: as select, exit 3 */
+        pv_selection_free(b);
+        pv_err(err, PV_EINFEASIBLE, c->path, 0, 0, "no portfolio satisfies every constraint");
+        goto fail;
+    }
     s->base_feasible = pv_sel_usable(b);
     s->base_objective = b->objective;
     s->base = pv_portfolio_dup(b, r->n);
@@ -116,6 +121,7 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
         goto fail;
     have_resolver = 1;
     for (size_t i = 0; i < L; i++) {
+        pv_progress(PV_PROGRESS_SENSITIVITY, i, L);
         pv_sens_crit *sc = &s->crit[i];
         sc->leaf = i;
         sc->weight = m->leaves[i]->global;

@@ -17,6 +17,7 @@ typedef enum pv_cli_opt {
     PV_OPT_RESOURCE, PV_OPT_FROM, PV_OPT_TO, PV_OPT_STEPS,
     PV_OPT_SAMPLES, PV_OPT_SEED, PV_OPT_THREADS, PV_OPT_WEIGHTS,
     PV_OPT_PORT, PV_OPT_BIND, PV_OPT_SCENARIOS, PV_OPT_SETS_FILE,
+    PV_OPT_MODEL, PV_OPT_QUIET,
     PV_OPT_HELP
 } pv_cli_opt;
 
@@ -39,6 +40,8 @@ typedef struct pv_cli_opts {
     unsigned long long seed;
     int dist;            /* pv_weights_dist, from --weights */
     const char *sets_file; /* --sets FILE (parties) */
+    const char *model;   /* init --model NAME */
+    int quiet;           /* --quiet: no progress on standard error */
     const char **sets;   /* the --set values, in order */
     size_t nsets;
     long port;           /* serve: --port (default 8080) */
@@ -62,7 +65,7 @@ typedef struct pv_cli_cmd {
 /* The commands, each defined beside its handler. */
 extern const pv_cli_cmd pv_cli_check, pv_cli_rank, pv_cli_weights, pv_cli_select, pv_cli_export,
     pv_cli_compare, pv_cli_sensitivity, pv_cli_frontier, pv_cli_robust, pv_cli_merge_patch,
-    pv_cli_serve, pv_cli_parties;
+    pv_cli_serve, pv_cli_parties, pv_cli_init;
 
 /* Parses argv (argv[0] is the command name) against cmd's options into *o.
  * Returns 0 to run, -1 after printing the help, or an exit code (usage error,
@@ -75,11 +78,23 @@ void pv_cli_opts_free(pv_cli_opts *o);
 /* Prints every error of a list (and "and N more"); returns 2. */
 int pv_cli_errors(const pv_errors *all);
 int pv_cli_error(const pv_error *err);
+/* Prints "partnerval: error: out of memory" and returns PV_EINTERNAL. */
+int pv_cli_nomem(void);
 /* Prints "partnerval: error: …" and a pointer to --help; returns PV_EUSAGE. */
 int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes text to out (atomically) or, when out is NULL, to standard output;
  * frees text; returns the exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
+
+/* An analysis found no feasible portfolio (why: its error): solves the case as
+ * `select` does and, when it is infeasible, writes select's report with its
+ * diagnosis where the analysis would have gone, and returns 3 as select does;
+ * otherwise prints why and returns its code. */
+int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, const pv_error *why);
+
+/* Progress on standard error while a command runs (a terminal, not --quiet). */
+void pv_cli_progress_begin(const pv_cli_opts *o);
+void pv_cli_progress_end(void);
 
 /* Signal handlers (exit 130/143, no partial file) and the PARTNERVAL_FAIL_ALLOC test hook. */
 void pv_cli_harden(void);

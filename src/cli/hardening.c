@@ -12,6 +12,8 @@
  * Test hook: PARTNERVAL_FAIL_ALLOC=n makes the n-th allocation of the
  * library (and of Jansson and libcsv through it) fail, for the CLI-level
  * allocation-failure test (tests/scripts/alloc_fail_cli.sh). Not for users.
+ * PARTNERVAL_FAIL_GLPK=n makes GLPK fail through its own error path at the
+ * n-th call into it (tests/scripts/glpk_oom.sh).
  */
 #include <errno.h>
 #include <signal.h>
@@ -56,6 +58,9 @@ void pv_cli_harden(void)
             continue;
         sigaction(sigs[i], &sa, NULL);
     }
+    /* A reader that went away (`partnerval rank … | head`) is a write error
+     * (EPIPE) with a message and exit 4, not a silent death by SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
     const char *e = getenv("PARTNERVAL_FAIL_ALLOC");
     if (e && *e) {
         char *end;
@@ -63,6 +68,13 @@ void pv_cli_harden(void)
         long n = strtol(e, &end, 10);
         if (!errno && !*end && n > 0)
             pv_test_fail_alloc(n);
+    }
+    if ((e = getenv("PARTNERVAL_FAIL_GLPK")) && *e) {
+        char *end;
+        errno = 0;
+        long n = strtol(e, &end, 10);
+        if (!errno && !*end && n > 0)
+            pv_test_fail_glpk(n);
     }
 }
 

@@ -4,6 +4,7 @@
  * passes silently where it has no effect. */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ static const struct option LONGOPTS[] = {
     {"bind", required_argument, 0, LONG_ONLY(PV_OPT_BIND)},
     {"scenarios", required_argument, 0, LONG_ONLY(PV_OPT_SCENARIOS)},
     {"sets", required_argument, 0, LONG_ONLY(PV_OPT_SETS_FILE)},
+    {"model", required_argument, 0, LONG_ONLY(PV_OPT_MODEL)},
+    {"quiet", no_argument, 0, LONG_ONLY(PV_OPT_QUIET)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -63,23 +66,30 @@ static int opt_of(int ch)
     }
 }
 
-static int number_arg(const char *s, double *out)
+/* The largest resource limit the solver takes (as the case's limits). */
+#define MAX_LIMIT 1e15
+
+/* A limit of the frontier: a plain decimal number in [0, 1e15] (no inf, nan,
+ * hex or leading space), blamed on the option that gave it. */
+static int limit_arg(const char *opt, const char *s, double *out)
 {
     char *end;
     errno = 0;
-    *out = strtod(s, &end);
-    if (errno || *end || end == s || *out != *out)
-        return pv_cli_usage("bad number '%s'", s);
+    double v = (s[0] >= '0' && s[0] <= '9') || s[0] == '.' ? strtod(s, &end) : NAN;
+    if (!(v == v) || errno || *end || end == s || !(v >= 0) || v > MAX_LIMIT)
+        return pv_cli_usage("%s takes a number in [0, 1e15], not '%s'", opt, s);
+    *out = v;
     return 0;
 }
 
-static int count_arg(const char *s, long lo, long hi, long *out)
+/* A whole number in lo..hi, digits only (no sign, no space), blamed on opt. */
+static int count_arg(const char *opt, const char *s, long lo, long hi, long *out)
 {
     char *end;
     errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi)
-        return pv_cli_usage("bad count '%s'", s);
+    long v = s[0] >= '0' && s[0] <= '9' ? strtol(s, &end, 10) : -1;
+    if (v < 0 || errno || *end || v < lo || v > hi)
+        return pv_cli_usage("%s takes a whole number from %ld to %ld, not '%s'", opt, lo, hi, s);
     *out = v;
     return 0;
 }
@@ -88,9 +98,10 @@ static int seed_arg(const char *s, unsigned long long *out)
 {
     char *end;
     errno = 0;
-    *out = strtoull(s, &end, 10);
-    if (errno || *end || end == s || s[0] == '-')
-        return pv_cli_usage("--seed takes a whole number >= 0, not '%s'", s);
+    /* strtoull skips spaces and takes a sign: " -1" would wrap around */
+    if (!(s[0] >= '0' && s[0] <= '9') || (*out = strtoull(s, &end, 10), errno) || *end)
+        return pv_cli_usage("--seed takes a whole number from 0 to %llu, not '%s'",
+                            (unsigned long long)-1, s);
     return 0;
 }
 
@@ -149,23 +160,19 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_SET: o->sets[o->nsets++] = v; return 0;
     case PV_OPT_WHY: o->why = 1; return 0;
     case PV_OPT_RESOURCE: o->resource = v; return 0;
-    case PV_OPT_FROM:
-        if (number_arg(v, &o->from) || o->from < 0)
-            return pv_cli_usage("--from must be a number >= 0");
-        return 0;
-    case PV_OPT_TO:
-        if (number_arg(v, &o->to) || o->to < 0)
-            return pv_cli_usage("--to must be a number >= 0");
-        return 0;
-    case PV_OPT_STEPS: return count_arg(v, 1, 10000, &o->steps);
-    case PV_OPT_SAMPLES: return count_arg(v, 1, 10000000, &o->samples);
+    case PV_OPT_FROM: return limit_arg("--from", v, &o->from);
+    case PV_OPT_TO: return limit_arg("--to", v, &o->to);
+    case PV_OPT_STEPS: return count_arg("--steps", v, 1, 10000, &o->steps);
+    case PV_OPT_SAMPLES: return count_arg("--samples", v, 1, 10000000, &o->samples);
     case PV_OPT_SEED: return seed_arg(v, &o->seed);
-    case PV_OPT_THREADS: return count_arg(v, 1, 64, &o->threads);
+    case PV_OPT_THREADS: return count_arg("--threads", v, 1, 64, &o->threads);
     case PV_OPT_WEIGHTS: return weights_arg(v, &o->dist);
-    case PV_OPT_PORT: return count_arg(v, 0, 65535, &o->port);
+    case PV_OPT_PORT: return count_arg("--port", v, 0, 65535, &o->port);
     case PV_OPT_BIND: o->bind = v; return 0;
     case PV_OPT_SCENARIOS: o->scenarios = v; return 0;
     case PV_OPT_SETS_FILE: o->sets_file = v; return 0;
+    case PV_OPT_MODEL: o->model = v; return 0;
+    case PV_OPT_QUIET: o->quiet = 1; return 0;
     default: return -1;
     }
 }
@@ -211,7 +218,7 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->sets || !o->args)
-        return PV_EINTERNAL;
+        return pv_cli_nomem();
     optind = 1;
     opterr = 0;
     int ch, idx = -1;

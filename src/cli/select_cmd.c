@@ -18,6 +18,7 @@ static const char SELECT_HELP[] =
     "      --time-limit S solver time limit in seconds (default: case, else 60)\n"
     "      --gap G        relative MIP gap at which to stop (default: case, else 0)\n"
     "      --no-why       skip the why-in/why-out re-solves\n"
+    "      --quiet        no progress on standard error (shown on a terminal after 1 s)\n"
     "      --date D       the date an HTML report shows (default: today, UTC)\n"
     "  -h, --help         this help\n"
     "\n"
@@ -31,6 +32,10 @@ static const char EXPORT_HELP[] =
     "Writes the exact selection MILP in CPLEX LP or free MPS format, with the\n"
     "project and partner ids as column names, so the answer can be checked with\n"
     "glpsol or CBC.\n";
+
+static const char INFEASIBLE_MSG[] =
+    "partnerval: infeasible: no portfolio satisfies every constraint "
+    "(see the diagnosis in the report)\n";
 
 static int run_select(const pv_cli_opts *o)
 {
@@ -53,8 +58,7 @@ static int run_select(const pv_cli_opts *o)
     else {
         rc = pv_cli_emit(c, o->out, text, len, &err);
         if (!rc && pv_selection_status(s) == PV_STATUS_INFEASIBLE) {
-            fprintf(stderr, "partnerval: infeasible: no portfolio satisfies every constraint "
-                            "(see the diagnosis in the report)\n");
+            fputs(INFEASIBLE_MSG, stderr);
             rc = PV_EINFEASIBLE;
         } else if (!rc && pv_selection_status(s) == PV_STATUS_ERROR) {
             fprintf(stderr, "partnerval: error: the solver failed\n");
@@ -64,6 +68,34 @@ static int run_select(const pv_cli_opts *o)
     pv_selection_free(s);
     pv_ranking_free(r);
     pv_case_free(c);
+    return rc;
+}
+
+int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, const pv_error *why)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_select_opts so;
+    pv_select_opts_init(&so);
+    so.time_limit_s = o->time_limit;
+    so.no_why = 1;
+    pv_selection *s = pv_select(c, r, &so, &err);
+    int rc;
+    if (!s)
+        rc = pv_cli_error(&err);
+    else if (pv_selection_status(s) != PV_STATUS_INFEASIBLE) {
+        /* the case itself is feasible (a frontier range below its needs) */
+        rc = pv_cli_error(why);
+    } else {
+        size_t len = 0;
+        char *text = pv_render_select(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err);
+        rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+        if (!rc) {
+            fputs(INFEASIBLE_MSG, stderr);
+            rc = PV_EINFEASIBLE;
+        }
+    }
+    pv_selection_free(s);
     return rc;
 }
 
@@ -88,7 +120,7 @@ const pv_cli_cmd pv_cli_select = {
     .summary = "choose the best portfolio within the resource limits (GLPK)",
     .help = SELECT_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
-            PV_OPT_BIT(PV_OPT_NO_WHY),
+            PV_OPT_BIT(PV_OPT_NO_WHY) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_select,
 };
 

@@ -52,7 +52,41 @@ static const char ROBUST_HELP[] =
     "splitmix64 from (S, i), so the output is the same for any --threads.\n"
     "  uniform    uniform on the simplex (no preference information)\n"
     "  ranked     uniform among weights that keep the model's order\n"
-    "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n";
+    "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n"
+    "\n"
+    "Progress goes to standard error when it is a terminal and the work takes more\n"
+    "than a second; --quiet turns it off (also for sensitivity, frontier, select).\n";
+
+/* The --set scenario applied on its own, before any solving, so that a bad
+ * setting is blamed on the setting ("--set resources.x.limit=abc: …"), not on
+ * the case file it was merged into. 0, or the exit code (message printed). */
+static int check_sets(const pv_cli_opts *o, const pv_scenario *sets)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *t = pv_case_load_scenario(o->args[0], sets, &err);
+    if (t) {
+        pv_case_free(t);
+        return 0;
+    }
+    if (err.code != PV_EINPUT)
+        return pv_cli_error(&err);
+    for (size_t i = 0; i < o->nsets; i++) {
+        size_t n = strcspn(o->sets[i], "=");
+        if (!strncmp(err.text, o->sets[i], n) && err.text[n] == ':') {
+            fprintf(stderr, "partnerval: error: --set %s: %s\n", o->sets[i],
+                    err.text + n + (err.text[n + 1] == ' ' ? 2 : 1));
+            return err.code;
+        }
+    }
+    /* a setting that breaks something else (a reference, a constraint) */
+    char msg[2048];
+    fprintf(stderr, "partnerval: error: with --set %s", o->sets[0]);
+    for (size_t i = 1; i < o->nsets; i++)
+        fprintf(stderr, " --set %s", o->sets[i]);
+    fprintf(stderr, ": %s\n", pv_error_format(&err, msg, sizeof msg));
+    return err.code;
+}
 
 static int run_compare(const pv_cli_opts *o)
 {
@@ -64,7 +98,7 @@ static int run_compare(const pv_cli_opts *o)
     pv_comparison *cmp = NULL;
     pv_case *base = NULL;
     if (!sc)
-        return PV_EINTERNAL;
+        return pv_cli_nomem();
     /* -o must not overwrite a scenario file, nor any input of the case. */
     for (size_t i = 0; o->out && i < o->nargs; i++)
         if (pv_cli_same_file(o->out, o->args[i])) {
@@ -80,6 +114,8 @@ static int run_compare(const pv_cli_opts *o)
             goto done;
     if (o->nsets && !(sc[k++] = pv_scenario_from_sets("--set", o->sets, o->nsets, &err)))
         goto done;
+    if (o->nsets && (rc = check_sets(o, sc[k - 1])))
+        goto out;
     pv_select_opts so;
     pv_select_opts_init(&so);
     so.no_why = !o->why;
@@ -108,7 +144,8 @@ const pv_cli_cmd pv_cli_compare = {
     .name = "compare", .synopsis = "CASE SCENARIO...",
     .summary = "solve scenarios side by side (also --set path=value)",
     .help = COMPARE_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY),
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY) |
+            PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .run = run_compare,
 };
 
@@ -147,7 +184,13 @@ static int run_analysis(const pv_cli_opts *o, analysis a)
     pv_ranking *r = c ? pv_rank(c, &err) : NULL;
     size_t len;
     char *text = r ? analyse(a, c, r, o, &len, &err) : NULL;
-    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+    int rc;
+    if (text)
+        rc = pv_cli_emit(c, o->out, text, len, &err);
+    else if (r && err.code == PV_EINFEASIBLE)
+        rc = pv_cli_infeasible(c, r, o, &err);
+    else
+        rc = pv_cli_error(&err);
     pv_ranking_free(r);
     pv_case_free(c);
     return rc;
@@ -162,7 +205,7 @@ const pv_cli_cmd pv_cli_sensitivity = {
     .name = "sensitivity", .synopsis = "CASE",
     .summary = "weight intervals within which the portfolio holds",
     .help = SENS_HELP,
-    .opts = PV_OPTS_REPORT,
+    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_sensitivity,
 };
 
@@ -170,6 +213,8 @@ static int run_frontier(const pv_cli_opts *o)
 {
     if (!o->resource)
         return pv_cli_usage("frontier needs --resource R");
+    if (o->from >= 0 && o->to >= 0 && o->from > o->to)
+        return pv_cli_usage("--from (%g) must not exceed --to (%g)", o->from, o->to);
     return run_analysis(o, FRONTIER);
 }
 
@@ -178,7 +223,7 @@ const pv_cli_cmd pv_cli_frontier = {
     .summary = "the optimal value as one limit varies",
     .help = FRONTIER_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
-            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS),
+            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_frontier,
 };
 
@@ -194,7 +239,7 @@ const pv_cli_cmd pv_cli_robust = {
     .summary = "selection shares over random weights",
     .help = ROBUST_HELP,
     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
-            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS),
+            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS) | PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_robust,
 };
 

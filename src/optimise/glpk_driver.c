@@ -1,12 +1,21 @@
 /*
  * glpk_driver.c — every call into GLPK. The only file that includes <glpk.h>.
  *
- * GLPK reports invalid input with glp_error, which aborts the process: the
- * model builder (mip.c) checks everything GLPK would reject first (finite
- * numbers, name lengths, consistent bounds, empty problems). GLPK's terminal
- * output goes to a hook that drops it; every entry point that creates or
- * solves a problem installs it (glpk_quiet), which is also where an error
- * hook would go.
+ * GLPK reports invalid input and exhausted memory with glp_error, which
+ * prints a message and aborts the process. The model builder (mip.c) checks
+ * everything GLPK would reject first (finite numbers, name lengths,
+ * consistent bounds, empty problems), so what is left is memory. Every entry
+ * point that makes GLPK allocate is guarded (GUARD below): it installs an
+ * error hook (glp_error_hook) and a terminal hook that keeps GLPK's message;
+ * on an error the hook jumps back into the entry point (longjmp, GLPK's
+ * documented way), which then frees GLPK's whole environment (glp_free_env:
+ * every problem, every partial solve, GLPK's own arrays) and fails. Problems
+ * created before that belong to the freed environment: their handles are
+ * stamped with a generation, and a stale handle is refused, never touched.
+ * The failure stays recorded (pv_lp_failed) until the next pv_lp_load, so
+ * that callers which ignore a sub-solve's result still end in the error.
+ * Temporary arrays inside a guarded region come from glp_alloc, so that the
+ * environment's release frees them too.
  */
 #include "glpk_driver.h"
 #include "select.h"
@@ -14,23 +23,128 @@
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static glp_prob *P(pv_lp *lp) { return (glp_prob *)lp; }
+struct pv_lp {
+    glp_prob *p;
+    unsigned long gen; /* the GLPK environment it lives in */
+};
 
-static int quiet_hook(void *info, const char *s)
+static jmp_buf *g_jmp;          /* the guarded entry point GLPK's errors return to */
+static unsigned long g_gen = 1; /* the current environment's generation */
+static int g_failed;            /* GLPK (or the driver) failed since pv_lp_load */
+static char g_msg[256];         /* GLPK's message, first line */
+static long g_fail_at, g_entries; /* test hook: fail the n-th guarded entry */
+
+void pv_test_fail_glpk(long n)
 {
-    (void)info;
-    (void)s;
-    return 1; /* non-zero: GLPK must not print */
+    g_fail_at = n > 0 ? n : 0;
+    g_entries = 0;
 }
 
-static void glpk_quiet(void)
+static glp_prob *P(pv_lp *lp) { return lp && lp->gen == g_gen ? lp->p : NULL; }
+
+/* GLPK's terminal output is off; it is switched on only to print an error's
+ * message, which is kept. Nothing is ever printed. */
+static int term_hook(void *info, const char *s)
 {
-    glp_term_hook(quiet_hook, NULL);
+    (void)info;
+    size_t n = strlen(g_msg);
+    if (n == 0 || g_msg[n - 1] != '\n')
+        snprintf(g_msg + n, sizeof g_msg - n, "%s", s);
+    return 1;
+}
+
+static void error_hook(void *info)
+{
+    (void)info;
+    if (g_jmp)
+        longjmp(*g_jmp, 1);
+    /* unguarded: GLPK aborts, as before (unreachable by construction) */
+}
+
+static void fail(const char *msg)
+{
+    if (!g_failed)
+        snprintf(g_msg, sizeof g_msg, "%s", msg);
+    g_failed = 1;
+}
+
+/* Starts a guarded region; 0 when GLPK cannot be used (an earlier failure,
+ * or no memory for its environment). */
+static int enter(jmp_buf *jb)
+{
+    if (g_failed)
+        return 0;
+    int rc = glp_init_env(); /* 0 new, 1 already there, 2 no memory, 3 unsupported */
+    if (rc > 1) {
+        fail("no memory for GLPK's environment");
+        return 0;
+    }
+    g_msg[0] = '\0';
+    glp_term_hook(term_hook, NULL);
     glp_term_out(GLP_OFF);
+    glp_error_hook(error_hook, NULL);
+    g_jmp = jb;
+    return 1;
+}
+
+static void leave(void) { g_jmp = NULL; }
+
+/* After GLPK's error hook jumped back: drop its whole environment. */
+static void recover(void)
+{
+    char msg[sizeof g_msg];
+    g_jmp = NULL;
+    snprintf(msg, sizeof msg, "%s", g_msg[0] ? g_msg : "GLPK failed without a message");
+    msg[strcspn(msg, "\r\n")] = '\0';
+    glp_free_env();
+    g_gen++;
+    g_failed = 0;
+    fail(msg);
+}
+
+/* Opens a guarded region in the calling function: on a GLPK error, control
+ * comes back here, the environment is released, and the function returns
+ * fail_value. Locals set after it must not be needed on that path. */
+#define GUARD(fail_value)                                                                     \
+    jmp_buf guard_jb_;                                                                        \
+    if (!enter(&guard_jb_))                                                                   \
+        return fail_value;                                                                    \
+    if (setjmp(guard_jb_)) {                                                                  \
+        recover();                                                                            \
+        return fail_value;                                                                    \
+    }                                                                                         \
+    if (g_fail_at && ++g_entries == g_fail_at)                                                \
+        glp_error("glp_alloc: no memory available (test hook)\n");
+
+int pv_lp_failed(void) { return g_failed; }
+
+void pv_lp_error(pv_error *err)
+{
+    if (!g_failed)
+        pv_err_nomem(err);
+    else if (strstr(g_msg, "memory") || strstr(g_msg, "too big"))
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "out of memory in the solver (GLPK: %s)", g_msg);
+    else
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "the solver failed (GLPK: %s)", g_msg);
+}
+
+/* Wraps a GLPK problem in a handle; on failure deletes it. */
+static pv_lp *wrap(glp_prob *q)
+{
+    pv_lp *lp = pv_malloc(sizeof *lp);
+    if (!lp) {
+        glp_delete_prob(q);
+        fail("out of memory");
+        return NULL;
+    }
+    lp->p = q;
+    lp->gen = g_gen;
+    return lp;
 }
 
 const char *pv_glpk_version(void) { return glp_version(); }
@@ -39,14 +153,15 @@ void pv_solver_thread_done(void) { glp_free_env(); }
 
 void pv_lp_free(pv_lp *lp)
 {
-    if (lp)
-        glp_delete_prob(P(lp));
+    if (P(lp))
+        glp_delete_prob(P(lp)); /* frees only: cannot fail */
+    pv_free(lp);
 }
 
 void pv_lp_set_col(pv_lp *lp, size_t j, double lb, double ub)
 {
     int t = lb == ub ? GLP_FX : GLP_DB;
-    if (lb > ub)
+    if (lb > ub || !P(lp))
         return; /* caught before solving: GLPK would reject it */
     glp_set_col_bnds(P(lp), (int)j + 1, t, lb, ub);
 }
@@ -54,6 +169,8 @@ void pv_lp_set_col(pv_lp *lp, size_t j, double lb, double ub)
 void pv_lp_set_row(pv_lp *lp, size_t i, double lb, double ub, int on)
 {
     int t;
+    if (!P(lp))
+        return;
     if (!on || (lb == -HUGE_VAL && ub == HUGE_VAL))
         t = GLP_FR, lb = ub = 0;
     else if (lb == -HUGE_VAL)
@@ -69,7 +186,23 @@ void pv_lp_set_row(pv_lp *lp, size_t i, double lb, double ub, int on)
     glp_set_row_bnds(P(lp), (int)i + 1, t, lb, ub);
 }
 
-void pv_lp_set_obj(pv_lp *lp, size_t j, double v) { glp_set_obj_coef(P(lp), (int)j + 1, v); }
+void pv_lp_set_obj(pv_lp *lp, size_t j, double v)
+{
+    if (P(lp))
+        glp_set_obj_coef(P(lp), (int)j + 1, v);
+}
+
+static void set_row(glp_prob *lp, size_t i, double lb, double ub, int on)
+{
+    pv_lp h = {lp, g_gen};
+    pv_lp_set_row(&h, i, lb, ub, on);
+}
+
+static void set_col(glp_prob *lp, size_t j, double lb, double ub)
+{
+    pv_lp h = {lp, g_gen};
+    pv_lp_set_col(&h, j, lb, ub);
+}
 
 /* Rows, columns and the slack columns of pv_lp_load, without the matrix. */
 static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
@@ -85,12 +218,12 @@ static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
         glp_add_cols(lp, (int)(m->ncols + ns));
     for (size_t i = 0; i < m->nrows; i++) {
         glp_set_row_name(lp, (int)i + 1, m->rows[i].name);
-        pv_lp_set_row((pv_lp *)lp, i, m->rows[i].lb, m->rows[i].ub, pv_mip_row_on(m, i));
+        set_row(lp, i, m->rows[i].lb, m->rows[i].ub, pv_mip_row_on(m, i));
     }
     for (size_t j = 0; j < m->ncols; j++) {
         glp_set_col_name(lp, (int)j + 1, m->cname[j]);
         glp_set_col_kind(lp, (int)j + 1, GLP_IV);
-        pv_lp_set_col((pv_lp *)lp, j, m->lb[j], m->ub[j]);
+        set_col(lp, j, m->lb[j], m->ub[j]);
         glp_set_obj_coef(lp, (int)j + 1, slack ? 0 : m->obj[j]);
     }
     for (size_t k = 0; k < ns; k++) {
@@ -103,19 +236,21 @@ static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
     }
 }
 
-pv_lp *pv_lp_load(const pv_mip *m, int slack)
+/* GLPK's copy of m, inside a guarded region (arrays from glp_alloc). */
+static glp_prob *load(const pv_mip *m, int slack)
 {
     const pv_case *c = m->c;
-    glpk_quiet();
     glp_prob *lp = glp_create_prob();
     load_shape(lp, m, slack);
     size_t ne = 0;
     for (size_t i = 0; i < m->nrows; i++)
         ne += m->rows[i].nz + (slack ? 1 : 0);
-    int *ia = malloc((ne + 1) * sizeof *ia), *ja = malloc((ne + 1) * sizeof *ja);
-    double *ar = malloc((ne + 1) * sizeof *ar);
+    if (ne >= (size_t)INT_MAX)
+        glp_error("too many matrix entries for GLPK (%zu)\n", ne);
+    int *ia = glp_alloc((int)ne + 1, sizeof *ia), *ja = glp_alloc((int)ne + 1, sizeof *ja);
+    double *ar = glp_alloc((int)ne + 1, sizeof *ar);
     size_t t = 0;
-    for (size_t i = 0; ia && ja && ar && i < m->nrows; i++) {
+    for (size_t i = 0; i < m->nrows; i++) {
         for (size_t z = 0; z < m->rows[i].nz; z++) {
             t++;
             ia[t] = (int)i + 1;
@@ -130,36 +265,43 @@ pv_lp *pv_lp_load(const pv_mip *m, int slack)
             ar[t] = -1;
         }
     }
-    int ok = ia && ja && ar;
-    if (ok)
-        glp_load_matrix(lp, (int)t, ia, ja, ar);
-    free(ia);
-    free(ja);
-    free(ar);
-    if (!ok) {
-        glp_delete_prob(lp);
-        return NULL;
+    glp_load_matrix(lp, (int)t, ia, ja, ar);
+    glp_free(ia);
+    glp_free(ja);
+    glp_free(ar);
+    return lp;
+}
+
+pv_lp *pv_lp_load(const pv_mip *m, int slack)
+{
+    if (g_failed) { /* a new model: an earlier failure's environment is gone */
+        g_failed = 0;
+        g_msg[0] = '\0';
     }
-    return (pv_lp *)lp;
+    GUARD(NULL)
+    glp_prob *lp = load(m, slack);
+    leave();
+    return wrap(lp);
 }
 
 pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix, double cutoff)
 {
+    if (!P(lp)) {
+        fail("the solver's problem was released after an earlier failure");
+        return NULL;
+    }
+    GUARD(NULL)
     glp_prob *q = glp_create_prob();
     glp_copy_prob(q, P(lp), GLP_OFF);
     for (size_t j = 0; j < m->ncols; j++)
         if (fix[j] >= 0)
             glp_set_col_bnds(q, (int)j + 1, GLP_FX, fix[j], fix[j]);
     if (cutoff > -HUGE_VAL && m->ncols < (size_t)INT_MAX) {
-        /* the objective as a row: Σ obj_j x_j >= cutoff, over the free columns */
-        int *ind = pv_malloc((m->ncols + 1) * sizeof *ind);
-        double *val = pv_malloc((m->ncols + 1) * sizeof *val);
+        /* the objective as a row: Σ obj_j x_j >= cutoff, over the free columns;
+         * the arrays from glp_alloc, released with GLPK's environment on an error */
+        int *ind = glp_alloc((int)m->ncols + 1, sizeof *ind);
+        double *val = glp_alloc((int)m->ncols + 1, sizeof *val);
         int nz = 0;
-        if (!ind || !val) { /* no cutoff: the same search, without its pruning */
-            pv_free(ind);
-            pv_free(val);
-            return (pv_lp *)q;
-        }
         double fixed = 0;
         for (size_t j = 0; j < m->ncols; j++) {
             if (m->obj[j] == 0)
@@ -174,10 +316,11 @@ pv_lp *pv_lp_fixed_copy(const pv_mip *m, pv_lp *lp, const signed char *fix, doub
         int i = glp_add_rows(q, 1);
         glp_set_mat_row(q, i, nz, ind, val);
         glp_set_row_bnds(q, i, GLP_LO, cutoff - fixed, 0);
-        pv_free(ind);
-        pv_free(val);
+        glp_free(ind);
+        glp_free(val);
     }
-    return (pv_lp *)q;
+    leave();
+    return wrap(q);
 }
 
 /* ------------------------------------------------------------- LP */
@@ -189,10 +332,14 @@ static void init_smcp(glp_smcp *sp, int meth)
     sp->meth = meth;
 }
 
-int pv_lp_root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
+static int root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
 {
-    glpk_quiet();
     glp_prob *lp = P(m->lp);
+    if (!lp) {
+        fail("the solver's problem was released after an earlier failure");
+        return -1;
+    }
+    GUARD(-1)
     glp_smcp sp;
     init_smcp(&sp, GLP_DUALP);
     sp.tm_lim = (int)(time_limit_s * 1000);
@@ -206,6 +353,7 @@ int pv_lp_root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
         glp_adv_basis(lp, 0);
         rc = glp_simplex(lp, &sp);
     }
+    leave();
     if (rc == 0 && (glp_get_status(lp) == GLP_NOFEAS || glp_get_prim_stat(lp) == GLP_NOFEAS))
         return 1;
     if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
@@ -220,8 +368,18 @@ int pv_lp_root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
     return 0;
 }
 
+int pv_lp_root(pv_mip *m, double time_limit_s, double *obj, pv_error *err)
+{
+    int rc = root(m, time_limit_s, obj, err);
+    if (rc < 0 && g_failed)
+        pv_lp_error(err);
+    return rc;
+}
+
 pv_lp_col pv_lp_col_state(pv_lp *lp, size_t j, double *dj)
 {
+    if (!P(lp))
+        return PV_LP_OTHER;
     int st = glp_get_col_stat(P(lp), (int)j + 1);
     if (st == GLP_BS)
         return PV_LP_BASIC;
@@ -233,14 +391,22 @@ pv_lp_col pv_lp_col_state(pv_lp *lp, size_t j, double *dj)
 
 int pv_lp_probe_begin(pv_lp *q)
 {
+    if (!P(q))
+        return 0;
+    GUARD(0)
     glp_smcp sp;
     init_smcp(&sp, GLP_DUALP);
-    return glp_simplex(P(q), &sp) == 0 && glp_get_status(P(q)) == GLP_OPT;
+    int ok = glp_simplex(P(q), &sp) == 0 && glp_get_status(P(q)) == GLP_OPT;
+    leave();
+    return ok;
 }
 
 int pv_lp_probe_dead(pv_lp *lp, size_t j, int v, double cutoff)
 {
     glp_prob *q = P(lp);
+    if (!q)
+        return 0;
+    GUARD(0)
     glp_smcp sp;
     init_smcp(&sp, GLP_DUAL);
     sp.obj_ll = cutoff;
@@ -253,6 +419,7 @@ int pv_lp_probe_dead(pv_lp *lp, size_t j, int v, double cutoff)
         glp_set_col_bnds(q, (int)j + 1, GLP_FX, 1 - v, 1 - v);
     else
         glp_set_col_bnds(q, (int)j + 1, GLP_DB, 0, 1);
+    leave();
     return dead;
 }
 
@@ -304,18 +471,30 @@ static void init_iocp(glp_iocp *ip, const pv_bb *o)
     ip->tm_lim = o->tm_ms > 1 ? (int)o->tm_ms : 1;
 }
 
+static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *val,
+                  pv_bb_out *out);
+
 int pv_lp_branch(const pv_mip *m, pv_lp *lp, const pv_bb *o, unsigned char *val, pv_bb_out *out)
 {
     memset(out, 0, sizeof *out);
+    if (!P(lp)) {
+        fail("the solver's problem was released after an earlier failure");
+        return -1;
+    }
+    return branch(m, P(lp), o, val, out);
+}
+
+static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *val,
+                  pv_bb_out *out)
+{
+    GUARD(-1)
     glp_iocp ip;
     init_iocp(&ip, o);
     cbinfo cb;
     memset(&cb, 0, sizeof cb);
     cb.node_limit = o->node_limit;
     if (o->may_start) {
-        cb.x = pv_malloc((m->ncols + 1) * sizeof(double));
-        if (!cb.x)
-            return -1;
+        cb.x = glp_alloc((int)m->ncols + 1, sizeof(double));
         if (o->start) {
             cb.start = o->start;
             for (size_t j = 0; j < m->ncols; j++)
@@ -324,9 +503,10 @@ int pv_lp_branch(const pv_mip *m, pv_lp *lp, const pv_bb *o, unsigned char *val,
     }
     ip.cb_func = callback;
     ip.cb_info = &cb;
-    glp_prob *q = P(lp);
     int rc = glp_intopt(q, &ip);
-    pv_free(cb.x);
+    if (cb.x)
+        glp_free(cb.x);
+    leave();
     int ms = glp_mip_status(q);
     if (ms == GLP_OPT || ms == GLP_FEAS) {
         for (size_t j = 0; j < m->ncols; j++)
@@ -347,9 +527,8 @@ int pv_lp_branch(const pv_mip *m, pv_lp *lp, const pv_bb *o, unsigned char *val,
 
 int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
 {
-    glp_prob *lp = P(pv_lp_load(m, 1));
-    if (!lp)
-        return -1;
+    GUARD(-1)
+    glp_prob *lp = load(m, 1);
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
@@ -364,15 +543,16 @@ int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
         ret = 1;
     }
     glp_delete_prob(lp);
+    leave();
     return ret;
 }
 
 int pv_lp_write(const pv_mip *m, int mps, const char *path)
 {
-    glp_prob *lp = P(pv_lp_load(m, 0));
-    if (!lp)
-        return -1;
+    GUARD(-1)
+    glp_prob *lp = load(m, 0);
     int rc = mps ? glp_write_mps(lp, GLP_MPS_FILE, NULL, path) : glp_write_lp(lp, NULL, path);
     glp_delete_prob(lp);
+    leave();
     return rc ? 1 : 0;
 }

@@ -8,6 +8,14 @@
 
 #include "mip.h"
 
+/* GLPK failed (its error hook fired, its environment was released: every
+ * pv_lp made before is dead) or the driver ran out of memory, since the last
+ * pv_lp_load. Callers that ignore a sub-solve's outcome check it. */
+int pv_lp_failed(void);
+/* Sets err to that failure ("out of memory in the solver (GLPK: …)" or "the
+ * solver failed (GLPK: …)"), or to "out of memory" when there was none. */
+void pv_lp_error(pv_error *err);
+
 /* Creates GLPK's copy of m (rows, columns with their current bounds, the
  * objective). slack adds one column s_k >= 0 per resource (−s_k in its row)
  * and makes the objective min Σ s_k/scale_k. NULL when out of memory. */

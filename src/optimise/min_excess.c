@@ -14,7 +14,7 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
     int rc =
         pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60, excess);
     if (rc < 0) {
-        pv_err_nomem(err);
+        pv_lp_error(err);
         return -1;
     }
     /* GLPK works in floating point: round away dust */

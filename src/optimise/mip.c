@@ -704,8 +704,10 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
         goto nomem;
     recompute_bounds(m);
     m->lp = pv_lp_load(m, 0);
-    if (!m->lp)
-        goto nomem;
+    if (!m->lp) {
+        pv_lp_error(err);
+        goto fail;
+    }
     pv_free(named);
     pv_free(live);
     return m;

@@ -153,6 +153,9 @@ void pv_mip_group(pv_mip *m, size_t g, int on);
 int pv_mip_row_on(const pv_mip *m, size_t i);
 /* 1 when any column's lower bound exceeds its upper bound. */
 int pv_mip_bounds_conflict(const pv_mip *m);
+/* GLPK failed (out of memory, say) since the model was built: every solve
+ * fails from then on, with the message pv_mip_solve gave. */
+int pv_mip_solver_failed(void);
 /* 1 when val satisfies every enabled row and current bound (tolerance 1e-9 relative). */
 int pv_mip_feasible(const pv_mip *m, const unsigned char *val);
 /* The feasibility tolerance around b (1e-9 relative, absolute below 1). */

@@ -1,36 +1,90 @@
 /*
  * mip_export.c — pv_export: the selection MILP in LP or MPS format, written
- * by GLPK to a temporary file and then atomically to its place.
+ * by GLPK to an unnamed temporary file and then by the one writer to its place.
  */
+/* O_TMPFILE: Linux; the code falls back where it fails. */
+#define _GNU_SOURCE
 #include "glpk_driver.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
+/* GLPK writes only to a named file. It gets a file without a name in $TMPDIR
+ * (O_TMPFILE, or a mkstemp name removed at once with the fatal signals
+ * blocked), reached as /proc/self/fd/N, so that no signal can leave a file
+ * behind; the text is then read back and written by the one writer. Without
+ * /proc, the named file is used with SIGINT, SIGTERM and SIGHUP blocked until
+ * it is removed. Returns the descriptor (path set) or -1 + err. */
+static int scratch_file(char *path, size_t size, int *named, sigset_t *old, pv_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    dir = dir && dir[0] ? dir : "/tmp";
+    sigset_t fatal;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    *named = 0;
+    int fd = -1;
+#ifdef O_TMPFILE
+    fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    sigprocmask(SIG_BLOCK, &fatal, old);
+    if (fd < 0) {
+        snprintf(path, size, "%s/partnerval-XXXXXX", dir);
+        if ((fd = mkstemp(path)) < 0) {
+            sigprocmask(SIG_SETMASK, old, NULL);
+            pv_err(err, PV_EINTERNAL, dir, 0, 0, "cannot create a temporary file: %s",
+                   strerror(errno));
+            return -1;
+        }
+        unlink(path);
+    }
+    snprintf(path, size, "/proc/self/fd/%d", fd);
+    if (access(path, W_OK) == 0) {
+        sigprocmask(SIG_SETMASK, old, NULL);
+        return fd;
+    }
+    /* no /proc: a name, with the signals blocked until it is gone */
+    close(fd);
+    snprintf(path, size, "%s/partnerval-XXXXXX", dir);
+    if ((fd = mkstemp(path)) < 0) {
+        sigprocmask(SIG_SETMASK, old, NULL);
+        pv_err(err, PV_EINTERNAL, dir, 0, 0, "cannot create a temporary file: %s", strerror(errno));
+        return -1;
+    }
+    *named = 1;
+    return fd;
+}
 
 int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err)
 {
-    const char *tmpdir = getenv("TMPDIR");
     char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s/partnerval-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        pv_err(err, PV_EINTERNAL, tmp, 0, 0, "cannot create a temporary file");
+    int named;
+    sigset_t old;
+    int fd = scratch_file(tmp, sizeof tmp, &named, &old, err);
+    if (fd < 0)
         return -1;
+    int rc = pv_lp_write(m, fmt != PV_EXPORT_LP, tmp);
+    size_t len = 0;
+    char *data = rc ? NULL : pv_read_file(tmp, &len, err);
+    if (named) {
+        unlink(tmp);
+        sigprocmask(SIG_SETMASK, &old, NULL);
     }
     close(fd);
-    int rc = pv_lp_write(m, fmt != PV_EXPORT_LP, tmp);
     if (rc) {
-        unlink(tmp);
         if (rc < 0)
-            pv_err_nomem(err);
+            pv_lp_error(err);
         else
             pv_err(err, PV_EINTERNAL, path, 0, 0, "GLPK could not write the model");
         return -1;
     }
-    size_t len = 0;
-    char *data = pv_read_file(tmp, &len, err);
-    unlink(tmp);
     if (!data)
         return -1;
     rc = pv_write_file_atomic(m->c, path, data, len, err);

@@ -71,7 +71,7 @@ static int plain_search(pv_mip *m, double lpobj, const unsigned char *start, dou
                1,           offer ? start : NULL};
     pv_bb_out r;
     if (pv_lp_branch(m, m->lp, &o, sol->val, &r)) {
-        pv_err_nomem(err);
+        pv_lp_error(err);
         return -1;
     }
     if (r.found) {
@@ -96,7 +96,26 @@ static int plain_search(pv_mip *m, double lpobj, const unsigned char *start, dou
     return 0;
 }
 
+int pv_mip_solver_failed(void) { return pv_lp_failed(); }
+
+static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
+                 pv_mip_sol *sol, pv_error *err);
+
+/* A GLPK failure anywhere in the solve (the core search ignores its
+ * sub-solves' failures) fails the solve: never a portfolio from half a search. */
 int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
+                 pv_mip_sol *sol, pv_error *err)
+{
+    int rc = solve(m, time_limit_s, mip_gap, start, sol, err);
+    if (pv_lp_failed()) {
+        pv_lp_error(err);
+        sol->status = PV_STATUS_ERROR;
+        return -1;
+    }
+    return rc;
+}
+
+static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
                  pv_mip_sol *sol, pv_error *err)
 {
     double t0 = pv_mip_clock_ms();

@@ -16,6 +16,8 @@ void pv_select_opts_init(pv_select_opts *o)
     o->mip_gap = -1;
     o->no_why = 0;
     o->no_diagnose = 0;
+    o->progress = NULL;
+    o->progress_ctx = NULL;
 }
 
 pv_status pv_selection_status(const pv_selection *s) { return s ? s->status : PV_STATUS_ERROR; }

@@ -106,8 +106,10 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
     }
     for (size_t i = 0; i < n; i++) {
         const char *eq = strchr(sets[i], '=');
-        if (!eq || eq == sets[i]) {
-            pv_err(err, PV_EUSAGE, NULL, 0, 0, "a setting takes path=value, not '%s'", sets[i]);
+        int l, cl;
+        if (!eq || eq == sets[i] || pv_utf8_check(sets[i], strlen(sets[i]), &l, &cl) != 0) {
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "a setting takes path=value in UTF-8, not '%s'",
+                   sets[i]);
             pv_scenario_free(s);
             return NULL;
         }
@@ -124,19 +126,21 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
         }
         json_t *obj = s->patch;
         const char *p = sets[i];
-        int ok = val != NULL;
+        int ok = val != NULL, oom = 0; /* oom: an allocation failed (not a bad path) */
         unsigned long fails0 = pv_alloc_failures();
         while (ok) {
             const char *dot = memchr(p, '.', (size_t)(eq - p));
             size_t klen = (size_t)((dot ? dot : eq) - p);
             char *key = pv_strndup(p, klen);
-            if (!key || !klen) {
+            if (!key || !klen) { /* the setting is UTF-8 (checked): keys are too */
+                oom = !key;
                 pv_free(key);
                 ok = 0;
                 break;
             }
             if (!dot) {
                 ok = json_object_set(obj, key, val) == 0;
+                oom = !ok;
                 pv_free(key);
                 break;
             }
@@ -144,14 +148,14 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
             if (!json_is_object(next)) {
                 next = json_object();
                 if (!next || json_object_set_new(obj, key, next))
-                    ok = 0;
+                    ok = 0, oom = 1;
             }
             pv_free(key);
             obj = next;
             p = dot + 1;
         }
         json_decref(val);
-        if (!ok && pv_alloc_failures() != fails0) {
+        if (!ok && (oom || pv_alloc_failures() != fails0)) {
             pv_err_nomem(err);
             pv_scenario_free(s);
             return NULL;

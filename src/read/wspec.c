@@ -4,6 +4,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <float.h>
 #include <string.h>
 
 /* An AHP entry: a positive number, or a string "a/b" or "a". */
@@ -327,6 +328,11 @@ int pvj_wspec_resolve(pvj_ctx *x, pv_wspec *w, pv_criterion **kids, size_t n, co
         sum += w->points[i];
     if (!(sum > 0)) {
         pv_err(x->err, PV_EINPUT, x->file, 0, 0, "%s: swing points sum to 0", kp);
+        return -1;
+    }
+    if (!(sum <= DBL_MAX)) { /* as direct weights (score/weights.c) */
+        pv_err(x->err, PV_EINPUT, x->file, 0, 0,
+               "%s: the swing points at this level are too large (their sum overflows)", kp);
         return -1;
     }
     return 0;

@@ -27,7 +27,7 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
         int ok = g != (size_t)-1 && f->seg[g].feasible;
         pv_buf_puts(b, i ? ",\n    {\"limit\": " : "\n    {\"limit\": ");
         pv_buf_num(b, f->limit[i], 6);
-        pv_buf_puts(b, ", \"objective\": ");
+        pv_buf_printf(b, ", \"feasible\": %s, \"objective\": ", ok ? "true" : "false");
         if (ok)
             pv_buf_num(b, f->seg[g].objective, 6);
         else
@@ -44,7 +44,7 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
         pv_buf_puts(b, first ? "\n    {\"limit\": " : ",\n    {\"limit\": ");
         first = 0;
         pv_buf_num(b, s->lo, 6);
-        pv_buf_puts(b, ", \"objective\": ");
+        pv_buf_printf(b, ", \"feasible\": %s, \"objective\": ", s->feasible ? "true" : "false");
         if (s->feasible)
             pv_buf_num(b, s->objective, 6);
         else
@@ -73,13 +73,15 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
 /* One row per point of the sweep. */
 static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int sv, size_t n)
 {
-    static const char *const h[] = {"limit", "objective", "selected_projects"};
+    static const char *const h[] = {"limit", "feasible", "objective", "selected_projects"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
         int ok = g != (size_t)-1 && f->seg[g].feasible;
         pv_csv_num(b, f->limit[i], 2, sv);
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, ok ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
         pv_csv_sep(b, sv);
         if (ok)
             pv_csv_num(b, f->seg[g].objective, 6, sv);
@@ -357,8 +359,15 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
     pv_buf_puts(b, "\"/>\n");
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
-        if (g == (size_t)-1 || !f->seg[g].feasible)
+        if (g == (size_t)-1 || !f->seg[g].feasible) {
+            /* an infeasible point: a red cross on the axis, named in its title */
+            pv_buf_printf(b, "<path class=\"infeasible-point\" d=\"M%.2f %.2f l7 7 m0 -7 l-7 7\" "
+                             "stroke=\"#a23b2c\" stroke-width=\"2\"><title>",
+                          PX(f->limit[i]) - 3.5, PY(0) - 3.5);
+            pv_html_amount(b, c, f->res, f->limit[i], sv);
+            pv_buf_printf(b, ": %s</title></path>\n", pv_infeasible_word(sv));
             continue;
+        }
         pv_buf_printf(b, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3.5\" fill=\"#fff\" "
                           "stroke=\"#1f5f8b\" stroke-width=\"1.5\"><title>",
                       PX(f->limit[i]), PY(f->seg[g].objective));

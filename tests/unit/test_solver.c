@@ -473,10 +473,62 @@ static void test_core_search_keeps_the_optimum(void **state)
     }
 }
 
+/* GLPK's error path (glp_error, as when it runs out of memory), at every
+ * call into GLPK in turn: select with its explanations fails with "out of
+ * memory in the solver", GLPK's environment is released (the sanitizers see
+ * no leak and no use of a released problem), and the next select is whole. */
+static void test_glpk_failure_recovers(void **state)
+{
+    (void)state;
+    pv_case *c = load("");
+    pv_ranking *r = tu_rank_ok(c);
+    pv_error e;
+    pv_error_clear(&e);
+    pv_selection *ref = pv_select(c, r, NULL, &e);
+    assert_non_null(ref);
+    long n;
+    for (n = 1; n < 2000; n++) {
+        pv_test_fail_glpk(n);
+        pv_error_clear(&e);
+        pv_selection *s = pv_select(c, r, NULL, &e);
+        pv_test_fail_glpk(0);
+        if (s) { /* n is past the last call into GLPK */
+            pv_selection_free(s);
+            break;
+        }
+        assert_int_equal(e.code, PV_EINTERNAL);
+        assert_non_null(strstr(e.text, "out of memory in the solver (GLPK: glp_alloc"));
+        pv_error_clear(&e);
+        s = pv_select(c, r, NULL, &e);
+        assert_non_null(s);
+        assert_int_equal(pv_selection_status(s), pv_selection_status(ref));
+        assert_true(fabs(s->objective - ref->objective) < 1e-9);
+        pv_selection_free(s);
+    }
+    assert_true(n > 3 && n < 2000); /* the failure was met at several calls */
+    /* the analyses too: sensitivity, at each of its calls into GLPK */
+    for (n = 1; n < 2000; n++) {
+        pv_test_fail_glpk(n);
+        pv_error_clear(&e);
+        pv_sensitivity *sv = pv_sensitivity_run(c, r, &e);
+        pv_test_fail_glpk(0);
+        if (sv) {
+            pv_sensitivity_free(sv);
+            break;
+        }
+        assert_non_null(strstr(e.text, "out of memory in the solver"));
+    }
+    assert_true(n > 1 && n < 2000);
+    pv_selection_free(ref);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build),
+        cmocka_unit_test(test_glpk_failure_recovers),
         cmocka_unit_test(test_select_and_why),
         cmocka_unit_test(test_agreement_review),
         cmocka_unit_test(test_thresholds_and_objective),

@@ -1,0 +1,159 @@
+/* init_cmd.c — `partnerval init DIR --model NAME`: a starter case for one of
+ * the shipped models, written by the library (pv_init_case) from the model's
+ * example case.
+ *
+ * Where the shipped models are (the first folder that holds
+ * models/NAME.json and examples/NAME/case.json):
+ *   1. $PARTNERVAL_DATA, when set;
+ *   2. BIN/../share/partnerval, where `make install` puts models/, data/ and
+ *      examples/ (BIN is the folder of the running binary, /proc/self/exe);
+ *   3. BIN and BIN/../.., the source tree (./partnerval, build/rel/partnerval);
+ *   4. PV_DATADIR, the PREFIX the binary was built for (a staged install). */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef PV_DATADIR
+#define PV_DATADIR "/usr/local/share/partnerval"
+#endif
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Does root hold models/NAME.json and its example? The example's path goes to ex. */
+static int holds(const char *root, const char *name, char *ex, size_t size)
+{
+    char model[PATH_MAX + 64];
+    snprintf(model, sizeof model, "%s/models/%s.json", root, name);
+    snprintf(ex, size, "%s/examples/%s/case.json", root, name);
+    return is_file(model) && is_file(ex);
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Keeps the first candidate with a models folder in seen (for the message). */
+static void note(char *seen, const char *root)
+{
+    char m[PATH_MAX + 16];
+    snprintf(m, sizeof m, "%s/models", root);
+    if (!*seen && is_dir(m))
+        snprintf(seen, PATH_MAX, "%s", root);
+}
+
+/* The folder holding the shipped models: in dir (size PATH_MAX); 0, or -1
+ * with dir naming the first folder that has models (or the last one tried). */
+static int find_root(const char *name, char *dir, char *ex, size_t exsize)
+{
+    char seen[PATH_MAX] = "";
+    const char *env = getenv("PARTNERVAL_DATA");
+    if (env && *env) {
+        snprintf(dir, PATH_MAX, "%s", env);
+        return holds(dir, name, ex, exsize) ? 0 : -1;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        static const char *const rel[] = {"/../share/partnerval", "", "/../.."};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            char cand[PATH_MAX + 32];
+            snprintf(cand, sizeof cand, "%s%s", exe, rel[i]);
+            if (holds(cand, name, ex, exsize) && realpath(cand, dir))
+                return 0;
+            note(seen, cand);
+        }
+    }
+    snprintf(dir, PATH_MAX, "%s", PV_DATADIR);
+    if (holds(dir, name, ex, exsize))
+        return 0;
+    note(seen, dir);
+    if (*seen && !realpath(seen, dir))
+        snprintf(dir, PATH_MAX, "%s", seen);
+    return -1;
+}
+
+/* The shipped models' names, for the error message. */
+static void list_models(const char *root, FILE *f)
+{
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/models", root);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    int n = 0;
+    while (d && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && !strcmp(e->d_name + len - 5, ".json"))
+            fprintf(f, "%s%.*s", n++ ? ", " : "", (int)(len - 5), e->d_name);
+    }
+    if (d)
+        closedir(d);
+    if (!n)
+        fputs("none found", f);
+}
+
+static int run_init(const pv_cli_opts *o)
+{
+    const char *name = o->model;
+    if (!name)
+        return pv_cli_usage("init needs --model NAME (a shipped model, e.g. tranas)");
+    if (!*name || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(name))
+        return pv_cli_usage("--model takes a shipped model's name (e.g. tranas), not '%s'", name);
+    char root[PATH_MAX], ex[PATH_MAX + 64];
+    if (find_root(name, root, ex, sizeof ex)) {
+        fprintf(stderr, "partnerval: error: unknown model '%s' (shipped models in %s: ", name,
+                root);
+        list_models(root, stderr);
+        fputs(")\n", stderr);
+        return PV_EUSAGE;
+    }
+    pv_error err;
+    pv_error_clear(&err);
+    if (pv_init_case(ex, o->args[0], (pv_lang)o->lang, &err))
+        return pv_cli_error(&err);
+    printf("%s: starter case for model '%s': case.json, model.json, projects.csv,\n"
+           "  projects-columns.csv (what each column means), partners.csv, countries.csv\n"
+           "next: partnerval check %s/case.json\n",
+           o->args[0], name, o->args[0]);
+    return 0;
+}
+
+const pv_cli_cmd pv_cli_init = {
+    .name = "init", .synopsis = "DIR --model NAME",
+    .summary = "write a starter case for a shipped model into a new folder",
+    .help = "usage: partnerval init DIR --model NAME [--lang sv|en]\n"
+            "\n"
+            "Writes a runnable starter case for one of the shipped models (NAME: kristianstad,\n"
+            "lidkoping, linkoping-norrkoping, norrkoping, tranas) into DIR, which must be new\n"
+            "or empty (no file is ever overwritten): case.json with the municipality's\n"
+            "resources, a copy of the model, projects.csv with exactly the columns the model\n"
+            "reads and two example rows, projects-columns.csv saying what each column means\n"
+            "and its allowed values, partners.csv with the municipality's own partners, and\n"
+            "countries.csv. The CSV files are as Swedish Excel saves them (UTF-8 BOM, ';',\n"
+            "decimal comma, CRLF). Then: partnerval check DIR/case.json.\n"
+            "\n"
+            "  --model NAME   the shipped model (models/NAME.json)\n"
+            "  -l, --lang L   language of the column descriptions: sv or en (default: the\n"
+            "                 model's)\n"
+            "\n"
+            "The shipped models are looked up in $PARTNERVAL_DATA, then in\n"
+            "BIN/../share/partnerval (installed), then beside the binary (source tree).\n",
+    .opts = PV_OPT_BIT(PV_OPT_MODEL) | PV_OPT_BIT(PV_OPT_LANG),
+    .min_args = 1, .max_args = 1, .args_error = "init takes one folder: partnerval init DIR --model NAME",
+    .run = run_init,
+};

@@ -1,0 +1,65 @@
+#!/bin/sh
+# `partnerval init DIR --model NAME` (issue 13, item 6): for each of the five
+# shipped models, the starter case passes `check` (and `select` runs), its CSV
+# files are in Swedish Excel's dialect (BOM, ';', CRLF), the projects header
+# holds only columns the case reads (no "not used" warning but for
+# municipality, which the review of agreements reads), every column is
+# described, the partners file holds only the municipality's own partners,
+# a non-empty folder is refused untouched, and an installed layout
+# (BIN/../share/partnerval) is found.
+#   tests/scripts/init.sh /abs/path/to/partnerval
+PV=$1
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+fail=0
+pass() { echo "PASS $1"; }
+failm() { echo "FAIL $1"; fail=1; }
+cd "$T" || exit 1
+bom=$(printf '\357\273\277')
+for m in kristianstad lidkoping linkoping-norrkoping norrkoping tranas; do
+  d="$T/$m"
+  "$PV" init "$d" --model "$m" --lang sv > out.txt 2> err.txt || { failm "$m: init exit $?: $(cat err.txt)"; continue; }
+  "$PV" check "$d/case.json" > /dev/null 2> check.txt && pass "$m: init, then check exits 0" ||
+    failm "$m: check: $(cat check.txt)"
+  "$PV" select "$d/case.json" --no-why > /dev/null 2>&1; rc=$?
+  [ $rc = 0 ] && pass "$m: select runs" || failm "$m: select exit $rc"
+  grep "is not used" check.txt | grep -v "column 'municipality'" > unused.txt
+  [ -s unused.txt ] && failm "$m: unused columns: $(cat unused.txt)" || pass "$m: only columns the case reads"
+  for f in projects.csv projects-columns.csv partners.csv; do
+    head -c 3 "$d/$f" | grep -q "^$bom" && head -1 "$d/$f" | grep -q ';' &&
+      [ "$(grep -c "$(printf '\r')\$" "$d/$f")" = "$(wc -l < "$d/$f")" ] ||
+      failm "$m: $f is not BOM + ';' + CRLF"
+  done
+  rows=$(($(wc -l < "$d/projects.csv") - 1))
+  [ $rows = 2 ] && pass "$m: two example rows" || failm "$m: $rows example rows"
+  # every header column described, once
+  head -1 "$d/projects.csv" | sed "s/^$bom//; s/\r//" | tr ';' '\n' > cols.txt
+  sed "1d; s/;.*//" "$d/projects-columns.csv" > described.txt
+  cmp -s cols.txt described.txt && pass "$m: every column described" || failm "$m: descriptions differ from the header"
+  # own partners only: the municipality's slug(s) in every row
+  slugs=$(echo "$m" | tr '-' '|')
+  bad=$(sed '1d' "$d/partners.csv" | awk -F';' -v s="$slugs" '{ n = split(s, a, "|"); ok = 0;
+        for (i = 1; i <= n; i++) if (index("|" $5 "|", "|" a[i] "|")) ok = 1; if (!ok) print $1 }')
+  [ -z "$bad" ] && pass "$m: partners are the municipality's own" || failm "$m: other partners: $bad"
+done
+grep -q "0,88" "$T/tranas/projects.csv" && pass "decimal comma in projects.csv" || failm "no decimal comma"
+
+# A folder with files is refused, and nothing in it changes.
+mkdir full; echo keep > full/case.json
+"$PV" init full --model tranas > /dev/null 2> err.txt; rc=$?
+[ $rc = 1 ] && [ "$(cat full/case.json)" = keep ] && [ "$(ls full)" = case.json ] &&
+  grep -q "not empty" err.txt && pass "a non-empty folder is refused (exit 1), untouched" ||
+  failm "non-empty folder: exit $rc, $(ls full)"
+"$PV" init x --model nosuch > /dev/null 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "unknown model 'nosuch'.*tranas" err.txt && pass "unknown model lists the shipped ones" ||
+  failm "unknown model: exit $rc: $(cat err.txt)"
+"$PV" init x --model ../models/tranas > /dev/null 2>&1 && failm "a path as --model accepted" || pass "a path as --model refused"
+"$PV" init x > /dev/null 2>&1; [ $? = 1 ] && pass "init without --model is a usage error" || failm "init without --model"
+
+# An installed layout: BIN/../share/partnerval/{models,data,examples}.
+mkdir -p p/bin p/share/partnerval && cp "$PV" p/bin/partnerval &&
+  cp -R "$ROOT/models" "$ROOT/data" "$ROOT/examples" p/share/partnerval/
+env -u PARTNERVAL_DATA p/bin/partnerval init inst --model tranas > /dev/null 2> err.txt &&
+  "$PV" check inst/case.json > /dev/null 2>&1 && pass "installed layout found (BIN/../share/partnerval)" ||
+  failm "installed layout: $(cat err.txt)"
+exit $fail
