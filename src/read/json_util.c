@@ -180,7 +180,11 @@ json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err)
     json_t *root = json_loadb(data + bom, len - bom, flags, &je);
     pv_alloc_json_parsing(0);
     if (!root) {
-        if (pv_alloc_failures() != fails)
+        /* Jansson's own allocations are not always ours to count (no
+         * failure hook in a plain run), but it says when it ran out, or it
+         * fails before it can say anything (the lexer's buffer). */
+        if (pv_alloc_failures() != fails || json_error_code(&je) == json_error_out_of_memory ||
+            !je.text[0])
             pv_err_nomem(err);
         else {
             char hint[160];
