@@ -451,10 +451,5 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     compare_html_summary(&b, cmp, sv);
     compare_html_table(&b, cmp, sv);
     compare_html_projects(&b, cmp, sv);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_finish(&b, c, sv, len, err);
 }
