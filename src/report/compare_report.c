@@ -157,6 +157,14 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
     }
 }
 
+/* "used / limit" of resource k in run. */
+static void res_use(pv_buf *b, const pv_run *run, size_t k, int sv)
+{
+    pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
+    pv_buf_puts(b, " / ");
+    pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+}
+
 /* Run i (0 = the base case) as one row of the Markdown table. */
 static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
 {
@@ -175,9 +183,7 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
         pv_buf_puts(b, k ? "; " : "");
         pv_buf_plain(b, pv_res_name(run->c, k, sv));
         pv_buf_putc(b, ' ');
-        pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
-        pv_buf_puts(b, " / ");
-        pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+        res_use(b, run, k, sv);
     }
     pv_buf_puts(b, " | ");
     if (i)
@@ -204,9 +210,7 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
             pv_buf_puts(b, "  ");
             pv_buf_plain(b, pv_res_name(run->c, k, sv));
             pv_buf_puts(b, ": ");
-            pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
-            pv_buf_puts(b, " / ");
-            pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+            res_use(b, run, k, sv);
             pv_buf_putc(b, '\n');
         }
     }

@@ -148,18 +148,12 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
-        for (size_t k = 0; k < p->nexcluded; k++) {
-            const pv_rule *ru = &m->rules[p->excluded_by[k]];
+        for (size_t k = 0; k < p->nexcluded + p->nflags; k++) {
+            int ex = k < p->nexcluded;
+            const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
             pv_buf_puts(b, k ? "; " : "");
-            pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
-            md_cell(b, pv_rule_name(ru, sv));
-            pv_buf_puts(b, "**: ");
-            md_cell(b, ru->because);
-        }
-        for (size_t k = 0; k < p->nflags; k++) {
-            const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_puts(b, (k || p->nexcluded) ? "; " : "");
-            pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
+            pv_buf_printf(b, "%s **",
+                          ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
             md_cell(b, pv_rule_name(ru, sv));
             pv_buf_puts(b, "**: ");
             md_cell(b, ru->because);
