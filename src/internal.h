@@ -63,6 +63,9 @@ void pv_err_add_more(pv_error *err, const pv_errors *l);
 #define PV_MAX_ID 200
 
 /* ------------------------------------------------------------ util/words */
+/* s without its leading and trailing spaces and tabs: moves *s past the
+ * leading ones and returns the length left. */
+size_t pv_trim_blanks(const char **s);
 /* The one yes/no reader: yes/no, ja/nej, true/false, sant/falskt, 1/0 and x
  * (yes), ASCII case-insensitive, spaces and tabs trimmed. */
 enum { PV_YN_NO = 0, PV_YN_YES = 1, PV_YN_EMPTY = -1, PV_YN_BAD = -2 };

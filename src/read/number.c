@@ -42,11 +42,7 @@ int pv_parse_number(const char *s, int swedish, double *out)
 {
     if (!s)
         return -1;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    size_t n = pv_trim_blanks(&s);
     if (!n)
         return -1;
     if (n > 400)

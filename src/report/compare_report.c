@@ -157,6 +157,14 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
     }
 }
 
+/* "used / limit" of resource k in run. */
+static void res_use(pv_buf *b, const pv_run *run, size_t k, int sv)
+{
+    pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
+    pv_buf_puts(b, " / ");
+    pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+}
+
 /* Run i (0 = the base case) as one row of the Markdown table. */
 static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, size_t i, int sv)
 {
@@ -175,9 +183,7 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
         pv_buf_puts(b, k ? "; " : "");
         pv_buf_plain(b, pv_res_name(run->c, k, sv));
         pv_buf_putc(b, ' ');
-        pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
-        pv_buf_puts(b, " / ");
-        pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+        res_use(b, run, k, sv);
     }
     pv_buf_puts(b, " | ");
     if (i)
@@ -204,9 +210,7 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
             pv_buf_puts(b, "  ");
             pv_buf_plain(b, pv_res_name(run->c, k, sv));
             pv_buf_puts(b, ": ");
-            pv_res_amount(b, run->c, k, run->s->res_used[k], sv);
-            pv_buf_puts(b, " / ");
-            pv_res_amount(b, run->c, k, run->c->res[k].limit, sv);
+            res_use(b, run, k, sv);
             pv_buf_putc(b, '\n');
         }
     }
@@ -452,10 +456,5 @@ char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *e
     compare_html_summary(&b, cmp, sv);
     compare_html_table(&b, cmp, sv);
     compare_html_projects(&b, cmp, sv);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_finish(&b, c, sv, len, err);
 }

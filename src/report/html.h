@@ -49,6 +49,11 @@ int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
 /* Closes the page with its appendix: the SHA-256 of every input file, under
  * its normalised path. Returns -1 + err when an input file cannot be hashed. */
 int pv_html_end(pv_buf *b, const pv_case *c, int sv, pv_error *err);
+/* Ends a report page: pv_html_end, then the finished text (b freed on
+ * error, NULL + err). */
+char *pv_html_close(pv_buf *b, const pv_case *c, int sv, size_t *len, pv_error *err);
+/* The model section, then pv_html_close. */
+char *pv_html_finish(pv_buf *b, const pv_case *c, int sv, size_t *len, pv_error *err);
 /* path with "." and "dir/.." steps removed ("a/b/../../m/x" -> "m/x"), into b. */
 void pv_path_norm(pv_buf *b, const char *path);
 /* <section id=ID class="CLS"><h2>…</h2> / </section>. page: starts a new

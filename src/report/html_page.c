@@ -329,3 +329,18 @@ void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, cons
 
 void pv_html_section_end(pv_buf *b) { pv_buf_puts(b, "</section>\n"); }
 
+
+char *pv_html_close(pv_buf *b, const pv_case *c, int sv, size_t *len, pv_error *err)
+{
+    if (pv_html_end(b, c, sv, err)) {
+        pv_buf_free(b);
+        return NULL;
+    }
+    return pv_buf_finish(b, len, err);
+}
+
+char *pv_html_finish(pv_buf *b, const pv_case *c, int sv, size_t *len, pv_error *err)
+{
+    pv_html_model_section(b, c, sv);
+    return pv_html_close(b, c, sv, len, err);
+}

@@ -24,6 +24,20 @@ static void json_map(pv_buf *b, const pv_parties *p, const double *v)
     pv_buf_putc(b, '}');
 }
 
+/* {"selected_projects": […], "FIG": fig, "MAP": {set: value, …}} */
+static void json_compromise(pv_buf *b, const pv_case *c, const pv_parties *p,
+                            const unsigned char *x, const char *fig_key, double fig,
+                            const char *map_key, const double *map)
+{
+    pv_buf_puts(b, "{\"selected_projects\": ");
+    pv_ids_json(b, c, x, p->n);
+    pv_buf_printf(b, ", \"%s\": ", fig_key);
+    pv_buf_num(b, fig, 6);
+    pv_buf_printf(b, ", \"%s\": ", map_key);
+    json_map(b, p, map);
+    pv_buf_putc(b, '}');
+}
+
 static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
 {
     size_t n = p->n;
@@ -37,19 +51,11 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
         pv_ids_json(b, c, p->own + k * n, n);
         pv_buf_putc(b, '}');
     }
-    pv_buf_puts(b, "\n  ],\n  \"maxmin\": {\"selected_projects\": ");
-    pv_ids_json(b, c, p->maxmin, n);
-    pv_buf_puts(b, ", \"min_satisfaction\": ");
-    pv_buf_num(b, p->min_sat, 6);
-    pv_buf_puts(b, ", \"satisfaction\": ");
-    json_map(b, p, p->sat);
-    pv_buf_puts(b, "},\n  \"minimax_regret\": {\"selected_projects\": ");
-    pv_ids_json(b, c, p->mmr, n);
-    pv_buf_puts(b, ", \"max_regret\": ");
-    pv_buf_num(b, p->max_regret, 6);
-    pv_buf_puts(b, ", \"regret\": ");
-    json_map(b, p, p->regret);
-    pv_buf_puts(b, "},\n  \"projects\": [");
+    pv_buf_puts(b, "\n  ],\n  \"maxmin\": ");
+    json_compromise(b, c, p, p->maxmin, "min_satisfaction", p->min_sat, "satisfaction", p->sat);
+    pv_buf_puts(b, ",\n  \"minimax_regret\": ");
+    json_compromise(b, c, p, p->mmr, "max_regret", p->max_regret, "regret", p->regret);
+    pv_buf_puts(b, ",\n  \"projects\": [");
     for (size_t j = 0; j < n; j++) {
         pv_buf_puts(b, j ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, pv_project_id(c, j));
@@ -83,6 +89,36 @@ static void pct(pv_buf *b, double x, int sv)
     pv_buf_puts(b, " %");
 }
 
+/* A percentage (as_pct) or a value with two decimals. */
+static void figure(pv_buf *b, double x, int sv, int as_pct)
+{
+    if (as_pct)
+        pct(b, x, sv);
+    else
+        pv_fmt_num(b, x, 2, sv);
+}
+
+/* One compromise portfolio: heading, its rule, its projects, the headline
+ * figure, then that figure for each set. */
+static void compromise_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv, int md,
+                            const char *head, const char *rule, const unsigned char *x,
+                            const char *label, double fig, const double *per, int as_pct)
+{
+    const char *li = md ? "- " : "  ";
+    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n", head);
+    pv_buf_printf(b, "%s%s\n", li, rule);
+    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Projects", "Projekt"));
+    pv_ids_text(b, c, x, p->n, pv_tr(sv, "(none)", "(inga)"));
+    pv_buf_printf(b, "\n%s%s: ", li, label);
+    figure(b, fig, sv, as_pct);
+    pv_buf_putc(b, '\n');
+    for (size_t k = 0; k < p->K; k++) {
+        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", p->name[k]);
+        figure(b, per[k], sv, as_pct);
+        pv_buf_putc(b, '\n');
+    }
+}
+
 static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv, int md)
 {
     size_t n = p->n;
@@ -104,32 +140,14 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
         pv_ids_text(b, c, p->own + k * n, n, none);
         pv_buf_putc(b, '\n');
     }
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
-                  pv_tr(sv, "Max-min compromise", "Kompromiss (max-min)"));
-    pv_buf_printf(b, "%s%s\n", li, pv_parties_maxmin_text(sv));
-    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Projects", "Projekt"));
-    pv_ids_text(b, c, p->maxmin, n, none);
-    pv_buf_printf(b, "\n%s%s: ", li, pv_tr(sv, "Lowest satisfaction", "Lägsta tillfredsställelse"));
-    pct(b, p->min_sat, sv);
-    pv_buf_putc(b, '\n');
-    for (size_t k = 0; k < p->K; k++) {
-        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", p->name[k]);
-        pct(b, p->sat[k], sv);
-        pv_buf_putc(b, '\n');
-    }
-    pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
-                  pv_tr(sv, "Minimax-regret portfolio", "Portfölj med minsta största förlust"));
-    pv_buf_printf(b, "%s%s\n", li, pv_parties_regret_text(sv));
-    pv_buf_printf(b, "%s%s: ", li, pv_tr(sv, "Projects", "Projekt"));
-    pv_ids_text(b, c, p->mmr, n, none);
-    pv_buf_printf(b, "\n%s%s: ", li, pv_tr(sv, "Largest regret", "Största förlust"));
-    pv_fmt_num(b, p->max_regret, 2, sv);
-    pv_buf_putc(b, '\n');
-    for (size_t k = 0; k < p->K; k++) {
-        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", p->name[k]);
-        pv_fmt_num(b, p->regret[k], 2, sv);
-        pv_buf_putc(b, '\n');
-    }
+    compromise_text(b, c, p, sv, md, pv_tr(sv, "Max-min compromise", "Kompromiss (max-min)"),
+                    pv_parties_maxmin_text(sv), p->maxmin,
+                    pv_tr(sv, "Lowest satisfaction", "Lägsta tillfredsställelse"), p->min_sat,
+                    p->sat, 1);
+    compromise_text(b, c, p, sv, md,
+                    pv_tr(sv, "Minimax-regret portfolio", "Portfölj med minsta största förlust"),
+                    pv_parties_regret_text(sv), p->mmr,
+                    pv_tr(sv, "Largest regret", "Största förlust"), p->max_regret, p->regret, 0);
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
                   pv_tr(sv, "Projects: share of sets whose optimum holds it; in the compromise",
                         "Projekt: andel viktningar vars bästa portfölj har med det; i "
@@ -313,11 +331,7 @@ static char *render_html(const pv_case *c, const pv_parties *p, int sv, size_t *
         }
     pv_buf_puts(&b, "</tbody>\n</table>\n");
     pv_html_section_end(&b);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_close(&b, c, sv, len, err);
 }
 
 char *pv_render_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, pv_format fmt,

@@ -398,10 +398,5 @@ char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, p
     pv_html_rank_table(&b, c, r, NULL, NULL, sv);
     pv_html_section_end(&b);
     pv_html_policy_sections(&b, c, r, sv);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_finish(&b, c, sv, len, err);
 }

@@ -312,10 +312,5 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
     }
     pv_buf_puts(&b, "</tbody></table>\n");
     pv_html_section_end(&b);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_finish(&b, c, sv, len, err);
 }

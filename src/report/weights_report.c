@@ -217,10 +217,5 @@ char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err)
     }
     pv_buf_puts(&b, "</div>\n");
     pv_html_section_end(&b);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    return pv_html_finish(&b, c, sv, len, err);
 }

@@ -452,19 +452,27 @@ static void need_of(const pv_case *c, const pv_selection *s, size_t j, double *n
         need[k] = pv_proj_use(c, j, k) + pv_proj_partner_use(c, s, j, k);
 }
 
+/* lead, what j needs of every resource, then end ("…: costs 10 kr;"); only
+ * bare where there are no resources or more than 64. */
+static void need_clause(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
+                        const char *lead, const char *end, const char *bare, int sv)
+{
+    if (c->nres && c->nres <= 64) {
+        double need[64];
+        need_of(c, s, j, need);
+        pv_buf_puts(b, lead);
+        pv_amounts_prose(b, c, need, sv);
+        pv_buf_puts(b, end);
+    } else
+        pv_buf_puts(b, bare);
+}
+
 static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j, int sv,
                    int sentence)
 {
     const pv_why *w = &s->why[j];
     pv_buf_puts(b, pv_tr(sv, "selected", "vald"));
-    if (c->nres && c->nres <= 64) {
-        double need[64];
-        need_of(c, s, j, need);
-        pv_buf_puts(b, pv_tr(sv, ": costs ", ": kostar "));
-        pv_amounts_prose(b, c, need, sv);
-        pv_buf_putc(b, ';');
-    } else
-        pv_buf_putc(b, ':');
+    need_clause(b, c, s, j, pv_tr(sv, ": costs ", ": kostar "), ";", ":", sv);
     if (isnan(w->loss)) {
         pv_buf_puts(b, pv_tr(sv, " no feasible portfolio without it",
                              " ingen genomförbar portfölj utan det"));
@@ -510,14 +518,7 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
 {
     const pv_why *w = &s->why[j];
     pv_buf_puts(b, pv_tr(sv, "not selected", "inte vald"));
-    if (c->nres && c->nres <= 64) {
-        double need[64];
-        need_of(c, s, j, need);
-        pv_buf_puts(b, pv_tr(sv, ": needs ", ": kräver "));
-        pv_amounts_prose(b, c, need, sv);
-        pv_buf_puts(b, "; ");
-    } else
-        pv_buf_puts(b, ": ");
+    need_clause(b, c, s, j, pv_tr(sv, ": needs ", ": kräver "), "; ", ": ", sv);
     if (w->ndisplaced) {
         double sum = 0;
         for (size_t i = 0; i < w->ndisplaced; i++)

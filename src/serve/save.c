@@ -43,6 +43,17 @@ void pv_serve_error(pv_response *res, int status, const char *code, const char *
     }
 }
 
+/* 200 with b's JSON as the body (500 when b ran out of memory). */
+static void json_ok(pv_response *res, pv_buf *b)
+{
+    res->status = 200;
+    res->content_type = "application/json; charset=utf-8";
+    res->body = pv_buf_take(b, &res->len);
+    res->body_owned = res->body != NULL;
+    if (!res->body)
+        pv_serve_error(res, 500, "internal", "out of memory", NULL);
+}
+
 /* "model.criteria.x.weight: must be …" -> "model.criteria.x.weight". */
 static int key_path(const char *text, char *out, size_t size)
 {
@@ -232,12 +243,7 @@ void pv_serve_list(const pv_serve_ctx *ctx, pv_response *res)
         pv_free(names[i]);
     }
     pv_buf_puts(&b, "\n]\n");
-    res->status = 200;
-    res->content_type = "application/json; charset=utf-8";
-    res->body = pv_buf_take(&b, &res->len);
-    res->body_owned = res->body != NULL;
-    if (!res->body)
-        pv_serve_error(res, 500, "internal", "out of memory", NULL);
+    json_ok(res, &b);
 }
 
 /* GET /api/inputs: {"stamp": "…", "lang": --lang or null, "error": null |
@@ -271,10 +277,5 @@ void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res)
     }
     pv_buf_puts(&b, "}\n");
     pv_case_free(c);
-    res->status = 200;
-    res->content_type = "application/json; charset=utf-8";
-    res->body = pv_buf_take(&b, &res->len);
-    res->body_owned = res->body != NULL;
-    if (!res->body)
-        pv_serve_error(res, 500, "internal", "out of memory", NULL);
+    json_ok(res, &b);
 }

@@ -222,6 +222,17 @@ static int stop_pending(void)
 }
 
 /* A device, FIFO or socket that exists: written in place, never replaced. */
+/* Writes data to fd; on failure closes fd and returns -1 with err. */
+static int write_or_close(int fd, const char *shown, const char *data, size_t len, pv_error *err)
+{
+    if (write_all(fd, data, len) == 0)
+        return 0;
+    int e = errno;
+    close(fd);
+    pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+    return -1;
+}
+
 static int write_in_place(const char *path, const char *shown, const char *data, size_t len,
                           pv_error *err)
 {
@@ -232,12 +243,8 @@ static int write_in_place(const char *path, const char *shown, const char *data,
                strerror(e));
         return -1;
     }
-    if (write_all(fd, data, len) != 0) {
-        int e = errno;
-        close(fd);
-        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+    if (write_or_close(fd, shown, data, len, err))
         return -1;
-    }
     if (close(fd) != 0) {
         pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(errno));
         return -1;
@@ -312,21 +319,34 @@ static int open_tmpfile(const char *target, const struct stat *old)
     return fd;
 }
 
+/* Room for a temporary name beside target (*size bytes), every catchable
+ * fatal signal blocked (the old mask in *prev). NULL + err, nothing blocked,
+ * when out of memory. */
+static char *begin_tmp(const char *target, size_t *size, sigset_t *prev, pv_error *err)
+{
+    *size = strlen(target) + 32;
+    char *tmp = pv_malloc(*size);
+    if (!tmp) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    sigset_t stop;
+    fatal_signals(&stop);
+    sigprocmask(SIG_BLOCK, &stop, prev);
+    return tmp;
+}
+
 /* Gives the complete unnamed file fd its name (signals blocked meanwhile).
  * 0; -1 with err; 1 when this system cannot link it (no /proc and no
  * CAP_DAC_READ_SEARCH): the caller then writes a named file. fd stays open. */
 static int name_tmpfile(int fd, const char *target, const char *shown, pv_error *err)
 {
-    size_t tmpsize = strlen(target) + 32;
-    char *tmp = pv_malloc(tmpsize);
-    if (!tmp) {
-        pv_err_nomem(err);
+    size_t tmpsize;
+    sigset_t prev;
+    char *tmp = begin_tmp(target, &tmpsize, &prev, err);
+    if (!tmp)
         return -1;
-    }
-    sigset_t stop, prev;
-    fatal_signals(&stop);
     int rc = -1;
-    sigprocmask(SIG_BLOCK, &stop, &prev);
     if (stop_pending()) {
         pv_err(err, PV_EINTERRUPTED, shown, 0, 0, "interrupted; not written");
     } else if (link_and_rename(fd, target, tmp, tmpsize) == 0) {
@@ -348,17 +368,13 @@ static int name_tmpfile(int fd, const char *target, const char *shown, pv_error 
 static int write_named(const char *target, const char *shown, const struct stat *old,
                        const char *data, size_t len, pv_error *err)
 {
-    size_t tmpsize = strlen(target) + 32;
-    char *tmp = pv_malloc(tmpsize);
-    if (!tmp) {
-        pv_err_nomem(err);
+    size_t tmpsize;
+    sigset_t prev;
+    char *tmp = begin_tmp(target, &tmpsize, &prev, err);
+    if (!tmp)
         return -1;
-    }
-    sigset_t stop, prev;
-    fatal_signals(&stop);
     int rc = -1, e;
     snprintf(tmp, tmpsize, "%s.tmp.XXXXXX", target);
-    sigprocmask(SIG_BLOCK, &stop, &prev);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         e = errno;
@@ -435,12 +451,8 @@ static int replace_file(const char *target, const char *shown, const struct stat
                "cannot create a temporary file beside it: %s", strerror(e));
         return -1;
     }
-    if (write_all(fd, data, len) != 0) {
-        int e = errno;
-        close(fd);
-        pv_err(err, PV_EINTERNAL, shown, 0, 0, "cannot write: %s", strerror(e));
+    if (write_or_close(fd, shown, data, len, err))
         return -1;
-    }
     return finish_tmpfile(fd, target, shown, old, err);
 }
 

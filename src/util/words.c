@@ -28,15 +28,23 @@ static int word_eq(const char *s, size_t n, const char *word)
     return 1;
 }
 
+size_t pv_trim_blanks(const char **s)
+{
+    const char *t = *s;
+    while (*t == ' ' || *t == '\t')
+        t++;
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+        n--;
+    *s = t;
+    return n;
+}
+
 int pv_yesno(const char *s)
 {
     if (!s)
         return PV_YN_EMPTY;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    size_t n = pv_trim_blanks(&s);
     if (!n)
         return PV_YN_EMPTY;
     for (size_t i = 0; i < sizeof YES / sizeof *YES; i++)
