@@ -39,6 +39,7 @@ static const struct option LONGOPTS[] = {
     {"bind", required_argument, 0, LONG_ONLY(PV_OPT_BIND)},
     {"scenarios", required_argument, 0, LONG_ONLY(PV_OPT_SCENARIOS)},
     {"sets", required_argument, 0, LONG_ONLY(PV_OPT_SETS_FILE)},
+    {"year", required_argument, 0, LONG_ONLY(PV_OPT_YEAR)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -166,6 +167,14 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_BIND: o->bind = v; return 0;
     case PV_OPT_SCENARIOS: o->scenarios = v; return 0;
     case PV_OPT_SETS_FILE: o->sets_file = v; return 0;
+    case PV_OPT_YEAR: {
+        char *end;
+        errno = 0;
+        o->year = strtol(v, &end, 10);
+        if (errno || *end || end == v || o->year < 2000 || o->year > 2100)
+            return pv_cli_usage("--year takes a year from 2000 to 2100, not '%s'", v);
+        return 0;
+    }
     default: return -1;
     }
 }

@@ -59,6 +59,7 @@ void pv_case_free(pv_case *c)
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
     pv_free(c->wsets);
+    pv_outcomes_free(c->outcomes, c->nres);
     pv_free(c->path);
     pv_free(c->dir);
     pv_free(c->name);
@@ -743,6 +744,8 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(pv_cofin_read(&x, c, *root));
     if (!fatal && !bad)
         STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
+    if (!fatal && !bad)
+        STEP(pvj_outcomes_read(&x, c, json_object_get(*root, "followup")));
     return bad ? -1 : 0;
 }
 

@@ -97,6 +97,10 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
 int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr);
 void pvj_constraint_free(pv_constraint *k);
 
+/* ---- outcomes.c */
+/** Reads the case's "followup" (after resources): the outcomes register. */
+int pvj_outcomes_read(pvj_ctx *x, pv_case *c, json_t *v);
+
 /* ---- scenario.c */
 struct pv_scenario {
     char *name;
