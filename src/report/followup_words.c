@@ -206,3 +206,35 @@ int pv_fu_select_of(const pv_case *c, size_t p, pv_fu_agree *a)
     int y = c->outcomes->max_year;
     return pv_fu_agree_of(c, p, y, y, a);
 }
+
+int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv, int key)
+{
+    pv_fu_agree a;
+    if (pv_fu_select_of(c, p, &a)) {
+        b->oom = 1;
+        return 0;
+    }
+    int got = a.action != PV_FU_NONE;
+    if (got) {
+        int y = c->outcomes->max_year;
+        pv_buf_printf(b, "%s %d: ", pv_tr(sv, "follow-up", "uppföljning"), y);
+        pv_review_action ra = pv_fu_as_review(a.action);
+        pv_buf_puts(b, key ? pv_review_key(ra) : pv_review_word(ra, sv));
+        pv_buf_puts(b, key ? ": " : " — ");
+        pv_fu_reasons_text(b, c, &a, y, y, sv);
+    }
+    pv_fu_agree_free(&a);
+    return got;
+}
+
+void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv)
+{
+    pv_fu_agree a;
+    if (pv_fu_select_of(c, p, &a)) {
+        b->oom = 1;
+        return;
+    }
+    int y = c->outcomes ? c->outcomes->max_year : 0;
+    pv_fu_json(b, c, &a, y, y, sv);
+    pv_fu_agree_free(&a);
+}

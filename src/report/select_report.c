@@ -8,6 +8,7 @@
  */
 #include "../optimise/select.h"
 #include "report.h"
+#include "followup.h"
 #include "xlsx.h"
 
 #include <math.h>
@@ -374,6 +375,10 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
         json_review(b, v, p);
+        if (c->outcomes) {
+            pv_buf_puts(b, ", \"followup\": ");
+            pv_fu_select_json(b, c, p, v->sv);
+        }
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
@@ -582,6 +587,12 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
             pv_buf_init(&t);
             pv_review_reasons(&t, c, s, p, sv);
             md_text(b, t.data, md);
+            pv_buf_free(&t);
+            pv_buf_init(&t);
+            if (pv_fu_select_text(&t, c, p, sv, 0)) {
+                pv_buf_puts(b, md ? "; " : "\n      ");
+                md_text(b, t.data, md);
+            }
             pv_buf_free(&t);
             pv_buf_putc(b, '\n');
         }
@@ -811,6 +822,11 @@ static void render_csv(pv_buf *b, const sel_view *v)
             if (a != PV_REV_NONE) {
                 pv_buf_printf(&t, "%s: ", pv_review_key(a));
                 pv_review_reasons(&t, c, s, p, sv);
+                pv_buf fu;
+                pv_buf_init(&fu);
+                if (pv_fu_select_text(&fu, c, p, sv, 1))
+                    pv_buf_printf(&t, " | %s", fu.data ? fu.data : "");
+                pv_buf_free(&fu);
             }
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
                     s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0, t.data ? t.data : "");
