@@ -91,7 +91,7 @@ static void json_project(pv_buf *b, const pv_followup *f, const pv_fu_proj *q)
     pv_buf_putc(b, '}');
 }
 
-static void json_goals(pv_buf *b, const pv_followup *f)
+static void json_goals(pv_buf *b, const pv_followup *f, int sv)
 {
     const pv_case *c = f->c;
     const pv_model *m = c->model;
@@ -100,7 +100,7 @@ static void json_goals(pv_buf *b, const pv_followup *f)
         pv_buf_puts(b, g ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, m->top[g]->id);
         pv_buf_puts(b, ", \"name\": ");
-        pv_buf_json_str(b, pv_crit_label(m->top[g], 1));
+        pv_buf_json_str(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, ", \"projects\": [");
         int first = 1;
         for (size_t i = 0; i < f->nproj; i++)
@@ -200,7 +200,7 @@ void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv)
     pv_buf_puts(b, ", \"external_received\": ");
     pv_buf_num(b, f->total.ext_received, 6);
     pv_buf_puts(b, "},");
-    json_goals(b, f);
+    json_goals(b, f, sv);
     json_agreements(b, f, sv);
     json_years(b, f);
     pv_buf_puts(b, "\n}\n");
