@@ -9,7 +9,7 @@
 static void summary(pv_buf *b, const pv_followup *f, int sv)
 {
     const pv_case *c = f->c;
-    pv_buf_printf(b, "<div class=\"summary\" id=\"followup-summary\">\n<p id=\"addressee\">%s <strong>",
+    pv_buf_printf(b, "<div class=\"summary\" id=\"summary\">\n<p id=\"addressee\">%s <strong>",
                   pv_tr(sv, "To", "Till"));
     pv_html_esc(b, pv_fu_to(c, sv));
     pv_buf_puts(b, "</strong>. ");
@@ -194,9 +194,7 @@ static void goals(pv_buf *b, const pv_followup *f, int sv)
                   pv_tr(sv, "Goal", "Mål"), pv_tr(sv, "Projects (0–5)", "Projekt (0–5)"),
                   pv_tr(sv, "Sum", "Summa"), pv_tr(sv, "Expected", "Förväntat"));
     for (size_t g = 0; g < m->ntop; g++) {
-        pv_buf_printf(b, "<tr><td><span class=\"legend\"><span class=\"sw\" style=\"background:%s\">"
-                         "</span></span>",
-                      pv_html_colour(g));
+        pv_buf_puts(b, "<tr><td>");
         pv_html_esc(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, "</td><td>");
         int first = 1;
