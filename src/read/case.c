@@ -68,10 +68,11 @@ void pv_case_free(pv_case *c)
 
 /* A table: "file.csv", "book.xlsx" (its first sheet), or
  * {"file": "book.xlsx", "sheet": "Projekt"} ({"file": "x.csv"} too). */
-static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
+pv_table *pvj_table_at(pvj_ctx *x, pv_case *c, json_t *data, const char *kp, const char *key,
+                       int required)
 {
     char k[KP];
-    pvj_key(k, "data", key);
+    pvj_key(k, kp, key);
     json_t *v = json_object_get(data, key);
     if (!v) {
         if (required)
@@ -143,6 +144,11 @@ static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, cons
         return;
     }
     pvj_err(x, kp, "no column '%s' in %s", name, t->path);
+}
+
+static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
+{
+    return pvj_table_at(x, c, data, "data", key, required);
 }
 
 static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)

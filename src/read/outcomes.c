@@ -1,8 +1,8 @@
 /* outcomes.c — the case's "followup": the outcomes register, one row per
  * project or agreement per year (what was done, what it used, what came in
  * from outside, how it served the model's goals, when it was last
- * evaluated). The register is a table like every other (CSV, either
- * dialect). Every bad cell is found in one pass: the errors are reported
+ * evaluated). The register is a table like every other (CSV in either
+ * dialect, or a workbook's sheet). Every bad cell is found in one pass: the errors are reported
  * together, each with its row (the spreadsheet's row number) and column. */
 #include "json.h"
 
@@ -135,7 +135,7 @@ static int parse_date(const char *s)
 
 /* ---- the case key */
 typedef struct fu_spec {
-    const char *file, *external;
+    const char *external;
     json_t *actual;
     int months;
 } fu_spec;
@@ -164,7 +164,6 @@ static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
             return -1;
         }
     }
-    sp->file = pvj_str(x, v, "outcomes", "followup", 1);
     sp->external = pvj_str(x, v, "external", "followup", 0);
     double months = 24;
     if (pvj_num(x, v, "review_months", "followup", &months) < 0 || pv_failed(x->err))
@@ -176,7 +175,7 @@ static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
     sp->months = (int)months;
     sp->actual = json_object_get(v, "actual");
     if (sp->actual && !json_is_object(sp->actual)) {
-        pvj_err(x, "followup.actual", "must be an object: resource id -> column of %s", sp->file);
+        pvj_err(x, "followup.actual", "must be an object: resource id -> column of the register");
         return -1;
     }
     json_object_foreach(sp->actual, key, val)
@@ -191,7 +190,7 @@ static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
             return -1;
         }
         if (!json_is_string(val) || !json_string_value(val)[0]) {
-            pvj_err(x, k, "must be a column name of %s", sp->file);
+            pvj_err(x, k, "must be a column name of the register");
             return -1;
         }
     }
@@ -429,12 +428,9 @@ int pvj_outcomes_read(pvj_ctx *x, pv_case *c, json_t *v)
         return -1;
     for (size_t g = 0; g < c->model->ntop; g++)
         o->goal_col[g] = -1;
-    o->path = pvj_join_path(c->dir, sp.file);
-    if (!o->path || pvj_add_input(c, o->path)) {
-        pv_err_nomem(x->err);
+    if (!(o->t = pvj_table_at(x, c, v, "followup", "outcomes", 1)))
         return -1;
-    }
-    if (!(o->t = pv_table_load(o->path, x->err)))
+    if (!(o->path = pvj_dup(x, o->t->path)))
         return -1;
     if (columns(x, c, o, &sp))
         return -1;

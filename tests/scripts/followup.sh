@@ -142,6 +142,25 @@ check(s.get("action") == "review" and any("Videomöte om yrkesutbildning" in r f
       "kristianstad: an inactive town with activity in the period is reviewed, naming it", str(s)[:300])
 check(all(a.get(t, {}).get("action") == "end_candidate" for t in FOUR[1:]), "the other three stay end candidates")
 
+# the register as a workbook's sheet (the generic table loader): the same report
+sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+import xlsxgen
+tmp = os.path.join(OUT, "tranas-xlsx")
+shutil.copytree(os.path.join(ROOT, "examples", "tranas"), tmp)
+case = json.load(open(os.path.join(tmp, "case.json")))
+case["model"] = os.path.join(ROOT, "models", "tranas.json")
+for k in ("partners", "countries"):
+    case["data"][k] = os.path.join(ROOT, "data", k + ".csv")
+json.dump(case, open(os.path.join(tmp, "case.json"), "w"), ensure_ascii=False)
+rc, csv_json, err = run("followup", os.path.join(tmp, "case.json"), "--year", "2027", "--format", "json")
+rows = xlsxgen.csv_rows(os.path.join(tmp, "outcomes.csv"))
+xlsxgen.save(os.path.join(tmp, "utfall.xlsx"), xlsxgen.book([("Info", [["anteckningar"]]), ("Utfall", rows)]))
+case["followup"]["outcomes"] = {"file": "utfall.xlsx", "sheet": "Utfall"}
+json.dump(case, open(os.path.join(tmp, "case.json"), "w"), ensure_ascii=False)
+rc2, xl_json, err2 = run("followup", os.path.join(tmp, "case.json"), "--year", "2027", "--format", "json")
+check(rc == 0 and rc2 == 0 and csv_json == xl_json, "tranas: the register as a workbook sheet gives the same report",
+      "rc %d/%d %s" % (rc, rc2, err2[:300]))
+
 # all errors at once
 bad = os.path.join(OUT, "bad")
 shutil.copytree(os.path.join(ROOT, "tests", "bad", "_base"), bad)
