@@ -333,10 +333,11 @@ static int per_year(pv_followup *f)
 {
     const pv_case *c = f->c;
     const pv_outcomes *o = c->outcomes;
-    f->nyears = (size_t)(f->year - f->from + 1);
-    f->years = pv_calloc(f->nyears, sizeof *f->years);
+    size_t n = (size_t)(f->year - f->from + 1);
+    f->years = pv_calloc(n, sizeof *f->years);
     if (!f->years)
         return -1;
+    f->nyears = n;
     for (size_t i = 0; i < f->nyears; i++) {
         f->years[i].year = f->from + (int)i;
         if (!(f->years[i].actual = pv_calloc(c->nres + 1, sizeof(double))))
