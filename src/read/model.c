@@ -504,18 +504,6 @@ static int parse_followup(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
         pvj_err(x, k, "must be an object with \"report_to\" and \"source\"");
         return -1;
     }
-    const char *key;
-    json_t *val;
-    json_object_foreach(v, key, val)
-    {
-        if (strcmp(key, "report_to") && strcmp(key, "source") && strcmp(key, "comment") &&
-            strncmp(key, "x-", 2)) {
-            char kk[KP];
-            pvj_key(kk, k, key);
-            pvj_err(x, kk, "unknown key (followup takes report_to and source)");
-            return -1;
-        }
-    }
     const char *source = pvj_str(x, v, "source", k, 0);
     if (pv_failed(x->err) || pvj_name(x, v, "report_to", k, &m->fu_to_sv, &m->fu_to_en))
         return -1;

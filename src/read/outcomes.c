@@ -142,27 +142,10 @@ typedef struct fu_spec {
 
 static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
 {
-    static const char *const KNOWN[] = {"outcomes", "actual", "external", "review_months",
-                                        "comment"};
     if (!json_is_object(v)) {
         pvj_err(x, "followup", "must be an object: {\"outcomes\": \"outcomes.csv\", \"actual\": "
                                "{resource: column}, \"external\": column}");
         return -1;
-    }
-    const char *key;
-    json_t *val;
-    json_object_foreach(v, key, val)
-    {
-        int ok = !strncmp(key, "x-", 2);
-        for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)
-            ok |= !strcmp(key, KNOWN[i]);
-        if (!ok) {
-            char k[KP];
-            pvj_key(k, "followup", key);
-            pvj_err(x, k, "unknown key (followup takes outcomes, actual, external, "
-                          "review_months)");
-            return -1;
-        }
     }
     sp->external = pvj_str(x, v, "external", "followup", 0);
     double months = 24;
@@ -178,6 +161,8 @@ static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
         pvj_err(x, "followup.actual", "must be an object: resource id -> column of the register");
         return -1;
     }
+    const char *key;
+    json_t *val;
     json_object_foreach(sp->actual, key, val)
     {
         char k[KP];

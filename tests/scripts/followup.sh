@@ -167,11 +167,19 @@ shutil.copytree(os.path.join(ROOT, "tests", "bad", "_base"), bad)
 shutil.copy(os.path.join(ROOT, "tests", "bad", "followup-all-at-once", "case.json"), bad)
 shutil.copy(os.path.join(ROOT, "tests", "bad", "followup-all-at-once", "outcomes.csv"), bad)
 rc, out, err = run("followup", os.path.join(bad, "case.json"), "--year", "2027")
-want = ["4:2: column 'id': unknown id 'P99'", "row 5 column 'spent_sek': amounts must be >= 0",
-        "row 6 column 'year': year must be a whole year", "row 7 column 'status': unknown status 'finished'",
-        "row 8 column 'id': a second row for 'P1' in 2027"]
+want = ["outcomes.csv:4:2: column 'id': unknown id 'P99'",
+        "outcomes.csv:5:5: column 'spent_sek': amounts must be >= 0",
+        "outcomes.csv:6:1: column 'year': year must be a whole year",
+        "outcomes.csv:7:3: column 'status': unknown status 'finished'",
+        "outcomes.csv:8:2: column 'id': a second row for 'P1' in 2027"]
 miss = [w for w in want if w not in err]
 check(rc == 2 and not miss, "five bad rows: five errors in one run, exit 2", "rc %d, missing %s in %s" % (rc, miss, err[:400]))
 check(not out, "a bad register prints no report")
+check(err.count("partnerval: error:") == 5, "one line per error", err[:400])
+# select names the first and counts the rest; check lists them all
+rc, out, err = run("select", os.path.join(bad, "case.json"))
+check(rc == 2 and "(and 4 more errors" in err, "select: the first error and how many more", err[:300])
+rc, out, err = run("check", os.path.join(bad, "case.json"))
+check(rc == 2 and all(w in err for w in want), "check lists all five", err[:300])
 sys.exit(1 if fails else 0)
 PYEOF
