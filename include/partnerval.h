@@ -406,6 +406,26 @@ const char *pv_serve_url(const pv_server *s);
 /** Stops serving (answers in progress finish) and frees; accepts NULL. */
 void pv_serve_stop(pv_server *s);
 
+/* -------------------------------------------------------------- follow-up */
+
+/** The annual follow-up: the decided portfolio against the outcomes register. */
+typedef struct pv_followup pv_followup;
+
+/**
+ * Follows up the years from..year (from == year for one year): selects the
+ * case's portfolio (the decision), then sets each decided or reported project's
+ * plan against its outcome, sums per department and goal, and recommends keep,
+ * review or end_candidate for every own agreement. NULL + err: PV_EINPUT when
+ * the case has no "followup", PV_EUSAGE for years out of range.
+ */
+pv_followup *pv_followup_run(const pv_case *c, const pv_ranking *r, int year, int from,
+                             pv_error *err);
+/** Renders a follow-up (see pv_render_rank for ownership). */
+char *pv_render_followup(const pv_case *c, const pv_ranking *r, const pv_followup *f,
+                         pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
+/** Frees a follow-up; accepts NULL. */
+void pv_followup_free(pv_followup *f);
+
 /* ------------------------------------------------------------- utilities */
 
 /**

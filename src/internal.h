@@ -354,6 +354,10 @@ typedef struct pv_model {
      * to be reviewed: [0] "unused" (active, no selected project uses it),
      * [1] "inactive" (revive or end); NULL when the model cites none */
     char *review_because[2], *review_source[2];
+    /* "followup": {"report_to": name, "source": text}: the body the annual
+     * follow-up is addressed to (NULL: kommunstyrelsen) and the policy
+     * sentence that asks for it (NULL when none) */
+    char *fu_to_sv, *fu_to_en, *fu_source;
 } pv_model;
 
 void pv_model_free(pv_model *m);
@@ -392,6 +396,46 @@ typedef struct pv_constraint {
     size_t *out;       /* force: out */
     size_t nout;
 } pv_constraint;
+
+/* ---- the outcomes register (read/outcomes.c): what was done, per year */
+typedef enum pv_ostatus {
+    PV_OS_PLANNED, PV_OS_APPLIED, PV_OS_GRANTED, PV_OS_REJECTED, PV_OS_RUNNING, PV_OS_DONE,
+    PV_OS_CANCELLED, PV_OS_N
+} pv_ostatus;
+
+typedef struct pv_outcome {
+    int year;
+    size_t row;        /* the register's row */
+    pv_ostatus status;
+    long proj;         /* projects row, or -1 */
+    long part;         /* partners row, or -1 (a project of an earlier case: both -1) */
+    double *actual;    /* per resource; 0 when empty or not reported */
+    double external;   /* external funding received */
+    double *goal;      /* per top-level criterion: 0..5, NaN when empty or no column */
+    int evaluated;     /* YYYYMMDD, 0 when none */
+} pv_outcome;
+
+#define PV_OUT_YEAR_MIN 2000
+#define PV_OUT_YEAR_MAX 2100
+
+typedef struct pv_outcomes {
+    char *path;
+    pv_table *t;
+    int col_id, col_year, col_status, col_act, col_eval, col_evtext, col_name, col_dept;
+    int *actual_col;   /* per resource: the register's column, -1 when none */
+    int external_col;  /* -1 when none */
+    int *goal_col;     /* per top-level criterion: "goal_<id>", -1 when none */
+    int planned_ext_col; /* projects.csv: planned external funding, -1 when none */
+    int dept_col;      /* projects.csv "department", -1 when none */
+    int review_months; /* an evaluation older than this asks for review (24) */
+    int min_year, max_year;
+    size_t n;
+    pv_outcome *rows;
+} pv_outcomes;
+void pv_outcomes_free(pv_outcomes *o, size_t nres);
+/* A status word, English or Swedish (planerad, ansökt, beviljad, avslagen,
+ * pågående, klar/avslutad, inställd/avbruten), any case; -1 when none. */
+int pv_ostatus_parse(const char *s);
 
 typedef struct pv_label {
     char *column, *value, *sv, *en;
@@ -458,6 +502,7 @@ struct pv_case {
     pv_cofin *cofin;        /* NULL without "cofinancing" */
     pv_scenario **wsets;    /* "weight_sets": {"model": PATCH} each, in file order */
     size_t nwsets;
+    pv_outcomes *outcomes;  /* case "followup": the outcomes register, NULL when none */
 };
 
 /* The display name of a data code (e.g. department "education") in the

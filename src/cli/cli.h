@@ -18,6 +18,7 @@ typedef enum pv_cli_opt {
     PV_OPT_SAMPLES, PV_OPT_SEED, PV_OPT_THREADS, PV_OPT_WEIGHTS,
     PV_OPT_PORT, PV_OPT_BIND, PV_OPT_SCENARIOS, PV_OPT_SETS_FILE,
     PV_OPT_MODEL, PV_OPT_QUIET,
+    PV_OPT_YEAR,
     PV_OPT_HELP
 } pv_cli_opt;
 
@@ -37,6 +38,7 @@ typedef struct pv_cli_opts {
     const char *resource;
     double from, to;     /* -1: not given */
     long steps, samples, threads;
+    long year;           /* --year (followup), 0: not given */
     unsigned long long seed;
     int dist;            /* pv_weights_dist, from --weights */
     const char *sets_file; /* --sets FILE (parties) */
@@ -65,7 +67,7 @@ typedef struct pv_cli_cmd {
 /* The commands, each defined beside its handler. */
 extern const pv_cli_cmd pv_cli_check, pv_cli_rank, pv_cli_weights, pv_cli_select, pv_cli_export,
     pv_cli_compare, pv_cli_sensitivity, pv_cli_frontier, pv_cli_robust, pv_cli_merge_patch,
-    pv_cli_serve, pv_cli_parties, pv_cli_init;
+    pv_cli_serve, pv_cli_parties, pv_cli_init, pv_cli_followup;
 
 /* Parses argv (argv[0] is the command name) against cmd's options into *o.
  * Returns 0 to run, -1 after printing the help, or an exit code (usage error,

@@ -42,6 +42,7 @@ static const struct option LONGOPTS[] = {
     {"sets", required_argument, 0, LONG_ONLY(PV_OPT_SETS_FILE)},
     {"model", required_argument, 0, LONG_ONLY(PV_OPT_MODEL)},
     {"quiet", no_argument, 0, LONG_ONLY(PV_OPT_QUIET)},
+    {"year", required_argument, 0, LONG_ONLY(PV_OPT_YEAR)},
     {0, 0, 0, 0}};
 
 int pv_cli_usage(const char *fmt, ...)
@@ -173,6 +174,14 @@ static int whatif_opt(int opt, const char *v, pv_cli_opts *o)
     case PV_OPT_SETS_FILE: o->sets_file = v; return 0;
     case PV_OPT_MODEL: o->model = v; return 0;
     case PV_OPT_QUIET: o->quiet = 1; return 0;
+    case PV_OPT_YEAR: {
+        char *end;
+        errno = 0;
+        o->year = strtol(v, &end, 10);
+        if (errno || *end || end == v || o->year < 2000 || o->year > 2100)
+            return pv_cli_usage("--year takes a year from 2000 to 2100, not '%s'", v);
+        return 0;
+    }
     default: return -1;
     }
 }

@@ -14,8 +14,8 @@
 static const pv_cli_cmd *const COMMANDS[] = {
     &pv_cli_check,       &pv_cli_rank,     &pv_cli_select, &pv_cli_export,
     &pv_cli_weights,     &pv_cli_compare,  &pv_cli_sensitivity,
-    &pv_cli_frontier,    &pv_cli_robust,   &pv_cli_parties, &pv_cli_merge_patch,
-    &pv_cli_serve,       &pv_cli_init,
+    &pv_cli_frontier,    &pv_cli_robust,   &pv_cli_parties, &pv_cli_followup,
+    &pv_cli_merge_patch, &pv_cli_serve,    &pv_cli_init,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 

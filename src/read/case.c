@@ -61,6 +61,7 @@ void pv_case_free(pv_case *c)
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
     pv_free(c->wsets);
+    pv_outcomes_free(c->outcomes, c->nres);
     pv_free(c->path);
     pv_free(c->dir);
     pv_free(c->name);
@@ -69,10 +70,11 @@ void pv_case_free(pv_case *c)
 
 /* A table: "file.csv", "book.xlsx" (its first sheet), or
  * {"file": "book.xlsx", "sheet": "Projekt"} ({"file": "x.csv"} too). */
-static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
+pv_table *pvj_table_at(pvj_ctx *x, pv_case *c, json_t *data, const char *kp, const char *key,
+                       int required)
 {
     char k[KP];
-    pvj_key(k, "data", key);
+    pvj_key(k, kp, key);
     json_t *v = json_object_get(data, key);
     if (!v) {
         if (required)
@@ -144,6 +146,11 @@ static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, cons
         return;
     }
     pvj_err(x, kp, "no column '%s' in %s", name, t->path);
+}
+
+static pv_table *load_table(pvj_ctx *x, pv_case *c, json_t *data, const char *key, int required)
+{
+    return pvj_table_at(x, c, data, "data", key, required);
 }
 
 static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
@@ -814,6 +821,8 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(read_objective(&x, c, *root));
     if (!fatal && !bad)
         STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
+    if (!fatal && !bad)
+        STEP(pvj_outcomes_read(&x, c, json_object_get(*root, "followup")));
     return bad ? -1 : 0;
 }
 

@@ -97,6 +97,17 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
 int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr);
 void pvj_constraint_free(pv_constraint *k);
 
+/* ---- case.c */
+/** The table that obj's member key names (kp: obj's key path): "file.csv",
+ * "book.xlsx" (its first sheet) or {"file", "sheet"}; recorded as an input.
+ * NULL when absent (an error when required) or on error. */
+pv_table *pvj_table_at(pvj_ctx *x, pv_case *c, json_t *obj, const char *kp, const char *key,
+                       int required);
+
+/* ---- outcomes.c */
+/** Reads the case's "followup" (after resources): the outcomes register. */
+int pvj_outcomes_read(pvj_ctx *x, pv_case *c, json_t *v);
+
 /* ---- scenario.c */
 struct pv_scenario {
     char *name;

@@ -29,6 +29,7 @@ enum {
     K_SOLVER,
     K_OBJECTIVE,
     K_FOLLOWUP,
+    K_MODEL_FOLLOWUP,
     K_COFINANCING,
     K_CRITERION,
     K_VALUEFN,
@@ -64,7 +65,10 @@ static const key_entry MODEL_KEYS[] = {
     {"name", K_NONE},     {"description", K_NONE},     {"source", K_NONE},
     {"language", K_NONE}, {"criteria", K_CRITERION | MAP}, {"weighting", K_WEIGHTING},
     {"rules", K_RULE | MAP}, {"labels", K_NONE},       {"agreement_review", K_REVIEW},
-    {NULL, 0}};
+    {"followup", K_MODEL_FOLLOWUP}, {NULL, 0}};
+/* "followup": {"report_to": name, "source": text} (whom the follow-up addresses) */
+static const key_entry MODEL_FOLLOWUP_KEYS[] = {
+    {"report_to", K_NONE}, {"source", K_NONE}, {NULL, 0}};
 
 /* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}} */
 static const key_entry REVIEW_KEYS[] = {
@@ -100,7 +104,8 @@ static const key_entry LABEL_KEYS[] = {{"sv", K_NONE}, {"en", K_NONE}, {NULL, 0}
 static const key_entry SOLVER_KEYS[] = {{"time_limit_s", K_NONE}, {"mip_gap", K_NONE}, {NULL, 0}};
 static const key_entry OBJECTIVE_KEYS[] = {{"type", K_NONE}, {"column", K_NONE}, {NULL, 0}};
 static const key_entry FOLLOWUP_KEYS[] = {
-    {"outcomes", K_TABLE}, {"actual", K_NONE}, {"external", K_NONE}, {NULL, 0}};
+    {"outcomes", K_TABLE}, {"actual", K_NONE}, {"external", K_NONE}, {"review_months", K_NONE},
+    {NULL, 0}};
 static const key_entry COFINANCING_KEYS[] = {
     {"grant", K_NONE}, {"probability", K_NONE}, {"contingent", K_NONE}, {"programme", K_NONE},
     {"commit", K_NONE}, {"alpha", K_NONE},     {"scenarios", K_NONE},  {"seed", K_NONE},
@@ -141,7 +146,8 @@ static const struct kind {
     [K_RESOURCE] = {RESOURCE_KEYS, 0}, [K_CONSTRAINT] = {CONSTRAINT_KEYS, 0},
     [K_LABELS_COL] = {LABELS_COL_KEYS, 1}, [K_LABEL] = {LABEL_KEYS, 0},
     [K_SOLVER] = {SOLVER_KEYS, 0},     [K_OBJECTIVE] = {OBJECTIVE_KEYS, 0},
-    [K_FOLLOWUP] = {FOLLOWUP_KEYS, 0}, [K_COFINANCING] = {COFINANCING_KEYS, 0},
+    [K_FOLLOWUP] = {FOLLOWUP_KEYS, 0}, [K_MODEL_FOLLOWUP] = {MODEL_FOLLOWUP_KEYS, 0},
+    [K_COFINANCING] = {COFINANCING_KEYS, 0},
     [K_CRITERION] = {CRITERION_KEYS, 0}, [K_VALUEFN] = {VALUEFN_KEYS, 0},
     [K_WEIGHTING] = {WEIGHTING_KEYS, 0}, [K_RULE] = {RULE_KEYS, 0},
     [K_COND] = {COND_KEYS, 0},         [K_REVIEW] = {REVIEW_KEYS, 0},

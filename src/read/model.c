@@ -401,6 +401,9 @@ void pv_model_free(pv_model *m)
         pv_free(m->review_because[i]);
         pv_free(m->review_source[i]);
     }
+    pv_free(m->fu_to_sv);
+    pv_free(m->fu_to_en);
+    pv_free(m->fu_source);
     pv_free(m->path);
     pv_free(m->name);
     pv_free(m->source);
@@ -507,6 +510,25 @@ static int parse_review(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
     return 0;
 }
 
+/* "followup": {"report_to": name, "source": text}: whom the annual follow-up
+ * is addressed to, and the policy sentence that asks for it (optional). */
+static int parse_followup(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
+{
+    char k[KP];
+    pvj_key(k, kp, "followup");
+    if (!v)
+        return 0;
+    if (!json_is_object(v)) {
+        pvj_err(x, k, "must be an object with \"report_to\" and \"source\"");
+        return -1;
+    }
+    const char *source = pvj_str(x, v, "source", k, 0);
+    if (pv_failed(x->err) || pvj_name(x, v, "report_to", k, &m->fu_to_sv, &m->fu_to_en))
+        return -1;
+    m->fu_source = pvj_dup(x, source);
+    return pv_failed(x->err) ? -1 : 0;
+}
+
 pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *path)
 {
     if (!json_is_object(root)) {
@@ -557,7 +579,8 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
     pvj_key(k, kp, "rules");
     if (parse_rules(x, m, json_object_get(root, "rules"), k))
         goto fail;
-    if (parse_review(x, m, json_object_get(root, "agreement_review"), kp))
+    if (parse_review(x, m, json_object_get(root, "agreement_review"), kp) ||
+        parse_followup(x, m, json_object_get(root, "followup"), kp))
         goto fail;
     return m;
 fail:

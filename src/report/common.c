@@ -228,3 +228,19 @@ int pv_xlsx_refused(pv_format fmt, pv_error *err)
     pv_err(err, PV_EUSAGE, NULL, 0, 0, "--format xlsx is for rank, select and compare");
     return 1;
 }
+
+void pv_json_num_or_null(pv_buf *b, int has, double x)
+{
+    if (has)
+        pv_buf_num(b, x, 6);
+    else
+        pv_buf_puts(b, "null");
+}
+
+void pv_json_str_or_null(pv_buf *b, const char *s)
+{
+    if (s)
+        pv_buf_json_str(b, s);
+    else
+        pv_buf_puts(b, "null");
+}

@@ -11,6 +11,10 @@
 /* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller
  * may add columns before pv_csv_eol. */
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);
+/** A JSON number in the fixed six-decimal form, or null when !has. */
+void pv_json_num_or_null(pv_buf *b, int has, double x);
+/** A JSON string, or null when s is NULL. */
+void pv_json_str_or_null(pv_buf *b, const char *s);
 
 /* The ids of the projects with x[j] set, in file order, as a JSON array. */
 void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);

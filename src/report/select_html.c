@@ -1,4 +1,5 @@
 /* select_html.c — the portfolio report as a decision basis, as an HTML page. */
+#include "followup.h"
 #include "report.h"
 
 #include <math.h>
@@ -405,6 +406,13 @@ static void review_list(pv_buf *b, const pv_case *c, const pv_selection *s, int 
             pv_buf_init(&t);
             pv_review_reasons(&t, c, s, p, sv);
             pv_html_esc(b, t.data ? t.data : "");
+            pv_buf_free(&t);
+            pv_buf_init(&t);
+            if (pv_fu_select_text(&t, c, p, sv, 0)) {
+                pv_buf_puts(b, "<br><span class=\"followup small\">");
+                pv_html_esc(b, t.data ? t.data : "");
+                pv_buf_puts(b, "</span>");
+            }
             pv_buf_free(&t);
             pv_buf_puts(b, "</li>\n");
         }

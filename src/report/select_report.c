@@ -8,6 +8,7 @@
  */
 #include "../optimise/select.h"
 #include "report.h"
+#include "followup.h"
 #include "xlsx.h"
 
 #include <math.h>
@@ -142,22 +143,6 @@ static double total_score(const sel_view *v)
 
 /* ------------------------------------------------------------ JSON */
 
-static void json_num_or_null(pv_buf *b, int has, double x)
-{
-    if (has)
-        pv_buf_num(b, x, 6);
-    else
-        pv_buf_puts(b, "null");
-}
-
-static void json_str_or_null(pv_buf *b, const char *s)
-{
-    if (s)
-        pv_buf_json_str(b, s);
-    else
-        pv_buf_puts(b, "null");
-}
-
 /* Constraint i, with its activity in the portfolio when there is one. */
 static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, size_t i,
                             int has_sol, int sv)
@@ -166,19 +151,19 @@ static void json_constraint(pv_buf *b, const pv_case *c, const pv_selection *s, 
     pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
     pv_buf_json_str(b, q->id);
     pv_buf_printf(b, ", \"type\": \"%s\", \"label\": ", ctype_name(q->type));
-    json_str_or_null(b, q->label);
+    pv_json_str_or_null(b, q->label);
     pv_buf_puts(b, ", \"name\": ");
     pv_buf_json_str(b, pv_cons_name(q, sv));
     pv_buf_puts(b, ", \"column\": ");
-    json_str_or_null(b, q->column);
+    pv_json_str_or_null(b, q->column);
     pv_buf_puts(b, ", \"value\": ");
-    json_str_or_null(b, q->value);
+    pv_json_str_or_null(b, q->value);
     pv_buf_puts(b, ", \"min\": ");
-    json_num_or_null(b, q->has_min, q->min);
+    pv_json_num_or_null(b, q->has_min, q->min);
     pv_buf_puts(b, ", \"max\": ");
-    json_num_or_null(b, q->has_max, q->max);
+    pv_json_num_or_null(b, q->has_max, q->max);
     pv_buf_puts(b, ", \"activity\": ");
-    json_num_or_null(b, has_sol, s->cons_act[i]);
+    pv_json_num_or_null(b, has_sol, s->cons_act[i]);
     pv_buf_printf(b, ", \"binding\": %s}", has_sol && s->cons_binding[i] ? "true" : "false");
 }
 
@@ -306,7 +291,7 @@ static void json_diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s)
         pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
         pv_buf_json_str(b, c->res[k].id);
         pv_buf_puts(b, ", \"by\": ");
-        json_num_or_null(b, s->raise_helps, s->res_raise[k]);
+        pv_json_num_or_null(b, s->raise_helps, s->res_raise[k]);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "]}");
@@ -321,15 +306,15 @@ static void render_json(pv_buf *b, const sel_view *v)
     pv_buf_json_str(b, c->name);
     pv_buf_printf(b, ",\n  \"status\": \"%s\",\n  \"objective\": ", pv_status_key(s->status));
     int has_sol = pv_status_has_portfolio(s->status);
-    json_num_or_null(b, has_sol, s->objective);
+    pv_json_num_or_null(b, has_sol, s->objective);
     pv_buf_puts(b, ",\n  ");
     pv_json_maximised(b, c, v->sv);
     pv_buf_puts(b, ",\n  \"total_score\": ");
-    json_num_or_null(b, has_sol, total_score(v));
+    pv_json_num_or_null(b, has_sol, total_score(v));
     pv_buf_puts(b, ",\n  \"bound\": ");
-    json_num_or_null(b, has_sol, s->bound);
+    pv_json_num_or_null(b, has_sol, s->bound);
     pv_buf_puts(b, ",\n  \"gap\": ");
-    json_num_or_null(b, has_sol, s->gap);
+    pv_json_num_or_null(b, has_sol, s->gap);
     pv_buf_puts(b, ",\n  \"selected_projects\": [");
     int first = 1;
     for (size_t i = 0; i < r->n; i++)
@@ -379,6 +364,10 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_printf(b, ", \"engaged\": %s, \"active\": %s, \"review\": ", s->y[p] ? "true" : "false",
                       c->partner_active[p] ? "true" : "false");
         pv_json_review(b, c, s, p, v->sv);
+        if (c->outcomes) {
+            pv_buf_puts(b, ", \"followup\": ");
+            pv_fu_select_json(b, c, p, v->sv);
+        }
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, first ? "]" : "\n  ]");
@@ -587,6 +576,12 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
             pv_buf_init(&t);
             pv_review_reasons(&t, c, s, p, sv);
             md_text(b, t.data, md);
+            pv_buf_free(&t);
+            pv_buf_init(&t);
+            if (pv_fu_select_text(&t, c, p, sv, 0)) {
+                pv_buf_puts(b, md ? "; " : "\n      ");
+                md_text(b, t.data, md);
+            }
             pv_buf_free(&t);
             pv_buf_putc(b, '\n');
         }
@@ -832,6 +827,11 @@ static void render_csv(pv_buf *b, const sel_view *v)
             if (a != PV_REV_NONE) {
                 pv_buf_printf(&t, "%s: ", pv_review_key(a));
                 pv_review_reasons(&t, c, s, p, sv);
+                pv_buf fu;
+                pv_buf_init(&fu);
+                if (pv_fu_select_text(&fu, c, p, sv, 1))
+                    pv_buf_printf(&t, " | %s", fu.data ? fu.data : "");
+                pv_buf_free(&fu);
             }
             csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
                     s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0, t.data ? t.data : "");

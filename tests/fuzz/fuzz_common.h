@@ -32,7 +32,8 @@ static inline void fz_cleanup(void)
         return;
     static const char *names[] = {"models", "data", "examples", "mini", "case.json",
                                   "model.json", "projects.csv", "scenario.json",
-                                  "fixed_mini.json", "fixed_lidkoping.json", "pipeline.json"};
+                                  "fixed_mini.json", "fixed_lidkoping.json", "pipeline.json",
+                                  "outcomes.csv", "outcomes_case.json"};
     char p[700];
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         snprintf(p, sizeof p, "%s/%s", fz_dir, names[i]);

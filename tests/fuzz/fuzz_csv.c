@@ -3,6 +3,10 @@
  * number parsing in both dialects on every cell, and list splitting.
  * Invariants: a failure fills an error naming the file; a parsed number is
  * finite; a table's cells are NUL-terminated and its rows carry line numbers.
+ * The same bytes are also read as a case's outcomes register (the mini case
+ * with "followup"): a register either fails with an input error naming a file,
+ * or every row holds a year in range, a known status, amounts >= 0 and goal
+ * values in 0..5.
  */
 #include "fuzz_common.h"
 
@@ -18,6 +22,44 @@ static void check_number(const char *s)
         if (rc != 0 && rc != -1 && rc != -2 && rc != -3)
             fz_die("pv_parse_number returned an unknown code");
     }
+}
+
+static void check_outcomes(const uint8_t *data, size_t size)
+{
+    static const char cj[] =
+        "{\"name\": \"fuzz outcomes\", \"model\": \"mini/model.json\",\n"
+        " \"data\": {\"projects\": \"mini/projects.csv\", \"partners\": \"mini/partners.csv\"},\n"
+        " \"resources\": {\"budget_sek\": {\"column\": \"cost_sek\", \"limit\": 500000},\n"
+        "   \"staff_hours\": {\"column\": \"staff_hours\", \"limit\": 1000}},\n"
+        " \"followup\": {\"outcomes\": \"outcomes.csv\", \"actual\": {\"budget_sek\": \"spent_sek\"}}}\n";
+    fz_setup();
+    fz_write("outcomes.csv", data, size);
+    const char *cp = fz_write("outcomes_case.json", cj, sizeof cj - 1);
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *c = pv_case_read(cp, NULL, &err);
+    if (!c) {
+        fz_check_error(&err);
+        return;
+    }
+    const pv_outcomes *o = c->outcomes;
+    if (!o)
+        fz_die("a case with followup read without its register");
+    for (size_t i = 0; i < o->n; i++) {
+        const pv_outcome *w = &o->rows[i];
+        if (w->year < PV_OUT_YEAR_MIN || w->year > PV_OUT_YEAR_MAX || (int)w->status < 0 ||
+            w->status >= PV_OS_N)
+            fz_die("a register row with a bad year or status was accepted");
+        if (!(w->external >= 0))
+            fz_die("a negative external amount was accepted");
+        for (size_t k = 0; k < c->nres; k++)
+            if (!(w->actual[k] >= 0))
+                fz_die("a negative amount was accepted");
+        for (size_t g = 0; g < c->model->ntop; g++)
+            if (!isnan(w->goal[g]) && (w->goal[g] < 0 || w->goal[g] > 5))
+                fz_die("a goal value outside 0..5 was accepted");
+    }
+    pv_case_free(c);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -66,5 +108,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data, n);
     buf[n] = '\0';
     check_number(buf);
+    check_outcomes(data, size);
     return 0;
 }

@@ -43,4 +43,6 @@ job weights-lid-md weights "$lid" --format md
 job select-lid-csv select "$lid" --format csv --no-why
 job compare-lid compare "$lid" "$ROOT/examples/lidkoping/scenarios/safety-first.json" --format json
 job frontier-mini frontier "$mini" --resource budget_sek
+job followup-lid-json followup "$lid" --year 2027 --from 2026 --format json
+job followup-lid-html followup "$lid" --year 2027 --format html --date 2027-12-31
 exit $fail

@@ -117,6 +117,11 @@ for dir in "$ROOT"/examples/*/; do
       add "$OUT/$ex-robust-$lang.html" "$([ $ex = lidkoping ] && echo 1 || echo 0)" \
         "{$common}" '{"svg.robust-bar": 1, "table.robust-group tr.project-row": 1}' $sv
     fi
+    if [ -f "$dir/outcomes.csv" ] && render "$ex-followup-$lang" followup "$case_json" --year 2027 --lang $lang; then
+      add "$OUT/$ex-followup-$lang.html" "$([ $ex = tranas ] && echo 1 || echo 0)" \
+        "{\"header#report-header\": 1, \"#summary\": 1, \"#addressee\": 1, \"section#activities\": 1, \"section#resources-used\": 1, \"section#goals\": 1, \"section#agreements\": 1, \"#summary svg.resource-bar\": $nr}" \
+        '{"#input-hashes tr.input-file": 4, "#activities-table tbody tr": 1, "#use-table tr.total": 1, "#goal-table tbody tr": 1}' $sv
+    fi
     scen=""; [ -d "$dir/scenarios" ] && scen=$(ls "$dir"/scenarios/*.json 2>/dev/null)
     # shellcheck disable=SC2086
     if render "$ex-compare-$lang" compare "$case_json" $scen --set "resources.budget_sek.limit=1000000" --lang $lang; then

@@ -17,12 +17,12 @@ CASE="$ROOT/examples/lidkoping/case.json"
 # Every input file is listed with its SHA-256, as sha256sum computes it.
 n=0
 for f in "$CASE" "$ROOT/models/lidkoping.json" "$ROOT/examples/lidkoping/projects.csv" \
-         "$ROOT/data/partners.csv" "$ROOT/data/countries.csv"; do
+         "$ROOT/data/partners.csv" "$ROOT/data/countries.csv" "$ROOT/examples/lidkoping/outcomes.csv"; do
   h=$(sha256sum "$f" | cut -d' ' -f1)
   if grep -q "<code>$h</code>" "$T/sv.html"; then n=$((n+1)); else failm "sha256 of $f ($h) not in the report"; fi
 done
-[ "$n" = 5 ] && pass "sha256 of all 5 inputs"
-[ "$(grep -c '<tr class="input-file">' "$T/sv.html")" = 5 ] || failm "want 5 input-file rows"
+[ "$n" = 6 ] && pass "sha256 of all 6 inputs (the outcomes register too)"
+[ "$(grep -c '<tr class="input-file">' "$T/sv.html")" = 6 ] || failm "want 6 input-file rows"
 
 # The date: --date, else today (UTC); text, md, csv and json carry none.
 grep -q '<time id="report-date" datetime="2027-03-01">2027-03-01</time>' "$T/sv.html" &&

@@ -10,7 +10,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
 mkdir -p "$T/ex/lidkoping" "$T/models" "$T/data"
-cp "$ROOT/examples/lidkoping/projects.csv" "$ROOT/examples/lidkoping/case.json" "$T/ex/lidkoping/"
+cp "$ROOT/examples/lidkoping/projects.csv" "$ROOT/examples/lidkoping/case.json" \
+   "$ROOT/examples/lidkoping/outcomes.csv" "$T/ex/lidkoping/"
 cp "$ROOT/models/lidkoping.json" "$T/models/"
 cp "$ROOT/data/partners.csv" "$ROOT/data/countries.csv" "$T/data/"
 sed -i 's#"\.\./\.\./models/#"../../models/#; s#"\.\./\.\./data/#"../../data/#' "$T/ex/lidkoping/case.json"

@@ -64,6 +64,8 @@ def patched_case(patch, tag):
         return os.path.join(d, v)
 
     c["data"] = {k: absolute(v) for k, v in c["data"].items()}
+    if isinstance(c.get("followup"), dict) and "outcomes" in c["followup"]:
+        c["followup"]["outcomes"] = absolute(c["followup"]["outcomes"])
     c = merge(c, patch)
     p = os.path.join(WORK, f"{NAME}-{tag}.json")
     with open(p, "w", encoding="utf-8") as f:

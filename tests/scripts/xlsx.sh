@@ -37,6 +37,9 @@ c = json.load(open(case, encoding="utf-8"))
 os.makedirs(out, exist_ok=True)
 if isinstance(c.get("model"), str):
     c["model"] = os.path.join(base, c["model"])
+fu = c.get("followup")  # the outcomes register stays where it is
+if isinstance(fu, dict) and isinstance(fu.get("outcomes"), str):
+    fu["outcomes"] = os.path.join(base, fu["outcomes"])
 names = {"projects": "Projekt", "partners": "Partner", "countries": "Länder"}
 data = c["data"]
 if mode == "lx":

@@ -17,6 +17,7 @@ for ex in "$ROOT"/examples/*/; do
   for side in a b; do
     mkdir -p "$T/$side/examples/$name"
     cp "$ex/case.json" "$ex/projects.csv" "$T/$side/examples/$name/"
+    [ -f "$ex/outcomes.csv" ] && cp "$ex/outcomes.csv" "$T/$side/examples/$name/"
   done
   python3 - "$T/b/examples/$name" <<'PY' || { echo "FAIL yesno_spellings: cannot rewrite $name"; fail=1; }
 import csv, io, json, sys

@@ -116,6 +116,9 @@ def swedify_case(case_path, out_dir, keep=()):
         data[key] = dst_name
     if isinstance(case.get("model"), str):
         case["model"] = os.path.join(base, case["model"])
+    fu = case.get("followup")
+    if isinstance(fu, dict) and isinstance(fu.get("outcomes"), str):
+        fu["outcomes"] = os.path.join(base, fu["outcomes"])  # the register as it is
     if "name" not in case:
         case["name"] = case_path  # the name defaults to the path as given
     twin = os.path.join(out_dir, "case.json")

@@ -1,0 +1,72 @@
+/*
+ * followup.h (report) — the follow-up's words, shared by the follow-up report
+ * and the select reports (partners[].followup beside partners[].review): the
+ * register's status words and each own agreement's recommendation with its
+ * reasons, in sv and en.
+ */
+#ifndef PV_REPORT_FOLLOWUP_H
+#define PV_REPORT_FOLLOWUP_H
+
+#include "../analyse/followup.h"
+#include "report.h"
+
+/* "planned" … "cancelled": the JSON/CSV value (NULL for -1: no row). */
+const char *pv_ostatus_key(int st);
+/* The status for people: sv "planerad" … "inställd"; -1: "no report" / "ingen rapport". */
+const char *pv_ostatus_word(int st, int sv);
+/* keep / review / end_candidate, as the decision's review says them. */
+pv_review_action pv_fu_as_review(pv_fu_action a);
+/* "2027" or "2026–2027". */
+void pv_fu_period(pv_buf *b, int from, int year);
+/* The reasons of a's recommendation, each a new string in out[] (at most
+ * max): the situation (naming the activity), then, for review and end
+ * candidate, the model's agreement_review sentence and its source. Returns
+ * how many; frees nothing (pv_fu_reasons_free). */
+size_t pv_fu_reasons(const pv_case *c, const pv_fu_agree *a, int year, int from, int sv,
+                     char **out, size_t max);
+void pv_fu_reasons_free(char **out, size_t n);
+/* All reasons joined by "; " (". " after a full stop). */
+void pv_fu_reasons_text(pv_buf *b, const pv_case *c, const pv_fu_agree *a, int year, int from,
+                        int sv);
+/* {"action": …, "reasons": [...]} */
+void pv_fu_json(pv_buf *b, const pv_case *c, const pv_fu_agree *a, int year, int from, int sv);
+/* [reason, …] */
+void pv_fu_json_reasons(pv_buf *b, const pv_case *c, const pv_fu_agree *a, int year, int from,
+                        int sv);
+/* The select reports' follow-up of partner p: the register's latest year.
+ * a->action is PV_FU_NONE when the case has no register or p is no own
+ * agreement. -1 when out of memory. */
+int pv_fu_select_of(const pv_case *c, size_t p, pv_fu_agree *a);
+/* "uppföljning 2027: ses över — reasons" (key: "follow-up 2027: review: …")
+ * for partner p; 0 (nothing written) when it has no follow-up. */
+int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv, int key);
+/* {"action", "reasons"} or null. */
+void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv);
+
+/* The headings of the follow-up: 0 activities, 1 resources, 2 goals (the
+ * three items of Tranås's policy, in its words), 3 agreements. */
+const char *pv_fu_heading(int i, int sv);
+
+/* ---- followup_report.c: pieces every format shares */
+/* The body the report is addressed to (the model's followup.report_to). */
+const char *pv_fu_to(const pv_case *c, int sv);
+const char *pv_fu_id(const pv_case *c, const pv_fu_proj *q);
+const char *pv_fu_name(const pv_case *c, const pv_fu_proj *q);
+/* A department's display name ("(no department)" for NULL). */
+const char *pv_fu_dept(const pv_case *c, const char *code, int sv);
+/* The activities of the period: "text" for one row (plain), else "2026: …; 2027: …". */
+void pv_fu_activities(pv_buf *b, const pv_case *c, const pv_fu_proj *q, int plain);
+/* (actual - planned) / planned in per cent; NaN when nothing was planned. */
+double pv_fu_pct(double actual, double planned);
+/* "+4 500 kr (+15,0 %)" */
+void pv_fu_dev_text(pv_buf *b, const pv_case *c, size_t k, double actual, double planned,
+                    int sv);
+/* "220 000 kr" / "220,000 SEK" */
+void pv_fu_money(pv_buf *b, double x, int sv);
+
+/* ---- followup_data.c, followup_html.c */
+void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv);
+void pv_fu_render_csv(pv_buf *b, const pv_followup *f, int sv);
+char *pv_html_followup(const pv_followup *f, int sv, size_t *len, pv_error *err);
+
+#endif
