@@ -18,6 +18,9 @@ const char *pv_ostatus_word(int st, int sv);
 pv_review_action pv_fu_as_review(pv_fu_action a);
 /* "2027" or "2026–2027". */
 void pv_fu_period(pv_buf *b, int from, int year);
+/** An agreement's facts, the same in every format: "aktivt; senaste
+ * aktivitet 2026; utvärderat 2025-03-01" (– where none is on record). */
+void pv_fu_facts(pv_buf *b, const pv_fu_agree *a, int sv);
 /* The reasons of a's recommendation, each a new string in out[] (at most
  * max): the situation (naming the activity), then, for review and end
  * candidate, the model's agreement_review sentence and its source. Returns

@@ -237,19 +237,8 @@ static void agreements(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_printf(b, "<li class=\"review %s\"><span class=\"%sname\">", pv_review_key(ra),
                       ra == PV_REV_KEEP ? "" : "flag ");
         pv_html_esc(b, pv_partner_name(c, a->p));
-        pv_buf_printf(b, "</span> (%s; %s ", a->active ? pv_tr(sv, "active", "aktivt")
-                                                        : pv_tr(sv, "inactive", "inaktivt"),
-                      pv_tr(sv, "last activity", "senaste aktivitet"));
-        if (a->last_activity)
-            pv_buf_printf(b, "%d", a->last_activity);
-        else
-            pv_buf_puts(b, "–");
-        pv_buf_printf(b, "; %s ", pv_tr(sv, "evaluated", "utvärderat"));
-        if (a->evaluated)
-            pv_buf_printf(b, "%04d-%02d-%02d", a->evaluated / 10000, a->evaluated / 100 % 100,
-                          a->evaluated % 100);
-        else
-            pv_buf_puts(b, "–");
+        pv_buf_puts(b, "</span> (");
+        pv_fu_facts(b, a, sv);
         pv_buf_puts(b, "): <strong>");
         pv_html_esc(b, pv_review_word(ra, sv));
         pv_buf_puts(b, "</strong> — ");

@@ -271,19 +271,8 @@ static void agreements_section(pv_buf *b, const pv_followup *f, int sv, int md)
         const pv_fu_agree *a = &f->agree[i];
         pv_buf_puts(b, md ? "- " : "  - ");
         pv_buf_plain(b, pv_partner_name(c, a->p));
-        pv_buf_printf(b, " (%s; %s ", a->active ? pv_tr(sv, "active", "aktivt")
-                                                : pv_tr(sv, "inactive", "inaktivt"),
-                      pv_tr(sv, "last activity", "senaste aktivitet"));
-        if (a->last_activity)
-            pv_buf_printf(b, "%d", a->last_activity);
-        else
-            pv_buf_puts(b, "–");
-        pv_buf_printf(b, "; %s ", pv_tr(sv, "evaluated", "utvärderat"));
-        if (a->evaluated)
-            pv_buf_printf(b, "%04d-%02d-%02d", a->evaluated / 10000, a->evaluated / 100 % 100,
-                          a->evaluated % 100);
-        else
-            pv_buf_puts(b, "–");
+        pv_buf_puts(b, " (");
+        pv_fu_facts(b, a, sv);
         pv_buf_printf(b, "): %s — ", pv_review_word(pv_fu_as_review(a->action), sv));
         pv_fu_reasons_text(b, c, a, f->year, f->from, sv);
         pv_buf_putc(b, '\n');

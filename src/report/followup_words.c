@@ -238,3 +238,20 @@ void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv)
     pv_fu_json(b, c, &a, y, y, sv);
     pv_fu_agree_free(&a);
 }
+
+void pv_fu_facts(pv_buf *b, const pv_fu_agree *a, int sv)
+{
+    pv_buf_printf(b, "%s; %s ",
+                  a->active ? pv_tr(sv, "active", "aktivt") : pv_tr(sv, "inactive", "inaktivt"),
+                  pv_tr(sv, "last activity", "senaste aktivitet"));
+    if (a->last_activity)
+        pv_buf_printf(b, "%d", a->last_activity);
+    else
+        pv_buf_puts(b, "–");
+    pv_buf_printf(b, "; %s ", pv_tr(sv, "evaluated", "utvärderat"));
+    if (a->evaluated)
+        pv_buf_printf(b, "%04d-%02d-%02d", a->evaluated / 10000, a->evaluated / 100 % 100,
+                      a->evaluated % 100);
+    else
+        pv_buf_puts(b, "–");
+}
