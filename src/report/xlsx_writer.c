@@ -161,6 +161,58 @@ void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
                              (lxw_col_t)(ncols - 1));
 }
 
+/* s cut to at most max characters (UTF-8 code points), into out (size cap). */
+static const char *cut_chars(const char *s, size_t max, char *out, size_t cap)
+{
+    size_t k = 0, chars = 0;
+    for (const char *p = s ? s : ""; *p && chars < max && k + 4 < cap; chars++) {
+        do
+            out[k++] = *p++;
+        while (((unsigned char)*p & 0xC0) == 0x80 && k + 1 < cap);
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* Can the n items be an Excel list (joined by commas, at most 255 characters)? */
+static int list_fits(const char *const *items, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!*items[i] || strpbrk(items[i], ",\""))
+            return 0;
+        chars += strlen(items[i]) + (i > 0); /* bytes: never more than Excel's characters */
+    }
+    return n > 0 && chars <= 255;
+}
+
+void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char *title,
+                    const char *message, const char *const *items, size_t n)
+{
+    if (!w->ws)
+        return;
+    char t[32 * 4 + 1], m[255 * 4 + 1];
+    lxw_data_validation v;
+    memset(&v, 0, sizeof v);
+    v.validate = LXW_VALIDATION_TYPE_ANY;
+    if (list_fits(items, n)) {
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = (char **)items; /* NULL-terminated by the caller */
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        v.show_error = LXW_VALIDATION_ON;
+        v.error_title = (char *)pv_tr(w->sv, "Not in the list", "Inte i listan");
+        v.error_message = (char *)pv_tr(w->sv, "Choose one of the values in the list.",
+                                        "Välj ett av värdena i listan.");
+    }
+    v.ignore_blank = LXW_VALIDATION_ON;
+    v.show_input = LXW_VALIDATION_ON;
+    v.input_title = (char *)cut_chars(title, 32, t, sizeof t);
+    v.input_message = (char *)cut_chars(message, 255, m, sizeof m);
+    if (worksheet_data_validation_range(w->ws, (lxw_row_t)first, (lxw_col_t)col, (lxw_row_t)last,
+                                        (lxw_col_t)col, &v) != LXW_NO_ERROR)
+        w->failed = 1;
+}
+
 static void make_formats(pv_xw *w)
 {
     int sv = w->sv;
