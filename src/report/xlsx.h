@@ -45,6 +45,8 @@ void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars);
  * last row is known: pv_xw_filter). */
 void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n);
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols);
+/* A new sheet holding a table: pv_xw_sheet, then pv_xw_header in row 0. */
+int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n);
 /* Data validation of column col, rows first..last: the input message (title,
  * message; cut to Excel's 32 and 255 characters) shown when a cell is
  * entered, and, when n > 0, a drop-down list of the n items that refuses

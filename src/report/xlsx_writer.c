@@ -153,6 +153,14 @@ void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
         worksheet_freeze_panes(w->ws, (lxw_row_t)row + 1, 0);
 }
 
+int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n)
+{
+    if (pv_xw_sheet(w, sheet))
+        return -1;
+    pv_xw_header(w, 0, names, n);
+    return 0;
+}
+
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
 {
     if (w->ws && ncols)
@@ -285,17 +293,6 @@ static int write_book(const char *path, void *ctx)
 char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx), void *ctx,
                    size_t *len, pv_error *err)
 {
-    pv_xw *w = pv_calloc(1, sizeof *w);
-    if (!w) {
-        pv_err_nomem(err);
-        return NULL;
-    }
-    w->sv = sv;
-    w->title = title;
-    w->build = build;
-    w->ctx = ctx;
-    w->err = err;
-    char *data = pv_render_via_file(write_book, w, len, err);
-    pv_free(w);
-    return data;
+    pv_xw w = {.sv = sv, .title = title, .build = build, .ctx = ctx, .err = err};
+    return pv_render_via_file(write_book, &w, len, err);
 }
