@@ -62,6 +62,11 @@ DEPFLAGS = -MMD -MP
 DEB_PKGS = build-essential pkg-config libglpk-dev glpk-utils libcsv-dev libjansson-dev \
            libcmocka-dev python3 libssl-dev chromium libzip-dev libexpat1-dev libxlsxwriter-dev \
            libmicrohttpd-dev curl
+# What only the suite needs, installed by `make test` (test-deps), never by
+# `make`, `make check` or `make install`: LibreOffice converts the examples'
+# CSV files to workbooks and renders the xlsx reports to PDF, pdftotext reads
+# the rendered pages (tests/scripts/xlsx.sh); the fonts are what it renders with.
+TEST_PKGS = libreoffice-calc-nogui poppler-utils fonts-dejavu-core
 
 .PHONY: partnerval libpartnerval.a all deps test-deps demo test check install uninstall clean bench format lint
 
@@ -142,6 +147,7 @@ demo: deps
 # The browser test drives Debian's chromium through playwright-core from the
 # npm registry: installed here, with the other set-up, not while tests run.
 test-deps:
+	@sh tests/tools/deps.sh $(TEST_PKGS)
 	@if [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules ] && \
 	    command -v npm >/dev/null 2>&1; then \
 	  echo "partnerval: installing tests/browser (npm ci)"; \

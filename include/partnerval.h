@@ -327,6 +327,19 @@ char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontie
  * 0, or -1 + err (PV_EUSAGE when dir exists and is not empty).
  */
 int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_error *err);
+/**
+ * As pv_init_case, with the projects file named `projects` (a plain file name
+ * ending in .csv or .xlsx; NULL: projects.csv). A name ending in .xlsx gives
+ * an Excel workbook instead of the two CSV files: the sheet Projekt
+ * (Projects in English) with the columns and example rows, every column's
+ * meaning as an input message and its allowed values as a drop-down list
+ * where the model has categories (ja/nej, a categorical criterion's), and a
+ * sheet Kolumner (Columns) describing the columns; case.json names it as
+ * {"file": projects, "sheet": "Projekt"}. Its bytes depend on the inputs and
+ * the report date (pv_set_report_date) only. PV_EUSAGE for a bad name.
+ */
+int pv_init_case_file(const char *example_case, const char *dir, const char *projects,
+                      pv_lang lang, pv_error *err);
 
 /** Frees a frontier; accepts NULL. */
 void pv_frontier_free(pv_frontier *f);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -107,6 +108,21 @@ static void list_models(const char *root, FILE *f)
         fputs("none found", f);
 }
 
+/* What init wrote, and what to do next. */
+static void init_summary(const char *dir, const char *model, const char *projects)
+{
+    size_t n = projects ? strlen(projects) : 0;
+    int xlsx = n > 5 && !strcasecmp(projects + n - 5, ".xlsx");
+    printf("%s: starter case for model '%s': case.json, model.json, %s,\n", dir, model,
+           projects ? projects : "projects.csv");
+    if (xlsx)
+        printf("  (sheets: the projects, and what each column means; lists and input messages),\n"
+               "  partners.csv, countries.csv\n");
+    else
+        printf("  projects-columns.csv (what each column means), partners.csv, countries.csv\n");
+    printf("next: partnerval check %s/case.json\n", dir);
+}
+
 static int run_init(const pv_cli_opts *o)
 {
     const char *name = o->model;
@@ -124,19 +140,16 @@ static int run_init(const pv_cli_opts *o)
     }
     pv_error err;
     pv_error_clear(&err);
-    if (pv_init_case(ex, o->args[0], (pv_lang)o->lang, &err))
+    if (pv_init_case_file(ex, o->args[0], o->out, (pv_lang)o->lang, &err))
         return pv_cli_error(&err);
-    printf("%s: starter case for model '%s': case.json, model.json, projects.csv,\n"
-           "  projects-columns.csv (what each column means), partners.csv, countries.csv\n"
-           "next: partnerval check %s/case.json\n",
-           o->args[0], name, o->args[0]);
+    init_summary(o->args[0], name, o->out);
     return 0;
 }
 
 const pv_cli_cmd pv_cli_init = {
     .name = "init", .synopsis = "DIR --model NAME",
     .summary = "write a starter case for a shipped model into a new folder",
-    .help = "usage: partnerval init DIR --model NAME [--lang sv|en]\n"
+    .help = "usage: partnerval init DIR --model NAME [-o PROJECTS] [--lang sv|en] [--date D]\n"
             "\n"
             "Writes a runnable starter case for one of the shipped models (NAME: kristianstad,\n"
             "lidkoping, linkoping-norrkoping, norrkoping, tranas) into DIR, which must be new\n"
@@ -147,13 +160,24 @@ const pv_cli_cmd pv_cli_init = {
             "countries.csv. The CSV files are as Swedish Excel saves them (UTF-8 BOM, ';',\n"
             "decimal comma, CRLF). Then: partnerval check DIR/case.json.\n"
             "\n"
+            "With -o NAME.xlsx the projects file is an Excel workbook instead (no\n"
+            "projects-columns.csv): the sheet Projekt (Projects) with the columns and the two\n"
+            "rows, every column's meaning shown as an input message when a cell is entered,\n"
+            "drop-down lists for yes/no columns (ja/nej) and the model's categories, and a\n"
+            "sheet Kolumner (Columns) describing the columns; case.json names the sheet.\n"
+            "\n"
             "  --model NAME   the shipped model (models/NAME.json)\n"
+            "  -o PROJECTS    the projects file's name in DIR (default projects.csv); a name\n"
+            "                 ending in .xlsx writes an Excel workbook\n"
+            "  --date D       the workbook's creation time (YYYY-MM-DD; default today): the\n"
+            "                 same inputs and --date give the same bytes\n"
             "  -l, --lang L   language of the column descriptions: sv or en (default: the\n"
             "                 model's)\n"
             "\n"
             "The shipped models are looked up in $PARTNERVAL_DATA, then in\n"
             "BIN/../share/partnerval (installed), then beside the binary (source tree).\n",
-    .opts = PV_OPT_BIT(PV_OPT_MODEL) | PV_OPT_BIT(PV_OPT_LANG),
+    .opts = PV_OPT_BIT(PV_OPT_MODEL) | PV_OPT_BIT(PV_OPT_LANG) | PV_OPT_BIT(PV_OPT_OUTPUT) |
+            PV_OPT_BIT(PV_OPT_DATE),
     .min_args = 1, .max_args = 1, .args_error = "init takes one folder: partnerval init DIR --model NAME",
     .run = run_init,
 };

@@ -31,11 +31,12 @@
 
 int x_pool_add(xpool *p, const char *s, size_t n)
 {
-    if (pv_grow((void **)&p->data, &p->cap, p->len + n + 1, 1))
+    size_t end = p->len + n + 1; /* the text and its NUL */
+    if (pv_grow((void **)&p->data, &p->cap, end, 1))
         return -1;
-    memcpy(p->data + p->len, s, n);
-    p->data[p->len + n] = '\0';
-    p->len += n + 1;
+    char *to = memcpy(p->data + p->len, s, n);
+    to[n] = '\0';
+    p->len = end;
     return 0;
 }
 

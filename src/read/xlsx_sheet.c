@@ -114,6 +114,17 @@ static void cell_start(xsheet *s, const char **at)
     s->ctype = !t ? 'n' : !strcmp(t, "s") ? 's' : !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'x';
 }
 
+/* The flag of an element inside a cell that is set while it is open (v, is,
+ * rPh, t), or NULL. */
+static int *cell_flag(xsheet *s, const char *l)
+{
+    return !strcmp(l, "v")     ? &s->in_v
+           : !strcmp(l, "is")  ? &s->in_is
+           : !strcmp(l, "rPh") ? &s->in_rph
+           : !strcmp(l, "t")   ? &s->in_is_t
+                               : NULL;
+}
+
 static void sheet_start(void *ud, const char *el, const char **at)
 {
     xsheet *s = ud;
@@ -135,16 +146,11 @@ static void sheet_start(void *ud, const char *el, const char **at)
         row_start(s, at);
     else if (!strcmp(l, "c"))
         cell_start(s, at);
-    else if (!s->in_c)
-        return;
-    else if (!strcmp(l, "v"))
-        s->in_v = 1;
-    else if (!strcmp(l, "is"))
-        s->in_is = 1;
-    else if (!strcmp(l, "rPh"))
-        s->in_rph = 1;
-    else if (!strcmp(l, "t") && s->in_is && !s->in_rph)
-        s->in_is_t = 1;
+    else if (s->in_c) {
+        int *f = cell_flag(s, l); /* t counts inside an inline string, not its phonetic run */
+        if (f && (f != &s->in_is_t || (s->in_is && !s->in_rph)))
+            *f = 1;
+    }
 }
 
 static void sheet_text(void *ud, const char *txt, int len)
@@ -320,14 +326,8 @@ static void sheet_end(void *ud, const char *el)
         return;
     else if (!strcmp(l, "c"))
         cell_end(s);
-    else if (!strcmp(l, "v"))
-        s->in_v = 0;
-    else if (!strcmp(l, "t"))
-        s->in_is_t = 0;
-    else if (!strcmp(l, "rPh"))
-        s->in_rph = 0;
-    else if (!strcmp(l, "is"))
-        s->in_is = 0;
+    else if (cell_flag(s, l))
+        *cell_flag(s, l) = 0;
 }
 
 /* Streams the sheet's part into t. */

@@ -8,17 +8,20 @@
  *   projects.csv         exactly the columns the model and the case read,
  *                        and two of the example's proposals
  *   projects-columns.csv what each column means and its allowed values
+ *                        (or, for a projects file named *.xlsx, a workbook
+ *                        with both: starter_xlsx.c)
  *   partners.csv         the municipality's own agreements and candidates
  *   countries.csv        a copy of the country indicators
  * Every CSV file is in Swedish Excel's dialect (UTF-8 BOM, ';', decimal
  * comma, CRLF), as a coordinator's spreadsheet saves it.
  */
-#include "report.h"
+#include "starter.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define TR(sv, en, svtext) ((sv) ? (svtext) : (en))
@@ -75,15 +78,24 @@ static void sv_table(pv_buf *b, const pv_table *t, const unsigned char *col_on,
 
 /* ---------------------------------------------------------- what is read */
 
-static void mark_cond(const pv_cond *k, unsigned char *used)
+int pv_starter_cond_walk(const pv_cond *k, int col, int (*fn)(const pv_cond *cmp, void *ctx),
+                         void *ctx)
 {
-    if (k->kind == PV_COND_CMP) {
-        if (k->field.scope == PV_SCOPE_PROJECT && k->field.col >= 0)
-            used[k->field.col] = 1;
-        return;
+    if (k->kind != PV_COND_CMP) {
+        int rc = 0;
+        for (size_t i = 0; i < k->nkids && !rc; i++)
+            rc = pv_starter_cond_walk(k->kids[i], col, fn, ctx);
+        return rc;
     }
-    for (size_t i = 0; i < k->nkids; i++)
-        mark_cond(k->kids[i], used);
+    if (k->field.scope != PV_SCOPE_PROJECT || k->field.col < 0 || (col >= 0 && k->field.col != col))
+        return 0;
+    return fn(k, ctx);
+}
+
+static int mark_col(const pv_cond *cmp, void *used)
+{
+    ((unsigned char *)used)[cmp->field.col] = 1;
+    return 0;
 }
 
 /* The projects' columns that the model and the resources read, with the
@@ -101,7 +113,7 @@ static void used_columns(const pv_case *c, unsigned char *used)
         if (m->leaves[i]->field.scope == PV_SCOPE_PROJECT && m->leaves[i]->field.col >= 0)
             used[m->leaves[i]->field.col] = 1;
     for (size_t i = 0; i < m->nrules; i++)
-        mark_cond(m->rules[i].cond, used);
+        pv_starter_cond_walk(m->rules[i].cond, -1, mark_col, used);
     for (size_t i = 0; i < c->nres; i++)
         if (c->res[i].col >= 0)
             used[c->res[i].col] = 1;
@@ -174,35 +186,31 @@ static void describe_vf(pv_buf *b, const pv_valuefn *v, int sv)
     }
 }
 
-/* The values a rule compares column col with (strings), or nothing. */
-static void cond_values(const pv_cond *k, int col, pv_buf *b, int *n)
+/* The values (strings) a rule compares a column with, listed in a buffer. */
+typedef struct cond_list {
+    pv_buf *b;
+    int n;
+} cond_list;
+
+static int list_values(const pv_cond *k, void *ctx)
 {
-    if (k->kind != PV_COND_CMP) {
-        for (size_t i = 0; i < k->nkids; i++)
-            cond_values(k->kids[i], col, b, n);
-        return;
-    }
-    if (k->field.scope != PV_SCOPE_PROJECT || k->field.col != col)
-        return;
+    cond_list *l = ctx;
     if (k->str && !k->val_is_num)
-        pv_buf_printf(b, "%s%s", (*n)++ ? ", " : "", k->str);
+        pv_buf_printf(l->b, "%s%s", l->n++ ? ", " : "", k->str);
     for (size_t i = 0; i < k->nlist; i++)
         if (!k->list_is_num[i])
-            pv_buf_printf(b, "%s%s", (*n)++ ? ", " : "", k->list_str[i]);
-}
-
-static int cond_reads(const pv_cond *k, int col)
-{
-    if (k->kind == PV_COND_CMP)
-        return k->field.scope == PV_SCOPE_PROJECT && k->field.col == col;
-    for (size_t i = 0; i < k->nkids; i++)
-        if (cond_reads(k->kids[i], col))
-            return 1;
+            pv_buf_printf(l->b, "%s%s", l->n++ ? ", " : "", k->list_str[i]);
     return 0;
 }
 
-/* Meaning and allowed values of column k of the projects table. */
-static void describe_column(const pv_case *c, size_t k, int sv, pv_buf *mean, pv_buf *vals)
+static int reads(const pv_cond *k, void *ctx)
+{
+    (void)k;
+    (void)ctx;
+    return 1;
+}
+
+void pv_starter_describe(const pv_case *c, size_t k, int sv, pv_buf *mean, pv_buf *vals)
 {
     const pv_model *m = c->model;
     const char *h = c->projects->header[k];
@@ -245,14 +253,14 @@ static void describe_column(const pv_case *c, size_t k, int sv, pv_buf *mean, pv
             describe_vf(vals, &l->vf, sv);
     }
     for (size_t i = 0; i < m->nrules; i++) {
-        if (!cond_reads(m->rules[i].cond, (int)k))
+        if (!pv_starter_cond_walk(m->rules[i].cond, (int)k, reads, NULL))
             continue;
         pv_buf_printf(mean, "%s%s '%s': %s", uses++ ? "; " : "", TR(sv, "rule", "regel"),
                       m->rules[i].id, m->rules[i].because ? m->rules[i].because : "");
         if (!vals->len) {
-            int n = 0;
-            cond_values(m->rules[i].cond, (int)k, vals, &n);
-            if (n)
+            cond_list l = {vals, 0};
+            pv_starter_cond_walk(m->rules[i].cond, (int)k, list_values, &l);
+            if (l.n)
                 pv_buf_puts(vals, TR(sv, " (or other text)", " (eller annan text)"));
         }
     }
@@ -279,7 +287,7 @@ static void columns_sheet(pv_buf *b, const pv_case *c, const unsigned char *used
         pv_buf mean, vals;
         pv_buf_init(&mean);
         pv_buf_init(&vals);
-        describe_column(c, k, sv, &mean, &vals);
+        pv_starter_describe(c, k, sv, &mean, &vals);
         pv_buf_csv_field(b, c->projects->header[k], ';');
         sv_sep(b);
         pv_buf_csv_field(b, mean.data ? mean.data : "", ';');
@@ -294,7 +302,9 @@ static void columns_sheet(pv_buf *b, const pv_case *c, const unsigned char *used
 
 /* ---------------------------------------------------------- case.json */
 
-static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, int sv)
+/* projects: the projects file's name; sheet: its sheet in a workbook, or NULL. */
+static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, int sv,
+                      const char *projects, const char *sheet)
 {
     const char *dash = c->name ? strstr(c->name, " – ") : NULL;
     pv_buf nm;
@@ -308,7 +318,16 @@ static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, in
     pv_buf_puts(b, ",\n  \"model\": \"model.json\",\n");
     if (c->has_home)
         pv_buf_printf(b, "  \"home\": {\"lat\": %.6f, \"lon\": %.6f},\n", c->home_lat, c->home_lon);
-    pv_buf_puts(b, "  \"data\": {\"projects\": \"projects.csv\", \"partners\": \"partners.csv\"");
+    pv_buf_puts(b, "  \"data\": {\"projects\": ");
+    if (sheet) {
+        pv_buf_puts(b, "{\"file\": ");
+        pv_buf_json_str(b, projects);
+        pv_buf_puts(b, ", \"sheet\": ");
+        pv_buf_json_str(b, sheet);
+        pv_buf_putc(b, '}');
+    } else
+        pv_buf_json_str(b, projects);
+    pv_buf_puts(b, ", \"partners\": \"partners.csv\"");
     if (c->countries)
         pv_buf_puts(b, ", \"countries\": \"countries.csv\"");
     pv_buf_puts(b, "},\n  \"resources\": {");
@@ -385,23 +404,9 @@ static int prepare_dir(const char *dir, pv_error *err)
     return 0;
 }
 
-static int put_file(const char *dir, const char *name, pv_buf *b, pv_error *err)
+/* Writes len bytes of data (freed) as dir/name. */
+static int put_bytes(const char *dir, const char *name, char *data, size_t len, pv_error *err)
 {
-    size_t len = 0;
-    char *text = pv_buf_finish(b, &len, err);
-    if (!text)
-        return -1;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    int rc = pv_write_file_atomic(NULL, path, text, len, err);
-    pv_free(text);
-    return rc;
-}
-
-static int copy_file(const char *dir, const char *name, const char *from, pv_error *err)
-{
-    size_t len = 0;
-    char *data = pv_read_file(from, &len, err);
     if (!data)
         return -1;
     char path[4096];
@@ -411,22 +416,71 @@ static int copy_file(const char *dir, const char *name, const char *from, pv_err
     return rc;
 }
 
-static int write_all(const pv_case *c, const char *dir, int sv, unsigned char *used,
-                     unsigned char *keep_part, unsigned char *keep_proj, pv_error *err)
+static int put_file(const char *dir, const char *name, pv_buf *b, pv_error *err)
 {
+    size_t len = 0;
+    char *text = pv_buf_finish(b, &len, err);
+    return put_bytes(dir, name, text, len, err);
+}
+
+static int copy_file(const char *dir, const char *name, const char *from, pv_error *err)
+{
+    size_t len = 0;
+    char *data = pv_read_file(from, &len, err);
+    return put_bytes(dir, name, data, len, err);
+}
+
+/* A workbook (name ends in .xlsx, any case)? */
+static int is_xlsx(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 5 && !strcasecmp(name + n - 5, ".xlsx");
+}
+
+/* The projects file's name: a plain file name ending in .csv or .xlsx, not
+ * one of the other files init writes. */
+static int check_projects_name(const char *name, pv_error *err)
+{
+    static const char *const taken[] = {"case.json", "model.json", "partners.csv",
+                                        "countries.csv", "projects-columns.csv"};
+    size_t n = strlen(name);
+    int ok = n > 4 && name[0] != '.' && !strchr(name, '/') && !strchr(name, '\\') &&
+             (is_xlsx(name) || !strcasecmp(name + n - 4, ".csv"));
+    for (size_t i = 0; ok && i < sizeof taken / sizeof *taken; i++)
+        ok = strcasecmp(name, taken[i]) != 0;
+    if (!ok)
+        pv_err(err, PV_EUSAGE, name, 0, 0,
+               "the projects file must be a plain file name ending in .csv or .xlsx (e.g. "
+               "projekt.xlsx), other than case.json, model.json, partners.csv, countries.csv "
+               "and projects-columns.csv");
+    return ok ? 0 : -1;
+}
+
+static int write_all(const pv_case *c, const char *dir, const char *projects, int sv,
+                     unsigned char *used, unsigned char *keep_part, unsigned char *keep_proj,
+                     pv_error *err)
+{
+    int xlsx = is_xlsx(projects);
     pv_buf b;
     pv_buf_init(&b);
-    case_json(&b, c, used, sv);
+    case_json(&b, c, used, sv, projects, xlsx ? pv_starter_sheet(sv) : NULL);
     if (put_file(dir, "case.json", &b, err) || copy_file(dir, "model.json", c->model->path, err))
         return -1;
-    pv_buf_init(&b);
-    sv_table(&b, c->projects, used, keep_proj);
-    if (put_file(dir, "projects.csv", &b, err))
-        return -1;
-    pv_buf_init(&b);
-    columns_sheet(&b, c, used, sv);
-    if (put_file(dir, "projects-columns.csv", &b, err))
-        return -1;
+    if (xlsx) { /* the column descriptions are the workbook's second sheet */
+        size_t len = 0;
+        char *book = pv_starter_xlsx(c, used, keep_proj, sv, &len, err);
+        if (put_bytes(dir, projects, book, len, err))
+            return -1;
+    } else {
+        pv_buf_init(&b);
+        sv_table(&b, c->projects, used, keep_proj);
+        if (put_file(dir, projects, &b, err))
+            return -1;
+        pv_buf_init(&b);
+        columns_sheet(&b, c, used, sv);
+        if (put_file(dir, "projects-columns.csv", &b, err))
+            return -1;
+    }
     pv_buf_init(&b);
     sv_table(&b, c->partners, NULL, keep_part);
     if (put_file(dir, "partners.csv", &b, err))
@@ -436,10 +490,20 @@ static int write_all(const pv_case *c, const char *dir, int sv, unsigned char *u
 
 int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_error *err)
 {
+    return pv_init_case_file(example_case, dir, NULL, lang, err);
+}
+
+int pv_init_case_file(const char *example_case, const char *dir, const char *projects,
+                      pv_lang lang, pv_error *err)
+{
     if (!example_case || !dir || !*dir) {
         pv_err(err, PV_EUSAGE, NULL, 0, 0, "pv_init_case: no example case or folder");
         return -1;
     }
+    if (!projects)
+        projects = "projects.csv";
+    if (check_projects_name(projects, err))
+        return -1;
     pv_case *c = pv_case_load(example_case, err);
     if (!c)
         return -1;
@@ -460,7 +524,7 @@ int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_err
         used_columns(c, used);
         own_partners(c, keep_part);
         example_rows(c, keep_part, keep_proj);
-        rc = write_all(c, dir, sv, used, keep_part, keep_proj, err);
+        rc = write_all(c, dir, projects, sv, used, keep_part, keep_proj, err);
     }
     pv_free(used);
     pv_free(keep_part);

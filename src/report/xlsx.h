@@ -45,6 +45,16 @@ void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars);
  * last row is known: pv_xw_filter). */
 void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n);
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols);
+/* A new sheet holding a table: pv_xw_sheet, then pv_xw_header in row 0. */
+int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n);
+/* Data validation of column col, rows first..last: the input message (title,
+ * message; cut to Excel's 32 and 255 characters) shown when a cell is
+ * entered, and, when n > 0, a drop-down list of the n items that refuses
+ * other values (blank cells allowed). A list longer than Excel takes (255
+ * characters) or with an item holding a comma or quote is left out: the
+ * message then names the items. */
+void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char *title,
+                    const char *message, const char *const *items, size_t n);
 
 /* xlsx_report.c: the workbooks. */
 char *pv_xlsx_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err);

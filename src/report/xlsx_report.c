@@ -106,13 +106,12 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
     const pv_ranking *r = x->r;
     const pv_selection *s = x->s;
     int sv = x->sv;
-    if (pv_xw_sheet(w, "Ranking"))
-        return -1;
     const char *fixed[] = {pv_tr(sv, "Rank", "Placering"), "Id", pv_tr(sv, "Name", "Namn"),
                            pv_tr(sv, "Score", "Poäng"), "Status",
                            pv_tr(sv, "Excluded by", "Utesluten av"), pv_tr(sv, "Flags", "Flaggor")};
     size_t nf = sizeof fixed / sizeof *fixed, col = nf;
-    pv_xw_header(w, 0, fixed, nf);
+    if (pv_xw_table(w, "Ranking", fixed, nf))
+        return -1;
     if (s) {
         pv_xw_str(w, 0, col++, pv_tr(sv, "Selected", "Vald"), PV_XF_HEAD);
         pv_xw_str(w, 0, col++, pv_tr(sv, "Why", "Varför"), PV_XF_HEAD);
@@ -166,13 +165,12 @@ static int model_sheet(pv_xw *w, const xctx *x)
 {
     const pv_model *m = x->c->model;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Model", "Modell")))
-        return -1;
     const char *hdr[] = {pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Name", "Namn"),
                          pv_tr(sv, "Local weight", "Lokal vikt"),
                          pv_tr(sv, "Global weight", "Global vikt"),
                          pv_tr(sv, "Column", "Kolumn"), pv_tr(sv, "Source", "Källa")};
-    pv_xw_header(w, 0, hdr, 6);
+    if (pv_xw_table(w, pv_tr(sv, "Model", "Modell"), hdr, 6))
+        return -1;
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
         pv_buf b;
@@ -334,11 +332,10 @@ static int portfolio_sheet(pv_xw *w, const xctx *x)
     const pv_ranking *r = x->r;
     const pv_selection *s = x->s;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Portfolio", "Portfölj")))
-        return -1;
     const char *hdr[] = {"Id", pv_tr(sv, "Name", "Namn"), pv_tr(sv, "Score", "Poäng"),
                          pv_tr(sv, "Partners", "Partner")};
-    pv_xw_header(w, 0, hdr, 4);
+    if (pv_xw_table(w, pv_tr(sv, "Portfolio", "Portfölj"), hdr, 4))
+        return -1;
     for (size_t k = 0; k < c->nres; k++)
         pv_xw_str(w, 0, 4 + k, pv_res_name(c, k, sv), PV_XF_HEAD);
     size_t row = 0;
@@ -371,13 +368,12 @@ static int resources_sheet(pv_xw *w, const xctx *x)
     const pv_case *c = x->c;
     const pv_selection *s = x->s;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Resources", "Resurser")))
-        return -1;
     const char *hdr[] = {pv_tr(sv, "Resource", "Resurs"), "Id", pv_tr(sv, "Used", "Använt"),
                          pv_tr(sv, "Limit", "Ram"), pv_tr(sv, "Share used", "Andel använd"),
                          pv_tr(sv, "Left", "Kvar"), pv_tr(sv, "Stopped the selection",
                                                           "Satte stopp")};
-    pv_xw_header(w, 0, hdr, 7);
+    if (pv_xw_table(w, pv_tr(sv, "Resources", "Resurser"), hdr, 7))
+        return -1;
     int has = pv_status_has_portfolio(s->status);
     for (size_t k = 0; k < c->nres; k++) {
         const pv_resource *q = &c->res[k];
@@ -397,18 +393,15 @@ static int resources_sheet(pv_xw *w, const xctx *x)
     return 0;
 }
 
-static int constraints_sheet(pv_xw *w, const xctx *x)
+/* The case's constraints and, with a portfolio (s), their outcome. */
+static int constraints_sheet(pv_xw *w, const pv_case *c, const pv_selection *s, int sv)
 {
-    const pv_case *c = x->c;
-    const pv_selection *s = x->s;
-    int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Constraints", "Villkor")))
-        return -1;
     const char *hdr[] = {"Id", pv_tr(sv, "Description", "Beskrivning"), pv_tr(sv, "Type", "Typ"),
                          pv_tr(sv, "Column", "Kolumn"), pv_tr(sv, "Value", "Värde"),
                          pv_tr(sv, "Outcome", "Utfall"), "Min", "Max",
                          pv_tr(sv, "Binding", "Bindande")};
-    pv_xw_header(w, 0, hdr, 9);
+    if (pv_xw_table(w, pv_tr(sv, "Constraints", "Villkor"), hdr, 9))
+        return -1;
     int has = pv_status_has_portfolio(s->status);
     for (size_t i = 0; i < c->ncons; i++) {
         const pv_constraint *q = &c->cons[i];
@@ -436,13 +429,12 @@ static int review_sheet(pv_xw *w, const xctx *x)
     const pv_case *c = x->c;
     const pv_selection *s = x->s;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Agreements to review", "Avtal att se över")))
-        return -1;
     const char *hdr[] = {"Id", pv_tr(sv, "Partner", "Partner"),
                          pv_tr(sv, "In the portfolio", "I portföljen"),
                          pv_tr(sv, "Active agreement", "Aktivt avtal"),
                          pv_tr(sv, "Action", "Åtgärd"), pv_tr(sv, "Reasons", "Skäl")};
-    pv_xw_header(w, 0, hdr, 6);
+    if (pv_xw_table(w, pv_tr(sv, "Agreements to review", "Avtal att se över"), hdr, 6))
+        return -1;
     size_t row = 0;
     for (size_t p = 0; p < s->npart; p++) {
         pv_review_action a = review(c, s, p);
@@ -490,7 +482,7 @@ static int select_build(pv_xw *w, void *ctx)
     if (inputs_table(w, row + 4, c, sv, x->err))
         return -1;
     return ranking_sheet(w, x) || portfolio_sheet(w, x) || resources_sheet(w, x) ||
-           constraints_sheet(w, x) || review_sheet(w, x) || model_sheet(w, x);
+           constraints_sheet(w, x->c, x->s, x->sv) || review_sheet(w, x) || model_sheet(w, x);
 }
 
 /* ---------------------------------------------------------------- compare */
@@ -540,12 +532,11 @@ static int compare_build(pv_xw *w, void *ctx)
     pv_buf_free(&b);
     if (inputs_table(w, row + 4, base->c, sv, x->err))
         return -1;
-    if (pv_xw_sheet(w, pv_tr(sv, "Comparison", "Jämförelse")))
-        return -1;
     const char *hdr[] = {"Scenario", "Status", pv_tr(sv, "Total score", "Totalpoäng"),
                          pv_tr(sv, "Projects", "Projekt"), pv_tr(sv, "Added", "Tillkommer"),
                          pv_tr(sv, "Removed", "Faller bort")};
-    pv_xw_header(w, 0, hdr, 6);
+    if (pv_xw_table(w, pv_tr(sv, "Comparison", "Jämförelse"), hdr, 6))
+        return -1;
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         int has = pv_status_has_portfolio(run->s->status);
@@ -569,10 +560,9 @@ static int compare_build(pv_xw *w, void *ctx)
         }
     }
     pv_xw_filter(w, 0, cmp->n, 6);
-    if (pv_xw_sheet(w, pv_tr(sv, "Projects", "Projekt")))
-        return -1;
     const char *ph[] = {"Id", pv_tr(sv, "Name", "Namn")};
-    pv_xw_header(w, 0, ph, 2);
+    if (pv_xw_table(w, pv_tr(sv, "Projects", "Projekt"), ph, 2))
+        return -1;
     for (size_t i = 0; i < cmp->n; i++)
         pv_xw_str(w, 0, 2 + i, run_title(cmp, i, sv), PV_XF_HEAD);
     for (size_t j = 0; j < base->r->n; j++) {

@@ -153,12 +153,72 @@ void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
         worksheet_freeze_panes(w->ws, (lxw_row_t)row + 1, 0);
 }
 
+int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n)
+{
+    if (pv_xw_sheet(w, sheet))
+        return -1;
+    pv_xw_header(w, 0, names, n);
+    return 0;
+}
+
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
 {
     if (w->ws && ncols)
         worksheet_autofilter(w->ws, (lxw_row_t)header_row, 0,
                              (lxw_row_t)(last_row > header_row ? last_row : header_row),
                              (lxw_col_t)(ncols - 1));
+}
+
+/* s cut to at most max characters (UTF-8 code points), into out (size cap). */
+static const char *cut_chars(const char *s, size_t max, char *out, size_t cap)
+{
+    size_t k = 0, chars = 0;
+    for (const char *p = s ? s : ""; *p && chars < max && k + 4 < cap; chars++) {
+        do
+            out[k++] = *p++;
+        while (((unsigned char)*p & 0xC0) == 0x80 && k + 1 < cap);
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* Can the n items be an Excel list (joined by commas, at most 255 characters)? */
+static int list_fits(const char *const *items, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!*items[i] || strpbrk(items[i], ",\""))
+            return 0;
+        chars += strlen(items[i]) + (i > 0); /* bytes: never more than Excel's characters */
+    }
+    return n > 0 && chars <= 255;
+}
+
+void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char *title,
+                    const char *message, const char *const *items, size_t n)
+{
+    if (!w->ws)
+        return;
+    char t[32 * 4 + 1], m[255 * 4 + 1];
+    lxw_data_validation v;
+    memset(&v, 0, sizeof v);
+    v.validate = LXW_VALIDATION_TYPE_ANY;
+    if (list_fits(items, n)) {
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = (char **)items; /* NULL-terminated by the caller */
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        v.show_error = LXW_VALIDATION_ON;
+        v.error_title = (char *)pv_tr(w->sv, "Not in the list", "Inte i listan");
+        v.error_message = (char *)pv_tr(w->sv, "Choose one of the values in the list.",
+                                        "Välj ett av värdena i listan.");
+    }
+    v.ignore_blank = LXW_VALIDATION_ON;
+    v.show_input = LXW_VALIDATION_ON;
+    v.input_title = (char *)cut_chars(title, 32, t, sizeof t);
+    v.input_message = (char *)cut_chars(message, 255, m, sizeof m);
+    if (worksheet_data_validation_range(w->ws, (lxw_row_t)first, (lxw_col_t)col, (lxw_row_t)last,
+                                        (lxw_col_t)col, &v) != LXW_NO_ERROR)
+        w->failed = 1;
 }
 
 static void make_formats(pv_xw *w)
@@ -233,17 +293,6 @@ static int write_book(const char *path, void *ctx)
 char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx), void *ctx,
                    size_t *len, pv_error *err)
 {
-    pv_xw *w = pv_calloc(1, sizeof *w);
-    if (!w) {
-        pv_err_nomem(err);
-        return NULL;
-    }
-    w->sv = sv;
-    w->title = title;
-    w->build = build;
-    w->ctx = ctx;
-    w->err = err;
-    char *data = pv_render_via_file(write_book, w, len, err);
-    pv_free(w);
-    return data;
+    pv_xw w = {.sv = sv, .title = title, .build = build, .ctx = ctx, .err = err};
+    return pv_render_via_file(write_book, &w, len, err);
 }

@@ -1,17 +1,22 @@
 #!/bin/sh
 # xlsx.sh PARTNERVAL — Excel workbooks in and out (issue 17).
 #  In: every example's CSV files, put into one workbook (sheets Projekt,
-#      Partner, Länder) by tests/tools/csv2xlsx.c with libxlsxwriter, and, when
-#      LibreOffice is installed, converted by `soffice --headless
-#      --convert-to xlsx`, give byte-identical `rank` and `select` JSON; so do
-#      examples/lidkoping-xlsx and its CSV twin examples/lidkoping, and a
+#      Partner, Länder) by tests/tools/csv2xlsx.c with libxlsxwriter, and
+#      converted by LibreOffice (`soffice --headless --convert-to xlsx`, all
+#      examples in one call), give byte-identical `rank` and `select` JSON; so
+#      do examples/lidkoping-xlsx and its CSV twin examples/lidkoping, and a
 #      minimal workbook (tests/tools/xlsxgen.py: inline strings, skipped
 #      columns, booleans, formulas' cached values, no styles or docProps).
 #  Out: `--format xlsx` of rank, select and compare: the sheets in order in
 #      both languages, numbers in cells (not text) equal to the JSON figures,
 #      frozen headers and auto-filters, the creation time from --date, the
-#      same bytes twice, no temporary file left; with LibreOffice, the
-#      workbook renders to PDF and its first page is looked at.
+#      same bytes twice, no temporary file left; every one of the six
+#      workbooks is rendered to PDF by LibreOffice (one call) and its pages are
+#      read back with pdftotext: the summary's words, the figures of the JSON,
+#      kr/SEK amounts with thousands separators, per cent.
+# LibreOffice and pdftotext are TEST_PKGS of the Makefile (`make test`
+# installs them): without them this test fails, except under `make check`
+# (PV_NO_INSTALL), where it skips what needs them.
 PV=${1:?usage: xlsx.sh PARTNERVAL}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/tests/out/xlsx"
@@ -19,6 +24,27 @@ rm -rf "$OUT"; mkdir -p "$OUT/tmp"
 fails=0
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1"; fails=$((fails+1)); }
+
+# LibreOffice: needed (fail) unless PV_NO_INSTALL (skip). lo FORMAT OUTDIR
+# FILE... converts many files in one start-up, with its own profile, HOME
+# and a time limit.
+have_lo=1
+for tool in soffice pdftotext; do
+  command -v $tool >/dev/null 2>&1 && continue
+  have_lo=0
+  if [ -n "$PV_NO_INSTALL" ]; then
+    echo "SKIP LibreOffice conversions and rendering ($tool not installed; make test installs TEST_PKGS)"
+  else
+    fail "$tool is not installed (Makefile TEST_PKGS: libreoffice-calc-nogui poppler-utils; make test-deps)"
+  fi
+done
+lo() {
+  fmt=$1; dir=$2; shift 2
+  mkdir -p "$dir" "$OUT/lo-home"
+  HOME="$OUT/lo-home" timeout 600 soffice -env:UserInstallation=file://"$OUT/lo-profile" \
+    --headless --norestore --infilter=CSV:44,34,76,1 --convert-to "$fmt" --outdir "$dir" "$@" \
+    >>"$OUT/lo.log" 2>&1
+}
 
 CC=${CC:-cc}
 if ! $CC -O1 -o "$OUT/csv2xlsx" "$ROOT/tests/tools/csv2xlsx.c" \
@@ -29,7 +55,8 @@ fi
 # twin CASE DIR MODE: writes DIR/case.json reading the case's tables from a
 # workbook (MODE lx: one workbook by csv2xlsx; lo: one per CSV by soffice).
 twin() {
-  python3 - "$1" "$2" "$3" "$OUT/csv2xlsx" <<'EOF'
+  tool="$OUT/csv2xlsx"; [ "$3" = lo ] && tool="$OUT"
+  python3 - "$1" "$2" "$3" "$tool" <<'EOF'
 import json, os, subprocess, sys, shutil
 case, out, mode, tool = sys.argv[1:5]
 base = os.path.dirname(os.path.abspath(case))
@@ -48,16 +75,13 @@ if mode == "lx":
         args.append("%s=%s" % (names[k], os.path.join(base, data[k])))
         data[k] = {"file": "förslag.xlsx", "sheet": names[k]}
     subprocess.check_call(args)
-else:
+else:  # lo: the CSV files go to one folder, converted later in one soffice call
+    lo_in, lo_out = os.path.join(tool, "lo-in"), os.path.join(tool, "lo-xlsx")
+    os.makedirs(lo_in, exist_ok=True)
+    tag = os.path.basename(out)
     for k in sorted(data):
-        shutil.copy(os.path.join(base, data[k]), os.path.join(out, k + ".csv"))
-    subprocess.check_call(["soffice", "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx",
-                           "--outdir", out] + [os.path.join(out, k + ".csv") for k in sorted(data)],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                          env=dict(os.environ, HOME=os.path.join(out, "home")))
-    for k in sorted(data):
-        os.remove(os.path.join(out, k + ".csv"))
-        data[k] = k + ".xlsx"
+        shutil.copy(os.path.join(base, data[k]), os.path.join(lo_in, "%s--%s.csv" % (tag, k)))
+        data[k] = os.path.join(lo_out, "%s--%s.xlsx" % (tag, k))
 json.dump(c, open(os.path.join(out, "case.json"), "w", encoding="utf-8"), ensure_ascii=False)
 EOF
 }
@@ -79,7 +103,7 @@ same() {
   done
 }
 
-n=0
+n=0; : >"$OUT/twins"
 for c in "$ROOT"/tests/data/mini/case.json "$ROOT"/examples/*/case.json; do
   [ -f "$c" ] || continue
   grep -q '\.xlsx' "$c" && continue
@@ -90,16 +114,25 @@ for c in "$ROOT"/tests/data/mini/case.json "$ROOT"/examples/*/case.json; do
   else
     fail "$name: cannot make the workbook: $(head -c 300 "$OUT/$name-lx.err")"
   fi
-  if command -v soffice >/dev/null 2>&1; then
-    if twin "$c" "$OUT/$name-lo" lo 2>"$OUT/$name-lo.err"; then
-      same "$name-libreoffice" "$c" "$OUT/$name-lo/case.json"
-    else
-      fail "$name: soffice cannot convert: $(head -c 300 "$OUT/$name-lo.err")"
-    fi
+  if [ $have_lo = 1 ]; then
+    if twin "$c" "$OUT/$name-lo" lo 2>"$OUT/$name-lo.err"; then printf '%s\n' "$name" "$c" >>"$OUT/twins"
+    else fail "$name: cannot stage the CSV files for soffice: $(head -c 300 "$OUT/$name-lo.err")"; fi
   fi
 done
-[ "$n" -gt 1 ] || fail "no examples found"
-command -v soffice >/dev/null 2>&1 || echo "SKIP LibreOffice conversions (soffice not installed)"
+# Every example (the workbook example lidkoping-xlsx below) and tests/data/mini.
+ex=$(ls "$ROOT"/examples/*/case.json | wc -l)
+[ "$n" -ge 5 ] && [ "$n" = "$ex" ] && pass "$((n-1)) CSV examples and tests/data/mini have workbook twins" \
+  || fail "$n cases have workbook twins, want every one of the $ex examples' (one of them an xlsx example) and mini"
+# Every example's CSV files, converted by LibreOffice in one start-up.
+if [ $have_lo = 1 ] && [ -s "$OUT/twins" ]; then
+  lo xlsx "$OUT/lo-xlsx" "$OUT"/lo-in/*.csv
+  want=$(ls "$OUT"/lo-in/*.csv | wc -l); got=$(ls "$OUT"/lo-xlsx/*.xlsx 2>/dev/null | wc -l)
+  [ "$want" = "$got" ] && pass "LibreOffice converted all $want CSV files of $n cases in one call" \
+    || fail "LibreOffice converted $got of $want CSV files: $(tail -c 300 "$OUT/lo.log")"
+  while IFS= read -r name && IFS= read -r c; do
+    same "$name-libreoffice" "$c" "$OUT/$name-lo/case.json"
+  done <"$OUT/twins"
+fi
 same lidkoping-xlsx "$ROOT/examples/lidkoping/case.json" "$ROOT/examples/lidkoping-xlsx/case.json"
 
 # A minimal workbook of another writer: inline strings, a skipped column,
@@ -252,27 +285,71 @@ else fail "temporary files left in TMPDIR: $(ls "$OUT/tmp" | head -3)"; fi
 [ $? = 1 ] && [ ! -e "$OUT/w.xlsx" ] && pass "weights --format xlsx: usage error" \
   || fail "weights --format xlsx: $(cat "$OUT/w.err")"
 
-# LibreOffice opens the decision workbook; look at its first rendered page.
-if command -v soffice >/dev/null 2>&1; then
-  mkdir -p "$OUT/pdf"
-  HOME="$OUT/pdf/home" soffice --headless --convert-to pdf --outdir "$OUT/pdf" "$OUT/out-select-sv.xlsx" \
-    >"$OUT/pdf/log" 2>&1
-  pdf="$OUT/pdf/out-select-sv.pdf"
-  if [ ! -s "$pdf" ]; then fail "soffice did not render the workbook: $(head -c 300 "$OUT/pdf/log")"
-  elif command -v pdftotext >/dev/null 2>&1; then
-    pdftotext -f 1 -l 1 "$pdf" "$OUT/pdf/page1.txt"
-    if grep -q "Beslutsunderlag: portföljen" "$OUT/pdf/page1.txt" && grep -q "SHA-256" "$OUT/pdf/page1.txt" \
-       && grep -q "Den bästa portföljen" "$OUT/pdf/page1.txt"; then
-      pass "LibreOffice renders the workbook; page 1 is the summary in words with the checksums"
-    else fail "page 1 of the rendered workbook lacks the summary: $(head -c 300 "$OUT/pdf/page1.txt")"; fi
-    if command -v pdftoppm >/dev/null 2>&1; then
-      pdftoppm -r 40 -png -f 1 -l 1 "$pdf" "$OUT/pdf/page"
-      png=$(ls "$OUT"/pdf/page*.png 2>/dev/null | head -1)
-      [ -n "$png" ] && [ "$(wc -c <"$png")" -gt 2000 ] && pass "page 1 rendered as an image ($png)" \
-        || fail "page 1 did not render as an image"
-    fi
-  else pass "LibreOffice renders the workbook to PDF (no pdftotext to read it)"; fi
-else
-  echo "SKIP rendering with LibreOffice (soffice not installed)"
+# LibreOffice opens every decision workbook (six, in one start-up); read
+# their rendered pages back: the summary in words, the JSON's figures and the
+# number formats as a reader sees them.
+if [ $have_lo = 1 ]; then
+  lo pdf "$OUT/pdf" "$OUT"/out-*-sv.xlsx "$OUT"/out-*-en.xlsx
+  for lang in sv en; do
+    for kind in rank select compare; do
+      name="out-$kind-$lang"; pdf="$OUT/pdf/$name.pdf"
+      if [ ! -s "$pdf" ]; then fail "$name: soffice did not render the workbook: $(tail -c 300 "$OUT/lo.log")"; continue; fi
+      pdftotext -layout "$pdf" "$OUT/pdf/$name.txt"
+      python3 - "$name" "$OUT/pdf/$name.txt" "$OUT/$name.json" $lang $kind <<'EOF' || fails=$((fails+1))
+import json, re, sys
+name, txt, js, lang, kind = sys.argv[1:6]
+text = open(txt, encoding="utf-8").read()
+flat = re.sub(r"\s+", " ", text)
+data = json.load(open(js, encoding="utf-8"))
+sv = lang == "sv"
+errs = []
+def need(what, pattern):
+    if not re.search(pattern, flat):
+        errs.append("no %s (/%s/)" % (what, pattern))
+title = {("rank", 1): "Rangordning av förslagen", ("rank", 0): "Ranking of the proposals",
+         ("select", 1): "Beslutsunderlag: portföljen", ("select", 0): None,
+         ("compare", 1): "Scenarier sida vid sida", ("compare", 0): "Scenarios side by side"}[(kind, sv)]
+if title:
+    need("title", re.escape(title))
+need("input checksums", "SHA-256 .*[0-9a-f]{64}")
+need("date of the run", "2026-03-15")
+def fig(x):  # a score as the sheet's 0.00 format shows it
+    return re.escape("%.2f" % x)
+if kind in ("rank", "select"):
+    top = data["projects"][0]
+    need("the first-ranked project", re.escape(top["id"]) + " " + re.escape(top["name"][:20]))
+    need("its score as a number cell", fig(top["score"]))
+    need("the ranking in words", "Högst rankat" if sv and kind == "rank" else
+         "Ranked first" if kind == "rank" else ("valbara" if sv else "eligible"))
+if kind == "select":
+    need("the decision in words", "Den bästa portföljen" if sv else "The best portfolio")
+    need("the status", "optimal")
+    unit = "kr" if sv else "SEK"
+    money = [r for r in data["resources"] if r["limit"] >= 1000]
+    if not money:
+        errs.append("no resource of 1 000 or more to look at")
+    for r in money[:1]:
+        for what in ("used", "limit"):
+            v = int(round(r[what]))
+            thousands = "{:,}".format(v).replace(",", "[ ,.\u00a0\u202f]")
+            need("%s %s with thousands separators" % (r["id"], what), thousands + r" ?(%s|tim|h)\b" % unit)
+    need("a share in per cent", r"\d+[.,]\d%")
+if kind == "compare":
+    need("the comparison in words", "Basportföljen når" if sv else "The base portfolio reaches")
+    need("the scenario", "Budget −20 %")
+    need("yes/no per project", r"LK01 .* (ja|nej)" if sv else r"LK01 .* (yes|no)")
+print("FAIL %s rendered by LibreOffice: %s" % (name, "; ".join(errs)) if errs
+      else "PASS %s rendered by LibreOffice: %d pages read; words, figures and number formats" %
+      (name, text.count("\f")))
+sys.exit(1 if errs else 0)
+EOF
+    done
+  done
+  if command -v pdftoppm >/dev/null 2>&1; then
+    pdftoppm -r 40 -png -f 1 -l 1 "$OUT/pdf/out-select-sv.pdf" "$OUT/pdf/page"
+    png=$(ls "$OUT"/pdf/page*.png 2>/dev/null | head -1)
+    [ -n "$png" ] && [ "$(wc -c <"$png")" -gt 2000 ] && pass "page 1 rendered as an image ($png)" \
+      || fail "page 1 did not render as an image"
+  fi
 fi
 [ "$fails" -eq 0 ]
