@@ -29,10 +29,14 @@ static size_t rc_fix(const pv_mip *m, double lpobj, double cutoff, signed char *
     return nfixed;
 }
 
-/* The search on the fixed copy. 1 with the optimum in sol->val, 0 no verdict. */
+/* The search on the fixed copy. 1 with the optimum in sol->val, or, when the
+ * time limit ended it, the best portfolio as feasible with a bound that holds
+ * for the whole problem (what it excluded is worth less than start); 0 no
+ * verdict. */
 static int fixed_proof(pv_mip *m, const signed char *fix, const unsigned char *start,
-                       double incobj, double cutoff, double tl_ms, pv_mip_sol *sol)
+                       double incobj, double lpobj, double tl_ms, pv_mip_sol *sol)
 {
+    double cutoff = incobj - 1e-7 * (fabs(incobj) > 1 ? fabs(incobj) : 1);
     unsigned char *cand = pv_calloc(m->ncols + 1, 1);
     pv_lp *q = cand ? pv_lp_fixed_copy(m, m->lp, fix, cutoff) : NULL;
     if (!q) {
@@ -44,13 +48,14 @@ static int fixed_proof(pv_mip *m, const signed char *fix, const unsigned char *s
                NULL};
     pv_bb_out r;
     memset(&r, 0, sizeof r);
-    int ok = pv_lp_branch(m, q, &o, cand, &r) == 0 && r.proven && r.found &&
-             pv_mip_feasible(m, cand);
+    int ran = pv_lp_branch(m, q, &o, cand, &r) == 0;
     pv_lp_free(q);
+    int found = ran && r.found && pv_mip_feasible(m, cand);
+    int ok = ran && ((r.proven && found) || r.timeout);
     if (ok) {
-        int better = pv_mip_value(m, cand) > incobj + pv_mip_tol(incobj);
+        int better = found && pv_mip_value(m, cand) > incobj + pv_mip_tol(incobj);
         memcpy(sol->val, better ? cand : start, m->ncols);
-        pv_mip_outcome(m, sol, 1, 0);
+        pv_mip_outcome(m, sol, r.proven, r.have_bound ? r.bound : lpobj);
     }
     pv_free(cand);
     return ok;
@@ -87,7 +92,7 @@ int pv_mip_reprove(pv_mip *m, const unsigned char *start, double time_limit_s, p
     size_t nfree, nfixed = rc_fix(m, lpobj, incobj - margin, fix, &nfree);
     int rc = 0;
     if (nfixed * 3 >= nfree) /* else the presolved search does not pay */
-        rc = fixed_proof(m, fix, start, incobj, incobj - margin,
+        rc = fixed_proof(m, fix, start, incobj, lpobj,
                          tl * 1000 - (pv_mip_clock_ms() - t0), sol);
     pv_free(fix);
     if (pv_lp_failed()) {

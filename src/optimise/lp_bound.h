@@ -15,8 +15,10 @@
  * portfolio worth start's value can move from its LP bound (reduced cost) is
  * fixed and GLPK searches the rest with start's value as a cutoff row.
  * 1: sol (status optimal, val filled) holds the optimum; start is kept
- * unless a portfolio strictly better (pv_mip_tol) was found. 0: no verdict
- * (too little fixed, time, no LP solution): the caller solves as before.
+ * unless a portfolio strictly better (pv_mip_tol) was found. When the time
+ * limit ended that search, 1 with the best portfolio as feasible (the full
+ * search, as hard or harder, would have run out too). 0: no verdict (too
+ * little fixed, no LP solution, a node limit): the caller solves as before.
  * -1 + err: GLPK failed or out of memory.
  */
 int pv_mip_reprove(pv_mip *m, const unsigned char *start, double time_limit_s, pv_mip_sol *sol,
