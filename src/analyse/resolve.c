@@ -2,6 +2,8 @@
  * of; pv_solve_scores and pv_resolver are the only ways they solve. */
 #include "resolve.h"
 
+#include "../optimise/lp_bound.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -109,7 +111,10 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = f->val;
-    if (pv_mip_solve(m, f->tl, 0, start, &sol, err))
+    /* From the best known portfolio: the proof on the problem that reduced-
+     * cost fixing leaves (lp_bound.c); the full search when it has no verdict. */
+    int pr = pv_mip_reprove(m, start, f->tl, &sol, err);
+    if (pr < 0 || (!pr && pv_mip_solve(m, f->tl, 0, start, &sol, err)))
         return -1;
     if (sol.status == PV_STATUS_INFEASIBLE)
         return 0;

@@ -182,19 +182,15 @@ void pv_robust_free(pv_robust *rb)
     pv_free(rb);
 }
 
-typedef struct port_ctx {
-    const pv_robust *rb;
-    const pv_case *c;
-} port_ctx;
-
+/* Portfolios of the pv_robust at v by frequency, ties by selected ids. */
 static int port_cmp(size_t a, size_t b, const void *v)
 {
-    const port_ctx *pc = v;
-    const pv_portfolio_count *pa = &pc->rb->port[a], *pb = &pc->rb->port[b];
+    const pv_robust *rb = v;
+    const pv_portfolio_count *pa = &rb->port[a], *pb = &rb->port[b];
     if (pa->count != pb->count)
         return pa->count > pb->count ? -1 : 1;
     /* ties: by the ids of the selected projects, lexicographically */
-    for (size_t j = 0; j < pc->rb->nproj; j++)
+    for (size_t j = 0; j < rb->nproj; j++)
         if (pa->x[j] != pb->x[j])
             return pa->x[j] ? -1 : 1;
     return 0;
@@ -283,16 +279,15 @@ static int tally(pv_robust *rb, const unsigned char *out, pv_error *err)
 }
 
 /* Portfolios by frequency, ties by their selected ids. */
-static int sort_portfolios(pv_robust *rb, const pv_case *c, pv_error *err)
+static int sort_portfolios(pv_robust *rb, pv_error *err)
 {
     size_t *idx = pv_calloc(rb->nport ? rb->nport : 1, sizeof(size_t));
     pv_portfolio_count *sorted = pv_calloc(rb->nport ? rb->nport : 1, sizeof *sorted);
-    port_ctx pc = {rb, c};
     int rc = -1;
     if (idx && sorted) {
         for (size_t i = 0; i < rb->nport; i++)
             idx[i] = i;
-        rc = pv_sort_idx(idx, rb->nport, port_cmp, &pc);
+        rc = pv_sort_idx(idx, rb->nport, port_cmp, rb);
     }
     if (rc) {
         pv_free(idx);
@@ -317,19 +312,14 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
     if (check_args(m, samples, dist, threads, err))
         return NULL;
     pv_robust *rb = pv_calloc(1, sizeof *rb);
-    if (!rb) {
-        pv_err_nomem(err);
-        return NULL;
-    }
-    rb->samples = samples;
-    rb->nproj = n;
-    rb->nleaves = m->nleaves;
-    rb->seed = seed;
-    rb->method = (int)dist;
-    rb->threads = threads;
-    rb->selected = pv_calloc(n ? n : 1, sizeof(size_t));
+    size_t *selected = pv_calloc(n ? n : 1, sizeof(size_t));
     rb_ctx x = {c, r, dist, rank_leaves(m), seed, samples, NULL, NULL};
-    if (!rb->selected || !x.rank_order) {
+    if (rb)
+        *rb = (pv_robust){.samples = samples, .nproj = n, .nleaves = m->nleaves, .seed = seed,
+                          .method = (int)dist, .threads = threads, .selected = selected};
+    else
+        pv_free(selected);
+    if (!rb || !selected || !x.rank_order) {
         pv_err_nomem(err);
         goto fail;
     }
@@ -349,7 +339,7 @@ pv_robust *pv_robust_run(const pv_case *c, const pv_ranking *r, size_t samples,
         goto fail;
     }
     if (pv_pool_run((size_t)threads, solve_share, &x, err) || tally(rb, x.out, err) ||
-        sort_portfolios(rb, c, err))
+        sort_portfolios(rb, err))
         goto fail;
     pv_pool_unshare(x.out, bytes);
     pv_free(x.rank_order);

@@ -92,6 +92,13 @@ else
     echo "peer skipped: SciPy is not installed"
 fi
 
+if $py -c "import scipy.optimize, pandas" 2>/dev/null; then
+    echo "robust on the benchmark family, 200 x 40 x 4 (robust_bench.py):"
+    rs=${ROBUST_FAMILY_SAMPLES:-20}
+    [ "$quick" = 1 ] && rs=${ROBUST_FAMILY_SAMPLES:-6}
+    $py "$root/tests/bench/robust_bench.py" "$bin" "$tmp" "$rs" "${PEER_FAMILY_SAMPLES:-3}"
+fi
+
 if [ -n "${BENCH_CB:-}" ]; then
     echo
     echo "== Chu-Beasley, all 270 problems at ${BENCH_CB} s (issue 18, item 5)"

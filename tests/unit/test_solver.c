@@ -16,6 +16,7 @@
 
 #include "optimise/select.h"
 #include "analyse/resolve.h"
+#include "optimise/lp_bound.h"
 #include "report/wording.h"
 #include "testutil.h"
 
@@ -473,6 +474,81 @@ static void test_core_search_keeps_the_optimum(void **state)
     }
 }
 
+/* Optimum of m with its current scores by the full search; val ncols bytes. */
+static double full_optimum(pv_mip *m, unsigned char *val)
+{
+    pv_error e;
+    pv_error_clear(&e);
+    pv_mip_sol sol;
+    memset(&sol, 0, sizeof sol);
+    sol.val = val;
+    assert_int_equal(pv_mip_solve(m, 60, 0, NULL, &sol, &e), 0);
+    assert_int_equal(sol.status, PV_STATUS_OPTIMAL);
+    return pv_mip_value(m, val);
+}
+
+/* The robust re-solve's proof from a known portfolio (lp_bound.c) gives the
+ * full search's optimum for changed scores, whether it starts from the last
+ * optimum or from a poor portfolio (the empty one), and it does decide. */
+static void test_reprove_matches_full_solve(void **state)
+{
+    (void)state;
+    const int sizes[] = {40, 90};
+    size_t verdicts = 0, improved = 0;
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        pv_case *c = load_generated(sizes[t], 2);
+        pv_error e;
+        pv_error_clear(&e);
+        pv_ranking *r = pv_rank(c, &e);
+        assert_non_null(r);
+        pv_mip *full = pv_mip_build(c, r, &e), *re = pv_mip_build(c, r, &e);
+        assert_non_null(full);
+        assert_non_null(re);
+        size_t n = r->n, nc = full->ncols;
+        double *score = calloc(n, sizeof *score);
+        unsigned char *opt = calloc(nc, 1), *start = calloc(nc, 1), *val = calloc(nc, 1);
+        assert_non_null(score);
+        assert_non_null(opt);
+        assert_non_null(start);
+        assert_non_null(val);
+        unsigned long x = 12345;
+        for (int k = 0; k < 12; k++) {
+            for (size_t j = 0; j < n; j++) {
+                x = x * 6364136223846793005ul + 1442695040888963407ul;
+                score[j] = r->p[j].score * (0.97 + 0.06 * (double)(x >> 11) / 9007199254740992.0);
+            }
+            pv_mip_set_scores(full, score);
+            pv_mip_set_scores(re, score);
+            double best = full_optimum(full, opt);
+            if (k == 11)
+                memset(start, 0, nc); /* the empty portfolio: feasible, far from optimal */
+            pv_mip_sol sol;
+            memset(&sol, 0, sizeof sol);
+            sol.val = val;
+            int pr = pv_mip_reprove(re, start, 60, &sol, &e);
+            assert_true(pr >= 0);
+            if (pr == 1) {
+                verdicts++;
+                assert_int_equal(sol.status, PV_STATUS_OPTIMAL);
+                assert_true(pv_mip_feasible(re, val));
+                assert_true(fabs(pv_mip_value(re, val) - best) <= 1e-9 * (1 + fabs(best)));
+                improved += memcmp(val, start, nc) != 0;
+            }
+            memcpy(start, opt, nc);
+        }
+        free(score);
+        free(opt);
+        free(start);
+        free(val);
+        pv_mip_free(full);
+        pv_mip_free(re);
+        pv_ranking_free(r);
+        pv_case_free(c);
+    }
+    assert_true(verdicts >= 12);
+    assert_true(improved >= 1);
+}
+
 /* GLPK's error path (glp_error, as when it runs out of memory), at every
  * call into GLPK in turn: select with its explanations fails with "out of
  * memory in the solver", GLPK's environment is released (the sanitizers see
@@ -537,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_forced_excluded_is_input_error),
         cmocka_unit_test(test_empty_and_export),
         cmocka_unit_test(test_core_search_keeps_the_optimum),
+        cmocka_unit_test(test_reprove_matches_full_solve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
