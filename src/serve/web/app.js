@@ -485,7 +485,12 @@ async function main() {
   renderAll();
   $("undo").onclick = () => { if (history.length) { future.push(JSON.stringify(state)); state = JSON.parse(history.pop()); schedule(); } };
   $("redo").onclick = () => { if (future.length) { history.push(JSON.stringify(state)); state = JSON.parse(future.pop()); schedule(); } };
-  $("lang").onclick = () => { setLang(getLang() === "sv" ? "en" : "sv"); renderAll(); };
+  $("lang").onclick = () => {
+    setLang(getLang() === "sv" ? "en" : "sv");
+    renderAll();
+    loadScenarios();
+    if (lastSelect) status(t("ready") + " · " + t("status_" + lastSelect.status), false);
+  };
   $("export").onclick = exportReport;
   $("robust-run").onclick = runRobust;
   $("save-scenario").onclick = saveScenario;
