@@ -12,9 +12,11 @@
 
 #include "../read/request.h"
 
-typedef enum cmd { C_RANK, C_SELECT, C_WEIGHTS, C_SENS, C_FRONTIER, C_ROBUST, C_COMPARE, C_N } cmd;
+typedef enum cmd {
+    C_RANK, C_SELECT, C_WEIGHTS, C_SENS, C_FRONTIER, C_ROBUST, C_COMPARE, C_PARTIES, C_N
+} cmd;
 static const char *const CMD_NAMES[C_N] = {"rank",     "select", "weights", "sensitivity",
-                                           "frontier", "robust", "compare"};
+                                           "frontier", "robust", "compare", "parties"};
 
 /* The options each command takes ("lang" everywhere). */
 static const char *const CMD_OPTS[C_N] = {
@@ -25,6 +27,7 @@ static const char *const CMD_OPTS[C_N] = {
     "lang resource from to steps",
     "lang samples seed threads weights",
     "lang why",
+    "lang",
 };
 
 typedef struct run_opts {
@@ -202,6 +205,58 @@ static void infeasible(pv_response *res, char *text, size_t len)
     answer(res, 409, "application/json; charset=utf-8", out, n);
 }
 
+/* `partnerval parties CASE`: the case's weight sets, each set's optimum, the
+ * max-min compromise and the minimax-regret portfolio. */
+static char *run_parties(const pv_serve_ctx *ctx, pv_lang l, pv_format fmt, size_t *len,
+                         pv_error *err)
+{
+    pv_case *cs = pv_case_load(ctx->case_path, err);
+    pv_ranking *r = cs ? pv_rank(cs, err) : NULL;
+    pv_parties *p = r ? pv_parties_run(cs, r, NULL, err) : NULL;
+    char *text = p ? pv_render_parties(cs, r, p, fmt, l, len, err) : NULL;
+    pv_parties_free(p);
+    pv_ranking_free(r);
+    pv_case_free(cs);
+    return text;
+}
+
+/* Before parties runs: a patch is refused (each set is a patch of the case as
+ * saved, which the sets' own optima are solved on, so a patch of the request
+ * would hold for the compromises only), and a case without weight sets is
+ * 404 in the request's language. 0, or -1 with the answer made. */
+static int parties_check(const pv_serve_ctx *ctx, const pv_api_body *b, const run_opts *o,
+                         pv_response *res)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *cs = pv_case_load(ctx->case_path, &err);
+    if (!cs) {
+        pv_serve_lib_error(res, &err);
+        return -1;
+    }
+    int sv = pv_lang_is_sv(cs, o->lang == PV_LANG_DEFAULT ? ctx->lang : (pv_lang)o->lang);
+    size_t n = cs->nwsets;
+    pv_case_free(cs);
+    if (b->patch) {
+        pv_serve_error(res, 400, "invalid_request",
+                       sv ? "patch: partierna räknas på ärendet som det är sparat (varje "
+                            "viktning är en ändring av det); spara ändringarna i ärendet först"
+                          : "patch: parties works on the case as saved (each weight set is a "
+                            "patch of it); save the changes into the case first",
+                       "patch");
+        return -1;
+    }
+    if (n)
+        return 0;
+    pv_serve_error(res, 404, "no_weight_sets",
+                   sv ? "weight_sets: ärendet har inga viktningar för partier (lägg till "
+                        "\"weight_sets\": {\"S\": {\"criteria\": …}, …} i case.json)"
+                      : "weight_sets: the case names no weight sets (add \"weight_sets\": "
+                        "{\"S\": {\"criteria\": …}, …} to case.json)",
+                   "weight_sets");
+    return -1;
+}
+
 /* Runs one command on the patched case and renders it in fmt. NULL + err on
  * failure; *status is PV_STATUS_INFEASIBLE for an infeasible selection. */
 static char *run(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b, const run_opts *o,
@@ -219,6 +274,8 @@ static char *run(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b, const run
         pv_comparison_free(cmp);
         return text;
     }
+    if (c == C_PARTIES) /* the case as saved: the sets patch its model */
+        return run_parties(ctx, l, fmt, len, err);
     pv_case *cs = b->patch ? pv_case_load_scenario(ctx->case_path, b->patch, err)
                            : pv_case_load(ctx->case_path, err);
     pv_ranking *r = cs && c != C_WEIGHTS ? pv_rank(cs, err) : NULL;
@@ -289,6 +346,10 @@ static void command(const pv_serve_ctx *ctx, cmd c, const pv_request *req, pv_re
         pv_api_body_free(&b);
         return;
     }
+    if (c == C_PARTIES && parties_check(ctx, &b, &o, res)) {
+        pv_api_body_free(&b);
+        return;
+    }
     pv_error err;
     pv_error_clear(&err);
     size_t len = 0;
@@ -337,7 +398,7 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
                        fmt < 0    ? "format: html, md, csv, json or text"
                        : lang < 0 ? "lang: sv or en"
                                   : "command: rank, select, weights, sensitivity, frontier, "
-                                    "robust or compare",
+                                    "robust, compare or parties",
                        fmt < 0 ? "format" : lang < 0 ? "lang" : "command");
         return;
     }
@@ -354,6 +415,11 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
     }
     if (ls[0])
         o.lang = lang;
+    if (c == C_PARTIES && parties_check(ctx, &b, &o, res)) {
+        pv_set_report_date(NULL);
+        pv_api_body_free(&b);
+        return;
+    }
     pv_error err;
     pv_error_clear(&err);
     size_t len = 0;

@@ -9,6 +9,7 @@
 #include "web_app.js.h"
 #include "web_i18n.js.h"
 #include "web_chart.js.h"
+#include "web_parties.js.h"
 #include "web_style.css.h"
 #include "web_favicon.svg.h"
 
@@ -22,6 +23,7 @@ static const struct asset {
     {"/app.js", "text/javascript; charset=utf-8", WEB_APP_JS, sizeof WEB_APP_JS - 1},
     {"/i18n.js", "text/javascript; charset=utf-8", WEB_I18N_JS, sizeof WEB_I18N_JS - 1},
     {"/chart.js", "text/javascript; charset=utf-8", WEB_CHART_JS, sizeof WEB_CHART_JS - 1},
+    {"/parties.js", "text/javascript; charset=utf-8", WEB_PARTIES_JS, sizeof WEB_PARTIES_JS - 1},
     {"/style.css", "text/css; charset=utf-8", WEB_STYLE_CSS, sizeof WEB_STYLE_CSS - 1},
     {"/favicon.svg", "image/svg+xml", WEB_FAVICON_SVG, sizeof WEB_FAVICON_SVG - 1},
 };

@@ -168,6 +168,7 @@ static const route ROUTES[] = {
     {"/api/frontier", "POST"},
     {"/api/robust", "POST"},
     {"/api/compare", "POST"},
+    {"/api/parties", "POST"},
     {"/api/report", "POST"},
     {"/api/scenario", "POST"},
 };

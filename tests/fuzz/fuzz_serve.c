@@ -24,7 +24,7 @@ static const char *const ROUTES[] = {
     "/",           "/app.js",        "/style.css",      "/api/case",      "/api/scenarios",
     "/api/inputs", "/api/rank",      "/api/select",     "/api/weights",   "/api/frontier",
     "/api/compare", "/api/report",   "/api/scenario",   "/api/nothing",   "/../etc/passwd",
-    "/api/sensitivity", "/api/robust",
+    "/api/sensitivity", "/api/robust", "/api/parties",
 };
 
 /* Splits off one line of *p (len *n); NULL when none is left. */

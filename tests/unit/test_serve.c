@@ -385,6 +385,76 @@ static void test_infeasible(void **state)
     free(got);
 }
 
+/* POST /api/parties: the CLI's `parties --format json`; the case as saved
+ * (a patch is 400), a case without weight sets 404 in sv or en, a set that
+ * makes the case infeasible 409, the report download. */
+static void test_parties(void **state)
+{
+    (void)state;
+    pv_case *c = tu_load_ok(CASE);
+    pv_ranking *rk = tu_rank_ok(c);
+    pv_error err;
+    pv_error_clear(&err);
+    pv_parties *p = pv_parties_run(c, rk, NULL, &err);
+    assert_non_null(p);
+    size_t len;
+    char *want = pv_render_parties(c, rk, p, PV_FMT_JSON, PV_LANG_DEFAULT, &len, &err);
+    pv_request r = req_ok("POST", "/api/parties", "{}");
+    int st;
+    char *got = answer(&r, &st);
+    assert_int_equal(st, 200);
+    assert_string_equal(got, want);
+    free(got);
+    pv_free(want);
+    pv_set_report_date("2027-03-01");
+    want = pv_render_parties(c, rk, p, PV_FMT_HTML, PV_LANG_EN, &len, &err);
+    pv_set_report_date(NULL);
+    pv_request rep = req_ok("POST", "/api/report", "{}");
+    rep.query = "format=html&lang=en&command=parties&date=2027-03-01";
+    got = answer(&rep, &st);
+    assert_int_equal(st, 200);
+    assert_string_equal(got, want);
+    free(got);
+    pv_free(want);
+    pv_parties_free(p);
+    pv_ranking_free(rk);
+    pv_case_free(c);
+    r.method = "GET";
+    assert_int_equal(status_of(&r), 405);
+    expect_error("/api/parties", "{\"patch\": {\"resources\": {}}}", 400, "invalid_request",
+                 "patch");
+    expect_error("/api/parties", "{\"options\": {\"steps\": 3}}", 400, "invalid_options",
+                 "options.steps");
+    expect_error("/api/parties", "{", 400, "invalid_input", NULL);
+    /* Without weight sets: 404 in the language asked for. */
+    const char *saved = g_ctx.case_path;
+    g_ctx.case_path = "examples/tranas/case.json";
+    expect_error("/api/parties", "{\"options\": {\"lang\": \"en\"}}", 404, "no_weight_sets",
+                 "weight_sets");
+    r = req_ok("POST", "/api/parties", "{\"options\": {\"lang\": \"sv\"}}");
+    got = answer(&r, &st);
+    assert_int_equal(st, 404);
+    assert_non_null(strstr(got, "ärendet har inga viktningar"));
+    free(got);
+    /* A set that makes the case infeasible (tests/bad's case): 409. */
+    char dir[160], cmd[600];
+    snprintf(dir, sizeof dir, "%s/infeasible", g_dir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s' && cp tests/bad/_base/* '%s' && "
+             "cp tests/bad/parties-set-infeasible/case.json '%s/case.json'",
+             dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/case.json");
+    g_ctx.case_path = dir;
+    r = req_ok("POST", "/api/parties", "{}");
+    got = answer(&r, &st);
+    g_ctx.case_path = saved;
+    assert_int_equal(st, 409);
+    assert_non_null(strstr(got, "{\"error\": {\"code\": \"infeasible\""));
+    assert_non_null(strstr(got, "weight set 'strict' makes the case infeasible"));
+    free(got);
+}
+
 static void test_report(void **state)
 {
     (void)state;
@@ -535,7 +605,7 @@ int main(void)
         cmocka_unit_test(test_same_as_cli),  cmocka_unit_test(test_errors),
         cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_report),
         cmocka_unit_test(test_scenario_save), cmocka_unit_test(test_slug),
-        cmocka_unit_test(test_inputs),
+        cmocka_unit_test(test_inputs),       cmocka_unit_test(test_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

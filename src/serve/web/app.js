@@ -4,6 +4,7 @@
 // the CLI prints for the patched case.
 import { t, setLang, getLang, num, label } from "./i18n.js";
 import { frontierSvg } from "./chart.js";
+import { loadParties, renderParties, setWeights } from "./parties.js";
 
 const $ = (id) => document.getElementById(id);
 const FORCE_ID = "pv_serve_decisions";
@@ -128,6 +129,7 @@ async function update() {
   renderWeightsNumbers();
   renderPortfolio();
   renderRanking();
+  showParties();
   status(t("ready") + " · " + t("status_" + lastSelect.status), false);
   runFrontier(my);
   $("undo").disabled = history.length === 0;
@@ -155,6 +157,25 @@ function renderAll() {
   document.title = "partnerval – " + caseJson.name;
   buildControls();
   if (lastSelect) { renderWeightsNumbers(); renderPortfolio(); renderRanking(); }
+  showParties();
+}
+
+// ---- party weight sets -----------------------------------------------------------
+
+// The cost of a set of projects in the main resource, with its unit ("kr").
+function costOf(ids) {
+  const res = mainResource(), r = (caseJson.resources || {})[res] || {};
+  let sum = 0;
+  for (const id of ids) sum += ((caseJson.display.projects[id] || {}).demand || {})[res] || 0;
+  return num(sum) + " " + label(r.unit, res);
+}
+
+function showParties() {
+  renderParties($("parties"), {
+    h, caseJson, weights: state.weights, name: projectName, cost: costOf,
+    setWeights: (name) => setWeights(caseJson, crits, original.weights, name),
+    load: (name) => commit((s) => { s.weights = setWeights(caseJson, crits, original.weights, name); }),
+  });
 }
 
 function buildControls() {
@@ -190,11 +211,11 @@ function buildControls() {
   for (const k of caseJson.constraints || []) {
     const on = !state.ignored.includes(k.id);
     cbox.append(h("li", { class: on ? "" : "ignored", "data-con": k.id },
-      h("input", { type: "checkbox", checked: on, "data-con": k.id, "aria-label": k.label || k.id,
+      h("input", { type: "checkbox", checked: on, "data-con": k.id, "aria-label": label(k.label, k.id),
         onchange: (ev) => commit((s) => {
           s.ignored = ev.target.checked ? s.ignored.filter((x) => x !== k.id) : [...s.ignored, k.id];
         }) }),
-      h("span", {}, k.label || k.id)));
+      h("span", {}, label(k.label, k.id))));
   }
 }
 
@@ -230,7 +251,7 @@ function renderPortfolio() {
     diag.append(h("strong", {}, t("infeasible_title")));
     diag.append(h("p", {}, t("conflict") + ": " + d.conflict.map((k) => {
       const con = (caseJson.constraints || []).find((c) => c.id === k.id);
-      return t("kind_" + k.kind) + " " + (con && con.label ? con.label : k.id);
+      return t("kind_" + k.kind) + " " + label(con && con.label, k.id);
     }).join("; ")));
     const raise = (d.raise || []).filter((r) => r.by > 0);
     diag.append(h("p", { "data-raise": "" }, d.raising_resources_helps && raise.length
@@ -272,7 +293,8 @@ function renderPortfolio() {
   const rv = $("review");
   rv.replaceChildren();
   for (const p of s.partners.filter((p) => p.review))
-    rv.append(h("li", {}, `${p.name}: ${p.review}`));
+    rv.append(h("li", {}, `${p.name}: ${t("review_" + p.review.action)}` +
+      (p.review.reasons && p.review.reasons.length ? ` (${p.review.reasons.join("; ")})` : "")));
   if (!rv.children.length) rv.append(h("li", {}, t("none")));
 }
 
@@ -435,6 +457,7 @@ async function reloadCase() {
   stamp = i.json ? i.json.stamp : null;
   $("reload").hidden = true;
   setCase(r.json, true);
+  await loadParties(api);
   renderAll();
   update();
 }
@@ -458,10 +481,16 @@ async function main() {
   setLang((i.json && i.json.lang) || c.json.model.language || "sv");
   stamp = i.json ? i.json.stamp : null;
   setCase(c.json, false);
+  await loadParties(api);
   renderAll();
   $("undo").onclick = () => { if (history.length) { future.push(JSON.stringify(state)); state = JSON.parse(history.pop()); schedule(); } };
   $("redo").onclick = () => { if (future.length) { history.push(JSON.stringify(state)); state = JSON.parse(future.pop()); schedule(); } };
-  $("lang").onclick = () => { setLang(getLang() === "sv" ? "en" : "sv"); renderAll(); };
+  $("lang").onclick = () => {
+    setLang(getLang() === "sv" ? "en" : "sv");
+    renderAll();
+    loadScenarios();
+    if (lastSelect) status(t("ready") + " · " + t("status_" + lastSelect.status), false);
+  };
   $("export").onclick = exportReport;
   $("robust-run").onclick = runRobust;
   $("save-scenario").onclick = saveScenario;

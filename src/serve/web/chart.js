@@ -43,7 +43,7 @@ export function frontierSvg(frontier, current, names) {
   svg.appendChild(el("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }));
   for (let i = 0; i <= 4; i++) {
     const x = (xmax * i) / 4, y = (ymax * i) / 4;
-    svg.appendChild(el("text", { x: sx(x), y: H - B + 16, "text-anchor": "middle" }, num(x)));
+    svg.appendChild(el("text", { x: sx(x), y: H - B + 16, "text-anchor": i === 4 ? "end" : "middle" }, num(x)));
     svg.appendChild(el("text", { x: L - 6, y: sy(y) + 4, "text-anchor": "end" }, num(y, 0)));
   }
   svg.appendChild(el("text", { x: (L + W - R) / 2, y: H - 6, "text-anchor": "middle" }, names.x));

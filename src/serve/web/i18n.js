@@ -60,6 +60,45 @@ export const WORDS = {
   },
 };
 
+// Words of the party weight sets panel and the agreement review, each as
+// [Swedish, English]; merged into WORDS below.
+const PAIRS = {
+  review_keep: ["behålls", "keep"],
+  review_review: ["ses över", "review"],
+  review_revive: ["återupptas", "revive"],
+  review_end_candidate: ["kandidat för avslut", "candidate for ending"],
+  parties: ["Partiernas viktningar", "Party weight sets"],
+  parties_hint: ["Varje grupps vikter ger en egen bästa portfölj. Kompromissen (max-min) ger den grupp som får minst av sitt bästa värde så mycket som möjligt. Minsta största förlust håller den största förlusten i poäng så liten som möjligt. Räknat på ärendet som det är sparat (gränser och villkor i filerna).",
+    "Each group's weights give its own best portfolio. The compromise (max-min) gives the group that gets least of its best value as much as possible. Minimax regret keeps the largest loss in points as small as possible. Computed on the case as saved (limits and constraints in the files)."],
+  parties_set: ["Grupp", "Group"],
+  parties_best: ["Eget bästa värde", "Own best value"],
+  parties_cost: ["Projektens kostnad", "Projects' cost"],
+  parties_maxmin_share: ["Andel i kompromissen", "Share in the compromise"],
+  parties_mmr_share: ["Andel vid minsta största förlust", "Share under minimax regret"],
+  parties_load: ["Använd vikterna", "Use these weights"],
+  parties_load_hint: ["”Använd vikterna” lägger gruppens vikter i reglagen: portföljen visar då vad gruppens vikter väljer med dagens gränser.",
+    "“Use these weights” puts the group's weights into the sliders: the portfolio then shows what the group's weights choose within today's limits."],
+  parties_active: ["Reglagen visar nu vikterna för {s}.", "The sliders now show the weights of {s}."],
+  parties_maxmin: ["Kompromiss (max-min)", "Compromise (max-min)"],
+  parties_maxmin_rule: ["Den grupp som får minst av sitt bästa värde får så mycket som möjligt.",
+    "The group that gets least of its best value gets as much as possible."],
+  parties_mmr: ["Minsta största förlust", "Minimax regret"],
+  parties_mmr_rule: ["Ingen grupp förlorar mer poäng än nödvändigt mot sin egen bästa portfölj.",
+    "No group loses more points than necessary against its own best portfolio."],
+  parties_min_share: ["Lägsta andel av en grupps bästa värde", "Lowest share of a group's best value"],
+  parties_max_regret: ["Största förlust", "Largest loss"],
+  parties_points: ["poäng", "points"],
+  parties_matrix: ["Projekt som någon portfölj innehåller", "Projects any portfolio holds"],
+  parties_maxmin_short: ["Kompromiss", "Compromise"],
+  parties_mmr_short: ["Minsta förlust", "Min. regret"],
+  parties_share: ["Andel grupper", "Share of groups"],
+  parties_conflict: ["Oenighet", "Conflict"],
+  parties_conflict_hint: ["0 = grupperna väljer samma portfölj, 1 = inget gemensamt (viktat med poäng).",
+    "0 = the groups choose the same portfolio, 1 = nothing in common (weighted by score)."],
+  parties_group: ["Hela gruppen", "The whole group"],
+};
+for (const [k, [sv, en]] of Object.entries(PAIRS)) { WORDS.sv[k] = sv; WORDS.en[k] = en; }
+
 let lang = "sv";
 export function setLang(l) { lang = l === "en" ? "en" : "sv"; document.documentElement.lang = lang; }
 export function getLang() { return lang; }
