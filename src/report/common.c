@@ -244,3 +244,21 @@ void pv_json_str_or_null(pv_buf *b, const char *s)
     else
         pv_buf_puts(b, "null");
 }
+
+void pv_json_keyed_num(pv_buf *b, const char *key, double x)
+{
+    pv_buf_puts(b, key);
+    pv_buf_num(b, x, 6);
+}
+
+void pv_json_res_map(pv_buf *b, const pv_case *c, const double *x, const double *minus)
+{
+    pv_buf_putc(b, '{');
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ": ");
+        pv_buf_num(b, minus ? x[k] - minus[k] : x[k], 6);
+    }
+    pv_buf_putc(b, '}');
+}

@@ -7,30 +7,6 @@
 
 /* ---------------------------------------------------------------- JSON */
 
-static void res_obj(pv_buf *b, const pv_case *c, const double *x)
-{
-    pv_buf_putc(b, '{');
-    for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(b, k ? ", " : "");
-        pv_buf_json_str(b, c->res[k].id);
-        pv_buf_puts(b, ": ");
-        pv_buf_num(b, x[k], 6);
-    }
-    pv_buf_putc(b, '}');
-}
-
-static void dev_obj(pv_buf *b, const pv_case *c, const double *a, const double *p)
-{
-    pv_buf_putc(b, '{');
-    for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(b, k ? ", " : "");
-        pv_buf_json_str(b, c->res[k].id);
-        pv_buf_puts(b, ": ");
-        pv_buf_num(b, a[k] - p[k], 6);
-    }
-    pv_buf_putc(b, '}');
-}
-
 static void counts_json(pv_buf *b, const size_t *count)
 {
     pv_buf_putc(b, '{');
@@ -52,15 +28,13 @@ static void json_project(pv_buf *b, const pv_followup *f, const pv_fu_proj *q)
     pv_buf_puts(b, ", \"department\": ");
     pv_json_str_or_null(b, q->dept);
     pv_buf_puts(b, ",\n     \"planned\": ");
-    res_obj(b, c, q->planned);
+    pv_json_res_map(b, c, q->planned, NULL);
     pv_buf_puts(b, ", \"actual\": ");
-    res_obj(b, c, q->actual);
+    pv_json_res_map(b, c, q->actual, NULL);
     pv_buf_puts(b, ", \"deviation\": ");
-    dev_obj(b, c, q->actual, q->planned);
-    pv_buf_puts(b, ",\n     \"external_planned\": ");
-    pv_buf_num(b, q->ext_planned, 6);
-    pv_buf_puts(b, ", \"external_received\": ");
-    pv_buf_num(b, q->ext_received, 6);
+    pv_json_res_map(b, c, q->actual, q->planned);
+    pv_json_keyed_num(b, ",\n     \"external_planned\": ", q->ext_planned);
+    pv_json_keyed_num(b, ", \"external_received\": ", q->ext_received);
     pv_buf_puts(b, ", \"goals\": {");
     for (size_t g = 0; g < m->ntop; g++) {
         pv_buf_puts(b, g ? ", " : "");
@@ -101,10 +75,8 @@ static void json_goals(pv_buf *b, const pv_followup *f, int sv)
                 pv_buf_json_str(b, pv_fu_id(c, &f->proj[i]));
                 first = 0;
             }
-        pv_buf_puts(b, "], \"sum\": ");
-        pv_buf_num(b, f->goal_sum[g], 6);
-        pv_buf_puts(b, ", \"expected\": ");
-        pv_buf_num(b, f->goal_expected[g], 6);
+        pv_json_keyed_num(b, "], \"sum\": ", f->goal_sum[g]);
+        pv_json_keyed_num(b, ", \"expected\": ", f->goal_expected[g]);
         pv_buf_putc(b, '}');
     }
     if (m->ntop)
@@ -149,9 +121,8 @@ static void json_years(pv_buf *b, const pv_followup *f)
     for (size_t i = 0; i < f->nyears; i++) {
         const pv_fu_year *y = &f->years[i];
         pv_buf_printf(b, "%s\n    {\"year\": %d, \"actual\": ", i ? "," : "", y->year);
-        res_obj(b, c, y->actual);
-        pv_buf_puts(b, ", \"external_received\": ");
-        pv_buf_num(b, y->external, 6);
+        pv_json_res_map(b, c, y->actual, NULL);
+        pv_json_keyed_num(b, ", \"external_received\": ", y->external);
         pv_buf_puts(b, ", \"count_by_status\": ");
         counts_json(b, y->count);
         pv_buf_putc(b, '}');
@@ -176,21 +147,19 @@ void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_json_str_or_null(b, g->id);
         pv_buf_puts(b, ", \"planned\": ");
-        res_obj(b, c, g->planned);
+        pv_json_res_map(b, c, g->planned, NULL);
         pv_buf_puts(b, ", \"actual\": ");
-        res_obj(b, c, g->actual);
+        pv_json_res_map(b, c, g->actual, NULL);
         pv_buf_puts(b, ",\n     \"count_by_status\": ");
         counts_json(b, g->count);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, f->ndept ? "\n  ],\n  \"totals\": {\"planned\": " : "],\n  \"totals\": {\"planned\": ");
-    res_obj(b, c, f->total.planned);
+    pv_json_res_map(b, c, f->total.planned, NULL);
     pv_buf_puts(b, ", \"actual\": ");
-    res_obj(b, c, f->total.actual);
-    pv_buf_puts(b, ",\n             \"external_planned\": ");
-    pv_buf_num(b, f->total.ext_planned, 6);
-    pv_buf_puts(b, ", \"external_received\": ");
-    pv_buf_num(b, f->total.ext_received, 6);
+    pv_json_res_map(b, c, f->total.actual, NULL);
+    pv_json_keyed_num(b, ",\n             \"external_planned\": ", f->total.ext_planned);
+    pv_json_keyed_num(b, ", \"external_received\": ", f->total.ext_received);
     pv_buf_puts(b, "},");
     json_goals(b, f, sv);
     json_agreements(b, f, sv);

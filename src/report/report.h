@@ -13,6 +13,12 @@
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);
 /** A JSON number in the fixed six-decimal form, or null when !has. */
 void pv_json_num_or_null(pv_buf *b, int has, double x);
+/** key as given (a separator and a quoted key, e.g. `, "from": `), then x in
+ *  the fixed six-decimal form. */
+void pv_json_keyed_num(pv_buf *b, const char *key, double x);
+/** {"resource id": x[k] - minus[k], …} over the case's resources, in order
+ *  (minus NULL: x[k]); numbers in the fixed six-decimal form. */
+void pv_json_res_map(pv_buf *b, const pv_case *c, const double *x, const double *minus);
 /** A JSON string, or null when s is NULL. */
 void pv_json_str_or_null(pv_buf *b, const char *s);
 

@@ -183,12 +183,9 @@ static void json_blocking(pv_buf *b, const pv_case *c, const pv_selection *s, si
         if (g < c->nres) {
             double need = pv_proj_use(c, j, g) + pv_proj_partner_use(c, s, j, g);
             double free_ = c->res[g].limit - s->res_used[g];
-            pv_buf_puts(b, ", \"need\": ");
-            pv_buf_num(b, need, 6);
-            pv_buf_puts(b, ", \"free\": ");
-            pv_buf_num(b, free_, 6);
-            pv_buf_puts(b, ", \"short\": ");
-            pv_buf_num(b, need - free_, 6);
+            pv_json_keyed_num(b, ", \"need\": ", need);
+            pv_json_keyed_num(b, ", \"free\": ", free_);
+            pv_json_keyed_num(b, ", \"short\": ", need - free_);
         }
         pv_buf_putc(b, '}');
     }
@@ -226,14 +223,12 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
         pv_buf_puts(b, k ? ", " : "");
         pv_buf_json_str(b, c->model->rules[p->flags[k]].id);
     }
-    pv_buf_puts(b, "], \"objective_value\": ");
-    pv_buf_num(b, pv_objective_coef(c, j, p->score), 6);
+    pv_json_keyed_num(b, "], \"objective_value\": ", pv_objective_coef(c, j, p->score));
     pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
     pv_buf_printf(b, ", \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
     pv_buf_json_str(b, v->proj[i].why);
     if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
-        pv_buf_puts(b, ", \"loss\": ");
-        pv_buf_num(b, w->loss, 6);
+        pv_json_keyed_num(b, ", \"loss\": ", w->loss);
         pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
     }
     if (wk == PV_WHY_OUT) {
@@ -248,8 +243,7 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     if (wk == PV_WHY_CANNOT_FIT) {
         pv_buf_puts(b, ", \"resource\": ");
         pv_buf_json_str(b, c->res[w->resource].id);
-        pv_buf_puts(b, ", \"excess\": ");
-        pv_buf_num(b, w->excess, 6);
+        pv_json_keyed_num(b, ", \"excess\": ", w->excess);
     }
     if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
         pv_buf_puts(b, ", \"constraint\": ");
@@ -339,10 +333,8 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_json_str(b, pv_res_name(c, k, v->sv));
         pv_buf_puts(b, ", \"unit\": ");
         pv_buf_json_str(b, pv_res_unit(c, k, v->sv));
-        pv_buf_puts(b, ", \"used\": ");
-        pv_buf_num(b, s->res_used[k], 6);
-        pv_buf_puts(b, ", \"limit\": ");
-        pv_buf_num(b, c->res[k].limit, 6);
+        pv_json_keyed_num(b, ", \"used\": ", s->res_used[k]);
+        pv_json_keyed_num(b, ", \"limit\": ", c->res[k].limit);
         pv_buf_puts(b, "}");
     }
     pv_buf_puts(b, c->nres ? "\n  ],\n  \"constraints\": [" : "],\n  \"constraints\": [");

@@ -44,8 +44,7 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
             pv_buf_puts(b, "null");
         pv_buf_printf(b, ", \"leaf\": %s, \"local\": ", cr->is_leaf ? "true" : "false");
         pv_buf_num(b, cr->local, 6);
-        pv_buf_puts(b, ", \"global\": ");
-        pv_buf_num(b, cr->global, 6);
+        pv_json_keyed_num(b, ", \"global\": ", cr->global);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "\n  ],\n  \"levels\": [");
@@ -58,10 +57,8 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
         pv_buf_printf(b, ", \"method\": \"%s\", \"lambda_max\": ", method_name(lv[i].method));
         if (lv[i].method == PV_W_AHP) {
             pv_buf_num(b, lv[i].lambda, 6);
-            pv_buf_puts(b, ", \"ci\": ");
-            pv_buf_num(b, lv[i].ci, 6);
-            pv_buf_puts(b, ", \"cr\": ");
-            pv_buf_num(b, lv[i].cr, 6);
+            pv_json_keyed_num(b, ", \"ci\": ", lv[i].ci);
+            pv_json_keyed_num(b, ", \"cr\": ", lv[i].cr);
         } else
             pv_buf_puts(b, "null, \"ci\": null, \"cr\": null");
         pv_buf_putc(b, '}');

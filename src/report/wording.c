@@ -1,6 +1,6 @@
 /* wording.c — status words and reasons, once for every format (see wording.h). */
 #include "wording.h"
-#include "html.h"
+#include "report.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -47,18 +47,15 @@ void pv_json_below(pv_buf *b, const pv_case *c, const pv_proj_result *p)
     if (p->below_min_score) {
         pv_buf_puts(b, "{\"id\": \"min_score\", \"value\": ");
         pv_buf_num(b, p->score, 6);
-        pv_buf_puts(b, ", \"min\": ");
-        pv_buf_num(b, c->min_score, 6);
+        pv_json_keyed_num(b, ", \"min\": ", c->min_score);
         pv_buf_putc(b, '}');
     }
     for (size_t i = 0; i < p->nbelow; i++) {
         const pv_criterion *cr = c->model->all[p->below[i]];
         pv_buf_puts(b, i || p->below_min_score ? ", {\"id\": " : "{\"id\": ");
         pv_buf_json_str(b, cr->id);
-        pv_buf_puts(b, ", \"value\": ");
-        pv_buf_num(b, pv_criterion_value(c, cr, NULL, p->value), 6);
-        pv_buf_puts(b, ", \"min\": ");
-        pv_buf_num(b, cr->min, 6);
+        pv_json_keyed_num(b, ", \"value\": ", pv_criterion_value(c, cr, NULL, p->value));
+        pv_json_keyed_num(b, ", \"min\": ", cr->min);
         pv_buf_putc(b, '}');
     }
     pv_buf_putc(b, ']');
