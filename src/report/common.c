@@ -52,6 +52,14 @@ const char *pv_crit_label(const pv_criterion *cr, int sv)
     return l && l[0] ? l : cr->id;
 }
 
+int pv_crit_depth(const pv_criterion *cr)
+{
+    int depth = 0;
+    for (const pv_criterion *p = cr->parent; p; p = p->parent)
+        depth++;
+    return depth;
+}
+
 void pv_fmt_grouped(pv_buf *b, double x, int decimals, const char *thousands, char mark)
 {
     if (!isfinite(x)) {

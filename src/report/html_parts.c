@@ -531,9 +531,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
                   pv_tr(sv, "How the value is set", "Hur värdet sätts"));
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
-        int depth = 0;
-        for (const pv_criterion *p = cr->parent; p; p = p->parent)
-            depth++;
+        int depth = pv_crit_depth(cr);
         pv_buf_printf(b, "<tr class=\"criterion%s\"><td class=\"crit lvl%d\">",
                       depth ? "" : " top", depth > 3 ? 3 : depth);
         if (!depth)

@@ -8,6 +8,9 @@
 #include "html.h"
 #include "wording.h"
 
+/* How deep cr stands in the model's tree: 0 for a top-level criterion. */
+int pv_crit_depth(const pv_criterion *cr);
+
 /* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller
  * may add columns before pv_csv_eol. */
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);

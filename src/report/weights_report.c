@@ -106,9 +106,7 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
                       pv_tr(sv, "Label", "Benämning"));
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
-        int depth = 0;
-        for (const pv_criterion *p = cr->parent; p; p = p->parent)
-            depth++;
+        int depth = pv_crit_depth(cr);
         pv_buf tl, tg;
         pv_buf_init(&tl);
         pv_buf_init(&tg);
