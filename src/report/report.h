@@ -52,6 +52,9 @@ void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const u
  * (a text table, or Markdown with md). */
 void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
                        int sv, int md);
+/* Resource k's limit stops the portfolio: no unselected eligible proposal
+ * fits in what is left of it (counting only the project's own need). */
+int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k);
 
 /* Reports without a workbook form: 1 + a usage error for PV_FMT_XLSX. */
 int pv_xlsx_refused(pv_format fmt, pv_error *err);

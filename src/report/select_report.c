@@ -74,11 +74,6 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     return 0;
 }
 
-static pv_review_action review(const sel_view *v, size_t p)
-{
-    return v->s->listed[p] ? pv_review_of(v->c, v->s, p) : PV_REV_NONE;
-}
-
 static const char *group_kind(const pv_case *c, size_t g)
 {
     return g < c->nres ? "resource" : g < c->nres + c->ncons ? "constraint" : "keep_existing";
@@ -553,12 +548,12 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nr += review(v, p) != PV_REV_NONE;
+        nr += pv_review_listed(v->c, v->s, p) != PV_REV_NONE;
     if (nr) {
         pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
                       pv_tr(sv, "Review of existing agreements", "Översyn av befintliga avtal"));
         for (size_t p = 0; p < s->npart; p++) {
-            pv_review_action a = review(v, p);
+            pv_review_action a = pv_review_listed(v->c, v->s, p);
             if (a == PV_REV_NONE)
                 continue;
             pv_buf_printf(b, "%s", md ? "- " : "  - ");
@@ -815,7 +810,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         if (s->listed[p]) {
             pv_buf t;
             pv_buf_init(&t);
-            pv_review_action a = review(v, p);
+            pv_review_action a = pv_review_listed(v->c, v->s, p);
             if (a != PV_REV_NONE) {
                 pv_buf_printf(&t, "%s: ", pv_review_key(a));
                 pv_review_reasons(&t, c, s, p, sv);

@@ -216,3 +216,17 @@ void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const u
         pv_ids_text(b, c, rem, n, "");
     }
 }
+
+int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
+{
+    double left = c->res[k].limit - s->res_used[k];
+    int any = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        if (s->x[j] || !r->p[j].eligible)
+            continue;
+        any = 1;
+        if (c->res[k].a[j] <= left + 1e-9)
+            return 0;
+    }
+    return any;
+}

@@ -81,6 +81,11 @@ pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p)
     return u ? PV_REV_REVIVE : PV_REV_END;
 }
 
+pv_review_action pv_review_listed(const pv_case *c, const pv_selection *s, size_t p)
+{
+    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
+}
+
 const char *pv_review_key(pv_review_action a)
 {
     static const char *K[] = {"", "keep", "review", "revive", "end_candidate"};

@@ -34,6 +34,8 @@ typedef enum pv_review_action {
     PV_REV_END
 } pv_review_action;
 pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p);
+/* pv_review_of for a partner the report lists (s->listed), else PV_REV_NONE. */
+pv_review_action pv_review_listed(const pv_case *c, const pv_selection *s, size_t p);
 /* "keep", "review", "revive", "end_candidate": the JSON/CSV value. */
 const char *pv_review_key(pv_review_action a);
 /* The action for people, sv or en. */
