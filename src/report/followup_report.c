@@ -80,6 +80,12 @@ void pv_fu_money(pv_buf *b, double x, int sv)
 
 /* ------------------------------------------------------------ text and md */
 
+/* A note under a section: its own paragraph in Markdown, indented in text. */
+static void note(pv_buf *b, int md, const char *text)
+{
+    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ", text);
+}
+
 static void heading(pv_buf *b, int md, int level, const char *text)
 {
     if (md)
@@ -220,8 +226,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
     use_line(b, c, f->total.planned, f->total.actual, f->total.ext_planned, f->total.ext_received,
              sv);
     pv_buf_printf(b, "%s\n", md ? "**" : "");
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(The total's use and funding received cover every row of the "
+    note(b, md, pv_tr(sv, "(The total's use and funding received cover every row of the "
                             "register in the period, agreements' rows too.)",
                         "(Totalens utfall och erhållna medel omfattar registrets alla rader "
                         "under perioden, även avtalens.)"));
@@ -256,8 +261,7 @@ static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
             }
         pv_buf_puts(b, ")\n");
     }
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(Expected: the model's score of the same projects on the goal, "
+    note(b, md, pv_tr(sv, "(Expected: the model's score of the same projects on the goal, "
                             "on the scale 0–5.)",
                         "(Förväntat: modellens poäng för samma projekt på målet, på skalan "
                         "0–5.)"));
@@ -309,8 +313,7 @@ static void years_section(pv_buf *b, const pv_followup *f, int sv, int md)
         counts_text(b, y->count, sv);
         pv_buf_putc(b, '\n');
     }
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(In brackets: the change from the year before.)",
+    note(b, md, pv_tr(sv, "(In brackets: the change from the year before.)",
                         "(Inom parentes: förändringen från året före.)"));
 }
 

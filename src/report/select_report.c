@@ -394,18 +394,24 @@ static void md_text(pv_buf *b, const char *s, int md)
     }
 }
 
+/* The sentence before a list (Markdown wants a blank line between them). */
+static void list_lead(pv_buf *b, int md, const char *text)
+{
+    pv_buf_printf(b, "%s\n", text);
+    if (md)
+        pv_buf_putc(b, '\n');
+}
+
 static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     int sv = v->sv;
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_why_infeasible_heading(sv));
-    pv_buf_printf(b, "%s\n", pv_tr(sv, "These limits and constraints cannot all hold together "
-                                       "(dropping any one of them removes the conflict):",
-                                   "Dessa ramar och villkor kan inte gälla samtidigt (tas "
-                                   "något av dem bort försvinner konflikten):"));
-    if (md)
-        pv_buf_putc(b, '\n');
+    list_lead(b, md, pv_tr(sv, "These limits and constraints cannot all hold together "
+                               "(dropping any one of them removes the conflict):",
+                           "Dessa ramar och villkor kan inte gälla samtidigt (tas "
+                           "något av dem bort försvinner konflikten):"));
     for (size_t i = 0; i < s->nconflict; i++) {
         size_t g = s->conflict[i];
         pv_buf_puts(b, md ? "- " : "  - ");
@@ -429,12 +435,10 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
     if (md)
         pv_buf_putc(b, '\n');
     if (s->raise_helps) {
-        pv_buf_printf(b, "%s\n", pv_tr(sv, "Raising the resource limits by this much would make "
-                                           "the forced and minimum requirements fit:",
-                                       "Så mycket skulle resursramarna behöva höjas för att "
-                                       "beslutade projekt och miniminivåer ska rymmas:"));
-        if (md)
-            pv_buf_putc(b, '\n');
+        list_lead(b, md, pv_tr(sv, "Raising the resource limits by this much would make "
+                                   "the forced and minimum requirements fit:",
+                               "Så mycket skulle resursramarna behöva höjas för att "
+                               "beslutade projekt och miniminivåer ska rymmas:"));
         for (size_t k = 0; k < c->nres; k++) {
             pv_buf_puts(b, md ? "- " : "  - ");
             md_text(b, pv_res_name(c, k, sv), md);
