@@ -80,20 +80,29 @@ static void num_cell(pv_buf *b, const pv_case *c, size_t k, double x, int sv)
     pv_buf_puts(b, "</td>");
 }
 
-static void dev_cells(pv_buf *b, const pv_case *c, size_t k, double a, double p, int sv)
+/* A change in per cent, signed ("–" when there is none), with the % sign
+ * when per_cent. */
+static void pct_cell(pv_buf *b, double pct, int per_cent, int sv)
 {
-    double d = a - p, pct = pv_fu_pct(a, p);
-    pv_buf_printf(b, "<td class=\"num%s\">%s", d > 0 ? " flag" : "", d > 0 ? "+" : d < 0 ? "−" : "");
-    pv_html_amount(b, c, k, fabs(d), sv);
-    pv_buf_puts(b, "</td><td class=\"num\">");
+    pv_buf_puts(b, "<td class=\"num\">");
     if (isnan(pct))
         pv_buf_puts(b, "–");
     else {
         pv_buf_puts(b, pct > 0.05 ? "+" : pct < -0.05 ? "−" : "");
         pv_html_num(b, fabs(pct), 1, sv);
-        pv_buf_puts(b, sv ? "&nbsp;%" : "%");
+        if (per_cent)
+            pv_buf_puts(b, sv ? "&nbsp;%" : "%");
     }
     pv_buf_puts(b, "</td>");
+}
+
+static void dev_cells(pv_buf *b, const pv_case *c, size_t k, double a, double p, int sv)
+{
+    double d = a - p, pct = pv_fu_pct(a, p);
+    pv_buf_printf(b, "<td class=\"num%s\">%s", d > 0 ? " flag" : "", d > 0 ? "+" : d < 0 ? "−" : "");
+    pv_html_amount(b, c, k, fabs(d), sv);
+    pv_buf_puts(b, "</td>");
+    pct_cell(b, pct, 1, sv);
 }
 
 static void money_cell(pv_buf *b, double x, int sv)
@@ -275,14 +284,7 @@ static void years(pv_buf *b, const pv_followup *f, int sv)
         for (size_t k = 0; k < c->nres; k++) {
             num_cell(b, c, k, y->actual[k], sv);
             double p = i ? pv_fu_pct(y->actual[k], f->years[i - 1].actual[k]) : NAN;
-            pv_buf_puts(b, "<td class=\"num\">");
-            if (isnan(p))
-                pv_buf_puts(b, "–");
-            else {
-                pv_buf_puts(b, p > 0.05 ? "+" : p < -0.05 ? "−" : "");
-                pv_html_num(b, fabs(p), 1, sv);
-            }
-            pv_buf_puts(b, "</td>");
+            pct_cell(b, p, 0, sv);
         }
         money_cell(b, y->external, sv);
         pv_buf_puts(b, "<td>");
