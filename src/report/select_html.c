@@ -135,13 +135,9 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
             first_out = (long)i;
     }
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf t;
-    pv_buf_init(&t);
-    pv_objective_text(&t, c, sv);
     pv_buf_puts(b, pv_tr(sv, "The portfolio is chosen to make ", "Portföljen väljs så att "));
-    pv_html_esc(b, t.data ? t.data : "");
+    pv_objective_put(b, c, sv, pv_html_esc);
     pv_buf_puts(b, pv_tr(sv, " as large as possible. ", " blir så stor som möjligt. "));
-    pv_buf_free(&t);
     if (c->has_min_score) {
         pv_buf_puts(b, pv_tr(sv, "A proposal scoring below ", "Ett förslag med under "));
         pv_html_num(b, c->min_score, 2, sv);

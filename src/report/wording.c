@@ -337,6 +337,15 @@ void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
                              "medfinansiering räknas med sannolikheten att det beviljas"));
 }
 
+void pv_objective_put(pv_buf *b, const pv_case *c, int sv, void (*put)(pv_buf *, const char *))
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_objective_text(&t, c, sv);
+    put(b, t.data ? t.data : "");
+    pv_buf_free(&t);
+}
+
 void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md)
 {
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Maximised", "Maximerat"));
@@ -353,12 +362,8 @@ void pv_json_maximised(pv_buf *b, const pv_case *c, int sv)
     else
         pv_buf_puts(b, "null");
     if (sv >= 0) {
-        pv_buf t;
-        pv_buf_init(&t);
-        pv_objective_text(&t, c, sv);
         pv_buf_puts(b, ", \"text\": ");
-        pv_buf_json_str(b, t.data ? t.data : "");
-        pv_buf_free(&t);
+        pv_objective_put(b, c, sv, pv_buf_json_str);
     }
     pv_buf_putc(b, '}');
 }
@@ -387,11 +392,7 @@ void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv,
 void pv_objective_head(pv_buf *b, const pv_case *c, int sv, int md)
 {
     pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Maximised", "Maximerat"));
-    pv_buf t;
-    pv_buf_init(&t);
-    pv_objective_text(&t, c, sv);
-    pv_buf_plain(b, t.data ? t.data : "");
-    pv_buf_free(&t);
+    pv_objective_put(b, c, sv, pv_buf_plain);
     pv_buf_putc(b, '\n');
     if (c->has_min_score) {
         pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));
