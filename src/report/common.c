@@ -5,34 +5,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The index of s in names (a pv_format's or pv_lang's value), or -1. */
+static int name_index(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; s && i < n; i++)
+        if (names[i] && !strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
 int pv_format_parse(const char *s)
 {
-    if (!s)
-        return -1;
-    if (!strcmp(s, "text"))
-        return PV_FMT_TEXT;
-    if (!strcmp(s, "md"))
-        return PV_FMT_MD;
-    if (!strcmp(s, "csv"))
-        return PV_FMT_CSV;
-    if (!strcmp(s, "json"))
-        return PV_FMT_JSON;
-    if (!strcmp(s, "html"))
-        return PV_FMT_HTML;
-    if (!strcmp(s, "xlsx"))
-        return PV_FMT_XLSX;
-    return -1;
+    static const char *const NAMES[] = {
+        [PV_FMT_TEXT] = "text", [PV_FMT_MD] = "md",     [PV_FMT_CSV] = "csv",
+        [PV_FMT_JSON] = "json", [PV_FMT_HTML] = "html", [PV_FMT_XLSX] = "xlsx",
+    };
+    return name_index(s, NAMES, (int)(sizeof NAMES / sizeof *NAMES));
 }
 
 int pv_lang_parse(const char *s)
 {
-    if (!s)
-        return -1;
-    if (!strcmp(s, "sv"))
-        return PV_LANG_SV;
-    if (!strcmp(s, "en"))
-        return PV_LANG_EN;
-    return -1;
+    /* PV_LANG_DEFAULT has no name: it is what no --lang means */
+    static const char *const NAMES[] = {[PV_LANG_SV] = "sv", [PV_LANG_EN] = "en"};
+    return name_index(s, NAMES, (int)(sizeof NAMES / sizeof *NAMES));
 }
 
 int pv_lang_is_sv(const pv_case *c, pv_lang lang)
