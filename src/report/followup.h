@@ -49,6 +49,9 @@ void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv);
 /* The headings of the follow-up: 0 activities, 1 resources, 2 goals (the
  * three items of Tranås's policy, in its words), 3 agreements. */
 const char *pv_fu_heading(int i, int sv);
+/* The notes under the follow-up's tables, one sentence each: 0 what the
+ * total covers, 1 what "expected" means. */
+const char *pv_fu_note(int i, int sv);
 
 /* ---- followup_report.c: pieces every format shares */
 /* The body the report is addressed to (the model's followup.report_to). */

@@ -7,6 +7,17 @@
 
 /* ---------------------------------------------------------------- JSON */
 
+/* `"planned": {…}, "actual": {…}` after lead: what a row planned and used
+ * of every resource. */
+static void plan_actual(pv_buf *b, const pv_case *c, const char *lead, const double *planned,
+                        const double *actual)
+{
+    pv_buf_printf(b, "%s\"planned\": ", lead);
+    pv_json_res_map(b, c, planned, NULL);
+    pv_buf_puts(b, ", \"actual\": ");
+    pv_json_res_map(b, c, actual, NULL);
+}
+
 static void counts_json(pv_buf *b, const size_t *count)
 {
     pv_buf_putc(b, '{');
@@ -27,10 +38,7 @@ static void json_project(pv_buf *b, const pv_followup *f, const pv_fu_proj *q)
     pv_json_str_or_null(b, pv_ostatus_key(q->status));
     pv_buf_puts(b, ", \"department\": ");
     pv_json_str_or_null(b, q->dept);
-    pv_buf_puts(b, ",\n     \"planned\": ");
-    pv_json_res_map(b, c, q->planned, NULL);
-    pv_buf_puts(b, ", \"actual\": ");
-    pv_json_res_map(b, c, q->actual, NULL);
+    plan_actual(b, c, ",\n     ", q->planned, q->actual);
     pv_buf_puts(b, ", \"deviation\": ");
     pv_json_res_map(b, c, q->actual, q->planned);
     pv_json_keyed_num(b, ",\n     \"external_planned\": ", q->ext_planned);
@@ -146,18 +154,13 @@ void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv)
         const pv_fu_group *g = &f->dept[d];
         pv_buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_json_str_or_null(b, g->id);
-        pv_buf_puts(b, ", \"planned\": ");
-        pv_json_res_map(b, c, g->planned, NULL);
-        pv_buf_puts(b, ", \"actual\": ");
-        pv_json_res_map(b, c, g->actual, NULL);
+        plan_actual(b, c, ", ", g->planned, g->actual);
         pv_buf_puts(b, ",\n     \"count_by_status\": ");
         counts_json(b, g->count);
         pv_buf_putc(b, '}');
     }
-    pv_buf_puts(b, f->ndept ? "\n  ],\n  \"totals\": {\"planned\": " : "],\n  \"totals\": {\"planned\": ");
-    pv_json_res_map(b, c, f->total.planned, NULL);
-    pv_buf_puts(b, ", \"actual\": ");
-    pv_json_res_map(b, c, f->total.actual, NULL);
+    pv_buf_puts(b, f->ndept ? "\n  ],\n  \"totals\": {" : "],\n  \"totals\": {");
+    plan_actual(b, c, "", f->total.planned, f->total.actual);
     pv_json_keyed_num(b, ",\n             \"external_planned\": ", f->total.ext_planned);
     pv_json_keyed_num(b, ", \"external_received\": ", f->total.ext_received);
     pv_buf_puts(b, "},");

@@ -172,12 +172,9 @@ static void resources(pv_buf *b, const pv_followup *f, int sv)
     use_cells(b, c, f->total.planned, f->total.actual, f->total.ext_planned,
               f->total.ext_received, sv);
     pv_buf_puts(b, "</tbody></table>\n<p class=\"small\">");
-    pv_buf_puts(b, pv_tr(sv, "Planned: the project's own use in the proposals. The total's use "
-                             "and funding received cover every row of the register in the "
-                             "period, agreements' rows too.",
-                         "Planerat: projektets egen användning enligt förslagen. Totalens "
-                         "utfall och erhållna medel omfattar registrets alla rader under "
-                         "perioden, även avtalens."));
+    pv_buf_puts(b, pv_tr(sv, "Planned: the project's own use in the proposals. ",
+                         "Planerat: projektets egen användning enligt förslagen. "));
+    pv_buf_puts(b, pv_fu_note(0, sv));
     pv_buf_printf(b, "</p>\n<h3>%s</h3>\n", pv_tr(sv, "Per department", "Per förvaltning"));
     use_head(b, c, "department-table", pv_tr(sv, "Department", "Förvaltning"), sv);
     for (size_t d = 0; d < f->ndept; d++) {
@@ -223,11 +220,7 @@ static void goals(pv_buf *b, const pv_followup *f, int sv)
         pv_html_num(b, f->goal_expected[g], 1, sv);
         pv_buf_puts(b, "</td></tr>\n");
     }
-    pv_buf_printf(b, "</tbody></table>\n<p class=\"small\">%s</p>\n",
-                  pv_tr(sv, "Expected: the model's score of the same projects on the goal, on "
-                            "the scale 0–5.",
-                        "Förväntat: modellens poäng för samma projekt på målet, på skalan "
-                        "0–5."));
+    pv_buf_printf(b, "</tbody></table>\n<p class=\"small\">%s</p>\n", pv_fu_note(1, sv));
     pv_html_section_end(b);
 }
 
