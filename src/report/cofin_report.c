@@ -192,24 +192,12 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
 
 /* ------------------------------------------------------------ CSV */
 
-/* One row of the portfolio CSV; pad: its per-resource columns, empty here. */
+/* One row of select's spreadsheet (pv_sel_csv_row); pad: its per-resource columns, empty here. */
 static void csv_line(pv_buf *b, int sv, size_t pad, const char *id, const char *name, int has_v,
                      double v, int has_l, double l, const char *detail)
 {
-    pv_csv_cell(b, pv_tr(sv, "cofinancing", "medfinansiering"), sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, id, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, name, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_sep(b, sv);
-    if (has_v)
-        pv_csv_num(b, v, 6, sv);
-    pv_csv_sep(b, sv);
-    if (has_l)
-        pv_csv_num(b, l, 6, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, detail, sv);
+    pv_sel_csv_row(b, sv, pv_tr(sv, "cofinancing", "medfinansiering"), id, name, "", has_v, v,
+                   has_l, l, detail);
     for (size_t i = 0; i < pad; i++)
         pv_csv_sep(b, sv);
     pv_csv_eol(b);

@@ -162,6 +162,14 @@ void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
 
 void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
 
+void pv_csv_cells(pv_buf *b, const char *const *cells, size_t n, int sv)
+{
+    for (size_t i = 0; i < n; i++) {
+        pv_csv_cell(b, cells[i], sv);
+        pv_csv_sep(b, sv);
+    }
+}
+
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv)
 {
     pv_csv_start(b, sv);

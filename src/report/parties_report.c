@@ -177,12 +177,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
 static void csv_row(pv_buf *b, int sv, const char *sec, const char *a, const char *bb, double v,
                     const char *detail)
 {
-    pv_csv_cell(b, sec, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, a, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, bb, sv);
-    pv_csv_sep(b, sv);
+    const char *const head[] = {sec, a, bb};
+    pv_csv_cells(b, head, 3, sv);
     pv_csv_num(b, v, 6, sv);
     pv_csv_sep(b, sv);
     pv_csv_cell(b, detail, sv);

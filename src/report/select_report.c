@@ -715,29 +715,10 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
 
 /* ------------------------------------------------------------ CSV */
 
-/* One table, a `section` column says what each row is; spreadsheets then
- * filter on it. Headers and words follow the language (Swedish Excel users
- * read the sv form); a project row ends with its use of each resource and
- * the partner fees it triggers. */
-static void csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
-                    const char *status, int has_a, double a, int has_l, double l, const char *detail)
-{
-    pv_csv_cell(b, sec, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, id, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, name, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, status, sv);
-    pv_csv_sep(b, sv);
-    if (has_a)
-        pv_csv_num(b, a, 6, sv);
-    pv_csv_sep(b, sv);
-    if (has_l)
-        pv_csv_num(b, l, 6, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, detail, sv);
-}
+/* One table, a `section` column says what each row is (pv_sel_csv_row);
+ * headers and words follow the language (Swedish Excel users read the sv
+ * form); a project row ends with its use of each resource and the partner
+ * fees it triggers. */
 
 /* The per-resource columns: empty on rows that are not projects. */
 static void csv_use(pv_buf *b, const sel_view *v, long j)
@@ -789,13 +770,13 @@ static void render_csv(pv_buf *b, const sel_view *v)
     pv_buf tx;
     pv_buf_init(&tx);
     pv_objective_text(&tx, c, sv);
-    csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
+    pv_sel_csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
             c->name, sv ? pv_status_word(s->status, sv) : pv_status_key(s->status), has_sol,
             s->objective, has_sol, s->bound, tx.data ? tx.data : "");
     pv_buf_free(&tx);
     csv_use(b, v, -1);
     for (size_t k = 0; has_sol && k < c->nres; k++) {
-        csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",
+        pv_sel_csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",
                 1, s->res_used[k], 1, c->res[k].limit, pv_res_unit(c, k, sv));
         csv_use(b, v, -1);
     }
@@ -804,7 +785,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_buf tmp;
         pv_buf_init(&tmp);
         cons_desc(&tmp, c, q, sv);
-        csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
                 s->cons_binding[i] ? pv_tr(sv, "binding", "bindande") : "", 1, s->cons_act[i], 0,
                 0, tmp.data ? tmp.data : "");
         csv_use(b, v, -1);
@@ -824,7 +805,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
                     pv_buf_printf(&t, " | %s", fu.data ? fu.data : "");
                 pv_buf_free(&fu);
             }
-            csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
+            pv_sel_csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
                     s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0, t.data ? t.data : "");
             csv_use(b, v, -1);
             pv_buf_free(&t);
@@ -841,7 +822,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_buf_init(&d);
         pv_buf_puts(&d, v->proj[i].why);
         pv_flags_text(&d, c, &r->p[j], sv, 2);
-        csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
                 st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, d.data ? d.data : "");
         pv_buf_free(&d);
         csv_use(b, v, (long)j);
@@ -850,12 +831,12 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_cofin_csv(b, c, r, s, sv);
     for (size_t i = 0; s->status == PV_STATUS_INFEASIBLE && i < s->nconflict; i++) {
         size_t g = s->conflict[i];
-        csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),
                 pv_group_name(c, g, sv), "", 0, 0, 0, 0, "");
         csv_use(b, v, -1);
     }
     for (size_t k = 0; s->status == PV_STATUS_INFEASIBLE && s->raise_helps && k < c->nres; k++) {
-        csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
+        pv_sel_csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
                 s->res_raise[k], 1, c->res[k].limit, "");
         csv_use(b, v, -1);
     }

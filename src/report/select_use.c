@@ -230,3 +230,18 @@ int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s,
     }
     return any;
 }
+
+void pv_sel_csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
+                    const char *status, int has_a, double a, int has_l, double l,
+                    const char *detail)
+{
+    const char *const head[] = {sec, id, name, status};
+    pv_csv_cells(b, head, 4, sv);
+    if (has_a)
+        pv_csv_num(b, a, 6, sv);
+    pv_csv_sep(b, sv);
+    if (has_l)
+        pv_csv_num(b, l, 6, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, detail, sv);
+}
