@@ -76,13 +76,7 @@ static void json_goals(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, ", \"name\": ");
         pv_buf_json_str(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, ", \"projects\": [");
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_buf_json_str(b, pv_fu_id(c, &f->proj[i]));
-                first = 0;
-            }
+        pv_fu_goal_projects(b, f, g, pv_buf_json_str, NULL, NULL, sv);
         pv_json_keyed_num(b, "], \"sum\": ", f->goal_sum[g]);
         pv_json_keyed_num(b, ", \"expected\": ", f->goal_expected[g]);
         pv_buf_putc(b, '}');

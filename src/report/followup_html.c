@@ -203,16 +203,7 @@ static void goals(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, "<tr><td>");
         pv_html_esc(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, "</td><td>");
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_html_esc(b, pv_fu_id(c, &f->proj[i]));
-                pv_buf_puts(b, "&nbsp;");
-                pv_html_num(b, f->proj[i].goal[g], 1, sv);
-                first = 0;
-            }
-        if (first)
+        if (!pv_fu_goal_projects(b, f, g, pv_html_esc, "&nbsp;", pv_html_num, sv))
             pv_buf_puts(b, "–");
         pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_num(b, f->goal_sum[g], 1, sv);

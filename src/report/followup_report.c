@@ -78,6 +78,24 @@ void pv_fu_money(pv_buf *b, double x, int sv)
     pv_buf_puts(b, sv ? " kr" : " SEK");
 }
 
+size_t pv_fu_goal_projects(pv_buf *b, const pv_followup *f, size_t g,
+                           void (*put)(pv_buf *, const char *), const char *sep,
+                           void (*num)(pv_buf *, double, int, int), int sv)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->nproj; i++) {
+        if (isnan(f->proj[i].goal[g]))
+            continue;
+        pv_buf_puts(b, n++ ? ", " : "");
+        put(b, pv_fu_id(f->c, &f->proj[i]));
+        if (num) {
+            pv_buf_puts(b, sep);
+            num(b, f->proj[i].goal[g], 1, sv);
+        }
+    }
+    return n;
+}
+
 /* ------------------------------------------------------------ text and md */
 
 /* A list item's start: the bullet, then its subject (a project, a
@@ -252,15 +270,7 @@ static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_printf(b, " %s ", pv_tr(sv, "against an expected", "mot förväntat"));
         pv_fmt_num(b, f->goal_expected[g], 1, sv);
         pv_buf_printf(b, " (0–5 %s; ", pv_tr(sv, "per project", "per projekt"));
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_buf_plain(b, pv_fu_id(c, &f->proj[i]));
-                pv_buf_puts(b, " ");
-                pv_fmt_num(b, f->proj[i].goal[g], 1, sv);
-                first = 0;
-            }
+        pv_fu_goal_projects(b, f, g, pv_buf_plain, " ", pv_fmt_num, sv);
         pv_buf_puts(b, ")\n");
     }
     note(b, md, pv_fu_note(1, sv));
