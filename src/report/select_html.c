@@ -354,12 +354,9 @@ static void review_list(pv_buf *b, const pv_case *c, const pv_selection *s, int 
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
         nr += pv_review_listed(c, s, p) != PV_REV_NONE;
-    if (!nr)
-        pv_buf_printf(b, "<p id=\"review\">%s</p>\n",
-                      pv_tr(sv, "The case has no existing agreements of its own.",
-                            "Fallet har inga egna befintliga avtal."));
-    else {
-        pv_buf_puts(b, "<ul id=\"review\">\n");
+    if (pv_html_list_open(b, "review", nr,
+                          pv_tr(sv, "The case has no existing agreements of its own.",
+                                "Fallet har inga egna befintliga avtal."))) {
         for (size_t p = 0; p < s->npart; p++) {
             pv_review_action a = pv_review_listed(c, s, p);
             if (a == PV_REV_NONE)
