@@ -88,6 +88,32 @@ int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * frees text; returns the exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
 
+/* What a report command holds while it runs (see run.c). */
+typedef struct pv_cli_run {
+    pv_error err;      /* why the last step failed */
+    pv_case *c;
+    pv_ranking *r;     /* NULL unless loaded with PV_CLI_RANK */
+    pv_format fmt;     /* --format */
+    pv_lang lang;      /* --lang */
+    const char *out;   /* -o FILE, or NULL for standard output */
+} pv_cli_run;
+
+enum {
+    PV_CLI_RANK = 1u,       /* pv_cli_load also ranks the case */
+    PV_CLI_ALL_ERRORS = 2u, /* every input error at once, as check lists them */
+};
+
+/* Loads the case o->args[0] (and ranks it with PV_CLI_RANK) into *run.
+ * Returns 0, or the exit code after printing what failed; either way the
+ * command ends with pv_cli_finish or pv_cli_done. */
+int pv_cli_load(pv_cli_run *run, const pv_cli_opts *o, unsigned how);
+/* Frees the case and the ranking; returns rc. */
+int pv_cli_done(pv_cli_run *run, int rc);
+/* A report command's end: unless rc is already an exit code, writes text
+ * (len bytes, freed) to -o or standard output, or prints run->err when text
+ * is NULL; then pv_cli_done. Returns the exit code. */
+int pv_cli_finish(pv_cli_run *run, int rc, char *text, size_t len);
+
 /* An analysis found no feasible portfolio (why: its error): solves the case as
  * `select` does and, when it is infeasible, writes select's report with its
  * diagnosis where the analysis would have gone, and returns 3 as select does;

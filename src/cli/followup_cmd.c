@@ -39,31 +39,15 @@ static int run_followup(const pv_cli_opts *o)
             return pv_cli_usage("--from takes a year from 2000 to --year (%ld)", o->year);
         from = (long)o->from;
     }
-    int rc;
-    pv_error err;
-    pv_error_clear(&err);
+    pv_cli_run run;
     /* every input error at once (a register's bad cells above all), as check lists them */
-    pv_errors *all = NULL;
-    pv_case *c = pv_case_load_all(o->args[0], &all, &err);
-    if (!c && pv_errors_count(all) > 0) {
-        rc = pv_cli_errors(all);
-        pv_errors_free(all);
-        return rc;
-    }
-    pv_errors_free(all);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    pv_followup *f = r ? pv_followup_run(c, r, (int)o->year, (int)from, &err) : NULL;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK | PV_CLI_ALL_ERRORS);
+    pv_followup *f = rc ? NULL : pv_followup_run(run.c, run.r, (int)o->year, (int)from, &run.err);
     size_t len = 0;
     char *text =
-        f ? pv_render_followup(c, r, f, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-    if (!text)
-        rc = pv_cli_error(&err);
-    else
-        rc = pv_cli_emit(c, o->out, text, len, &err);
+        f ? pv_render_followup(run.c, run.r, f, run.fmt, run.lang, &len, &run.err) : NULL;
     pv_followup_free(f);
-    pv_ranking_free(r);
-    pv_case_free(c);
-    return rc;
+    return pv_cli_finish(&run, rc, text, len);
 }
 
 const pv_cli_cmd pv_cli_followup = {

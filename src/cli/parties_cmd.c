@@ -26,19 +26,13 @@ static const char PARTIES_HELP[] =
 
 static int run_parties(const pv_cli_opts *o)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    pv_parties *p = r ? pv_parties_run(c, r, o->sets_file, &err) : NULL;
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
+    pv_parties *p = rc ? NULL : pv_parties_run(run.c, run.r, o->sets_file, &run.err);
     size_t len = 0;
-    char *text =
-        p ? pv_render_parties(c, r, p, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
+    char *text = p ? pv_render_parties(run.c, run.r, p, run.fmt, run.lang, &len, &run.err) : NULL;
     pv_parties_free(p);
-    pv_ranking_free(r);
-    pv_case_free(c);
-    return rc;
+    return pv_cli_finish(&run, rc, text, len);
 }
 
 const pv_cli_cmd pv_cli_parties = {

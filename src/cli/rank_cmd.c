@@ -5,26 +5,18 @@
 
 static int run_check(const pv_cli_opts *o)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_errors *all = NULL;
-    pv_case *c = pv_case_load_all(o->args[0], &all, &err);
-    pv_warnings *w = c ? pv_check(c, &err) : NULL;
-    int rc = 0;
-    if (!c && pv_errors_count(all) > 0) {
-        rc = pv_cli_errors(all);
-    } else if (!w) {
-        rc = pv_cli_error(&err);
-    } else {
-        for (size_t i = 0; i < pv_warnings_count(w); i++)
-            fprintf(stderr, "partnerval: warning: %s\n", pv_warnings_get(w, i));
-        printf("%s: ok: %zu projects, %zu warning%s\n", o->args[0], pv_case_project_count(c),
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_ALL_ERRORS);
+    pv_warnings *w = rc ? NULL : pv_check(run.c, &run.err);
+    if (!rc && !w)
+        rc = pv_cli_error(&run.err);
+    for (size_t i = 0; i < pv_warnings_count(w); i++)
+        fprintf(stderr, "partnerval: warning: %s\n", pv_warnings_get(w, i));
+    if (w)
+        printf("%s: ok: %zu projects, %zu warning%s\n", o->args[0], pv_case_project_count(run.c),
                pv_warnings_count(w), pv_warnings_count(w) == 1 ? "" : "s");
-    }
     pv_warnings_free(w);
-    pv_errors_free(all);
-    pv_case_free(c);
-    return rc;
+    return pv_cli_done(&run, rc);
 }
 
 const pv_cli_cmd pv_cli_check = {
@@ -42,24 +34,15 @@ const pv_cli_cmd pv_cli_check = {
 
 static int run_rank(const pv_cli_opts *o)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    int rc;
-    if (r && o->out) { /* streamed into the file */
-        rc = pv_write_rank(c, r, (pv_format)o->fmt, (pv_lang)o->lang, o->out, &err)
-                 ? pv_cli_error(&err)
-                 : 0;
-    } else {
-        size_t len = 0;
-        char *text =
-            r ? pv_render_rank(c, r, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-        rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
-    }
-    pv_ranking_free(r);
-    pv_case_free(c);
-    return rc;
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
+    if (!rc && o->out) /* streamed into the file */
+        return pv_cli_done(&run, pv_write_rank(run.c, run.r, run.fmt, run.lang, o->out, &run.err)
+                                     ? pv_cli_error(&run.err)
+                                     : 0);
+    size_t len = 0;
+    char *text = rc ? NULL : pv_render_rank(run.c, run.r, run.fmt, run.lang, &len, &run.err);
+    return pv_cli_finish(&run, rc, text, len);
 }
 
 const pv_cli_cmd pv_cli_rank = {
@@ -85,14 +68,11 @@ const pv_cli_cmd pv_cli_rank = {
 
 static int run_weights(const pv_cli_opts *o)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, 0);
     size_t len = 0;
-    char *text = c ? pv_render_weights(c, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-    int rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);
-    pv_case_free(c);
-    return rc;
+    char *text = rc ? NULL : pv_render_weights(run.c, run.fmt, run.lang, &len, &run.err);
+    return pv_cli_finish(&run, rc, text, len);
 }
 
 const pv_cli_cmd pv_cli_weights = {

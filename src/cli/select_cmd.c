@@ -39,35 +39,26 @@ static const char INFEASIBLE_MSG[] =
 
 static int run_select(const pv_cli_opts *o)
 {
-    int rc;
-    pv_error err;
-    pv_error_clear(&err);
     pv_select_opts so;
     pv_select_opts_init(&so);
     so.time_limit_s = o->time_limit;
     so.mip_gap = o->gap;
     so.no_why = o->no_why;
-    pv_case *c = pv_case_load(o->args[0], &err);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    pv_selection *s = r ? pv_select(c, r, &so, &err) : NULL;
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
+    pv_selection *s = rc ? NULL : pv_select(run.c, run.r, &so, &run.err);
     size_t len = 0;
-    char *text =
-        s ? pv_render_select(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err) : NULL;
-    if (!text)
-        rc = pv_cli_error(&err);
-    else {
-        rc = pv_cli_emit(c, o->out, text, len, &err);
-        if (!rc && pv_selection_status(s) == PV_STATUS_INFEASIBLE) {
-            fputs(INFEASIBLE_MSG, stderr);
-            rc = PV_EINFEASIBLE;
-        } else if (!rc && pv_selection_status(s) == PV_STATUS_ERROR) {
-            fprintf(stderr, "partnerval: error: the solver failed\n");
-            rc = PV_EINTERNAL;
-        }
-    }
+    char *text = s ? pv_render_select(run.c, run.r, s, run.fmt, run.lang, &len, &run.err) : NULL;
+    pv_status status = s ? pv_selection_status(s) : PV_STATUS_ERROR;
     pv_selection_free(s);
-    pv_ranking_free(r);
-    pv_case_free(c);
+    rc = pv_cli_finish(&run, rc, text, len);
+    if (!rc && status == PV_STATUS_INFEASIBLE) {
+        fputs(INFEASIBLE_MSG, stderr);
+        rc = PV_EINFEASIBLE;
+    } else if (!rc && status == PV_STATUS_ERROR) {
+        fprintf(stderr, "partnerval: error: the solver failed\n");
+        rc = PV_EINTERNAL;
+    }
     return rc;
 }
 
@@ -103,16 +94,12 @@ static int run_export(const pv_cli_opts *o)
 {
     if (!o->lp == !o->mps)
         return pv_cli_usage("export needs exactly one of --lp FILE or --mps FILE");
-    int rc = 0;
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    if (!r || pv_export(c, r, o->lp ? PV_EXPORT_LP : PV_EXPORT_MPS, o->lp ? o->lp : o->mps, &err))
-        rc = pv_cli_error(&err);
-    pv_ranking_free(r);
-    pv_case_free(c);
-    return rc;
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
+    if (!rc && pv_export(run.c, run.r, o->lp ? PV_EXPORT_LP : PV_EXPORT_MPS, o->lp ? o->lp : o->mps,
+                         &run.err))
+        rc = pv_cli_error(&run.err);
+    return pv_cli_done(&run, rc);
 }
 
 const pv_cli_cmd pv_cli_select = {

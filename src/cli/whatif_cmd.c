@@ -151,49 +151,41 @@ const pv_cli_cmd pv_cli_compare = {
 
 typedef enum analysis { SENSITIVITY, FRONTIER, ROBUST } analysis;
 
-/* Runs one analysis on a loaded case and renders it (NULL + err on failure). */
-static char *analyse(analysis a, pv_case *c, const pv_ranking *r, const pv_cli_opts *o,
-                     size_t *len, pv_error *err)
+/* Runs one analysis on the loaded case and renders it (NULL + run->err on failure). */
+static char *analyse(analysis a, pv_cli_run *run, const pv_cli_opts *o, size_t *len)
 {
-    pv_format f = (pv_format)o->fmt;
-    pv_lang l = (pv_lang)o->lang;
+    pv_case *c = run->c;
+    const pv_ranking *r = run->r;
+    pv_error *err = &run->err;
     char *text = NULL;
     if (a == SENSITIVITY) {
         pv_sensitivity *s = pv_sensitivity_run(c, r, err);
-        text = s ? pv_render_sensitivity(c, r, s, f, l, len, err) : NULL;
+        text = s ? pv_render_sensitivity(c, r, s, run->fmt, run->lang, len, err) : NULL;
         pv_sensitivity_free(s);
     } else if (a == FRONTIER) {
         pv_frontier *fr = pv_frontier_run(c, r, o->resource, o->from, o->to, (int)o->steps, err);
-        text = fr ? pv_render_frontier(c, r, fr, f, l, len, err) : NULL;
+        text = fr ? pv_render_frontier(c, r, fr, run->fmt, run->lang, len, err) : NULL;
         pv_frontier_free(fr);
     } else {
         pv_robust *rb = pv_robust_run(c, r, (size_t)o->samples, o->seed,
                                       (pv_weights_dist)o->dist, (int)o->threads, err);
-        text = rb ? pv_render_robust(c, r, rb, f, l, len, err) : NULL;
+        text = rb ? pv_render_robust(c, r, rb, run->fmt, run->lang, len, err) : NULL;
         pv_robust_free(rb);
     }
     return text;
 }
 
-/* What sensitivity, frontier and robust share: load, rank, analyse, emit, free. */
+/* What sensitivity, frontier and robust share: load, rank, analyse, emit, free;
+ * an infeasible analysis shows select's diagnosis instead. */
 static int run_analysis(const pv_cli_opts *o, analysis a)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(o->args[0], &err);
-    pv_ranking *r = c ? pv_rank(c, &err) : NULL;
-    size_t len;
-    char *text = r ? analyse(a, c, r, o, &len, &err) : NULL;
-    int rc;
-    if (text)
-        rc = pv_cli_emit(c, o->out, text, len, &err);
-    else if (r && err.code == PV_EINFEASIBLE)
-        rc = pv_cli_infeasible(c, r, o, &err);
-    else
-        rc = pv_cli_error(&err);
-    pv_ranking_free(r);
-    pv_case_free(c);
-    return rc;
+    pv_cli_run run;
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
+    size_t len = 0;
+    char *text = rc ? NULL : analyse(a, &run, o, &len);
+    if (!rc && !text && run.err.code == PV_EINFEASIBLE)
+        rc = pv_cli_infeasible(run.c, run.r, o, &run.err);
+    return pv_cli_finish(&run, rc, text, len);
 }
 
 static int run_sensitivity(const pv_cli_opts *o)

@@ -17,18 +17,6 @@ static const char *commit_key(pv_commit c)
 
 /* ------------------------------------------------------------ JSON */
 
-static void json_res_map(pv_buf *b, const pv_case *c, const double *x)
-{
-    pv_buf_putc(b, '{');
-    for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(b, k ? ", " : "");
-        pv_buf_json_str(b, c->res[k].id);
-        pv_buf_puts(b, ": ");
-        pv_buf_num(b, x[k], 6);
-    }
-    pv_buf_putc(b, '}');
-}
-
 static void json_q(pv_buf *b, const double *q)
 {
     pv_buf_puts(b, "{\"p10\": ");
@@ -48,16 +36,12 @@ void pv_cofin_json(pv_buf *b, const pv_case *c, const pv_selection *s)
     pv_buf_printf(
         b, ",\n  \"cofinancing\": {\"commit\": \"%s\", \"alpha\": ", commit_key(c->cofin->commit));
     pv_buf_num(b, c->cofin->alpha, 6);
-    pv_buf_puts(b, ", \"expected_score\": ");
-    pv_buf_num(b, st->expected, 6);
-    pv_buf_puts(b, ", \"all_granted_score\": ");
-    pv_buf_num(b, st->all_granted, 6);
-    pv_buf_puts(b, ", \"none_granted_score\": ");
-    pv_buf_num(b, st->none_granted, 6);
+    pv_json_keyed_num(b, ", \"expected_score\": ", st->expected);
+    pv_json_keyed_num(b, ", \"all_granted_score\": ", st->all_granted);
+    pv_json_keyed_num(b, ", \"none_granted_score\": ", st->none_granted);
     pv_buf_puts(b, ",\n    \"overrun_probability\": ");
-    json_res_map(b, c, st->overrun);
-    pv_buf_puts(b, ", \"overrun_any\": ");
-    pv_buf_num(b, st->overrun_any, 6);
+    pv_json_res_map(b, c, st->overrun, NULL);
+    pv_json_keyed_num(b, ", \"overrun_any\": ", st->overrun_any);
     pv_buf_puts(b, ",\n    \"quantiles\": {\"score\": ");
     json_q(b, st->q);
     for (size_t k = 0; k < c->nres; k++) {
@@ -67,7 +51,7 @@ void pv_cofin_json(pv_buf *b, const pv_case *c, const pv_selection *s)
         json_q(b, st->q + 3 + 3 * k);
     }
     pv_buf_puts(b, "},\n    \"expected_unused\": ");
-    json_res_map(b, c, st->unused);
+    pv_json_res_map(b, c, st->unused, NULL);
     pv_buf_printf(b, ",\n    \"method\": \"%s\", \"samples\": %zu", st->exact ? "exact" : "sampled",
                   st->samples);
     pv_buf_puts(b, ", \"overrun_interval\": {");
@@ -90,10 +74,8 @@ void pv_cofin_json_project(pv_buf *b, const pv_case *c, const pv_ranking *r, siz
 {
     if (!c->cofin)
         return;
-    pv_buf_puts(b, ", \"award_probability\": ");
-    pv_buf_num(b, pv_cofin_p(c, j), 6);
-    pv_buf_puts(b, ", \"expected_contribution\": ");
-    pv_buf_num(b, pv_cofin_p(c, j) * pv_obj_coef(c, r, j), 6);
+    pv_json_keyed_num(b, ", \"award_probability\": ", pv_cofin_p(c, j));
+    pv_json_keyed_num(b, ", \"expected_contribution\": ", pv_cofin_p(c, j) * pv_obj_coef(c, r, j));
 }
 
 /* ------------------------------------------------------------ text, md */
@@ -210,24 +192,12 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
 
 /* ------------------------------------------------------------ CSV */
 
-/* One row of the portfolio CSV; pad: its per-resource columns, empty here. */
+/* One row of select's spreadsheet (pv_sel_csv_row); pad: its per-resource columns, empty here. */
 static void csv_line(pv_buf *b, int sv, size_t pad, const char *id, const char *name, int has_v,
                      double v, int has_l, double l, const char *detail)
 {
-    pv_csv_cell(b, pv_tr(sv, "cofinancing", "medfinansiering"), sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, id, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, name, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_sep(b, sv);
-    if (has_v)
-        pv_csv_num(b, v, 6, sv);
-    pv_csv_sep(b, sv);
-    if (has_l)
-        pv_csv_num(b, l, 6, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, detail, sv);
+    pv_sel_csv_row(b, sv, pv_tr(sv, "cofinancing", "medfinansiering"), id, name, "", has_v, v,
+                   has_l, l, detail);
     for (size_t i = 0; i < pad; i++)
         pv_csv_sep(b, sv);
     pv_csv_eol(b);

@@ -5,34 +5,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The index of s in names (a pv_format's or pv_lang's value), or -1. */
+static int name_index(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; s && i < n; i++)
+        if (names[i] && !strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
 int pv_format_parse(const char *s)
 {
-    if (!s)
-        return -1;
-    if (!strcmp(s, "text"))
-        return PV_FMT_TEXT;
-    if (!strcmp(s, "md"))
-        return PV_FMT_MD;
-    if (!strcmp(s, "csv"))
-        return PV_FMT_CSV;
-    if (!strcmp(s, "json"))
-        return PV_FMT_JSON;
-    if (!strcmp(s, "html"))
-        return PV_FMT_HTML;
-    if (!strcmp(s, "xlsx"))
-        return PV_FMT_XLSX;
-    return -1;
+    static const char *const NAMES[] = {
+        [PV_FMT_TEXT] = "text", [PV_FMT_MD] = "md",     [PV_FMT_CSV] = "csv",
+        [PV_FMT_JSON] = "json", [PV_FMT_HTML] = "html", [PV_FMT_XLSX] = "xlsx",
+    };
+    return name_index(s, NAMES, (int)(sizeof NAMES / sizeof *NAMES));
 }
 
 int pv_lang_parse(const char *s)
 {
-    if (!s)
-        return -1;
-    if (!strcmp(s, "sv"))
-        return PV_LANG_SV;
-    if (!strcmp(s, "en"))
-        return PV_LANG_EN;
-    return -1;
+    /* PV_LANG_DEFAULT has no name: it is what no --lang means */
+    static const char *const NAMES[] = {[PV_LANG_SV] = "sv", [PV_LANG_EN] = "en"};
+    return name_index(s, NAMES, (int)(sizeof NAMES / sizeof *NAMES));
 }
 
 int pv_lang_is_sv(const pv_case *c, pv_lang lang)
@@ -50,6 +45,14 @@ const char *pv_crit_label(const pv_criterion *cr, int sv)
 {
     const char *l = sv ? cr->label_sv : cr->label_en;
     return l && l[0] ? l : cr->id;
+}
+
+int pv_crit_depth(const pv_criterion *cr)
+{
+    int depth = 0;
+    for (const pv_criterion *p = cr->parent; p; p = p->parent)
+        depth++;
+    return depth;
 }
 
 void pv_fmt_grouped(pv_buf *b, double x, int decimals, const char *thousands, char mark)
@@ -159,6 +162,14 @@ void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
 
 void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
 
+void pv_csv_cells(pv_buf *b, const char *const *cells, size_t n, int sv)
+{
+    for (size_t i = 0; i < n; i++) {
+        pv_csv_cell(b, cells[i], sv);
+        pv_csv_sep(b, sv);
+    }
+}
+
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv)
 {
     pv_csv_start(b, sv);
@@ -243,4 +254,22 @@ void pv_json_str_or_null(pv_buf *b, const char *s)
         pv_buf_json_str(b, s);
     else
         pv_buf_puts(b, "null");
+}
+
+void pv_json_keyed_num(pv_buf *b, const char *key, double x)
+{
+    pv_buf_puts(b, key);
+    pv_buf_num(b, x, 6);
+}
+
+void pv_json_res_map(pv_buf *b, const pv_case *c, const double *x, const double *minus)
+{
+    pv_buf_putc(b, '{');
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", " : "");
+        pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ": ");
+        pv_buf_num(b, minus ? x[k] - minus[k] : x[k], 6);
+    }
+    pv_buf_putc(b, '}');
 }

@@ -49,12 +49,21 @@ void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv);
 /* The headings of the follow-up: 0 activities, 1 resources, 2 goals (the
  * three items of Tranås's policy, in its words), 3 agreements. */
 const char *pv_fu_heading(int i, int sv);
+/* The notes under the follow-up's tables, one sentence each: 0 what the
+ * total covers, 1 what "expected" means. */
+const char *pv_fu_note(int i, int sv);
 
 /* ---- followup_report.c: pieces every format shares */
 /* The body the report is addressed to (the model's followup.report_to). */
 const char *pv_fu_to(const pv_case *c, int sv);
 const char *pv_fu_id(const pv_case *c, const pv_fu_proj *q);
 const char *pv_fu_name(const pv_case *c, const pv_fu_proj *q);
+/* The projects that reported a contribution to goal g, ", " between them:
+ * each id written by put (escaping for the format) and, when num is given,
+ * sep and the contribution (one decimal). Returns how many. */
+size_t pv_fu_goal_projects(pv_buf *b, const pv_followup *f, size_t g,
+                           void (*put)(pv_buf *, const char *), const char *sep,
+                           void (*num)(pv_buf *, double, int, int), int sv);
 /* A department's display name ("(no department)" for NULL). */
 const char *pv_fu_dept(const pv_case *c, const char *code, int sv);
 /* The activities of the period: "text" for one row (plain), else "2026: …; 2027: …". */

@@ -7,28 +7,15 @@
 
 /* ---------------------------------------------------------------- JSON */
 
-static void res_obj(pv_buf *b, const pv_case *c, const double *x)
+/* `"planned": {…}, "actual": {…}` after lead: what a row planned and used
+ * of every resource. */
+static void plan_actual(pv_buf *b, const pv_case *c, const char *lead, const double *planned,
+                        const double *actual)
 {
-    pv_buf_putc(b, '{');
-    for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(b, k ? ", " : "");
-        pv_buf_json_str(b, c->res[k].id);
-        pv_buf_puts(b, ": ");
-        pv_buf_num(b, x[k], 6);
-    }
-    pv_buf_putc(b, '}');
-}
-
-static void dev_obj(pv_buf *b, const pv_case *c, const double *a, const double *p)
-{
-    pv_buf_putc(b, '{');
-    for (size_t k = 0; k < c->nres; k++) {
-        pv_buf_puts(b, k ? ", " : "");
-        pv_buf_json_str(b, c->res[k].id);
-        pv_buf_puts(b, ": ");
-        pv_buf_num(b, a[k] - p[k], 6);
-    }
-    pv_buf_putc(b, '}');
+    pv_buf_printf(b, "%s\"planned\": ", lead);
+    pv_json_res_map(b, c, planned, NULL);
+    pv_buf_puts(b, ", \"actual\": ");
+    pv_json_res_map(b, c, actual, NULL);
 }
 
 static void counts_json(pv_buf *b, const size_t *count)
@@ -51,16 +38,11 @@ static void json_project(pv_buf *b, const pv_followup *f, const pv_fu_proj *q)
     pv_json_str_or_null(b, pv_ostatus_key(q->status));
     pv_buf_puts(b, ", \"department\": ");
     pv_json_str_or_null(b, q->dept);
-    pv_buf_puts(b, ",\n     \"planned\": ");
-    res_obj(b, c, q->planned);
-    pv_buf_puts(b, ", \"actual\": ");
-    res_obj(b, c, q->actual);
+    plan_actual(b, c, ",\n     ", q->planned, q->actual);
     pv_buf_puts(b, ", \"deviation\": ");
-    dev_obj(b, c, q->actual, q->planned);
-    pv_buf_puts(b, ",\n     \"external_planned\": ");
-    pv_buf_num(b, q->ext_planned, 6);
-    pv_buf_puts(b, ", \"external_received\": ");
-    pv_buf_num(b, q->ext_received, 6);
+    pv_json_res_map(b, c, q->actual, q->planned);
+    pv_json_keyed_num(b, ",\n     \"external_planned\": ", q->ext_planned);
+    pv_json_keyed_num(b, ", \"external_received\": ", q->ext_received);
     pv_buf_puts(b, ", \"goals\": {");
     for (size_t g = 0; g < m->ntop; g++) {
         pv_buf_puts(b, g ? ", " : "");
@@ -94,17 +76,9 @@ static void json_goals(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, ", \"name\": ");
         pv_buf_json_str(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, ", \"projects\": [");
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_buf_json_str(b, pv_fu_id(c, &f->proj[i]));
-                first = 0;
-            }
-        pv_buf_puts(b, "], \"sum\": ");
-        pv_buf_num(b, f->goal_sum[g], 6);
-        pv_buf_puts(b, ", \"expected\": ");
-        pv_buf_num(b, f->goal_expected[g], 6);
+        pv_fu_goal_projects(b, f, g, pv_buf_json_str, NULL, NULL, sv);
+        pv_json_keyed_num(b, "], \"sum\": ", f->goal_sum[g]);
+        pv_json_keyed_num(b, ", \"expected\": ", f->goal_expected[g]);
         pv_buf_putc(b, '}');
     }
     if (m->ntop)
@@ -149,9 +123,8 @@ static void json_years(pv_buf *b, const pv_followup *f)
     for (size_t i = 0; i < f->nyears; i++) {
         const pv_fu_year *y = &f->years[i];
         pv_buf_printf(b, "%s\n    {\"year\": %d, \"actual\": ", i ? "," : "", y->year);
-        res_obj(b, c, y->actual);
-        pv_buf_puts(b, ", \"external_received\": ");
-        pv_buf_num(b, y->external, 6);
+        pv_json_res_map(b, c, y->actual, NULL);
+        pv_json_keyed_num(b, ", \"external_received\": ", y->external);
         pv_buf_puts(b, ", \"count_by_status\": ");
         counts_json(b, y->count);
         pv_buf_putc(b, '}');
@@ -175,22 +148,15 @@ void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv)
         const pv_fu_group *g = &f->dept[d];
         pv_buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_json_str_or_null(b, g->id);
-        pv_buf_puts(b, ", \"planned\": ");
-        res_obj(b, c, g->planned);
-        pv_buf_puts(b, ", \"actual\": ");
-        res_obj(b, c, g->actual);
+        plan_actual(b, c, ", ", g->planned, g->actual);
         pv_buf_puts(b, ",\n     \"count_by_status\": ");
         counts_json(b, g->count);
         pv_buf_putc(b, '}');
     }
-    pv_buf_puts(b, f->ndept ? "\n  ],\n  \"totals\": {\"planned\": " : "],\n  \"totals\": {\"planned\": ");
-    res_obj(b, c, f->total.planned);
-    pv_buf_puts(b, ", \"actual\": ");
-    res_obj(b, c, f->total.actual);
-    pv_buf_puts(b, ",\n             \"external_planned\": ");
-    pv_buf_num(b, f->total.ext_planned, 6);
-    pv_buf_puts(b, ", \"external_received\": ");
-    pv_buf_num(b, f->total.ext_received, 6);
+    pv_buf_puts(b, f->ndept ? "\n  ],\n  \"totals\": {" : "],\n  \"totals\": {");
+    plan_actual(b, c, "", f->total.planned, f->total.actual);
+    pv_json_keyed_num(b, ",\n             \"external_planned\": ", f->total.ext_planned);
+    pv_json_keyed_num(b, ", \"external_received\": ", f->total.ext_received);
     pv_buf_puts(b, "},");
     json_goals(b, f, sv);
     json_agreements(b, f, sv);

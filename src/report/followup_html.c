@@ -80,20 +80,29 @@ static void num_cell(pv_buf *b, const pv_case *c, size_t k, double x, int sv)
     pv_buf_puts(b, "</td>");
 }
 
-static void dev_cells(pv_buf *b, const pv_case *c, size_t k, double a, double p, int sv)
+/* A change in per cent, signed ("–" when there is none), with the % sign
+ * when per_cent. */
+static void pct_cell(pv_buf *b, double pct, int per_cent, int sv)
 {
-    double d = a - p, pct = pv_fu_pct(a, p);
-    pv_buf_printf(b, "<td class=\"num%s\">%s", d > 0 ? " flag" : "", d > 0 ? "+" : d < 0 ? "−" : "");
-    pv_html_amount(b, c, k, fabs(d), sv);
-    pv_buf_puts(b, "</td><td class=\"num\">");
+    pv_buf_puts(b, "<td class=\"num\">");
     if (isnan(pct))
         pv_buf_puts(b, "–");
     else {
         pv_buf_puts(b, pct > 0.05 ? "+" : pct < -0.05 ? "−" : "");
         pv_html_num(b, fabs(pct), 1, sv);
-        pv_buf_puts(b, sv ? "&nbsp;%" : "%");
+        if (per_cent)
+            pv_buf_puts(b, sv ? "&nbsp;%" : "%");
     }
     pv_buf_puts(b, "</td>");
+}
+
+static void dev_cells(pv_buf *b, const pv_case *c, size_t k, double a, double p, int sv)
+{
+    double d = a - p, pct = pv_fu_pct(a, p);
+    pv_buf_printf(b, "<td class=\"num%s\">%s", d > 0 ? " flag" : "", d > 0 ? "+" : d < 0 ? "−" : "");
+    pv_html_amount(b, c, k, fabs(d), sv);
+    pv_buf_puts(b, "</td>");
+    pct_cell(b, pct, 1, sv);
 }
 
 static void money_cell(pv_buf *b, double x, int sv)
@@ -163,12 +172,9 @@ static void resources(pv_buf *b, const pv_followup *f, int sv)
     use_cells(b, c, f->total.planned, f->total.actual, f->total.ext_planned,
               f->total.ext_received, sv);
     pv_buf_puts(b, "</tbody></table>\n<p class=\"small\">");
-    pv_buf_puts(b, pv_tr(sv, "Planned: the project's own use in the proposals. The total's use "
-                             "and funding received cover every row of the register in the "
-                             "period, agreements' rows too.",
-                         "Planerat: projektets egen användning enligt förslagen. Totalens "
-                         "utfall och erhållna medel omfattar registrets alla rader under "
-                         "perioden, även avtalens."));
+    pv_buf_puts(b, pv_tr(sv, "Planned: the project's own use in the proposals. ",
+                         "Planerat: projektets egen användning enligt förslagen. "));
+    pv_buf_puts(b, pv_fu_note(0, sv));
     pv_buf_printf(b, "</p>\n<h3>%s</h3>\n", pv_tr(sv, "Per department", "Per förvaltning"));
     use_head(b, c, "department-table", pv_tr(sv, "Department", "Förvaltning"), sv);
     for (size_t d = 0; d < f->ndept; d++) {
@@ -197,16 +203,7 @@ static void goals(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, "<tr><td>");
         pv_html_esc(b, pv_crit_label(m->top[g], sv));
         pv_buf_puts(b, "</td><td>");
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_html_esc(b, pv_fu_id(c, &f->proj[i]));
-                pv_buf_puts(b, "&nbsp;");
-                pv_html_num(b, f->proj[i].goal[g], 1, sv);
-                first = 0;
-            }
-        if (first)
+        if (!pv_fu_goal_projects(b, f, g, pv_html_esc, "&nbsp;", pv_html_num, sv))
             pv_buf_puts(b, "–");
         pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_num(b, f->goal_sum[g], 1, sv);
@@ -214,11 +211,7 @@ static void goals(pv_buf *b, const pv_followup *f, int sv)
         pv_html_num(b, f->goal_expected[g], 1, sv);
         pv_buf_puts(b, "</td></tr>\n");
     }
-    pv_buf_printf(b, "</tbody></table>\n<p class=\"small\">%s</p>\n",
-                  pv_tr(sv, "Expected: the model's score of the same projects on the goal, on "
-                            "the scale 0–5.",
-                        "Förväntat: modellens poäng för samma projekt på målet, på skalan "
-                        "0–5."));
+    pv_buf_printf(b, "</tbody></table>\n<p class=\"small\">%s</p>\n", pv_fu_note(1, sv));
     pv_html_section_end(b);
 }
 
@@ -275,14 +268,7 @@ static void years(pv_buf *b, const pv_followup *f, int sv)
         for (size_t k = 0; k < c->nres; k++) {
             num_cell(b, c, k, y->actual[k], sv);
             double p = i ? pv_fu_pct(y->actual[k], f->years[i - 1].actual[k]) : NAN;
-            pv_buf_puts(b, "<td class=\"num\">");
-            if (isnan(p))
-                pv_buf_puts(b, "–");
-            else {
-                pv_buf_puts(b, p > 0.05 ? "+" : p < -0.05 ? "−" : "");
-                pv_html_num(b, fabs(p), 1, sv);
-            }
-            pv_buf_puts(b, "</td>");
+            pct_cell(b, p, 0, sv);
         }
         money_cell(b, y->external, sv);
         pv_buf_puts(b, "<td>");

@@ -78,7 +78,40 @@ void pv_fu_money(pv_buf *b, double x, int sv)
     pv_buf_puts(b, sv ? " kr" : " SEK");
 }
 
+size_t pv_fu_goal_projects(pv_buf *b, const pv_followup *f, size_t g,
+                           void (*put)(pv_buf *, const char *), const char *sep,
+                           void (*num)(pv_buf *, double, int, int), int sv)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->nproj; i++) {
+        if (isnan(f->proj[i].goal[g]))
+            continue;
+        pv_buf_puts(b, n++ ? ", " : "");
+        put(b, pv_fu_id(f->c, &f->proj[i]));
+        if (num) {
+            pv_buf_puts(b, sep);
+            num(b, f->proj[i].goal[g], 1, sv);
+        }
+    }
+    return n;
+}
+
 /* ------------------------------------------------------------ text and md */
+
+/* A list item's start: the bullet, then its subject (a project, a
+ * department, a goal, a partner). */
+static void item(pv_buf *b, int md, const char *subject)
+{
+    pv_buf_puts(b, md ? "- " : "  - ");
+    pv_buf_plain(b, subject);
+}
+
+/* A note under a section, in brackets: its own paragraph in Markdown,
+ * indented in text. */
+static void note(pv_buf *b, int md, const char *text)
+{
+    pv_buf_printf(b, "%s(%s)\n", md ? "\n" : "  ", text);
+}
 
 static void heading(pv_buf *b, int md, int level, const char *text)
 {
@@ -127,8 +160,7 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
     heading(b, md, 2, pv_fu_heading(0, sv));
     for (size_t i = 0; i < f->nproj; i++) {
         const pv_fu_proj *q = &f->proj[i];
-        pv_buf_puts(b, md ? "- " : "  - ");
-        pv_buf_plain(b, pv_fu_id(c, q));
+        item(b, md, pv_fu_id(c, q));
         pv_buf_putc(b, ' ');
         pv_buf_plain(b, pv_fu_name(c, q));
         pv_buf_printf(b, " (%s; %s; ",
@@ -195,8 +227,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
     heading(b, md, 2, pv_fu_heading(1, sv));
     for (size_t i = 0; i < f->nproj; i++) {
         const pv_fu_proj *q = &f->proj[i];
-        pv_buf_puts(b, md ? "- " : "  - ");
-        pv_buf_plain(b, pv_fu_id(c, q));
+        item(b, md, pv_fu_id(c, q));
         pv_buf_puts(b, ": ");
         use_line(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
         pv_buf_putc(b, '\n');
@@ -206,8 +237,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_putc(b, '\n');
     for (size_t d = 0; d < f->ndept; d++) {
         const pv_fu_group *g = &f->dept[d];
-        pv_buf_puts(b, md ? "- " : "  - ");
-        pv_buf_plain(b, pv_fu_dept(c, g->id, sv));
+        item(b, md, pv_fu_dept(c, g->id, sv));
         pv_buf_puts(b, " (");
         counts_text(b, g->count, sv);
         pv_buf_puts(b, "): ");
@@ -220,11 +250,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
     use_line(b, c, f->total.planned, f->total.actual, f->total.ext_planned, f->total.ext_received,
              sv);
     pv_buf_printf(b, "%s\n", md ? "**" : "");
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(The total's use and funding received cover every row of the "
-                            "register in the period, agreements' rows too.)",
-                        "(Totalens utfall och erhållna medel omfattar registrets alla rader "
-                        "under perioden, även avtalens.)"));
+    note(b, md, pv_fu_note(0, sv));
 }
 
 static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
@@ -233,8 +259,7 @@ static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
     const pv_model *m = c->model;
     heading(b, md, 2, pv_fu_heading(2, sv));
     for (size_t g = 0; g < m->ntop; g++) {
-        pv_buf_puts(b, md ? "- " : "  - ");
-        pv_buf_plain(b, pv_crit_label(m->top[g], sv));
+        item(b, md, pv_crit_label(m->top[g], sv));
         if (!f->goal_n[g]) {
             pv_buf_printf(b, ": %s\n", pv_tr(sv, "no contribution reported",
                                               "inget bidrag rapporterat"));
@@ -245,22 +270,10 @@ static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_printf(b, " %s ", pv_tr(sv, "against an expected", "mot förväntat"));
         pv_fmt_num(b, f->goal_expected[g], 1, sv);
         pv_buf_printf(b, " (0–5 %s; ", pv_tr(sv, "per project", "per projekt"));
-        int first = 1;
-        for (size_t i = 0; i < f->nproj; i++)
-            if (!isnan(f->proj[i].goal[g])) {
-                pv_buf_puts(b, first ? "" : ", ");
-                pv_buf_plain(b, pv_fu_id(c, &f->proj[i]));
-                pv_buf_puts(b, " ");
-                pv_fmt_num(b, f->proj[i].goal[g], 1, sv);
-                first = 0;
-            }
+        pv_fu_goal_projects(b, f, g, pv_buf_plain, " ", pv_fmt_num, sv);
         pv_buf_puts(b, ")\n");
     }
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(Expected: the model's score of the same projects on the goal, "
-                            "on the scale 0–5.)",
-                        "(Förväntat: modellens poäng för samma projekt på målet, på skalan "
-                        "0–5.)"));
+    note(b, md, pv_fu_note(1, sv));
 }
 
 static void agreements_section(pv_buf *b, const pv_followup *f, int sv, int md)
@@ -269,8 +282,7 @@ static void agreements_section(pv_buf *b, const pv_followup *f, int sv, int md)
     heading(b, md, 2, pv_fu_heading(3, sv));
     for (size_t i = 0; i < f->nagree; i++) {
         const pv_fu_agree *a = &f->agree[i];
-        pv_buf_puts(b, md ? "- " : "  - ");
-        pv_buf_plain(b, pv_partner_name(c, a->p));
+        item(b, md, pv_partner_name(c, a->p));
         pv_buf_puts(b, " (");
         pv_fu_facts(b, a, sv);
         pv_buf_printf(b, "): %s — ", pv_review_word(pv_fu_as_review(a->action), sv));
@@ -309,9 +321,8 @@ static void years_section(pv_buf *b, const pv_followup *f, int sv, int md)
         counts_text(b, y->count, sv);
         pv_buf_putc(b, '\n');
     }
-    pv_buf_printf(b, "%s%s\n", md ? "\n" : "  ",
-                  pv_tr(sv, "(In brackets: the change from the year before.)",
-                        "(Inom parentes: förändringen från året före.)"));
+    note(b, md, pv_tr(sv, "In brackets: the change from the year before.",
+                      "Inom parentes: förändringen från året före."));
 }
 
 static void render_text(pv_buf *b, const pv_followup *f, int sv, int md)

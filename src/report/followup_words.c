@@ -44,6 +44,18 @@ const char *pv_fu_heading(int i, int sv)
     }
 }
 
+const char *pv_fu_note(int i, int sv)
+{
+    if (i == 0)
+        return pv_tr(sv, "The total's use and funding received cover every row of the register "
+                         "in the period, agreements' rows too.",
+                     "Totalens utfall och erhållna medel omfattar registrets alla rader under "
+                     "perioden, även avtalens.");
+    return pv_tr(sv, "Expected: the model's score of the same projects on the goal, on the "
+                     "scale 0–5.",
+                 "Förväntat: modellens poäng för samma projekt på målet, på skalan 0–5.");
+}
+
 pv_review_action pv_fu_as_review(pv_fu_action a)
 {
     switch (a) {

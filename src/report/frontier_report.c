@@ -15,12 +15,9 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
     pv_json_maximised(b, c, -1);
     pv_buf_puts(b, ",\n  \"resource\": ");
     pv_buf_json_str(b, rid);
-    pv_buf_puts(b, ", \"from\": ");
-    pv_buf_num(b, f->from, 6);
-    pv_buf_puts(b, ", \"to\": ");
-    pv_buf_num(b, f->to, 6);
-    pv_buf_puts(b, ", \"current_limit\": ");
-    pv_buf_num(b, f->current, 6);
+    pv_json_keyed_num(b, ", \"from\": ", f->from);
+    pv_json_keyed_num(b, ", \"to\": ", f->to);
+    pv_json_keyed_num(b, ", \"current_limit\": ", f->current);
     pv_buf_printf(b, ", \"exact\": %s,\n  \"points\": [", f->exact ? "true" : "false");
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
@@ -63,8 +60,7 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
     for (size_t i = 0; i < f->norder; i++) {
         pv_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
         pv_buf_json_str(b, pv_project_id(c, f->order[i]));
-        pv_buf_puts(b, ", \"enters_at\": ");
-        pv_buf_num(b, f->enter_at[i], 6);
+        pv_json_keyed_num(b, ", \"enters_at\": ", f->enter_at[i]);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "]\n}\n");

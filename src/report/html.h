@@ -65,6 +65,9 @@ void pv_html_section_end(pv_buf *b);
 /* ---------------------------------------------------------- html_parts.c */
 /* Legend of the top-level criteria. */
 void pv_html_legend(pv_buf *b, const pv_model *m, int sv);
+/* A list that may be empty: <p id="ID">none</p> and 0 when n is 0, else
+ * <ul id="ID"> and 1 (the caller then writes the items and </ul>). */
+int pv_html_list_open(pv_buf *b, const char *id, size_t n, const char *none);
 /* svg.score-bar: project j's score stacked by top-level criterion, on 0..scale. */
 void pv_html_score_bar(pv_buf *b, const pv_case *c, const pv_proj_result *p, double scale,
                        int sv);

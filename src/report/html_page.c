@@ -216,11 +216,7 @@ int pv_html_begin(pv_buf *b, const pv_case *c, int sv, const char *title_en,
     pv_buf_puts(b, "</dd>\n");
     if (strcmp(kind, "rank") && strcmp(kind, "weights")) {
         pv_buf_printf(b, "<dt>%s</dt><dd id=\"objective\">", pv_tr(sv, "Maximised", "Maximerat"));
-        pv_buf t;
-        pv_buf_init(&t);
-        pv_objective_text(&t, c, sv);
-        pv_html_esc(b, t.data ? t.data : "");
-        pv_buf_free(&t);
+        pv_objective_put(b, c, sv, pv_html_esc);
         pv_buf_puts(b, "</dd>\n");
     }
     if (m->source && m->source[0]) {

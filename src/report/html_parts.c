@@ -8,6 +8,16 @@
 
 /* ------------------------------------------------------------------ bars */
 
+int pv_html_list_open(pv_buf *b, const char *id, size_t n, const char *none)
+{
+    if (!n) {
+        pv_buf_printf(b, "<p id=\"%s\">%s</p>\n", id, none);
+        return 0;
+    }
+    pv_buf_printf(b, "<ul id=\"%s\">\n", id);
+    return 1;
+}
+
 void pv_html_legend(pv_buf *b, const pv_model *m, int sv)
 {
     pv_buf_puts(b, "<div class=\"legend\">");
@@ -531,9 +541,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
                   pv_tr(sv, "How the value is set", "Hur värdet sätts"));
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
-        int depth = 0;
-        for (const pv_criterion *p = cr->parent; p; p = p->parent)
-            depth++;
+        int depth = pv_crit_depth(cr);
         pv_buf_printf(b, "<tr class=\"criterion%s\"><td class=\"crit lvl%d\">",
                       depth ? "" : " top", depth > 3 ? 3 : depth);
         if (!depth)
@@ -566,12 +574,9 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
     for (size_t i = 0; i < m->nall; i++)
         any_ahp |= m->all[i]->nchildren && m->all[i]->child_method == PV_W_AHP;
     pv_buf_printf(b, "<h3>%s</h3>\n", pv_tr(sv, "AHP consistency", "AHP-konsistens"));
-    if (!any_ahp)
-        pv_buf_printf(b, "<p id=\"ahp\">%s</p>\n",
-                      pv_tr(sv, "The model uses no pairwise comparisons (AHP).",
-                            "Modellen använder inga parvisa jämförelser (AHP)."));
-    else {
-        pv_buf_puts(b, "<ul id=\"ahp\">\n");
+    if (pv_html_list_open(b, "ahp", (size_t)any_ahp,
+                          pv_tr(sv, "The model uses no pairwise comparisons (AHP).",
+                                "Modellen använder inga parvisa jämförelser (AHP)."))) {
         if (m->top_method == PV_W_AHP)
             ahp_line(b, pv_tr(sv, "Top level", "Översta nivån"), m->top_lambda_max, m->top_ci,
                      m->top_cr, sv);

@@ -45,8 +45,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
     for (size_t k = 0; k < p->K; k++) {
         pv_buf_puts(b, k ? ",\n    {\"name\": " : "\n    {\"name\": ");
         pv_buf_json_str(b, p->name[k]);
-        pv_buf_puts(b, ", \"objective\": ");
-        pv_buf_num(b, p->vstar[k], 6);
+        pv_json_keyed_num(b, ", \"objective\": ", p->vstar[k]);
         pv_buf_puts(b, ", \"selected_projects\": ");
         pv_ids_json(b, c, p->own + k * n, n);
         pv_buf_putc(b, '}');
@@ -59,8 +58,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
     for (size_t j = 0; j < n; j++) {
         pv_buf_puts(b, j ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, pv_project_id(c, j));
-        pv_buf_puts(b, ", \"share\": ");
-        pv_buf_num(b, p->share[j], 6);
+        pv_json_keyed_num(b, ", \"share\": ", p->share[j]);
         pv_buf_printf(b, ", \"in_maxmin\": %s}", p->maxmin[j] ? "true" : "false");
     }
     pv_buf_puts(b, "\n  ],\n  \"conflict\": [");
@@ -72,8 +70,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_parties *p)
             pv_buf_json_str(b, p->name[a]);
             pv_buf_puts(b, ", \"b\": ");
             pv_buf_json_str(b, p->name[bb]);
-            pv_buf_puts(b, ", \"index\": ");
-            pv_buf_num(b, p->conflict[a * p->K + bb], 6);
+            pv_json_keyed_num(b, ", \"index\": ", p->conflict[a * p->K + bb]);
             pv_buf_putc(b, '}');
         }
     pv_buf_puts(b, first ? "],\n  \"group_conflict\": " : "\n  ],\n  \"group_conflict\": ");
@@ -180,12 +177,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
 static void csv_row(pv_buf *b, int sv, const char *sec, const char *a, const char *bb, double v,
                     const char *detail)
 {
-    pv_csv_cell(b, sec, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, a, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, bb, sv);
-    pv_csv_sep(b, sv);
+    const char *const head[] = {sec, a, bb};
+    pv_csv_cells(b, head, 3, sv);
     pv_csv_num(b, v, 6, sv);
     pv_csv_sep(b, sv);
     pv_csv_cell(b, detail, sv);

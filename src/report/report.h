@@ -8,11 +8,22 @@
 #include "html.h"
 #include "wording.h"
 
+/* How deep cr stands in the model's tree: 0 for a top-level criterion. */
+int pv_crit_depth(const pv_criterion *cr);
+
+/* The n cells, each followed by the separator. */
+void pv_csv_cells(pv_buf *b, const char *const *cells, size_t n, int sv);
 /* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller
  * may add columns before pv_csv_eol. */
 void pv_csv_header(pv_buf *b, const char *const *names, size_t n, int sv);
 /** A JSON number in the fixed six-decimal form, or null when !has. */
 void pv_json_num_or_null(pv_buf *b, int has, double x);
+/** key as given (a separator and a quoted key, e.g. `, "from": `), then x in
+ *  the fixed six-decimal form. */
+void pv_json_keyed_num(pv_buf *b, const char *key, double x);
+/** {"resource id": x[k] - minus[k], …} over the case's resources, in order
+ *  (minus NULL: x[k]); numbers in the fixed six-decimal form. */
+void pv_json_res_map(pv_buf *b, const pv_case *c, const double *x, const double *minus);
 /** A JSON string, or null when s is NULL. */
 void pv_json_str_or_null(pv_buf *b, const char *s);
 
@@ -43,6 +54,16 @@ void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const u
  * (a text table, or Markdown with md). */
 void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
                        int sv, int md);
+/* One row of select's spreadsheet (one table; a `section` column says what
+ * each row is, so that spreadsheets can filter on it): section, id, name,
+ * status, value (when has_a), limit (when has_l), detail. A project row then
+ * adds its use of each resource; the caller ends the row. */
+void pv_sel_csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
+                    const char *status, int has_a, double a, int has_l, double l,
+                    const char *detail);
+/* Resource k's limit stops the portfolio: no unselected eligible proposal
+ * fits in what is left of it (counting only the project's own need). */
+int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k);
 
 /* Reports without a workbook form: 1 + a usage error for PV_FMT_XLSX. */
 int pv_xlsx_refused(pv_format fmt, pv_error *err);

@@ -27,8 +27,7 @@ static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
                       "\"infeasible\": %zu, \"base_share\": ",
                   rb->samples, rb->seed, dist[rb->method], rb->infeasible);
     pv_buf_num(b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 6);
-    pv_buf_puts(b, ", \"half_width\": ");
-    pv_buf_num(b, maxhw, 6);
+    pv_json_keyed_num(b, ", \"half_width\": ", maxhw);
     pv_buf_puts(b, ",\n  \"base_portfolio\": ");
     pv_ids_json(b, c, rb->base, n);
     pv_buf_puts(b, ",\n  \"projects\": [");
@@ -38,20 +37,16 @@ static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
         pv_wilson95(rb->selected[j], N, &lo, &hi);
         pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, pv_project_id(c, j));
-        pv_buf_puts(b, ", \"share\": ");
-        pv_buf_num(b, N ? (double)rb->selected[j] / (double)N : 0, 6);
-        pv_buf_puts(b, ", \"ci_low\": ");
-        pv_buf_num(b, lo, 6);
-        pv_buf_puts(b, ", \"ci_high\": ");
-        pv_buf_num(b, hi, 6);
+        pv_json_keyed_num(b, ", \"share\": ", N ? (double)rb->selected[j] / (double)N : 0);
+        pv_json_keyed_num(b, ", \"ci_low\": ", lo);
+        pv_json_keyed_num(b, ", \"ci_high\": ", hi);
         pv_buf_printf(b, ", \"group\": \"%s\"}", group_of(lo, hi, 0));
     }
     pv_buf_puts(b, "\n  ],\n  \"portfolios\": [");
     for (size_t p = 0; p < nport; p++) {
         pv_buf_puts(b, p ? ",\n    {\"projects\": " : "\n    {\"projects\": ");
         pv_ids_json(b, c, rb->port[p].x, n);
-        pv_buf_puts(b, ", \"share\": ");
-        pv_buf_num(b, (double)rb->port[p].count / (double)rb->samples, 6);
+        pv_json_keyed_num(b, ", \"share\": ", (double)rb->port[p].count / (double)rb->samples);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, nport ? "\n  ]\n}\n" : "]\n}\n");

@@ -65,27 +65,6 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
     }
 }
 
-/* A resource's limit stops the portfolio when no unselected eligible
- * proposal fits in what is left (counting only the project's own need). */
-static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
-{
-    double left = c->res[k].limit - s->res_used[k];
-    int any = 0;
-    for (size_t j = 0; j < r->n; j++) {
-        if (s->x[j] || !r->p[j].eligible)
-            continue;
-        any = 1;
-        if (c->res[k].a[j] <= left + 1e-9)
-            return 0;
-    }
-    return any;
-}
-
-static pv_review_action review(const pv_case *c, const pv_selection *s, size_t p)
-{
-    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
-}
-
 /* "LK01 ”Name”, LK02 ”Name” och LK03 ”Name”" for the projects with want(j). */
 static void named_list(pv_buf *b, const pv_case *c, const pv_ranking *r, const unsigned char *x,
                        int sel, size_t n, int sv)
@@ -120,7 +99,7 @@ static void stoppers(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_
 {
     size_t nb = 0;
     for (size_t k = 0; k < c->nres; k++)
-        if (res_binding(c, r, s, k)) {
+        if (pv_res_binding(c, r, s, k)) {
             pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ", " Gränser som "
                                                    "satte stopp: "));
             pv_html_esc(b, pv_res_name(c, k, sv));
@@ -156,13 +135,9 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
             first_out = (long)i;
     }
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf t;
-    pv_buf_init(&t);
-    pv_objective_text(&t, c, sv);
     pv_buf_puts(b, pv_tr(sv, "The portfolio is chosen to make ", "Portföljen väljs så att "));
-    pv_html_esc(b, t.data ? t.data : "");
+    pv_objective_put(b, c, sv, pv_html_esc);
     pv_buf_puts(b, pv_tr(sv, " as large as possible. ", " blir så stor som möjligt. "));
-    pv_buf_free(&t);
     if (c->has_min_score) {
         pv_buf_puts(b, pv_tr(sv, "A proposal scoring below ", "Ett förslag med under "));
         pv_html_num(b, c->min_score, 2, sv);
@@ -378,15 +353,12 @@ static void review_list(pv_buf *b, const pv_case *c, const pv_selection *s, int 
                                             "Översyn av befintliga avtal"));
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nr += review(c, s, p) != PV_REV_NONE;
-    if (!nr)
-        pv_buf_printf(b, "<p id=\"review\">%s</p>\n",
-                      pv_tr(sv, "The case has no existing agreements of its own.",
-                            "Fallet har inga egna befintliga avtal."));
-    else {
-        pv_buf_puts(b, "<ul id=\"review\">\n");
+        nr += pv_review_listed(c, s, p) != PV_REV_NONE;
+    if (pv_html_list_open(b, "review", nr,
+                          pv_tr(sv, "The case has no existing agreements of its own.",
+                                "Fallet har inga egna befintliga avtal."))) {
         for (size_t p = 0; p < s->npart; p++) {
-            pv_review_action a = review(c, s, p);
+            pv_review_action a = pv_review_listed(c, s, p);
             if (a == PV_REV_NONE)
                 continue;
             pv_buf_printf(b, "<li class=\"review %s\"><span class=\"%sname\">",

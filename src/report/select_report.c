@@ -74,11 +74,6 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     return 0;
 }
 
-static pv_review_action review(const sel_view *v, size_t p)
-{
-    return v->s->listed[p] ? pv_review_of(v->c, v->s, p) : PV_REV_NONE;
-}
-
 static const char *group_kind(const pv_case *c, size_t g)
 {
     return g < c->nres ? "resource" : g < c->nres + c->ncons ? "constraint" : "keep_existing";
@@ -183,12 +178,9 @@ static void json_blocking(pv_buf *b, const pv_case *c, const pv_selection *s, si
         if (g < c->nres) {
             double need = pv_proj_use(c, j, g) + pv_proj_partner_use(c, s, j, g);
             double free_ = c->res[g].limit - s->res_used[g];
-            pv_buf_puts(b, ", \"need\": ");
-            pv_buf_num(b, need, 6);
-            pv_buf_puts(b, ", \"free\": ");
-            pv_buf_num(b, free_, 6);
-            pv_buf_puts(b, ", \"short\": ");
-            pv_buf_num(b, need - free_, 6);
+            pv_json_keyed_num(b, ", \"need\": ", need);
+            pv_json_keyed_num(b, ", \"free\": ", free_);
+            pv_json_keyed_num(b, ", \"short\": ", need - free_);
         }
         pv_buf_putc(b, '}');
     }
@@ -226,14 +218,12 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
         pv_buf_puts(b, k ? ", " : "");
         pv_buf_json_str(b, c->model->rules[p->flags[k]].id);
     }
-    pv_buf_puts(b, "], \"objective_value\": ");
-    pv_buf_num(b, pv_objective_coef(c, j, p->score), 6);
+    pv_json_keyed_num(b, "], \"objective_value\": ", pv_objective_coef(c, j, p->score));
     pv_why_kind wk = !p->eligible ? PV_WHY_EXCLUDED : s->have_why ? w->kind : PV_WHY_NONE;
     pv_buf_printf(b, ", \"why\": {\"kind\": \"%s\", \"text\": ", why_kind(wk));
     pv_buf_json_str(b, v->proj[i].why);
     if (wk == PV_WHY_IN || wk == PV_WHY_OUT) {
-        pv_buf_puts(b, ", \"loss\": ");
-        pv_buf_num(b, w->loss, 6);
+        pv_json_keyed_num(b, ", \"loss\": ", w->loss);
         pv_buf_printf(b, ", \"proven\": %s", w->exact ? "true" : "false");
     }
     if (wk == PV_WHY_OUT) {
@@ -248,8 +238,7 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
     if (wk == PV_WHY_CANNOT_FIT) {
         pv_buf_puts(b, ", \"resource\": ");
         pv_buf_json_str(b, c->res[w->resource].id);
-        pv_buf_puts(b, ", \"excess\": ");
-        pv_buf_num(b, w->excess, 6);
+        pv_json_keyed_num(b, ", \"excess\": ", w->excess);
     }
     if (wk == PV_WHY_FORCED_IN || wk == PV_WHY_FORCED_OUT) {
         pv_buf_puts(b, ", \"constraint\": ");
@@ -339,10 +328,8 @@ static void render_json(pv_buf *b, const sel_view *v)
         pv_buf_json_str(b, pv_res_name(c, k, v->sv));
         pv_buf_puts(b, ", \"unit\": ");
         pv_buf_json_str(b, pv_res_unit(c, k, v->sv));
-        pv_buf_puts(b, ", \"used\": ");
-        pv_buf_num(b, s->res_used[k], 6);
-        pv_buf_puts(b, ", \"limit\": ");
-        pv_buf_num(b, c->res[k].limit, 6);
+        pv_json_keyed_num(b, ", \"used\": ", s->res_used[k]);
+        pv_json_keyed_num(b, ", \"limit\": ", c->res[k].limit);
         pv_buf_puts(b, "}");
     }
     pv_buf_puts(b, c->nres ? "\n  ],\n  \"constraints\": [" : "],\n  \"constraints\": [");
@@ -407,18 +394,24 @@ static void md_text(pv_buf *b, const char *s, int md)
     }
 }
 
+/* The sentence before a list (Markdown wants a blank line between them). */
+static void list_lead(pv_buf *b, int md, const char *text)
+{
+    pv_buf_printf(b, "%s\n", text);
+    if (md)
+        pv_buf_putc(b, '\n');
+}
+
 static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
     const pv_selection *s = v->s;
     int sv = v->sv;
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n", pv_why_infeasible_heading(sv));
-    pv_buf_printf(b, "%s\n", pv_tr(sv, "These limits and constraints cannot all hold together "
-                                       "(dropping any one of them removes the conflict):",
-                                   "Dessa ramar och villkor kan inte gälla samtidigt (tas "
-                                   "något av dem bort försvinner konflikten):"));
-    if (md)
-        pv_buf_putc(b, '\n');
+    list_lead(b, md, pv_tr(sv, "These limits and constraints cannot all hold together "
+                               "(dropping any one of them removes the conflict):",
+                           "Dessa ramar och villkor kan inte gälla samtidigt (tas "
+                           "något av dem bort försvinner konflikten):"));
     for (size_t i = 0; i < s->nconflict; i++) {
         size_t g = s->conflict[i];
         pv_buf_puts(b, md ? "- " : "  - ");
@@ -442,12 +435,10 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
     if (md)
         pv_buf_putc(b, '\n');
     if (s->raise_helps) {
-        pv_buf_printf(b, "%s\n", pv_tr(sv, "Raising the resource limits by this much would make "
-                                           "the forced and minimum requirements fit:",
-                                       "Så mycket skulle resursramarna behöva höjas för att "
-                                       "beslutade projekt och miniminivåer ska rymmas:"));
-        if (md)
-            pv_buf_putc(b, '\n');
+        list_lead(b, md, pv_tr(sv, "Raising the resource limits by this much would make "
+                                   "the forced and minimum requirements fit:",
+                               "Så mycket skulle resursramarna behöva höjas för att "
+                               "beslutade projekt och miniminivåer ska rymmas:"));
         for (size_t k = 0; k < c->nres; k++) {
             pv_buf_puts(b, md ? "- " : "  - ");
             md_text(b, pv_res_name(c, k, sv), md);
@@ -561,12 +552,12 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
         pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
     size_t nr = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nr += review(v, p) != PV_REV_NONE;
+        nr += pv_review_listed(v->c, v->s, p) != PV_REV_NONE;
     if (nr) {
         pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s\n",
                       pv_tr(sv, "Review of existing agreements", "Översyn av befintliga avtal"));
         for (size_t p = 0; p < s->npart; p++) {
-            pv_review_action a = review(v, p);
+            pv_review_action a = pv_review_listed(v->c, v->s, p);
             if (a == PV_REV_NONE)
                 continue;
             pv_buf_printf(b, "%s", md ? "- " : "  - ");
@@ -724,29 +715,10 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
 
 /* ------------------------------------------------------------ CSV */
 
-/* One table, a `section` column says what each row is; spreadsheets then
- * filter on it. Headers and words follow the language (Swedish Excel users
- * read the sv form); a project row ends with its use of each resource and
- * the partner fees it triggers. */
-static void csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
-                    const char *status, int has_a, double a, int has_l, double l, const char *detail)
-{
-    pv_csv_cell(b, sec, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, id, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, name, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, status, sv);
-    pv_csv_sep(b, sv);
-    if (has_a)
-        pv_csv_num(b, a, 6, sv);
-    pv_csv_sep(b, sv);
-    if (has_l)
-        pv_csv_num(b, l, 6, sv);
-    pv_csv_sep(b, sv);
-    pv_csv_cell(b, detail, sv);
-}
+/* One table, a `section` column says what each row is (pv_sel_csv_row);
+ * headers and words follow the language (Swedish Excel users read the sv
+ * form); a project row ends with its use of each resource and the partner
+ * fees it triggers. */
 
 /* The per-resource columns: empty on rows that are not projects. */
 static void csv_use(pv_buf *b, const sel_view *v, long j)
@@ -798,13 +770,13 @@ static void render_csv(pv_buf *b, const sel_view *v)
     pv_buf tx;
     pv_buf_init(&tx);
     pv_objective_text(&tx, c, sv);
-    csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
+    pv_sel_csv_row(b, sv, pv_tr(sv, "summary", "sammanfattning"), pv_tr(sv, "objective", "målvärde"),
             c->name, sv ? pv_status_word(s->status, sv) : pv_status_key(s->status), has_sol,
             s->objective, has_sol, s->bound, tx.data ? tx.data : "");
     pv_buf_free(&tx);
     csv_use(b, v, -1);
     for (size_t k = 0; has_sol && k < c->nres; k++) {
-        csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",
+        pv_sel_csv_row(b, sv, pv_tr(sv, "resource", "resurs"), c->res[k].id, pv_res_name(c, k, sv), "",
                 1, s->res_used[k], 1, c->res[k].limit, pv_res_unit(c, k, sv));
         csv_use(b, v, -1);
     }
@@ -813,7 +785,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_buf tmp;
         pv_buf_init(&tmp);
         cons_desc(&tmp, c, q, sv);
-        csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
                 s->cons_binding[i] ? pv_tr(sv, "binding", "bindande") : "", 1, s->cons_act[i], 0,
                 0, tmp.data ? tmp.data : "");
         csv_use(b, v, -1);
@@ -823,7 +795,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         if (s->listed[p]) {
             pv_buf t;
             pv_buf_init(&t);
-            pv_review_action a = review(v, p);
+            pv_review_action a = pv_review_listed(v->c, v->s, p);
             if (a != PV_REV_NONE) {
                 pv_buf_printf(&t, "%s: ", pv_review_key(a));
                 pv_review_reasons(&t, c, s, p, sv);
@@ -833,7 +805,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
                     pv_buf_printf(&t, " | %s", fu.data ? fu.data : "");
                 pv_buf_free(&fu);
             }
-            csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
+            pv_sel_csv_row(b, sv, "partner", pv_partner_id(c, p), pv_partner_name(c, p),
                     s->y[p] ? pv_tr(sv, "engaged", "engagerad") : "", 0, 0, 0, 0, t.data ? t.data : "");
             csv_use(b, v, -1);
             pv_buf_free(&t);
@@ -850,7 +822,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_buf_init(&d);
         pv_buf_puts(&d, v->proj[i].why);
         pv_flags_text(&d, c, &r->p[j], sv, 2);
-        csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "project", "projekt"), pv_project_id(c, j), pv_project_name(c, j),
                 st, 1, r->p[j].score, has_loss, has_loss ? w->loss : 0, d.data ? d.data : "");
         pv_buf_free(&d);
         csv_use(b, v, (long)j);
@@ -859,12 +831,12 @@ static void render_csv(pv_buf *b, const sel_view *v)
         pv_cofin_csv(b, c, r, s, sv);
     for (size_t i = 0; s->status == PV_STATUS_INFEASIBLE && i < s->nconflict; i++) {
         size_t g = s->conflict[i];
-        csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),
+        pv_sel_csv_row(b, sv, pv_tr(sv, "conflict", "konflikt"), pv_group_id(c, g),
                 pv_group_name(c, g, sv), "", 0, 0, 0, 0, "");
         csv_use(b, v, -1);
     }
     for (size_t k = 0; s->status == PV_STATUS_INFEASIBLE && s->raise_helps && k < c->nres; k++) {
-        csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
+        pv_sel_csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
                 s->res_raise[k], 1, c->res[k].limit, "");
         csv_use(b, v, -1);
     }

@@ -216,3 +216,32 @@ void pv_diff_text(pv_buf *b, const pv_case *c, const unsigned char *add, const u
         pv_ids_text(b, c, rem, n, "");
     }
 }
+
+int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
+{
+    double left = c->res[k].limit - s->res_used[k];
+    int any = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        if (s->x[j] || !r->p[j].eligible)
+            continue;
+        any = 1;
+        if (c->res[k].a[j] <= left + 1e-9)
+            return 0;
+    }
+    return any;
+}
+
+void pv_sel_csv_row(pv_buf *b, int sv, const char *sec, const char *id, const char *name,
+                    const char *status, int has_a, double a, int has_l, double l,
+                    const char *detail)
+{
+    const char *const head[] = {sec, id, name, status};
+    pv_csv_cells(b, head, 4, sv);
+    if (has_a)
+        pv_csv_num(b, a, 6, sv);
+    pv_csv_sep(b, sv);
+    if (has_l)
+        pv_csv_num(b, l, 6, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, detail, sv);
+}

@@ -14,8 +14,7 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
 {
     pv_buf_puts(b, "{\n  ");
     pv_json_maximised(b, c, -1);
-    pv_buf_puts(b, ",\n  \"base_objective\": ");
-    pv_buf_num(b, s->base_objective, 6);
+    pv_json_keyed_num(b, ",\n  \"base_objective\": ", s->base_objective);
     pv_buf_puts(b, ", \"selected_projects\": ");
     pv_ids_json(b, c, s->base, n);
     pv_buf_puts(b, ",\n  \"criteria\": [");
@@ -23,12 +22,9 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
         const pv_sens_crit *k = &s->crit[i];
         pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, m->leaves[i]->id);
-        pv_buf_puts(b, ", \"weight\": ");
-        pv_buf_num(b, k->weight, 6);
-        pv_buf_puts(b, ", \"low\": ");
-        pv_buf_num(b, k->low, 6);
-        pv_buf_puts(b, ", \"high\": ");
-        pv_buf_num(b, k->high, 6);
+        pv_json_keyed_num(b, ", \"weight\": ", k->weight);
+        pv_json_keyed_num(b, ", \"low\": ", k->low);
+        pv_json_keyed_num(b, ", \"high\": ", k->high);
         for (int side = 0; side < 2; side++) {
             const unsigned char *o = side ? k->above : k->below;
             pv_buf_puts(b, side ? ", \"above\": " : ", \"below\": ");

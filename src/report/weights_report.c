@@ -44,8 +44,7 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
             pv_buf_puts(b, "null");
         pv_buf_printf(b, ", \"leaf\": %s, \"local\": ", cr->is_leaf ? "true" : "false");
         pv_buf_num(b, cr->local, 6);
-        pv_buf_puts(b, ", \"global\": ");
-        pv_buf_num(b, cr->global, 6);
+        pv_json_keyed_num(b, ", \"global\": ", cr->global);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "\n  ],\n  \"levels\": [");
@@ -58,10 +57,8 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
         pv_buf_printf(b, ", \"method\": \"%s\", \"lambda_max\": ", method_name(lv[i].method));
         if (lv[i].method == PV_W_AHP) {
             pv_buf_num(b, lv[i].lambda, 6);
-            pv_buf_puts(b, ", \"ci\": ");
-            pv_buf_num(b, lv[i].ci, 6);
-            pv_buf_puts(b, ", \"cr\": ");
-            pv_buf_num(b, lv[i].cr, 6);
+            pv_json_keyed_num(b, ", \"ci\": ", lv[i].ci);
+            pv_json_keyed_num(b, ", \"cr\": ", lv[i].cr);
         } else
             pv_buf_puts(b, "null, \"ci\": null, \"cr\": null");
         pv_buf_putc(b, '}');
@@ -109,9 +106,7 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
                       pv_tr(sv, "Label", "Benämning"));
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
-        int depth = 0;
-        for (const pv_criterion *p = cr->parent; p; p = p->parent)
-            depth++;
+        int depth = pv_crit_depth(cr);
         pv_buf tl, tg;
         pv_buf_init(&tl);
         pv_buf_init(&tg);

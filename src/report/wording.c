@@ -1,6 +1,6 @@
 /* wording.c — status words and reasons, once for every format (see wording.h). */
 #include "wording.h"
-#include "html.h"
+#include "report.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -47,18 +47,15 @@ void pv_json_below(pv_buf *b, const pv_case *c, const pv_proj_result *p)
     if (p->below_min_score) {
         pv_buf_puts(b, "{\"id\": \"min_score\", \"value\": ");
         pv_buf_num(b, p->score, 6);
-        pv_buf_puts(b, ", \"min\": ");
-        pv_buf_num(b, c->min_score, 6);
+        pv_json_keyed_num(b, ", \"min\": ", c->min_score);
         pv_buf_putc(b, '}');
     }
     for (size_t i = 0; i < p->nbelow; i++) {
         const pv_criterion *cr = c->model->all[p->below[i]];
         pv_buf_puts(b, i || p->below_min_score ? ", {\"id\": " : "{\"id\": ");
         pv_buf_json_str(b, cr->id);
-        pv_buf_puts(b, ", \"value\": ");
-        pv_buf_num(b, pv_criterion_value(c, cr, NULL, p->value), 6);
-        pv_buf_puts(b, ", \"min\": ");
-        pv_buf_num(b, cr->min, 6);
+        pv_json_keyed_num(b, ", \"value\": ", pv_criterion_value(c, cr, NULL, p->value));
+        pv_json_keyed_num(b, ", \"min\": ", cr->min);
         pv_buf_putc(b, '}');
     }
     pv_buf_putc(b, ']');
@@ -82,6 +79,11 @@ pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p)
     if (c->partner_active[p])
         return u ? PV_REV_KEEP : PV_REV_REVIEW;
     return u ? PV_REV_REVIVE : PV_REV_END;
+}
+
+pv_review_action pv_review_listed(const pv_case *c, const pv_selection *s, size_t p)
+{
+    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
 }
 
 const char *pv_review_key(pv_review_action a)
@@ -335,6 +337,15 @@ void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
                              "medfinansiering räknas med sannolikheten att det beviljas"));
 }
 
+void pv_objective_put(pv_buf *b, const pv_case *c, int sv, void (*put)(pv_buf *, const char *))
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_objective_text(&t, c, sv);
+    put(b, t.data ? t.data : "");
+    pv_buf_free(&t);
+}
+
 void pv_objective_line(pv_buf *b, const pv_case *c, int sv, int md)
 {
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Maximised", "Maximerat"));
@@ -351,12 +362,8 @@ void pv_json_maximised(pv_buf *b, const pv_case *c, int sv)
     else
         pv_buf_puts(b, "null");
     if (sv >= 0) {
-        pv_buf t;
-        pv_buf_init(&t);
-        pv_objective_text(&t, c, sv);
         pv_buf_puts(b, ", \"text\": ");
-        pv_buf_json_str(b, t.data ? t.data : "");
-        pv_buf_free(&t);
+        pv_objective_put(b, c, sv, pv_buf_json_str);
     }
     pv_buf_putc(b, '}');
 }
@@ -385,11 +392,7 @@ void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv,
 void pv_objective_head(pv_buf *b, const pv_case *c, int sv, int md)
 {
     pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Maximised", "Maximerat"));
-    pv_buf t;
-    pv_buf_init(&t);
-    pv_objective_text(&t, c, sv);
-    pv_buf_plain(b, t.data ? t.data : "");
-    pv_buf_free(&t);
+    pv_objective_put(b, c, sv, pv_buf_plain);
     pv_buf_putc(b, '\n');
     if (c->has_min_score) {
         pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));

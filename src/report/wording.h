@@ -34,6 +34,8 @@ typedef enum pv_review_action {
     PV_REV_END
 } pv_review_action;
 pv_review_action pv_review_of(const pv_case *c, const pv_selection *s, size_t p);
+/* pv_review_of for a partner the report lists (s->listed), else PV_REV_NONE. */
+pv_review_action pv_review_listed(const pv_case *c, const pv_selection *s, size_t p);
 /* "keep", "review", "revive", "end_candidate": the JSON/CSV value. */
 const char *pv_review_key(pv_review_action a);
 /* The action for people, sv or en. */
@@ -98,6 +100,8 @@ void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
 /* What select maximised, in plain words (no capital, no full stop): "the sum
  * of the selected projects' scores …" or "the sum of score × participants …". */
 void pv_objective_text(pv_buf *b, const pv_case *c, int sv);
+/* The same text written through put (pv_buf_plain, pv_html_esc, pv_buf_json_str). */
+void pv_objective_put(pv_buf *b, const pv_case *c, int sv, void (*put)(pv_buf *, const char *));
 /* "below the quality threshold: score 54.20 < minimum 60.00 (min_score);
  * criterion Benefit 0.40 < minimum 0.50 (benefit.min)"; 0 (nothing written)
  * when project p meets every threshold. */

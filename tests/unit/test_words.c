@@ -1,6 +1,7 @@
 /* test_words.c — the one yes/no reader, "did you mean" by edit distance, the
  * NFC/NFD hint, cutting at a character boundary, case folding, the error
- * list, and the CSV reader's compact cells (empty cells shared, set_cell). */
+ * list, the CSV reader's compact cells (empty cells shared, set_cell), and
+ * the --format and --lang names. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,6 +35,29 @@ static void test_yesno_spellings(void **state)
     assert_false(pv_yesno_word("1"));
     assert_false(pv_yesno_word("x"));
     assert_false(pv_yesno_word("maybe"));
+}
+
+/* --format and --lang names: each value once, exact spelling only. */
+static void test_format_lang_names(void **state)
+{
+    (void)state;
+    assert_int_equal(pv_format_parse("text"), PV_FMT_TEXT);
+    assert_int_equal(pv_format_parse("md"), PV_FMT_MD);
+    assert_int_equal(pv_format_parse("csv"), PV_FMT_CSV);
+    assert_int_equal(pv_format_parse("json"), PV_FMT_JSON);
+    assert_int_equal(pv_format_parse("html"), PV_FMT_HTML);
+    assert_int_equal(pv_format_parse("xlsx"), PV_FMT_XLSX);
+    const char *bad[] = {"", "TEXT", "htm", "html ", "pdf", "sv"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(pv_format_parse(bad[i]), -1);
+    assert_int_equal(pv_format_parse(NULL), -1);
+    assert_int_equal(pv_lang_parse("sv"), PV_LANG_SV);
+    assert_int_equal(pv_lang_parse("en"), PV_LANG_EN);
+    assert_int_equal(pv_lang_parse(""), -1);
+    assert_int_equal(pv_lang_parse("SV"), -1);
+    assert_int_equal(pv_lang_parse("default"), -1);
+    assert_int_equal(pv_lang_parse("text"), -1);
+    assert_int_equal(pv_lang_parse(NULL), -1);
 }
 
 static void test_edit_distance(void **state)
@@ -173,6 +197,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_yesno_spellings),  cmocka_unit_test(test_edit_distance),
+        cmocka_unit_test(test_format_lang_names),
         cmocka_unit_test(test_suggest),          cmocka_unit_test(test_normalisation_hint),
         cmocka_unit_test(test_utf8_trim_partial), cmocka_unit_test(test_fold),
         cmocka_unit_test(test_error_list),       cmocka_unit_test(test_compact_cells),
