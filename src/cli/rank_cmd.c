@@ -10,7 +10,8 @@ static int run_check(const pv_cli_opts *o)
     pv_warnings *w = rc ? NULL : pv_check(run.c, &run.err);
     if (!rc && !w)
         rc = pv_cli_error(&run.err);
-    for (size_t i = 0; i < pv_warnings_count(w); i++)
+    /* --quiet: the summary line still counts them, so nothing is hidden silently */
+    for (size_t i = 0; !o->quiet && i < pv_warnings_count(w); i++)
         fprintf(stderr, "partnerval: warning: %s\n", pv_warnings_get(w, i));
     if (w)
         printf("%s: ok: %zu projects, %zu warning%s\n", o->args[0], pv_case_project_count(run.c),
@@ -22,13 +23,16 @@ static int run_check(const pv_cli_opts *o)
 const pv_cli_cmd pv_cli_check = {
     .name = "check", .synopsis = "CASE",
     .summary = "validate the case, model and data; print warnings",
-    .help = "usage: partnerval check CASE\n"
+    .help = "usage: partnerval check CASE [--quiet]\n"
             "\n"
             "Validates the case, its model and its CSV files, scores every proposal, and\n"
             "prints warnings: columns no criterion uses, criteria whose values are\n"
             "constant, zero weights, values outside worst..best (clamped).\n"
+            "\n"
+            "      --quiet   no warning lines; the summary line still counts them\n"
+            "\n"
             "Exit 0 when valid (even with warnings), 2 on invalid input.\n",
-    .opts = 0,
+    .opts = PV_OPT_BIT(PV_OPT_QUIET),
     .min_args = 1, .max_args = 1, .run = run_check,
 };
 
