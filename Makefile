@@ -167,8 +167,8 @@ test: deps test-deps
 
 BENCH_PKGS = python3-scipy python3-numpy python3-pandas python3-pulp coinor-cbc bc time
 
-# BENCH_QUICK=1: the few-minute form; BENCH_CB=SECONDS: also all 270 Chu-Beasley
-# problems (tests/bench/run.sh).
+# BENCH_QUICK=1: the few-minute form; BENCH_CB=SECONDS (or 1,5,10): also the 270
+# Chu-Beasley problems, BENCH_CB_PROBLEMS=N the first N of each file (tests/bench/run.sh).
 bench: deps
 	@sh tests/tools/deps.sh $(BENCH_PKGS)
 	$(MAKE) --no-print-directory all

@@ -146,7 +146,32 @@ static int core_init(core *cs, const unsigned char *start)
     return 0;
 }
 
-/* Step 1: the core rounds. Returns 1 when a round did not finish. */
+/* The columns reduced-cost fixing against the incumbent would leave free
+ * (rc_fix without changing fix). */
+static size_t rc_left(const core *cs, double margin)
+{
+    size_t left = 0;
+    for (size_t t = 0; t < cs->nfree; t++) {
+        size_t j = cs->ord[t];
+        left += !(cs->have && cs->bnd[j] >= 0 && cs->lpobj - cs->d[j] < cs->incobj - margin);
+    }
+    return left;
+}
+
+/* The tolerance below the incumbent that fixing and the proof keep. */
+static double core_margin(double incobj)
+{
+    return 1e-7 * (fabs(incobj) > 1 ? fabs(incobj) : 1);
+}
+
+/* Step 1: the core rounds. Returns 1 when a round did not finish. The
+ * rounds stop early (measured on the benchmark family, README) when a round
+ * found nothing better, since a larger core then mostly repeats its search
+ * (no_partners seed 2: 0.39 -> 0.20 s, tight_0.1 seed 1: 2.5 -> 1.5 s),
+ * and when reduced-cost fixing against the incumbent already leaves no more
+ * free columns than the next core would have: the proof then costs about
+ * what that round would, and settles the question (no_partners seed 1:
+ * 0.33 -> 0.18 s). */
 static int core_rounds(core *cs)
 {
     pv_bb_out r;
@@ -160,7 +185,10 @@ static int core_rounds(core *cs)
         double obj = sub_solve(cs, tm, cs->m->tune.core_nodes, PV_BR_PCH, PV_BT_BPH, better(cs),
                                &r);
         hard |= !r.proven && !r.infeasible; /* infeasible: nothing better in this core */
-        take(cs, &r, obj);
+        int improved = take(cs, &r, obj);
+        if (cs->m->tune.round_stop && cs->have &&
+            (!improved || rc_left(cs, core_margin(cs->incobj)) <= 2 * K))
+            break;
     }
     return hard;
 }
@@ -314,7 +342,7 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
         goto out;
     if (core_rounds(&cs))
         core_windows(&cs);
-    double margin = 1e-7 * (fabs(cs.incobj) > 1 ? fabs(cs.incobj) : 1);
+    double margin = core_margin(cs.incobj);
     size_t nfixed = rc_fix(&cs, margin);
     if (cs.have && nfixed * 3 < cs.nfree) {
         /* Too little fixed for the presolved search to pay: hand over. */

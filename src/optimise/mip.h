@@ -28,6 +28,9 @@ typedef struct pv_tuning {
     int greedy;          /* greedy + local search start solution */
     pv_branch br;        /* GLPK branching of the plain search */
     pv_backtrack bt;     /* GLPK backtracking of the plain search */
+    pv_branch core_br;   /* ... of the plain search after the core search */
+    pv_backtrack core_bt;
+    int round_stop;      /* core rounds stop when one finds nothing better */
     int presolve;        /* GLPK MIP presolver (then no start solution) */
     int core;            /* core search + reduced-cost fixing (core_search) */
     long core_nodes;     /* subproblems per core search round */

@@ -59,13 +59,13 @@ static int is_trivial(const pv_mip *m)
 /* GLPK's plain branch and bound on the model's own problem, from start when
  * it is feasible; fills sol. 0, or -1 + err. */
 static int plain_search(pv_mip *m, double lpobj, const unsigned char *start, double mip_gap,
-                        double left_ms, pv_mip_sol *sol, pv_error *err)
+                        double left_ms, int after_core, pv_mip_sol *sol, pv_error *err)
 {
     const pv_tuning *t = &m->tune;
     /* The start solution refers to our columns; the presolver renumbers them. */
     int offer = start && !t->presolve && pv_mip_feasible(m, start);
-    pv_bb o = {t->presolve, t->br,
-               t->bt,       t->cuts,
+    pv_bb o = {t->presolve, after_core ? t->core_br : t->br,
+               after_core ? t->core_bt : t->bt, t->cuts,
                t->fp,       mip_gap > 0 ? mip_gap : 0,
                left_ms,     m->node_limit,
                1,           offer ? start : NULL};
@@ -145,7 +145,8 @@ static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
         return -1;
     }
     unsigned char *seed = NULL;
-    if (m->core_search && m->tune.core) {
+    int after_core = m->core_search && m->tune.core;
+    if (after_core) {
         seed = pv_malloc(m->ncols + 1);
         int seeded = 0;
         int cr = seed ? pv_core_search(m, lpobj, start, t0, tl * 1000, mip_gap > 0 ? mip_gap : 0,
@@ -166,7 +167,8 @@ static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
         if (seed)
             start = seed;
     }
-    rc = plain_search(m, lpobj, start, mip_gap, tl * 1000 - (pv_mip_clock_ms() - t0), sol, err);
+    rc = plain_search(m, lpobj, start, mip_gap, tl * 1000 - (pv_mip_clock_ms() - t0), after_core,
+                      sol, err);
     pv_free(seed);
     sol->ms = pv_mip_clock_ms() - t0;
     return rc;

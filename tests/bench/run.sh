@@ -4,8 +4,11 @@
 #
 #   BENCH_QUICK=1     a few minutes: the family at 120 projects only, rank at
 #                     100k, fewer robust samples, no 1M rows, Chu-Beasley skipped
-#   BENCH_CB=SECONDS  also all 270 Chu-Beasley problems at that time limit
-#                     against glpsol and CBC (3 x 270 x SECONDS: 1 s is ~15 min)
+#   BENCH_CB=SECONDS  also the Chu-Beasley problems at that time limit, or at
+#                     each of a list (BENCH_CB=1,5,10), against glpsol and CBC
+#                     at equal wall time (3 x problems x SECONDS / jobs)
+#   BENCH_CB_PROBLEMS=N  only the first N problems of each file (default 30: all 270)
+#   BENCH_CB_JOBS=J   J problems at a time, each solver single-threaded (default 2)
 #   CB_SECONDS=S      the time limit of the nine first problems (default 10)
 #
 # Times are CPU times (user + system) unless stated: the machine may be
@@ -101,9 +104,10 @@ fi
 
 if [ -n "${BENCH_CB:-}" ]; then
     echo
-    echo "== Chu-Beasley, all 270 problems at ${BENCH_CB} s (issue 18, item 5)"
+    echo "== Chu-Beasley at ${BENCH_CB} s (issue 18, item 5)"
     $py "$root/tests/bench/chu_beasley.py" "$bin" "$BENCH_CB" \
-        "${ORLIB_DIR:-$root/../shared/benchmarks/orlib-mknap}"
+        "${ORLIB_DIR:-$root/../shared/benchmarks/orlib-mknap}" \
+        --problems "${BENCH_CB_PROBLEMS:-30}" --jobs "${BENCH_CB_JOBS:-2}"
 fi
 
 echo
