@@ -5,6 +5,65 @@
 
 #include <string.h>
 
+/* One line of the ranking, in ranked order: what a renderer reads of it. */
+typedef struct rank_row {
+    const char *id, *name;
+    const pv_proj_result *p;
+    size_t rank;
+} rank_row;
+
+/* The rows in ranked order. The projects' cells and results are read in
+ * file order and scattered to their places: reading them in ranked order
+ * instead (random order in memory) dominated the time of large rankings. */
+static rank_row *rank_rows(pv_buf *b, const pv_case *c, const pv_ranking *r)
+{
+    rank_row *rows = pv_calloc(r->n ? r->n : 1, sizeof *rows);
+    if (!rows) {
+        b->oom = 1;
+        return NULL;
+    }
+    for (size_t j = 0; j < r->n; j++)
+        rows[r->rank[j] - 1] = (rank_row){pv_project_id(c, j), pv_project_name(c, j), &r->p[j],
+                                          r->rank[j]};
+    return rows;
+}
+
+/* Asks for row i + 16's result and text and row i + 8's per-leaf points
+ * ahead of time, so that the misses of the random order overlap. */
+static void prefetch_row(const rank_row *rows, size_t n, size_t i)
+{
+    if (i + 16 < n) {
+        __builtin_prefetch(rows[i + 16].p);
+        __builtin_prefetch((const char *)rows[i + 16].p + 64);
+        __builtin_prefetch(rows[i + 16].id);
+        __builtin_prefetch(rows[i + 16].name);
+    }
+    if (i + 8 < n) {
+        const pv_proj_result *p = rows[i + 8].p;
+        __builtin_prefetch(p->contrib);
+        if (p->nexcluded)
+            __builtin_prefetch(p->excluded_by);
+        if (p->nflags)
+            __builtin_prefetch(p->flags);
+    }
+}
+
+/* Empties a scratch buffer that is reused from row to row. */
+static void scratch_reset(pv_buf *t)
+{
+    t->len = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
+
+static size_t count_excluded(const pv_ranking *r)
+{
+    size_t nexcl = 0;
+    for (size_t j = 0; j < r->n; j++)
+        nexcl += !r->p[j].eligible;
+    return nexcl;
+}
+
 static void json_rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
 {
     pv_buf_putc(b, '[');
@@ -16,7 +75,7 @@ static void json_rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_
     pv_buf_putc(b, ']');
 }
 
-static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r)
+static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows)
 {
     const pv_model *m = c->model;
     pv_buf_puts(b, "{\n  \"case\": ");
@@ -25,16 +84,17 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r)
     pv_buf_json_str(b, m->name);
     pv_buf_puts(b, ",\n  \"projects\": [");
     for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        const pv_proj_result *p = &r->p[j];
+        prefetch_row(rows, r->n, i);
+        const pv_proj_result *p = rows[i].p;
         pv_buf_puts(b, i ? ",\n    {" : "\n    {");
         pv_buf_puts(b, "\"id\": ");
-        pv_buf_json_str(b, pv_project_id(c, j));
+        pv_buf_json_str(b, rows[i].id);
         pv_buf_puts(b, ", \"name\": ");
-        pv_buf_json_str(b, pv_project_name(c, j));
-        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", r->rank[j]);
+        pv_buf_json_str(b, rows[i].name);
+        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", rows[i].rank);
         pv_buf_num(b, p->score, 6);
-        pv_buf_printf(b, ", \"eligible\": %s, \"excluded_by\": ", p->eligible ? "true" : "false");
+        pv_buf_puts(b, p->eligible ? ", \"eligible\": true, \"excluded_by\": "
+                                   : ", \"eligible\": false, \"excluded_by\": ");
         json_rule_ids(b, m, p->excluded_by, p->nexcluded);
         pv_json_below(b, c, p);
         pv_buf_puts(b, ", \"flags\": ");
@@ -61,7 +121,26 @@ static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_
     }
 }
 
-static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+/* The CSV's excluded_by and flags cells. */
+static void csv_rule_cells(pv_buf *b, pv_buf *tmp, const pv_model *m, const pv_proj_result *p,
+                           int sv)
+{
+    scratch_reset(tmp);
+    rule_ids_text(tmp, m, p->excluded_by, p->nexcluded, sv);
+    if (p->below_min_score)
+        pv_buf_printf(tmp, "%smin_score", tmp->len ? "|" : "");
+    for (size_t k = 0; k < p->nbelow; k++)
+        pv_buf_printf(tmp, "%s%s.min", tmp->len ? "|" : "", m->all[p->below[k]]->id);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, tmp->len ? tmp->data : "", sv);
+    scratch_reset(tmp);
+    rule_ids_text(tmp, m, p->flags, p->nflags, sv);
+    pv_csv_sep(b, sv);
+    pv_csv_cell(b, tmp->len ? tmp->data : "", sv);
+}
+
+static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+                       int sv)
 {
     const pv_model *m = c->model;
     static const char *const hdr_en[] = {"rank",     "id",          "name", "score",
@@ -74,111 +153,146 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         pv_csv_cell(b, pv_crit_label(m->leaves[k], sv), sv);
     }
     pv_csv_eol(b);
+    pv_buf tmp; /* one scratch buffer for every row's rule cells */
+    pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        const pv_proj_result *p = &r->p[j];
-        pv_buf_printf(b, "%zu", r->rank[j]);
+        prefetch_row(rows, r->n, i);
+        const pv_proj_result *p = rows[i].p;
+        pv_buf_printf(b, "%zu", rows[i].rank);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, pv_project_id(c, j), sv);
+        pv_csv_cell(b, rows[i].id, sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, pv_project_name(c, j), sv);
+        pv_csv_cell(b, rows[i].name, sv);
         pv_csv_sep(b, sv);
         pv_csv_num(b, p->score, 6, sv);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, p->eligible ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
-        pv_buf tmp;
-        pv_buf_init(&tmp);
-        rule_ids_text(&tmp, m, p->excluded_by, p->nexcluded, sv);
-        if (p->below_min_score)
-            pv_buf_printf(&tmp, "%smin_score", tmp.len ? "|" : "");
-        for (size_t k = 0; k < p->nbelow; k++)
-            pv_buf_printf(&tmp, "%s%s.min", tmp.len ? "|" : "", m->all[p->below[k]]->id);
-        pv_csv_sep(b, sv);
-        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
-        pv_buf_free(&tmp);
-        rule_ids_text(&tmp, m, p->flags, p->nflags, sv);
-        pv_csv_sep(b, sv);
-        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
-        pv_buf_free(&tmp);
+        csv_rule_cells(b, &tmp, m, p, sv);
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_csv_sep(b, sv);
             pv_csv_num(b, p->contrib[k], 6, sv);
         }
         pv_csv_eol(b);
     }
+    b->oom |= tmp.oom;
+    pv_buf_free(&tmp);
 }
 
 /* Markdown table cells must not break the table. */
 static void md_cell(pv_buf *b, const char *s)
 {
+    const char *run = s;
     for (; s && *s; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch == '|')
-            pv_buf_puts(b, "\\|");
-        else if (ch < 0x20 || ch == 0x7f)
-            pv_buf_putc(b, '?');
+        if (ch >= 0x20 && ch != 0x7f && ch != '|')
+            continue;
+        pv_buf_put(b, run, (size_t)(s - run)); /* the plain text before it, in one go */
+        pv_buf_puts(b, ch == '|' ? "\\|" : "?");
+        run = s + 1;
+    }
+    if (s && s > run)
+        pv_buf_put(b, run, (size_t)(s - run));
+}
+
+/* "Ranking: case" and "Model: name" (and its policy source) at the top. */
+static void render_head(pv_buf *b, const pv_case *c, int sv, int md)
+{
+    const pv_model *m = c->model;
+    void (*put)(pv_buf *, const char *) = md ? md_cell : pv_buf_plain;
+    pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Ranking", "Rangordning"));
+    put(b, c->name);
+    pv_buf_printf(b, md ? "\n\n%s: " : "\n%s: ", pv_tr(sv, "Model", "Modell"));
+    put(b, m->name);
+    if (!md)
+        pv_buf_putc(b, '\n');
+    if (m->source[0]) {
+        if (md)
+            pv_buf_puts(b, " (");
         else
-            pv_buf_putc(b, *s);
+            pv_buf_printf(b, "%s: ", pv_tr(sv, "Policy", "Policy"));
+        put(b, m->source);
+        pv_buf_puts(b, md ? ")" : "\n");
     }
 }
 
-static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+/* A Markdown ranking row's rules: exclusions, thresholds, flags. */
+static void md_rules(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_result *p, int sv)
 {
     const pv_model *m = c->model;
-    pv_buf_printf(b, "# %s: ", pv_tr(sv, "Ranking", "Rangordning"));
-    md_cell(b, c->name);
-    pv_buf_printf(b, "\n\n%s: ", pv_tr(sv, "Model", "Modell"));
-    md_cell(b, m->name);
-    if (m->source[0]) {
-        pv_buf_puts(b, " (");
-        md_cell(b, m->source);
-        pv_buf_puts(b, ")");
+    for (size_t k = 0; k < p->nexcluded; k++) {
+        const pv_rule *ru = &m->rules[p->excluded_by[k]];
+        pv_buf_puts(b, k ? "; " : "");
+        pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
+        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_puts(b, "**: ");
+        md_cell(b, ru->because);
     }
-    size_t nexcl = 0;
-    for (size_t j = 0; j < r->n; j++)
-        nexcl += !r->p[j].eligible;
+    scratch_reset(th);
+    int below = pv_threshold_text(th, c, p, sv);
+    if (below) {
+        pv_buf_puts(b, p->nexcluded ? "; " : "");
+        md_cell(b, th->data);
+    }
+    for (size_t k = 0; k < p->nflags; k++) {
+        const pv_rule *ru = &m->rules[p->flags[k]];
+        pv_buf_puts(b, (k || p->nexcluded || below) ? "; " : "");
+        pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
+        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_puts(b, "**: ");
+        md_cell(b, ru->because);
+    }
+}
+
+static void md_policy(pv_buf *b, const pv_model *m, int sv)
+{
+    if (!m->nrules)
+        return;
+    pv_buf_printf(b, "\n## %s\n\n", pv_tr(sv, "Policy rules", "Policyns regler"));
+    for (size_t i = 0; i < m->nrules; i++) {
+        const pv_rule *ru = &m->rules[i];
+        pv_buf_puts(b, "- **");
+        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
+                                          ? pv_tr(sv, "excludes", "utesluter")
+                                          : pv_tr(sv, "flags", "villkor"));
+        md_cell(b, ru->because);
+        if (ru->source[0]) {
+            pv_buf_printf(b, " — %s: ", pv_tr(sv, "Source", "Källa"));
+            md_cell(b, ru->source);
+        }
+        pv_buf_putc(b, '\n');
+    }
+}
+
+static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+                      int sv)
+{
+    const pv_model *m = c->model;
+    render_head(b, c, sv, 1);
     pv_buf_printf(b, "\n\n%s: %zu. %s: %zu.\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
-                  pv_tr(sv, "Excluded by the policy", "Uteslutna enligt policyn"), nexcl);
+                  pv_tr(sv, "Excluded by the policy", "Uteslutna enligt policyn"),
+                  count_excluded(r));
     pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
                   pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
                   pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "Status", "Status"),
                   pv_tr(sv, "Rules", "Regler"));
+    pv_buf th; /* one scratch buffer for every row's threshold text */
+    pv_buf_init(&th);
     for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        const pv_proj_result *p = &r->p[j];
-        pv_buf_printf(b, "| %zu | ", r->rank[j]);
-        md_cell(b, pv_project_id(c, j));
+        prefetch_row(rows, r->n, i);
+        const pv_proj_result *p = rows[i].p;
+        pv_buf_printf(b, "| %zu | ", rows[i].rank);
+        md_cell(b, rows[i].id);
         pv_buf_puts(b, " | ");
-        md_cell(b, pv_project_name(c, j));
+        md_cell(b, rows[i].name);
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
-        for (size_t k = 0; k < p->nexcluded; k++) {
-            const pv_rule *ru = &m->rules[p->excluded_by[k]];
-            pv_buf_puts(b, k ? "; " : "");
-            pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
-            md_cell(b, pv_rule_name(ru, sv));
-            pv_buf_puts(b, "**: ");
-            md_cell(b, ru->because);
-        }
-        pv_buf th;
-        pv_buf_init(&th);
-        int below = pv_threshold_text(&th, c, p, sv);
-        if (below) {
-            pv_buf_puts(b, p->nexcluded ? "; " : "");
-            md_cell(b, th.data);
-        }
-        pv_buf_free(&th);
-        for (size_t k = 0; k < p->nflags; k++) {
-            const pv_rule *ru = &m->rules[p->flags[k]];
-            pv_buf_puts(b, (k || p->nexcluded || below) ? "; " : "");
-            pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
-            md_cell(b, pv_rule_name(ru, sv));
-            pv_buf_puts(b, "**: ");
-            md_cell(b, ru->because);
-        }
+        md_rules(b, &th, c, p, sv);
         pv_buf_puts(b, " |\n");
     }
+    b->oom |= th.oom;
+    pv_buf_free(&th);
     pv_buf_printf(b, "\n## %s\n\n| Id |", pv_tr(sv, "Contributions (points)", "Bidrag (poäng)"));
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_buf_putc(b, ' ');
@@ -190,70 +304,73 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
         pv_buf_puts(b, "---:|");
     pv_buf_putc(b, '\n');
     for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
+        prefetch_row(rows, r->n, i);
         pv_buf_puts(b, "| ");
-        md_cell(b, pv_project_id(c, j));
+        md_cell(b, rows[i].id);
         pv_buf_puts(b, " |");
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_buf_putc(b, ' ');
-            pv_fmt_num(b, r->p[j].contrib[k], 2, sv);
+            pv_fmt_num(b, rows[i].p->contrib[k], 2, sv);
             pv_buf_puts(b, " |");
         }
         pv_buf_putc(b, '\n');
     }
-    if (m->nrules) {
-        pv_buf_printf(b, "\n## %s\n\n", pv_tr(sv, "Policy rules", "Policyns regler"));
-        for (size_t i = 0; i < m->nrules; i++) {
-            const pv_rule *ru = &m->rules[i];
-            pv_buf_puts(b, "- **");
-            md_cell(b, pv_rule_name(ru, sv));
-            pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
-                                              ? pv_tr(sv, "excludes", "utesluter")
-                                              : pv_tr(sv, "flags", "villkor"));
-            md_cell(b, ru->because);
-            if (ru->source[0]) {
-                pv_buf_printf(b, " — %s: ", pv_tr(sv, "Source", "Källa"));
-                md_cell(b, ru->source);
-            }
-            pv_buf_putc(b, '\n');
-        }
-    }
+    md_policy(b, m, sv);
 }
 
 /* "below the quality threshold: …" on its own line, when p falls below one. */
-static void threshold_line(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
+static void threshold_line(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_result *p,
+                           int sv)
 {
-    pv_buf th;
-    pv_buf_init(&th);
-    if (pv_threshold_text(&th, c, p, sv)) {
+    scratch_reset(th);
+    if (pv_threshold_text(th, c, p, sv)) {
         pv_buf_printf(b, "%7s", "");
-        pv_buf_plain(b, th.data ? th.data : "");
+        pv_buf_plain(b, th->len ? th->data : "");
         pv_buf_putc(b, '\n');
     }
-    pv_buf_free(&th);
 }
 
-static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv)
+/* A text ranking row's lines under it: exclusions, thresholds, flags, points. */
+static void text_details(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_result *p,
+                         int sv)
 {
     const pv_model *m = c->model;
-    pv_buf_printf(b, "%s: ", pv_tr(sv, "Ranking", "Rangordning"));
-    pv_buf_plain(b, c->name);
-    pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Model", "Modell"));
-    pv_buf_plain(b, m->name);
-    pv_buf_putc(b, '\n');
-    if (m->source[0]) {
-        pv_buf_printf(b, "%s: ", pv_tr(sv, "Policy", "Policy"));
-        pv_buf_plain(b, m->source);
+    for (size_t k = 0; k < p->nexcluded + p->nflags; k++) {
+        int ex = k < p->nexcluded;
+        if (k == p->nexcluded)
+            threshold_line(b, th, c, p, sv);
+        const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
+        pv_buf_printf(b, "%7s%s ", "",
+                      ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
+        pv_buf_plain(b, pv_rule_name(ru, sv));
+        pv_buf_puts(b, ": ");
+        pv_buf_plain(b, ru->because);
         pv_buf_putc(b, '\n');
     }
-    size_t nexcl = 0, wid = 10, wst = 10;
-    for (size_t j = 0; j < r->n; j++) {
-        nexcl += !r->p[j].eligible;
-        if (pv_text_width(pv_project_id(c, j)) > wid)
-            wid = pv_text_width(pv_project_id(c, j));
+    if (!p->nflags)
+        threshold_line(b, th, c, p, sv);
+    pv_buf_printf(b, "%7s%s:", "", pv_tr(sv, "points", "poäng"));
+    for (size_t k = 0; k < m->nleaves; k++) {
+        pv_buf_puts(b, k ? ", " : " ");
+        pv_buf_plain(b, pv_crit_label(m->leaves[k], sv));
+        pv_buf_putc(b, ' ');
+        pv_fmt_num(b, p->contrib[k], 2, sv);
+    }
+    pv_buf_putc(b, '\n');
+}
+
+static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+                        int sv)
+{
+    render_head(b, c, sv, 0);
+    size_t wid = 10, wst = 10;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t w = pv_text_width(rows[i].id);
+        wid = w > wid ? w : wid;
     }
     pv_buf_printf(b, "%s: %zu, %s: %zu\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
-                  pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"), nexcl);
+                  pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"),
+                  count_excluded(r));
     pv_buf_pad(b, pv_tr(sv, "Rank", "Rang"), 5, 1);
     pv_buf_puts(b, "  ");
     pv_buf_pad(b, "Id", wid, 0);
@@ -262,45 +379,41 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, int sv
     pv_buf_puts(b, "  ");
     pv_buf_pad(b, "Status", wst, 0);
     pv_buf_printf(b, " %s\n", pv_tr(sv, "Name", "Namn"));
+    pv_buf tmp; /* scratch for every row's score and threshold text */
+    pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        const pv_proj_result *p = &r->p[j];
-        pv_buf_printf(b, "%5zu  ", r->rank[j]);
-        pv_buf_pad(b, pv_project_id(c, j), wid, 0);
+        prefetch_row(rows, r->n, i);
+        const pv_proj_result *p = rows[i].p;
+        pv_buf_printf(b, "%5zu  ", rows[i].rank);
+        pv_buf_pad(b, rows[i].id, wid, 0);
         pv_buf_putc(b, ' ');
-        pv_buf tmp;
-        pv_buf_init(&tmp);
+        scratch_reset(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_pad(b, tmp.data ? tmp.data : "", 8, 1);
+        pv_buf_pad(b, tmp.len ? tmp.data : "", 8, 1);
         pv_buf_puts(b, "  ");
         pv_buf_pad(b, pv_eligible_word(p->eligible, sv), wst, 0);
         pv_buf_putc(b, ' ');
-        pv_buf_plain(b, pv_project_name(c, j));
+        pv_buf_plain(b, rows[i].name);
         pv_buf_putc(b, '\n');
-        pv_buf_free(&tmp);
-        for (size_t k = 0; k < p->nexcluded + p->nflags; k++) {
-            int ex = k < p->nexcluded;
-            if (k == p->nexcluded)
-                threshold_line(b, c, p, sv);
-            const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
-            pv_buf_printf(b, "%7s%s ", "",
-                          ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
-            pv_buf_plain(b, pv_rule_name(ru, sv));
-            pv_buf_puts(b, ": ");
-            pv_buf_plain(b, ru->because);
-            pv_buf_putc(b, '\n');
-        }
-        if (!p->nflags)
-            threshold_line(b, c, p, sv);
-        pv_buf_printf(b, "%7s%s:", "", pv_tr(sv, "points", "poäng"));
-        for (size_t k = 0; k < m->nleaves; k++) {
-            pv_buf_puts(b, k ? ", " : " ");
-            pv_buf_plain(b, pv_crit_label(m->leaves[k], sv));
-            pv_buf_putc(b, ' ');
-            pv_fmt_num(b, p->contrib[k], 2, sv);
-        }
-        pv_buf_putc(b, '\n');
+        text_details(b, &tmp, c, p, sv);
     }
+    b->oom |= tmp.oom;
+    pv_buf_free(&tmp);
+}
+
+/* The four streamable formats into b. */
+static void render_into(pv_buf *b, const pv_case *c, const pv_ranking *r, pv_format fmt, int sv)
+{
+    rank_row *rows = rank_rows(b, c, r);
+    if (!rows)
+        return;
+    switch (fmt) {
+    case PV_FMT_JSON: render_json(b, c, r, rows); break;
+    case PV_FMT_CSV: render_csv(b, c, r, rows, sv); break;
+    case PV_FMT_MD: render_md(b, c, r, rows, sv); break;
+    default: render_text(b, c, r, rows, sv); break;
+    }
+    pv_free(rows);
 }
 
 char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
@@ -312,13 +425,7 @@ char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_la
         return pv_xlsx_rank(c, r, pv_lang_is_sv(c, lang), len, err);
     pv_buf b;
     pv_buf_init(&b);
-    int sv = pv_lang_is_sv(c, lang);
-    switch (fmt) {
-    case PV_FMT_JSON: render_json(&b, c, r); break;
-    case PV_FMT_CSV: render_csv(&b, c, r, sv); break;
-    case PV_FMT_MD: render_md(&b, c, r, sv); break;
-    default: render_text(&b, c, r, sv); break;
-    }
+    render_into(&b, c, r, fmt, pv_lang_is_sv(c, lang));
     return pv_buf_finish(&b, len, err);
 }
 
@@ -342,13 +449,7 @@ int pv_write_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang 
     pv_buf_init(&b);
     b.flush = pv_outfile_write;
     b.flush_ctx = f;
-    int sv = pv_lang_is_sv(c, lang);
-    switch (fmt) {
-    case PV_FMT_JSON: render_json(&b, c, r); break;
-    case PV_FMT_CSV: render_csv(&b, c, r, sv); break;
-    case PV_FMT_MD: render_md(&b, c, r, sv); break;
-    default: render_text(&b, c, r, sv); break;
-    }
+    render_into(&b, c, r, fmt, pv_lang_is_sv(c, lang));
     pv_buf_drain(&b);
     int failed = b.oom || pv_alloc_failures() != b.fails0;
     pv_buf_free(&b);
