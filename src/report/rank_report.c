@@ -64,13 +64,39 @@ static size_t count_excluded(const pv_ranking *r)
     return nexcl;
 }
 
-static void json_rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_t n)
+/* The JSON strings of the model's leaf ids, then its rule ids, escaped once
+ * for all rows: string i is t->data + at[i], at[i + 1] - at[i] - 1 bytes. */
+static size_t *json_ids(pv_buf *t, const pv_model *m)
+{
+    size_t n = m->nleaves + m->nrules;
+    size_t *at = pv_calloc(n + 1, sizeof *at);
+    for (size_t i = 0; at && i < n; i++) {
+        at[i] = t->len;
+        pv_buf_json_str(t, i < m->nleaves ? m->leaves[i]->id : m->rules[i - m->nleaves].id);
+        pv_buf_putc(t, '\0');
+    }
+    if (at)
+        at[n] = t->len;
+    if (!at || t->oom) {
+        pv_free(at);
+        return NULL;
+    }
+    return at;
+}
+
+static void json_id(pv_buf *b, const pv_buf *t, const size_t *at, size_t i)
+{
+    pv_buf_put(b, t->data + at[i], at[i + 1] - at[i] - 1);
+}
+
+static void json_rule_ids(pv_buf *b, const pv_buf *t, const size_t *at, size_t nleaves,
+                          const size_t *ids, size_t n)
 {
     pv_buf_putc(b, '[');
     for (size_t i = 0; i < n; i++) {
         if (i)
             pv_buf_putc(b, ',');
-        pv_buf_json_str(b, m->rules[ids[i]].id);
+        json_id(b, t, at, nleaves + ids[i]);
     }
     pv_buf_putc(b, ']');
 }
@@ -78,6 +104,14 @@ static void json_rule_ids(pv_buf *b, const pv_model *m, const size_t *ids, size_
 static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows)
 {
     const pv_model *m = c->model;
+    pv_buf t;
+    pv_buf_init(&t);
+    size_t *at = json_ids(&t, m), L = m->nleaves;
+    if (!at) {
+        b->oom = 1;
+        pv_buf_free(&t);
+        return;
+    }
     pv_buf_puts(b, "{\n  \"case\": ");
     pv_buf_json_str(b, c->name);
     pv_buf_puts(b, ",\n  \"model\": ");
@@ -86,8 +120,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     for (size_t i = 0; i < r->n; i++) {
         prefetch_row(rows, r->n, i);
         const pv_proj_result *p = rows[i].p;
-        pv_buf_puts(b, i ? ",\n    {" : "\n    {");
-        pv_buf_puts(b, "\"id\": ");
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
         pv_buf_json_str(b, rows[i].id);
         pv_buf_puts(b, ", \"name\": ");
         pv_buf_json_str(b, rows[i].name);
@@ -95,21 +128,23 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
         pv_buf_num(b, p->score, 6);
         pv_buf_puts(b, p->eligible ? ", \"eligible\": true, \"excluded_by\": "
                                    : ", \"eligible\": false, \"excluded_by\": ");
-        json_rule_ids(b, m, p->excluded_by, p->nexcluded);
+        json_rule_ids(b, &t, at, L, p->excluded_by, p->nexcluded);
         pv_json_below(b, c, p);
         pv_buf_puts(b, ", \"flags\": ");
-        json_rule_ids(b, m, p->flags, p->nflags);
+        json_rule_ids(b, &t, at, L, p->flags, p->nflags);
         pv_buf_puts(b, ", \"contributions\": {");
-        for (size_t k = 0; k < m->nleaves; k++) {
+        for (size_t k = 0; k < L; k++) {
             if (k)
                 pv_buf_puts(b, ", ");
-            pv_buf_json_str(b, m->leaves[k]->id);
+            json_id(b, &t, at, k);
             pv_buf_puts(b, ": ");
             pv_buf_num(b, p->contrib[k], 6);
         }
         pv_buf_puts(b, "}}");
     }
     pv_buf_puts(b, r->n ? "\n  ]\n}\n" : "]\n}\n");
+    pv_free(at);
+    pv_buf_free(&t);
 }
 
 static void rule_ids_text(pv_buf *b, const pv_model *m, const size_t *ids, size_t n, int sv)
