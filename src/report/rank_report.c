@@ -5,55 +5,81 @@
 
 #include <string.h>
 
-/* One line of the ranking, in ranked order: what a renderer reads of it. */
-typedef struct rank_row {
-    const char *id, *name;
-    const pv_proj_result *p;
-    size_t rank;
-} rank_row;
-
-/* The rows in ranked order. The projects' cells and results are read in
- * file order and scattered to their places: reading them in ranked order
- * instead (random order in memory) dominated the time of large rankings. */
-static rank_row *rank_rows(pv_buf *b, const pv_case *c, const pv_ranking *r)
-{
-    rank_row *rows = pv_calloc(r->n ? r->n : 1, sizeof *rows);
-    if (!rows) {
-        b->oom = 1;
-        return NULL;
-    }
-    for (size_t j = 0; j < r->n; j++)
-        rows[r->rank[j] - 1] = (rank_row){pv_project_id(c, j), pv_project_name(c, j), &r->p[j],
-                                          r->rank[j]};
-    return rows;
-}
-
-/* Asks for row i + 16's result and text and row i + 8's per-leaf points
- * ahead of time, so that the misses of the random order overlap. */
-static void prefetch_row(const rank_row *rows, size_t n, size_t i)
-{
-    if (i + 16 < n) {
-        __builtin_prefetch(rows[i + 16].p);
-        __builtin_prefetch((const char *)rows[i + 16].p + 64);
-        __builtin_prefetch(rows[i + 16].id);
-        __builtin_prefetch(rows[i + 16].name);
-    }
-    if (i + 8 < n) {
-        const pv_proj_result *p = rows[i + 8].p;
-        __builtin_prefetch(p->contrib);
-        if (p->nexcluded)
-            __builtin_prefetch(p->excluded_by);
-        if (p->nflags)
-            __builtin_prefetch(p->flags);
-    }
-}
-
 /* Empties a scratch buffer that is reused from row to row. */
 static void scratch_reset(pv_buf *t)
 {
     t->len = 0;
     if (t->data)
         t->data[0] = '\0';
+}
+
+/* A window of up to WIN consecutive ranks, copied out of the ranking: a
+ * renderer walks the ranks in order, but the projects' cells and results
+ * lie in file order, and reading them in ranked order (random order in
+ * memory) dominated the time of large rankings. Each window is filled by
+ * one pass in file order; its copies then sit together in cache. */
+enum { WIN = 32768 };
+
+typedef struct rank_win {
+    size_t lo, n;            /* ranks lo + 1 .. lo + n */
+    pv_proj_result *p;       /* copies; contrib points into contrib */
+    double *contrib;         /* WIN × leaves */
+    size_t *at;              /* each row's id, then its name, in text */
+    pv_buf text;
+    const char *id, *name;   /* the current row's */
+} rank_win;
+
+static void win_free(rank_win *w)
+{
+    pv_free(w->p);
+    pv_free(w->contrib);
+    pv_free(w->at);
+    pv_buf_free(&w->text);
+}
+
+static int win_fill(rank_win *w, const pv_case *c, const pv_ranking *r, size_t lo)
+{
+    size_t L = c->model->nleaves;
+    if (!w->p) {
+        w->p = pv_calloc(WIN, sizeof *w->p);
+        w->contrib = pv_calloc(WIN * L + 1, sizeof *w->contrib);
+        w->at = pv_calloc(WIN, sizeof *w->at);
+        pv_buf_init(&w->text);
+        if (!w->p || !w->contrib || !w->at)
+            return -1;
+    }
+    w->lo = lo;
+    w->n = r->n - lo < WIN ? r->n - lo : WIN;
+    scratch_reset(&w->text);
+    for (size_t j = 0; j < r->n; j++) {
+        size_t k = r->rank[j] - 1 - lo; /* wraps around below lo */
+        if (k >= w->n)
+            continue;
+        w->p[k] = r->p[j];
+        w->p[k].contrib = w->contrib + k * L;
+        memcpy(w->p[k].contrib, r->p[j].contrib, L * sizeof *w->contrib);
+        w->at[k] = w->text.len;
+        pv_buf_puts(&w->text, pv_project_id(c, j));
+        pv_buf_putc(&w->text, '\0');
+        pv_buf_puts(&w->text, pv_project_name(c, j));
+        pv_buf_putc(&w->text, '\0');
+    }
+    return w->text.oom ? -1 : 0;
+}
+
+/* The result of rank i + 1 (its id and name in w->id, w->name), or NULL
+ * when out of memory (then b is marked so). */
+static const pv_proj_result *win_row(pv_buf *b, rank_win *w, const pv_case *c,
+                                     const pv_ranking *r, size_t i)
+{
+    if ((!w->p || i < w->lo || i >= w->lo + w->n) && win_fill(w, c, r, i)) {
+        b->oom = 1;
+        return NULL;
+    }
+    size_t k = i - w->lo;
+    w->id = w->text.data + w->at[k];
+    w->name = w->id + strlen(w->id) + 1;
+    return &w->p[k];
 }
 
 static size_t count_excluded(const pv_ranking *r)
@@ -101,7 +127,7 @@ static void json_rule_ids(pv_buf *b, const pv_buf *t, const size_t *at, size_t n
     pv_buf_putc(b, ']');
 }
 
-static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows)
+static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w)
 {
     const pv_model *m = c->model;
     pv_buf t;
@@ -118,13 +144,14 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     pv_buf_json_str(b, m->name);
     pv_buf_puts(b, ",\n  \"projects\": [");
     for (size_t i = 0; i < r->n; i++) {
-        prefetch_row(rows, r->n, i);
-        const pv_proj_result *p = rows[i].p;
+        const pv_proj_result *p = win_row(b, w, c, r, i);
+        if (!p)
+            break;
         pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        pv_buf_json_str(b, rows[i].id);
+        pv_buf_json_str(b, w->id);
         pv_buf_puts(b, ", \"name\": ");
-        pv_buf_json_str(b, rows[i].name);
-        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", rows[i].rank);
+        pv_buf_json_str(b, w->name);
+        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", i + 1);
         pv_buf_num(b, p->score, 6);
         pv_buf_puts(b, p->eligible ? ", \"eligible\": true, \"excluded_by\": "
                                    : ", \"eligible\": false, \"excluded_by\": ");
@@ -174,7 +201,7 @@ static void csv_rule_cells(pv_buf *b, pv_buf *tmp, const pv_model *m, const pv_p
     pv_csv_cell(b, tmp->len ? tmp->data : "", sv);
 }
 
-static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w,
                        int sv)
 {
     const pv_model *m = c->model;
@@ -191,13 +218,14 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const r
     pv_buf tmp; /* one scratch buffer for every row's rule cells */
     pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
-        prefetch_row(rows, r->n, i);
-        const pv_proj_result *p = rows[i].p;
-        pv_buf_printf(b, "%zu", rows[i].rank);
+        const pv_proj_result *p = win_row(b, w, c, r, i);
+        if (!p)
+            break;
+        pv_buf_printf(b, "%zu", i + 1);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, rows[i].id, sv);
+        pv_csv_cell(b, w->id, sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, rows[i].name, sv);
+        pv_csv_cell(b, w->name, sv);
         pv_csv_sep(b, sv);
         pv_csv_num(b, p->score, 6, sv);
         pv_csv_sep(b, sv);
@@ -299,7 +327,7 @@ static void md_policy(pv_buf *b, const pv_model *m, int sv)
     }
 }
 
-static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w,
                       int sv)
 {
     const pv_model *m = c->model;
@@ -314,12 +342,13 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, const ra
     pv_buf th; /* one scratch buffer for every row's threshold text */
     pv_buf_init(&th);
     for (size_t i = 0; i < r->n; i++) {
-        prefetch_row(rows, r->n, i);
-        const pv_proj_result *p = rows[i].p;
-        pv_buf_printf(b, "| %zu | ", rows[i].rank);
-        md_cell(b, rows[i].id);
+        const pv_proj_result *p = win_row(b, w, c, r, i);
+        if (!p)
+            break;
+        pv_buf_printf(b, "| %zu | ", i + 1);
+        md_cell(b, w->id);
         pv_buf_puts(b, " | ");
-        md_cell(b, rows[i].name);
+        md_cell(b, w->name);
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
@@ -339,13 +368,15 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, const ra
         pv_buf_puts(b, "---:|");
     pv_buf_putc(b, '\n');
     for (size_t i = 0; i < r->n; i++) {
-        prefetch_row(rows, r->n, i);
+        const pv_proj_result *p = win_row(b, w, c, r, i);
+        if (!p)
+            break;
         pv_buf_puts(b, "| ");
-        md_cell(b, rows[i].id);
+        md_cell(b, w->id);
         pv_buf_puts(b, " |");
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_buf_putc(b, ' ');
-            pv_fmt_num(b, rows[i].p->contrib[k], 2, sv);
+            pv_fmt_num(b, p->contrib[k], 2, sv);
             pv_buf_puts(b, " |");
         }
         pv_buf_putc(b, '\n');
@@ -394,14 +425,14 @@ static void text_details(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_
     pv_buf_putc(b, '\n');
 }
 
-static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const rank_row *rows,
+static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w,
                         int sv)
 {
     render_head(b, c, sv, 0);
     size_t wid = 10, wst = 10;
-    for (size_t i = 0; i < r->n; i++) {
-        size_t w = pv_text_width(rows[i].id);
-        wid = w > wid ? w : wid;
+    for (size_t j = 0; j < r->n; j++) {
+        size_t iw = pv_text_width(pv_project_id(c, j));
+        wid = iw > wid ? iw : wid;
     }
     pv_buf_printf(b, "%s: %zu, %s: %zu\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
                   pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"),
@@ -417,10 +448,11 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     pv_buf tmp; /* scratch for every row's score and threshold text */
     pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
-        prefetch_row(rows, r->n, i);
-        const pv_proj_result *p = rows[i].p;
-        pv_buf_printf(b, "%5zu  ", rows[i].rank);
-        pv_buf_pad(b, rows[i].id, wid, 0);
+        const pv_proj_result *p = win_row(b, w, c, r, i);
+        if (!p)
+            break;
+        pv_buf_printf(b, "%5zu  ", i + 1);
+        pv_buf_pad(b, w->id, wid, 0);
         pv_buf_putc(b, ' ');
         scratch_reset(&tmp);
         pv_fmt_num(&tmp, p->score, 2, sv);
@@ -428,7 +460,7 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
         pv_buf_puts(b, "  ");
         pv_buf_pad(b, pv_eligible_word(p->eligible, sv), wst, 0);
         pv_buf_putc(b, ' ');
-        pv_buf_plain(b, rows[i].name);
+        pv_buf_plain(b, w->name);
         pv_buf_putc(b, '\n');
         text_details(b, &tmp, c, p, sv);
     }
@@ -439,16 +471,14 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
 /* The four streamable formats into b. */
 static void render_into(pv_buf *b, const pv_case *c, const pv_ranking *r, pv_format fmt, int sv)
 {
-    rank_row *rows = rank_rows(b, c, r);
-    if (!rows)
-        return;
+    rank_win w = {0};
     switch (fmt) {
-    case PV_FMT_JSON: render_json(b, c, r, rows); break;
-    case PV_FMT_CSV: render_csv(b, c, r, rows, sv); break;
-    case PV_FMT_MD: render_md(b, c, r, rows, sv); break;
-    default: render_text(b, c, r, rows, sv); break;
+    case PV_FMT_JSON: render_json(b, c, r, &w); break;
+    case PV_FMT_CSV: render_csv(b, c, r, &w, sv); break;
+    case PV_FMT_MD: render_md(b, c, r, &w, sv); break;
+    default: render_text(b, c, r, &w, sv); break;
     }
-    pv_free(rows);
+    win_free(&w);
 }
 
 char *pv_render_rank(const pv_case *c, const pv_ranking *r, pv_format fmt, pv_lang lang,
