@@ -142,11 +142,9 @@ void pv_csv_num(pv_buf *b, double x, int decimals, int sv)
         return; /* an empty cell */
     char tmp[PV_NUM_TEXT];
     const char *t = pv_num_text(tmp, x, decimals);
-    if (sv) {
-        char *dot = strchr(tmp, '.'); /* t points into tmp */
-        if (dot)
-            *dot = ',';
-    }
+    char *dot = sv ? strchr(tmp + (t - tmp), '.') : NULL; /* t points into tmp */
+    if (dot)
+        *dot = ',';
     pv_buf_puts(b, t);
 }
 

@@ -27,6 +27,7 @@ typedef struct rank_win {
     size_t *at;              /* each row's id, then its name, in text */
     pv_buf text;
     const char *id, *name;   /* the current row's */
+    int failed;              /* out of memory: every later row fails too */
 } rank_win;
 
 static void win_free(rank_win *w)
@@ -40,13 +41,17 @@ static void win_free(rank_win *w)
 static int win_fill(rank_win *w, const pv_case *c, const pv_ranking *r, size_t lo)
 {
     size_t L = c->model->nleaves;
+    if (w->failed)
+        return -1;
     if (!w->p) {
         w->p = pv_calloc(WIN, sizeof *w->p);
         w->contrib = pv_calloc(WIN * L + 1, sizeof *w->contrib);
         w->at = pv_calloc(WIN, sizeof *w->at);
         pv_buf_init(&w->text);
-        if (!w->p || !w->contrib || !w->at)
+        if (!w->p || !w->contrib || !w->at) {
+            w->failed = 1;
             return -1;
+        }
     }
     w->lo = lo;
     w->n = r->n - lo < WIN ? r->n - lo : WIN;
@@ -64,7 +69,8 @@ static int win_fill(rank_win *w, const pv_case *c, const pv_ranking *r, size_t l
         pv_buf_puts(&w->text, pv_project_name(c, j));
         pv_buf_putc(&w->text, '\0');
     }
-    return w->text.oom ? -1 : 0;
+    w->failed = w->text.oom;
+    return w->failed ? -1 : 0;
 }
 
 /* The result of rank i + 1 (its id and name in w->id, w->name), or NULL
@@ -72,7 +78,7 @@ static int win_fill(rank_win *w, const pv_case *c, const pv_ranking *r, size_t l
 static const pv_proj_result *win_row(pv_buf *b, rank_win *w, const pv_case *c,
                                      const pv_ranking *r, size_t i)
 {
-    if ((!w->p || i < w->lo || i >= w->lo + w->n) && win_fill(w, c, r, i)) {
+    if ((w->failed || !w->p || i < w->lo || i >= w->lo + w->n) && win_fill(w, c, r, i)) {
         b->oom = 1;
         return NULL;
     }
@@ -151,7 +157,9 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         pv_buf_json_str(b, w->id);
         pv_buf_puts(b, ", \"name\": ");
         pv_buf_json_str(b, w->name);
-        pv_buf_printf(b, ", \"rank\": %zu, \"score\": ", i + 1);
+        pv_buf_puts(b, ", \"rank\": ");
+        pv_buf_num(b, (double)(i + 1), 0); /* exact: i < 2^53 */
+        pv_buf_puts(b, ", \"score\": ");
         pv_buf_num(b, p->score, 6);
         pv_buf_puts(b, p->eligible ? ", \"eligible\": true, \"excluded_by\": "
                                    : ", \"eligible\": false, \"excluded_by\": ");
@@ -221,7 +229,7 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_wi
         const pv_proj_result *p = win_row(b, w, c, r, i);
         if (!p)
             break;
-        pv_buf_printf(b, "%zu", i + 1);
+        pv_buf_num(b, (double)(i + 1), 0);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, w->id, sv);
         pv_csv_sep(b, sv);

@@ -173,10 +173,6 @@ const char *pv_num_text(char out[PV_NUM_TEXT], double x, int decimals)
     if (decimals >= 0 && decimals <= 9 && fabs(x) < 1e9) {
         double scaled = fabs(x) * P10[decimals];
         long long v = (long long)(scaled + 0.5);
-        if (v == 0) {
-            snprintf(out, PV_NUM_TEXT, "%.*f", decimals, 0.0);
-            return out;
-        }
         long long ip = v / (long long)P10[decimals], fp = v % (long long)P10[decimals];
         char *q = out + PV_NUM_TEXT;
         *--q = '\0';
@@ -190,7 +186,7 @@ const char *pv_num_text(char out[PV_NUM_TEXT], double x, int decimals)
             *--q = (char)('0' + ip % 10);
             ip /= 10;
         } while (ip);
-        if (x < 0)
+        if (x < 0 && v != 0) /* what rounds to zero is printed "0.000…", unsigned */
             *--q = '-';
         return q;
     }
