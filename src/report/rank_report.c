@@ -28,6 +28,7 @@ typedef struct rank_win {
     pv_buf text;
     const char *id, *name;   /* the current row's */
     int failed;              /* out of memory: every later row fails too */
+    pv_buf scratch;          /* a renderer's per-row text, reused */
 } rank_win;
 
 static void win_free(rank_win *w)
@@ -36,6 +37,7 @@ static void win_free(rank_win *w)
     pv_free(w->contrib);
     pv_free(w->at);
     pv_buf_free(&w->text);
+    pv_buf_free(&w->scratch);
 }
 
 static int win_fill(rank_win *w, const pv_case *c, const pv_ranking *r, size_t lo)
@@ -223,8 +225,6 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_wi
         pv_csv_cell(b, pv_crit_label(m->leaves[k], sv), sv);
     }
     pv_csv_eol(b);
-    pv_buf tmp; /* one scratch buffer for every row's rule cells */
-    pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
         const pv_proj_result *p = win_row(b, w, c, r, i);
         if (!p)
@@ -238,15 +238,13 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_wi
         pv_csv_num(b, p->score, 6, sv);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, p->eligible ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
-        csv_rule_cells(b, &tmp, m, p, sv);
+        csv_rule_cells(b, &w->scratch, m, p, sv);
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_csv_sep(b, sv);
             pv_csv_num(b, p->contrib[k], 6, sv);
         }
         pv_csv_eol(b);
     }
-    b->oom |= tmp.oom;
-    pv_buf_free(&tmp);
 }
 
 /* Markdown table cells must not break the table. */
@@ -347,8 +345,6 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
                   pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
                   pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "Status", "Status"),
                   pv_tr(sv, "Rules", "Regler"));
-    pv_buf th; /* one scratch buffer for every row's threshold text */
-    pv_buf_init(&th);
     for (size_t i = 0; i < r->n; i++) {
         const pv_proj_result *p = win_row(b, w, c, r, i);
         if (!p)
@@ -360,11 +356,9 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
-        md_rules(b, &th, c, p, sv);
+        md_rules(b, &w->scratch, c, p, sv);
         pv_buf_puts(b, " |\n");
     }
-    b->oom |= th.oom;
-    pv_buf_free(&th);
     pv_buf_printf(b, "\n## %s\n\n| Id |", pv_tr(sv, "Contributions (points)", "Bidrag (poäng)"));
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_buf_putc(b, ' ');
@@ -453,8 +447,6 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
     pv_buf_puts(b, "  ");
     pv_buf_pad(b, "Status", wst, 0);
     pv_buf_printf(b, " %s\n", pv_tr(sv, "Name", "Namn"));
-    pv_buf tmp; /* scratch for every row's score and threshold text */
-    pv_buf_init(&tmp);
     for (size_t i = 0; i < r->n; i++) {
         const pv_proj_result *p = win_row(b, w, c, r, i);
         if (!p)
@@ -462,30 +454,30 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         pv_buf_printf(b, "%5zu  ", i + 1);
         pv_buf_pad(b, w->id, wid, 0);
         pv_buf_putc(b, ' ');
-        scratch_reset(&tmp);
-        pv_fmt_num(&tmp, p->score, 2, sv);
-        pv_buf_pad(b, tmp.len ? tmp.data : "", 8, 1);
+        scratch_reset(&w->scratch);
+        pv_fmt_num(&w->scratch, p->score, 2, sv);
+        pv_buf_pad(b, w->scratch.len ? w->scratch.data : "", 8, 1);
         pv_buf_puts(b, "  ");
         pv_buf_pad(b, pv_eligible_word(p->eligible, sv), wst, 0);
         pv_buf_putc(b, ' ');
         pv_buf_plain(b, w->name);
         pv_buf_putc(b, '\n');
-        text_details(b, &tmp, c, p, sv);
+        text_details(b, &w->scratch, c, p, sv);
     }
-    b->oom |= tmp.oom;
-    pv_buf_free(&tmp);
 }
 
 /* The four streamable formats into b. */
 static void render_into(pv_buf *b, const pv_case *c, const pv_ranking *r, pv_format fmt, int sv)
 {
     rank_win w = {0};
+    pv_buf_init(&w.scratch);
     switch (fmt) {
     case PV_FMT_JSON: render_json(b, c, r, &w); break;
     case PV_FMT_CSV: render_csv(b, c, r, &w, sv); break;
     case PV_FMT_MD: render_md(b, c, r, &w, sv); break;
     default: render_text(b, c, r, &w, sv); break;
     }
+    b->oom |= w.scratch.oom;
     win_free(&w);
 }
 
