@@ -120,6 +120,10 @@ int pv_buf_drain(pv_buf *b);
 void pv_buf_json_str(pv_buf *b, const char *s); /* quoted, escaped JSON string */
 void pv_buf_csv_field(pv_buf *b, const char *s, char delim);
 void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed as 0 */
+/* The same text without a buffer: written into out, returned (a pointer
+ * into out, or "null" for NaN and infinities). */
+#define PV_NUM_TEXT 64
+const char *pv_num_text(char out[PV_NUM_TEXT], double x, int decimals);
 
 /* ---------------------------------------------------------- util/progress */
 /* Calls the progress hook (pv_set_progress) when it is set and this is the

@@ -61,31 +61,32 @@ void pv_fmt_grouped(pv_buf *b, double x, int decimals, const char *thousands, ch
         pv_buf_puts(b, "–");
         return;
     }
-    pv_buf tmp;
-    pv_buf_init(&tmp);
-    pv_buf_num(&tmp, x, decimals);
-    if (tmp.oom || !tmp.data) {
-        b->oom = 1;
-        pv_buf_free(&tmp);
-        return;
-    }
-    const char *s = tmp.data;
+    char num[PV_NUM_TEXT], out[4 * PV_NUM_TEXT];
+    const char *s = pv_num_text(num, x, decimals);
+    size_t o = 0, tl = strlen(thousands);
+    if (tl > 4) /* the marks in use are one or two bytes */
+        tl = 4;
     if (*s == '-') {
-        pv_buf_puts(b, "−"); /* U+2212, the typographic minus */
+        memcpy(out, "−", 3); /* U+2212, the typographic minus */
+        o = 3;
         s++;
     }
     const char *dot = strchr(s, '.');
     size_t intlen = dot ? (size_t)(dot - s) : strlen(s);
     for (size_t i = 0; i < intlen; i++) {
-        if (i > 0 && (intlen - i) % 3 == 0)
-            pv_buf_puts(b, thousands);
-        pv_buf_putc(b, s[i]);
+        if (i > 0 && (intlen - i) % 3 == 0) {
+            memcpy(out + o, thousands, tl);
+            o += tl;
+        }
+        out[o++] = s[i];
     }
     if (dot) {
-        pv_buf_putc(b, mark);
-        pv_buf_puts(b, dot + 1);
+        out[o++] = mark;
+        size_t fl = strlen(dot + 1);
+        memcpy(out + o, dot + 1, fl);
+        o += fl;
     }
-    pv_buf_free(&tmp);
+    pv_buf_put(b, out, o);
 }
 
 void pv_fmt_num(pv_buf *b, double x, int decimals, int sv)
@@ -137,19 +138,14 @@ void pv_csv_cell(pv_buf *b, const char *s, int sv)
 
 void pv_csv_num(pv_buf *b, double x, int decimals, int sv)
 {
-    pv_buf tmp;
-    pv_buf_init(&tmp);
-    pv_buf_num(&tmp, x, decimals);
-    if (!tmp.data) {
-        b->oom = 1;
-        return;
-    }
-    if (sv)
-        for (char *p = tmp.data; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    pv_buf_puts(b, strcmp(tmp.data, "null") ? tmp.data : "");
-    pv_buf_free(&tmp);
+    if (!isfinite(x))
+        return; /* an empty cell */
+    char tmp[PV_NUM_TEXT];
+    const char *t = pv_num_text(tmp, x, decimals);
+    char *dot = sv ? strchr(tmp + (t - tmp), '.') : NULL; /* t points into tmp */
+    if (dot)
+        *dot = ',';
+    pv_buf_puts(b, t);
 }
 
 void pv_csv_start(pv_buf *b, int sv)

@@ -3,7 +3,9 @@
 #include "../internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int missing_error(const pv_case *c, const pv_criterion *l, size_t j, const pv_table *t,
@@ -110,46 +112,79 @@ static int leaf_value(const pv_case *c, const pv_criterion *l, size_t j, pv_proj
     return 0;
 }
 
-static void result_free(pv_proj_result *r)
-{
-    pv_free(r->below);
-    pv_free(r->excluded_by);
-    pv_free(r->flags);
-    pv_free(r->value);
-    pv_free(r->contrib);
-    pv_free(r->raw);
-    pv_free(r->clamped);
-    pv_free(r->used_missing);
-}
-
 void pv_ranking_free(pv_ranking *r)
 {
     if (!r)
         return;
-    if (r->p)
-        for (size_t i = 0; i < r->n; i++)
-            result_free(&r->p[i]);
+    if (r->p) {
+        for (size_t i = 0; i < r->n; i++) {
+            pv_free(r->p[i].below);
+            pv_free(r->p[i].excluded_by);
+            pv_free(r->p[i].flags);
+        }
+        if (r->n) { /* the per-leaf arrays: one block each, for all projects */
+            pv_free(r->p[0].value);
+            pv_free(r->p[0].contrib);
+            pv_free(r->p[0].raw);
+            pv_free(r->p[0].clamped);
+            pv_free(r->p[0].used_missing);
+        }
+    }
     pv_free(r->p);
     pv_free(r->order);
     pv_free(r->rank);
     pv_free(r);
 }
 
-typedef struct rank_ctx {
-    const pv_case *c;
-    const pv_ranking *r;
-    const char **id; /* per project, so ties compare without a lookup */
-} rank_ctx;
+/* The sort key of one project, in one small record so that the sort reads
+ * memory in order: eligible first, then by score, ties by id (its first 8
+ * bytes big-endian, then the rest). */
+typedef struct rank_key {
+    double score;
+    uint64_t head;
+    const char *id;
+    size_t j;
+    int eligible;
+} rank_key;
 
-static int rank_cmp(size_t a, size_t b, const void *vctx)
+static int rank_cmp(const void *va, const void *vb)
 {
-    const rank_ctx *x = vctx;
-    const pv_proj_result *pa = &x->r->p[a], *pb = &x->r->p[b];
-    if (pa->eligible != pb->eligible)
-        return pa->eligible ? -1 : 1;
-    if (pa->score != pb->score)
-        return pa->score > pb->score ? -1 : 1;
-    return strcmp(x->id[a], x->id[b]);
+    const rank_key *a = va, *b = vb;
+    if (a->eligible != b->eligible)
+        return a->eligible ? -1 : 1;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    if (a->head != b->head)
+        return a->head < b->head ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static uint64_t id_head(const char *id)
+{
+    uint64_t h = 0;
+    int i = 0;
+    for (; i < 8 && id[i]; i++)
+        h = h << 8 | (unsigned char)id[i];
+    return h << (8 * (8 - i));
+}
+
+/* Ids are unique, so the order is total and qsort's is deterministic. */
+static int rank_order(const pv_case *c, pv_ranking *r)
+{
+    rank_key *k = pv_calloc(r->n ? r->n : 1, sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t j = 0; j < r->n; j++) {
+        const char *id = pv_project_id(c, j);
+        k[j] = (rank_key){r->p[j].score, id_head(id), id, j, r->p[j].eligible != 0};
+    }
+    qsort(k, r->n, sizeof *k, rank_cmp);
+    for (size_t i = 0; i < r->n; i++) {
+        r->order[i] = k[i].j;
+        r->rank[k[i].j] = i + 1;
+    }
+    pv_free(k);
+    return 0;
 }
 
 int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err)
@@ -239,64 +274,66 @@ static int apply_thresholds(const pv_case *c, pv_proj_result *p, unsigned char *
     return 0;
 }
 
+/* Points p's per-leaf arrays at row j of the blocks in p[0] (L per row). */
+static void leaf_rows(pv_proj_result *p, size_t j, size_t L)
+{
+    p[j].value = p[0].value + j * L;
+    p[j].contrib = p[0].contrib + j * L;
+    p[j].raw = p[0].raw + j * L;
+    p[j].clamped = p[0].clamped + j * L;
+    p[j].used_missing = p[0].used_missing + j * L;
+}
+
 pv_ranking *pv_rank(const pv_case *c, pv_error *err)
 {
-    size_t n = c->projects->nrows, L = c->model->nleaves;
+    size_t n = c->projects->nrows, L = c->model->nleaves, nl = n * L > 0 ? n * L : 1;
     pv_ranking *r = pv_calloc(1, sizeof *r);
     if (!r) {
         pv_err_nomem(err);
         return NULL;
     }
-    r->p = pv_calloc(n, sizeof *r->p);
-    r->order = pv_calloc(n, sizeof(size_t));
-    r->rank = pv_calloc(n, sizeof(size_t));
-    if (!r->p || !r->order || !r->rank) {
-        pv_free(r->p);
-        r->p = NULL;
+    r->p = pv_calloc(n ? n : 1, sizeof *r->p);
+    r->order = pv_calloc(n ? n : 1, sizeof(size_t));
+    r->rank = pv_calloc(n ? n : 1, sizeof(size_t));
+    unsigned char *below = pv_calloc(c->model->nall + 1, 1);
+    if (!r->p || !r->order || !r->rank || !below) {
+        pv_free(below);
         pv_ranking_free(r);
         pv_err_nomem(err);
         return NULL;
     }
     r->n = n;
+    if (n) {
+        pv_proj_result *p0 = &r->p[0];
+        p0->value = pv_calloc(nl, sizeof(double));
+        p0->contrib = pv_calloc(nl, sizeof(double));
+        p0->raw = pv_calloc(nl, sizeof(double));
+        p0->clamped = pv_calloc(nl, sizeof(int));
+        p0->used_missing = pv_calloc(nl, sizeof(int));
+        if (!p0->value || !p0->contrib || !p0->raw || !p0->clamped || !p0->used_missing) {
+            pv_err_nomem(err);
+            goto fail;
+        }
+    }
     for (size_t j = 0; j < n; j++) {
         pv_proj_result *p = &r->p[j];
-        p->value = pv_calloc(L, sizeof(double));
-        p->contrib = pv_calloc(L, sizeof(double));
-        p->raw = pv_calloc(L, sizeof(double));
-        p->clamped = pv_calloc(L, sizeof(int));
-        p->used_missing = pv_calloc(L, sizeof(int));
-        if (!p->value || !p->contrib || !p->raw || !p->clamped || !p->used_missing) {
-            pv_err_nomem(err);
-            goto fail;
-        }
+        leaf_rows(r->p, j, L);
         if (pv_screen_project(c, j, p, err) || pv_score_project(c, j, p, err))
             goto fail;
-        unsigned char *below = pv_calloc(c->model->nall + 1, 1);
-        if (!below || apply_thresholds(c, p, below)) {
-            pv_free(below);
+        memset(below, 0, c->model->nall + 1);
+        if (apply_thresholds(c, p, below)) {
             pv_err_nomem(err);
             goto fail;
         }
-        pv_free(below);
-        r->order[j] = j;
     }
-    rank_ctx x = {c, r, pv_calloc(n ? n : 1, sizeof(char *))};
-    if (!x.id) {
+    if (rank_order(c, r)) {
         pv_err_nomem(err);
         goto fail;
     }
-    for (size_t j = 0; j < n; j++)
-        x.id[j] = pv_project_id(c, j);
-    int sorted = pv_sort_idx(r->order, n, rank_cmp, &x);
-    pv_free(x.id);
-    if (sorted) {
-        pv_err_nomem(err);
-        goto fail;
-    }
-    for (size_t i = 0; i < n; i++)
-        r->rank[r->order[i]] = i + 1;
+    pv_free(below);
     return r;
 fail:
+    pv_free(below);
     pv_ranking_free(r);
     return NULL;
 }

@@ -66,7 +66,16 @@ void pv_buf_put(pv_buf *b, const char *s, size_t n)
 
 void pv_buf_puts(pv_buf *b, const char *s) { pv_buf_put(b, s, strlen(s)); }
 
-void pv_buf_putc(pv_buf *b, char c) { pv_buf_put(b, &c, 1); }
+void pv_buf_putc(pv_buf *b, char c)
+{
+    /* the common case, without the length arithmetic of pv_buf_put */
+    if (!b->oom && b->len + 2 <= b->cap && (!b->flush || b->len + 2 <= FLUSH_AT)) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    pv_buf_put(b, &c, 1);
+}
 
 void pv_buf_printf(pv_buf *b, const char *fmt, ...)
 {
@@ -154,26 +163,18 @@ void pv_buf_csv_field(pv_buf *b, const char *s, char delim)
     pv_buf_putc(b, '"');
 }
 
-void pv_buf_num(pv_buf *b, double x, int decimals)
+const char *pv_num_text(char out[PV_NUM_TEXT], double x, int decimals)
 {
-    char tmp[64];
-    if (!isfinite(x)) {
-        pv_buf_puts(b, "null");
-        return;
-    }
+    if (!isfinite(x))
+        return "null";
     /* Fast path for report-sized numbers: printf's exact decimal expansion
      * dominated the time of large rankings. Rounds half away from zero. */
     static const double P10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     if (decimals >= 0 && decimals <= 9 && fabs(x) < 1e9) {
         double scaled = fabs(x) * P10[decimals];
         long long v = (long long)(scaled + 0.5);
-        if (v == 0) {
-            snprintf(tmp, sizeof tmp, "%.*f", decimals, 0.0);
-            pv_buf_puts(b, tmp);
-            return;
-        }
         long long ip = v / (long long)P10[decimals], fp = v % (long long)P10[decimals];
-        char *q = tmp + sizeof tmp;
+        char *q = out + PV_NUM_TEXT;
         *--q = '\0';
         for (int d = 0; d < decimals; d++) {
             *--q = (char)('0' + fp % 10);
@@ -185,22 +186,25 @@ void pv_buf_num(pv_buf *b, double x, int decimals)
             *--q = (char)('0' + ip % 10);
             ip /= 10;
         } while (ip);
-        if (x < 0)
+        if (x < 0 && v != 0) /* what rounds to zero is printed "0.000…", unsigned */
             *--q = '-';
-        pv_buf_puts(b, q);
-        return;
+        return q;
     }
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+    snprintf(out, PV_NUM_TEXT, "%.*f", decimals, x);
     /* "-0.000" would differ from "0.000" between platforms' rounding paths. */
-    if (tmp[0] == '-') {
+    if (out[0] == '-') {
         int allzero = 1;
-        for (const char *p = tmp + 1; *p; p++)
+        for (const char *p = out + 1; *p; p++)
             if (*p != '0' && *p != '.')
                 allzero = 0;
-        if (allzero) {
-            pv_buf_puts(b, tmp + 1);
-            return;
-        }
+        if (allzero)
+            return out + 1;
     }
-    pv_buf_puts(b, tmp);
+    return out;
+}
+
+void pv_buf_num(pv_buf *b, double x, int decimals)
+{
+    char tmp[PV_NUM_TEXT];
+    pv_buf_puts(b, pv_num_text(tmp, x, decimals));
 }

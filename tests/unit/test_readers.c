@@ -381,6 +381,46 @@ static void test_number_rejections(void **state)
     num_rc("1\xE2\x80", 1, -1);
 }
 
+/* Plain decimals of up to 15 digits take a faster path than strtod: the
+ * very same double, for every number of decimals, sign and magnitude. */
+static void test_number_exact(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull; /* xorshift: fixed, no libc rand */
+    char s[64];
+    for (int i = 0; i < 300000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int digits = 1 + (int)(x % 17); /* 16 and 17: the strtod path */
+        int frac = (int)((x >> 8) % (uint64_t)(digits + 1));
+        uint64_t m = (x >> 12) % 100000000000000000ull;
+        char d[32];
+        snprintf(d, sizeof d, "%017llu", (unsigned long long)m);
+        const char *dg = d + 17 - digits;
+        int k = 0;
+        if (x & (1ull << 40))
+            s[k++] = '-';
+        if (frac == digits)
+            s[k++] = '0';
+        for (int q = 0; q < digits; q++) {
+            if (frac && q == digits - frac)
+                s[k++] = '.';
+            s[k++] = dg[q];
+        }
+        s[k] = '\0';
+        double want = strtod(s, NULL), got = num_ok(s, 0);
+        if (memcmp(&want, &got, sizeof got))
+            fail_msg("'%s': %.17g, strtod %.17g", s, got, want);
+    }
+    double z = num_ok("-0", 0);
+    assert_true(z == 0 && signbit(z));
+    assert_true(num_ok("0.1", 0) == 0.1);
+    assert_true(num_ok("123456789012345", 0) == 123456789012345.0);
+    assert_true(num_ok("9007199254740993", 0) == strtod("9007199254740993", NULL));
+    assert_true(num_ok("1 234,5", 1) == 1234.5);
+}
+
 static void test_number_long(void **state)
 {
     (void)state;
@@ -459,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_number_swedish),
         cmocka_unit_test(test_number_rejections),
         cmocka_unit_test(test_number_long),
+        cmocka_unit_test(test_number_exact),
         cmocka_unit_test(test_split_list),
         cmocka_unit_test(test_str_helpers),
     };

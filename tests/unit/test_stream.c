@@ -98,6 +98,43 @@ static void test_same_bytes(void **state)
     pv_case_free(c);
 }
 
+/* More ranks than one window of the renderer (32,768): every CSV line is
+ * the project at its place in the ranking, with its rank and score. */
+static void test_rank_order(void **state)
+{
+    (void)state;
+    char cp[400];
+    snprintf(cp, sizeof cp, "%s/gen/case.json", dir);
+    pv_case *c = tu_load_ok(cp);
+    pv_ranking *r = tu_rank_ok(c);
+    assert_true(r->n > 32768 + 1000);
+    pv_error err;
+    pv_error_clear(&err);
+    size_t len = 0;
+    char *s = pv_render_rank(c, r, PV_FMT_CSV, PV_LANG_EN, &len, &err);
+    assert_non_null(s);
+    char *line = strchr(s, '\n') + 1; /* after the header */
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        assert_int_equal(r->rank[j], i + 1);
+        char want[200];
+        int n = snprintf(want, sizeof want, "%zu,%s,", i + 1, pv_project_id(c, j));
+        assert_memory_equal(line, want, (size_t)n);
+        const char *score = strstr(line + n, "å\","); /* the name ends in å */
+        assert_non_null(score);
+        char num[PV_NUM_TEXT];
+        const char *t = pv_num_text(num, r->p[j].score, 6);
+        assert_memory_equal(score + strlen("å\","), t, strlen(t));
+        line = strchr(line, '\n');
+        assert_non_null(line);
+        line++;
+    }
+    assert_int_equal(*line, '\0');
+    pv_free(s);
+    pv_ranking_free(r);
+    pv_case_free(c);
+}
+
 static void test_promises(void **state)
 {
     (void)state;
@@ -169,9 +206,10 @@ int main(void)
     snprintf(dir, sizeof dir, "%s/pvstream.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     if (!mkdtemp(dir))
         return 1;
-    write_case(4000);
+    write_case(34000); /* more than one window of the rank renderer */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_bytes),
+        cmocka_unit_test(test_rank_order),
         cmocka_unit_test(test_promises),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
