@@ -220,9 +220,10 @@ static int read_amounts(const pv_table *t, int col, const char *name, double *ou
 }
 
 /* One resource: {"column": …, "partner_column": …, "limit": …, "name": …, "unit": …}. */
-static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *key, json_t *val,
-                          const char *k)
+static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
 {
+    pv_case *c = ctx;
+    pv_resource *r = &c->res[c->nres++];
     char kk[KP];
     r->col = r->pcol = -1;
     if (!pvj_valid_id(key)) {
@@ -231,10 +232,8 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
                 "characters");
         return -1;
     }
-    if (!json_is_object(val)) {
-        pvj_err(x, k, "must be an object with column and limit");
+    if (pvj_expect(x, val, JSON_OBJECT, k, "must be an object with column and limit"))
         return -1;
-    }
     r->id = pvj_dup(x, key);
     const char *col = pvj_str(x, val, "column", k, 1);
     const char *pcol = pvj_str(x, val, "partner_column", k, 0);
@@ -289,81 +288,60 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
 /* "resources": {id: resource, …}, absent for none. */
 static int parse_resources(pvj_ctx *x, pv_case *c, json_t *res)
 {
-    if (!res)
-        return 0;
-    if (!json_is_object(res)) {
-        pvj_err(x, "resources", "must be an object of resources keyed by id");
-        return -1;
-    }
+    int rc = pvj_opt(x, res, JSON_OBJECT, "resources", "must be an object of resources keyed by id");
+    if (rc <= 0)
+        return rc;
     if (!(c->res = pvj_alloc(x, json_object_size(res) + 1, sizeof *c->res)))
         return -1;
-    const char *key;
-    json_t *val;
-    json_object_foreach(res, key, val)
-    {
-        char k[KP];
-        pvj_key(k, "resources", key);
-        if (parse_resource(x, c, &c->res[c->nres++], key, val, k))
-            return -1;
-    }
-    return 0;
+    return pvj_each(x, res, "resources", parse_resource, c);
 }
 
 /* "labels": {"department": {"education": {"sv": "Utbildning", "en": "Education"}}} */
+typedef struct label_ctx {
+    pv_case *c;
+    const char *col;
+    size_t total;
+} label_ctx;
+
+static int label_count(pvj_ctx *x, const char *col, json_t *codes, const char *k, void *ctx)
+{
+    (void)col;
+    if (pvj_expect(x, codes, JSON_OBJECT, k, "must be an object from code to {\"sv\": …, \"en\": …}"))
+        return -1;
+    ((label_ctx *)ctx)->total += json_object_size(codes);
+    return 0;
+}
+
+static int label_code(pvj_ctx *x, const char *code, json_t *v, const char *kk, void *ctx)
+{
+    label_ctx *lc = ctx;
+    const char *sv, *en;
+    if (pvj_sv_en(x, v, kk, 0, &sv, &en))
+        return -1;
+    pv_label *l = &lc->c->labels[lc->c->nlabels++];
+    l->column = pvj_dup(x, lc->col);
+    l->value = pvj_dup(x, code);
+    return pvj_dup_pair(x, sv, en, code, &l->sv, &l->en);
+}
+
+static int label_column(pvj_ctx *x, const char *col, json_t *codes, const char *k, void *ctx)
+{
+    ((label_ctx *)ctx)->col = col;
+    return pvj_each(x, codes, k, label_code, ctx);
+}
+
 static int parse_labels(pvj_ctx *x, pv_case *c, json_t *lab)
 {
-    if (!lab)
-        return 0;
-    if (!json_is_object(lab)) {
-        pvj_err(x, "labels", "must be an object: column -> code -> {\"sv\", \"en\"}");
+    int rc = pvj_opt(x, lab, JSON_OBJECT, "labels",
+                     "must be an object: column -> code -> {\"sv\", \"en\"}");
+    if (rc <= 0)
+        return rc;
+    label_ctx lc = {.c = c};
+    if (pvj_each(x, lab, "labels", label_count, &lc))
         return -1;
-    }
-    size_t total = 0;
-    const char *col;
-    json_t *codes;
-    json_object_foreach(lab, col, codes)
-    {
-        char k[KP];
-        pvj_key(k, "labels", col);
-        if (!json_is_object(codes)) {
-            pvj_err(x, k, "must be an object from code to {\"sv\": …, \"en\": …}");
-            return -1;
-        }
-        total += json_object_size(codes);
-    }
-    if (!(c->labels = pvj_alloc(x, total + 1, sizeof *c->labels)))
+    if (!(c->labels = pvj_alloc(x, lc.total + 1, sizeof *c->labels)))
         return -1;
-    json_object_foreach(lab, col, codes)
-    {
-        const char *code;
-        json_t *v;
-        json_object_foreach(codes, code, v)
-        {
-            char k[KP], kk[KP];
-            pvj_key(k, "labels", col);
-            pvj_key(kk, k, code);
-            const char *sv = NULL, *en = NULL;
-            if (json_is_string(v))
-                sv = en = json_string_value(v);
-            else if (json_is_object(v)) {
-                sv = pvj_str(x, v, "sv", kk, 0);
-                en = pvj_str(x, v, "en", kk, 0);
-                if (pv_failed(x->err))
-                    return -1;
-            } else {
-                pvj_err(x, kk, "must be a string or {\"sv\": …, \"en\": …}");
-                return -1;
-            }
-            pv_label *l = &c->labels[c->nlabels++];
-            l->column = pvj_dup(x, col);
-            l->value = pvj_dup(x, code);
-            l->sv = pvj_dup(x, sv ? sv : en ? en : code);
-            l->en = pvj_dup(x, en ? en : sv ? sv : code);
-            if (pv_failed(x->err))
-                return -1;
-        }
-    }
-    return 0;
+    return pvj_each(x, lab, "labels", label_column, &lc);
 }
 
 const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv)
@@ -520,12 +498,9 @@ static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int 
 /* "home": {"lat", "lon"}, the origin of partner.distance_km. */
 static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
 {
-    if (!home)
-        return 0;
-    if (!json_is_object(home)) {
-        pvj_err(x, "home", "must be {\"lat\": …, \"lon\": …}");
-        return -1;
-    }
+    int rc = pvj_opt(x, home, JSON_OBJECT, "home", "must be {\"lat\": …, \"lon\": …}");
+    if (rc <= 0)
+        return rc;
     int a = pvj_num(x, home, "lat", "home", &c->home_lat);
     int b = pvj_num(x, home, "lon", "home", &c->home_lon);
     if (a < 0 || b < 0)
@@ -736,12 +711,9 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
         c->keep_existing = json_is_true(ke);
     }
     json_t *solver = json_object_get(root, "solver");
-    if (!solver)
-        return 0;
-    if (!json_is_object(solver)) {
-        pvj_err(x, "solver", "must be an object");
-        return -1;
-    }
+    int rc = pvj_opt(x, solver, JSON_OBJECT, "solver", "must be an object");
+    if (rc <= 0)
+        return rc;
     int a = pvj_num(x, solver, "time_limit_s", "solver", &c->time_limit_s);
     int b = pvj_num(x, solver, "mip_gap", "solver", &c->mip_gap);
     if (a < 0 || b < 0)
