@@ -11,12 +11,8 @@ void pv_frontier_free(pv_frontier *f)
         return;
     for (size_t i = 0; i < f->nseg; i++)
         pv_free(f->seg[i].x);
-    pv_free(f->seg);
-    pv_free(f->limit);
-    pv_free(f->point_seg);
-    pv_free(f->order);
-    pv_free(f->enter_at);
-    pv_free(f);
+    void *own[] = {f->seg, f->limit, f->point_seg, f->order, f->enter_at, f};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static double usage(const pv_case *c, size_t k, const pv_selection *s)

@@ -128,12 +128,8 @@ void pv_cofin_stats_free(pv_cofin_stats *st)
 {
     if (!st)
         return;
-    pv_free(st->overrun);
-    pv_free(st->overrun_lo);
-    pv_free(st->overrun_hi);
-    pv_free(st->q);
-    pv_free(st->unused);
-    pv_free(st);
+    void *own[] = {st->overrun, st->overrun_lo, st->overrun_hi, st->q, st->unused, st};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* The outcomes: point i has probability w[i] and values v[i * D + d]

@@ -8,6 +8,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A resource's names and amounts (parse_resource). */
+static void resource_free(pv_resource *r)
+{
+    void *own[] = {r->id,      r->column,  r->partner_column, r->name_sv, r->name_en,
+                   r->unit_sv, r->unit_en, r->a,              r->f};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
+/* A value label (parse_labels). */
+static void label_free(pv_label *l)
+{
+    void *own[] = {l->column, l->value, l->sv, l->en};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
 void pv_case_free(pv_case *c)
 {
     if (!c)
@@ -20,52 +35,24 @@ void pv_case_free(pv_case *c)
     pv_table_free(c->projects);
     pv_table_free(c->partners);
     pv_table_free(c->countries);
-    for (size_t i = 0; i < c->ninputs; i++)
-        pv_free(c->inputs[i]);
-    pv_free(c->inputs);
-    for (size_t i = 0; i < c->nres; i++) {
-        pv_free(c->res[i].id);
-        pv_free(c->res[i].column);
-        pv_free(c->res[i].partner_column);
-        pv_free(c->res[i].name_sv);
-        pv_free(c->res[i].name_en);
-        pv_free(c->res[i].unit_sv);
-        pv_free(c->res[i].unit_en);
-        pv_free(c->res[i].a);
-        pv_free(c->res[i].f);
-    }
-    pv_free(c->res);
+    pv_free_list(c->inputs, c->ninputs);
+    for (size_t i = 0; i < c->nres; i++)
+        resource_free(&c->res[i]);
     for (size_t i = 0; i < c->ncons; i++)
         pvj_constraint_free(&c->cons[i]);
-    pv_free(c->cons);
-    pv_free(c->proj_partners);
-    pv_free(c->proj_npartners);
-    pv_free(c->partner_country);
-    pv_free(c->partner_dist);
-    pv_free(c->partner_active);
-    pv_free(c->partner_agreement);
-    pv_free(c->obj_column);
-    pv_free(c->obj_mult);
-    if (c->munis)
-        pv_free_list(c->munis, c->nmunis);
-    pv_free(c->part_sorted);
-    pv_free(c->ctry_sorted);
-    for (size_t i = 0; i < c->nlabels; i++) {
-        pv_free(c->labels[i].column);
-        pv_free(c->labels[i].value);
-        pv_free(c->labels[i].sv);
-        pv_free(c->labels[i].en);
-    }
-    pv_free(c->labels);
+    pv_free_list(c->munis, c->nmunis);
+    for (size_t i = 0; i < c->nlabels; i++)
+        label_free(&c->labels[i]);
     pv_cofin_free(c->cofin);
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
-    pv_free(c->wsets);
     pv_outcomes_free(c->outcomes, c->nres);
-    pv_free(c->path);
-    pv_free(c->dir);
-    pv_free(c->name);
-    pv_free(c);
+    void *own[] = {c->res,          c->cons,           c->proj_partners,  c->proj_npartners,
+                   c->partner_country, c->partner_dist, c->partner_active, c->partner_agreement,
+                   c->obj_column,   c->obj_mult,       c->part_sorted,    c->ctry_sorted,
+                   c->labels,       c->wsets,          c->path,           c->dir,
+                   c->name,         c};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* A table: "file.csv", "book.xlsx" (its first sheet), or

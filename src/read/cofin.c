@@ -18,11 +18,8 @@ void pv_cofin_free(pv_cofin *f)
 {
     if (!f)
         return;
-    pv_free(f->grant);
-    pv_free(f->prob);
-    pv_free(f->contingent);
-    pv_free(f->from_table);
-    pv_free(f);
+    void *own[] = {f->grant, f->prob, f->contingent, f->from_table, f};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 double pv_cofin_p(const pv_case *c, size_t j)

@@ -44,13 +44,8 @@ static int project_list(pvj_ctx *x, pv_case *c, json_t *obj, const char *key, co
 
 void pvj_constraint_free(pv_constraint *k)
 {
-    pv_free(k->id);
-    pv_free(k->label);
-    pv_free(k->label_en);
-    pv_free(k->column);
-    pv_free(k->value);
-    pv_free(k->projects);
-    pv_free(k->out);
+    void *own[] = {k->id, k->label, k->label_en, k->column, k->value, k->projects, k->out};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static const char *CTYPES[] = {"count", "share",        "requires",    "exclusive",

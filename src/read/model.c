@@ -128,9 +128,7 @@ static void vf_free(pv_valuefn *vf)
 {
     pv_free(vf->px);
     pv_free(vf->py);
-    for (size_t i = 0; i < vf->ncat; i++)
-        pv_free(vf->cat_key[i]);
-    pv_free(vf->cat_key);
+    pv_free_list(vf->cat_key, vf->ncat);
     pv_free(vf->cat_val);
 }
 
@@ -139,16 +137,11 @@ static void crit_free(pv_criterion *c)
 {
     if (!c)
         return;
-    pv_free(c->children);
     pv_wspec_free(c->child_wspec);
-    pv_free(c->id);
-    pv_free(c->path);
-    pv_free(c->label_sv);
-    pv_free(c->label_en);
-    pv_free(c->source);
     pvj_field_free(&c->field);
     vf_free(&c->vf);
-    pv_free(c);
+    void *own[] = {c->children, c->id, c->path, c->label_sv, c->label_en, c->source, c};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, const char *kp,
@@ -370,37 +363,28 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
     return crit_leaf(x, c, v, kp, m) ? NULL : c;
 }
 
+/* A rule's texts and condition (parse_rule). */
+static void rule_free(pv_rule *r)
+{
+    pvj_cond_free(r->cond);
+    void *own[] = {r->id, r->because, r->source, r->name_sv, r->name_en};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
 void pv_model_free(pv_model *m)
 {
     if (!m)
         return;
     for (size_t i = 0; i < m->nall; i++)
         crit_free(m->all[i]);
-    pv_free(m->top);
-    pv_free(m->leaves);
-    pv_free(m->all);
     pv_wspec_free(m->top_wspec);
-    for (size_t i = 0; i < m->nrules; i++) {
-        pv_free(m->rules[i].id);
-        pv_free(m->rules[i].because);
-        pv_free(m->rules[i].source);
-        pv_free(m->rules[i].name_sv);
-        pv_free(m->rules[i].name_en);
-        pvj_cond_free(m->rules[i].cond);
-    }
-    pv_free(m->rules);
-    for (int i = 0; i < 2; i++) {
-        pv_free(m->review_because[i]);
-        pv_free(m->review_source[i]);
-    }
-    pv_free(m->fu_to_sv);
-    pv_free(m->fu_to_en);
-    pv_free(m->fu_source);
-    pv_free(m->path);
-    pv_free(m->name);
-    pv_free(m->source);
-    pv_free(m->language);
-    pv_free(m);
+    for (size_t i = 0; i < m->nrules; i++)
+        rule_free(&m->rules[i]);
+    void *own[] = {m->top,    m->leaves,   m->all,       m->rules,
+                   m->review_because[0], m->review_source[0], m->review_because[1],
+                   m->review_source[1], m->fu_to_sv, m->fu_to_en, m->fu_source,
+                   m->path,   m->name,     m->source,    m->language, m};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* One rule: {"if": condition, "then": "exclude" | "flag", "because": …}. */

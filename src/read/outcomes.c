@@ -19,12 +19,9 @@ void pv_outcomes_free(pv_outcomes *o, size_t nres)
         pv_free(o->rows[i].actual);
         pv_free(o->rows[i].goal);
     }
-    pv_free(o->rows);
-    pv_free(o->actual_col);
-    pv_free(o->goal_col);
     pv_table_free(o->t);
-    pv_free(o->path);
-    pv_free(o);
+    void *own[] = {o->rows, o->actual_col, o->goal_col, o->path, o};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* ---- errors, all at once: each is raised on its own (the load collects

@@ -66,12 +66,8 @@ void pv_wspec_free(pv_wspec *w)
     if (!w)
         return;
     pv_free_list(w->ids, w->n);
-    pv_free(w->group);
-    pv_free(w->gsize);
-    pv_free(w->points);
-    pv_free(w->matrix);
-    pv_free(w->kid);
-    pv_free(w);
+    void *own[] = {w->group, w->gsize, w->points, w->matrix, w->kid, w};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* {"method": "rank", "formula": …, "order": [id, [tied, ids], …]} */

@@ -112,14 +112,9 @@ static int leaf_value(const pv_case *c, const pv_criterion *l, size_t j, pv_proj
 
 static void result_free(pv_proj_result *r)
 {
-    pv_free(r->below);
-    pv_free(r->excluded_by);
-    pv_free(r->flags);
-    pv_free(r->value);
-    pv_free(r->contrib);
-    pv_free(r->raw);
-    pv_free(r->clamped);
-    pv_free(r->used_missing);
+    void *own[] = {r->below, r->excluded_by, r->flags,   r->value,
+                   r->contrib, r->raw,     r->clamped, r->used_missing};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 void pv_ranking_free(pv_ranking *r)
@@ -317,9 +312,7 @@ void pv_warnings_free(pv_warnings *w)
 {
     if (!w)
         return;
-    for (size_t i = 0; i < w->n; i++)
-        pv_free(w->w[i]);
-    pv_free(w->w);
+    pv_free_list(w->w, w->n);
     pv_free(w);
 }
 

@@ -94,6 +94,12 @@ void pv_free(void *p)
         g_free(p);
 }
 
+void pv_free_each(void *const *own, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        pv_free(own[i]);
+}
+
 char *pv_strndup(const char *s, size_t n)
 {
     char *d = pv_malloc(n + 1);
