@@ -375,10 +375,9 @@ pv_followup *pv_followup_run(const pv_case *c, const pv_ranking *r, int year, in
     pv_selection *s = pv_select(c, r, &so, err);
     if (!s)
         return NULL;
-    pv_followup *f = pv_calloc(1, sizeof *f);
+    pv_followup *f = pv_calloc_err(1, sizeof *f, err);
     if (!f) {
         pv_selection_free(s);
-        pv_err_nomem(err);
         return NULL;
     }
     f->c = c;

@@ -35,10 +35,8 @@ void pv_chance_free(pv_chance *ch)
 {
     if (!ch)
         return;
-    pv_free(ch->cj);
-    pv_free(ch->pat);
-    pv_free(ch->w);
-    pv_free(ch);
+    void *own[] = {ch->cj, ch->pat, ch->w, ch};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 typedef struct patctx {

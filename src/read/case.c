@@ -213,13 +213,8 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     pv_resource *r = &c->res[c->nres++];
     char kk[KP];
     r->col = r->pcol = -1;
-    if (!pvj_valid_id(key)) {
-        pvj_err(x, k,
-                "resource id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
-        return -1;
-    }
-    if (pvj_expect(x, val, JSON_OBJECT, k, "must be an object with column and limit"))
+    if (pvj_check_id(x, key, k, "resource") ||
+        pvj_expect(x, val, JSON_OBJECT, k, "must be an object with column and limit"))
         return -1;
     r->id = pvj_dup(x, key);
     const char *col = pvj_str(x, val, "column", k, 1);
@@ -501,29 +496,33 @@ static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
     return 0;
 }
 
+/* T's key column name: *col, its ids checked (unique, well formed) and, when
+ * sorted is given, indexed. */
+static int key_column(pv_table *T, const char *name, const char *what, int *col, size_t **sorted,
+                      pv_error *err)
+{
+    if ((*col = pv_table_col(T, name)) < 0) {
+        pv_err(err, PV_EINPUT, T->path, 1, 0, "no '%s' column in the header", name);
+        return -1;
+    }
+    return pv_check_ids(err, T, *col, what, sorted);
+}
+
 /* The tables' key columns (checked ids, sorted indexes) and named columns. */
 static int key_columns(pv_case *c, pv_error *err)
 {
     pv_table *P = c->projects;
-    if ((c->proj_id_col = pv_table_col(P, "id")) < 0) {
-        pv_err(err, PV_EINPUT, P->path, 1, 0, "no 'id' column in the header");
+    if (key_column(P, "id", "project", &c->proj_id_col, NULL, err))
         return -1;
-    }
-    if (P->nrows == 0) {
+    if (P->nrows == 0) { /* checked after the ids, which a table without rows passes */
         pv_err(err, PV_EINPUT, P->path, 2, 0, "no projects: the file has a header but no rows");
         return -1;
     }
-    if (pv_check_ids(err, P, c->proj_id_col, "project", NULL))
-        return -1;
     c->proj_name_col = pv_table_col(P, "name");
     c->proj_partners_col = pv_table_col(P, "partners");
     if (c->partners) {
         pv_table *Q = c->partners;
-        if ((c->part_id_col = pv_table_col(Q, "id")) < 0) {
-            pv_err(err, PV_EINPUT, Q->path, 1, 0, "no 'id' column in the header");
-            return -1;
-        }
-        if (pv_check_ids(err, Q, c->part_id_col, "partner", &c->part_sorted))
+        if (key_column(Q, "id", "partner", &c->part_id_col, &c->part_sorted, err))
             return -1;
         c->part_name_col = pv_table_col(Q, "name");
         c->part_country_col = pv_table_col(Q, "country");
@@ -531,15 +530,9 @@ static int key_columns(pv_case *c, pv_error *err)
         c->part_lat_col = pv_table_col(Q, "lat");
         c->part_lon_col = pv_table_col(Q, "lon");
     }
-    if (c->countries) {
-        pv_table *C = c->countries;
-        if ((c->ctry_code_col = pv_table_col(C, "code")) < 0) {
-            pv_err(err, PV_EINPUT, C->path, 1, 0, "no 'code' column in the header");
-            return -1;
-        }
-        if (pv_check_ids(err, C, c->ctry_code_col, "country", &c->ctry_sorted))
-            return -1;
-    }
+    if (c->countries &&
+        key_column(c->countries, "code", "country", &c->ctry_code_col, &c->ctry_sorted, err))
+        return -1;
     return 0;
 }
 

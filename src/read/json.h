@@ -70,6 +70,8 @@ json_t *pvj_load(const char *path, pv_error *err);
 json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err);
 /** An id usable in key paths: non-empty, at most PV_MAX_ID bytes, no '.', no control character. */
 int pvj_valid_id(const char *s);
+/** pvj_valid_id, else -1 + "k: WHAT id must be non-empty, at most 200 bytes, …". */
+int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
 int pvj_push(void ***arr, size_t *n, void *p);
 

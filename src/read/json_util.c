@@ -207,10 +207,7 @@ char *pvj_dup(pvj_ctx *x, const char *s)
 
 void *pvj_alloc(pvj_ctx *x, size_t n, size_t size)
 {
-    void *p = pv_calloc(n, size);
-    if (!p)
-        pv_err_nomem(x->err);
-    return p;
+    return pv_calloc_err(n, size, x->err);
 }
 
 /* " (trailing comma on line N?)" when the token at the error is '}' or ']'
@@ -287,6 +284,15 @@ int pvj_valid_id(const char *s)
             return 0;
     return 1;
 }
+int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what)
+{
+    if (pvj_valid_id(id))
+        return 0;
+    pvj_err(x, k, "%s id must be non-empty, at most 200 bytes, without '.' or control characters",
+            what);
+    return -1;
+}
+
 int pvj_push(void ***arr, size_t *n, void *p)
 {
     void **a = pv_realloc(*arr, (*n + 1) * sizeof *a);

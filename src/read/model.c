@@ -87,12 +87,10 @@ static int vf_categorical(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
 static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
 {
     char k[KP];
-    if (!json_is_object(v)) {
-        pvj_err(x, kp, "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}");
-        return -1;
-    }
-    const char *type = pvj_str(x, v, "type", kp, 1);
-    if (!type)
+    const char *type = NULL;
+    if (pvj_expect(x, v, JSON_OBJECT, kp,
+                   "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}") ||
+        !(type = pvj_str(x, v, "type", kp, 1)))
         return -1;
     if (!strcmp(type, "linear")) {
         vf->type = PV_VF_LINEAR;
@@ -271,23 +269,11 @@ static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_
     }
     if (parse_value(x, val, k, &c->vf))
         return -1;
-    const char *agg = pvj_str(x, v, "aggregate", kp, 0);
-    if (pv_failed(x->err))
+    static const char *const AGG[] = {"min", "max", "mean", NULL}; /* pv_agg */
+    int agg = pvj_choice(x, v, "aggregate", kp, AGG, PV_AGG_MIN);
+    if (agg < 0)
         return -1;
-    c->agg = PV_AGG_MIN;
-    if (agg) {
-        if (!strcmp(agg, "min"))
-            c->agg = PV_AGG_MIN;
-        else if (!strcmp(agg, "max"))
-            c->agg = PV_AGG_MAX;
-        else if (!strcmp(agg, "mean"))
-            c->agg = PV_AGG_MEAN;
-        else {
-            pvj_key(k, kp, "aggregate");
-            pvj_err(x, k, "must be min, max or mean, not '%s'", agg);
-            return -1;
-        }
-    }
+    c->agg = (pv_agg)agg;
     int rc = pvj_num(x, v, "missing", kp, &c->missing);
     if (rc < 0)
         return -1;
@@ -316,12 +302,8 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         pvj_err(x, kp, "must be an object, not %s", pvj_type(v));
         return NULL;
     }
-    if (!pvj_valid_id(id)) {
-        pvj_err(x, kp,
-                "criterion id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
+    if (pvj_check_id(x, id, kp, "criterion"))
         return NULL;
-    }
     pv_criterion *c = pvj_alloc(x, 1, sizeof *c);
     if (!c)
         return NULL;
@@ -393,13 +375,8 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     pv_model *m = ctx;
     pv_rule *r = &m->rules[m->nrules++];
     char ki[KP];
-    if (!pvj_valid_id(key)) {
-        pvj_err(x, kr,
-                "rule id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
-        return -1;
-    }
-    if (pvj_expect(x, val, JSON_OBJECT, kr, "must be an object with if, then, because"))
+    if (pvj_check_id(x, key, kr, "rule") ||
+        pvj_expect(x, val, JSON_OBJECT, kr, "must be an object with if, then, because"))
         return -1;
     r->id = pvj_dup(x, key);
     const char *then = pvj_str(x, val, "then", kr, 1);

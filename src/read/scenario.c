@@ -32,10 +32,9 @@ void pv_scenario_free(pv_scenario *s)
 {
     if (!s)
         return;
-    pv_free(s->name);
-    pv_free(s->path);
     json_decref(s->patch);
-    pv_free(s);
+    void *own[] = {s->name, s->path, s};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 const char *pv_scenario_name(const pv_scenario *s) { return s->name; }
@@ -169,32 +168,30 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
     return s;
 }
 
-char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+/* JSON text given inline; what ("target", "patch") stands for the file in
+ * messages. NULL + err (out of memory, or invalid JSON at line:column). */
+static json_t *parse_text(const char *text, size_t flags, const char *what, pv_error *err)
 {
     json_error_t je;
     unsigned long fails = pv_alloc_failures();
     pv_alloc_json_parsing(1);
-    json_t *t = json_loads(target, JSON_DECODE_ANY, &je);
+    json_t *v = json_loads(text, flags, &je);
     pv_alloc_json_parsing(0);
-    if (!t && pv_alloc_failures() != fails) {
+    if (!v && pv_alloc_failures() != fails)
         pv_err_nomem(err);
+    else if (!v)
+        pv_err(err, PV_EINPUT, what, je.line, je.column, "invalid JSON: %s", je.text);
+    return v;
+}
+
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+{
+    json_t *t = parse_text(target, JSON_DECODE_ANY, "target", err);
+    if (!t)
         return NULL;
-    }
-    if (!t) {
-        pv_err(err, PV_EINPUT, "target", je.line, je.column, "invalid JSON: %s", je.text);
-        return NULL;
-    }
-    pv_alloc_json_parsing(1);
-    json_t *p = json_loads(patch, JSON_DECODE_ANY, &je);
-    pv_alloc_json_parsing(0);
-    if (!p && pv_alloc_failures() != fails) {
-        json_decref(t);
-        pv_err_nomem(err);
-        return NULL;
-    }
+    json_t *p = parse_text(patch, JSON_DECODE_ANY, "patch", err);
     if (!p) {
         json_decref(t);
-        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
         return NULL;
     }
     json_t *r = pvj_merge_patch(t, p);
@@ -221,19 +218,9 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
 
 pv_scenario *pv_scenario_from_patch(const char *name, const char *patch, pv_error *err)
 {
-    json_error_t je;
-    unsigned long fails = pv_alloc_failures();
-    pv_alloc_json_parsing(1);
-    json_t *p = json_loads(patch ? patch : "", JSON_REJECT_DUPLICATES, &je);
-    pv_alloc_json_parsing(0);
-    if (!p && pv_alloc_failures() != fails) {
-        pv_err_nomem(err);
+    json_t *p = parse_text(patch ? patch : "", JSON_REJECT_DUPLICATES, "patch", err);
+    if (!p)
         return NULL;
-    }
-    if (!p) {
-        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
-        return NULL;
-    }
     pv_scenario *s = NULL;
     if (!json_is_object(p))
         pv_err(err, PV_EINPUT, NULL, 0, 0, "patch: must be an object (an RFC 7386 merge patch)");

@@ -211,15 +211,11 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
 {
     *m = PV_W_DIRECT;
     *out = NULL;
-    json_t *w = json_object_get(obj, "weighting");
-    if (!w)
-        return 0;
     char k[KP], kk[KP];
-    pvj_key(k, kp, "weighting");
-    if (!json_is_object(w)) {
-        pvj_err(x, k, "must be an object like {\"method\": \"direct\"}");
-        return -1;
-    }
+    json_t *w = pvj_member(x, obj, "weighting", kp, 0, k);
+    int rc = pvj_opt(x, w, JSON_OBJECT, k, "must be an object like {\"method\": \"direct\"}");
+    if (rc <= 0)
+        return rc;
     const char *method = pvj_str(x, w, "method", k, 1);
     if (!method)
         return -1;
@@ -228,7 +224,6 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
     pv_wspec *ws = pvj_alloc(x, 1, sizeof *ws);
     if (!ws)
         return -1;
-    int rc;
     if (!strcmp(method, "rank"))
         rc = parse_rank(x, w, k, ws);
     else if (!strcmp(method, "swing"))

@@ -124,10 +124,8 @@ void pv_ranking_free(pv_ranking *r)
     if (r->p)
         for (size_t i = 0; i < r->n; i++)
             result_free(&r->p[i]);
-    pv_free(r->p);
-    pv_free(r->order);
-    pv_free(r->rank);
-    pv_free(r);
+    void *own[] = {r->p, r->order, r->rank, r};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 typedef struct rank_ctx {
@@ -237,11 +235,9 @@ static int apply_thresholds(const pv_case *c, pv_proj_result *p, unsigned char *
 pv_ranking *pv_rank(const pv_case *c, pv_error *err)
 {
     size_t n = c->projects->nrows, L = c->model->nleaves;
-    pv_ranking *r = pv_calloc(1, sizeof *r);
-    if (!r) {
-        pv_err_nomem(err);
+    pv_ranking *r = pv_calloc_err(1, sizeof *r, err);
+    if (!r)
         return NULL;
-    }
     r->p = pv_calloc(n, sizeof *r->p);
     r->order = pv_calloc(n, sizeof(size_t));
     r->rank = pv_calloc(n, sizeof(size_t));
