@@ -184,17 +184,11 @@ static json_t *parse_text(const char *text, size_t flags, const char *what, pv_e
     return v;
 }
 
-char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+/* target patched by patch as compact JSON text (pv_free it); NULL + err when
+ * out of memory. */
+static char *merged_text(json_t *target, json_t *patch, pv_error *err)
 {
-    json_t *t = parse_text(target, JSON_DECODE_ANY, "target", err);
-    if (!t)
-        return NULL;
-    json_t *p = parse_text(patch, JSON_DECODE_ANY, "patch", err);
-    if (!p) {
-        json_decref(t);
-        return NULL;
-    }
-    json_t *r = pvj_merge_patch(t, p);
+    json_t *r = pvj_merge_patch(target, patch);
     /* Dumped into our own buffer: the caller frees it with pv_free, whatever
      * allocator Jansson has. */
     const size_t flags = JSON_ENCODE_ANY | JSON_COMPACT;
@@ -205,14 +199,25 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
     else {
         pv_free(out);
         out = NULL;
-    }
-    json_decref(t);
-    json_decref(p);
-    json_decref(r);
-    if (!out) {
         pv_err_nomem(err);
+    }
+    json_decref(r);
+    return out;
+}
+
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+{
+    json_t *t = parse_text(target, JSON_DECODE_ANY, "target", err);
+    if (!t)
+        return NULL;
+    json_t *p = parse_text(patch, JSON_DECODE_ANY, "patch", err);
+    if (!p) {
+        json_decref(t);
         return NULL;
     }
+    char *out = merged_text(t, p, err);
+    json_decref(t);
+    json_decref(p);
     return out;
 }
 
@@ -250,21 +255,7 @@ char *pv_merge_patch_files(const char *target_path, const char *patch_path, pv_e
     const size_t flags = JSON_DECODE_ANY | JSON_REJECT_DUPLICATES;
     json_t *t = pvj_load_flags(target_path, flags, err);
     json_t *p = t ? pvj_load_flags(patch_path, flags, err) : NULL;
-    char *out = NULL;
-    if (t && p) {
-        json_t *r = pvj_merge_patch(t, p);
-        const size_t dflags = JSON_ENCODE_ANY | JSON_COMPACT;
-        size_t n = r ? json_dumpb(r, NULL, 0, dflags) : 0;
-        out = n ? pv_malloc(n + 1) : NULL;
-        if (out && json_dumpb(r, out, n, dflags) == n)
-            out[n] = '\0';
-        else {
-            pv_free(out);
-            out = NULL;
-            pv_err_nomem(err);
-        }
-        json_decref(r);
-    }
+    char *out = t && p ? merged_text(t, p, err) : NULL;
     json_decref(t);
     json_decref(p);
     return out;
