@@ -30,7 +30,7 @@ void pv_parties_free(pv_parties *p)
 {
     if (!p)
         return;
-    void *own[] = {p->name, p->score, p->coef,  p->vstar, p->own,      p->maxmin,
+    void *own[] = {p->name, p->score, p->coef,   p->vstar, p->own,      p->maxmin,
                    p->sat,  p->mmr,   p->regret, p->share, p->conflict, p};
     pv_free_each(own, sizeof own / sizeof *own);
 }

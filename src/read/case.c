@@ -11,8 +11,9 @@
 /* A resource's names and amounts (parse_resource). */
 static void resource_free(pv_resource *r)
 {
-    void *own[] = {r->id,      r->column,  r->partner_column, r->name_sv, r->name_en,
-                   r->unit_sv, r->unit_en, r->a,              r->f};
+    void *own[] = {r->id,      r->column,  r->partner_column,
+                   r->name_sv, r->name_en, r->unit_sv,
+                   r->unit_en, r->a,       r->f};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
@@ -47,11 +48,10 @@ void pv_case_free(pv_case *c)
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
     pv_outcomes_free(c->outcomes, c->nres);
-    void *own[] = {c->res,          c->cons,           c->proj_partners,  c->proj_npartners,
-                   c->partner_country, c->partner_dist, c->partner_active, c->partner_agreement,
-                   c->obj_column,   c->obj_mult,       c->part_sorted,    c->ctry_sorted,
-                   c->labels,       c->wsets,          c->path,           c->dir,
-                   c->name,         c};
+    void *own[] = {c->res, c->cons, c->proj_partners, c->proj_npartners, c->partner_country,
+                   c->partner_dist, c->partner_active, c->partner_agreement, c->obj_column,
+                   c->obj_mult, c->part_sorted, c->ctry_sorted, c->labels, c->wsets, c->path,
+                   c->dir, c->name, c};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
@@ -270,7 +270,8 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
 /* "resources": {id: resource, …}, absent for none. */
 static int parse_resources(pvj_ctx *x, pv_case *c, json_t *res)
 {
-    int rc = pvj_opt(x, res, JSON_OBJECT, "resources", "must be an object of resources keyed by id");
+    int rc =
+        pvj_opt(x, res, JSON_OBJECT, "resources", "must be an object of resources keyed by id");
     if (rc <= 0)
         return rc;
     if (!(c->res = pvj_alloc(x, json_object_size(res) + 1, sizeof *c->res)))
@@ -288,7 +289,8 @@ typedef struct label_ctx {
 static int label_count(pvj_ctx *x, const char *col, json_t *codes, const char *k, void *ctx)
 {
     (void)col;
-    if (pvj_expect(x, codes, JSON_OBJECT, k, "must be an object from code to {\"sv\": …, \"en\": …}"))
+    if (pvj_expect(x, codes, JSON_OBJECT, k,
+                   "must be an object from code to {\"sv\": …, \"en\": …}"))
         return -1;
     ((label_ctx *)ctx)->total += json_object_size(codes);
     return 0;

@@ -131,7 +131,10 @@ int pvj_choice(pvj_ctx *x, json_t *obj, const char *key, const char *kp, const c
     size_t len = 0;
     for (int i = 0; i < n && len < sizeof list; i++)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-                                i == 0 ? "" : i == n - 1 ? " or " : ", ", names[i]);
+                                i == 0       ? ""
+                                : i == n - 1 ? " or "
+                                             : ", ",
+                                names[i]);
     pvj_key(k, kp, key);
     pvj_err(x, k, "must be %s, not '%s'", list, s);
     return -1;
@@ -205,10 +208,7 @@ char *pvj_dup(pvj_ctx *x, const char *s)
     return d;
 }
 
-void *pvj_alloc(pvj_ctx *x, size_t n, size_t size)
-{
-    return pv_calloc_err(n, size, x->err);
-}
+void *pvj_alloc(pvj_ctx *x, size_t n, size_t size) { return pv_calloc_err(n, size, x->err); }
 
 /* " (trailing comma on line N?)" when the token at the error is '}' or ']'
  * and the last thing before it is a comma; "" otherwise. */

@@ -362,10 +362,9 @@ void pv_model_free(pv_model *m)
     pv_wspec_free(m->top_wspec);
     for (size_t i = 0; i < m->nrules; i++)
         rule_free(&m->rules[i]);
-    void *own[] = {m->top,    m->leaves,   m->all,       m->rules,
-                   m->review_because[0], m->review_source[0], m->review_because[1],
-                   m->review_source[1], m->fu_to_sv, m->fu_to_en, m->fu_source,
-                   m->path,   m->name,     m->source,    m->language, m};
+    void *own[] = {m->top, m->leaves, m->all, m->rules, m->review_because[0], m->review_source[0],
+                   m->review_because[1], m->review_source[1], m->fu_to_sv, m->fu_to_en,
+                   m->fu_source, m->path, m->name, m->source, m->language, m};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 

@@ -75,13 +75,15 @@ static int parse_rank(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
 {
     char kk[KP];
     ws->method = PV_W_RANK;
-    static const char *const FORMULA[] = {"roc", "rank_sum", "reciprocal", NULL}; /* pv_rank_formula */
+    /* In pv_rank_formula's order. */
+    static const char *const FORMULA[] = {"roc", "rank_sum", "reciprocal", NULL};
     int f = pvj_choice(x, w, "formula", k, FORMULA, PV_RANK_ROC);
     if (f < 0)
         return -1;
     ws->formula = (pv_rank_formula)f;
-    json_t *order = pvj_nonempty(x, w, "order", k, JSON_ARRAY, kk,
-                                 "must be a non-empty array of criterion ids (ties as nested arrays)");
+    json_t *order =
+        pvj_nonempty(x, w, "order", k, JSON_ARRAY, kk,
+                     "must be a non-empty array of criterion ids (ties as nested arrays)");
     if (!order)
         return -1;
     size_t pos = 0;

@@ -112,8 +112,8 @@ static int leaf_value(const pv_case *c, const pv_criterion *l, size_t j, pv_proj
 
 static void result_free(pv_proj_result *r)
 {
-    void *own[] = {r->below, r->excluded_by, r->flags,   r->value,
-                   r->contrib, r->raw,     r->clamped, r->used_missing};
+    void *own[] = {r->below,   r->excluded_by, r->flags,   r->value,
+                   r->contrib, r->raw,         r->clamped, r->used_missing};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 

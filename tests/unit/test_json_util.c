@@ -101,7 +101,8 @@ static void test_typed(void **state)
     assert_non_null(pvj_nonempty(&x, o, "arr", "p", JSON_ARRAY, k, "m"));
     assert_string_equal(k, "p.arr");
     assert_false(pv_failed(&err));
-    assert_int_equal(pvj_opt(&x, json_object_get(o, "arr"), JSON_OBJECT, "k", "must be 100% {}"), -1);
+    assert_int_equal(pvj_opt(&x, json_object_get(o, "arr"), JSON_OBJECT, "k", "must be 100% {}"),
+                     -1);
     assert_string_equal(err.text, "k: must be 100% {}"); /* the message is text, not a format */
     x = ctx(&err);
     assert_int_equal(pvj_expect(&x, NULL, JSON_ARRAY, "k", "needed"), -1);
@@ -167,8 +168,8 @@ static void test_alloc_helpers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_choice),   cmocka_unit_test(test_each),
-        cmocka_unit_test(test_typed),    cmocka_unit_test(test_sv_en),
+        cmocka_unit_test(test_choice),        cmocka_unit_test(test_each),
+        cmocka_unit_test(test_typed),         cmocka_unit_test(test_sv_en),
         cmocka_unit_test(test_alloc_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
