@@ -213,10 +213,9 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     pv_resource *r = &c->res[c->nres++];
     char kk[KP];
     r->col = r->pcol = -1;
-    if (pvj_check_id(x, key, k, "resource") ||
-        pvj_expect(x, val, JSON_OBJECT, k, "must be an object with column and limit"))
+    r->id = pvj_entry_id(x, key, val, k, "resource", "must be an object with column and limit");
+    if (!r->id)
         return -1;
-    r->id = pvj_dup(x, key);
     const char *col = pvj_str(x, val, "column", k, 1);
     const char *pcol = pvj_str(x, val, "partner_column", k, 0);
     if (pv_failed(x->err))

@@ -72,6 +72,10 @@ json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err);
 int pvj_valid_id(const char *s);
 /** pvj_valid_id, else -1 + "k: WHAT id must be non-empty, at most 200 bytes, …". */
 int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what);
+/** One entry of an object keyed by id (resources, rules): key a valid WHAT id,
+ * val an object (else "k: msg"). The id copied, or NULL + err. */
+char *pvj_entry_id(pvj_ctx *x, const char *key, json_t *val, const char *k, const char *what,
+                   const char *msg);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
 int pvj_push(void ***arr, size_t *n, void *p);
 

@@ -293,6 +293,14 @@ int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what)
     return -1;
 }
 
+char *pvj_entry_id(pvj_ctx *x, const char *key, json_t *val, const char *k, const char *what,
+                   const char *msg)
+{
+    if (pvj_check_id(x, key, k, what) || pvj_expect(x, val, JSON_OBJECT, k, msg))
+        return NULL;
+    return pvj_dup(x, key);
+}
+
 int pvj_push(void ***arr, size_t *n, void *p)
 {
     void **a = pv_realloc(*arr, (*n + 1) * sizeof *a);

@@ -374,10 +374,9 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     pv_model *m = ctx;
     pv_rule *r = &m->rules[m->nrules++];
     char ki[KP];
-    if (pvj_check_id(x, key, kr, "rule") ||
-        pvj_expect(x, val, JSON_OBJECT, kr, "must be an object with if, then, because"))
+    r->id = pvj_entry_id(x, key, val, kr, "rule", "must be an object with if, then, because");
+    if (!r->id)
         return -1;
-    r->id = pvj_dup(x, key);
     const char *then = pvj_str(x, val, "then", kr, 1);
     const char *because = pvj_str(x, val, "because", kr, 1);
     const char *rsrc = pvj_str(x, val, "source", kr, 0);

@@ -152,6 +152,25 @@ static void test_sv_en(void **state)
     json_decref(o);
 }
 
+static void test_entry_id(void **state)
+{
+    (void)state;
+    pv_error err;
+    pvj_ctx x = ctx(&err);
+    json_t *o = parse("{\"r\": {}, \"n\": 1}");
+    char *id = pvj_entry_id(&x, "r", json_object_get(o, "r"), "rules.r", "rule", "must be {}");
+    assert_non_null(id);
+    assert_string_equal(id, "r");
+    pv_free(id);
+    assert_null(pvj_entry_id(&x, "n", json_object_get(o, "n"), "rules.n", "rule", "must be {}"));
+    assert_string_equal(err.text, "rules.n: must be {}");
+    x = ctx(&err);
+    assert_null(pvj_entry_id(&x, "", json_object_get(o, "r"), "rules.", "resource", "must be {}"));
+    assert_string_equal(err.text, "rules.: resource id must be non-empty, at most 200 bytes, "
+                                  "without '.' or control characters");
+    json_decref(o);
+}
+
 static void test_alloc_helpers(void **state)
 {
     (void)state;
@@ -170,7 +189,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_choice),        cmocka_unit_test(test_each),
         cmocka_unit_test(test_typed),         cmocka_unit_test(test_sv_en),
-        cmocka_unit_test(test_alloc_helpers),
+        cmocka_unit_test(test_entry_id), cmocka_unit_test(test_alloc_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
