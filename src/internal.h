@@ -18,6 +18,11 @@ void *pv_calloc(size_t n, size_t size);
 void *pv_realloc(void *p, size_t n);
 char *pv_strdup(const char *s);
 char *pv_strndup(const char *s, size_t n);
+/* pv_calloc that reports out of memory in err. */
+void *pv_calloc_err(size_t n, size_t size, pv_error *err);
+/* Frees each of the n pointers in own (NULL ones too): a struct's flat buffers,
+ * listed once in its free function. */
+void pv_free_each(void *const *own, size_t n);
 /* Growth helper: ensures *cap >= need for an array of elem-size items. */
 int pv_grow(void **arr, size_t *cap, size_t need, size_t elem);
 /* How many allocations (ours, Jansson's, libcsv's) have failed so far: a parser

@@ -86,11 +86,8 @@ int pv_fu_agree_of(const pv_case *c, size_t p, int year, int from, pv_fu_agree *
 
 static void fu_proj_free(pv_fu_proj *q)
 {
-    pv_free(q->planned);
-    pv_free(q->actual);
-    pv_free(q->goal);
-    pv_free(q->expected);
-    pv_free(q->rows);
+    void *own[] = {q->planned, q->actual, q->goal, q->expected, q->rows};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static void group_free(pv_fu_group *g)
@@ -378,10 +375,9 @@ pv_followup *pv_followup_run(const pv_case *c, const pv_ranking *r, int year, in
     pv_selection *s = pv_select(c, r, &so, err);
     if (!s)
         return NULL;
-    pv_followup *f = pv_calloc(1, sizeof *f);
+    pv_followup *f = pv_calloc_err(1, sizeof *f, err);
     if (!f) {
         pv_selection_free(s);
-        pv_err_nomem(err);
         return NULL;
     }
     f->c = c;

@@ -11,12 +11,8 @@ void pv_frontier_free(pv_frontier *f)
         return;
     for (size_t i = 0; i < f->nseg; i++)
         pv_free(f->seg[i].x);
-    pv_free(f->seg);
-    pv_free(f->limit);
-    pv_free(f->point_seg);
-    pv_free(f->order);
-    pv_free(f->enter_at);
-    pv_free(f);
+    void *own[] = {f->seg, f->limit, f->point_seg, f->order, f->enter_at, f};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static double usage(const pv_case *c, size_t k, const pv_selection *s)
@@ -41,11 +37,9 @@ static double usage(const pv_case *c, size_t k, const pv_selection *s)
 static int total_demand(const pv_case *c, const pv_ranking *r, const pv_resource *R, double *to,
                         pv_error *err)
 {
-    unsigned char *need = pv_calloc(c->partners ? c->partners->nrows + 1 : 1, 1);
-    if (!need) {
-        pv_err_nomem(err);
+    unsigned char *need = pv_calloc_err(c->partners ? c->partners->nrows + 1 : 1, 1, err);
+    if (!need)
         return -1;
-    }
     *to = 0;
     for (size_t j = 0; j < r->n; j++)
         if (r->p[j].eligible) {
@@ -156,11 +150,9 @@ static void place_points(pv_frontier *f, int steps)
 /* Order of entry: walk the segments upwards (they are stored descending). */
 static int entry_order(pv_frontier *f, const pv_ranking *r, pv_error *err)
 {
-    unsigned char *seen = pv_calloc(r->n ? r->n : 1, 1);
-    if (!seen) {
-        pv_err_nomem(err);
+    unsigned char *seen = pv_calloc_err(r->n ? r->n : 1, 1, err);
+    if (!seen)
         return -1;
-    }
     for (size_t g = f->nseg; g-- > 0;) {
         if (!f->seg[g].feasible)
             continue;
@@ -204,11 +196,9 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
                "the frontier's lower limit must not exceed its upper limit");
         return NULL;
     }
-    pv_frontier *f = pv_calloc(1, sizeof *f);
-    if (!f) {
-        pv_err_nomem(err);
+    pv_frontier *f = pv_calloc_err(1, sizeof *f, err);
+    if (!f)
         return NULL;
-    }
     f->res = k;
     f->from = from;
     f->to = to;

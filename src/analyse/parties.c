@@ -30,11 +30,9 @@ void pv_parties_free(pv_parties *p)
 {
     if (!p)
         return;
-    void *a[] = {p->name,   p->score, p->coef,   p->vstar, p->own,   p->maxmin, p->sat,
-                 p->mmr,    p->regret, p->share, p->conflict};
-    for (size_t i = 0; i < sizeof a / sizeof *a; i++)
-        pv_free(a[i]);
-    pv_free(p);
+    void *own[] = {p->name, p->score, p->coef,   p->vstar, p->own,      p->maxmin,
+                   p->sat,  p->mmr,   p->regret, p->share, p->conflict, p};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 double pv_parties_value(const pv_parties *p, size_t k, const unsigned char *x)

@@ -35,10 +35,8 @@ void pv_chance_free(pv_chance *ch)
 {
     if (!ch)
         return;
-    pv_free(ch->cj);
-    pv_free(ch->pat);
-    pv_free(ch->w);
-    pv_free(ch);
+    void *own[] = {ch->cj, ch->pat, ch->w, ch};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 typedef struct patctx {
@@ -128,12 +126,8 @@ void pv_cofin_stats_free(pv_cofin_stats *st)
 {
     if (!st)
         return;
-    pv_free(st->overrun);
-    pv_free(st->overrun_lo);
-    pv_free(st->overrun_hi);
-    pv_free(st->q);
-    pv_free(st->unused);
-    pv_free(st);
+    void *own[] = {st->overrun, st->overrun_lo, st->overrun_hi, st->q, st->unused, st};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* The outcomes: point i has probability w[i] and values v[i * D + d]

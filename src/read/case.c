@@ -8,6 +8,22 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A resource's names and amounts (parse_resource). */
+static void resource_free(pv_resource *r)
+{
+    void *own[] = {r->id,      r->column,  r->partner_column,
+                   r->name_sv, r->name_en, r->unit_sv,
+                   r->unit_en, r->a,       r->f};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
+/* A value label (parse_labels). */
+static void label_free(pv_label *l)
+{
+    void *own[] = {l->column, l->value, l->sv, l->en};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
 void pv_case_free(pv_case *c)
 {
     if (!c)
@@ -20,52 +36,23 @@ void pv_case_free(pv_case *c)
     pv_table_free(c->projects);
     pv_table_free(c->partners);
     pv_table_free(c->countries);
-    for (size_t i = 0; i < c->ninputs; i++)
-        pv_free(c->inputs[i]);
-    pv_free(c->inputs);
-    for (size_t i = 0; i < c->nres; i++) {
-        pv_free(c->res[i].id);
-        pv_free(c->res[i].column);
-        pv_free(c->res[i].partner_column);
-        pv_free(c->res[i].name_sv);
-        pv_free(c->res[i].name_en);
-        pv_free(c->res[i].unit_sv);
-        pv_free(c->res[i].unit_en);
-        pv_free(c->res[i].a);
-        pv_free(c->res[i].f);
-    }
-    pv_free(c->res);
+    pv_free_list(c->inputs, c->ninputs);
+    for (size_t i = 0; i < c->nres; i++)
+        resource_free(&c->res[i]);
     for (size_t i = 0; i < c->ncons; i++)
         pvj_constraint_free(&c->cons[i]);
-    pv_free(c->cons);
-    pv_free(c->proj_partners);
-    pv_free(c->proj_npartners);
-    pv_free(c->partner_country);
-    pv_free(c->partner_dist);
-    pv_free(c->partner_active);
-    pv_free(c->partner_agreement);
-    pv_free(c->obj_column);
-    pv_free(c->obj_mult);
-    if (c->munis)
-        pv_free_list(c->munis, c->nmunis);
-    pv_free(c->part_sorted);
-    pv_free(c->ctry_sorted);
-    for (size_t i = 0; i < c->nlabels; i++) {
-        pv_free(c->labels[i].column);
-        pv_free(c->labels[i].value);
-        pv_free(c->labels[i].sv);
-        pv_free(c->labels[i].en);
-    }
-    pv_free(c->labels);
+    pv_free_list(c->munis, c->nmunis);
+    for (size_t i = 0; i < c->nlabels; i++)
+        label_free(&c->labels[i]);
     pv_cofin_free(c->cofin);
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
-    pv_free(c->wsets);
     pv_outcomes_free(c->outcomes, c->nres);
-    pv_free(c->path);
-    pv_free(c->dir);
-    pv_free(c->name);
-    pv_free(c);
+    void *own[] = {c->res, c->cons, c->proj_partners, c->proj_npartners, c->partner_country,
+                   c->partner_dist, c->partner_active, c->partner_agreement, c->obj_column,
+                   c->obj_mult, c->part_sorted, c->ctry_sorted, c->labels, c->wsets, c->path,
+                   c->dir, c->name, c};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* A table: "file.csv", "book.xlsx" (its first sheet), or
@@ -220,22 +207,15 @@ static int read_amounts(const pv_table *t, int col, const char *name, double *ou
 }
 
 /* One resource: {"column": …, "partner_column": …, "limit": …, "name": …, "unit": …}. */
-static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *key, json_t *val,
-                          const char *k)
+static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
 {
+    pv_case *c = ctx;
+    pv_resource *r = &c->res[c->nres++];
     char kk[KP];
     r->col = r->pcol = -1;
-    if (!pvj_valid_id(key)) {
-        pvj_err(x, k,
-                "resource id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
+    r->id = pvj_entry_id(x, key, val, k, "resource", "must be an object with column and limit");
+    if (!r->id)
         return -1;
-    }
-    if (!json_is_object(val)) {
-        pvj_err(x, k, "must be an object with column and limit");
-        return -1;
-    }
-    r->id = pvj_dup(x, key);
     const char *col = pvj_str(x, val, "column", k, 1);
     const char *pcol = pvj_str(x, val, "partner_column", k, 0);
     if (pv_failed(x->err))
@@ -289,81 +269,62 @@ static int parse_resource(pvj_ctx *x, pv_case *c, pv_resource *r, const char *ke
 /* "resources": {id: resource, …}, absent for none. */
 static int parse_resources(pvj_ctx *x, pv_case *c, json_t *res)
 {
-    if (!res)
-        return 0;
-    if (!json_is_object(res)) {
-        pvj_err(x, "resources", "must be an object of resources keyed by id");
-        return -1;
-    }
+    int rc =
+        pvj_opt(x, res, JSON_OBJECT, "resources", "must be an object of resources keyed by id");
+    if (rc <= 0)
+        return rc;
     if (!(c->res = pvj_alloc(x, json_object_size(res) + 1, sizeof *c->res)))
         return -1;
-    const char *key;
-    json_t *val;
-    json_object_foreach(res, key, val)
-    {
-        char k[KP];
-        pvj_key(k, "resources", key);
-        if (parse_resource(x, c, &c->res[c->nres++], key, val, k))
-            return -1;
-    }
-    return 0;
+    return pvj_each(x, res, "resources", parse_resource, c);
 }
 
 /* "labels": {"department": {"education": {"sv": "Utbildning", "en": "Education"}}} */
+typedef struct label_ctx {
+    pv_case *c;
+    const char *col;
+    size_t total;
+} label_ctx;
+
+static int label_count(pvj_ctx *x, const char *col, json_t *codes, const char *k, void *ctx)
+{
+    (void)col;
+    if (pvj_expect(x, codes, JSON_OBJECT, k,
+                   "must be an object from code to {\"sv\": …, \"en\": …}"))
+        return -1;
+    ((label_ctx *)ctx)->total += json_object_size(codes);
+    return 0;
+}
+
+static int label_code(pvj_ctx *x, const char *code, json_t *v, const char *kk, void *ctx)
+{
+    label_ctx *lc = ctx;
+    const char *sv, *en;
+    if (pvj_sv_en(x, v, kk, 0, &sv, &en))
+        return -1;
+    pv_label *l = &lc->c->labels[lc->c->nlabels++];
+    l->column = pvj_dup(x, lc->col);
+    l->value = pvj_dup(x, code);
+    return pvj_dup_pair(x, sv, en, code, &l->sv, &l->en);
+}
+
+static int label_column(pvj_ctx *x, const char *col, json_t *codes, const char *k, void *ctx)
+{
+    ((label_ctx *)ctx)->col = col;
+    return pvj_each(x, codes, k, label_code, ctx);
+}
+
 static int parse_labels(pvj_ctx *x, pv_case *c, json_t *lab)
 {
-    if (!lab)
-        return 0;
-    if (!json_is_object(lab)) {
-        pvj_err(x, "labels", "must be an object: column -> code -> {\"sv\", \"en\"}");
+    int rc = pvj_opt(x, lab, JSON_OBJECT, "labels",
+                     "must be an object: column -> code -> {\"sv\", \"en\"}");
+    if (rc <= 0)
+        return rc;
+    label_ctx lc = {.c = c};
+    if (pvj_each(x, lab, "labels", label_count, &lc))
         return -1;
-    }
-    size_t total = 0;
-    const char *col;
-    json_t *codes;
-    json_object_foreach(lab, col, codes)
-    {
-        char k[KP];
-        pvj_key(k, "labels", col);
-        if (!json_is_object(codes)) {
-            pvj_err(x, k, "must be an object from code to {\"sv\": …, \"en\": …}");
-            return -1;
-        }
-        total += json_object_size(codes);
-    }
-    if (!(c->labels = pvj_alloc(x, total + 1, sizeof *c->labels)))
+    if (!(c->labels = pvj_alloc(x, lc.total + 1, sizeof *c->labels)))
         return -1;
-    json_object_foreach(lab, col, codes)
-    {
-        const char *code;
-        json_t *v;
-        json_object_foreach(codes, code, v)
-        {
-            char k[KP], kk[KP];
-            pvj_key(k, "labels", col);
-            pvj_key(kk, k, code);
-            const char *sv = NULL, *en = NULL;
-            if (json_is_string(v))
-                sv = en = json_string_value(v);
-            else if (json_is_object(v)) {
-                sv = pvj_str(x, v, "sv", kk, 0);
-                en = pvj_str(x, v, "en", kk, 0);
-                if (pv_failed(x->err))
-                    return -1;
-            } else {
-                pvj_err(x, kk, "must be a string or {\"sv\": …, \"en\": …}");
-                return -1;
-            }
-            pv_label *l = &c->labels[c->nlabels++];
-            l->column = pvj_dup(x, col);
-            l->value = pvj_dup(x, code);
-            l->sv = pvj_dup(x, sv ? sv : en ? en : code);
-            l->en = pvj_dup(x, en ? en : sv ? sv : code);
-            if (pv_failed(x->err))
-                return -1;
-        }
-    }
-    return 0;
+    return pvj_each(x, lab, "labels", label_column, &lc);
 }
 
 const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv)
@@ -520,12 +481,9 @@ static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int 
 /* "home": {"lat", "lon"}, the origin of partner.distance_km. */
 static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
 {
-    if (!home)
-        return 0;
-    if (!json_is_object(home)) {
-        pvj_err(x, "home", "must be {\"lat\": …, \"lon\": …}");
-        return -1;
-    }
+    int rc = pvj_opt(x, home, JSON_OBJECT, "home", "must be {\"lat\": …, \"lon\": …}");
+    if (rc <= 0)
+        return rc;
     int a = pvj_num(x, home, "lat", "home", &c->home_lat);
     int b = pvj_num(x, home, "lon", "home", &c->home_lon);
     if (a < 0 || b < 0)
@@ -539,29 +497,33 @@ static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
     return 0;
 }
 
+/* T's key column name: *col, its ids checked (unique, well formed) and, when
+ * sorted is given, indexed. */
+static int key_column(pv_table *T, const char *name, const char *what, int *col, size_t **sorted,
+                      pv_error *err)
+{
+    if ((*col = pv_table_col(T, name)) < 0) {
+        pv_err(err, PV_EINPUT, T->path, 1, 0, "no '%s' column in the header", name);
+        return -1;
+    }
+    return pv_check_ids(err, T, *col, what, sorted);
+}
+
 /* The tables' key columns (checked ids, sorted indexes) and named columns. */
 static int key_columns(pv_case *c, pv_error *err)
 {
     pv_table *P = c->projects;
-    if ((c->proj_id_col = pv_table_col(P, "id")) < 0) {
-        pv_err(err, PV_EINPUT, P->path, 1, 0, "no 'id' column in the header");
+    if (key_column(P, "id", "project", &c->proj_id_col, NULL, err))
         return -1;
-    }
-    if (P->nrows == 0) {
+    if (P->nrows == 0) { /* checked after the ids, which a table without rows passes */
         pv_err(err, PV_EINPUT, P->path, 2, 0, "no projects: the file has a header but no rows");
         return -1;
     }
-    if (pv_check_ids(err, P, c->proj_id_col, "project", NULL))
-        return -1;
     c->proj_name_col = pv_table_col(P, "name");
     c->proj_partners_col = pv_table_col(P, "partners");
     if (c->partners) {
         pv_table *Q = c->partners;
-        if ((c->part_id_col = pv_table_col(Q, "id")) < 0) {
-            pv_err(err, PV_EINPUT, Q->path, 1, 0, "no 'id' column in the header");
-            return -1;
-        }
-        if (pv_check_ids(err, Q, c->part_id_col, "partner", &c->part_sorted))
+        if (key_column(Q, "id", "partner", &c->part_id_col, &c->part_sorted, err))
             return -1;
         c->part_name_col = pv_table_col(Q, "name");
         c->part_country_col = pv_table_col(Q, "country");
@@ -569,15 +531,9 @@ static int key_columns(pv_case *c, pv_error *err)
         c->part_lat_col = pv_table_col(Q, "lat");
         c->part_lon_col = pv_table_col(Q, "lon");
     }
-    if (c->countries) {
-        pv_table *C = c->countries;
-        if ((c->ctry_code_col = pv_table_col(C, "code")) < 0) {
-            pv_err(err, PV_EINPUT, C->path, 1, 0, "no 'code' column in the header");
-            return -1;
-        }
-        if (pv_check_ids(err, C, c->ctry_code_col, "country", &c->ctry_sorted))
-            return -1;
-    }
+    if (c->countries &&
+        key_column(c->countries, "code", "country", &c->ctry_code_col, &c->ctry_sorted, err))
+        return -1;
     return 0;
 }
 
@@ -736,12 +692,9 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
         c->keep_existing = json_is_true(ke);
     }
     json_t *solver = json_object_get(root, "solver");
-    if (!solver)
-        return 0;
-    if (!json_is_object(solver)) {
-        pvj_err(x, "solver", "must be an object");
-        return -1;
-    }
+    int rc = pvj_opt(x, solver, JSON_OBJECT, "solver", "must be an object");
+    if (rc <= 0)
+        return rc;
     int a = pvj_num(x, solver, "time_limit_s", "solver", &c->time_limit_s);
     int b = pvj_num(x, solver, "mip_gap", "solver", &c->mip_gap);
     if (a < 0 || b < 0)

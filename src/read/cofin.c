@@ -18,11 +18,8 @@ void pv_cofin_free(pv_cofin *f)
 {
     if (!f)
         return;
-    pv_free(f->grant);
-    pv_free(f->prob);
-    pv_free(f->contingent);
-    pv_free(f->from_table);
-    pv_free(f);
+    void *own[] = {f->grant, f->prob, f->contingent, f->from_table, f};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 double pv_cofin_p(const pv_case *c, size_t j)
@@ -168,19 +165,11 @@ static int read_project(pv_case *c, pv_cofin *f, size_t j, const int *col, pv_er
 /* commit, alpha, scenarios, seed. */
 static int read_commit(pvj_ctx *x, pv_cofin *f, json_t *cf)
 {
-    const char *cm = pvj_str(x, cf, "commit", "cofinancing", 0);
-    if (pv_failed(x->err))
+    static const char *const COMMIT[] = {"worst_case", "expected", "chance", NULL}; /* pv_commit */
+    int cm = pvj_choice(x, cf, "commit", "cofinancing", COMMIT, PV_COMMIT_WORST);
+    if (cm < 0)
         return -1;
-    if (!cm || !strcmp(cm, "worst_case"))
-        f->commit = PV_COMMIT_WORST;
-    else if (!strcmp(cm, "expected"))
-        f->commit = PV_COMMIT_EXPECTED;
-    else if (!strcmp(cm, "chance"))
-        f->commit = PV_COMMIT_CHANCE;
-    else {
-        pvj_err(x, "cofinancing.commit", "must be worst_case, expected or chance, not '%s'", cm);
-        return -1;
-    }
+    f->commit = (pv_commit)cm;
     double a = 0.1, s = 500, seed = 1;
     if (pvj_num(x, cf, "alpha", "cofinancing", &a) < 0 ||
         pvj_num(x, cf, "scenarios", "cofinancing", &s) < 0 ||
@@ -206,10 +195,9 @@ static int read_commit(pvj_ctx *x, pv_cofin *f, json_t *cf)
 
 static int read_cofin(pvj_ctx *x, pv_case *c, json_t *cf)
 {
-    if (!json_is_object(cf)) {
-        pvj_err(x, "cofinancing", "must be an object {\"grant\": COLUMN, \"probability\": …}");
+    if (pvj_expect(x, cf, JSON_OBJECT, "cofinancing",
+                   "must be an object {\"grant\": COLUMN, \"probability\": …}"))
         return -1;
-    }
     size_t n = c->projects->nrows;
     pv_cofin *f = c->cofin = pv_calloc(1, sizeof *f);
     if (f) {
@@ -270,6 +258,32 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
     return 0;
 }
 
+/* One weight set: a merge patch of the model's criteria, named key. */
+static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
+{
+    pv_case *c = ctx;
+    if (!pvj_valid_id(key) || strpbrk(key, " \t\"")) {
+        pvj_err(x, k, "not a valid set name (no spaces, dots or quotes; e.g. S, party_a)");
+        return -1;
+    }
+    if (!json_is_object(val)) {
+        pvj_err(x, k, "must be an object (a merge patch of the model), not %s", pvj_type(val));
+        return -1;
+    }
+    char kc[KP];
+    pvj_key(kc, k, "criteria");
+    if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top, c->model->ntop))
+        return -1;
+    pv_scenario *s = pv_calloc(1, sizeof *s);
+    if (!s || !(s->name = pv_strdup(key)) || !(s->patch = json_object()) ||
+        json_object_set(s->patch, "model", val) || pvj_push((void ***)&c->wsets, &c->nwsets, s)) {
+        pv_scenario_free(s);
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    return 0;
+}
+
 static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
 {
     if (!json_is_object(ws) || json_object_size(ws) == 0) {
@@ -281,35 +295,7 @@ static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
     pv_free(c->wsets);
     c->wsets = NULL;
     c->nwsets = 0;
-    const char *key;
-    json_t *val;
-    json_object_foreach(ws, key, val)
-    {
-        char k[KP];
-        pvj_key(k, kp, key);
-        if (!pvj_valid_id(key) || strpbrk(key, " \t\"")) {
-            pvj_err(x, k, "not a valid set name (no spaces, dots or quotes; e.g. S, party_a)");
-            return -1;
-        }
-        if (!json_is_object(val)) {
-            pvj_err(x, k, "must be an object (a merge patch of the model), not %s",
-                    pvj_type(val));
-            return -1;
-        }
-        char kc[KP];
-        pvj_key(kc, k, "criteria");
-        if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top,
-                           c->model->ntop))
-            return -1;
-        pv_scenario *s = pv_calloc(1, sizeof *s);
-        if (!s || !(s->name = pv_strdup(key)) || !(s->patch = json_object()) ||
-            json_object_set(s->patch, "model", val) || pvj_push((void ***)&c->wsets, &c->nwsets, s)) {
-            pv_scenario_free(s);
-            pv_err_nomem(x->err);
-            return -1;
-        }
-    }
-    return 0;
+    return pvj_each(x, ws, kp, read_wset, c);
 }
 
 int pv_cofin_read(void *xv, pv_case *c, void *rootv)

@@ -47,9 +47,7 @@ void pvj_cond_free(pv_cond *c)
     pv_free(c->kids);
     pvj_field_free(&c->field);
     pv_free(c->str);
-    for (size_t i = 0; i < c->nlist; i++)
-        pv_free(c->list_str[i]);
-    pv_free(c->list_str);
+    pv_free_list(c->list_str, c->nlist);
     pv_free(c->list_num);
     pv_free(c->list_is_num);
     pv_free(c);

@@ -28,10 +28,8 @@ static int project_list(pvj_ctx *x, pv_case *c, json_t *obj, const char *key, co
     json_t *arr = pvj_member(x, obj, key, kp, required, k);
     if (!arr)
         return required ? -1 : 0;
-    if (!json_is_array(arr)) {
-        pvj_err(x, k, "must be an array of project ids");
+    if (pvj_expect(x, arr, JSON_ARRAY, k, "must be an array of project ids"))
         return -1;
-    }
     if (!(*out = pvj_alloc(x, json_array_size(arr) + 1, sizeof(size_t))))
         return -1;
     for (size_t i = 0; i < json_array_size(arr); i++) {
@@ -46,13 +44,8 @@ static int project_list(pvj_ctx *x, pv_case *c, json_t *obj, const char *key, co
 
 void pvj_constraint_free(pv_constraint *k)
 {
-    pv_free(k->id);
-    pv_free(k->label);
-    pv_free(k->label_en);
-    pv_free(k->column);
-    pv_free(k->value);
-    pv_free(k->projects);
-    pv_free(k->out);
+    void *own[] = {k->id, k->label, k->label_en, k->column, k->value, k->projects, k->out};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static const char *CTYPES[] = {"count", "share",        "requires",    "exclusive",
@@ -62,10 +55,8 @@ static const char *CTYPES[] = {"count", "share",        "requires",    "exclusiv
 static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const char *k, size_t i)
 {
     char kk[KP];
-    if (!json_is_object(v)) {
-        pvj_err(x, k, "must be an object with a type");
+    if (pvj_expect(x, v, JSON_OBJECT, k, "must be an object with a type"))
         return -1;
-    }
     const char *type = pvj_str(x, v, "type", k, 1);
     const char *id = pvj_str(x, v, "id", k, 0);
     if (pv_failed(x->err))
@@ -259,12 +250,9 @@ static int con_projects(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, con
 
 int pvj_constraints_parse(pvj_ctx *x, pv_case *c, json_t *arr)
 {
-    if (!arr)
-        return 0;
-    if (!json_is_array(arr)) {
-        pvj_err(x, "constraints", "must be an array");
-        return -1;
-    }
+    int rc = pvj_opt(x, arr, JSON_ARRAY, "constraints", "must be an array");
+    if (rc <= 0)
+        return rc;
     if (!(c->cons = pvj_alloc(x, json_array_size(arr) + 1, sizeof *c->cons)))
         return -1;
     for (size_t i = 0; i < json_array_size(arr); i++) {

@@ -37,6 +37,29 @@ const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, in
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
+/** v (never NULL here) is a string for both languages or {"sv": …, "en": …}:
+ * *sv and *en point into v (either NULL when left out). 0, or -1 + "k: must be
+ * a string or {…}" (with ", not TYPE" when say_type). */
+int pvj_sv_en(pvj_ctx *x, json_t *v, const char *k, int say_type, const char **sv, const char **en);
+/** *sv = s, else e, else dflt, and *en = e, else s, else dflt (copies; NULL
+ * when all three are). 0 or -1 (out of memory). */
+int pvj_dup_pair(pvj_ctx *x, const char *s, const char *e, const char *dflt, char **sv, char **en);
+/** 0 when v is present and of type t (JSON_OBJECT, JSON_ARRAY); else -1 + "kp: msg". */
+int pvj_expect(pvj_ctx *x, json_t *v, json_type t, const char *kp, const char *msg);
+/** An optional member: 0 when v is absent, 1 when it is of type t, -1 + "kp: msg" when not. */
+int pvj_opt(pvj_ctx *x, json_t *v, json_type t, const char *kp, const char *msg);
+/** obj's member key (k its path) when it is a non-empty t (JSON_OBJECT,
+ * JSON_ARRAY); else NULL + "k: msg". */
+json_t *pvj_nonempty(pvj_ctx *x, json_t *obj, const char *key, const char *kp, json_type t, char *k,
+                     const char *msg);
+/** obj's string member key as an index into names (NULL-terminated); dflt when
+ * absent. -1 + "kp.key: must be A, B or C, not 'X'" otherwise. */
+int pvj_choice(pvj_ctx *x, json_t *obj, const char *key, const char *kp, const char *const *names,
+               int dflt);
+/** One member of an object: key, its value and its key path k. 0 or -1 (x->err filled). */
+typedef int (*pvj_member_fn)(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx);
+/** Calls fn for each member of obj in order (k = kp.key); stops at the first failure (-1). */
+int pvj_each(pvj_ctx *x, json_t *obj, const char *kp, pvj_member_fn fn, void *ctx);
 /** pv_strdup that reports out of memory; NULL in, NULL out (no error). */
 char *pvj_dup(pvj_ctx *x, const char *s);
 /** pv_calloc that reports out of memory. */
@@ -47,6 +70,12 @@ json_t *pvj_load(const char *path, pv_error *err);
 json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err);
 /** An id usable in key paths: non-empty, at most PV_MAX_ID bytes, no '.', no control character. */
 int pvj_valid_id(const char *s);
+/** pvj_valid_id, else -1 + "k: WHAT id must be non-empty, at most 200 bytes, …". */
+int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what);
+/** One entry of an object keyed by id (resources, rules): key a valid WHAT id,
+ * val an object (else "k: msg"). The id copied, or NULL + err. */
+char *pvj_entry_id(pvj_ctx *x, const char *key, json_t *val, const char *k, const char *what,
+                   const char *msg);
 /** Appends p to a pointer array; -1 (nothing changed) when out of memory. */
 int pvj_push(void ***arr, size_t *n, void *p);
 

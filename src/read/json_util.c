@@ -71,6 +71,89 @@ const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, in
     return json_string_value(v);
 }
 
+int pvj_sv_en(pvj_ctx *x, json_t *v, const char *k, int say_type, const char **sv, const char **en)
+{
+    *sv = *en = NULL;
+    if (json_is_string(v)) {
+        *sv = *en = json_string_value(v);
+        return 0;
+    }
+    if (!json_is_object(v)) {
+        pvj_err(x, k, "must be a string or {\"sv\": …, \"en\": …}%s%s", say_type ? ", not " : "",
+                say_type ? pvj_type(v) : "");
+        return -1;
+    }
+    *sv = pvj_str(x, v, "sv", k, 0);
+    *en = pvj_str(x, v, "en", k, 0);
+    return pv_failed(x->err) ? -1 : 0;
+}
+
+int pvj_expect(pvj_ctx *x, json_t *v, json_type t, const char *kp, const char *msg)
+{
+    if (v && json_typeof(v) == t)
+        return 0;
+    pvj_err(x, kp, "%s", msg);
+    return -1;
+}
+
+int pvj_opt(pvj_ctx *x, json_t *v, json_type t, const char *kp, const char *msg)
+{
+    if (!v)
+        return 0;
+    return pvj_expect(x, v, t, kp, msg) ? -1 : 1;
+}
+
+json_t *pvj_nonempty(pvj_ctx *x, json_t *obj, const char *key, const char *kp, json_type t, char *k,
+                     const char *msg)
+{
+    json_t *v = pvj_member(x, obj, key, kp, 0, k);
+    size_t n = t == JSON_ARRAY ? json_array_size(v) : json_object_size(v);
+    if (!v || json_typeof(v) != t || n == 0) {
+        pvj_err(x, k, "%s", msg);
+        return NULL;
+    }
+    return v;
+}
+
+int pvj_choice(pvj_ctx *x, json_t *obj, const char *key, const char *kp, const char *const *names,
+               int dflt)
+{
+    const char *s = pvj_str(x, obj, key, kp, 0);
+    if (pv_failed(x->err))
+        return -1;
+    if (!s)
+        return dflt;
+    int n = 0;
+    for (; names[n]; n++)
+        if (!strcmp(s, names[n]))
+            return n;
+    char list[256] = "", k[KP];
+    size_t len = 0;
+    for (int i = 0; i < n && len < sizeof list; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                i == 0       ? ""
+                                : i == n - 1 ? " or "
+                                             : ", ",
+                                names[i]);
+    pvj_key(k, kp, key);
+    pvj_err(x, k, "must be %s, not '%s'", list, s);
+    return -1;
+}
+
+int pvj_each(pvj_ctx *x, json_t *obj, const char *kp, pvj_member_fn fn, void *ctx)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach(obj, key, val)
+    {
+        char k[KP];
+        pvj_key(k, kp, key);
+        if (fn(x, key, val, k, ctx))
+            return -1;
+    }
+    return 0;
+}
+
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en)
 {
     char k[KP];
@@ -78,24 +161,20 @@ int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv
     json_t *v = pvj_member(x, obj, key, kp, 0, k);
     if (!v)
         return 0;
-    const char *s = NULL, *e = NULL;
-    if (json_is_string(v))
-        s = e = json_string_value(v);
-    else if (json_is_object(v)) {
-        s = pvj_str(x, v, "sv", k, 0);
-        e = pvj_str(x, v, "en", k, 0);
-        if (pv_failed(x->err))
-            return -1;
-    } else {
-        pvj_err(x, k, "must be a string or {\"sv\": …, \"en\": …}, not %s", pvj_type(v));
+    const char *s, *e;
+    if (pvj_sv_en(x, v, k, 1, &s, &e))
         return -1;
-    }
     if ((s && !s[0]) || (e && !e[0])) {
         pvj_err(x, k, "must not be empty");
         return -1;
     }
-    *sv = pvj_dup(x, s ? s : e);
-    *en = pvj_dup(x, e ? e : s);
+    return pvj_dup_pair(x, s, e, NULL, sv, en);
+}
+
+int pvj_dup_pair(pvj_ctx *x, const char *s, const char *e, const char *dflt, char **sv, char **en)
+{
+    *sv = pvj_dup(x, s ? s : e ? e : dflt);
+    *en = pvj_dup(x, e ? e : s ? s : dflt);
     return pv_failed(x->err) ? -1 : 0;
 }
 
@@ -129,13 +208,7 @@ char *pvj_dup(pvj_ctx *x, const char *s)
     return d;
 }
 
-void *pvj_alloc(pvj_ctx *x, size_t n, size_t size)
-{
-    void *p = pv_calloc(n, size);
-    if (!p)
-        pv_err_nomem(x->err);
-    return p;
-}
+void *pvj_alloc(pvj_ctx *x, size_t n, size_t size) { return pv_calloc_err(n, size, x->err); }
 
 /* " (trailing comma on line N?)" when the token at the error is '}' or ']'
  * and the last thing before it is a comma; "" otherwise. */
@@ -211,6 +284,23 @@ int pvj_valid_id(const char *s)
             return 0;
     return 1;
 }
+int pvj_check_id(pvj_ctx *x, const char *id, const char *k, const char *what)
+{
+    if (pvj_valid_id(id))
+        return 0;
+    pvj_err(x, k, "%s id must be non-empty, at most 200 bytes, without '.' or control characters",
+            what);
+    return -1;
+}
+
+char *pvj_entry_id(pvj_ctx *x, const char *key, json_t *val, const char *k, const char *what,
+                   const char *msg)
+{
+    if (pvj_check_id(x, key, k, what) || pvj_expect(x, val, JSON_OBJECT, k, msg))
+        return NULL;
+    return pvj_dup(x, key);
+}
+
 int pvj_push(void ***arr, size_t *n, void *p)
 {
     void **a = pv_realloc(*arr, (*n + 1) * sizeof *a);

@@ -51,16 +51,29 @@ static int vf_piecewise(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
     return 0;
 }
 
+/* One category of a categorical value function. */
+static int vf_category(pvj_ctx *x, const char *key, json_t *val, const char *kk, void *ctx)
+{
+    pv_valuefn *vf = ctx;
+    if (!json_is_number(val) || !isfinite(json_number_value(val)) || json_number_value(val) < 0 ||
+        json_number_value(val) > 1) {
+        pvj_err(x, kk, "must be a number in [0, 1]");
+        return -1;
+    }
+    if (!(vf->cat_key[vf->ncat] = pvj_dup(x, key)))
+        return -1;
+    vf->cat_val[vf->ncat++] = json_number_value(val);
+    return 0;
+}
+
 /* {"type": "categorical", "map": {category: value, …}} */
 static int vf_categorical(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
 {
     char k[KP];
-    pvj_key(k, kp, "map");
-    json_t *map = json_object_get(v, "map");
-    if (!json_is_object(map) || json_object_size(map) == 0) {
-        pvj_err(x, k, "must be a non-empty object from category to a value in [0, 1]");
+    json_t *map = pvj_nonempty(x, v, "map", kp, JSON_OBJECT, k,
+                               "must be a non-empty object from category to a value in [0, 1]");
+    if (!map)
         return -1;
-    }
     size_t n = json_object_size(map);
     vf->cat_key = pv_calloc(n, sizeof(char *));
     vf->cat_val = pv_calloc(n, sizeof(double));
@@ -68,33 +81,16 @@ static int vf_categorical(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
         pv_err_nomem(x->err);
         return -1;
     }
-    const char *key;
-    json_t *val;
-    json_object_foreach(map, key, val)
-    {
-        char kk[KP];
-        pvj_key(kk, k, key);
-        if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
-            json_number_value(val) < 0 || json_number_value(val) > 1) {
-            pvj_err(x, kk, "must be a number in [0, 1]");
-            return -1;
-        }
-        if (!(vf->cat_key[vf->ncat] = pvj_dup(x, key)))
-            return -1;
-        vf->cat_val[vf->ncat++] = json_number_value(val);
-    }
-    return 0;
+    return pvj_each(x, map, k, vf_category, vf);
 }
 
 static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
 {
     char k[KP];
-    if (!json_is_object(v)) {
-        pvj_err(x, kp, "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}");
-        return -1;
-    }
-    const char *type = pvj_str(x, v, "type", kp, 1);
-    if (!type)
+    const char *type = NULL;
+    if (pvj_expect(x, v, JSON_OBJECT, kp,
+                   "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}") ||
+        !(type = pvj_str(x, v, "type", kp, 1)))
         return -1;
     if (!strcmp(type, "linear")) {
         vf->type = PV_VF_LINEAR;
@@ -130,9 +126,7 @@ static void vf_free(pv_valuefn *vf)
 {
     pv_free(vf->px);
     pv_free(vf->py);
-    for (size_t i = 0; i < vf->ncat; i++)
-        pv_free(vf->cat_key[i]);
-    pv_free(vf->cat_key);
+    pv_free_list(vf->cat_key, vf->ncat);
     pv_free(vf->cat_val);
 }
 
@@ -141,20 +135,37 @@ static void crit_free(pv_criterion *c)
 {
     if (!c)
         return;
-    pv_free(c->children);
     pv_wspec_free(c->child_wspec);
-    pv_free(c->id);
-    pv_free(c->path);
-    pv_free(c->label_sv);
-    pv_free(c->label_en);
-    pv_free(c->source);
     pvj_field_free(&c->field);
     vf_free(&c->vf);
-    pv_free(c);
+    void *own[] = {c->children, c->id, c->path, c->label_sv, c->label_en, c->source, c};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, const char *kp,
                                      pv_criterion *parent, pv_model *m, int depth);
+
+/* Where parse_criteria_obj puts a level's criteria. */
+typedef struct level_ctx {
+    pv_criterion *parent;
+    pv_model *m;
+    pv_criterion ***out;
+    size_t *nout;
+    int depth;
+} level_ctx;
+
+static int level_criterion(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
+{
+    level_ctx *l = ctx;
+    pv_criterion *c = parse_criterion(x, key, val, k, l->parent, l->m, l->depth + 1);
+    if (!c)
+        return -1;
+    if (pvj_push((void ***)l->out, l->nout, c)) {
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    return 0;
+}
 
 static int parse_criteria_obj(pvj_ctx *x, json_t *obj, const char *kp, pv_criterion *parent,
                               pv_model *m, pv_criterion ***out, size_t *nout, int depth)
@@ -167,48 +178,20 @@ static int parse_criteria_obj(pvj_ctx *x, json_t *obj, const char *kp, pv_criter
         pvj_err(x, kp, "criteria are nested deeper than 32 levels");
         return -1;
     }
-    const char *key;
-    json_t *val;
-    json_object_foreach(obj, key, val)
-    {
-        char k[KP];
-        pvj_key(k, kp, key);
-        pv_criterion *c = parse_criterion(x, key, val, k, parent, m, depth + 1);
-        if (!c)
-            return -1;
-        if (pvj_push((void ***)out, nout, c)) {
-            pv_err_nomem(x->err);
-            return -1;
-        }
-    }
-    return 0;
+    level_ctx l = {parent, m, out, nout, depth};
+    return pvj_each(x, obj, kp, level_criterion, &l);
 }
 
 /* "label": a string for both languages, or {"sv": …, "en": …}; the id when absent. */
 static int crit_label(pvj_ctx *x, pv_criterion *c, json_t *v, const char *id, const char *kp)
 {
     char k[KP];
-    json_t *label = json_object_get(v, "label");
-    if (label) {
-        pvj_key(k, kp, "label");
-        if (json_is_string(label)) {
-            c->label_sv = pvj_dup(x, json_string_value(label));
-            c->label_en = pvj_dup(x, json_string_value(label));
-        } else if (json_is_object(label)) {
-            const char *sv = pvj_str(x, label, "sv", k, 0);
-            const char *en = pvj_str(x, label, "en", k, 0);
-            if (pv_failed(x->err))
-                return -1;
-            c->label_sv = pvj_dup(x, sv ? sv : en ? en : id);
-            c->label_en = pvj_dup(x, en ? en : sv ? sv : id);
-        } else {
-            pvj_err(x, k, "must be a string or {\"sv\": …, \"en\": …}");
-            return -1;
-        }
-    } else {
-        c->label_sv = pvj_dup(x, id);
-        c->label_en = pvj_dup(x, id);
-    }
+    const char *sv = NULL, *en = NULL;
+    json_t *label = pvj_member(x, v, "label", kp, 0, k);
+    if (label && pvj_sv_en(x, label, k, 0, &sv, &en))
+        return -1;
+    if (pvj_dup_pair(x, sv, en, id, &c->label_sv, &c->label_en))
+        return -1;
     const char *src = pvj_str(x, v, "source", kp, 0);
     c->source = pvj_dup(x, src ? src : "");
     return pv_failed(x->err) ? -1 : 0;
@@ -286,23 +269,11 @@ static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_
     }
     if (parse_value(x, val, k, &c->vf))
         return -1;
-    const char *agg = pvj_str(x, v, "aggregate", kp, 0);
-    if (pv_failed(x->err))
+    static const char *const AGG[] = {"min", "max", "mean", NULL}; /* pv_agg */
+    int agg = pvj_choice(x, v, "aggregate", kp, AGG, PV_AGG_MIN);
+    if (agg < 0)
         return -1;
-    c->agg = PV_AGG_MIN;
-    if (agg) {
-        if (!strcmp(agg, "min"))
-            c->agg = PV_AGG_MIN;
-        else if (!strcmp(agg, "max"))
-            c->agg = PV_AGG_MAX;
-        else if (!strcmp(agg, "mean"))
-            c->agg = PV_AGG_MEAN;
-        else {
-            pvj_key(k, kp, "aggregate");
-            pvj_err(x, k, "must be min, max or mean, not '%s'", agg);
-            return -1;
-        }
-    }
+    c->agg = (pv_agg)agg;
     int rc = pvj_num(x, v, "missing", kp, &c->missing);
     if (rc < 0)
         return -1;
@@ -331,12 +302,8 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         pvj_err(x, kp, "must be an object, not %s", pvj_type(v));
         return NULL;
     }
-    if (!pvj_valid_id(id)) {
-        pvj_err(x, kp,
-                "criterion id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
+    if (pvj_check_id(x, id, kp, "criterion"))
         return NULL;
-    }
     pv_criterion *c = pvj_alloc(x, 1, sizeof *c);
     if (!c)
         return NULL;
@@ -378,54 +345,38 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
     return crit_leaf(x, c, v, kp, m) ? NULL : c;
 }
 
+/* A rule's texts and condition (parse_rule). */
+static void rule_free(pv_rule *r)
+{
+    pvj_cond_free(r->cond);
+    void *own[] = {r->id, r->because, r->source, r->name_sv, r->name_en};
+    pv_free_each(own, sizeof own / sizeof *own);
+}
+
 void pv_model_free(pv_model *m)
 {
     if (!m)
         return;
     for (size_t i = 0; i < m->nall; i++)
         crit_free(m->all[i]);
-    pv_free(m->top);
-    pv_free(m->leaves);
-    pv_free(m->all);
     pv_wspec_free(m->top_wspec);
-    for (size_t i = 0; i < m->nrules; i++) {
-        pv_free(m->rules[i].id);
-        pv_free(m->rules[i].because);
-        pv_free(m->rules[i].source);
-        pv_free(m->rules[i].name_sv);
-        pv_free(m->rules[i].name_en);
-        pvj_cond_free(m->rules[i].cond);
-    }
-    pv_free(m->rules);
-    for (int i = 0; i < 2; i++) {
-        pv_free(m->review_because[i]);
-        pv_free(m->review_source[i]);
-    }
-    pv_free(m->fu_to_sv);
-    pv_free(m->fu_to_en);
-    pv_free(m->fu_source);
-    pv_free(m->path);
-    pv_free(m->name);
-    pv_free(m->source);
-    pv_free(m->language);
-    pv_free(m);
+    for (size_t i = 0; i < m->nrules; i++)
+        rule_free(&m->rules[i]);
+    void *own[] = {m->top, m->leaves, m->all, m->rules, m->review_because[0], m->review_source[0],
+                   m->review_because[1], m->review_source[1], m->fu_to_sv, m->fu_to_en,
+                   m->fu_source, m->path, m->name, m->source, m->language, m};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* One rule: {"if": condition, "then": "exclude" | "flag", "because": …}. */
-static int parse_rule(pvj_ctx *x, pv_rule *r, const char *key, json_t *val, const char *kr)
+static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, void *ctx)
 {
+    pv_model *m = ctx;
+    pv_rule *r = &m->rules[m->nrules++];
     char ki[KP];
-    if (!pvj_valid_id(key)) {
-        pvj_err(x, kr,
-                "rule id must be non-empty, at most 200 bytes, without '.' or control "
-                "characters");
+    r->id = pvj_entry_id(x, key, val, kr, "rule", "must be an object with if, then, because");
+    if (!r->id)
         return -1;
-    }
-    if (!json_is_object(val)) {
-        pvj_err(x, kr, "must be an object with if, then, because");
-        return -1;
-    }
-    r->id = pvj_dup(x, key);
     const char *then = pvj_str(x, val, "then", kr, 1);
     const char *because = pvj_str(x, val, "because", kr, 1);
     const char *rsrc = pvj_str(x, val, "source", kr, 0);
@@ -444,36 +395,21 @@ static int parse_rule(pvj_ctx *x, pv_rule *r, const char *key, json_t *val, cons
     r->source = pvj_dup(x, rsrc ? rsrc : "");
     if (pvj_name(x, val, "name", kr, &r->name_sv, &r->name_en))
         return -1;
-    pvj_key(ki, kr, "if");
-    json_t *cond = json_object_get(val, "if");
-    if (!cond) {
-        pvj_err(x, ki, "is required");
+    json_t *cond = pvj_member(x, val, "if", kr, 1, ki);
+    if (!cond)
         return -1;
-    }
     return (r->cond = pvj_cond_parse(x, cond, ki, 0, &r->per_partner)) ? 0 : -1;
 }
 
 /* "rules": {id: rule, …}, absent for none. */
 static int parse_rules(pvj_ctx *x, pv_model *m, json_t *rules, const char *k)
 {
-    if (!rules)
-        return 0;
-    if (!json_is_object(rules)) {
-        pvj_err(x, k, "must be an object of rules keyed by id");
-        return -1;
-    }
+    int rc = pvj_opt(x, rules, JSON_OBJECT, k, "must be an object of rules keyed by id");
+    if (rc <= 0)
+        return rc;
     if (!(m->rules = pvj_alloc(x, json_object_size(rules) + 1, sizeof *m->rules)))
         return -1;
-    const char *key;
-    json_t *val;
-    json_object_foreach(rules, key, val)
-    {
-        char kr[KP];
-        pvj_key(kr, k, key);
-        if (parse_rule(x, &m->rules[m->nrules++], key, val, kr))
-            return -1;
-    }
-    return 0;
+    return pvj_each(x, rules, k, parse_rule, m);
 }
 
 /* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}}: the
@@ -483,21 +419,15 @@ static int parse_review(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
     static const char *const K[] = {"unused", "inactive"};
     char k[KP], ki[KP];
     pvj_key(k, kp, "agreement_review");
-    if (!v)
-        return 0;
-    if (!json_is_object(v)) {
-        pvj_err(x, k, "must be an object with \"unused\" and/or \"inactive\"");
-        return -1;
-    }
+    int rc = pvj_opt(x, v, JSON_OBJECT, k, "must be an object with \"unused\" and/or \"inactive\"");
+    if (rc <= 0)
+        return rc;
     for (int i = 0; i < 2; i++) {
-        json_t *e = json_object_get(v, K[i]);
-        pvj_key(ki, k, K[i]);
+        json_t *e = pvj_member(x, v, K[i], k, 0, ki);
         if (!e)
             continue;
-        if (!json_is_object(e)) {
-            pvj_err(x, ki, "must be an object with \"because\" and \"source\"");
+        if (pvj_expect(x, e, JSON_OBJECT, ki, "must be an object with \"because\" and \"source\""))
             return -1;
-        }
         const char *because = pvj_str(x, e, "because", ki, 1);
         const char *source = pvj_str(x, e, "source", ki, 1);
         if (pv_failed(x->err))
@@ -516,12 +446,9 @@ static int parse_followup(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
 {
     char k[KP];
     pvj_key(k, kp, "followup");
-    if (!v)
-        return 0;
-    if (!json_is_object(v)) {
-        pvj_err(x, k, "must be an object with \"report_to\" and \"source\"");
-        return -1;
-    }
+    int rc = pvj_opt(x, v, JSON_OBJECT, k, "must be an object with \"report_to\" and \"source\"");
+    if (rc <= 0)
+        return rc;
     const char *source = pvj_str(x, v, "source", k, 0);
     if (pv_failed(x->err) || pvj_name(x, v, "report_to", k, &m->fu_to_sv, &m->fu_to_en))
         return -1;
@@ -558,13 +485,8 @@ pv_model *pvj_model_parse(pvj_ctx *x, json_t *root, const char *kp, const char *
         goto fail;
     if (pvj_wspec_parse(x, root, kp, &m->top_method, &m->top_wspec))
         goto fail;
-    pvj_key(k, kp, "criteria");
-    json_t *crit = json_object_get(root, "criteria");
-    if (!crit) {
-        pvj_err(x, k, "is required");
-        goto fail;
-    }
-    if (parse_criteria_obj(x, crit, k, NULL, m, &m->top, &m->ntop, 0))
+    json_t *crit = pvj_member(x, root, "criteria", kp, 1, k);
+    if (!crit || parse_criteria_obj(x, crit, k, NULL, m, &m->top, &m->ntop, 0))
         goto fail;
     pvj_key(k, kp, "weighting");
     if (pvj_wspec_resolve(x, m->top_wspec, m->top, m->ntop, k))

@@ -19,12 +19,9 @@ void pv_outcomes_free(pv_outcomes *o, size_t nres)
         pv_free(o->rows[i].actual);
         pv_free(o->rows[i].goal);
     }
-    pv_free(o->rows);
-    pv_free(o->actual_col);
-    pv_free(o->goal_col);
     pv_table_free(o->t);
-    pv_free(o->path);
-    pv_free(o);
+    void *own[] = {o->rows, o->actual_col, o->goal_col, o->path, o};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* ---- errors, all at once: each is raised on its own (the load collects
@@ -140,13 +137,30 @@ typedef struct fu_spec {
     int months;
 } fu_spec;
 
-static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
+/* One member of "actual": a resource of the case -> a column of the register. */
+static int actual_column(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
 {
-    if (!json_is_object(v)) {
-        pvj_err(x, "followup", "must be an object: {\"outcomes\": \"outcomes.csv\", \"actual\": "
-                               "{resource: column}, \"external\": column}");
+    const pv_case *c = ctx;
+    int found = 0;
+    for (size_t i = 0; i < c->nres; i++)
+        found |= !strcmp(c->res[i].id, key);
+    if (!found) {
+        pvj_err(x, k, "is not a resource of the case");
         return -1;
     }
+    if (!json_is_string(val) || !json_string_value(val)[0]) {
+        pvj_err(x, k, "must be a column name of the register");
+        return -1;
+    }
+    return 0;
+}
+
+static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
+{
+    if (pvj_expect(x, v, JSON_OBJECT, "followup",
+                   "must be an object: {\"outcomes\": \"outcomes.csv\", \"actual\": "
+                   "{resource: column}, \"external\": column}"))
+        return -1;
     sp->external = pvj_str(x, v, "external", "followup", 0);
     double months = 24;
     if (pvj_num(x, v, "review_months", "followup", &months) < 0 || pv_failed(x->err))
@@ -157,29 +171,11 @@ static int read_spec(pvj_ctx *x, const pv_case *c, json_t *v, fu_spec *sp)
     }
     sp->months = (int)months;
     sp->actual = json_object_get(v, "actual");
-    if (sp->actual && !json_is_object(sp->actual)) {
-        pvj_err(x, "followup.actual", "must be an object: resource id -> column of the register");
-        return -1;
-    }
-    const char *key;
-    json_t *val;
-    json_object_foreach(sp->actual, key, val)
-    {
-        char k[KP];
-        pvj_key(k, "followup.actual", key);
-        int found = 0;
-        for (size_t i = 0; i < c->nres; i++)
-            found |= !strcmp(c->res[i].id, key);
-        if (!found) {
-            pvj_err(x, k, "is not a resource of the case");
-            return -1;
-        }
-        if (!json_is_string(val) || !json_string_value(val)[0]) {
-            pvj_err(x, k, "must be a column name of the register");
-            return -1;
-        }
-    }
-    return 0;
+    int rc = pvj_opt(x, sp->actual, JSON_OBJECT, "followup.actual",
+                     "must be an object: resource id -> column of the register");
+    if (rc <= 0)
+        return rc;
+    return pvj_each(x, sp->actual, "followup.actual", actual_column, (void *)c);
 }
 
 /* The register's columns: required, mapped and goal columns. */

@@ -27,47 +27,46 @@ static int bad(pv_error *err, const char *kp, const char *msg)
     return -1;
 }
 
-static int parse_opts(json_t *o, pv_api_body *b, pv_error *err)
+/* One option: true/false, a number or a string, by its long name. */
+static int parse_opt(pvj_ctx *x, const char *key, json_t *v, const char *kp, void *ctx)
 {
-    if (!json_is_object(o))
-        return bad(err, "options", "must be an object of the command's options by their long names");
-    b->opts = pv_calloc(json_object_size(o) + 1, sizeof *b->opts);
-    if (!b->opts) {
-        pv_err_nomem(err);
-        return -1;
-    }
-    const char *key;
-    json_t *v;
-    json_object_foreach(o, key, v)
-    {
-        char kp[KP];
-        pvj_key(kp, "options", key);
-        pv_api_opt *a = &b->opts[b->nopts];
-        if (json_is_boolean(v)) {
-            a->kind = PV_API_BOOL;
-            a->b = json_is_true(v);
-        } else if (json_is_number(v)) {
-            a->kind = PV_API_NUM;
-            a->num = json_number_value(v);
-        } else if (json_is_string(v)) {
-            a->kind = PV_API_STR;
-            if (!(a->str = pv_strdup(json_string_value(v)))) {
-                pv_err_nomem(err);
-                return -1;
-            }
-        } else {
-            pv_free(a->str);
-            return bad(err, kp, "must be true, false, a number or a string");
-        }
-        if (!(a->key = pv_strdup(key))) {
-            pv_free(a->str);
-            a->str = NULL;
+    pv_api_body *b = ctx;
+    pv_error *err = x->err;
+    pv_api_opt *a = &b->opts[b->nopts];
+    if (json_is_boolean(v)) {
+        a->kind = PV_API_BOOL;
+        a->b = json_is_true(v);
+    } else if (json_is_number(v)) {
+        a->kind = PV_API_NUM;
+        a->num = json_number_value(v);
+    } else if (json_is_string(v)) {
+        a->kind = PV_API_STR;
+        if (!(a->str = pv_strdup(json_string_value(v)))) {
             pv_err_nomem(err);
             return -1;
         }
-        b->nopts++;
+    } else {
+        pv_free(a->str);
+        return bad(err, kp, "must be true, false, a number or a string");
     }
+    if (!(a->key = pv_strdup(key))) {
+        pv_free(a->str);
+        a->str = NULL;
+        pv_err_nomem(err);
+        return -1;
+    }
+    b->nopts++;
     return 0;
+}
+
+static int parse_opts(json_t *o, pv_api_body *b, pv_error *err)
+{
+    pvj_ctx x = {.file = NULL, .err = err}; /* a request: messages name no file */
+    if (pvj_expect(&x, o, JSON_OBJECT, "options",
+                   "must be an object of the command's options by their long names") ||
+        !(b->opts = pvj_alloc(&x, json_object_size(o) + 1, sizeof *b->opts)))
+        return -1;
+    return pvj_each(&x, o, "options", parse_opt, b);
 }
 
 static int parse_scenarios(json_t *a, pv_api_body *b, pv_error *err)

@@ -32,10 +32,9 @@ void pv_scenario_free(pv_scenario *s)
 {
     if (!s)
         return;
-    pv_free(s->name);
-    pv_free(s->path);
     json_decref(s->patch);
-    pv_free(s);
+    void *own[] = {s->name, s->path, s};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 const char *pv_scenario_name(const pv_scenario *s) { return s->name; }
@@ -169,35 +168,27 @@ pv_scenario *pv_scenario_from_sets(const char *name, const char *const *sets, si
     return s;
 }
 
-char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+/* JSON text given inline; what ("target", "patch") stands for the file in
+ * messages. NULL + err (out of memory, or invalid JSON at line:column). */
+static json_t *parse_text(const char *text, size_t flags, const char *what, pv_error *err)
 {
     json_error_t je;
     unsigned long fails = pv_alloc_failures();
     pv_alloc_json_parsing(1);
-    json_t *t = json_loads(target, JSON_DECODE_ANY, &je);
+    json_t *v = json_loads(text, flags, &je);
     pv_alloc_json_parsing(0);
-    if (!t && pv_alloc_failures() != fails) {
+    if (!v && pv_alloc_failures() != fails)
         pv_err_nomem(err);
-        return NULL;
-    }
-    if (!t) {
-        pv_err(err, PV_EINPUT, "target", je.line, je.column, "invalid JSON: %s", je.text);
-        return NULL;
-    }
-    pv_alloc_json_parsing(1);
-    json_t *p = json_loads(patch, JSON_DECODE_ANY, &je);
-    pv_alloc_json_parsing(0);
-    if (!p && pv_alloc_failures() != fails) {
-        json_decref(t);
-        pv_err_nomem(err);
-        return NULL;
-    }
-    if (!p) {
-        json_decref(t);
-        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
-        return NULL;
-    }
-    json_t *r = pvj_merge_patch(t, p);
+    else if (!v)
+        pv_err(err, PV_EINPUT, what, je.line, je.column, "invalid JSON: %s", je.text);
+    return v;
+}
+
+/* target patched by patch as compact JSON text (pv_free it); NULL + err when
+ * out of memory. */
+static char *merged_text(json_t *target, json_t *patch, pv_error *err)
+{
+    json_t *r = pvj_merge_patch(target, patch);
     /* Dumped into our own buffer: the caller frees it with pv_free, whatever
      * allocator Jansson has. */
     const size_t flags = JSON_ENCODE_ANY | JSON_COMPACT;
@@ -208,32 +199,33 @@ char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
     else {
         pv_free(out);
         out = NULL;
-    }
-    json_decref(t);
-    json_decref(p);
-    json_decref(r);
-    if (!out) {
         pv_err_nomem(err);
+    }
+    json_decref(r);
+    return out;
+}
+
+char *pv_merge_patch_text(const char *target, const char *patch, pv_error *err)
+{
+    json_t *t = parse_text(target, JSON_DECODE_ANY, "target", err);
+    if (!t)
+        return NULL;
+    json_t *p = parse_text(patch, JSON_DECODE_ANY, "patch", err);
+    if (!p) {
+        json_decref(t);
         return NULL;
     }
+    char *out = merged_text(t, p, err);
+    json_decref(t);
+    json_decref(p);
     return out;
 }
 
 pv_scenario *pv_scenario_from_patch(const char *name, const char *patch, pv_error *err)
 {
-    json_error_t je;
-    unsigned long fails = pv_alloc_failures();
-    pv_alloc_json_parsing(1);
-    json_t *p = json_loads(patch ? patch : "", JSON_REJECT_DUPLICATES, &je);
-    pv_alloc_json_parsing(0);
-    if (!p && pv_alloc_failures() != fails) {
-        pv_err_nomem(err);
+    json_t *p = parse_text(patch ? patch : "", JSON_REJECT_DUPLICATES, "patch", err);
+    if (!p)
         return NULL;
-    }
-    if (!p) {
-        pv_err(err, PV_EINPUT, "patch", je.line, je.column, "invalid JSON: %s", je.text);
-        return NULL;
-    }
     pv_scenario *s = NULL;
     if (!json_is_object(p))
         pv_err(err, PV_EINPUT, NULL, 0, 0, "patch: must be an object (an RFC 7386 merge patch)");
@@ -263,21 +255,7 @@ char *pv_merge_patch_files(const char *target_path, const char *patch_path, pv_e
     const size_t flags = JSON_DECODE_ANY | JSON_REJECT_DUPLICATES;
     json_t *t = pvj_load_flags(target_path, flags, err);
     json_t *p = t ? pvj_load_flags(patch_path, flags, err) : NULL;
-    char *out = NULL;
-    if (t && p) {
-        json_t *r = pvj_merge_patch(t, p);
-        const size_t dflags = JSON_ENCODE_ANY | JSON_COMPACT;
-        size_t n = r ? json_dumpb(r, NULL, 0, dflags) : 0;
-        out = n ? pv_malloc(n + 1) : NULL;
-        if (out && json_dumpb(r, out, n, dflags) == n)
-            out[n] = '\0';
-        else {
-            pv_free(out);
-            out = NULL;
-            pv_err_nomem(err);
-        }
-        json_decref(r);
-    }
+    char *out = t && p ? merged_text(t, p, err) : NULL;
     json_decref(t);
     json_decref(p);
     return out;

@@ -65,15 +65,9 @@ void pv_wspec_free(pv_wspec *w)
 {
     if (!w)
         return;
-    for (size_t i = 0; i < w->n; i++)
-        pv_free(w->ids[i]);
-    pv_free(w->ids);
-    pv_free(w->group);
-    pv_free(w->gsize);
-    pv_free(w->points);
-    pv_free(w->matrix);
-    pv_free(w->kid);
-    pv_free(w);
+    pv_free_list(w->ids, w->n);
+    void *own[] = {w->group, w->gsize, w->points, w->matrix, w->kid, w};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* {"method": "rank", "formula": …, "order": [id, [tied, ids], …]} */
@@ -81,26 +75,17 @@ static int parse_rank(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
 {
     char kk[KP];
     ws->method = PV_W_RANK;
-    const char *f = pvj_str(x, w, "formula", k, 0);
-    if (pv_failed(x->err))
+    /* In pv_rank_formula's order. */
+    static const char *const FORMULA[] = {"roc", "rank_sum", "reciprocal", NULL};
+    int f = pvj_choice(x, w, "formula", k, FORMULA, PV_RANK_ROC);
+    if (f < 0)
         return -1;
-    pvj_key(kk, k, "formula");
-    if (!f || !strcmp(f, "roc"))
-        ws->formula = PV_RANK_ROC;
-    else if (!strcmp(f, "rank_sum"))
-        ws->formula = PV_RANK_SUM;
-    else if (!strcmp(f, "reciprocal"))
-        ws->formula = PV_RANK_RECIPROCAL;
-    else {
-        pvj_err(x, kk, "must be roc, rank_sum or reciprocal, not '%s'", f);
+    ws->formula = (pv_rank_formula)f;
+    json_t *order =
+        pvj_nonempty(x, w, "order", k, JSON_ARRAY, kk,
+                     "must be a non-empty array of criterion ids (ties as nested arrays)");
+    if (!order)
         return -1;
-    }
-    pvj_key(kk, k, "order");
-    json_t *order = json_object_get(w, "order");
-    if (!json_is_array(order) || json_array_size(order) == 0) {
-        pvj_err(x, kk, "must be a non-empty array of criterion ids (ties as nested arrays)");
-        return -1;
-    }
     size_t pos = 0;
     for (size_t i = 0; i < json_array_size(order); i++) {
         json_t *e = json_array_get(order, i);
@@ -129,35 +114,28 @@ static int parse_rank(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
     return 0;
 }
 
+/* One criterion's swing points. */
+static int swing_points(pvj_ctx *x, const char *key, json_t *val, const char *ki, void *ctx)
+{
+    pv_wspec *ws = ctx;
+    if (!json_is_number(val) || !isfinite(json_number_value(val)) || json_number_value(val) < 0) {
+        pvj_err(x, ki, "must be a number >= 0");
+        return -1;
+    }
+    ws->points[ws->n] = json_number_value(val);
+    return push_id(x, ws, key, 0, 1);
+}
+
 /* {"method": "swing", "points": {id: points, …}} */
 static int parse_swing(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
 {
     char kk[KP];
     ws->method = PV_W_SWING;
-    pvj_key(kk, k, "points");
-    json_t *pts = json_object_get(w, "points");
-    if (!json_is_object(pts) || json_object_size(pts) == 0) {
-        pvj_err(x, kk, "must be an object from criterion id to points");
+    json_t *pts = pvj_nonempty(x, w, "points", k, JSON_OBJECT, kk,
+                               "must be an object from criterion id to points");
+    if (!pts || !(ws->points = pvj_alloc(x, json_object_size(pts), sizeof(double))))
         return -1;
-    }
-    if (!(ws->points = pvj_alloc(x, json_object_size(pts), sizeof(double))))
-        return -1;
-    const char *key;
-    json_t *val;
-    json_object_foreach(pts, key, val)
-    {
-        char ki[KP];
-        pvj_key(ki, kk, key);
-        if (!json_is_number(val) || !isfinite(json_number_value(val)) ||
-            json_number_value(val) < 0) {
-            pvj_err(x, ki, "must be a number >= 0");
-            return -1;
-        }
-        ws->points[ws->n] = json_number_value(val);
-        if (push_id(x, ws, key, 0, 1))
-            return -1;
-    }
-    return 0;
+    return pvj_each(x, pts, kk, swing_points, ws);
 }
 
 /* The AHP matrix: n rows of n positive entries, reciprocal, 1 on the diagonal. */
@@ -208,24 +186,15 @@ static int parse_ahp(pvj_ctx *x, json_t *w, const char *k, pv_wspec *ws)
 {
     char kk[KP];
     ws->method = PV_W_AHP;
-    const char *ri = pvj_str(x, w, "ri", k, 0);
-    if (pv_failed(x->err))
+    static const char *const RI[] = {"saaty", "alonso_lamata", NULL}; /* pv_ri_table */
+    int ri = pvj_choice(x, w, "ri", k, RI, PV_RI_SAATY);
+    if (ri < 0)
         return -1;
-    if (!ri || !strcmp(ri, "saaty"))
-        ws->ri = PV_RI_SAATY;
-    else if (!strcmp(ri, "alonso_lamata"))
-        ws->ri = PV_RI_ALONSO_LAMATA;
-    else {
-        pvj_key(kk, k, "ri");
-        pvj_err(x, kk, "must be saaty or alonso_lamata, not '%s'", ri);
+    ws->ri = (pv_ri_table)ri;
+    json_t *order = pvj_nonempty(x, w, "order", k, JSON_ARRAY, kk,
+                                 "must be a non-empty array of criterion ids");
+    if (!order)
         return -1;
-    }
-    pvj_key(kk, k, "order");
-    json_t *order = json_object_get(w, "order");
-    if (!json_is_array(order) || json_array_size(order) == 0) {
-        pvj_err(x, kk, "must be a non-empty array of criterion ids");
-        return -1;
-    }
     for (size_t i = 0; i < json_array_size(order); i++) {
         char ki[KP];
         pvj_idx(ki, kk, i);
@@ -244,15 +213,11 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
 {
     *m = PV_W_DIRECT;
     *out = NULL;
-    json_t *w = json_object_get(obj, "weighting");
-    if (!w)
-        return 0;
     char k[KP], kk[KP];
-    pvj_key(k, kp, "weighting");
-    if (!json_is_object(w)) {
-        pvj_err(x, k, "must be an object like {\"method\": \"direct\"}");
-        return -1;
-    }
+    json_t *w = pvj_member(x, obj, "weighting", kp, 0, k);
+    int rc = pvj_opt(x, w, JSON_OBJECT, k, "must be an object like {\"method\": \"direct\"}");
+    if (rc <= 0)
+        return rc;
     const char *method = pvj_str(x, w, "method", k, 1);
     if (!method)
         return -1;
@@ -261,7 +226,6 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
     pv_wspec *ws = pvj_alloc(x, 1, sizeof *ws);
     if (!ws)
         return -1;
-    int rc;
     if (!strcmp(method, "rank"))
         rc = parse_rank(x, w, k, ws);
     else if (!strcmp(method, "swing"))

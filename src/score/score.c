@@ -118,22 +118,17 @@ void pv_ranking_free(pv_ranking *r)
         return;
     if (r->p) {
         for (size_t i = 0; i < r->n; i++) {
-            pv_free(r->p[i].below);
-            pv_free(r->p[i].excluded_by);
-            pv_free(r->p[i].flags);
+            void *row[] = {r->p[i].below, r->p[i].excluded_by, r->p[i].flags};
+            pv_free_each(row, sizeof row / sizeof *row);
         }
         if (r->n) { /* the per-leaf arrays: one block each, for all projects */
-            pv_free(r->p[0].value);
-            pv_free(r->p[0].contrib);
-            pv_free(r->p[0].raw);
-            pv_free(r->p[0].clamped);
-            pv_free(r->p[0].used_missing);
+            void *leaf[] = {r->p[0].value, r->p[0].contrib, r->p[0].raw, r->p[0].clamped,
+                            r->p[0].used_missing};
+            pv_free_each(leaf, sizeof leaf / sizeof *leaf);
         }
     }
-    pv_free(r->p);
-    pv_free(r->order);
-    pv_free(r->rank);
-    pv_free(r);
+    void *own[] = {r->p, r->order, r->rank, r};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 /* The sort key of one project, in one small record so that the sort reads
@@ -287,11 +282,9 @@ static void leaf_rows(pv_proj_result *p, size_t j, size_t L)
 pv_ranking *pv_rank(const pv_case *c, pv_error *err)
 {
     size_t n = c->projects->nrows, L = c->model->nleaves, nl = n * L > 0 ? n * L : 1;
-    pv_ranking *r = pv_calloc(1, sizeof *r);
-    if (!r) {
-        pv_err_nomem(err);
+    pv_ranking *r = pv_calloc_err(1, sizeof *r, err);
+    if (!r)
         return NULL;
-    }
     r->p = pv_calloc(n ? n : 1, sizeof *r->p);
     r->order = pv_calloc(n ? n : 1, sizeof(size_t));
     r->rank = pv_calloc(n ? n : 1, sizeof(size_t));
@@ -354,9 +347,7 @@ void pv_warnings_free(pv_warnings *w)
 {
     if (!w)
         return;
-    for (size_t i = 0; i < w->n; i++)
-        pv_free(w->w[i]);
-    pv_free(w->w);
+    pv_free_list(w->w, w->n);
     pv_free(w);
 }
 

@@ -94,6 +94,20 @@ void pv_free(void *p)
         g_free(p);
 }
 
+void *pv_calloc_err(size_t n, size_t size, pv_error *err)
+{
+    void *p = pv_calloc(n, size);
+    if (!p)
+        pv_err_nomem(err);
+    return p;
+}
+
+void pv_free_each(void *const *own, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        pv_free(own[i]);
+}
+
 char *pv_strndup(const char *s, size_t n)
 {
     char *d = pv_malloc(n + 1);
