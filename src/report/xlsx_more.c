@@ -63,6 +63,20 @@ static size_t use_head(pv_xw *w, size_t col, const pv_case *c, int sv, int years
     return col;
 }
 
+/* A new sheet holding a table whose header is names[0..n-1], use_head's
+ * columns, then `last` (when not NULL); returns the number of columns, 0 on
+ * failure. */
+static size_t use_table(pv_xw *w, const char *sheet, const char *const *names, size_t n,
+                        const pv_case *c, int sv, int years, const char *last)
+{
+    if (pv_xw_table(w, sheet, names, n))
+        return 0;
+    size_t ncol = use_head(w, n, c, sv, years);
+    if (last)
+        pv_xw_str(w, 0, ncol++, last, PV_XF_HEAD);
+    return ncol;
+}
+
 /* The figures under use_head's columns in row `row` (planned NULL: the
  * actual use only); returns the next column. */
 static size_t use_cells(pv_xw *w, size_t row, size_t col, const pv_case *c, const double *planned,
@@ -84,15 +98,25 @@ static size_t use_cells(pv_xw *w, size_t row, size_t col, const pv_case *c, cons
     return col;
 }
 
+/* "1 granted, 3 done" in a cell. */
+static void counts_cell(pv_xw *w, size_t row, size_t col, const size_t *count, int sv)
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_fu_counts_text(&t, count, sv);
+    pv_xw_str(w, row, col, t.data, PV_XF_TEXT);
+    pv_buf_free(&t);
+}
+
 static int fu_projects(pv_xw *w, const pv_followup *f, int sv)
 {
     const pv_case *c = f->c;
     const char *hdr[] = {"Id", pv_tr(sv, "Name", "Namn"), pv_tr(sv, "Decided", "Beslutad"),
                          "Status", pv_tr(sv, "Department", "Förvaltning")};
-    if (pv_xw_table(w, pv_tr(sv, "Projects", "Projekt"), hdr, 5))
+    size_t ncol = use_table(w, pv_tr(sv, "Projects", "Projekt"), hdr, 5, c, sv, 0,
+                            pv_tr(sv, "Activities", "Aktiviteter"));
+    if (!ncol)
         return -1;
-    size_t ncol = use_head(w, 5, c, sv, 0);
-    pv_xw_str(w, 0, ncol++, pv_tr(sv, "Activities", "Aktiviteter"), PV_XF_HEAD);
     for (size_t i = 0; i < f->nproj; i++) {
         const pv_fu_proj *q = &f->proj[i];
         size_t row = i + 1;
@@ -123,9 +147,9 @@ static int fu_departments(pv_xw *w, const pv_followup *f, int sv)
     const pv_case *c = f->c;
     const char *hdr[] = {pv_tr(sv, "Department", "Förvaltning"), pv_tr(sv, "Code", "Kod"),
                          pv_tr(sv, "Projects by status", "Projekt per status")};
-    if (pv_xw_table(w, pv_tr(sv, "Departments", "Förvaltningar"), hdr, 3))
+    size_t ncol = use_table(w, pv_tr(sv, "Departments", "Förvaltningar"), hdr, 3, c, sv, 0, NULL);
+    if (!ncol)
         return -1;
-    size_t ncol = use_head(w, 3, c, sv, 0);
     for (size_t d = 0; d <= f->ndept; d++) {
         const pv_fu_group *g = d < f->ndept ? &f->dept[d] : &f->total;
         size_t row = d + 1;
@@ -134,11 +158,7 @@ static int fu_departments(pv_xw *w, const pv_followup *f, int sv)
             pv_xw_str(w, row, 1, g->id, PV_XF_TEXT);
         } else
             pv_xw_str(w, ++row, 0, pv_tr(sv, "Total", "Totalt"), PV_XF_BOLD);
-        pv_buf t;
-        pv_buf_init(&t);
-        pv_fu_counts_text(&t, g->count, sv);
-        pv_xw_str(w, row, 2, t.data, PV_XF_TEXT);
-        pv_buf_free(&t);
+        counts_cell(w, row, 2, g->count, sv);
         use_cells(w, row, 3, c, g->planned, g->actual, g->ext_planned, g->ext_received, 0);
     }
     pv_xw_filter(w, 0, f->ndept, ncol);
@@ -171,27 +191,21 @@ static int fu_goals(pv_xw *w, const pv_followup *f, int sv)
     return 0;
 }
 
+/* Each year of the period: its use, the change from the year before, its
+ * external funding and its projects by status. */
 static int fu_years(pv_xw *w, const pv_followup *f, int sv)
 {
-    const pv_case *c = f->c;
-    const char *hdr[] = {pv_tr(sv, "Year", "År")};
-    if (pv_xw_table(w, pv_tr(sv, "Years", "År"), hdr, 1))
-        return -1;
-    size_t ncol = use_head(w, 1, c, sv, 1);
-    pv_xw_str(w, 0, ncol++, pv_tr(sv, "Projects by status", "Projekt per status"), PV_XF_HEAD);
-    for (size_t i = 0; i < f->nyears; i++) {
-        const pv_fu_year *y = &f->years[i];
-        pv_xw_num(w, i + 1, 0, y->year, PV_XF_INT);
-        size_t col = use_cells(w, i + 1, 1, c, i ? f->years[i - 1].actual : NULL, y->actual, NAN,
-                               y->external, 1);
-        pv_buf t;
-        pv_buf_init(&t);
-        pv_fu_counts_text(&t, y->count, sv);
-        pv_xw_str(w, i + 1, col, t.data, PV_XF_TEXT);
-        pv_buf_free(&t);
+    const char *year = pv_tr(sv, "Year", "År");
+    size_t ncol = use_table(w, pv_tr(sv, "Years", "År"), &year, 1, f->c, sv, 1,
+                            pv_tr(sv, "Projects by status", "Projekt per status"));
+    for (size_t i = 0; ncol && i < f->nyears; i++) {
+        pv_xw_num(w, i + 1, 0, f->years[i].year, PV_XF_INT);
+        counts_cell(w, i + 1, ncol - 1, f->years[i].count, sv);
+        use_cells(w, i + 1, 1, f->c, i ? f->years[i - 1].actual : NULL, f->years[i].actual, NAN,
+                  f->years[i].external, 1);
     }
     pv_xw_filter(w, 0, f->nyears, ncol);
-    return 0;
+    return ncol ? 0 : -1;
 }
 
 static int fu_agreements(pv_xw *w, const pv_followup *f, int sv)
@@ -332,6 +346,16 @@ static size_t portfolio_ids(pv_buf *b, const pv_case *c, const unsigned char *x,
         m += x[j] != 0;
     pv_ids_text(b, c, x, n, pv_tr(sv, "(none)", "(inga)"));
     return m;
+}
+
+/* "6 projects: LK01, LK03, …" */
+static void count_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n, int sv)
+{
+    pv_buf ids;
+    pv_buf_init(&ids);
+    size_t m = portfolio_ids(&ids, c, x, n, sv);
+    pv_buf_printf(b, sv ? "%zu projekt: %s" : "%zu projects: %s", m, ids.data ? ids.data : "");
+    pv_buf_free(&ids);
 }
 
 /* Count, ids and resources of portfolio x in row `row` from column col on;
@@ -486,27 +510,20 @@ static void pa_words(pv_buf *b, const pv_case *c, const pv_parties *p, int sv)
     pv_buf_printf(b, sv ? "%zu viktningar jämfördes: " : "%zu weight sets were compared: ", p->K);
     for (size_t k = 0; k < p->K; k++)
         pv_buf_printf(b, "%s%s", k ? ", " : "", p->name[k]);
-    size_t m = 0;
-    for (size_t j = 0; j < p->n; j++)
-        m += p->maxmin[j] != 0;
-    pv_buf_printf(b, sv ? ". Kompromissen (max-min) består av %zu projekt: "
-                        : ". The max-min compromise has %zu projects: ",
-                  m);
-    portfolio_ids(b, c, p->maxmin, p->n, sv);
+    pv_buf_puts(b, pv_tr(sv, ". The max-min compromise has ",
+                         ". Kompromissen (max-min) består av "));
+    count_ids(b, c, p->maxmin, p->n, sv);
     pv_buf_puts(b, pv_tr(sv, ". Every set gets at least ",
                          ". Varje viktning får minst "));
     pv_fmt_num(b, p->min_sat * 100, 1, sv);
-    pv_buf_printf(b, sv ? " %% av sitt eget optimum; lägst ligger %s. " : "%% of its own optimum; "
-                                                                          "lowest is %s. ",
+    pv_buf_printf(b, sv ? " %% av sitt eget optimum; lägst ligger %s. "
+                        : "%% of its own optimum; lowest is %s. ",
                   p->K ? p->name[low] : "");
-    m = 0;
-    for (size_t j = 0; j < p->n; j++)
-        m += p->mmr[j] != 0;
-    pv_buf_printf(b, sv ? "Portföljen med minsta största förlust består av %zu projekt: "
-                        : "The minimax-regret portfolio has %zu projects: ",
-                  m);
-    portfolio_ids(b, c, p->mmr, p->n, sv);
-    pv_buf_printf(b, sv ? "; den största förlusten, för %s, är " : "; the largest regret, for %s, is ",
+    pv_buf_puts(b, pv_tr(sv, "The minimax-regret portfolio has ",
+                         "Portföljen med minsta största förlust består av "));
+    count_ids(b, c, p->mmr, p->n, sv);
+    pv_buf_printf(b, sv ? "; den största förlusten, för %s, är "
+                        : "; the largest regret, for %s, is ",
                   p->K ? p->name[high] : "");
     pv_fmt_num(b, p->max_regret, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points. ", " poäng. "));
