@@ -65,8 +65,8 @@ const pv_error *pv_errors_get(const pv_errors *l, size_t i);
 /** Frees a list; accepts NULL. */
 void pv_errors_free(pv_errors *l);
 
-/** Output formats of reports. PV_FMT_XLSX (rank, select, compare) is an Excel
- * workbook: binary, so its length is *len (it holds NUL bytes). */
+/** Output formats of reports. PV_FMT_XLSX (rank, select, compare, followup,
+ * parties) is an Excel workbook: binary, so its length is *len (it holds NUL bytes). */
 typedef enum pv_format {
     PV_FMT_TEXT,
     PV_FMT_MD,

@@ -256,8 +256,11 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
     while (optind < argc) /* after "--" */
         o->args[o->nargs++] = argv[optind++];
     if (o->fmt == PV_FMT_XLSX) {
-        if (strcmp(cmd->name, "rank") && strcmp(cmd->name, "select") && strcmp(cmd->name, "compare"))
-            return pv_cli_usage("--format xlsx is for rank, select and compare, not '%s'",
+        if (strcmp(cmd->name, "rank") && strcmp(cmd->name, "select") &&
+            strcmp(cmd->name, "compare") && strcmp(cmd->name, "followup") &&
+            strcmp(cmd->name, "parties"))
+            return pv_cli_usage("--format xlsx is for rank, select, compare, followup and "
+                                "parties, not '%s'",
                                 cmd->name);
         if (!o->out) /* a binary file: never to a terminal or a pipe by accident */
             return pv_cli_usage("--format xlsx writes a workbook: give its name with -o FILE.xlsx");

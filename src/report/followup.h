@@ -75,6 +75,12 @@ void pv_fu_dev_text(pv_buf *b, const pv_case *c, size_t k, double actual, double
                     int sv);
 /* "220 000 kr" / "220,000 SEK" */
 void pv_fu_money(pv_buf *b, double x, int sv);
+/* "Budget: 30 000 kr planned, 34 500 kr used, +4 500 kr (+15,0 %); …;
+ * external funding: …" over every resource. */
+void pv_fu_use_text(pv_buf *b, const pv_case *c, const double *planned, const double *actual,
+                    double ext_p, double ext_r, int sv);
+/* "1 granted, 3 done" from counts by status ([PV_OS_N]: no report). */
+void pv_fu_counts_text(pv_buf *b, const size_t *count, int sv);
 
 /* ---- followup_data.c, followup_html.c */
 void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv);

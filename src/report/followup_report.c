@@ -4,6 +4,7 @@
  * resources; how the work contributed to the goals), the review of the own
  * agreements, and with --from each year's figures. */
 #include "followup.h"
+#include "xlsx.h"
 
 #include <math.h>
 #include <string.h>
@@ -189,8 +190,8 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
 }
 
 /* "Budget: 30 000 kr planned, 34 500 kr used, +4 500 kr (+15,0 %)" per resource. */
-static void use_line(pv_buf *b, const pv_case *c, const double *planned, const double *actual,
-                     double ext_p, double ext_r, int sv)
+void pv_fu_use_text(pv_buf *b, const pv_case *c, const double *planned, const double *actual,
+                    double ext_p, double ext_r, int sv)
 {
     for (size_t k = 0; k < c->nres; k++) {
         pv_buf_puts(b, k ? "; " : "");
@@ -209,7 +210,7 @@ static void use_line(pv_buf *b, const pv_case *c, const double *planned, const d
     pv_buf_printf(b, " %s", pv_tr(sv, "received", "erhållen"));
 }
 
-static void counts_text(pv_buf *b, const size_t *count, int sv)
+void pv_fu_counts_text(pv_buf *b, const size_t *count, int sv)
 {
     int first = 1;
     for (int s = 0; s <= PV_OS_N; s++)
@@ -229,7 +230,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
         const pv_fu_proj *q = &f->proj[i];
         item(b, md, pv_fu_id(c, q));
         pv_buf_puts(b, ": ");
-        use_line(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
+        pv_fu_use_text(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
         pv_buf_putc(b, '\n');
     }
     pv_buf_printf(b, "\n%s%s\n", md ? "" : "  ", pv_tr(sv, "Per department:", "Per förvaltning:"));
@@ -239,16 +240,16 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
         const pv_fu_group *g = &f->dept[d];
         item(b, md, pv_fu_dept(c, g->id, sv));
         pv_buf_puts(b, " (");
-        counts_text(b, g->count, sv);
+        pv_fu_counts_text(b, g->count, sv);
         pv_buf_puts(b, "): ");
-        use_line(b, c, g->planned, g->actual, g->ext_planned, g->ext_received, sv);
+        pv_fu_use_text(b, c, g->planned, g->actual, g->ext_planned, g->ext_received, sv);
         pv_buf_putc(b, '\n');
     }
     pv_buf_printf(b, "\n%s%s (", md ? "**" : "  ", pv_tr(sv, "Total", "Totalt"));
-    counts_text(b, f->total.count, sv);
+    pv_fu_counts_text(b, f->total.count, sv);
     pv_buf_puts(b, "): ");
-    use_line(b, c, f->total.planned, f->total.actual, f->total.ext_planned, f->total.ext_received,
-             sv);
+    pv_fu_use_text(b, c, f->total.planned, f->total.actual, f->total.ext_planned,
+                   f->total.ext_received, sv);
     pv_buf_printf(b, "%s\n", md ? "**" : "");
     note(b, md, pv_fu_note(0, sv));
 }
@@ -318,7 +319,7 @@ static void years_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_printf(b, "%s ", pv_tr(sv, "external funding received", "extern finansiering erhållen"));
         pv_fu_money(b, y->external, sv);
         pv_buf_puts(b, "; ");
-        counts_text(b, y->count, sv);
+        pv_fu_counts_text(b, y->count, sv);
         pv_buf_putc(b, '\n');
     }
     note(b, md, pv_tr(sv, "In brackets: the change from the year before.",
@@ -348,6 +349,8 @@ char *pv_render_followup(const pv_case *c, const pv_ranking *r, const pv_followu
     int sv = pv_lang_is_sv(c, lang);
     if (fmt == PV_FMT_HTML)
         return pv_html_followup(f, sv, len, err);
+    if (fmt == PV_FMT_XLSX)
+        return pv_xlsx_followup(f, sv, len, err);
     pv_buf b;
     pv_buf_init(&b);
     switch (fmt) {

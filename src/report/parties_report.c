@@ -7,6 +7,7 @@
  */
 #include "../analyse/parties.h"
 #include "report.h"
+#include "xlsx.h"
 
 #include <string.h>
 
@@ -330,14 +331,15 @@ static char *render_html(const pv_case *c, const pv_parties *p, int sv, size_t *
 char *pv_render_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, pv_format fmt,
                         pv_lang lang, size_t *len, pv_error *err)
 {
-    (void)r;
-    if (!c || !p) {
+    if (!c || !p || (fmt == PV_FMT_XLSX && !r)) {
         pv_err(err, PV_EINTERNAL, NULL, 0, 0, "pv_render_parties: missing argument");
         return NULL;
     }
     int sv = pv_lang_is_sv(c, lang);
     if (fmt == PV_FMT_HTML)
         return render_html(c, p, sv, len, err);
+    if (fmt == PV_FMT_XLSX)
+        return pv_xlsx_parties(c, r, p, sv, len, err);
     pv_buf b;
     pv_buf_init(&b);
     switch (fmt) {

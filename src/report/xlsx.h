@@ -1,6 +1,6 @@
 /* xlsx.h — the Excel workbook reports: a small writer (xlsx_writer.c, the only
- * user of libxlsxwriter) and the sheets of rank, select and compare
- * (xlsx_report.c). Cells hold numbers as numbers, with number formats; text is
+ * user of libxlsxwriter), the sheets of rank, select and compare
+ * (xlsx_report.c) and of followup and parties (xlsx_more.c). Cells hold numbers as numbers, with number formats; text is
  * always a string, never a formula. */
 #ifndef PV_REPORT_XLSX_H
 #define PV_REPORT_XLSX_H
@@ -20,6 +20,7 @@ typedef enum pv_xf {
     PV_XF_PCT,   /* 0.0 % of a share in [0, 1] */
     PV_XF_SCORE, /* 0.00 */
     PV_XF_NUM,   /* #,##0.00 */
+    PV_XF_DEC3,  /* 0.000 (an index between 0 and 1) */
     PV_XF_N
 } pv_xf;
 
@@ -56,10 +57,33 @@ int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n)
 void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char *title,
                     const char *message, const char *const *items, size_t n);
 
-/* xlsx_report.c: the workbooks. */
+/* xlsx_report.c: pieces every workbook shares. */
+const char *pv_xr_yes_no(int yes, int sv);
+/* The cell format of amounts of resource k, by its unit (kr, hours, other). */
+pv_xf pv_xr_amount_fmt(const pv_case *c, size_t k);
+/* A "key: value" line of the summary in row *row, which moves on. */
+void pv_xr_kv(pv_xw *w, size_t *row, const char *key, const char *value);
+/* The input files with their SHA-256 (as the HTML reports' header), a table
+ * from row `row` on. */
+int pv_xr_inputs(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error *err);
+/* The summary sheet (Sammanfattning / Summary) with the title, case, model,
+ * policy, date and program; returns the next free row, 0 on failure. */
+size_t pv_xr_head(pv_xw *w, const pv_case *c, int sv, const char *title);
+/* Ends the summary below row: the heading, b's words as one wrapped
+ * paragraph (b is freed), then the inputs with their checksums. */
+int pv_xr_words(pv_xw *w, size_t row, const char *head, pv_buf *b, const pv_case *c, int sv,
+                pv_error *err);
+/* The sheet Modell / Model: criteria, weights, columns, sources, and the
+ * policy's rules with their reasons and sources (as text). */
+int pv_xr_model(pv_xw *w, const pv_case *c, int sv);
+
+/* The workbooks (xlsx_report.c; xlsx_more.c: followup and parties). */
 char *pv_xlsx_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, pv_error *err);
 char *pv_xlsx_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,
                      size_t *len, pv_error *err);
 char *pv_xlsx_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err);
+char *pv_xlsx_followup(const pv_followup *f, int sv, size_t *len, pv_error *err);
+char *pv_xlsx_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, int sv,
+                      size_t *len, pv_error *err);
 
 #endif

@@ -19,13 +19,13 @@ typedef struct xctx {
     pv_error *err;
 } xctx;
 
-static const char *yes_no(int yes, int sv)
+const char *pv_xr_yes_no(int yes, int sv)
 {
     return yes ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej");
 }
 
 /* The cell format of amounts of resource k, by its unit. */
-static pv_xf amount_fmt(const pv_case *c, size_t k)
+pv_xf pv_xr_amount_fmt(const pv_case *c, size_t k)
 {
     const char *u = pv_res_unit(c, k, 1);
     if (!strcmp(u, "kr") || !strcmp(u, "SEK"))
@@ -36,7 +36,7 @@ static pv_xf amount_fmt(const pv_case *c, size_t k)
 }
 
 /* "key: value" lines of the summary, from row *row on. */
-static void kv(pv_xw *w, size_t *row, const char *key, const char *value)
+void pv_xr_kv(pv_xw *w, size_t *row, const char *key, const char *value)
 {
     pv_xw_str(w, *row, 0, key, PV_XF_BOLD);
     pv_xw_str(w, *row, 1, value, PV_XF_WRAP);
@@ -44,8 +44,9 @@ static void kv(pv_xw *w, size_t *row, const char *key, const char *value)
     (*row)++;
 }
 
-/* The input files with their SHA-256 (as the HTML reports' header). */
-static int inputs_table(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error *err)
+/* The input files with their SHA-256 (as the HTML reports' header), a
+ * table from row `row` on. */
+int pv_xr_inputs(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error *err)
 {
     const char *hdr[] = {pv_tr(sv, "Input file", "Indatafil"), "SHA-256"};
     pv_xw_header(w, row, hdr, 2);
@@ -61,26 +62,31 @@ static int inputs_table(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error
 }
 
 /* Title, case, model, policy, date and program; returns the next free row. */
-static size_t summary_head(pv_xw *w, const pv_case *c, int sv, const char *title)
+size_t pv_xr_head(pv_xw *w, const pv_case *c, int sv, const char *title)
 {
+    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+        return 0;
     size_t row = 0;
     char date[11], ver[128];
     pv_xw_str(w, row, 0, title, PV_XF_TITLE);
     row += 2;
-    kv(w, &row, pv_tr(sv, "Case", "Ärende"), c->name);
-    kv(w, &row, pv_tr(sv, "Model", "Modell"), c->model->name);
-    kv(w, &row, pv_tr(sv, "Policy", "Policy"), c->model->source);
-    kv(w, &row, pv_tr(sv, "Date of the run", "Körningens datum"), pv_html_date(date));
+    pv_xr_kv(w, &row, pv_tr(sv, "Case", "Ärende"), c->name);
+    pv_xr_kv(w, &row, pv_tr(sv, "Model", "Modell"), c->model->name);
+    pv_xr_kv(w, &row, pv_tr(sv, "Policy", "Policy"), c->model->source);
+    pv_xr_kv(w, &row, pv_tr(sv, "Date of the run", "Körningens datum"), pv_html_date(date));
     snprintf(ver, sizeof ver, "partnerval %s (GLPK %s)", PV_VERSION, pv_glpk_version());
-    kv(w, &row, pv_tr(sv, "Program", "Program"), ver);
+    pv_xr_kv(w, &row, pv_tr(sv, "Program", "Program"), ver);
     return row;
 }
 
 /* One paragraph of words in column A, wrapped over the summary's width. */
-static void words(pv_xw *w, size_t row, const char *head, pv_buf *b)
+int pv_xr_words(pv_xw *w, size_t row, const char *head, pv_buf *b, const pv_case *c, int sv,
+                pv_error *err)
 {
-    pv_xw_str(w, row, 0, head, PV_XF_BOLD);
-    pv_xw_paragraph(w, row + 1, 1, b->data ? b->data : "", 100);
+    pv_xw_str(w, row + 1, 0, head, PV_XF_BOLD);
+    pv_xw_paragraph(w, row + 2, 1, b->data ? b->data : "", 100);
+    pv_buf_free(b);
+    return pv_xr_inputs(w, row + 4, c, sv, err);
 }
 
 /* ---------------------------------------------------------------- ranking */
@@ -136,7 +142,7 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
         pv_xw_str(w, row, 6, b.data, PV_XF_TEXT);
         pv_buf_free(&b);
         if (s) {
-            pv_xw_str(w, row, nf, yes_no(s->x[j], sv), PV_XF_TEXT);
+            pv_xw_str(w, row, nf, pv_xr_yes_no(s->x[j], sv), PV_XF_TEXT);
             char *why = pv_why_text(c, r, s, j, sv, 1);
             if (!why)
                 return -1;
@@ -161,10 +167,9 @@ static void crit_level(pv_buf *b, const pv_criterion *cr)
     pv_buf_puts(b, cr->id);
 }
 
-static int model_sheet(pv_xw *w, const xctx *x)
+int pv_xr_model(pv_xw *w, const pv_case *c, int sv)
 {
-    const pv_model *m = x->c->model;
-    int sv = x->sv;
+    const pv_model *m = c->model;
     const char *hdr[] = {pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Name", "Namn"),
                          pv_tr(sv, "Local weight", "Lokal vikt"),
                          pv_tr(sv, "Global weight", "Global vikt"),
@@ -214,10 +219,10 @@ static int rank_build(pv_xw *w, void *ctx)
     const pv_case *c = x->c;
     const pv_ranking *r = x->r;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+    size_t row = pv_xr_head(w, c, sv, pv_tr(sv, "Ranking of the proposals",
+                                            "Rangordning av förslagen"));
+    if (!row)
         return -1;
-    size_t row = summary_head(w, c, sv, pv_tr(sv, "Ranking of the proposals",
-                                              "Rangordning av förslagen")) + 1;
     size_t nexcl = 0;
     for (size_t j = 0; j < r->n; j++)
         nexcl += !r->p[j].eligible;
@@ -236,11 +241,9 @@ static int rank_build(pv_xw *w, void *ctx)
         pv_fmt_num(&b, r->p[j].score, 2, sv);
         pv_buf_puts(&b, pv_tr(sv, " points).", " poäng)."));
     }
-    words(w, row, pv_tr(sv, "The ranking", "Rangordningen"), &b);
-    pv_buf_free(&b);
-    if (inputs_table(w, row + 3, c, sv, x->err))
+    if (pv_xr_words(w, row, pv_tr(sv, "The ranking", "Rangordningen"), &b, c, sv, x->err))
         return -1;
-    return ranking_sheet(w, x) || model_sheet(w, x);
+    return ranking_sheet(w, x) || pv_xr_model(w, x->c, x->sv);
 }
 
 /* ----------------------------------------------------------------- select */
@@ -353,7 +356,7 @@ static int portfolio_sheet(pv_xw *w, const xctx *x)
             pv_xw_str(w, row, 3, pv_cell(c->projects, j, (size_t)c->proj_partners_col),
                       PV_XF_TEXT);
         for (size_t k = 0; k < c->nres; k++)
-            pv_xw_num(w, row, 4 + k, c->res[k].a[j], amount_fmt(c, k));
+            pv_xw_num(w, row, 4 + k, c->res[k].a[j], pv_xr_amount_fmt(c, k));
     }
     pv_xw_filter(w, 0, row, 4 + c->nres);
     if (row) {
@@ -377,7 +380,7 @@ static int resources_sheet(pv_xw *w, const xctx *x)
     int has = pv_status_has_portfolio(s->status);
     for (size_t k = 0; k < c->nres; k++) {
         const pv_resource *q = &c->res[k];
-        pv_xf f = amount_fmt(c, k);
+        pv_xf f = pv_xr_amount_fmt(c, k);
         pv_xw_str(w, k + 1, 0, pv_res_name(c, k, sv), PV_XF_TEXT);
         pv_xw_str(w, k + 1, 1, q->id, PV_XF_TEXT);
         pv_xw_num(w, k + 1, 3, q->limit, f);
@@ -387,7 +390,7 @@ static int resources_sheet(pv_xw *w, const xctx *x)
         if (q->limit > 0)
             pv_xw_num(w, k + 1, 4, s->res_used[k] / q->limit, PV_XF_PCT);
         pv_xw_num(w, k + 1, 5, q->limit - s->res_used[k], f);
-        pv_xw_str(w, k + 1, 6, yes_no(res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
+        pv_xw_str(w, k + 1, 6, pv_xr_yes_no(res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, c->nres, 7);
     return 0;
@@ -418,7 +421,7 @@ static int constraints_sheet(pv_xw *w, const pv_case *c, const pv_selection *s, 
         if (q->has_max)
             pv_xw_num(w, i + 1, 7, q->max, f);
         if (has)
-            pv_xw_str(w, i + 1, 8, yes_no(s->cons_binding[i], sv), PV_XF_TEXT);
+            pv_xw_str(w, i + 1, 8, pv_xr_yes_no(s->cons_binding[i], sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, c->ncons, 9);
     return 0;
@@ -443,8 +446,8 @@ static int review_sheet(pv_xw *w, const xctx *x)
         row++;
         pv_xw_str(w, row, 0, pv_partner_id(c, p), PV_XF_TEXT);
         pv_xw_str(w, row, 1, pv_partner_name(c, p), PV_XF_TEXT);
-        pv_xw_str(w, row, 2, yes_no(s->y[p], sv), PV_XF_TEXT);
-        pv_xw_str(w, row, 3, yes_no(c->partner_active[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 2, pv_xr_yes_no(s->y[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 3, pv_xr_yes_no(c->partner_active[p], sv), PV_XF_TEXT);
         pv_xw_str(w, row, 4, pv_review_word(a, sv), PV_XF_TEXT);
         pv_buf b;
         pv_buf_init(&b);
@@ -465,11 +468,11 @@ static int select_build(pv_xw *w, void *ctx)
     const xctx *x = ctx;
     const pv_case *c = x->c;
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+    size_t row = pv_xr_head(w, c, sv, pv_tr(sv, "Decision basis: the portfolio",
+                                            "Beslutsunderlag: portföljen"));
+    if (!row)
         return -1;
-    size_t row = summary_head(w, c, sv, pv_tr(sv, "Decision basis: the portfolio",
-                                              "Beslutsunderlag: portföljen"));
-    kv(w, &row, "Status", pv_status_word(x->s->status, sv));
+    pv_xr_kv(w, &row, "Status", pv_status_word(x->s->status, sv));
     if (pv_status_has_portfolio(x->s->status)) {
         pv_xw_str(w, row, 0, pv_tr(sv, "Total score", "Totalpoäng"), PV_XF_BOLD);
         pv_xw_num(w, row++, 1, x->s->objective, PV_XF_SCORE);
@@ -477,12 +480,11 @@ static int select_build(pv_xw *w, void *ctx)
     pv_buf b;
     pv_buf_init(&b);
     decision_words(&b, x);
-    words(w, row + 1, pv_tr(sv, "The decision", "Beslutet"), &b);
-    pv_buf_free(&b);
-    if (inputs_table(w, row + 4, c, sv, x->err))
+    if (pv_xr_words(w, row, pv_tr(sv, "The decision", "Beslutet"), &b, c, sv, x->err))
         return -1;
     return ranking_sheet(w, x) || portfolio_sheet(w, x) || resources_sheet(w, x) ||
-           constraints_sheet(w, x->c, x->s, x->sv) || review_sheet(w, x) || model_sheet(w, x);
+           constraints_sheet(w, x->c, x->s, x->sv) || review_sheet(w, x) ||
+           pv_xr_model(w, x->c, x->sv);
 }
 
 /* ---------------------------------------------------------------- compare */
@@ -514,10 +516,10 @@ static int compare_build(pv_xw *w, void *ctx)
     const pv_comparison *cmp = x->cmp;
     const pv_run *base = &cmp->run[0];
     int sv = x->sv;
-    if (pv_xw_sheet(w, pv_tr(sv, "Summary", "Sammanfattning")))
+    size_t row = pv_xr_head(w, base->c, sv, pv_tr(sv, "Scenarios side by side",
+                                                  "Scenarier sida vid sida"));
+    if (!row)
         return -1;
-    size_t row = summary_head(w, base->c, sv, pv_tr(sv, "Scenarios side by side",
-                                                    "Scenarier sida vid sida"));
     pv_buf b;
     pv_buf_init(&b);
     pv_buf_printf(&b, sv ? "Basfallet och %zu scenarier löstes var för sig."
@@ -528,9 +530,7 @@ static int compare_build(pv_xw *w, void *ctx)
         pv_fmt_num(&b, base->s->objective, 2, sv);
         pv_buf_puts(&b, pv_tr(sv, " points.", " poäng."));
     }
-    words(w, row + 1, pv_tr(sv, "The comparison", "Jämförelsen"), &b);
-    pv_buf_free(&b);
-    if (inputs_table(w, row + 4, base->c, sv, x->err))
+    if (pv_xr_words(w, row, pv_tr(sv, "The comparison", "Jämförelsen"), &b, base->c, sv, x->err))
         return -1;
     const char *hdr[] = {"Scenario", "Status", pv_tr(sv, "Total score", "Totalpoäng"),
                          pv_tr(sv, "Projects", "Projekt"), pv_tr(sv, "Added", "Tillkommer"),
@@ -570,7 +570,7 @@ static int compare_build(pv_xw *w, void *ctx)
         pv_xw_str(w, j + 1, 0, id, PV_XF_TEXT);
         pv_xw_str(w, j + 1, 1, pv_project_name(base->c, j), PV_XF_TEXT);
         for (size_t i = 0; i < cmp->n; i++)
-            pv_xw_str(w, j + 1, 2 + i, yes_no(in_run(&cmp->run[i], id), sv), PV_XF_TEXT);
+            pv_xw_str(w, j + 1, 2 + i, pv_xr_yes_no(in_run(&cmp->run[i], id), sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, base->r->n, 2 + cmp->n);
     return 0;

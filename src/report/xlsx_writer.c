@@ -121,8 +121,9 @@ void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f)
         LXW_NO_ERROR)
         w->failed = 1;
     double digits = fabs(x) >= 1 ? floor(log10(fabs(x))) + 1 : 1;
-    double chars = digits + floor((digits - 1) / 3) + (x < 0) +
-                   (f == PV_XF_SCORE || f == PV_XF_NUM ? 3 : f == PV_XF_PCT ? 4 : 0) +
+    int decimals = f == PV_XF_SCORE || f == PV_XF_NUM ? 3 : f == PV_XF_PCT || f == PV_XF_DEC3 ? 4
+                                                                                            : 0;
+    double chars = digits + floor((digits - 1) / 3) + (x < 0) + decimals +
                    (f == PV_XF_KR || f == PV_XF_HOURS ? 4 : 0);
     fit(w, col, chars, 0);
 }
@@ -241,6 +242,7 @@ static void make_formats(pv_xw *w)
     format_set_num_format(w->fmt[PV_XF_PCT], "0.0%");
     format_set_num_format(w->fmt[PV_XF_SCORE], "0.00");
     format_set_num_format(w->fmt[PV_XF_NUM], "#,##0.00");
+    format_set_num_format(w->fmt[PV_XF_DEC3], "0.000");
 }
 
 /* The report date at 00:00 UTC. */

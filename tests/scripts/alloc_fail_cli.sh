@@ -45,4 +45,6 @@ job compare-lid compare "$lid" "$ROOT/examples/lidkoping/scenarios/safety-first.
 job frontier-mini frontier "$mini" --resource budget_sek
 job followup-lid-json followup "$lid" --year 2027 --from 2026 --format json
 job followup-lid-html followup "$lid" --year 2027 --format html --date 2027-12-31
+job followup-kr-xlsx followup "$ROOT/examples/kristianstad/case.json" --year 2027 --format xlsx \
+  --date 2027-12-31
 exit $fail

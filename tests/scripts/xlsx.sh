@@ -7,10 +7,11 @@
 #      do examples/lidkoping-xlsx and its CSV twin examples/lidkoping, and a
 #      minimal workbook (tests/tools/xlsxgen.py: inline strings, skipped
 #      columns, booleans, formulas' cached values, no styles or docProps).
-#  Out: `--format xlsx` of rank, select and compare: the sheets in order in
-#      both languages, numbers in cells (not text) equal to the JSON figures,
+#  Out: `--format xlsx` of rank, select, compare, followup (kristianstad,
+#      2026–2027: every kind of agreement action) and parties (lidkoping's
+#      weight sets): the sheets in order in both languages, numbers in cells (not text) equal to the JSON figures,
 #      frozen headers and auto-filters, the creation time from --date, the
-#      same bytes twice, no temporary file left; every one of the six
+#      same bytes twice, no temporary file left; every one of the ten
 #      workbooks is rendered to PDF by LibreOffice (one call) and its pages are
 #      read back with pdftotext: the summary's words, the figures of the JSON,
 #      kr/SEK amounts with thousands separators, per cent.
@@ -212,6 +213,10 @@ want = {
     ("select", "en"): ["Summary", "Ranking", "Portfolio", "Resources", "Constraints", "Agreements to review", "Model"],
     ("compare", "sv"): ["Sammanfattning", "Jämförelse", "Projekt"],
     ("compare", "en"): ["Summary", "Comparison", "Projects"],
+    ("followup", "sv"): ["Sammanfattning", "Projekt", "Förvaltningar", "Mål", "År", "Avtal att se över", "Modell"],
+    ("followup", "en"): ["Summary", "Projects", "Departments", "Goals", "Years", "Agreements to review", "Model"],
+    ("parties", "sv"): ["Sammanfattning", "Viktningar", "Kompromiss", "Projekt × viktningar", "Konflikt", "Modell"],
+    ("parties", "en"): ["Summary", "Weight sets", "Compromise", "Projects × sets", "Conflict", "Model"],
 }[(kind, lang)]
 errs = []
 if sheets != want:
@@ -229,13 +234,91 @@ if "2026-03-15T00:00:00Z" not in core:
 data = json.load(open(js))
 x, c = cells(2)
 if 'state="frozen"' not in x or "<autoFilter" not in x:
-    errs.append("Ranking: header not frozen or no auto-filter")
+    errs.append("%s: header not frozen or no auto-filter" % sheets[1] if len(sheets) > 1 else "?")
+def col(i):  # 0 -> A
+    return (col(i // 26 - 1) if i >= 26 else "") + chr(65 + i % 26)
+def num(c, ref, want, what):
+    v = c.get(ref)
+    if not isinstance(v, float) or abs(v - want) > 1e-6:
+        errs.append("%s %s: %r is not the number %s" % (what, ref, v, want))
+        return False
+    return True
+if kind == "followup":
+    res = list(data["projects"][0]["planned"]) if data["projects"] else []
+    for i, p in enumerate(data["projects"], 2):
+        if c.get("A%d" % i) != p["id"]:
+            errs.append("Projekt A%d: %r, want id %s" % (i, c.get("A%d" % i), p["id"])); break
+        ok = True
+        for k, r in enumerate(res):  # planned, actual, deviation per resource from F
+            ok = ok and num(c, "%s%d" % (col(5 + 4 * k), i), p["planned"][r], "Projekt")
+            ok = ok and num(c, "%s%d" % (col(6 + 4 * k), i), p["actual"][r], "Projekt")
+            ok = ok and num(c, "%s%d" % (col(7 + 4 * k), i), p["deviation"][r], "Projekt")
+        if not ok or not num(c, "%s%d" % (col(5 + 4 * len(res)), i), p["external_planned"], "Projekt"):
+            break
+    x, c = cells(2 + 1)
+    total = 2 + len(data["departments"]) + 1
+    if c.get("A%d" % total) not in ("Totalt", "Total"):
+        errs.append("Förvaltningar A%d: %r, want the total" % (total, c.get("A%d" % total)))
+    for k, r in enumerate(res):
+        num(c, "%s%d" % (col(3 + 4 * k), total), data["totals"]["planned"][r], "Förvaltningar total")
+        num(c, "%s%d" % (col(4 + 4 * k), total), data["totals"]["actual"][r], "Förvaltningar total")
+    x, c = cells(4)
+    for i, g in enumerate(data["goals"], 2):
+        if c.get("A%d" % i) != g["id"] or not num(c, "C%d" % i, g["sum"], "Mål") \
+           or not num(c, "D%d" % i, g["expected"], "Mål"):
+            errs.append("Mål row %d: want %s" % (i, g["id"])); break
+    x, c = cells(5)
+    for i, y in enumerate(data.get("years", []), 2):
+        num(c, "A%d" % i, y["year"], "År")
+    x, c = cells(6)
+    words = {"keep": ("behålls", "keep"), "review": ("ses över", "review"),
+             "end_candidate": ("kandidat för avslut", "candidate for ending")}
+    for i, a in enumerate(data["agreements"], 2):
+        want = words[a["action"]][0 if lang == "sv" else 1]
+        if c.get("A%d" % i) != a["id"] or c.get("F%d" % i) != want:
+            errs.append("Avtal row %d: %r %r, want %s %s" % (i, c.get("A%d" % i), c.get("F%d" % i), a["id"], want)); break
+        if a["reasons"] and a["reasons"][-1] not in c.get("G%d" % i, ""):
+            errs.append("Avtal G%d: the reasons lack %r" % (i, a["reasons"][-1][:60])); break
+    if {a["action"] for a in data["agreements"]} != set(words):
+        errs.append("the case should have agreements to keep, review and end")
+if kind == "parties":
+    for i, s in enumerate(data["sets"], 2):
+        if c.get("A%d" % i) != s["name"] or not num(c, "B%d" % i, s["objective"], "Viktningar"):
+            errs.append("Viktningar row %d: want set %s" % (i, s["name"])); break
+    x, c = cells(3)
+    low = [r[:-1] for r, v in c.items() if r.endswith("1") and r[:-1].isalpha()
+           and v in ("Lägsta tillfredsställelse", "Lowest satisfaction")]
+    if not low:
+        errs.append("Kompromiss: no column of the lowest satisfaction")
+    else:
+        L = low[0]
+        M = col(sum((ord(ch) - 64) * 26 ** e for e, ch in enumerate(reversed(L))))  # the next one
+        num(c, L + "2", data["maxmin"]["min_satisfaction"], "Kompromiss (max-min)")
+        num(c, M + "3", data["minimax_regret"]["max_regret"], "Kompromiss (minimax regret)")
+        num(c, "B2", len(data["maxmin"]["selected_projects"]), "Kompromiss (max-min), projects")
+    x, c = cells(4)
+    K = len(data["sets"])
+    for i, p in enumerate(data["projects"], 2):
+        if c.get("A%d" % i) != p["id"] or not num(c, "%s%d" % (col(4 + K), i), p["share"], "Projekt × viktningar"):
+            errs.append("Projekt × viktningar row %d: want %s" % (i, p["id"])); break
+    x, c = cells(5)
+    n = 0
+    for a in data["conflict"]:
+        n += 1
+        if c.get("A%d" % (n + 1)) != a["a"] or not num(c, "C%d" % (n + 1), a["index"], "Konflikt"):
+            break
+    num(c, "C%d" % (n + 3), data["group_conflict"], "Konflikt, the whole group")
 if kind in ("rank", "select"):
     for i, p in enumerate(data["projects"], 2):
         if c.get("B%d" % i) != p["id"]:
             errs.append("Ranking B%d: %r, want id %s" % (i, c.get("B%d" % i), p["id"])); break
         if not isinstance(c.get("D%d" % i), float) or abs(c["D%d" % i] - p["score"]) > 1e-6:
             errs.append("Ranking D%d: %r is not the number %s" % (i, c.get("D%d" % i), p["score"])); break
+if kind in ("select", "followup"):
+    styles = z.read("xl/styles.xml").decode()
+    for fmt in (["kr", "tim"] if lang == "sv" else ["SEK", "&quot;h&quot;"]) + ["0.0%", "0.00"]:
+        if fmt not in styles:
+            errs.append("no number format with %s" % fmt)
 if kind == "select":
     x, c = cells(4)
     for i, r in enumerate(data["resources"], 2):
@@ -243,10 +326,6 @@ if kind == "select":
            or not isinstance(c.get("D%d" % i), float) or abs(c["D%d" % i] - r["limit"]) > 1e-6:
             errs.append("Resurser row %d: used/limit cells %r %r, want numbers %s %s"
                         % (i, c.get("C%d" % i), c.get("D%d" % i), r["used"], r["limit"]))
-    styles = z.read("xl/styles.xml").decode()
-    for fmt in (["kr", "tim"] if lang == "sv" else ["SEK", "&quot;h&quot;"]) + ["0.0%", "0.00"]:
-        if fmt not in styles:
-            errs.append("no number format with %s" % fmt)
 x, c = cells(1)
 if not any(isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) for v in c.values()):
     errs.append("Summary: no SHA-256 of the inputs")
@@ -254,14 +333,15 @@ print("FAIL %s: %s" % (name, "; ".join(errs)) if errs else "PASS %s: sheets, num
 sys.exit(1 if errs else 0)
 EOF
 }
+kinds="rank select compare followup parties"
 for lang in sv en; do
-  for kind in rank select compare; do
+  for kind in $kinds; do
     name="out-$kind-$lang"; f="$OUT/$name.xlsx"
-    if [ $kind = compare ]; then
-      set -- compare "$case_json" "$ROOT/examples/lidkoping/scenarios/budget-cut-20.json"
-    else
-      set -- $kind "$case_json"
-    fi
+    case $kind in
+      compare) set -- compare "$case_json" "$ROOT/examples/lidkoping/scenarios/budget-cut-20.json" ;;
+      followup) set -- followup "$ROOT/examples/kristianstad/case.json" --year 2027 --from 2026 ;;
+      *) set -- $kind "$case_json" ;;
+    esac
     if ! "$PV" "$@" --lang $lang --format xlsx --date 2026-03-15 -o "$f" 2>"$OUT/$name.err"; then
       fail "$name: exit $?: $(head -c 300 "$OUT/$name.err")"; continue
     fi
@@ -277,10 +357,12 @@ done
 if [ -z "$(ls -A "$OUT/tmp")" ]; then pass "no temporary file left in TMPDIR"
 else fail "temporary files left in TMPDIR: $(ls "$OUT/tmp" | head -3)"; fi
 
-# xlsx needs -o, and only rank, select and compare have it.
-"$PV" rank "$case_json" --format xlsx >"$OUT/noo.out" 2>"$OUT/noo.err"
-[ $? = 1 ] && [ ! -s "$OUT/noo.out" ] && grep -q -- "-o FILE.xlsx" "$OUT/noo.err" \
-  && pass "xlsx without -o: usage error" || fail "xlsx without -o: $(cat "$OUT/noo.err")"
+# xlsx needs -o, and only rank, select, compare, followup and parties have it.
+for cmd in rank "followup --year 2027" parties; do
+  "$PV" $cmd "$case_json" --format xlsx >"$OUT/noo.out" 2>"$OUT/noo.err"
+  [ $? = 1 ] && [ ! -s "$OUT/noo.out" ] && grep -q -- "-o FILE.xlsx" "$OUT/noo.err" \
+    && pass "$cmd: xlsx without -o: usage error" || fail "$cmd: xlsx without -o: $(cat "$OUT/noo.err")"
+done
 "$PV" weights "$case_json" --format xlsx -o "$OUT/w.xlsx" 2>"$OUT/w.err"
 [ $? = 1 ] && [ ! -e "$OUT/w.xlsx" ] && pass "weights --format xlsx: usage error" \
   || fail "weights --format xlsx: $(cat "$OUT/w.err")"
@@ -291,7 +373,7 @@ else fail "temporary files left in TMPDIR: $(ls "$OUT/tmp" | head -3)"; fi
 if [ $have_lo = 1 ]; then
   lo pdf "$OUT/pdf" "$OUT"/out-*-sv.xlsx "$OUT"/out-*-en.xlsx
   for lang in sv en; do
-    for kind in rank select compare; do
+    for kind in $kinds; do
       name="out-$kind-$lang"; pdf="$OUT/pdf/$name.pdf"
       if [ ! -s "$pdf" ]; then fail "$name: soffice did not render the workbook: $(tail -c 300 "$OUT/lo.log")"; continue; fi
       pdftotext -layout "$pdf" "$OUT/pdf/$name.txt"
@@ -308,7 +390,10 @@ def need(what, pattern):
         errs.append("no %s (/%s/)" % (what, pattern))
 title = {("rank", 1): "Rangordning av förslagen", ("rank", 0): "Ranking of the proposals",
          ("select", 1): "Beslutsunderlag: portföljen", ("select", 0): None,
-         ("compare", 1): "Scenarier sida vid sida", ("compare", 0): "Scenarios side by side"}[(kind, sv)]
+         ("compare", 1): "Scenarier sida vid sida", ("compare", 0): "Scenarios side by side",
+         ("followup", 1): "Uppföljning 2026–2027", ("followup", 0): "Follow-up 2026–2027",
+         ("parties", 1): "Beslutsunderlag: en portfölj som alla partier kan acceptera",
+         ("parties", 0): "Decision basis: a portfolio every party can accept"}[(kind, sv)]
 if title:
     need("title", re.escape(title))
 need("input checksums", "SHA-256 .*[0-9a-f]{64}")
@@ -334,6 +419,27 @@ if kind == "select":
             thousands = "{:,}".format(v).replace(",", "[ ,.\u00a0\u202f]")
             need("%s %s with thousands separators" % (r["id"], what), thousands + r" ?(%s|tim|h)\b" % unit)
     need("a share in per cent", r"\d+[.,]\d%")
+def thousands(x, unit):  # 1 110 000 kr as a number cell shows it
+    return "{:,}".format(int(round(x))).replace(",", "[ ,.\u00a0\u202f]") + r" ?" + unit
+if kind == "followup":
+    need("the follow-up in words", "Uppföljningen 2026–2027 omfattar" if sv else
+         "The follow-up of 2026–2027 covers")
+    need("the policy on the follow-up", "Policyn om uppföljning" if sv else "Policy on the follow-up")
+    r = list(data["totals"]["planned"])[0]
+    need("the total planned with thousands separators",
+         thousands(data["totals"]["planned"][r], "kr" if sv else "SEK"))
+    need("a deviation in per cent", r"-\d+[.,]\d%")
+    for w in (["behålls", "ses över", "kandidat för avslut"] if sv else
+              ["keep", "review", "candidate for ending"]):
+        need("the agreement action " + w, re.escape(w))
+    need("the register's checksum", r"outcomes\.csv [0-9a-f]{64}")
+if kind == "parties":
+    need("the compromise in words", "viktningar jämfördes" if sv else "weight sets were compared")
+    for s in data["sets"]:
+        need("%s's optimum" % s["name"], re.escape(s["name"]) + r" +" + fig(s["objective"]))
+    need("the satisfaction in per cent", re.escape("%.1f%%" % (data["maxmin"]["min_satisfaction"] * 100)))
+    need("the conflict index", r"%.3f" % data["group_conflict"])
+    need("projects × sets", r"LK01 .* (ja|nej) " if sv else r"LK01 .* (yes|no) ")
 if kind == "compare":
     need("the comparison in words", "Basportföljen når" if sv else "The base portfolio reaches")
     need("the scenario", "Budget −20 %")
