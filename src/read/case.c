@@ -525,11 +525,10 @@ static int key_columns(pv_case *c, pv_error *err)
         pv_table *Q = c->partners;
         if (key_column(Q, "id", "partner", &c->part_id_col, &c->part_sorted, err))
             return -1;
-        c->part_name_col = pv_table_col(Q, "name");
-        c->part_country_col = pv_table_col(Q, "country");
-        c->part_active_col = pv_table_col(Q, "active");
-        c->part_lat_col = pv_table_col(Q, "lat");
-        c->part_lon_col = pv_table_col(Q, "lon");
+        static const char *const NAMES[] = {"name", "country", "active", "lat", "lon"};
+        int *const dst[] = {&c->part_name_col, &c->part_country_col, &c->part_active_col,
+                            &c->part_lat_col, &c->part_lon_col};
+        pv_table_cols(Q, NAMES, dst, 5);
     }
     if (c->countries &&
         key_column(c->countries, "code", "country", &c->ctry_code_col, &c->ctry_sorted, err))
