@@ -194,6 +194,8 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
 void pv_table_free(pv_table *t);
 /* Column index by name, or -1. */
 int pv_table_col(const pv_table *t, const char *name);
+/* Optional columns by name: *dst[i] = pv_table_col(t, names[i]) for each i. */
+void pv_table_cols(const pv_table *t, const char *const *names, int *const *dst, size_t n);
 static inline const char *pv_cell(const pv_table *t, size_t row, size_t col)
 {
     size_t w = row * t->nwords + col / 64;

@@ -92,8 +92,8 @@ static void fu_proj_free(pv_fu_proj *q)
 
 static void group_free(pv_fu_group *g)
 {
-    pv_free(g->planned);
-    pv_free(g->actual);
+    void *own[] = {g->planned, g->actual};
+    pv_free_each(own, sizeof own / sizeof *own);
 }
 
 void pv_followup_free(pv_followup *f)

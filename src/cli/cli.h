@@ -64,10 +64,26 @@ typedef struct pv_cli_cmd {
     int (*run)(const pv_cli_opts *o);
 } pv_cli_cmd;
 
-/* The commands, each defined beside its handler. */
-extern const pv_cli_cmd pv_cli_check, pv_cli_rank, pv_cli_weights, pv_cli_select, pv_cli_export,
-    pv_cli_compare, pv_cli_sensitivity, pv_cli_frontier, pv_cli_robust, pv_cli_merge_patch,
-    pv_cli_serve, pv_cli_parties, pv_cli_init, pv_cli_followup;
+/* The commands' handlers (*_cmd.c) and --help texts (help.c); the table of
+ * commands that joins them is in partnerval.c. */
+int pv_cli_run_check(const pv_cli_opts *o);
+int pv_cli_run_rank(const pv_cli_opts *o);
+int pv_cli_run_select(const pv_cli_opts *o);
+int pv_cli_run_export(const pv_cli_opts *o);
+int pv_cli_run_weights(const pv_cli_opts *o);
+int pv_cli_run_compare(const pv_cli_opts *o);
+int pv_cli_run_sensitivity(const pv_cli_opts *o);
+int pv_cli_run_frontier(const pv_cli_opts *o);
+int pv_cli_run_robust(const pv_cli_opts *o);
+int pv_cli_run_parties(const pv_cli_opts *o);
+int pv_cli_run_followup(const pv_cli_opts *o);
+int pv_cli_run_merge_patch(const pv_cli_opts *o);
+int pv_cli_run_serve(const pv_cli_opts *o);
+int pv_cli_run_init(const pv_cli_opts *o);
+extern const char pv_cli_help_check[], pv_cli_help_rank[], pv_cli_help_select[],
+    pv_cli_help_export[], pv_cli_help_weights[], pv_cli_help_compare[], pv_cli_help_sensitivity[],
+    pv_cli_help_frontier[], pv_cli_help_robust[], pv_cli_help_parties[], pv_cli_help_followup[],
+    pv_cli_help_merge_patch[], pv_cli_help_serve[], pv_cli_help_init[];
 
 /* Parses argv (argv[0] is the command name) against cmd's options into *o.
  * Returns 0 to run, -1 after printing the help, or an exit code (usage error,

@@ -4,34 +4,7 @@
 
 #include "cli.h"
 
-static const char FOLLOWUP_HELP[] =
-    "usage: partnerval followup CASE --year YYYY [--from YYYY]\n"
-    "                                [--format text|md|csv|json|html|xlsx] [-o FILE]\n"
-    "                                [--lang sv|en] [--date YYYY-MM-DD]\n"
-    "\n"
-    "The annual follow-up that the policies ask for: the decided portfolio (the\n"
-    "case's selection) against the outcomes register that the case names in\n"
-    "\"followup\" (see data/README.md): per project its status, activities,\n"
-    "planned against actual use of every resource and the deviation, external\n"
-    "funding planned against received; the same per department and in total; the\n"
-    "contribution to each goal (the model's top-level criteria) beside what the\n"
-    "decision expected; and for every own agreement keep, review or end_candidate\n"
-    "with the policy sentence that asks for it.\n"
-    "\n"
-    "      --year Y       the year followed up (required)\n"
-    "      --from Y       the first year of a period (default: --year): each year's\n"
-    "                     figures and the change from the year before\n"
-    "  -f, --format F     text (default), md, csv, json, html (a self-contained report)\n"
-    "                     or xlsx (an Excel workbook; needs -o)\n"
-    "  -o, --output F     write to F (atomically) instead of standard output\n"
-    "  -l, --lang L       sv or en (default: the model's language)\n"
-    "      --date D       the date an HTML report or workbook shows (default: today, UTC)\n"
-    "  -h, --help         this help\n"
-    "\n"
-    "Exit 0 with a report, 1 on wrong use, 2 on invalid input (a case without\n"
-    "\"followup\", a bad outcomes file: every bad cell is listed), 4 on a failure.\n";
-
-static int run_followup(const pv_cli_opts *o)
+int pv_cli_run_followup(const pv_cli_opts *o)
 {
     if (!o->year)
         return pv_cli_usage("followup needs --year YYYY");
@@ -51,11 +24,3 @@ static int run_followup(const pv_cli_opts *o)
     pv_followup_free(f);
     return pv_cli_finish(&run, rc, text, len);
 }
-
-const pv_cli_cmd pv_cli_followup = {
-    .name = "followup", .synopsis = "CASE --year Y",
-    .summary = "the annual follow-up: plan against outcome, goals, agreements",
-    .help = FOLLOWUP_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_YEAR) | PV_OPT_BIT(PV_OPT_FROM),
-    .min_args = 1, .max_args = 1, .run = run_followup,
-};

@@ -123,7 +123,7 @@ static void init_summary(const char *dir, const char *model, const char *project
     printf("next: partnerval check %s/case.json\n", dir);
 }
 
-static int run_init(const pv_cli_opts *o)
+int pv_cli_run_init(const pv_cli_opts *o)
 {
     const char *name = o->model;
     if (!name)
@@ -145,39 +145,3 @@ static int run_init(const pv_cli_opts *o)
     init_summary(o->args[0], name, o->out);
     return 0;
 }
-
-const pv_cli_cmd pv_cli_init = {
-    .name = "init", .synopsis = "DIR --model NAME",
-    .summary = "write a starter case for a shipped model into a new folder",
-    .help = "usage: partnerval init DIR --model NAME [-o PROJECTS] [--lang sv|en] [--date D]\n"
-            "\n"
-            "Writes a runnable starter case for one of the shipped models (NAME: kristianstad,\n"
-            "lidkoping, linkoping-norrkoping, norrkoping, tranas) into DIR, which must be new\n"
-            "or empty (no file is ever overwritten): case.json with the municipality's\n"
-            "resources, a copy of the model, projects.csv with exactly the columns the model\n"
-            "reads and two example rows, projects-columns.csv saying what each column means\n"
-            "and its allowed values, partners.csv with the municipality's own partners, and\n"
-            "countries.csv. The CSV files are as Swedish Excel saves them (UTF-8 BOM, ';',\n"
-            "decimal comma, CRLF). Then: partnerval check DIR/case.json.\n"
-            "\n"
-            "With -o NAME.xlsx the projects file is an Excel workbook instead (no\n"
-            "projects-columns.csv): the sheet Projekt (Projects) with the columns and the two\n"
-            "rows, every column's meaning shown as an input message when a cell is entered,\n"
-            "drop-down lists for yes/no columns (ja/nej) and the model's categories, and a\n"
-            "sheet Kolumner (Columns) describing the columns; case.json names the sheet.\n"
-            "\n"
-            "  --model NAME   the shipped model (models/NAME.json)\n"
-            "  -o PROJECTS    the projects file's name in DIR (default projects.csv); a name\n"
-            "                 ending in .xlsx writes an Excel workbook\n"
-            "  --date D       the workbook's creation time (YYYY-MM-DD; default today): the\n"
-            "                 same inputs and --date give the same bytes\n"
-            "  -l, --lang L   language of the column descriptions: sv or en (default: the\n"
-            "                 model's)\n"
-            "\n"
-            "The shipped models are looked up in $PARTNERVAL_DATA, then in\n"
-            "BIN/../share/partnerval (installed), then beside the binary (source tree).\n",
-    .opts = PV_OPT_BIT(PV_OPT_MODEL) | PV_OPT_BIT(PV_OPT_LANG) | PV_OPT_BIT(PV_OPT_OUTPUT) |
-            PV_OPT_BIT(PV_OPT_DATE),
-    .min_args = 1, .max_args = 1, .args_error = "init takes one folder: partnerval init DIR --model NAME",
-    .run = run_init,
-};

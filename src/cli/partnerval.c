@@ -11,11 +11,88 @@
 
 #include "cli.h"
 
-static const pv_cli_cmd *const COMMANDS[] = {
-    &pv_cli_check,       &pv_cli_rank,     &pv_cli_select, &pv_cli_export,
-    &pv_cli_weights,     &pv_cli_compare,  &pv_cli_sensitivity,
-    &pv_cli_frontier,    &pv_cli_robust,   &pv_cli_parties, &pv_cli_followup,
-    &pv_cli_merge_patch, &pv_cli_serve,    &pv_cli_init,
+/* The commands in the order `partnerval --help` lists them; the handlers
+ * live in *_cmd.c, their --help texts in help.c. */
+static const pv_cli_cmd COMMANDS[] = {
+    {.name = "check", .synopsis = "CASE",
+     .summary = "validate the case, model and data; print warnings",
+     .help = pv_cli_help_check,
+     .opts = PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_check},
+    {.name = "rank", .synopsis = "CASE",
+     .summary = "screen and score every proposal; print the ranking",
+     .help = pv_cli_help_rank,
+     .opts = PV_OPTS_REPORT,
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_rank},
+    {.name = "select", .synopsis = "CASE",
+     .summary = "choose the best portfolio within the resource limits (GLPK)",
+     .help = pv_cli_help_select,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
+             PV_OPT_BIT(PV_OPT_NO_WHY) | PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_select},
+    {.name = "export", .synopsis = "CASE",
+     .summary = "write the selection MILP (--lp FILE or --mps FILE)",
+     .help = pv_cli_help_export,
+     .opts = PV_OPT_BIT(PV_OPT_LP) | PV_OPT_BIT(PV_OPT_MPS),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_export},
+    {.name = "weights", .synopsis = "CASE",
+     .summary = "print local and global weights, AHP consistency",
+     .help = pv_cli_help_weights,
+     .opts = PV_OPTS_REPORT,
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_weights},
+    {.name = "compare", .synopsis = "CASE SCENARIO...",
+     .summary = "solve scenarios side by side (also --set path=value)",
+     .help = pv_cli_help_compare,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY) |
+             PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .run = pv_cli_run_compare},
+    {.name = "sensitivity", .synopsis = "CASE",
+     .summary = "weight intervals within which the portfolio holds",
+     .help = pv_cli_help_sensitivity,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_sensitivity},
+    {.name = "frontier", .synopsis = "CASE --resource R",
+     .summary = "the optimal value as one limit varies",
+     .help = pv_cli_help_frontier,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
+             PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS) | PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_frontier},
+    {.name = "robust", .synopsis = "CASE --samples N",
+     .summary = "selection shares over random weights",
+     .help = pv_cli_help_robust,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
+             PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS) | PV_OPT_BIT(PV_OPT_QUIET),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_robust},
+    {.name = "parties", .synopsis = "CASE [--sets FILE]",
+     .summary = "party weight sets: max-min compromise, regret, conflict",
+     .help = pv_cli_help_parties,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SETS_FILE),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_parties},
+    {.name = "followup", .synopsis = "CASE --year Y",
+     .summary = "the annual follow-up: plan against outcome, goals, agreements",
+     .help = pv_cli_help_followup,
+     .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_YEAR) | PV_OPT_BIT(PV_OPT_FROM),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_followup},
+    {.name = "merge-patch", .synopsis = "TARGET PATCH",
+     .summary = "apply an RFC 7386 merge patch (to check scenarios)",
+     .help = pv_cli_help_merge_patch,
+     .opts = 0,
+     .min_args = 2, .max_args = 2,
+     .args_error = "merge-patch takes TARGET.json PATCH.json", .run = pv_cli_run_merge_patch},
+    {.name = "serve", .synopsis = "CASE",
+     .summary = "a local web page: live what-if for the decision meeting",
+     .help = pv_cli_help_serve,
+     .opts = PV_OPT_BIT(PV_OPT_LANG) | PV_OPT_BIT(PV_OPT_PORT) | PV_OPT_BIT(PV_OPT_BIND) |
+             PV_OPT_BIT(PV_OPT_SCENARIOS),
+     .min_args = 1, .max_args = 1, .run = pv_cli_run_serve},
+    {.name = "init", .synopsis = "DIR --model NAME",
+     .summary = "write a starter case for a shipped model into a new folder",
+     .help = pv_cli_help_init,
+     .opts = PV_OPT_BIT(PV_OPT_MODEL) | PV_OPT_BIT(PV_OPT_LANG) | PV_OPT_BIT(PV_OPT_OUTPUT) |
+             PV_OPT_BIT(PV_OPT_DATE),
+     .min_args = 1, .max_args = 1,
+     .args_error = "init takes one folder: partnerval init DIR --model NAME",
+     .run = pv_cli_run_init},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 
@@ -24,8 +101,8 @@ static void usage(FILE *f)
     fputs("usage: partnerval COMMAND [OPTIONS] CASE\n\nCommands:\n", f);
     for (size_t i = 0; i < NCOMMANDS; i++) {
         char head[64];
-        snprintf(head, sizeof head, "%s %s", COMMANDS[i]->name, COMMANDS[i]->synopsis);
-        fprintf(f, "  %-26s  %s\n", head, COMMANDS[i]->summary);
+        snprintf(head, sizeof head, "%s %s", COMMANDS[i].name, COMMANDS[i].synopsis);
+        fprintf(f, "  %-26s  %s\n", head, COMMANDS[i].summary);
     }
     fputs("\n"
           "Run 'partnerval COMMAND --help' for a command's options.\n"
@@ -116,16 +193,16 @@ int main(int argc, char **argv)
         return finish(0);
     }
     for (size_t i = 0; i < NCOMMANDS; i++) {
-        if (strcmp(name, COMMANDS[i]->name))
+        if (strcmp(name, COMMANDS[i].name))
             continue;
         pv_cli_opts o;
-        int rc = pv_cli_parse(COMMANDS[i], argc - 1, argv + 1, &o);
+        int rc = pv_cli_parse(&COMMANDS[i], argc - 1, argv + 1, &o);
         if (!rc) {
             /* progress where --quiet can turn it off (not serve, say) */
-            int progress = !!(COMMANDS[i]->opts & PV_OPT_BIT(PV_OPT_QUIET));
+            int progress = !!(COMMANDS[i].opts & PV_OPT_BIT(PV_OPT_QUIET));
             if (progress)
                 pv_cli_progress_begin(&o);
-            rc = COMMANDS[i]->run(&o);
+            rc = COMMANDS[i].run(&o);
             if (progress)
                 pv_cli_progress_end();
         }

@@ -3,41 +3,11 @@
 
 #include "cli.h"
 
-static const char SELECT_HELP[] =
-    "usage: partnerval select CASE [--format text|md|csv|json|html|xlsx] [-o FILE] [--lang sv|en]\n"
-    "                              [--time-limit S] [--gap G] [--no-why] [--date YYYY-MM-DD]\n"
-    "\n"
-    "Chooses the portfolio of projects and partners with the highest total score\n"
-    "within the case's resource limits and constraints (a MILP solved by GLPK),\n"
-    "and explains why each proposal is in or out.\n"
-    "\n"
-    "  -f, --format F     text (default), md, csv, json, html (a self-contained report)\n"
-    "                     or xlsx (an Excel workbook; needs -o)\n"
-    "  -o, --output F     write to F (atomically) instead of standard output\n"
-    "  -l, --lang L       sv or en (default: the model's language)\n"
-    "      --time-limit S solver time limit in seconds (default: case, else 60)\n"
-    "      --gap G        relative MIP gap at which to stop (default: case, else 0)\n"
-    "      --no-why       skip the why-in/why-out re-solves\n"
-    "      --quiet        no progress on standard error (shown on a terminal after 1 s)\n"
-    "      --date D       the date an HTML report shows (default: today, UTC)\n"
-    "  -h, --help         this help\n"
-    "\n"
-    "Exit 0 with a portfolio (status optimal or feasible), 3 when infeasible (the\n"
-    "report then names a minimal conflicting set of constraints), 2 on invalid\n"
-    "input, 4 on a solver failure.\n";
-
-static const char EXPORT_HELP[] =
-    "usage: partnerval export CASE (--lp FILE | --mps FILE)\n"
-    "\n"
-    "Writes the exact selection MILP in CPLEX LP or free MPS format, with the\n"
-    "project and partner ids as column names, so the answer can be checked with\n"
-    "glpsol or CBC.\n";
-
 static const char INFEASIBLE_MSG[] =
     "partnerval: infeasible: no portfolio satisfies every constraint "
     "(see the diagnosis in the report)\n";
 
-static int run_select(const pv_cli_opts *o)
+int pv_cli_run_select(const pv_cli_opts *o)
 {
     pv_select_opts so;
     pv_select_opts_init(&so);
@@ -90,7 +60,7 @@ int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, con
     return rc;
 }
 
-static int run_export(const pv_cli_opts *o)
+int pv_cli_run_export(const pv_cli_opts *o)
 {
     if (!o->lp == !o->mps)
         return pv_cli_usage("export needs exactly one of --lp FILE or --mps FILE");
@@ -101,20 +71,3 @@ static int run_export(const pv_cli_opts *o)
         rc = pv_cli_error(&run.err);
     return pv_cli_done(&run, rc);
 }
-
-const pv_cli_cmd pv_cli_select = {
-    .name = "select", .synopsis = "CASE",
-    .summary = "choose the best portfolio within the resource limits (GLPK)",
-    .help = SELECT_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_TIME_LIMIT) | PV_OPT_BIT(PV_OPT_GAP) |
-            PV_OPT_BIT(PV_OPT_NO_WHY) | PV_OPT_BIT(PV_OPT_QUIET),
-    .min_args = 1, .max_args = 1, .run = run_select,
-};
-
-const pv_cli_cmd pv_cli_export = {
-    .name = "export", .synopsis = "CASE",
-    .summary = "write the selection MILP (--lp FILE or --mps FILE)",
-    .help = EXPORT_HELP,
-    .opts = PV_OPT_BIT(PV_OPT_LP) | PV_OPT_BIT(PV_OPT_MPS),
-    .min_args = 1, .max_args = 1, .run = run_export,
-};

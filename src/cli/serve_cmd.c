@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-static int run_serve(const pv_cli_opts *o)
+int pv_cli_run_serve(const pv_cli_opts *o)
 {
     pv_error err;
     pv_error_clear(&err);
@@ -34,25 +34,3 @@ static int run_serve(const pv_cli_opts *o)
     pv_serve_stop(s);
     return 0;
 }
-
-const pv_cli_cmd pv_cli_serve = {
-    .name = "serve", .synopsis = "CASE",
-    .summary = "a local web page: live what-if for the decision meeting",
-    .help = "usage: partnerval serve CASE [--port N] [--bind ADDR] [--lang sv|en] [--scenarios DIR]\n"
-            "\n"
-            "Starts a local web application on the case: weight sliders, limits,\n"
-            "must / must-not, the portfolio with why, the budget frontier, robustness,\n"
-            "scenarios and the HTML report. The first line on standard output is the\n"
-            "address to open, http://127.0.0.1:PORT/?token=TOKEN; serves until Ctrl-C\n"
-            "(SIGINT) or SIGTERM, then exits 0.\n"
-            "\n"
-            "  --port N         the port (default 8080; 0 picks a free one)\n"
-            "  --bind ADDR      the IP address to listen on (default 127.0.0.1; any other\n"
-            "                   lets others on that network reach the page: a warning)\n"
-            "  -l, --lang L     sv or en (default: the model's language)\n"
-            "  --scenarios DIR  where saved scenarios go (default: the case's scenarios/)\n"
-            "  -h, --help       this help\n",
-    .opts = PV_OPT_BIT(PV_OPT_LANG) | PV_OPT_BIT(PV_OPT_PORT) | PV_OPT_BIT(PV_OPT_BIND) |
-            PV_OPT_BIT(PV_OPT_SCENARIOS),
-    .min_args = 1, .max_args = 1, .run = run_serve,
-};

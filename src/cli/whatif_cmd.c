@@ -6,57 +6,6 @@
 
 #include "cli.h"
 
-static const char COMPARE_HELP[] =
-    "usage: partnerval compare CASE [SCENARIO.json ...] [--set path=value ...]\n"
-    "                          [--format text|md|csv|json|html|xlsx] [-o FILE] [--lang sv|en]\n"
-    "                          [--why]\n"
-    "\n"
-    "Solves the base case and each scenario, and shows them side by side: value,\n"
-    "resources used, selected projects, and what entered and left compared with\n"
-    "the base. A scenario file is {\"name\": …, \"patch\": {…}}, an RFC 7386 merge\n"
-    "patch applied to the case with its model inlined under \"model\", e.g.\n"
-    "{\"model\": {\"criteria\": {\"safety\": {\"weight\": 4}}}}. Each --set makes\n"
-    "one more scenario from the command line, e.g.\n"
-    "--set model.criteria.safety.weight=4 (all --set together form one scenario).\n";
-
-static const char SENS_HELP[] =
-    "usage: partnerval sensitivity CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
-    "       [--date YYYY-MM-DD]\n"
-    "\n"
-    "For every leaf criterion, varies its global weight from 0 to 1 (the other\n"
-    "leaves rescaled in proportion) and reports the interval [low, high] around\n"
-    "the current weight within which the selected portfolio stays the same (to\n"
-    "0.001, by bisection on re-solves), and what enters and leaves beyond it.\n";
-
-static const char FRONTIER_HELP[] =
-    "usage: partnerval frontier CASE --resource R [--from A] [--to B] [--steps N]\n"
-    "                           [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
-    "       [--date YYYY-MM-DD]\n"
-    "\n"
-    "The optimal value as the limit of resource R goes from A (default 0) to B\n"
-    "(default: the total demand of R), at N+1 evenly spaced limits (default\n"
-    "N = 10), with the exact limits where the portfolio changes and the order in\n"
-    "which projects enter.\n";
-
-static const char ROBUST_HELP[] =
-    "usage: partnerval robust CASE --samples N [--seed S] [--threads T]\n"
-    "                         [--weights uniform|ranked|intervals]\n"
-    "                         [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
-    "       [--date YYYY-MM-DD]\n"
-    "\n"
-    "Monte Carlo over the leaf criteria's weights: each sample is normalised and\n"
-    "the portfolio re-solved. Reports each project's selection share with a 95 %\n"
-    "Wilson interval (core >= 0.9, exterior <= 0.1, else borderline), the most\n"
-    "frequent portfolios, and the share of samples in which the base portfolio\n"
-    "is optimal. Sample i uses its own xoshiro256** stream seeded by\n"
-    "splitmix64 from (S, i), so the output is the same for any --threads.\n"
-    "  uniform    uniform on the simplex (no preference information)\n"
-    "  ranked     uniform among weights that keep the model's order\n"
-    "  intervals  each criterion's \"weight_range\": [lo, hi] drawn uniformly\n"
-    "\n"
-    "Progress goes to standard error when it is a terminal and the work takes more\n"
-    "than a second; --quiet turns it off (also for sensitivity, frontier, select).\n";
-
 /* The --set scenario applied on its own, before any solving, so that a bad
  * setting is blamed on the setting ("--set resources.x.limit=abc: …"), not on
  * the case file it was merged into. 0, or the exit code (message printed). */
@@ -88,7 +37,7 @@ static int check_sets(const pv_cli_opts *o, const pv_scenario *sets)
     return err.code;
 }
 
-static int run_compare(const pv_cli_opts *o)
+int pv_cli_run_compare(const pv_cli_opts *o)
 {
     int rc;
     pv_error err;
@@ -139,16 +88,6 @@ out:
     return rc;
 }
 
-
-const pv_cli_cmd pv_cli_compare = {
-    .name = "compare", .synopsis = "CASE SCENARIO...",
-    .summary = "solve scenarios side by side (also --set path=value)",
-    .help = COMPARE_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SET) | PV_OPT_BIT(PV_OPT_WHY) |
-            PV_OPT_BIT(PV_OPT_QUIET),
-    .min_args = 1, .run = run_compare,
-};
-
 typedef enum analysis { SENSITIVITY, FRONTIER, ROBUST } analysis;
 
 /* Runs one analysis on the loaded case and renders it (NULL + run->err on failure). */
@@ -188,20 +127,12 @@ static int run_analysis(const pv_cli_opts *o, analysis a)
     return pv_cli_finish(&run, rc, text, len);
 }
 
-static int run_sensitivity(const pv_cli_opts *o)
+int pv_cli_run_sensitivity(const pv_cli_opts *o)
 {
     return run_analysis(o, SENSITIVITY);
 }
 
-const pv_cli_cmd pv_cli_sensitivity = {
-    .name = "sensitivity", .synopsis = "CASE",
-    .summary = "weight intervals within which the portfolio holds",
-    .help = SENS_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_QUIET),
-    .min_args = 1, .max_args = 1, .run = run_sensitivity,
-};
-
-static int run_frontier(const pv_cli_opts *o)
+int pv_cli_run_frontier(const pv_cli_opts *o)
 {
     if (!o->resource)
         return pv_cli_usage("frontier needs --resource R");
@@ -210,32 +141,14 @@ static int run_frontier(const pv_cli_opts *o)
     return run_analysis(o, FRONTIER);
 }
 
-const pv_cli_cmd pv_cli_frontier = {
-    .name = "frontier", .synopsis = "CASE --resource R",
-    .summary = "the optimal value as one limit varies",
-    .help = FRONTIER_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_RESOURCE) | PV_OPT_BIT(PV_OPT_FROM) |
-            PV_OPT_BIT(PV_OPT_TO) | PV_OPT_BIT(PV_OPT_STEPS) | PV_OPT_BIT(PV_OPT_QUIET),
-    .min_args = 1, .max_args = 1, .run = run_frontier,
-};
-
-static int run_robust(const pv_cli_opts *o)
+int pv_cli_run_robust(const pv_cli_opts *o)
 {
     if (!o->samples)
         return pv_cli_usage("robust needs --samples N");
     return run_analysis(o, ROBUST);
 }
 
-const pv_cli_cmd pv_cli_robust = {
-    .name = "robust", .synopsis = "CASE --samples N",
-    .summary = "selection shares over random weights",
-    .help = ROBUST_HELP,
-    .opts = PV_OPTS_REPORT | PV_OPT_BIT(PV_OPT_SAMPLES) | PV_OPT_BIT(PV_OPT_SEED) |
-            PV_OPT_BIT(PV_OPT_THREADS) | PV_OPT_BIT(PV_OPT_WEIGHTS) | PV_OPT_BIT(PV_OPT_QUIET),
-    .min_args = 1, .max_args = 1, .run = run_robust,
-};
-
-static int run_merge_patch(const pv_cli_opts *o)
+int pv_cli_run_merge_patch(const pv_cli_opts *o)
 {
     pv_error err;
     pv_error_clear(&err);
@@ -250,15 +163,3 @@ static int run_merge_patch(const pv_cli_opts *o)
     pv_free(out);
     return rc;
 }
-
-const pv_cli_cmd pv_cli_merge_patch = {
-    .name = "merge-patch", .synopsis = "TARGET PATCH",
-    .summary = "apply an RFC 7386 merge patch (to check scenarios)",
-    .help = "usage: partnerval merge-patch TARGET.json PATCH.json\n"
-            "\n"
-            "Prints TARGET with PATCH applied as an RFC 7386 JSON merge patch (compact).\n",
-    .opts = 0,
-    .min_args = 2, .max_args = 2,
-    .args_error = "merge-patch takes TARGET.json PATCH.json",
-    .run = run_merge_patch,
-};

@@ -481,14 +481,13 @@ static int read_model(pvj_ctx *x, pv_case *c, json_t *root, json_t **mroot, int 
 /* "home": {"lat", "lon"}, the origin of partner.distance_km. */
 static int read_home(pvj_ctx *x, pv_case *c, json_t *home)
 {
-    int rc = pvj_opt(x, home, JSON_OBJECT, "home", "must be {\"lat\": …, \"lon\": …}");
+    int found[2];
+    int rc = pvj_num_pair(x, home, "home", "must be {\"lat\": …, \"lon\": …}",
+                          (const char *const[]){"lat", "lon"},
+                          (double *const[]){&c->home_lat, &c->home_lon}, found);
     if (rc <= 0)
         return rc;
-    int a = pvj_num(x, home, "lat", "home", &c->home_lat);
-    int b = pvj_num(x, home, "lon", "home", &c->home_lon);
-    if (a < 0 || b < 0)
-        return -1;
-    if (!a || !b || c->home_lat < -90 || c->home_lat > 90 || c->home_lon < -180 ||
+    if (!found[0] || !found[1] || c->home_lat < -90 || c->home_lat > 90 || c->home_lon < -180 ||
         c->home_lon > 180) {
         pvj_err(x, "home", "needs lat in [-90, 90] and lon in [-180, 180]");
         return -1;
@@ -525,11 +524,10 @@ static int key_columns(pv_case *c, pv_error *err)
         pv_table *Q = c->partners;
         if (key_column(Q, "id", "partner", &c->part_id_col, &c->part_sorted, err))
             return -1;
-        c->part_name_col = pv_table_col(Q, "name");
-        c->part_country_col = pv_table_col(Q, "country");
-        c->part_active_col = pv_table_col(Q, "active");
-        c->part_lat_col = pv_table_col(Q, "lat");
-        c->part_lon_col = pv_table_col(Q, "lon");
+        static const char *const NAMES[] = {"name", "country", "active", "lat", "lon"};
+        int *const dst[] = {&c->part_name_col, &c->part_country_col, &c->part_active_col,
+                            &c->part_lat_col, &c->part_lon_col};
+        pv_table_cols(Q, NAMES, dst, 5);
     }
     if (c->countries &&
         key_column(c->countries, "code", "country", &c->ctry_code_col, &c->ctry_sorted, err))
@@ -692,13 +690,11 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
         c->keep_existing = json_is_true(ke);
     }
     json_t *solver = json_object_get(root, "solver");
-    int rc = pvj_opt(x, solver, JSON_OBJECT, "solver", "must be an object");
+    int rc = pvj_num_pair(x, solver, "solver", "must be an object",
+                          (const char *const[]){"time_limit_s", "mip_gap"},
+                          (double *const[]){&c->time_limit_s, &c->mip_gap}, NULL);
     if (rc <= 0)
         return rc;
-    int a = pvj_num(x, solver, "time_limit_s", "solver", &c->time_limit_s);
-    int b = pvj_num(x, solver, "mip_gap", "solver", &c->mip_gap);
-    if (a < 0 || b < 0)
-        return -1;
     if (c->time_limit_s <= 0 || c->time_limit_s > 86400) {
         pvj_err(x, "solver.time_limit_s", "must be in (0, 86400]");
         return -1;

@@ -395,6 +395,12 @@ int pv_table_col(const pv_table *t, const char *name)
     return -1;
 }
 
+void pv_table_cols(const pv_table *t, const char *const *names, int *const *dst, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        *dst[i] = pv_table_col(t, names[i]);
+}
+
 long pv_table_find(const pv_table *t, int col, const char *id)
 {
     if (!t || col < 0)

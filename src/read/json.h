@@ -37,6 +37,11 @@ const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, in
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
+/** The optional object obj (kp; "kp: msg" when not an object) with two number
+ * members keys[0] and keys[1] into out[0], out[1]: 1 read (found[i], when
+ * found is not NULL, says which were there), 0 obj absent, -1 error. */
+int pvj_num_pair(pvj_ctx *x, json_t *obj, const char *kp, const char *msg,
+                 const char *const keys[2], double *const out[2], int found[2]);
 /** v (never NULL here) is a string for both languages or {"sv": …, "en": …}:
  * *sv and *en point into v (either NULL when left out). 0, or -1 + "k: must be
  * a string or {…}" (with ", not TYPE" when say_type). */

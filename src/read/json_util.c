@@ -198,6 +198,21 @@ int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *ou
     return 1;
 }
 
+int pvj_num_pair(pvj_ctx *x, json_t *obj, const char *kp, const char *msg,
+                 const char *const keys[2], double *const out[2], int found[2])
+{
+    int rc = pvj_opt(x, obj, JSON_OBJECT, kp, msg);
+    if (rc <= 0)
+        return rc;
+    int got[2];
+    for (int i = 0; i < 2; i++) {
+        got[i] = pvj_num(x, obj, keys[i], kp, out[i]);
+        if (found)
+            found[i] = got[i];
+    }
+    return got[0] < 0 || got[1] < 0 ? -1 : 1;
+}
+
 char *pvj_dup(pvj_ctx *x, const char *s)
 {
     if (!s)

@@ -191,11 +191,10 @@ static int columns(pvj_ctx *x, const pv_case *c, pv_outcomes *o, const fu_spec *
                    REQ[i]);
             return -1;
         }
-    o->col_act = pv_table_col(t, "activities");
-    o->col_eval = pv_table_col(t, "evaluated");
-    o->col_evtext = pv_table_col(t, "evaluation");
-    o->col_name = pv_table_col(t, "name");
-    o->col_dept = pv_table_col(t, "department");
+    static const char *const OPT[] = {"activities", "evaluated", "evaluation", "name",
+                                      "department"};
+    int *const opt[] = {&o->col_act, &o->col_eval, &o->col_evtext, &o->col_name, &o->col_dept};
+    pv_table_cols(t, OPT, opt, 5);
     for (size_t k = 0; k < c->nres; k++) {
         json_t *m = json_object_get(sp->actual, c->res[k].id);
         const char *col = m ? json_string_value(m) : c->res[k].column;

@@ -155,14 +155,23 @@ static void head(pv_buf *b, const pv_followup *f, int sv, int md)
     }
 }
 
+/* Opens project i's item in the activities and resources sections: its id,
+ * then sep. */
+static const pv_fu_proj *proj_item(pv_buf *b, const pv_followup *f, size_t i, int md,
+                                   const char *sep)
+{
+    const pv_fu_proj *q = &f->proj[i];
+    item(b, md, pv_fu_id(f->c, q));
+    pv_buf_puts(b, sep);
+    return q;
+}
+
 static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
 {
     const pv_case *c = f->c;
     heading(b, md, 2, pv_fu_heading(0, sv));
     for (size_t i = 0; i < f->nproj; i++) {
-        const pv_fu_proj *q = &f->proj[i];
-        item(b, md, pv_fu_id(c, q));
-        pv_buf_putc(b, ' ');
+        const pv_fu_proj *q = proj_item(b, f, i, md, " ");
         pv_buf_plain(b, pv_fu_name(c, q));
         pv_buf_printf(b, " (%s; %s; ",
                       q->j < 0    ? pv_tr(sv, "not a project of this case",
@@ -227,9 +236,7 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
     const pv_case *c = f->c;
     heading(b, md, 2, pv_fu_heading(1, sv));
     for (size_t i = 0; i < f->nproj; i++) {
-        const pv_fu_proj *q = &f->proj[i];
-        item(b, md, pv_fu_id(c, q));
-        pv_buf_puts(b, ": ");
+        const pv_fu_proj *q = proj_item(b, f, i, md, ": ");
         pv_fu_use_text(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
         pv_buf_putc(b, '\n');
     }

@@ -455,6 +455,19 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
                                        "Att höja resursramarna räcker inte."));
 }
 
+/* A resource's use, its limit and the share used (a table row's cells in
+ * Markdown, "used / limit (share %)" in text), sep[] between and after. */
+static void used_of_limit(pv_buf *b, const pv_case *c, size_t k, double u, double l, int sv,
+                          const char *const sep[3])
+{
+    pv_res_amount(b, c, k, u, sv);
+    pv_buf_puts(b, sep[0]);
+    pv_res_amount(b, c, k, l, sv);
+    pv_buf_puts(b, sep[1]);
+    num(b, l > 0 ? 100 * u / l : 0, 1, sv);
+    pv_buf_puts(b, sep[2]);
+}
+
 /* Each resource: used against its limit (a bar in text, a table in Markdown). */
 static void text_resources(pv_buf *b, const sel_view *v, int md)
 {
@@ -476,24 +489,14 @@ static void text_resources(pv_buf *b, const sel_view *v, int md)
             pv_buf_puts(b, "| ");
             md_text(b, pv_res_name(c, k, sv), 1);
             pv_buf_puts(b, " | ");
-            pv_res_amount(b, c, k, u, sv);
-            pv_buf_puts(b, " | ");
-            pv_res_amount(b, c, k, l, sv);
-            pv_buf_puts(b, " | ");
-            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-            pv_buf_puts(b, " |\n");
+            used_of_limit(b, c, k, u, l, sv, (const char *const[]){" | ", " | ", " |\n"});
         } else {
             pv_buf_puts(b, "  ");
             pv_buf_pad(b, pv_res_name(c, k, sv), wn, 0);
             pv_buf_putc(b, ' ');
             bar(b, u, l);
             pv_buf_putc(b, ' ');
-            pv_res_amount(b, c, k, u, sv);
-            pv_buf_puts(b, " / ");
-            pv_res_amount(b, c, k, l, sv);
-            pv_buf_puts(b, " (");
-            num(b, l > 0 ? 100 * u / l : 0, 1, sv);
-            pv_buf_puts(b, " %)\n");
+            used_of_limit(b, c, k, u, l, sv, (const char *const[]){" / ", " (", " %)\n"});
         }
     }
 }

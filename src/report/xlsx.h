@@ -41,6 +41,10 @@ void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f);
 void pv_xw_paragraph(pv_xw *w, size_t row, size_t last_col, const char *s, double chars);
 /* Makes the row tall enough for text s wrapped at about `chars` a line. */
 void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars);
+/* Wrapped text s in one cell, the row made tall enough for it (a wide text
+ * column of about 78 characters a line), so long reasons do not run over
+ * the next rows when the sheet is printed. */
+void pv_xw_wrapped(pv_xw *w, size_t row, size_t col, const char *s);
 /* A table's header row (names in row `row` from column 0): frozen, and with
  * an auto-filter over it and the rows down to last_row (call again when the
  * last row is known: pv_xw_filter). */

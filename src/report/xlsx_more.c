@@ -134,8 +134,7 @@ static int fu_projects(pv_xw *w, const pv_followup *f, int sv)
         pv_buf act;
         pv_buf_init(&act);
         pv_fu_activities(&act, c, q, 1);
-        pv_xw_str(w, row, col, act.data, PV_XF_WRAP);
-        pv_xw_tall(w, row, act.data, 78);
+        pv_xw_wrapped(w, row, col, act.data);
         pv_buf_free(&act);
     }
     pv_xw_filter(w, 0, f->nproj, ncol);
@@ -233,8 +232,7 @@ static int fu_agreements(pv_xw *w, const pv_followup *f, int sv)
         pv_buf t;
         pv_buf_init(&t);
         pv_fu_reasons_text(&t, c, a, f->year, f->from, sv);
-        pv_xw_str(w, row, 6, t.data, PV_XF_WRAP);
-        pv_xw_tall(w, row, t.data, 78);
+        pv_xw_wrapped(w, row, 6, t.data);
         pv_buf_free(&t);
     }
     pv_xw_filter(w, 0, f->nagree, 7);

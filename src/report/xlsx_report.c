@@ -248,26 +248,6 @@ static int rank_build(pv_xw *w, void *ctx)
 
 /* ----------------------------------------------------------------- select */
 
-static int res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t k)
-{
-    double left = c->res[k].limit - s->res_used[k];
-    int any = 0;
-    for (size_t j = 0; j < r->n; j++) {
-        if (s->x[j] || !r->p[j].eligible)
-            continue;
-        any = 1;
-        if (c->res[k].a[j] <= left + 1e-9)
-            return 0;
-    }
-    return any;
-}
-
-/* The own agreement p's action (keep, review, revive, end) when p is listed. */
-static pv_review_action review(const pv_case *c, const pv_selection *s, size_t p)
-{
-    return s->listed[p] ? pv_review_of(c, s, p) : PV_REV_NONE;
-}
-
 /* The decision in words (as the HTML report's summary, as plain text). */
 static void decision_words(pv_buf *b, const xctx *x)
 {
@@ -311,7 +291,7 @@ static void decision_words(pv_buf *b, const xctx *x)
     pv_buf_puts(b, ".");
     size_t nb = 0;
     for (size_t k = 0; k < c->nres; k++)
-        if (res_binding(c, r, s, k)) {
+        if (pv_res_binding(c, r, s, k)) {
             pv_buf_puts(b, nb++ ? ", " : pv_tr(sv, " Limits that stopped it: ",
                                                " Gränser som satte stopp: "));
             pv_buf_puts(b, pv_res_name(c, k, sv));
@@ -320,7 +300,7 @@ static void decision_words(pv_buf *b, const xctx *x)
         pv_buf_puts(b, ".");
     size_t nrev = 0;
     for (size_t p = 0; p < s->npart; p++)
-        nrev += review(c, s, p) > PV_REV_KEEP;
+        nrev += pv_review_listed(c, s, p) > PV_REV_KEEP;
     if (nrev)
         pv_buf_printf(b, sv ? " %zu av kommunens egna avtal bör ses över; se fliken Avtal att se "
                               "över."
@@ -390,7 +370,7 @@ static int resources_sheet(pv_xw *w, const xctx *x)
         if (q->limit > 0)
             pv_xw_num(w, k + 1, 4, s->res_used[k] / q->limit, PV_XF_PCT);
         pv_xw_num(w, k + 1, 5, q->limit - s->res_used[k], f);
-        pv_xw_str(w, k + 1, 6, pv_xr_yes_no(res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
+        pv_xw_str(w, k + 1, 6, pv_xr_yes_no(pv_res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, c->nres, 7);
     return 0;
@@ -440,7 +420,7 @@ static int review_sheet(pv_xw *w, const xctx *x)
         return -1;
     size_t row = 0;
     for (size_t p = 0; p < s->npart; p++) {
-        pv_review_action a = review(c, s, p);
+        pv_review_action a = pv_review_listed(c, s, p);
         if (a == PV_REV_NONE)
             continue;
         row++;
@@ -452,7 +432,7 @@ static int review_sheet(pv_xw *w, const xctx *x)
         pv_buf b;
         pv_buf_init(&b);
         pv_review_reasons(&b, c, s, p, sv);
-        pv_xw_str(w, row, 5, b.data, PV_XF_WRAP);
+        pv_xw_wrapped(w, row, 5, b.data);
         pv_buf_free(&b);
     }
     pv_xw_filter(w, 0, row, 6);

@@ -146,6 +146,12 @@ void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars)
         worksheet_set_row(w->ws, (lxw_row_t)row, 15 * lines + 2, NULL);
 }
 
+void pv_xw_wrapped(pv_xw *w, size_t row, size_t col, const char *s)
+{
+    pv_xw_str(w, row, col, s, PV_XF_WRAP);
+    pv_xw_tall(w, row, s, 78);
+}
+
 void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++)

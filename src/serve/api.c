@@ -313,6 +313,22 @@ static char *run(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b, const run
     return text;
 }
 
+/* Runs command c for one request, the parties' checks first. NULL when res
+ * already holds the answer (a failed check or the library's error). */
+static char *run_request(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b,
+                         const run_opts *o, pv_format fmt, pv_response *res, size_t *len,
+                         int *status)
+{
+    if (c == C_PARTIES && parties_check(ctx, b, o, res))
+        return NULL;
+    pv_error err;
+    pv_error_clear(&err);
+    char *text = run(ctx, c, b, o, fmt, len, status, &err);
+    if (!text)
+        pv_serve_lib_error(res, &err);
+    return text;
+}
+
 static cmd cmd_of(const char *name)
 {
     int c = 0;
@@ -346,23 +362,15 @@ static void command(const pv_serve_ctx *ctx, cmd c, const pv_request *req, pv_re
         pv_api_body_free(&b);
         return;
     }
-    if (c == C_PARTIES && parties_check(ctx, &b, &o, res)) {
-        pv_api_body_free(&b);
-        return;
-    }
-    pv_error err;
-    pv_error_clear(&err);
     size_t len = 0;
     int status;
-    char *text = run(ctx, c, &b, &o, PV_FMT_JSON, &len, &status, &err);
-    if (!text)
-        pv_serve_lib_error(res, &err);
-    else if (status == PV_STATUS_INFEASIBLE)
+    char *text = run_request(ctx, c, &b, &o, PV_FMT_JSON, res, &len, &status);
+    if (text && status == PV_STATUS_INFEASIBLE)
         infeasible(res, text, len);
-    else if (status == PV_STATUS_ERROR) {
+    else if (text && status == PV_STATUS_ERROR) {
         pv_free(text);
         pv_serve_error(res, 500, "solver_failed", "the solver failed", NULL);
-    } else
+    } else if (text)
         answer(res, 200, "application/json; charset=utf-8", text, len);
     pv_api_body_free(&b);
 }
@@ -415,22 +423,13 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
     }
     if (ls[0])
         o.lang = lang;
-    if (c == C_PARTIES && parties_check(ctx, &b, &o, res)) {
-        pv_set_report_date(NULL);
-        pv_api_body_free(&b);
-        return;
-    }
-    pv_error err;
-    pv_error_clear(&err);
     size_t len = 0;
     int status;
-    char *text = run(ctx, c, &b, &o, (pv_format)fmt, &len, &status, &err);
+    char *text = run_request(ctx, c, &b, &o, (pv_format)fmt, res, &len, &status);
     pv_set_report_date(NULL);
     pv_api_body_free(&b);
-    if (!text) {
-        pv_serve_lib_error(res, &err);
+    if (!text)
         return;
-    }
     static const char *const types[] = {"text/plain; charset=utf-8", "text/markdown; charset=utf-8",
                                         "text/csv; charset=utf-8", "application/json; charset=utf-8",
                                         "text/html; charset=utf-8"};

@@ -354,6 +354,30 @@ for lang in sv en; do
     cmp -s "$f" "$f.other" && fail "$name: another --date gives the same bytes"
   done
 done
+# select's "Avtal att se över": a row whose reasons run over a line is made
+# tall enough for them (kristianstad has long ones), so that printed rows do
+# not overlap the next.
+f="$OUT/review-tall.xlsx"
+if "$PV" select "$ROOT/examples/kristianstad/case.json" --lang sv --format xlsx --date 2026-03-15 \
+     -o "$f" 2>/dev/null && msg=$(python3 - "$f" <<'EOF'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sheets = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode())
+x = z.read("xl/worksheets/sheet%d.xml" % (sheets.index("Avtal att se över") + 1)).decode()
+sst = re.findall(r"<si><t[^>]*>([^<]*)</t></si>", z.read("xl/sharedStrings.xml").decode())
+long_rows = short = 0
+for row in re.findall(r"<row [^>]*>.*?</row>", x)[1:]:
+    m = re.search(r'<c r="F(\d+)"[^>]*><v>(\d+)</v>', row)
+    if m and len(sst[int(m.group(2))]) > 80:
+        long_rows += 1
+        if " ht=" not in row[:row.index(">")]:
+            short += 1
+print("%d of %d rows with long reasons not made tall" % (short, long_rows))
+sys.exit(0 if long_rows and not short else 1)
+EOF
+); then pass "select xlsx: rows with long reasons are tall enough ($msg)"
+else fail "select xlsx: review sheet rows: ${msg:-no workbook}"; fi
+
 if [ -z "$(ls -A "$OUT/tmp")" ]; then pass "no temporary file left in TMPDIR"
 else fail "temporary files left in TMPDIR: $(ls "$OUT/tmp" | head -3)"; fi
 
