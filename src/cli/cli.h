@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include <stdio.h>
+
 #include "partnerval.h"
 
 /* Every option of every command, once; a command accepts a set of them
@@ -103,6 +105,8 @@ int pv_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes text to out (atomically) or, when out is NULL, to standard output;
  * frees text; returns the exit code. */
 int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_error *err);
+/* Copies a finished report from f to standard output; returns the exit code. */
+int pv_cli_emit_stream(FILE *f);
 
 /* What a report command holds while it runs (see run.c). */
 typedef struct pv_cli_run {

@@ -162,6 +162,23 @@ int pv_cli_emit(const pv_case *c, const char *out, char *text, size_t len, pv_er
     return rc;
 }
 
+/* Copies a finished report from f to standard output, checked as pv_cli_emit
+ * checks its text. */
+int pv_cli_emit_stream(FILE *f)
+{
+    char chunk[1 << 16];
+    size_t n;
+    errno = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (fwrite(chunk, 1, n, stdout) != n)
+            return stdout_error();
+    if (ferror(f)) {
+        fprintf(stderr, "partnerval: error: cannot read the report back: %s\n", strerror(errno));
+        return PV_EINTERNAL;
+    }
+    return fflush(stdout) != 0 ? stdout_error() : 0;
+}
+
 /* Every command ends here: what is still buffered on standard output (check's
  * summary, merge-patch's document, --help) is flushed and checked, so that a
  * full disk or a closed pipe is exit 4 with a message, never a silent

@@ -1,7 +1,41 @@
 /* rank_cmd.c — `partnerval check`, `rank` and `weights`: load, report, no solver. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+/* rank to standard output in a streamed format: the report goes into a
+ * temporary file as it is rendered (pv_write_rank), then is copied out, so it
+ * is never whole in memory (about 30 MB of JSON per 100,000 projects) and a
+ * failed run still prints nothing. Returns -1 where no temporary file can be
+ * made: the caller then renders in memory. */
+static int rank_to_stdout(pv_cli_run *run)
+{
+    if (run->fmt != PV_FMT_JSON && run->fmt != PV_FMT_CSV && run->fmt != PV_FMT_MD &&
+        run->fmt != PV_FMT_TEXT)
+        return -1;
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/partnerval-rank-XXXXXX", dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof path)
+        return -1;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    if (pv_write_rank(run->c, run->r, run->fmt, run->lang, path, &run->err)) {
+        unlink(path);
+        return pv_cli_error(&run->err);
+    }
+    FILE *f = fopen(path, "rb");
+    unlink(path); /* the open stream keeps it until it is copied */
+    if (!f)
+        return -1;
+    int rc = pv_cli_emit_stream(f);
+    fclose(f);
+    return rc;
+}
 
 int pv_cli_run_check(const pv_cli_opts *o)
 {
@@ -28,6 +62,9 @@ int pv_cli_run_rank(const pv_cli_opts *o)
         return pv_cli_done(&run, pv_write_rank(run.c, run.r, run.fmt, run.lang, o->out, &run.err)
                                      ? pv_cli_error(&run.err)
                                      : 0);
+    int streamed = rc ? -1 : rank_to_stdout(&run);
+    if (streamed >= 0)
+        return pv_cli_done(&run, streamed);
     size_t len = 0;
     char *text = rc ? NULL : pv_render_rank(run.c, run.r, run.fmt, run.lang, &len, &run.err);
     return pv_cli_finish(&run, rc, text, len);
