@@ -256,7 +256,7 @@ pv_parties *pv_parties_run(pv_case *c, const pv_ranking *r, const char *sets_pat
     if (!c->nwsets) {
         pv_err(err, PV_EINPUT, c->path, 0, 0,
                "weight_sets: the case names no weight sets (add \"weight_sets\": {\"S\": "
-               "{\"criteria\": …}, …} or give --sets FILE)");
+               "{\"criteria\": …}, …} or name a file of weight sets)");
         return NULL;
     }
     size_t K = c->nwsets, n = c->projects->nrows;

@@ -2,6 +2,8 @@
  * max-min compromise and the minimax-regret portfolio. */
 #include "cli.h"
 
+#include <string.h>
+
 int pv_cli_run_parties(const pv_cli_opts *o)
 {
     pv_cli_run run;
@@ -10,5 +12,9 @@ int pv_cli_run_parties(const pv_cli_opts *o)
     size_t len = 0;
     char *text = p ? pv_render_parties(run.c, run.r, p, run.fmt, run.lang, &len, &run.err) : NULL;
     pv_parties_free(p);
-    return pv_cli_finish(&run, rc, text, len);
+    rc = pv_cli_finish(&run, rc, text, len);
+    /* the library names no flags; the command says which one gives the sets */
+    if (rc == PV_EINPUT && !o->sets_file && strstr(run.err.text, "weight_sets: the case names no weight sets"))
+        fputs("partnerval: hint: or give the weight sets with --sets FILE\n", stderr);
+    return rc;
 }

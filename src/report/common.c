@@ -232,7 +232,7 @@ int pv_xlsx_refused(pv_format fmt, pv_error *err)
 {
     if (fmt != PV_FMT_XLSX)
         return 0;
-    pv_err(err, PV_EUSAGE, NULL, 0, 0, "--format xlsx is for rank, select and compare");
+    pv_err(err, PV_EUSAGE, NULL, 0, 0, "the xlsx format is for the rank, select, compare, followup and parties reports only");
     return 1;
 }
 
