@@ -191,6 +191,16 @@ char *pv_buf_finish(pv_buf *b, size_t *len, pv_error *err)
 
 /* ------------------------------------------------------------ id lists */
 
+void pv_json_diff(pv_buf *b, const pv_case *c, const unsigned char *from,
+                  const unsigned char *to, size_t n, unsigned char *add, unsigned char *rem)
+{
+    pv_ids_diff(from, to, n, add, rem);
+    pv_buf_puts(b, "\"added\": ");
+    pv_ids_json(b, c, add, n);
+    pv_buf_puts(b, ", \"removed\": ");
+    pv_ids_json(b, c, rem, n);
+}
+
 void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
 {
     pv_buf_putc(b, '[');
@@ -234,6 +244,44 @@ int pv_xlsx_refused(pv_format fmt, pv_error *err)
         return 0;
     pv_err(err, PV_EUSAGE, NULL, 0, 0, "the xlsx format is for the rank, select, compare, followup and parties reports only");
     return 1;
+}
+
+char *pv_render_view(const pv_view_ops *ops, const pv_case *c, const pv_ranking *r,
+                     const void *data, pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    if (pv_xlsx_refused(fmt, err))
+        return NULL;
+    pv_view v = {c, r, data, fmt, pv_lang_is_sv(c, lang), r->n, NULL, NULL};
+    v.add = pv_calloc(2 * (v.n + 1), 1);
+    if (!v.add) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    v.rem = v.add + v.n + 1; /* one block: freed with add */
+    pv_buf b;
+    pv_buf_init(&b);
+    int fail = 0;
+    if (fmt == PV_FMT_HTML) {
+        fail = pv_html_begin(&b, c, v.sv, ops->title_en, ops->title_sv, ops->kind, err);
+        if (!fail && ops->html(&b, &v)) {
+            pv_err_nomem(err);
+            fail = 1;
+        }
+    } else if (fmt == PV_FMT_JSON) {
+        /* every what-if document opens with what is maximised */
+        pv_buf_puts(&b, "{\n  ");
+        pv_json_maximised(&b, c, -1);
+        ops->json(&b, &v);
+    } else {
+        (fmt == PV_FMT_CSV ? ops->csv : ops->text)(&b, &v);
+    }
+    pv_free(v.add);
+    if (fail) {
+        pv_buf_free(&b);
+        return NULL;
+    }
+    return fmt == PV_FMT_HTML ? pv_html_finish(&b, c, v.sv, len, err)
+                              : pv_buf_finish(&b, len, err);
 }
 
 void pv_json_num_or_null(pv_buf *b, int has, double x)

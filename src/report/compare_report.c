@@ -427,11 +427,9 @@ static void compare_html_projects(pv_buf *b, const pv_comparison *cmp, int sv)
                 continue;
             pv_buf_puts(b, "<tr class=\"project-row\" data-id=\"");
             pv_html_esc(b, id);
-            pv_buf_puts(b, "\"><td><span class=\"name\">");
-            pv_html_esc(b, pv_project_name(run->c, j));
-            pv_buf_puts(b, "</span> <small class=\"id\">");
-            pv_html_esc(b, id);
-            pv_buf_puts(b, "</small></td>");
+            pv_buf_puts(b, "\"><td>");
+            pv_html_name_id(b, pv_project_name(run->c, j), id);
+            pv_buf_puts(b, "</td>");
             for (size_t q = 0; q < cmp->n; q++)
                 pv_buf_printf(b, "<td class=\"mark\">%s</td>",
                               in_run(&cmp->run[q], id) ? "✓" : "");

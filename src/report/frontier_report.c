@@ -8,13 +8,12 @@
 #include <string.h>
 
 /* The sweep as JSON: points, breakpoints (with what changes) and order of entry. */
-static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n,
-                          const char *rid, unsigned char *add, unsigned char *rem)
+static void frontier_json(pv_buf *b, const pv_view *v)
 {
-    pv_buf_puts(b, "{\n  ");
-    pv_json_maximised(b, c, -1);
+    const pv_case *c = v->c;
+    const pv_frontier *f = v->data;
     pv_buf_puts(b, ",\n  \"resource\": ");
-    pv_buf_json_str(b, rid);
+    pv_buf_json_str(b, c->res[f->res].id);
     pv_json_keyed_num(b, ", \"from\": ", f->from);
     pv_json_keyed_num(b, ", \"to\": ", f->to);
     pv_json_keyed_num(b, ", \"current_limit\": ", f->current);
@@ -30,7 +29,7 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
         else
             pv_buf_puts(b, "null");
         pv_buf_puts(b, ", \"selected_projects\": ");
-        pv_ids_json(b, c, ok ? f->seg[g].x : NULL, n);
+        pv_ids_json(b, c, ok ? f->seg[g].x : NULL, v->n);
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "\n  ],\n  \"breakpoints\": [");
@@ -47,12 +46,9 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
         else
             pv_buf_puts(b, "null");
         pv_buf_puts(b, ", \"selected_projects\": ");
-        pv_ids_json(b, c, s->feasible ? s->x : NULL, n);
-        pv_ids_diff(prev, s->feasible ? s->x : NULL, n, add, rem);
-        pv_buf_puts(b, ", \"added\": ");
-        pv_ids_json(b, c, add, n);
-        pv_buf_puts(b, ", \"removed\": ");
-        pv_ids_json(b, c, rem, n);
+        pv_ids_json(b, c, s->feasible ? s->x : NULL, v->n);
+        pv_buf_puts(b, ", ");
+        pv_json_diff(b, c, prev, s->feasible ? s->x : NULL, v->n, v->add, v->rem);
         pv_buf_putc(b, '}');
         prev = s->feasible ? s->x : NULL;
     }
@@ -67,8 +63,11 @@ static void frontier_json(pv_buf *b, const pv_case *c, const pv_frontier *f, siz
 }
 
 /* One row per point of the sweep. */
-static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int sv, size_t n)
+static void frontier_csv(pv_buf *b, const pv_view *v)
 {
+    const pv_case *c = v->c;
+    const pv_frontier *f = v->data;
+    int sv = v->sv;
     static const char *const h[] = {"limit", "feasible", "objective", "selected_projects"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
@@ -85,7 +84,7 @@ static void frontier_csv(pv_buf *b, const pv_case *c, const pv_frontier *f, int 
         pv_buf tmp;
         pv_buf_init(&tmp);
         if (ok)
-            pv_ids_text(&tmp, c, f->seg[g].x, n, "");
+            pv_ids_text(&tmp, c, f->seg[g].x, v->n, "");
         pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
         pv_buf_free(&tmp);
         pv_csv_eol(b);
@@ -129,11 +128,11 @@ static void cell_r(pv_buf *b, pv_buf *t, size_t w)
 }
 
 /* Text or Markdown (fmt): the points, the breakpoints, the order of entry. */
-static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_format fmt, int sv,
-                          size_t n, const char *rid, unsigned char *add, unsigned char *rem)
+static void frontier_text(pv_buf *b, const pv_view *v)
 {
-    int md = fmt == PV_FMT_MD;
-    (void)rid;
+    const pv_case *c = v->c;
+    const pv_frontier *f = v->data;
+    int sv = v->sv, md = v->fmt == PV_FMT_MD;
     pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Budget frontier", "Budgetfront"));
     pv_buf_plain(b, pv_res_name(c, f->res, sv));
     pv_buf_puts(b, "\n\n");
@@ -180,7 +179,7 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
         if (md || ok)
             pv_buf_puts(b, md ? " | " : "  ");
         if (ok)
-            pv_ids_text(b, c, f->seg[g].x, n, "–");
+            pv_ids_text(b, c, f->seg[g].x, v->n, "–");
         pv_buf_puts(b, md ? " |\n" : "\n");
     }
     pv_buf_printf(b, "\n%s:\n", pv_tr(sv, "Limits where the portfolio changes",
@@ -199,17 +198,17 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
             continue;
         }
         pv_fmt_num(b, s->objective, 2, sv);
-        pv_ids_diff(prev, s->x, n, add, rem);
-        int a = any_set(add, n), r = any_set(rem, n);
+        pv_ids_diff(prev, s->x, v->n, v->add, v->rem);
+        int a = any_set(v->add, v->n), r = any_set(v->rem, v->n);
         if (a || r) {
             pv_buf_puts(b, " (");
             if (a) {
                 pv_buf_putc(b, '+');
-                ids_names(b, c, add, n, md);
+                ids_names(b, c, v->add, v->n, md);
             }
             if (r) {
                 pv_buf_puts(b, a ? "; −" : "−");
-                ids_names(b, c, rem, n, md);
+                ids_names(b, c, v->rem, v->n, md);
             }
             pv_buf_putc(b, ')');
         }
@@ -221,34 +220,6 @@ static void frontier_text(pv_buf *b, const pv_case *c, const pv_frontier *f, pv_
         pv_buf_printf(b, "%s%s", i ? ", " : "", pv_project_id(c, f->order[i]));
     pv_buf_putc(b, '\n');
 }
-
-char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
-                         pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
-{
-    if (pv_xlsx_refused(fmt, err))
-        return NULL;
-    if (fmt == PV_FMT_HTML)
-        return pv_html_frontier(c, r, f, pv_lang_is_sv(c, lang), len, err);
-    pv_buf b;
-    pv_buf_init(&b);
-    int sv = pv_lang_is_sv(c, lang);
-    size_t n = r->n;
-    const char *rid = c->res[f->res].id;
-    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
-    if (!add) {
-        pv_err_nomem(err);
-        return NULL;
-    }
-    if (fmt == PV_FMT_JSON)
-        frontier_json(&b, c, f, n, rid, add, rem);
-    else if (fmt == PV_FMT_CSV)
-        frontier_csv(&b, c, f, sv, n);
-    else
-        frontier_text(&b, c, f, fmt, sv, n, rid, add, rem);
-    pv_free(add); /* rem lives in the same block */
-    return pv_buf_finish(&b, len, err);
-}
-
 
 /* ------------------------------------------------------------------ HTML */
 
@@ -435,16 +406,12 @@ static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, s
     return 0;
 }
 
-char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f, int sv,
-                       size_t *len, pv_error *err)
+/* The page: summary, chart, where the portfolio changes. */
+static int frontier_html(pv_buf *b, const pv_view *v)
 {
-    size_t n = r->n;
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Budget frontier", "Budgetfront", "frontier", err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
+    const pv_case *c = v->c;
+    const pv_frontier *f = v->data;
+    int sv = v->sv;
     double ymax = 0, cur_obj = NAN;
     for (size_t g = 0; g < f->nseg; g++) {
         const pv_fseg *s = &f->seg[g];
@@ -455,19 +422,21 @@ char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier 
         if (f->current >= s->lo - 1e-9 && f->current <= s->hi + 1e-9 && isnan(cur_obj))
             cur_obj = s->objective;
     }
-    frontier_summary(&b, c, f, cur_obj, sv);
-    pv_html_section(&b, "frontier", 0, "Value against the limit", "Värde mot ram", sv);
-    frontier_chart(&b, c, f, ymax, sv);
-    if (frontier_changes(&b, c, f, n, sv)) {
-        pv_buf_free(&b);
-        pv_err_nomem(err);
-        return NULL;
-    }
-    pv_html_section_end(&b);
-    pv_html_model_section(&b, c, sv);
-    if (pv_html_end(&b, c, sv, err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    return pv_buf_finish(&b, len, err);
+    frontier_summary(b, c, f, cur_obj, sv);
+    pv_html_section(b, "frontier", 0, "Value against the limit", "Värde mot ram", sv);
+    frontier_chart(b, c, f, ymax, sv);
+    if (frontier_changes(b, c, f, v->n, sv))
+        return -1;
+    pv_html_section_end(b);
+    return 0;
+}
+
+static const pv_view_ops frontier_view = {frontier_json,     frontier_csv,  frontier_text,
+                                          frontier_html,     "Budget frontier", "Budgetfront",
+                                          "frontier"};
+
+char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
+                         pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    return pv_render_view(&frontier_view, c, r, f, fmt, lang, len, err);
 }

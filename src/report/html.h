@@ -26,6 +26,8 @@ const char *pv_html_date(char out[11]);
  * newline become spaces. */
 void pv_html_esc(pv_buf *b, const char *s);
 /* A number for people: sv "1 234 567,50" (NBSP), en "1,234,567.50". */
+/* <span class="name">NAME</span> <small class="id">ID</small>, both escaped. */
+void pv_html_name_id(pv_buf *b, const char *name, const char *id);
 void pv_html_num(pv_buf *b, double x, int decimals, int sv);
 /* A number with as few decimals as it needs (at most 3). */
 void pv_html_numt(pv_buf *b, double x, int sv);
@@ -96,11 +98,5 @@ char *pv_html_weights(const pv_case *c, int sv, size_t *len, pv_error *err);
 char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv,
                      size_t *len, pv_error *err);
 char *pv_html_compare(const pv_comparison *cmp, int sv, size_t *len, pv_error *err);
-char *pv_html_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f, int sv,
-                       size_t *len, pv_error *err);
-char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
-                          int sv, size_t *len, pv_error *err);
-char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb, int sv,
-                     size_t *len, pv_error *err);
 
 #endif

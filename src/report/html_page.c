@@ -74,6 +74,15 @@ void pv_html_esc(pv_buf *b, const char *s)
     }
 }
 
+void pv_html_name_id(pv_buf *b, const char *name, const char *id)
+{
+    pv_buf_puts(b, "<span class=\"name\">");
+    pv_html_esc(b, name);
+    pv_buf_puts(b, "</span> <small class=\"id\">");
+    pv_html_esc(b, id);
+    pv_buf_puts(b, "</small>");
+}
+
 void pv_html_num(pv_buf *b, double x, int decimals, int sv)
 {
     if (sv)

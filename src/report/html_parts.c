@@ -292,11 +292,8 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         }
         pv_buf_printf(b, "<tr class=\"project-row %s\" data-id=\"", cls);
         pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_printf(b, "\"><td class=\"num\">%zu</td><td><span class=\"name\">", r->rank[j]);
-        pv_html_esc(b, pv_project_name(c, j));
-        pv_buf_puts(b, "</span> <small class=\"id\">");
-        pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_puts(b, "</small>");
+        pv_buf_printf(b, "\"><td class=\"num\">%zu</td><td>", r->rank[j]);
+        pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
         pv_buf notes;
         pv_buf_init(&notes);
         row_notes(&notes, c, r, s, why, i, sv);

@@ -32,6 +32,10 @@ void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* The same ids as "A, B, C"; none when there is no id (or x is NULL). */
 void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
                  const char *none);
+/* `"added": [ids], "removed": [ids]` from the portfolio from to to (NULL =
+ * empty), with add and rem (n flags each) as scratch. */
+void pv_json_diff(pv_buf *b, const pv_case *c, const unsigned char *from,
+                  const unsigned char *to, size_t n, unsigned char *add, unsigned char *rem);
 /* add[j]: in b and not in a; rem[j]: in a and not in b (NULL = empty set). */
 void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsigned char *add,
                  unsigned char *rem);
@@ -67,5 +71,37 @@ int pv_res_binding(const pv_case *c, const pv_ranking *r, const pv_selection *s,
 
 /* Reports without a workbook form: 1 + a usage error for PV_FMT_XLSX. */
 int pv_xlsx_refused(pv_format fmt, pv_error *err);
+
+/* What a what-if report's renderers see: the case, its ranking, the analysis
+ * result (data: a pv_frontier, pv_sensitivity or pv_robust), the format and
+ * language, and two scratch sets of n + 1 flags for portfolio differences
+ * (NULL for HTML). */
+typedef struct pv_view {
+    const pv_case *c;
+    const pv_ranking *r;
+    const void *data;
+    pv_format fmt;
+    int sv;
+    size_t n;
+    unsigned char *add, *rem;
+} pv_view;
+
+/* One report's renderer per format. json continues the document after
+ * `{"maximised": …`; text also renders Markdown (v->fmt); html writes the
+ * page's sections between pv_html_begin (with the titles and kind below)
+ * and pv_html_finish, and returns nonzero when out of memory. */
+typedef struct pv_view_ops {
+    void (*json)(pv_buf *b, const pv_view *v);
+    void (*csv)(pv_buf *b, const pv_view *v);
+    void (*text)(pv_buf *b, const pv_view *v);
+    int (*html)(pv_buf *b, const pv_view *v);
+    const char *title_en, *title_sv, *kind;
+} pv_view_ops;
+
+/* The one entry point of the what-if reports: refuses xlsx, builds the view
+ * (with its scratch sets) and runs the renderer for fmt. Returns the text
+ * (length in *len) or NULL with err set. */
+char *pv_render_view(const pv_view_ops *ops, const pv_case *c, const pv_ranking *r,
+                     const void *data, pv_format fmt, pv_lang lang, size_t *len, pv_error *err);
 
 #endif

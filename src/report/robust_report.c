@@ -8,6 +8,21 @@
 #include <string.h>
 
 
+static const char *const dist[] = {"uniform", "ranked", "intervals"};
+
+/* The widest half width of the projects' 95 % intervals over N samples. */
+static double max_half_width(const pv_robust *rb, size_t n, size_t N)
+{
+    double maxhw = 0;
+    for (size_t j = 0; j < n; j++) {
+        double lo, hi;
+        pv_wilson95(rb->selected[j], N, &lo, &hi);
+        if ((hi - lo) / 2 > maxhw)
+            maxhw = (hi - lo) / 2;
+    }
+    return maxhw;
+}
+
 static const char *group_of(double lo, double hi, int sv)
 {
     switch (pv_core_group(lo, hi)) {
@@ -18,21 +33,22 @@ static const char *group_of(double lo, double hi, int sv)
 }
 
 /* Shares, intervals and the most frequent portfolios as JSON. */
-static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
-                        size_t n, size_t N, const char *const *dist, double maxhw, size_t nport)
+static void robust_json(pv_buf *b, const pv_view *v)
 {
-    pv_buf_puts(b, "{\n  ");
-    pv_json_maximised(b, c, -1);
+    const pv_case *c = v->c;
+    const pv_robust *rb = v->data;
+    size_t N = rb->samples - rb->infeasible, nport = rb->nport < 10 ? rb->nport : 10;
+    double maxhw = max_half_width(rb, v->n, N);
     pv_buf_printf(b, ",\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
                       "\"infeasible\": %zu, \"base_share\": ",
                   rb->samples, rb->seed, dist[rb->method], rb->infeasible);
     pv_buf_num(b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 6);
     pv_json_keyed_num(b, ", \"half_width\": ", maxhw);
     pv_buf_puts(b, ",\n  \"base_portfolio\": ");
-    pv_ids_json(b, c, rb->base, n);
+    pv_ids_json(b, c, rb->base, v->n);
     pv_buf_puts(b, ",\n  \"projects\": [");
-    for (size_t i = 0; i < n; i++) {
-        size_t j = r->order[i];
+    for (size_t i = 0; i < v->n; i++) {
+        size_t j = v->r->order[i];
         double lo, hi;
         pv_wilson95(rb->selected[j], N, &lo, &hi);
         pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -45,7 +61,7 @@ static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     pv_buf_puts(b, "\n  ],\n  \"portfolios\": [");
     for (size_t p = 0; p < nport; p++) {
         pv_buf_puts(b, p ? ",\n    {\"projects\": " : "\n    {\"projects\": ");
-        pv_ids_json(b, c, rb->port[p].x, n);
+        pv_ids_json(b, c, rb->port[p].x, v->n);
         pv_json_keyed_num(b, ", \"share\": ", (double)rb->port[p].count / (double)rb->samples);
         pv_buf_putc(b, '}');
     }
@@ -53,14 +69,17 @@ static void robust_json(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
 }
 
 /* One row per project: how often selected, with its 95 % interval. */
-static void robust_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
-                       int sv, size_t n, size_t N)
+static void robust_csv(pv_buf *b, const pv_view *v)
 {
+    const pv_case *c = v->c;
+    const pv_robust *rb = v->data;
+    int sv = v->sv;
+    size_t N = rb->samples - rb->infeasible;
     static const char *const h[] = {"id", "share", "ci_low", "ci_high", "group"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
-    for (size_t i = 0; i < n; i++) {
-        size_t j = r->order[i];
+    for (size_t i = 0; i < v->n; i++) {
+        size_t j = v->r->order[i];
         double lo, hi;
         pv_wilson95(rb->selected[j], N, &lo, &hi);
         pv_csv_cell(b, pv_project_id(c, j), sv);
@@ -77,11 +96,13 @@ static void robust_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const p
 }
 
 /* Text or Markdown (fmt): shares by group, then the most frequent portfolios. */
-static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_robust *rb,
-                        pv_format fmt, int sv, size_t n, size_t N, const char *const *dist,
-                        double maxhw, size_t nport)
+static void robust_text(pv_buf *b, const pv_view *v)
 {
-    int md = fmt == PV_FMT_MD;
+    const pv_case *c = v->c;
+    const pv_robust *rb = v->data;
+    int sv = v->sv, md = v->fmt == PV_FMT_MD;
+    size_t N = rb->samples - rb->infeasible, nport = rb->nport < 10 ? rb->nport : 10;
+    double maxhw = max_half_width(rb, v->n, N);
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Robustness", "Robusthet"), c->name);
     pv_objective_line(b, c, sv, md);
@@ -100,7 +121,7 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
                       pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Group", "Grupp"),
                       pv_tr(sv, "Name", "Namn"));
     size_t wid = 2, wg = 0;
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < v->n; j++) {
         if (pv_text_width(pv_project_id(c, j)) > wid)
             wid = pv_text_width(pv_project_id(c, j));
     }
@@ -109,9 +130,9 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
     for (int g = 0; g < 3; g++)
         if (pv_text_width(gw[g]) > wg)
             wg = pv_text_width(gw[g]);
-    for (size_t i = 0; i < n; i++) {
-        size_t j = r->order[i];
-        if (!r->p[j].eligible)
+    for (size_t i = 0; i < v->n; i++) {
+        size_t j = v->r->order[i];
+        if (!v->r->p[j].eligible)
             continue;
         double lo, hi;
         pv_wilson95(rb->selected[j], N, &lo, &hi);
@@ -155,60 +176,26 @@ static void robust_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const 
         pv_buf_puts(b, md ? "- " : "  ");
         pv_fmt_num(b, 100.0 * (double)rb->port[p].count / (double)rb->samples, 1, sv);
         pv_buf_puts(b, " %: ");
-        pv_ids_text(b, c, rb->port[p].x, n, "–");
+        pv_ids_text(b, c, rb->port[p].x, v->n, "–");
         pv_buf_putc(b, '\n');
     }
 }
-
-char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
-                       pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
-{
-    if (pv_xlsx_refused(fmt, err))
-        return NULL;
-    if (fmt == PV_FMT_HTML)
-        return pv_html_robust(c, r, rb, pv_lang_is_sv(c, lang), len, err);
-    pv_buf b;
-    pv_buf_init(&b);
-    int sv = pv_lang_is_sv(c, lang);
-    size_t n = r->n, N = rb->samples - rb->infeasible;
-    static const char *dist[] = {"uniform", "ranked", "intervals"};
-    double maxhw = 0;
-    for (size_t j = 0; j < n; j++) {
-        double lo, hi;
-        pv_wilson95(rb->selected[j], N, &lo, &hi);
-        if ((hi - lo) / 2 > maxhw)
-            maxhw = (hi - lo) / 2;
-    }
-    size_t nport = rb->nport < 10 ? rb->nport : 10;
-    if (fmt == PV_FMT_JSON)
-        robust_json(&b, c, r, rb, n, N, dist, maxhw, nport);
-    else if (fmt == PV_FMT_CSV)
-        robust_csv(&b, c, r, rb, sv, n, N);
-    else
-        robust_text(&b, c, r, rb, fmt, sv, n, N, dist, maxhw, nport);
-    return pv_buf_finish(&b, len, err);
-}
-
 
 /* ------------------------------------------------------------------ HTML */
 
 
 
 
-char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb, int sv,
-                     size_t *len, pv_error *err)
+/* The page: the groups, each project's share with its interval, the portfolios. */
+static int robust_html(pv_buf *b, const pv_view *v)
 {
-    size_t n = r->n, N = rb->samples - rb->infeasible;
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Robustness over uncertain weights",
-                      "Robusthet vid osäkra vikter", "robust", err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
+    const pv_robust *rb = v->data;
+    const pv_case *c = v->c;
+    int sv = v->sv;
+    size_t N = rb->samples - rb->infeasible;
     size_t cnt[3] = {0, 0, 0};
-    for (size_t j = 0; j < n; j++) {
-        if (!r->p[j].eligible)
+    for (size_t j = 0; j < v->n; j++) {
+        if (!v->r->p[j].eligible)
             continue;
         double lo, hi;
         pv_wilson95(rb->selected[j], N, &lo, &hi);
@@ -219,24 +206,24 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
     static const char *dist_sv[] = {"jämnt fördelade över alla vikter", "med modellens ordning "
                                     "bevarad", "inom varje kriteriums viktintervall"};
     int meth = rb->method >= 0 && rb->method <= 2 ? rb->method : 0;
-    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_printf(&b, sv ? "Portföljen löstes om för %zu slumpade viktuppsättningar (%s, frö %llu). "
+    pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_printf(b, sv ? "Portföljen löstes om för %zu slumpade viktuppsättningar (%s, frö %llu). "
                          : "The portfolio was re-solved for %zu random sets of weights (%s, seed "
                            "%llu). ",
                   rb->samples, sv ? dist_sv[meth] : dist_en[meth], rb->seed);
-    pv_buf_puts(&b, pv_tr(sv, "The selected portfolio was the best in ",
+    pv_buf_puts(b, pv_tr(sv, "The selected portfolio was the best in ",
                           "Den valda portföljen var bäst i "));
-    pv_html_pct(&b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 1, sv);
-    pv_buf_puts(&b, pv_tr(sv, " of them. ", " av dem. "));
-    pv_buf_printf(&b, sv ? "%zu projekt hör till kärnan (valda i minst 90 %%), %zu är gränsfall "
+    pv_html_pct(b, rb->samples ? (double)rb->base_count / (double)rb->samples : 0, 1, sv);
+    pv_buf_puts(b, pv_tr(sv, " of them. ", " av dem. "));
+    pv_buf_printf(b, sv ? "%zu projekt hör till kärnan (valda i minst 90 %%), %zu är gränsfall "
                            "och %zu hamnar utanför (valda i högst 10 %%)."
                          : "%zu projects are core (selected in at least 90%%), %zu borderline "
                            "and %zu exterior (selected in at most 10%%).",
                   cnt[0], cnt[1], cnt[2]);
-    pv_buf_puts(&b, "</p>\n");
-    pv_html_section(&b, "robust", 0, "Selection share per proposal", "Andel urval per förslag",
+    pv_buf_puts(b, "</p>\n");
+    pv_html_section(b, "robust", 0, "Selection share per proposal", "Andel urval per förslag",
                     sv);
-    pv_buf_printf(&b, "<p class=\"small\">%s</p>\n",
+    pv_buf_printf(b, "<p class=\"small\">%s</p>\n",
                   pv_tr(sv, "Each bar is the share of samples in which the proposal was "
                             "selected, with its 95 % confidence interval (Wilson) as whiskers.",
                         "Varje stapel är andelen urval där förslaget valdes, med "
@@ -248,36 +235,34 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
     static const char *gsv[] = {"Kärna: valt i nästan varje urval",
                                 "Gränsfall: beror på vikterna", "Utanför: nästan aldrig valt"};
     for (int g = 0; g < 3; g++) {
-        pv_buf_printf(&b, "<h3 id=\"group-%s\">%s (%zu)</h3>\n", gid[g], sv ? gsv[g] : gen[g],
+        pv_buf_printf(b, "<h3 id=\"group-%s\">%s (%zu)</h3>\n", gid[g], sv ? gsv[g] : gen[g],
                       cnt[g]);
         if (!cnt[g])
             continue;
-        pv_buf_printf(&b, "<table class=\"robust-group\" data-group=\"%s\"><thead><tr><th>%s</th>"
+        pv_buf_printf(b, "<table class=\"robust-group\" data-group=\"%s\"><thead><tr><th>%s</th>"
                           "<th class=\"num\">%s</th><th class=\"num\">95 %%</th>"
                           "<th style=\"width:36%%\"></th></tr></thead><tbody>\n",
                       gid[g], pv_tr(sv, "Proposal", "Förslag"), pv_tr(sv, "Share", "Andel"));
-        for (size_t i = 0; i < n; i++) {
-            size_t j = r->order[i];
-            if (!r->p[j].eligible)
+        for (size_t i = 0; i < v->n; i++) {
+            size_t j = v->r->order[i];
+            if (!v->r->p[j].eligible)
                 continue;
             double lo, hi, sh = N ? (double)rb->selected[j] / (double)N : 0;
             pv_wilson95(rb->selected[j], N, &lo, &hi);
             if (pv_core_group(lo, hi) != g)
                 continue;
-            pv_buf_puts(&b, "<tr class=\"project-row\" data-id=\"");
-            pv_html_esc(&b, pv_project_id(c, j));
-            pv_buf_puts(&b, "\"><td><span class=\"name\">");
-            pv_html_esc(&b, pv_project_name(c, j));
-            pv_buf_puts(&b, "</span> <small class=\"id\">");
-            pv_html_esc(&b, pv_project_id(c, j));
-            pv_buf_puts(&b, "</small></td><td class=\"num\">");
-            pv_html_pct(&b, sh, 1, sv);
-            pv_buf_puts(&b, "</td><td class=\"num\">");
-            pv_html_pct(&b, lo, 1, sv);
-            pv_buf_puts(&b, "–");
-            pv_html_pct(&b, hi, 1, sv);
+            pv_buf_puts(b, "<tr class=\"project-row\" data-id=\"");
+            pv_html_esc(b, pv_project_id(c, j));
+            pv_buf_puts(b, "\"><td>");
+            pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
+            pv_buf_puts(b, "</td><td class=\"num\">");
+            pv_html_pct(b, sh, 1, sv);
+            pv_buf_puts(b, "</td><td class=\"num\">");
+            pv_html_pct(b, lo, 1, sv);
+            pv_buf_puts(b, "–");
+            pv_html_pct(b, hi, 1, sv);
             const char *col = g == 0 ? "#2e7d4f" : g == 1 ? "#d99a1e" : "#9aa6b5";
-            pv_buf_printf(&b, "</td><td><svg class=\"band robust-bar\" viewBox=\"0 0 100 10\" "
+            pv_buf_printf(b, "</td><td><svg class=\"band robust-bar\" viewBox=\"0 0 100 10\" "
                               "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"2\" "
                               "width=\"100\" height=\"6\" fill=\"#eef1f5\"/><rect x=\"0\" y=\"2\" "
                               "width=\"%.3f\" height=\"6\" fill=\"%s\"/>"
@@ -291,21 +276,35 @@ char *pv_html_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
                           100 * sh, col, 100 * lo, 100 * hi, 100 * lo, 100 * lo, 100 * hi,
                           100 * hi);
         }
-        pv_buf_puts(&b, "</tbody></table>\n");
+        pv_buf_puts(b, "</tbody></table>\n");
     }
     size_t np = rb->nport < 10 ? rb->nport : 10;
-    pv_buf_printf(&b, "<h3>%s</h3>\n<table id=\"portfolios\"><thead><tr><th class=\"num\">%s</th>"
+    pv_buf_printf(b, "<h3>%s</h3>\n<table id=\"portfolios\"><thead><tr><th class=\"num\">%s</th>"
                       "<th>%s</th></tr></thead><tbody>\n",
                   pv_tr(sv, "Most frequent best portfolios", "Vanligaste bästa portföljerna"),
                   pv_tr(sv, "Share", "Andel"), pv_tr(sv, "Projects", "Projekt"));
     for (size_t p = 0; p < np; p++) {
-        pv_buf_puts(&b, "<tr><td class=\"num\">");
-        pv_html_pct(&b, rb->samples ? (double)rb->port[p].count / (double)rb->samples : 0, 1, sv);
-        pv_buf_puts(&b, "</td><td>");
-        pv_html_ids(&b, c, rb->port[p].x, n);
-        pv_buf_puts(&b, "</td></tr>\n");
+        pv_buf_puts(b, "<tr><td class=\"num\">");
+        pv_html_pct(b, rb->samples ? (double)rb->port[p].count / (double)rb->samples : 0, 1, sv);
+        pv_buf_puts(b, "</td><td>");
+        pv_html_ids(b, c, rb->port[p].x, v->n);
+        pv_buf_puts(b, "</td></tr>\n");
     }
-    pv_buf_puts(&b, "</tbody></table>\n");
-    pv_html_section_end(&b);
-    return pv_html_finish(&b, c, sv, len, err);
+    pv_buf_puts(b, "</tbody></table>\n");
+    pv_html_section_end(b);
+    return 0;
+}
+
+static const pv_view_ops robust_view = {robust_json,
+                                        robust_csv,
+                                        robust_text,
+                                        robust_html,
+                                        "Robustness over uncertain weights",
+                                        "Robusthet vid osäkra vikter",
+                                        "robust"};
+
+char *pv_render_robust(const pv_case *c, const pv_ranking *r, const pv_robust *rb,
+                       pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    return pv_render_view(&robust_view, c, r, rb, fmt, lang, len, err);
 }

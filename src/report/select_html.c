@@ -225,12 +225,10 @@ static void decision_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         size_t j = r->order[i];
         if (!s->x[j])
             continue;
-        pv_buf_printf(b, "<tr class=\"decision-row\"><td class=\"num\">%zu</td><td>"
-                         "<span class=\"name\">", r->rank[j]);
-        pv_html_esc(b, pv_project_name(c, j));
-        pv_buf_puts(b, "</span> <small class=\"id\">");
-        pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_puts(b, "</small></td><td class=\"num\">");
+        pv_buf_printf(b, "<tr class=\"decision-row\"><td class=\"num\">%zu</td><td>",
+                      r->rank[j]);
+        pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
+        pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_num(b, r->p[j].score, 2, sv);
         pv_buf_puts(b, "</td>");
         for (size_t k = 0; k < c->nres; k++) {

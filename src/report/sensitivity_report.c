@@ -8,15 +8,14 @@
 #include <string.h>
 
 /* Each weight's range, with what enters and leaves just outside it, as JSON. */
-static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
-                             const pv_sensitivity *s, size_t n, unsigned char *add,
-                             unsigned char *rem)
+static void sensitivity_json(pv_buf *b, const pv_view *v)
 {
-    pv_buf_puts(b, "{\n  ");
-    pv_json_maximised(b, c, -1);
+    const pv_case *c = v->c;
+    const pv_model *m = c->model;
+    const pv_sensitivity *s = v->data;
     pv_json_keyed_num(b, ",\n  \"base_objective\": ", s->base_objective);
     pv_buf_puts(b, ", \"selected_projects\": ");
-    pv_ids_json(b, c, s->base, n);
+    pv_ids_json(b, c, s->base, v->n);
     pv_buf_puts(b, ",\n  \"criteria\": [");
     for (size_t i = 0; i < s->nleaves; i++) {
         const pv_sens_crit *k = &s->crit[i];
@@ -32,11 +31,8 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
                 pv_buf_puts(b, "null");
                 continue;
             }
-            pv_ids_diff(s->base, o, n, add, rem);
-            pv_buf_puts(b, "{\"added\": ");
-            pv_ids_json(b, c, add, n);
-            pv_buf_puts(b, ", \"removed\": ");
-            pv_ids_json(b, c, rem, n);
+            pv_buf_putc(b, '{');
+            pv_json_diff(b, c, s->base, o, v->n, v->add, v->rem);
             pv_buf_putc(b, '}');
         }
         pv_buf_putc(b, '}');
@@ -45,11 +41,14 @@ static void sensitivity_json(pv_buf *b, const pv_case *c, const pv_model *m,
 }
 
 /* One row per scored criterion. */
-static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, const pv_sensitivity *s,
-                            int sv, size_t n, unsigned char *add, unsigned char *rem)
+static void sensitivity_csv(pv_buf *b, const pv_view *v)
 {
     static const char *const h[] = {"id",          "weight",        "low",        "high",
                                     "below_added", "below_removed", "above_added", "above_removed"};
+    const pv_sensitivity *s = v->data;
+    const pv_model *m = v->c->model;
+    const pv_case *c = v->c;
+    int sv = v->sv;
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < s->nleaves; i++) {
@@ -63,12 +62,12 @@ static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, cons
         pv_csv_num(b, k->high, 6, sv);
         for (int side = 0; side < 2; side++) {
             const unsigned char *o = side ? k->above : k->below;
-            pv_ids_diff(s->base, o ? o : s->base, n, add, rem);
+            pv_ids_diff(s->base, o ? o : s->base, v->n, v->add, v->rem);
             pv_buf ta, tr;
             pv_buf_init(&ta);
             pv_buf_init(&tr);
-            pv_ids_text(&ta, c, add, n, "");
-            pv_ids_text(&tr, c, rem, n, "");
+            pv_ids_text(&ta, c, v->add, v->n, "");
+            pv_ids_text(&tr, c, v->rem, v->n, "");
             pv_csv_sep(b, sv);
             pv_csv_cell(b, ta.data ? ta.data : "", sv);
             pv_csv_sep(b, sv);
@@ -81,16 +80,17 @@ static void sensitivity_csv(pv_buf *b, const pv_case *c, const pv_model *m, cons
 }
 
 /* Text or Markdown (fmt): one line or row per scored criterion. */
-static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
-                             const pv_sensitivity *s, pv_format fmt, int sv, size_t n,
-                             unsigned char *add, unsigned char *rem)
+static void sensitivity_text(pv_buf *b, const pv_view *v)
 {
-    int md = fmt == PV_FMT_MD;
+    const pv_case *c = v->c;
+    const pv_model *m = c->model;
+    const pv_sensitivity *s = v->data;
+    int sv = v->sv, md = v->fmt == PV_FMT_MD;
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
     pv_objective_line(b, c, sv, md);
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
-    pv_ids_text(b, c, s->base, n, "–");
+    pv_ids_text(b, c, s->base, v->n, "–");
     pv_buf_puts(b, "\n\n");
     if (md)
         pv_buf_printf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---|---|---|\n",
@@ -125,62 +125,23 @@ static void sensitivity_text(pv_buf *b, const pv_case *c, const pv_model *m,
                 pv_buf_puts(b, "–");
                 continue;
             }
-            pv_ids_diff(s->base, o, n, add, rem);
-            pv_diff_text(b, c, add, rem, n);
+            pv_ids_diff(s->base, o, v->n, v->add, v->rem);
+            pv_diff_text(b, c, v->add, v->rem, v->n);
         }
         pv_buf_puts(b, md ? " |\n" : "\n");
     }
 }
 
-char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
-                            pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
-{
-    if (pv_xlsx_refused(fmt, err))
-        return NULL;
-    if (fmt == PV_FMT_HTML)
-        return pv_html_sensitivity(c, r, s, pv_lang_is_sv(c, lang), len, err);
-    pv_buf b;
-    pv_buf_init(&b);
-    int sv = pv_lang_is_sv(c, lang);
-    const pv_model *m = c->model;
-    size_t n = r->n;
-    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
-    if (!add) {
-        pv_err_nomem(err);
-        return NULL;
-    }
-    if (fmt == PV_FMT_JSON)
-        sensitivity_json(&b, c, m, s, n, add, rem);
-    else if (fmt == PV_FMT_CSV)
-        sensitivity_csv(&b, c, m, s, sv, n, add, rem);
-    else
-        sensitivity_text(&b, c, m, s, fmt, sv, n, add, rem);
-    pv_free(add); /* rem lives in the same block */
-    return pv_buf_finish(&b, len, err);
-}
-
-
 /* ------------------------------------------------------------------ HTML */
 
 
-char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
-                          int sv, size_t *len, pv_error *err)
+/* The page: the tightest weight, then each weight's band and what changes outside it. */
+static int sensitivity_html(pv_buf *b, const pv_view *v)
 {
+    const pv_sensitivity *s = v->data;
+    const pv_case *c = v->c;
     const pv_model *m = c->model;
-    size_t n = r->n;
-    pv_buf b;
-    pv_buf_init(&b);
-    if (pv_html_begin(&b, c, sv, "Sensitivity to the weights", "Känslighet för vikterna",
-                      "sensitivity", err)) {
-        pv_buf_free(&b);
-        return NULL;
-    }
-    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
-    if (!add) {
-        pv_buf_free(&b);
-        pv_err_nomem(err);
-        return NULL;
-    }
+    int sv = v->sv;
     size_t tight = (size_t)-1;
     double tightd = INFINITY;
     for (size_t i = 0; i < s->nleaves; i++) {
@@ -192,41 +153,41 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
             tight = i;
         }
     }
-    pv_buf_puts(&b, "<p class=\"summary\" id=\"summary\">");
+    pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
     if (!s->base_feasible)
-        pv_buf_puts(&b, pv_tr(sv, "No portfolio is feasible, so there is nothing to vary.",
+        pv_buf_puts(b, pv_tr(sv, "No portfolio is feasible, so there is nothing to vary.",
                               "Ingen portfölj är genomförbar, så det finns inget att "
                               "variera."));
     else {
-        pv_buf_puts(&b, pv_tr(sv, "The selected portfolio (", "Den valda portföljen ("));
-        pv_html_ids(&b, c, s->base, n);
-        pv_buf_puts(&b, pv_tr(sv, ") stays the best as long as each criterion's weight stays "
+        pv_buf_puts(b, pv_tr(sv, "The selected portfolio (", "Den valda portföljen ("));
+        pv_html_ids(b, c, s->base, v->n);
+        pv_buf_puts(b, pv_tr(sv, ") stays the best as long as each criterion's weight stays "
                                   "within its interval below, the others rescaled in proportion. ",
                               ") förblir bäst så länge varje kriteriums vikt håller sig inom "
                               "intervallet nedan, med de övriga omskalade i proportion. "));
         if (tight != (size_t)-1) {
-            pv_buf_puts(&b, pv_tr(sv, "The most sensitive is ", "Känsligast är "));
-            pv_html_esc(&b, pv_crit_label(m->leaves[tight], sv));
-            pv_buf_puts(&b, pv_tr(sv, ": a change of ", ": en ändring med "));
-            pv_html_num(&b, 100 * tightd, 1, sv);
-            pv_buf_puts(&b, pv_tr(sv, " percentage points changes the portfolio.",
+            pv_buf_puts(b, pv_tr(sv, "The most sensitive is ", "Känsligast är "));
+            pv_html_esc(b, pv_crit_label(m->leaves[tight], sv));
+            pv_buf_puts(b, pv_tr(sv, ": a change of ", ": en ändring med "));
+            pv_html_num(b, 100 * tightd, 1, sv);
+            pv_buf_puts(b, pv_tr(sv, " percentage points changes the portfolio.",
                                   " procentenheter ändrar portföljen."));
         } else
-            pv_buf_puts(&b, pv_tr(sv, "No single weight change alters it.",
+            pv_buf_puts(b, pv_tr(sv, "No single weight change alters it.",
                                   "Ingen enskild viktändring ändrar den."));
     }
-    pv_buf_puts(&b, "</p>\n");
-    pv_html_section(&b, "sensitivity", 0, "Stability interval per criterion",
+    pv_buf_puts(b, "</p>\n");
+    pv_html_section(b, "sensitivity", 0, "Stability interval per criterion",
                     "Stabilitetsintervall per kriterium", sv);
-    pv_html_legend(&b, m, sv);
-    pv_buf_printf(&b, "<p class=\"small\">%s</p>\n",
+    pv_html_legend(b, m, sv);
+    pv_buf_printf(b, "<p class=\"small\">%s</p>\n",
                   pv_tr(sv, "Each bar is the global weight from 0 to 100 %: the shaded part is "
                             "the interval within which the portfolio stays the same, the black "
                             "mark the current weight.",
                         "Varje stapel är den globala vikten från 0 till 100 %: den skuggade "
                         "delen är intervallet där portföljen är densamma, det svarta strecket "
                         "är den nuvarande vikten."));
-    pv_buf_printf(&b, "<table id=\"sensitivity-table\"><thead><tr><th>%s</th><th class=\"num\">%s"
+    pv_buf_printf(b, "<table id=\"sensitivity-table\"><thead><tr><th>%s</th><th class=\"num\">%s"
                       "</th><th class=\"num\">%s</th><th style=\"width:28%%\"></th><th>%s</th>"
                       "<th>%s</th></tr></thead><tbody>\n",
                   pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
@@ -236,17 +197,17 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
     for (size_t i = 0; i < s->nleaves; i++) {
         const pv_sens_crit *k = &s->crit[i];
         const char *col = pv_html_colour(pv_html_top_of(m, m->leaves[i]));
-        pv_buf_puts(&b, "<tr class=\"criterion-row\"><td>");
-        pv_html_esc(&b, pv_crit_label(m->leaves[i], sv));
-        pv_buf_puts(&b, " <small class=\"id\">");
-        pv_html_esc(&b, m->leaves[i]->id);
-        pv_buf_puts(&b, "</small></td><td class=\"num\">");
-        pv_html_pct(&b, k->weight, 1, sv);
-        pv_buf_puts(&b, "</td><td class=\"num\">");
-        pv_html_pct(&b, k->low, 1, sv);
-        pv_buf_puts(&b, "–");
-        pv_html_pct(&b, k->high, 1, sv);
-        pv_buf_printf(&b, "</td><td><svg class=\"band sens-band\" viewBox=\"0 0 100 10\" "
+        pv_buf_puts(b, "<tr class=\"criterion-row\"><td>");
+        pv_html_esc(b, pv_crit_label(m->leaves[i], sv));
+        pv_buf_puts(b, " <small class=\"id\">");
+        pv_html_esc(b, m->leaves[i]->id);
+        pv_buf_puts(b, "</small></td><td class=\"num\">");
+        pv_html_pct(b, k->weight, 1, sv);
+        pv_buf_puts(b, "</td><td class=\"num\">");
+        pv_html_pct(b, k->low, 1, sv);
+        pv_buf_puts(b, "–");
+        pv_html_pct(b, k->high, 1, sv);
+        pv_buf_printf(b, "</td><td><svg class=\"band sens-band\" viewBox=\"0 0 100 10\" "
                           "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"2\" "
                           "width=\"100\" height=\"6\" fill=\"#eef1f5\"/><rect x=\"%.3f\" y=\"1\" "
                           "width=\"%.3f\" height=\"8\" fill=\"%s\" fill-opacity=\"0.55\"/>"
@@ -256,25 +217,31 @@ char *pv_html_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensit
                       100 * k->weight);
         for (int side = 0; side < 2; side++) {
             const unsigned char *o = side ? k->above : k->below;
-            pv_buf_puts(&b, "<td class=\"small\">");
+            pv_buf_puts(b, "<td class=\"small\">");
             if (!o) {
-                pv_buf_puts(&b, pv_tr(sv, "no change", "ingen ändring"));
+                pv_buf_puts(b, pv_tr(sv, "no change", "ingen ändring"));
             } else {
-                for (size_t j = 0; j < n; j++) {
-                    add[j] = o[j] && !s->base[j];
-                    rem[j] = s->base[j] && !o[j];
-                }
-                pv_buf_puts(&b, "<span class=\"diff-in\">+</span>");
-                pv_html_ids(&b, c, add, n);
-                pv_buf_puts(&b, " <span class=\"diff-out\">−</span>");
-                pv_html_ids(&b, c, rem, n);
+                pv_ids_diff(s->base, o, v->n, v->add, v->rem);
+                pv_buf_puts(b, "<span class=\"diff-in\">+</span>");
+                pv_html_ids(b, c, v->add, v->n);
+                pv_buf_puts(b, " <span class=\"diff-out\">−</span>");
+                pv_html_ids(b, c, v->rem, v->n);
             }
-            pv_buf_puts(&b, "</td>");
+            pv_buf_puts(b, "</td>");
         }
-        pv_buf_puts(&b, "</tr>\n");
+        pv_buf_puts(b, "</tr>\n");
     }
-    pv_buf_puts(&b, "</tbody></table>\n");
-    pv_free(add); /* rem lives in the same block */
-    pv_html_section_end(&b);
-    return pv_html_finish(&b, c, sv, len, err);
+    pv_buf_puts(b, "</tbody></table>\n");
+    pv_html_section_end(b);
+    return 0;
+}
+
+static const pv_view_ops sensitivity_view = {
+    sensitivity_json, sensitivity_csv, sensitivity_text, sensitivity_html,
+    "Sensitivity to the weights", "Känslighet för vikterna", "sensitivity"};
+
+char *pv_render_sensitivity(const pv_case *c, const pv_ranking *r, const pv_sensitivity *s,
+                            pv_format fmt, pv_lang lang, size_t *len, pv_error *err)
+{
+    return pv_render_view(&sensitivity_view, c, r, s, fmt, lang, len, err);
 }
