@@ -55,14 +55,7 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
         pv_buf_puts(b, "</code> = ");
         pv_html_esc(b, q->value ? pv_case_value_label(c, q->column, q->value, sv) : "");
     }
-    if (q->has_min) {
-        pv_buf_puts(b, pv_tr(sv, ", at least ", ", minst "));
-        pv_html_num(b, q->min, q->type == PV_C_SHARE ? 2 : 0, sv);
-    }
-    if (q->has_max) {
-        pv_buf_puts(b, pv_tr(sv, ", at most ", ", högst "));
-        pv_html_num(b, q->max, q->type == PV_C_SHARE ? 2 : 0, sv);
-    }
+    pv_cons_bounds(b, q, sv, pv_html_num);
 }
 
 /* "LK01 ”Name”, LK02 ”Name” och LK03 ”Name”" for the projects with want(j). */

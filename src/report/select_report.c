@@ -115,14 +115,7 @@ static void cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
         for (size_t k = 0; k < q->nout; k++)
             pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->out[k]));
     }
-    if (q->has_min) {
-        pv_buf_puts(b, pv_tr(sv, ", min ", ", minst "));
-        num(b, q->min, q->type == PV_C_SHARE ? 2 : 0, sv);
-    }
-    if (q->has_max) {
-        pv_buf_puts(b, pv_tr(sv, ", max ", ", högst "));
-        num(b, q->max, q->type == PV_C_SHARE ? 2 : 0, sv);
-    }
+    pv_cons_bounds(b, q, sv, pv_fmt_num);
     if (named)
         pv_buf_putc(b, ')');
 }

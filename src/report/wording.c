@@ -232,6 +232,20 @@ const char *pv_rule_name(const pv_rule *ru, int sv)
     return n ? n : ru->id;
 }
 
+void pv_cons_bounds(pv_buf *b, const pv_constraint *q, int sv,
+                    void (*num)(pv_buf *, double, int, int))
+{
+    int dec = q->type == PV_C_SHARE ? 2 : 0;
+    if (q->has_min) {
+        pv_buf_puts(b, pv_tr(sv, ", at least ", ", minst "));
+        num(b, q->min, dec, sv);
+    }
+    if (q->has_max) {
+        pv_buf_puts(b, pv_tr(sv, ", at most ", ", högst "));
+        num(b, q->max, dec, sv);
+    }
+}
+
 const char *pv_ctype_word(pv_ctype t, int sv)
 {
     static const char *EN[] = {"count",    "share",        "requires",     "mutually exclusive",

@@ -64,6 +64,10 @@ const char *pv_cons_name(const pv_constraint *q, int sv);
 const char *pv_rule_name(const pv_rule *ru, int sv);
 /* A constraint type for people ("antal", "utesluter varandra" …). */
 const char *pv_ctype_word(pv_ctype t, int sv);
+/* ", at least 2, at most 4" (sv ", minst 2, högst 4"): the constraint's
+ * bounds, each written by num (plain or HTML), shares with two decimals. */
+void pv_cons_bounds(pv_buf *b, const pv_constraint *q, int sv,
+                    void (*num)(pv_buf *, double, int, int));
 /* The name of a diagnosis group (resource, constraint or keep_existing). */
 const char *pv_group_name(const pv_case *c, size_t g, int sv);
 
