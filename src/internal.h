@@ -122,6 +122,18 @@ void pv_buf_printf(pv_buf *b, const char *fmt, ...) __attribute__((format(printf
 char *pv_buf_take(pv_buf *b, size_t *len);
 /* Hands what is left to the sink; 0, or -1 (oom set). */
 int pv_buf_drain(pv_buf *b);
+/* How one text format escapes: the bytes below 128 whose bit is set in mask
+ * are replaced: those in chars by the string at the same place in reps, any
+ * other (control characters) by \u00XX when hex, else by a space. */
+#define PV_BIT(c) ((uint64_t)1 << ((c) & 63)) /* c's bit in its word of pv_escaper.mask */
+typedef struct pv_escaper {
+    uint64_t mask[2];
+    const char *chars;
+    const char *const *reps;
+    int hex;
+} pv_escaper;
+/* s (NULL as empty) escaped by e; runs of plain bytes are copied whole. */
+void pv_buf_escape(pv_buf *b, const char *s, const pv_escaper *e);
 void pv_buf_json_str(pv_buf *b, const char *s); /* quoted, escaped JSON string */
 void pv_buf_csv_field(pv_buf *b, const char *s, char delim);
 void pv_buf_num(pv_buf *b, double x, int decimals); /* fixed "%.*f", -0 printed as 0 */

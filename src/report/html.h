@@ -33,6 +33,8 @@ void pv_html_num(pv_buf *b, double x, int decimals, int sv);
 void pv_html_numt(pv_buf *b, double x, int sv);
 /* A percentage of a share in [0,1]: "42,5 %" / "42.5%". */
 void pv_html_pct(pv_buf *b, double share, int decimals, int sv);
+/* "12,5 %–40,0 %": an interval of shares, one decimal. */
+void pv_html_pct_range(pv_buf *b, double lo, double hi, int sv);
 /* An amount of resource k: the number and its unit ("kr", "SEK", "h"). */
 void pv_html_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
 /* Resource k's display name, escaped, with its id in <small class="id"><code>. */

@@ -57,21 +57,17 @@ const char *pv_html_date(char out[11])
 
 void pv_html_esc(pv_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        switch (ch) {
-        case '&': pv_buf_puts(b, "&amp;"); break;
-        case '<': pv_buf_puts(b, "&lt;"); break;
-        case '>': pv_buf_puts(b, "&gt;"); break;
-        case '"': pv_buf_puts(b, "&quot;"); break;
-        case '\'': pv_buf_puts(b, "&#39;"); break;
-        default:
-            if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
-                pv_buf_putc(b, ' ');
-            else
-                pv_buf_putc(b, (char)ch);
-        }
-    }
+    /* the five markup characters; control characters but tab and newline
+     * (and DEL) become spaces */
+    static const char *const reps[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+    static const pv_escaper html = {
+        {(0xffffffffu & ~(PV_BIT('\t') | PV_BIT('\n'))) | PV_BIT('&') | PV_BIT('<') |
+             PV_BIT('>') | PV_BIT('"') | PV_BIT('\''),
+         PV_BIT(0x7f)},
+        "&<>\"'",
+        reps,
+        0};
+    pv_buf_escape(b, s, &html);
 }
 
 void pv_html_name_id(pv_buf *b, const char *name, const char *id)
@@ -107,6 +103,13 @@ void pv_html_pct(pv_buf *b, double share, int decimals, int sv)
 {
     pv_html_num(b, 100 * share, decimals, sv);
     pv_buf_puts(b, sv ? "\xC2\xA0%" : "%");
+}
+
+void pv_html_pct_range(pv_buf *b, double lo, double hi, int sv)
+{
+    pv_html_pct(b, lo, 1, sv);
+    pv_buf_puts(b, "–");
+    pv_html_pct(b, hi, 1, sv);
 }
 
 void pv_html_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv)

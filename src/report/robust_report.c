@@ -258,9 +258,7 @@ static int robust_html(pv_buf *b, const pv_view *v)
             pv_buf_puts(b, "</td><td class=\"num\">");
             pv_html_pct(b, sh, 1, sv);
             pv_buf_puts(b, "</td><td class=\"num\">");
-            pv_html_pct(b, lo, 1, sv);
-            pv_buf_puts(b, "–");
-            pv_html_pct(b, hi, 1, sv);
+            pv_html_pct_range(b, lo, hi, sv);
             const char *col = g == 0 ? "#2e7d4f" : g == 1 ? "#d99a1e" : "#9aa6b5";
             pv_buf_printf(b, "</td><td><svg class=\"band robust-bar\" viewBox=\"0 0 100 10\" "
                               "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"2\" "

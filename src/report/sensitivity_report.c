@@ -204,9 +204,7 @@ static int sensitivity_html(pv_buf *b, const pv_view *v)
         pv_buf_puts(b, "</small></td><td class=\"num\">");
         pv_html_pct(b, k->weight, 1, sv);
         pv_buf_puts(b, "</td><td class=\"num\">");
-        pv_html_pct(b, k->low, 1, sv);
-        pv_buf_puts(b, "–");
-        pv_html_pct(b, k->high, 1, sv);
+        pv_html_pct_range(b, k->low, k->high, sv);
         pv_buf_printf(b, "</td><td><svg class=\"band sens-band\" viewBox=\"0 0 100 10\" "
                           "preserveAspectRatio=\"none\" role=\"img\"><rect x=\"0\" y=\"2\" "
                           "width=\"100\" height=\"6\" fill=\"#eef1f5\"/><rect x=\"%.3f\" y=\"1\" "

@@ -117,29 +117,36 @@ char *pv_buf_take(pv_buf *b, size_t *len)
     return d;
 }
 
-void pv_buf_json_str(pv_buf *b, const char *s)
+void pv_buf_escape(pv_buf *b, const char *s, const pv_escaper *e)
 {
-    pv_buf_putc(b, '"');
     const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
     for (;; p++) {
         unsigned c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c && (c >= 128 || !(e->mask[c >> 6] >> (c & 63) & 1)))
             continue;
-        /* copy the plain run in one go; escapes are rare */
-        if (p > run)
+        if (p > run) /* escapes are rare: copy the plain run in one go */
             pv_buf_put(b, (const char *)run, (size_t)(p - run));
         if (!c)
             break;
-        switch (c) {
-        case '"': pv_buf_puts(b, "\\\""); break;
-        case '\\': pv_buf_puts(b, "\\\\"); break;
-        case '\n': pv_buf_puts(b, "\\n"); break;
-        case '\r': pv_buf_puts(b, "\\r"); break;
-        case '\t': pv_buf_puts(b, "\\t"); break;
-        default: pv_buf_printf(b, "\\u%04x", c);
-        }
+        const char *k = strchr(e->chars, (int)c);
+        if (k)
+            pv_buf_puts(b, e->reps[k - e->chars]);
+        else if (e->hex)
+            pv_buf_printf(b, "\\u%04x", c);
+        else
+            pv_buf_putc(b, ' ');
         run = p + 1;
     }
+}
+
+void pv_buf_json_str(pv_buf *b, const char *s)
+{
+    /* RFC 8259: the quote, the backslash and every control character */
+    static const char *const reps[] = {"\\\"", "\\\\", "\\n", "\\r", "\\t"};
+    static const pv_escaper json = {{0xffffffffu | PV_BIT('"'), PV_BIT('\\')},
+                                    "\"\\\n\r\t", reps, 1};
+    pv_buf_putc(b, '"');
+    pv_buf_escape(b, s, &json);
     pv_buf_putc(b, '"');
 }
 

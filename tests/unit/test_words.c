@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "report/html.h"
 
 static void test_yesno_spellings(void **state)
 {
@@ -193,6 +194,47 @@ static void test_compact_cells(void **state)
     pv_table_free(t);
 }
 
+/* The JSON and HTML escapers, byte by byte, against their definitions. */
+static void test_escapers(void **state)
+{
+    (void)state;
+    for (unsigned c = 1; c < 256; c++) {
+        char in[4] = {'a', (char)c, 'b', 0}, want[16];
+        pv_buf b;
+        pv_buf_init(&b);
+        pv_buf_json_str(&b, in);
+        const char *j = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                      : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+        if (j)
+            snprintf(want, sizeof want, "\"a%sb\"", j);
+        else if (c < 0x20)
+            snprintf(want, sizeof want, "\"a\\u%04xb\"", c);
+        else
+            snprintf(want, sizeof want, "\"a%cb\"", (char)c);
+        assert_string_equal(b.data, want);
+        pv_buf_free(&b);
+        pv_buf_init(&b);
+        pv_html_esc(&b, in);
+        const char *h = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                      : c == '"' ? "&quot;" : c == '\'' ? "&#39;" : NULL;
+        if (h)
+            snprintf(want, sizeof want, "a%sb", h);
+        else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            snprintf(want, sizeof want, "a b");
+        else
+            snprintf(want, sizeof want, "a%cb", (char)c);
+        assert_string_equal(b.data, want);
+        pv_buf_free(&b);
+    }
+    pv_buf b;
+    pv_buf_init(&b);
+    pv_buf_json_str(&b, NULL);
+    pv_html_esc(&b, NULL);
+    pv_html_esc(&b, "");
+    assert_string_equal(b.data, "\"\"");
+    pv_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_suggest),          cmocka_unit_test(test_normalisation_hint),
         cmocka_unit_test(test_utf8_trim_partial), cmocka_unit_test(test_fold),
         cmocka_unit_test(test_error_list),       cmocka_unit_test(test_compact_cells),
+        cmocka_unit_test(test_escapers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
