@@ -34,6 +34,9 @@ int pv_alloc_in_json_parse(void);
 
 /* Stable sort of indices by cmp(a, b, ctx); returns -1 on OOM. */
 int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *), const void *ctx);
+/* The same by the number key[i * stride] for index i, ascending (desc:
+ * descending); equal keys keep their order. */
+int pv_sort_idx_by_key(size_t *idx, size_t n, const double *key, size_t stride, int desc);
 
 /* ------------------------------------------------------------ util/error */
 /* First error wins: these do nothing when err already holds an error. */

@@ -183,26 +183,13 @@ static int sampled(outcomes *o, const double *base, const double *item, const do
     return 0;
 }
 
-typedef struct qctx {
-    const outcomes *o;
-    size_t d;
-} qctx;
-
-static int cmp_val(size_t a, size_t b, const void *ctx)
-{
-    const qctx *q = ctx;
-    double x = q->o->v[a * q->o->D + q->d], y = q->o->v[b * q->o->D + q->d];
-    return x < y ? -1 : x > y;
-}
-
 /* The 10, 50 and 90 % quantiles of dimension d: the smallest value whose
  * cumulative probability reaches q. */
 static int quantiles(const outcomes *o, size_t d, size_t *idx, double *out)
 {
     for (size_t i = 0; i < o->n; i++)
         idx[i] = i;
-    qctx q = {o, d};
-    if (pv_sort_idx(idx, o->n, cmp_val, &q))
+    if (pv_sort_idx_by_key(idx, o->n, o->v + d, o->D, 0))
         return -1;
     static const double Q[3] = {0.1, 0.5, 0.9};
     double cum = 0;
@@ -321,16 +308,6 @@ nomem:
 
 /* ------------------------------------------------------------ committed use */
 
-typedef struct usectx {
-    const double *u;
-} usectx;
-
-static int cmp_desc(size_t a, size_t b, const void *ctx)
-{
-    const double *u = ((const usectx *)ctx)->u;
-    return u[a] > u[b] ? -1 : u[a] < u[b];
-}
-
 int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
                        double *out, pv_error *err)
 {
@@ -364,8 +341,7 @@ int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const
                 u[s] += R->a[ch->cj[i]];
         idx[s] = s;
     }
-    usectx uc = {u};
-    if (pv_sort_idx(idx, ch->npat, cmp_desc, &uc)) {
+    if (pv_sort_idx_by_key(idx, ch->npat, u, 1, 1)) {
         pv_err_nomem(err);
         goto done;
     }

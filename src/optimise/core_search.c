@@ -64,12 +64,6 @@ static int within_gap(const core *cs)
            cs->lpobj - cs->incobj <= cs->gap * (fabs(cs->incobj) + DBL_EPSILON);
 }
 
-static int cmp_dj(size_t a, size_t b, const void *ctx)
-{
-    const double *d = ctx;
-    return d[a] < d[b] ? -1 : d[a] > d[b] ? 1 : a < b ? -1 : a > b;
-}
-
 /* Time for the next heuristic round: at most 15 % of the limit, and never
  * into the half that is kept for the full search; < 0 when no round may run
  * (that half is reached, or the root LP bound already settles the gap). */
@@ -134,7 +128,7 @@ static int core_init(core *cs, const unsigned char *start)
             cs->bnd[j] = st == PV_LP_AT_UB ? (signed char)m->ub[j] : (signed char)m->lb[j];
         cs->ord[cs->nfree++] = j;
     }
-    if (pv_sort_idx(cs->ord, cs->nfree, cmp_dj, cs->d))
+    if (pv_sort_idx_by_key(cs->ord, cs->nfree, cs->d, 1, 0)) /* ties: by index */
         return -1;
     cs->have = start && pv_mip_feasible(m, start);
     cs->incobj = -HUGE_VAL;

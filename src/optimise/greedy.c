@@ -135,16 +135,6 @@ reject:
     return 0;
 }
 
-typedef struct effctx {
-    const double *eff;
-} effctx;
-
-static int cmp_eff(size_t a, size_t b, const void *ctx)
-{
-    const double *e = ((const effctx *)ctx)->eff;
-    return e[a] > e[b] ? -1 : e[a] < e[b] ? 1 : 0;
-}
-
 int pv_mip_greedy(const pv_mip *m, unsigned char *val)
 {
     const pv_case *c = m->c;
@@ -187,8 +177,7 @@ int pv_mip_greedy(const pv_mip *m, unsigned char *val)
         eff[j] = m->obj[j] / w;
         ord[nc++] = j;
     }
-    effctx ec = {eff};
-    if (pv_sort_idx(ord, nc, cmp_eff, &ec))
+    if (pv_sort_idx_by_key(ord, nc, eff, 1, 1))
         goto out;
     for (size_t t = 0; t < nc; t++)
         try_move(&g, ord[t], (size_t)-1, 0);

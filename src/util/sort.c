@@ -32,3 +32,27 @@ int pv_sort_idx(size_t *idx, size_t n, int (*cmp)(size_t, size_t, const void *),
     pv_free(tmp);
     return 0;
 }
+
+typedef struct keyctx {
+    const double *key;
+    size_t stride;
+    int desc;
+} keyctx;
+
+static int key_cmp(size_t a, size_t b, const void *ctx)
+{
+    const keyctx *k = ctx;
+    double x = k->key[a * k->stride], y = k->key[b * k->stride];
+    if (k->desc) {
+        double t = x;
+        x = y;
+        y = t;
+    }
+    return x < y ? -1 : x > y;
+}
+
+int pv_sort_idx_by_key(size_t *idx, size_t n, const double *key, size_t stride, int desc)
+{
+    keyctx k = {key, stride, desc};
+    return pv_sort_idx(idx, n, key_cmp, &k);
+}

@@ -235,6 +235,28 @@ static void test_escapers(void **state)
     pv_buf_free(&b);
 }
 
+/* Sorting indices by a number: ascending, descending, by a strided column;
+ * equal keys keep their order. */
+static void test_sort_by_key(void **state)
+{
+    (void)state;
+    const double key[] = {3, 1, 2, 1, 3, 0};
+    size_t idx[6], want_up[] = {5, 1, 3, 2, 0, 4}, want_down[] = {0, 4, 2, 1, 3, 5};
+    for (size_t i = 0; i < 6; i++)
+        idx[i] = i;
+    assert_int_equal(pv_sort_idx_by_key(idx, 6, key, 1, 0), 0);
+    assert_memory_equal(idx, want_up, sizeof idx);
+    for (size_t i = 0; i < 6; i++)
+        idx[i] = i;
+    assert_int_equal(pv_sort_idx_by_key(idx, 6, key, 1, 1), 0);
+    assert_memory_equal(idx, want_down, sizeof idx);
+    /* column 1 of a 3 x 2 matrix: rows (9, 2), (0, 1), (5, 2) */
+    const double m[] = {9, 2, 0, 1, 5, 2};
+    size_t r[3] = {0, 1, 2}, want_col[] = {1, 0, 2};
+    assert_int_equal(pv_sort_idx_by_key(r, 3, m + 1, 2, 0), 0);
+    assert_memory_equal(r, want_col, sizeof r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,7 +265,7 @@ int main(void)
         cmocka_unit_test(test_suggest),          cmocka_unit_test(test_normalisation_hint),
         cmocka_unit_test(test_utf8_trim_partial), cmocka_unit_test(test_fold),
         cmocka_unit_test(test_error_list),       cmocka_unit_test(test_compact_cells),
-        cmocka_unit_test(test_escapers),
+        cmocka_unit_test(test_escapers),         cmocka_unit_test(test_sort_by_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
