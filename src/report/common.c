@@ -158,6 +158,15 @@ void pv_csv_sep(pv_buf *b, int sv) { pv_buf_putc(b, sv ? ';' : ','); }
 
 void pv_csv_eol(pv_buf *b) { pv_buf_puts(b, "\r\n"); }
 
+void pv_csv_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n, int sv)
+{
+    pv_buf t;
+    pv_buf_init(&t);
+    pv_ids_text(&t, c, x, n, "");
+    pv_csv_cell(b, t.data ? t.data : "", sv);
+    pv_buf_free(&t);
+}
+
 void pv_csv_cells(pv_buf *b, const char *const *cells, size_t n, int sv)
 {
     for (size_t i = 0; i < n; i++) {

@@ -130,13 +130,9 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
         pv_csv_sep(b, sv);
         if (ok)
             pv_csv_num(b, run->s->objective, 6, sv);
-        pv_buf tmp;
-        pv_buf_init(&tmp);
-        if (ok)
-            pv_ids_text(&tmp, run->c, run->s->x, run->r->n, "");
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
-        pv_buf_free(&tmp);
+        pv_csv_ids(b, run->c, ok ? run->s->x : NULL, run->r->n, sv);
+        pv_buf tmp;
         for (int a = 1; a >= 0; a--) {
             pv_buf_init(&tmp);
             if (i > 0)

@@ -81,12 +81,7 @@ static void frontier_csv(pv_buf *b, const pv_view *v)
         if (ok)
             pv_csv_num(b, f->seg[g].objective, 6, sv);
         pv_csv_sep(b, sv);
-        pv_buf tmp;
-        pv_buf_init(&tmp);
-        if (ok)
-            pv_ids_text(&tmp, c, f->seg[g].x, v->n, "");
-        pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
-        pv_buf_free(&tmp);
+        pv_csv_ids(b, c, ok ? f->seg[g].x : NULL, v->n, sv);
         pv_csv_eol(b);
     }
 }

@@ -11,6 +11,9 @@
 /* How deep cr stands in the model's tree: 0 for a top-level criterion. */
 int pv_crit_depth(const pv_criterion *cr);
 
+/* The ids of the projects with x[j] set ("A, B"; empty for none or NULL) as
+ * one CSV cell. */
+void pv_csv_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n, int sv);
 /* The n cells, each followed by the separator. */
 void pv_csv_cells(pv_buf *b, const char *const *cells, size_t n, int sv);
 /* Starts a spreadsheet (see pv_csv_start) with the n column names; the caller

@@ -63,17 +63,10 @@ static void sensitivity_csv(pv_buf *b, const pv_view *v)
         for (int side = 0; side < 2; side++) {
             const unsigned char *o = side ? k->above : k->below;
             pv_ids_diff(s->base, o ? o : s->base, v->n, v->add, v->rem);
-            pv_buf ta, tr;
-            pv_buf_init(&ta);
-            pv_buf_init(&tr);
-            pv_ids_text(&ta, c, v->add, v->n, "");
-            pv_ids_text(&tr, c, v->rem, v->n, "");
             pv_csv_sep(b, sv);
-            pv_csv_cell(b, ta.data ? ta.data : "", sv);
+            pv_csv_ids(b, c, v->add, v->n, sv);
             pv_csv_sep(b, sv);
-            pv_csv_cell(b, tr.data ? tr.data : "", sv);
-            pv_buf_free(&ta);
-            pv_buf_free(&tr);
+            pv_csv_ids(b, c, v->rem, v->n, sv);
         }
         pv_csv_eol(b);
     }
