@@ -8,6 +8,7 @@
 #include "web_index.html.h"
 #include "web_app.js.h"
 #include "web_i18n.js.h"
+#include "web_words.json.h"
 #include "web_chart.js.h"
 #include "web_parties.js.h"
 #include "web_style.css.h"
@@ -22,6 +23,7 @@ static const struct asset {
     {"/index.html", "text/html; charset=utf-8", WEB_INDEX_HTML, sizeof WEB_INDEX_HTML - 1},
     {"/app.js", "text/javascript; charset=utf-8", WEB_APP_JS, sizeof WEB_APP_JS - 1},
     {"/i18n.js", "text/javascript; charset=utf-8", WEB_I18N_JS, sizeof WEB_I18N_JS - 1},
+    {"/words.json", "application/json; charset=utf-8", WEB_WORDS_JSON, sizeof WEB_WORDS_JSON - 1},
     {"/chart.js", "text/javascript; charset=utf-8", WEB_CHART_JS, sizeof WEB_CHART_JS - 1},
     {"/parties.js", "text/javascript; charset=utf-8", WEB_PARTIES_JS, sizeof WEB_PARTIES_JS - 1},
     {"/style.css", "text/css; charset=utf-8", WEB_STYLE_CSS, sizeof WEB_STYLE_CSS - 1},
