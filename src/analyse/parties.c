@@ -56,30 +56,23 @@ static void prefix(pv_error *err, const char *set)
     memcpy(err->text, tmp, sizeof tmp);
 }
 
-/* Set k: its case and ranking, scores, own optimum. */
-static int own_optimum(pv_parties *p, const pv_case *c, size_t k, unsigned char *excl,
-                       pv_error *err)
+/* Set k's solved selection s (of case ck, ranking rk): its scores and own
+ * optimum into p; -1 + err when the set makes the case infeasible or the
+ * solver failed. */
+static int take_optimum(pv_parties *p, const pv_case *c, size_t k, const pv_case *ck,
+                        const pv_ranking *rk, const pv_selection *s, unsigned char *excl,
+                        pv_error *err)
 {
-    pv_case *ck = pv_case_load_scenario(c->path, c->wsets[k], err);
-    pv_ranking *rk = ck ? pv_rank(ck, err) : NULL;
-    pv_selection *s = rk ? pv_select_solve(ck, rk, NULL, c->time_limit_s, c->mip_gap, NULL, err)
-                         : NULL;
-    int rc = -1;
-    if (!s) {
-        if (err->code == PV_EINPUT)
-            prefix(err, p->name[k]);
-        goto done;
-    }
     if (s->status == PV_STATUS_INFEASIBLE) {
         pv_err(err, PV_EINFEASIBLE, c->path, 0, 0,
                "weight set '%s' makes the case infeasible: no portfolio satisfies every "
                "constraint under it (try 'partnerval select' with the set's patch)",
                p->name[k]);
-        goto done;
+        return -1;
     }
     if (s->status == PV_STATUS_ERROR) {
         pv_err(err, PV_EINTERNAL, NULL, 0, 0, "weight set '%s': the solver failed", p->name[k]);
-        goto done;
+        return -1;
     }
     p->proven &= s->status == PV_STATUS_OPTIMAL;
     for (size_t j = 0; j < p->n; j++) {
@@ -90,8 +83,20 @@ static int own_optimum(pv_parties *p, const pv_case *c, size_t k, unsigned char 
         p->own[k * p->n + j] = s->x[j];
     }
     p->vstar[k] = s->objective;
-    rc = 0;
-done:
+    return 0;
+}
+
+/* Set k: its case and ranking, scores, own optimum. */
+static int own_optimum(pv_parties *p, const pv_case *c, size_t k, unsigned char *excl,
+                       pv_error *err)
+{
+    pv_case *ck = pv_case_load_scenario(c->path, c->wsets[k], err);
+    pv_ranking *rk = ck ? pv_rank(ck, err) : NULL;
+    pv_selection *s = rk ? pv_select_solve(ck, rk, NULL, c->time_limit_s, c->mip_gap, NULL, err)
+                         : NULL;
+    int rc = s ? take_optimum(p, c, k, ck, rk, s, excl, err) : -1;
+    if (!s && err->code == PV_EINPUT)
+        prefix(err, p->name[k]);
     pv_selection_free(s);
     pv_ranking_free(rk);
     pv_case_free(ck);
