@@ -272,24 +272,17 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         const pv_proj_result *p = &r->p[j];
-        const char *cls, *word;
         if (!p->eligible && (i == 0 || r->p[r->order[i - 1]].eligible))
             pv_buf_printf(b, "<tr class=\"group-head\"><th colspan=\"%d\">%s</th></tr>\n", ncols,
                           pv_tr(sv, "Excluded by the policy (not eligible, whatever their score)",
                                 "Uteslutna enligt policyn (inte valbara, oavsett poäng)"));
-        if (!p->eligible) {
-            cls = "excluded";
-            word = pv_tr(sv, "excluded", "utesluten");
-        } else if (!s) {
-            cls = "eligible";
-            word = pv_tr(sv, "eligible", "valbar");
-        } else if (s->x && s->x[j] && s->status != PV_STATUS_INFEASIBLE) {
-            cls = "selected";
-            word = pv_tr(sv, "selected", "vald");
-        } else {
-            cls = "not-selected";
-            word = pv_tr(sv, "not selected", "inte vald");
-        }
+        static const char *const CLS[] = {"excluded", "eligible", "selected", "not-selected"};
+        pv_standing st = !p->eligible ? PV_STAND_EXCLUDED
+                         : !s         ? PV_STAND_ELIGIBLE
+                         : s->x && s->x[j] && s->status != PV_STATUS_INFEASIBLE
+                             ? PV_STAND_SELECTED
+                             : PV_STAND_NOT_SELECTED;
+        const char *cls = CLS[st], *word = pv_standing_word(st, sv);
         pv_buf_printf(b, "<tr class=\"project-row %s\" data-id=\"", cls);
         pv_html_esc(b, pv_project_id(c, j));
         pv_buf_printf(b, "\"><td class=\"num\">%zu</td><td>", r->rank[j]);

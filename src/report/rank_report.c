@@ -291,7 +291,7 @@ static void md_rules(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_resu
     for (size_t k = 0; k < p->nexcluded; k++) {
         const pv_rule *ru = &m->rules[p->excluded_by[k]];
         pv_buf_puts(b, k ? "; " : "");
-        pv_buf_printf(b, "%s **", pv_tr(sv, "excluded by", "utesluten av"));
+        pv_buf_printf(b, "%s **", pv_excluded_by_word(sv));
         md_cell(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "**: ");
         md_cell(b, ru->because);
@@ -409,7 +409,7 @@ static void text_details(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_
             threshold_line(b, th, c, p, sv);
         const pv_rule *ru = &m->rules[ex ? p->excluded_by[k] : p->flags[k - p->nexcluded]];
         pv_buf_printf(b, "%7s%s ", "",
-                      ex ? pv_tr(sv, "excluded by", "utesluten av") : pv_tr(sv, "flag", "villkor"));
+                      ex ? pv_excluded_by_word(sv) : pv_tr(sv, "flag", "villkor"));
         pv_buf_plain(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, ": ");
         pv_buf_plain(b, ru->because);

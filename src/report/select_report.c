@@ -811,9 +811,10 @@ static void render_csv(pv_buf *b, const sel_view *v)
         const pv_why *w = &s->why[j];
         int has_loss = s->have_why && (w->kind == PV_WHY_IN || w->kind == PV_WHY_OUT) &&
                        !isnan(w->loss) && r->p[j].eligible;
-        const char *st = !r->p[j].eligible ? pv_tr(sv, "excluded", "utesluten")
-                         : s->x[j]         ? pv_tr(sv, "selected", "vald")
-                                           : pv_tr(sv, "not_selected", "inte vald");
+        pv_standing sd = !r->p[j].eligible ? PV_STAND_EXCLUDED
+                         : s->x[j]         ? PV_STAND_SELECTED
+                                           : PV_STAND_NOT_SELECTED;
+        const char *st = sv ? pv_standing_word(sd, sv) : pv_standing_key(sd);
         pv_buf d;
         pv_buf_init(&d);
         pv_buf_puts(&d, v->proj[i].why);

@@ -36,8 +36,25 @@ int pv_status_has_portfolio(pv_status st)
 
 const char *pv_eligible_word(int eligible, int sv)
 {
-    return eligible ? pv_tr(sv, "eligible", "valbar") : pv_tr(sv, "excluded", "utesluten");
+    return pv_standing_word(eligible ? PV_STAND_ELIGIBLE : PV_STAND_EXCLUDED, sv);
 }
+
+const char *pv_standing_word(pv_standing st, int sv)
+{
+    static const char *const W[][2] = {{"excluded", "utesluten"},
+                                       {"eligible", "valbar"},
+                                       {"selected", "vald"},
+                                       {"not selected", "inte vald"}};
+    return W[st][sv != 0];
+}
+
+const char *pv_standing_key(pv_standing st)
+{
+    static const char *const K[] = {"excluded", "eligible", "selected", "not_selected"};
+    return K[st];
+}
+
+const char *pv_excluded_by_word(int sv) { return pv_tr(sv, "excluded by", "utesluten av"); }
 
 /* [{"id": "min_score" | criterion id, "value": …, "min": …}] for the
  * thresholds project p falls below. */

@@ -22,6 +22,21 @@ const char *pv_status_word(pv_status st, int sv);
 int pv_status_has_portfolio(pv_status st);
 /* "eligible" / "excluded" for a ranked project. */
 const char *pv_eligible_word(int eligible, int sv);
+/* Where a project stands after a run: excluded by the policy, eligible (no
+ * selection made), selected, not selected. */
+typedef enum pv_standing {
+    PV_STAND_EXCLUDED,
+    PV_STAND_ELIGIBLE,
+    PV_STAND_SELECTED,
+    PV_STAND_NOT_SELECTED
+} pv_standing;
+/* The standing for people: sv "utesluten", "valbar", "vald", "inte vald". */
+const char *pv_standing_word(pv_standing st, int sv);
+/* Its machine word (CSV in English): "excluded", "eligible", "selected",
+ * "not_selected". */
+const char *pv_standing_key(pv_standing st);
+/* "excluded by" (sv "utesluten av"), before a rule's name. */
+const char *pv_excluded_by_word(int sv);
 /* What the portfolio means for partner p if it is one of the case's own
  * agreements: active and used by a selected project -> keep; active and
  * unused -> review; inactive and used -> revive; inactive and unused -> end
