@@ -453,10 +453,10 @@ int pv_table_set_cell(pv_table *t, size_t row, size_t col, const char *text)
 int pv_table_pack(pv_table *t, const size_t *cells)
 {
     reader r = {.t = t};
-    size_t cap = t->nrows, n = t->nrows;
+    size_t n = t->nrows;
     t->nwords = (t->ncols + 63) / 64;
     t->nrows = 0;
-    r.caplines = cap; /* row_line is already filled */
+    r.caplines = n; /* row_line is already filled, for all n rows */
     if (t->pool_len > UINT32_MAX || pv_grow((void **)&r.fields, &r.capf, t->ncols + 1,
                                             sizeof(size_t)))
         return -1;

@@ -106,7 +106,7 @@ void pv_err(pv_error *err, int code, const char *src, int line, int col, const c
     int keep = COLLECT.list && code == PV_EINPUT;
     if (err->code != PV_OK && !keep)
         return;
-    pv_error extra;
+    pv_error extra = {0}; /* filled below; zeroed so that no reader sees indeterminate bytes */
     pv_error *dst = err->code == PV_OK ? err : &extra;
     dst->code = code;
     snprintf(dst->source, sizeof dst->source, "%s", src ? src : "");
