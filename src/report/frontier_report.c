@@ -357,11 +357,13 @@ static void frontier_chart(pv_buf *b, const pv_case *c, const pv_frontier *f, do
 
 /* The limits where the portfolio changes, and the order of entry. -1 when out
  * of memory. */
-static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, size_t n, int sv)
+static void frontier_changes(pv_buf *b, const pv_view *v)
 {
-    unsigned char *add = pv_calloc(2 * (n + 1), 1), *rem = add ? add + n + 1 : NULL;
-    if (!add)
-        return -1;
+    const pv_case *c = v->c;
+    const pv_frontier *f = v->data;
+    size_t n = v->n;
+    unsigned char *add = v->add, *rem = v->rem;
+    int sv = v->sv;
     pv_buf_printf(b, "<h3>%s</h3>\n<table id=\"breakpoints\"><thead><tr><th class=\"num\">%s</th>"
                       "<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
                   pv_tr(sv, "Limits where the portfolio changes", "Ramar där portföljen ändras"),
@@ -388,7 +390,6 @@ static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, s
         prev = s->x;
     }
     pv_buf_puts(b, "</tbody></table>\n");
-    pv_free(add); /* rem lives in the same block */
     pv_buf_printf(b, "<p><strong>%s:</strong> ",
                   pv_tr(sv, "Order in which proposals enter", "Ordning i vilken förslagen tillkommer"));
     for (size_t i = 0; i < f->norder; i++) {
@@ -398,16 +399,15 @@ static int frontier_changes(pv_buf *b, const pv_case *c, const pv_frontier *f, s
     if (!f->norder)
         pv_buf_puts(b, "–");
     pv_buf_puts(b, "</p>\n");
-    return 0;
 }
 
 /* The page: summary, chart, where the portfolio changes. */
-static int frontier_html(pv_buf *b, const pv_view *v)
+static void frontier_html(pv_buf *b, const pv_view *v)
 {
-    const pv_case *c = v->c;
+    double ymax = 0, cur_obj = NAN; /* the chart's top; the value at the current limit */
     const pv_frontier *f = v->data;
+    const pv_case *c = v->c;
     int sv = v->sv;
-    double ymax = 0, cur_obj = NAN;
     for (size_t g = 0; g < f->nseg; g++) {
         const pv_fseg *s = &f->seg[g];
         if (!s->feasible)
@@ -420,10 +420,8 @@ static int frontier_html(pv_buf *b, const pv_view *v)
     frontier_summary(b, c, f, cur_obj, sv);
     pv_html_section(b, "frontier", 0, "Value against the limit", "Värde mot ram", sv);
     frontier_chart(b, c, f, ymax, sv);
-    if (frontier_changes(b, c, f, v->n, sv))
-        return -1;
+    frontier_changes(b, v);
     pv_html_section_end(b);
-    return 0;
 }
 
 static const pv_view_ops frontier_view = {frontier_json,     frontier_csv,  frontier_text,

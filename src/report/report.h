@@ -77,8 +77,7 @@ int pv_xlsx_refused(pv_format fmt, pv_error *err);
 
 /* What a what-if report's renderers see: the case, its ranking, the analysis
  * result (data: a pv_frontier, pv_sensitivity or pv_robust), the format and
- * language, and two scratch sets of n + 1 flags for portfolio differences
- * (NULL for HTML). */
+ * language, and two scratch sets of n + 1 flags for portfolio differences. */
 typedef struct pv_view {
     const pv_case *c;
     const pv_ranking *r;
@@ -92,12 +91,12 @@ typedef struct pv_view {
 /* One report's renderer per format. json continues the document after
  * `{"maximised": …`; text also renders Markdown (v->fmt); html writes the
  * page's sections between pv_html_begin (with the titles and kind below)
- * and pv_html_finish, and returns nonzero when out of memory. */
+ * and pv_html_finish. */
 typedef struct pv_view_ops {
     void (*json)(pv_buf *b, const pv_view *v);
     void (*csv)(pv_buf *b, const pv_view *v);
     void (*text)(pv_buf *b, const pv_view *v);
-    int (*html)(pv_buf *b, const pv_view *v);
+    void (*html)(pv_buf *b, const pv_view *v);
     const char *title_en, *title_sv, *kind;
 } pv_view_ops;
 

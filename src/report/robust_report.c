@@ -10,6 +10,12 @@
 
 static const char *const dist[] = {"uniform", "ranked", "intervals"};
 
+/* The samples that had a portfolio: the denominator of every share. */
+static size_t solved(const pv_robust *rb) { return rb->samples - rb->infeasible; }
+
+/* How many of the most frequent portfolios a report shows: ten at most. */
+static size_t shown_ports(const pv_robust *rb) { return rb->nport < 10 ? rb->nport : 10; }
+
 /* The widest half width of the projects' 95 % intervals over N samples. */
 static double max_half_width(const pv_robust *rb, size_t n, size_t N)
 {
@@ -37,7 +43,7 @@ static void robust_json(pv_buf *b, const pv_view *v)
 {
     const pv_case *c = v->c;
     const pv_robust *rb = v->data;
-    size_t N = rb->samples - rb->infeasible, nport = rb->nport < 10 ? rb->nport : 10;
+    size_t N = solved(rb), nport = shown_ports(rb);
     double maxhw = max_half_width(rb, v->n, N);
     pv_buf_printf(b, ",\n  \"samples\": %zu, \"seed\": %llu, \"weights\": \"%s\", "
                       "\"infeasible\": %zu, \"base_share\": ",
@@ -74,7 +80,7 @@ static void robust_csv(pv_buf *b, const pv_view *v)
     const pv_case *c = v->c;
     const pv_robust *rb = v->data;
     int sv = v->sv;
-    size_t N = rb->samples - rb->infeasible;
+    size_t N = solved(rb);
     static const char *const h[] = {"id", "share", "ci_low", "ci_high", "group"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
@@ -101,7 +107,7 @@ static void robust_text(pv_buf *b, const pv_view *v)
     const pv_case *c = v->c;
     const pv_robust *rb = v->data;
     int sv = v->sv, md = v->fmt == PV_FMT_MD;
-    size_t N = rb->samples - rb->infeasible, nport = rb->nport < 10 ? rb->nport : 10;
+    size_t N = solved(rb), nport = shown_ports(rb);
     double maxhw = max_half_width(rb, v->n, N);
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Robustness", "Robusthet"), c->name);
@@ -187,12 +193,12 @@ static void robust_text(pv_buf *b, const pv_view *v)
 
 
 /* The page: the groups, each project's share with its interval, the portfolios. */
-static int robust_html(pv_buf *b, const pv_view *v)
+static void robust_html(pv_buf *b, const pv_view *v)
 {
     const pv_robust *rb = v->data;
     const pv_case *c = v->c;
     int sv = v->sv;
-    size_t N = rb->samples - rb->infeasible;
+    size_t N = solved(rb);
     size_t cnt[3] = {0, 0, 0};
     for (size_t j = 0; j < v->n; j++) {
         if (!v->r->p[j].eligible)
@@ -276,7 +282,7 @@ static int robust_html(pv_buf *b, const pv_view *v)
         }
         pv_buf_puts(b, "</tbody></table>\n");
     }
-    size_t np = rb->nport < 10 ? rb->nport : 10;
+    size_t np = shown_ports(rb);
     pv_buf_printf(b, "<h3>%s</h3>\n<table id=\"portfolios\"><thead><tr><th class=\"num\">%s</th>"
                       "<th>%s</th></tr></thead><tbody>\n",
                   pv_tr(sv, "Most frequent best portfolios", "Vanligaste bästa portföljerna"),
@@ -290,7 +296,6 @@ static int robust_html(pv_buf *b, const pv_view *v)
     }
     pv_buf_puts(b, "</tbody></table>\n");
     pv_html_section_end(b);
-    return 0;
 }
 
 static const pv_view_ops robust_view = {robust_json,

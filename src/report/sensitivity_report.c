@@ -129,7 +129,7 @@ static void sensitivity_text(pv_buf *b, const pv_view *v)
 
 
 /* The page: the tightest weight, then each weight's band and what changes outside it. */
-static int sensitivity_html(pv_buf *b, const pv_view *v)
+static void sensitivity_html(pv_buf *b, const pv_view *v)
 {
     const pv_sensitivity *s = v->data;
     const pv_case *c = v->c;
@@ -224,7 +224,6 @@ static int sensitivity_html(pv_buf *b, const pv_view *v)
     }
     pv_buf_puts(b, "</tbody></table>\n");
     pv_html_section_end(b);
-    return 0;
 }
 
 static const pv_view_ops sensitivity_view = {
