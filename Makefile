@@ -19,14 +19,9 @@ JANSSON_LIBS   ?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljan
 CMOCKA_LIBS    ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 GLPK_LIBS ?= -lglpk
 CSV_LIBS  ?= -lcsv
-CRYPTO_LIBS ?= $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
 ZIP_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags libzip 2>/dev/null)
-ZIP_LIBS    ?= $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
-EXPAT_LIBS  ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat)
 XLSXW_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
-XLSXW_LIBS  ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 MHD_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
-MHD_LIBS   ?= $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 
 WARN    = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -42,8 +37,20 @@ BUILD   ?= build/san
 else
 BUILD   ?= build/rel
 endif
-LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) \
-          $(XLSXW_LIBS) $(MHD_LIBS) -lm
+# libcrypto, libzip, Expat, libxlsxwriter and libmicrohttpd are loaded when first
+# needed (src/util/dl.c), by the soname of the library the headers belong to;
+# linked at start they cost every command about 6 ms (README, "Start-up").
+soname = $(or $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | \
+                sed -n 's/^ *SONAME *//p'),$(2))
+ifndef DL_SONAMES
+DL_SONAMES := -DPV_CRYPTO_SONAME='"$(call soname,crypto,libcrypto.so.3)"' \
+              -DPV_ZIP_SONAME='"$(call soname,zip,libzip.so.4)"' \
+              -DPV_EXPAT_SONAME='"$(call soname,expat,libexpat.so.1)"' \
+              -DPV_XLSXW_SONAME='"$(call soname,xlsxwriter,libxlsxwriter.so.4)"' \
+              -DPV_MHD_SONAME='"$(call soname,microhttpd,libmicrohttpd.so.12)"'
+export DL_SONAMES
+endif
+LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
                             src/optimise/*.c src/analyse/*.c src/report/*.c src/serve/*.c))
@@ -112,7 +119,9 @@ $(BUILD)/gen/web_%.h: src/serve/web/%
 	  od -A n -v -t x1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } >$@.tmp && mv -f $@.tmp $@
 $(BUILD)/src/serve/assets.o: $(WEB_HDRS)
 $(BUILD)/src/serve/assets.o: override CFLAGS += -I$(BUILD)/gen
-$(BUILD)/src/serve/http.o: override CFLAGS += $(MHD_CFLAGS)
+$(BUILD)/src/serve/http.o: override CFLAGS += $(MHD_CFLAGS) $(DL_SONAMES)
+$(BUILD)/src/report/hash.o $(BUILD)/src/report/xlsx_writer.o $(BUILD)/src/read/xlsx_reader.o: \
+  override CFLAGS += $(DL_SONAMES)
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -182,7 +191,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${prefix}/lib' \
            'includedir=$${prefix}/include' '' 'Name: partnerval' \
            'Description: chooses municipal partner projects (MCDA scoring, MILP with GLPK)' \
            'Version: $(PV_VERSION)' 'Libs: -L$${libdir} -lpartnerval' \
-           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS) $(ZIP_LIBS) $(EXPAT_LIBS) $(XLSXW_LIBS) $(MHD_LIBS)) -lm' \
+           'Libs.private: $(strip $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS)) -lm' \
            'Cflags: -I$${includedir}'
 
 # What `partnerval init` reads, installed under $(PREFIX)/share/partnerval.

@@ -151,6 +151,28 @@ const char *pv_num_text(char out[PV_NUM_TEXT], double x, int decimals);
 void pv_progress(pv_progress_step step, size_t done, size_t total);
 void pv_get_progress(pv_progress_fn *fn, void **ctx);
 
+/* -------------------------------------------------------------- util/dl */
+/* An outside library loaded on first use (util/dl.c). The file that uses it
+ * lists its functions once, as X(name) in a list macro, and expands
+ *     static struct { LIST(PV_DL_FIELD) } fn;
+ *     static void dl_bind(void *so, const char **missing) { LIST(PV_DL_BIND) }
+ * then calls fn.name(...) after pv_dl_need succeeded. */
+typedef struct pv_dl {
+    const char *soname;  /* the library linked against at build time */
+    const char *package; /* the Debian package that installs it */
+    const char *purpose; /* what needs it, for the error: "reading .xlsx workbooks" */
+    void (*bind)(void *so, const char **missing);
+    int state; /* 0 not tried, 1 loaded, -1 failed (why) */
+    char why[256];
+} pv_dl;
+#define PV_DL_FIELD(f) __typeof__(f) *f;
+#define PV_DL_BIND(f) fn.f = (__typeof__(fn.f))pv_dl_sym(so, #f, missing);
+/* Loads d once (thread-safe; a failure is remembered). 0, or -1 + err
+ * naming the library and the package to install. */
+int pv_dl_need(pv_dl *d, pv_error *err);
+/* dlsym; the first name not found goes to *missing. */
+void *pv_dl_sym(void *so, const char *name, const char **missing);
+
 /* ---------------------------------------------------------- util/fileio */
 /* Reads a whole regular file (size limit checked). NULL + err on failure. */
 char *pv_read_file(const char *path, size_t *len, pv_error *err);

@@ -22,6 +22,24 @@
 #include <strings.h>
 #include <zip.h>
 
+#define ZIP_FUNCS(X)                                                                              \
+    X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) X(zip_fclose)        \
+    X(zip_fopen_index) X(zip_fread) X(zip_name_locate) X(zip_open_from_source)                    \
+    X(zip_source_buffer_create) X(zip_source_free) X(zip_stat_index) X(zip_stat_init)
+#define XML_FUNCS(X)                                                                              \
+    X(XML_ErrorString) X(XML_GetCurrentLineNumber) X(XML_GetErrorCode) X(XML_Parse)               \
+    X(XML_ParserCreate_MM) X(XML_ParserFree) X(XML_SetCharacterDataHandler)                       \
+    X(XML_SetElementHandler) X(XML_SetEntityDeclHandler) X(XML_SetStartDoctypeDeclHandler)        \
+    X(XML_SetUserData) X(XML_StopParser)
+static struct {
+    ZIP_FUNCS(PV_DL_FIELD)
+    XML_FUNCS(PV_DL_FIELD)
+} fn;
+static void zip_bind(void *so, const char **missing) { ZIP_FUNCS(PV_DL_BIND) }
+static void xml_bind(void *so, const char **missing) { XML_FUNCS(PV_DL_BIND) }
+static pv_dl libzip = {PV_ZIP_SONAME, "libzip4", "reading Excel workbooks", zip_bind, 0, ""};
+static pv_dl expat = {PV_EXPAT_SONAME, "libexpat1", "reading Excel workbooks", xml_bind, 0, ""};
+
 #define X_MAX_TEXT (1024 * 1024)  /* one string, as a CSV line */
 #define X_MAX_RATIO 100
 #define X_RATIO_FLOOR (1024 * 1024)
@@ -51,21 +69,21 @@ void x_fail(xbook *b, void *x, int code, const char *src, int line, int col, con
     pv_err(b->err, code, src, line, col, "%s", msg);
     b->failed = 1;
     if (x)
-        XML_StopParser(x, XML_FALSE);
+        fn.XML_StopParser(x, XML_FALSE);
 }
 
 typedef struct xrel {
     char *id, *type, *target;
 } xrel;
 
-void x_stop(void *x) { XML_StopParser(x, XML_FALSE); }
+void x_stop(void *x) { fn.XML_StopParser(x, XML_FALSE); }
 
 void x_fail_nomem(xbook *b, void *x)
 {
     pv_err_nomem(b->err);
     b->failed = 1;
     if (x)
-        XML_StopParser(x, XML_FALSE);
+        fn.XML_StopParser(x, XML_FALSE);
 }
 
 /* The element's or attribute's local name: "r:id" -> "id". */
@@ -111,14 +129,14 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int pe, const XML_
 int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_fn end,
                  x_text_fn text)
 {
-    zip_int64_t idx = zip_name_locate(b->z, name, ZIP_FL_ENC_GUESS);
+    zip_int64_t idx = fn.zip_name_locate(b->z, name, ZIP_FL_ENC_GUESS);
     if (idx < 0)
-        idx = zip_name_locate(b->z, name, ZIP_FL_NOCASE | ZIP_FL_ENC_GUESS);
+        idx = fn.zip_name_locate(b->z, name, ZIP_FL_NOCASE | ZIP_FL_ENC_GUESS);
     if (idx < 0)
         return 1;
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(b->z, (zip_uint64_t)idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+    fn.zip_stat_init(&st);
+    if (fn.zip_stat_index(b->z, (zip_uint64_t)idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
         !(st.valid & ZIP_STAT_COMP_SIZE)) {
         x_fail(b, NULL, PV_EINPUT, b->path, 0, 0, "cannot read part %s of the archive", name);
         return -1;
@@ -141,32 +159,32 @@ int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_
         b->failed = 1;
         return -1;
     }
-    zip_file_t *f = zip_fopen_index(b->z, (zip_uint64_t)idx, 0);
+    zip_file_t *f = fn.zip_fopen_index(b->z, (zip_uint64_t)idx, 0);
     if (!f) {
         x_fail(b, NULL, PV_EINPUT, b->path, 0, 0,
              "cannot unpack part %s (encrypted, or an unknown compression)", name);
         return -1;
     }
-    XML_Parser x = XML_ParserCreate_MM(NULL, &MEM, NULL);
+    XML_Parser x = fn.XML_ParserCreate_MM(NULL, &MEM, NULL);
     if (!x) {
-        zip_fclose(f);
+        fn.zip_fclose(f);
         x_fail_nomem(b, NULL);
         return -1;
     }
     ud->b = b;
     ud->name = name;
     ud->x = x;
-    XML_SetUserData(x, ud);
-    XML_SetElementHandler(x, start, end);
+    fn.XML_SetUserData(x, ud);
+    fn.XML_SetElementHandler(x, start, end);
     if (text)
-        XML_SetCharacterDataHandler(x, text);
-    XML_SetStartDoctypeDeclHandler(x, on_doctype);
-    XML_SetEntityDeclHandler(x, on_entity);
+        fn.XML_SetCharacterDataHandler(x, text);
+    fn.XML_SetStartDoctypeDeclHandler(x, on_doctype);
+    fn.XML_SetEntityDeclHandler(x, on_entity);
     char buf[65536];
     unsigned long long got = 0;
     int done = 0;
     while (!done && !b->failed) {
-        zip_int64_t n = zip_fread(f, buf, sizeof buf);
+        zip_int64_t n = fn.zip_fread(f, buf, sizeof buf);
         if (n < 0) {
             x_fail(b, NULL, PV_EINPUT, b->path, 0, 0, "part %s is damaged (cannot unpack it)",
                  name);
@@ -180,19 +198,19 @@ int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_
             break;
         }
         done = n == 0;
-        if (XML_Parse(x, buf, (int)n, done) != XML_STATUS_OK && !b->failed) {
-            enum XML_Error e = XML_GetErrorCode(x);
+        if (fn.XML_Parse(x, buf, (int)n, done) != XML_STATUS_OK && !b->failed) {
+            enum XML_Error e = fn.XML_GetErrorCode(x);
             if (e == XML_ERROR_NO_MEMORY)
                 x_fail_nomem(b, NULL);
             else {
                 pv_err(b->err, PV_EINPUT, b->path, 0, 0, "part %s: bad XML at line %lu: %s",
-                       name, (unsigned long)XML_GetCurrentLineNumber(x), XML_ErrorString(e));
+                       name, (unsigned long)fn.XML_GetCurrentLineNumber(x), fn.XML_ErrorString(e));
                 b->failed = 1;
             }
         }
     }
-    XML_ParserFree(x);
-    zip_fclose(f);
+    fn.XML_ParserFree(x);
+    fn.zip_fclose(f);
     return b->failed ? -1 : 0;
 }
 
@@ -623,20 +641,22 @@ pv_table *pv_xlsx_parse(const char *path, const char *data, size_t len, const ch
                    : "");
         return NULL;
     }
+    if (pv_dl_need(&libzip, err) || pv_dl_need(&expat, err))
+        return NULL;
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *zs = zip_source_buffer_create(data, len, 0, &ze);
-    if (zs && !(b.z = zip_open_from_source(zs, ZIP_RDONLY, &ze)))
-        zip_source_free(zs);
+    fn.zip_error_init(&ze);
+    zip_source_t *zs = fn.zip_source_buffer_create(data, len, 0, &ze);
+    if (zs && !(b.z = fn.zip_open_from_source(zs, ZIP_RDONLY, &ze)))
+        fn.zip_source_free(zs);
     if (!b.z) {
         pv_err(err, PV_EINPUT, path, 0, 0, "not a readable .xlsx workbook: damaged zip archive (%s)",
-               zip_error_strerror(&ze));
-        zip_error_fini(&ze);
+               fn.zip_error_strerror(&ze));
+        fn.zip_error_fini(&ze);
         return NULL;
     }
-    zip_error_fini(&ze);
+    fn.zip_error_fini(&ze);
     pv_table *t = read_book(&b, sheet);
-    zip_discard(b.z);
+    fn.zip_discard(b.z);
     return t;
 }
 

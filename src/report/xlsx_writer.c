@@ -6,7 +6,8 @@
  * CLI writes the report as every other one (atomically, -o). The creation
  * time in docProps/core.xml is the report date at 00:00 UTC, and the zip
  * entries carry libxlsxwriter's fixed time stamp: the bytes depend on the
- * inputs and --date only. */
+ * inputs and --date only. libxlsxwriter (and the libcrypto it links) is
+ * loaded on the first workbook (util/dl.c). */
 #include "html.h"
 #include "xlsx.h"
 
@@ -16,6 +17,20 @@
 #include <string.h>
 #include <time.h>
 #include <xlsxwriter.h>
+
+#define XW_FUNCS(X)                                                                               \
+    X(format_set_align) X(format_set_bg_color) X(format_set_bold) X(format_set_bottom)            \
+    X(format_set_font_size) X(format_set_num_format) X(format_set_text_wrap) X(lxw_strerror)      \
+    X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt)        \
+    X(workbook_set_properties) X(worksheet_autofilter) X(worksheet_data_validation_range)         \
+    X(worksheet_fit_to_pages) X(worksheet_freeze_panes) X(worksheet_merge_range)                  \
+    X(worksheet_set_column) X(worksheet_set_landscape) X(worksheet_set_paper)                     \
+    X(worksheet_set_row) X(worksheet_write_number) X(worksheet_write_string)
+static struct {
+    XW_FUNCS(PV_DL_FIELD)
+} fn;
+static void dl_bind(void *so, const char **missing) { XW_FUNCS(PV_DL_BIND) }
+static pv_dl xw = {PV_XLSXW_SONAME, "libxlsxwriter4", "writing Excel workbooks", dl_bind, 0, ""};
 
 #define XW_MAX_COLS 64
 #define XW_MAX_STR 32767 /* Excel's longest cell text */
@@ -62,7 +77,7 @@ static void apply_widths(pv_xw *w)
         if (w->width[c] <= 0)
             continue;
         double max = w->wrap[c] ? 80 : 60, wd = w->width[c] + 2;
-        worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c, wd < 6 ? 6 : wd > max ? max : wd,
+        fn.worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c, wd < 6 ? 6 : wd > max ? max : wd,
                              w->wrap[c] ? w->fmt[PV_XF_WRAP] : NULL);
     }
     memset(w->width, 0, sizeof w->width);
@@ -80,13 +95,13 @@ int pv_xw_sheet(pv_xw *w, const char *name)
         while (((unsigned char)*p & 0xC0) == 0x80 && k < sizeof cut - 1);
     }
     cut[k] = '\0';
-    if (!(w->ws = workbook_add_worksheet(w->wb, cut))) {
+    if (!(w->ws = fn.workbook_add_worksheet(w->wb, cut))) {
         w->failed = 1;
         return -1;
     }
-    worksheet_set_landscape(w->ws); /* printed: A4 across, one page wide */
-    worksheet_set_paper(w->ws, 9);
-    worksheet_fit_to_pages(w->ws, 1, 0);
+    fn.worksheet_set_landscape(w->ws); /* printed: A4 across, one page wide */
+    fn.worksheet_set_paper(w->ws, 9);
+    fn.worksheet_fit_to_pages(w->ws, 1, 0);
     return 0;
 }
 
@@ -105,7 +120,7 @@ void pv_xw_str(pv_xw *w, size_t row, size_t col, const char *s, pv_xf f)
         }
         s = cut;
     }
-    if (worksheet_write_string(w->ws, (lxw_row_t)row, (lxw_col_t)col, s, w->fmt[f]) !=
+    if (fn.worksheet_write_string(w->ws, (lxw_row_t)row, (lxw_col_t)col, s, w->fmt[f]) !=
         LXW_NO_ERROR)
         w->failed = 1;
     if (f != PV_XF_TITLE)
@@ -117,7 +132,7 @@ void pv_xw_num(pv_xw *w, size_t row, size_t col, double x, pv_xf f)
 {
     if (!w->ws || !isfinite(x))
         return;
-    if (worksheet_write_number(w->ws, (lxw_row_t)row, (lxw_col_t)col, x, w->fmt[f]) !=
+    if (fn.worksheet_write_number(w->ws, (lxw_row_t)row, (lxw_col_t)col, x, w->fmt[f]) !=
         LXW_NO_ERROR)
         w->failed = 1;
     double digits = fabs(x) >= 1 ? floor(log10(fabs(x))) + 1 : 1;
@@ -132,18 +147,18 @@ void pv_xw_paragraph(pv_xw *w, size_t row, size_t last_col, const char *s, doubl
 {
     if (!w->ws || !s)
         return;
-    if (worksheet_merge_range(w->ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, s,
+    if (fn.worksheet_merge_range(w->ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, s,
                               w->fmt[PV_XF_WRAP]) != LXW_NO_ERROR)
         w->failed = 1;
     double lines = ceil((double)u8len(s) / (chars > 10 ? chars : 10));
-    worksheet_set_row(w->ws, (lxw_row_t)row, 15 * (lines < 1 ? 1 : lines) + 2, NULL);
+    fn.worksheet_set_row(w->ws, (lxw_row_t)row, 15 * (lines < 1 ? 1 : lines) + 2, NULL);
 }
 
 void pv_xw_tall(pv_xw *w, size_t row, const char *s, double chars)
 {
     double lines = s ? ceil((double)u8len(s) / chars) : 1;
     if (w->ws && lines > 1)
-        worksheet_set_row(w->ws, (lxw_row_t)row, 15 * lines + 2, NULL);
+        fn.worksheet_set_row(w->ws, (lxw_row_t)row, 15 * lines + 2, NULL);
 }
 
 void pv_xw_wrapped(pv_xw *w, size_t row, size_t col, const char *s)
@@ -157,7 +172,7 @@ void pv_xw_header(pv_xw *w, size_t row, const char *const *names, size_t n)
     for (size_t i = 0; i < n; i++)
         pv_xw_str(w, row, i, names[i], PV_XF_HEAD);
     if (w->ws)
-        worksheet_freeze_panes(w->ws, (lxw_row_t)row + 1, 0);
+        fn.worksheet_freeze_panes(w->ws, (lxw_row_t)row + 1, 0);
 }
 
 int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n)
@@ -171,7 +186,7 @@ int pv_xw_table(pv_xw *w, const char *sheet, const char *const *names, size_t n)
 void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
 {
     if (w->ws && ncols)
-        worksheet_autofilter(w->ws, (lxw_row_t)header_row, 0,
+        fn.worksheet_autofilter(w->ws, (lxw_row_t)header_row, 0,
                              (lxw_row_t)(last_row > header_row ? last_row : header_row),
                              (lxw_col_t)(ncols - 1));
 }
@@ -223,7 +238,7 @@ void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char 
     v.show_input = LXW_VALIDATION_ON;
     v.input_title = (char *)cut_chars(title, 32, t, sizeof t);
     v.input_message = (char *)cut_chars(message, 255, m, sizeof m);
-    if (worksheet_data_validation_range(w->ws, (lxw_row_t)first, (lxw_col_t)col, (lxw_row_t)last,
+    if (fn.worksheet_data_validation_range(w->ws, (lxw_row_t)first, (lxw_col_t)col, (lxw_row_t)last,
                                         (lxw_col_t)col, &v) != LXW_NO_ERROR)
         w->failed = 1;
 }
@@ -232,23 +247,23 @@ static void make_formats(pv_xw *w)
 {
     int sv = w->sv;
     for (int i = 0; i < PV_XF_N; i++) {
-        w->fmt[i] = workbook_add_format(w->wb);
-        format_set_align(w->fmt[i], LXW_ALIGN_VERTICAL_TOP);
+        w->fmt[i] = fn.workbook_add_format(w->wb);
+        fn.format_set_align(w->fmt[i], LXW_ALIGN_VERTICAL_TOP);
     }
-    format_set_text_wrap(w->fmt[PV_XF_WRAP]);
-    format_set_bold(w->fmt[PV_XF_HEAD]);
-    format_set_bg_color(w->fmt[PV_XF_HEAD], 0xDDE6EE);
-    format_set_bottom(w->fmt[PV_XF_HEAD], LXW_BORDER_THIN);
-    format_set_bold(w->fmt[PV_XF_TITLE]);
-    format_set_font_size(w->fmt[PV_XF_TITLE], 14);
-    format_set_bold(w->fmt[PV_XF_BOLD]);
-    format_set_num_format(w->fmt[PV_XF_INT], "0");
-    format_set_num_format(w->fmt[PV_XF_KR], sv ? "#,##0\\ \"kr\"" : "#,##0\\ \"SEK\"");
-    format_set_num_format(w->fmt[PV_XF_HOURS], sv ? "#,##0\\ \"tim\"" : "#,##0\\ \"h\"");
-    format_set_num_format(w->fmt[PV_XF_PCT], "0.0%");
-    format_set_num_format(w->fmt[PV_XF_SCORE], "0.00");
-    format_set_num_format(w->fmt[PV_XF_NUM], "#,##0.00");
-    format_set_num_format(w->fmt[PV_XF_DEC3], "0.000");
+    fn.format_set_text_wrap(w->fmt[PV_XF_WRAP]);
+    fn.format_set_bold(w->fmt[PV_XF_HEAD]);
+    fn.format_set_bg_color(w->fmt[PV_XF_HEAD], 0xDDE6EE);
+    fn.format_set_bottom(w->fmt[PV_XF_HEAD], LXW_BORDER_THIN);
+    fn.format_set_bold(w->fmt[PV_XF_TITLE]);
+    fn.format_set_font_size(w->fmt[PV_XF_TITLE], 14);
+    fn.format_set_bold(w->fmt[PV_XF_BOLD]);
+    fn.format_set_num_format(w->fmt[PV_XF_INT], "0");
+    fn.format_set_num_format(w->fmt[PV_XF_KR], sv ? "#,##0\\ \"kr\"" : "#,##0\\ \"SEK\"");
+    fn.format_set_num_format(w->fmt[PV_XF_HOURS], sv ? "#,##0\\ \"tim\"" : "#,##0\\ \"h\"");
+    fn.format_set_num_format(w->fmt[PV_XF_PCT], "0.0%");
+    fn.format_set_num_format(w->fmt[PV_XF_SCORE], "0.00");
+    fn.format_set_num_format(w->fmt[PV_XF_NUM], "#,##0.00");
+    fn.format_set_num_format(w->fmt[PV_XF_DEC3], "0.000");
 }
 
 /* The report date at 00:00 UTC. */
@@ -268,7 +283,7 @@ static int write_book(const char *path, void *ctx)
 {
     pv_xw *w = ctx;
     lxw_workbook_options opt = {.constant_memory = 0, .tmpdir = NULL, .use_zip64 = 0};
-    if (!(w->wb = workbook_new_opt(path, &opt))) {
+    if (!(w->wb = fn.workbook_new_opt(path, &opt))) {
         pv_err_nomem(w->err);
         return -1;
     }
@@ -276,12 +291,12 @@ static int write_book(const char *path, void *ctx)
     memset(&props, 0, sizeof props);
     props.title = (char *)w->title;
     props.created = report_time();
-    workbook_set_properties(w->wb, &props);
+    fn.workbook_set_properties(w->wb, &props);
     make_formats(w);
     unsigned long fails0 = pv_alloc_failures();
     int rc = w->build(w, w->ctx);
     apply_widths(w);
-    lxw_error e = workbook_close(w->wb);
+    lxw_error e = fn.workbook_close(w->wb);
     w->wb = NULL;
     if (pv_alloc_failures() != fails0) { /* a text piece missing: never a partial report */
         pv_err_nomem(w->err);
@@ -290,7 +305,7 @@ static int write_book(const char *path, void *ctx)
     if (rc || w->failed || e != LXW_NO_ERROR) {
         if (e != LXW_NO_ERROR)
             pv_err(w->err, PV_EINTERNAL, NULL, 0, 0, "cannot write the workbook: %s",
-                   lxw_strerror(e));
+                   fn.lxw_strerror(e));
         else
             pv_err(w->err, PV_EINTERNAL, NULL, 0, 0, "cannot write the workbook");
         return -1;
@@ -301,6 +316,8 @@ static int write_book(const char *path, void *ctx)
 char *pv_xw_render(int sv, const char *title, int (*build)(pv_xw *w, void *ctx), void *ctx,
                    size_t *len, pv_error *err)
 {
+    if (pv_dl_need(&xw, err))
+        return NULL;
     pv_xw w = {.sv = sv, .title = title, .build = build, .ctx = ctx, .err = err};
     return pv_render_via_file(write_book, &w, len, err);
 }

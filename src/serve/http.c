@@ -2,7 +2,10 @@
  * the request body (kept up to 1 MiB, counted beyond), the call to the
  * dispatcher, and the response with its security headers. One internal
  * polling thread handles every request in turn, so the library (GLPK, the
- * worker processes of why and robust) never runs twice at once. */
+ * worker processes of why and robust) never runs twice at once.
+ * libmicrohttpd is loaded when a server starts (util/dl.c): with GnuTLS it
+ * is the largest part of the program's start-up, which no other command
+ * should pay. */
 #include "serve.h"
 
 #include "../optimise/select.h"
@@ -17,6 +20,16 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#define MHD_FUNCS(X)                                                                          \
+    X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_lookup_connection_value)                     \
+    X(MHD_create_response_from_buffer) X(MHD_add_response_header) X(MHD_queue_response)       \
+    X(MHD_destroy_response)
+static struct {
+    MHD_FUNCS(PV_DL_FIELD)
+} fn;
+static void dl_bind(void *so, const char **missing) { MHD_FUNCS(PV_DL_BIND) }
+static pv_dl mhd = {PV_MHD_SONAME, "libmicrohttpd12", "serve", dl_bind, 0, ""};
 
 struct pv_server {
     struct MHD_Daemon *daemon;
@@ -69,7 +82,7 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 
 static const char *header(struct MHD_Connection *c, const char *name)
 {
-    return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+    return fn.MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
 }
 
 static enum MHD_Result reply(struct MHD_Connection *c, const pv_serve_ctx *ctx,
@@ -98,24 +111,24 @@ static enum MHD_Result reply(struct MHD_Connection *c, const pv_serve_ctx *ctx,
     pv_serve_handle(ctx, &req, &res);
     pv_solver_thread_done(); /* this thread ends without a hook: free GLPK's env now */
     struct MHD_Response *r =
-        MHD_create_response_from_buffer(res.len, res.body, MHD_RESPMEM_MUST_COPY);
+        fn.MHD_create_response_from_buffer(res.len, res.body, MHD_RESPMEM_MUST_COPY);
     pv_response_free(&res);
     if (!r)
         return MHD_NO;
     for (size_t i = 0; PV_SERVE_HEADERS[i][0]; i++)
-        MHD_add_response_header(r, PV_SERVE_HEADERS[i][0], PV_SERVE_HEADERS[i][1]);
+        fn.MHD_add_response_header(r, PV_SERVE_HEADERS[i][0], PV_SERVE_HEADERS[i][1]);
     if (res.content_type)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type);
+        fn.MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type);
     if (res.location[0])
-        MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res.location);
+        fn.MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res.location);
     if (res.set_cookie[0])
-        MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res.set_cookie);
+        fn.MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res.set_cookie);
     if (res.disposition[0])
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, res.disposition);
+        fn.MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, res.disposition);
     if (res.status == 413)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-    enum MHD_Result ok = MHD_queue_response(c, (unsigned)res.status, r);
-    MHD_destroy_response(r);
+        fn.MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+    enum MHD_Result ok = fn.MHD_queue_response(c, (unsigned)res.status, r);
+    fn.MHD_destroy_response(r);
     return ok;
 }
 
@@ -224,7 +237,7 @@ static int listen_on(const char *bind, unsigned port, int *ipv6, unsigned *bound
 static struct MHD_Daemon *start(pv_server *s, int fd, int ipv6)
 {
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | (ipv6 ? MHD_USE_IPv6 : 0);
-    return MHD_start_daemon(
+    return fn.MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, s, MHD_OPTION_LISTEN_SOCKET, fd,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -237,6 +250,8 @@ pv_server *pv_serve_start(const pv_serve_opts *o, pv_error *err)
     if (!c)
         return NULL;
     pv_case_free(c);
+    if (pv_dl_need(&mhd, err))
+        return NULL;
     pv_server *s = pv_calloc(1, sizeof *s);
     if (!s || !(s->case_path = pv_strdup(o->case_path))) {
         pv_free(s);
@@ -283,7 +298,7 @@ void pv_serve_stop(pv_server *s)
     if (!s)
         return;
     if (s->daemon) {
-        MHD_stop_daemon(s->daemon);
+        fn.MHD_stop_daemon(s->daemon);
         close(s->fd);
     }
     pv_free(s->case_path);

@@ -1,10 +1,12 @@
 /*
  * test_hardening.c — the atomic writer under a stop signal, and the error
- * texts' control characters (issue 6, sections 5 and 7).
+ * texts' control characters (issue 6, sections 5 and 7), and a library
+ * loaded on first use (util/dl.c) that is missing or lacks a function.
  */
 #include "internal.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +23,44 @@ static int failures;
         }                                                                                          \
     } while (0)
 
+/* util/dl.c's three outcomes, with the C library's libm as the outside
+ * library: bound, not installed, and present without a function. */
+static double no_such_function(double x) { return x; }
+#define M_FUNCS(X) X(cos)
+#define M_MISSING(X) X(cos) X(no_such_function)
+static struct {
+    M_MISSING(PV_DL_FIELD)
+} fn;
+static void bind_m(void *so, const char **missing) { M_FUNCS(PV_DL_BIND) }
+static void bind_missing(void *so, const char **missing) { M_MISSING(PV_DL_BIND) }
+
+static void check_dl(void)
+{
+    pv_error err;
+    pv_dl m = {"libm.so.6", "libc6", "a test", bind_m, 0, ""};
+    pv_error_clear(&err);
+    CHECK(pv_dl_need(&m, &err) == 0 && m.state == 1);
+    CHECK(fn.cos && fn.cos(0.0) == 1.0);
+    CHECK(pv_dl_need(&m, &err) == 0); /* once loaded, loaded */
+
+    pv_dl gone = {"libpartnerval-no-such-library.so.0", "libnothing9", "testing", bind_m, 0, ""};
+    pv_error_clear(&err);
+    CHECK(pv_dl_need(&gone, &err) == -1 && err.code == PV_EINTERNAL);
+    CHECK(strstr(err.text, "testing needs the library libpartnerval-no-such-library.so.0"));
+    CHECK(strstr(err.text, "install the Debian package libnothing9"));
+    pv_error_clear(&err);
+    CHECK(pv_dl_need(&gone, &err) == -1 && err.code == PV_EINTERNAL); /* remembered */
+
+    pv_dl lacking = {"libm.so.6", "libc6", "a test", bind_missing, 0, ""};
+    pv_error_clear(&err);
+    CHECK(pv_dl_need(&lacking, &err) == -1);
+    CHECK(strstr(err.text, "it has no function no_such_function"));
+    CHECK(no_such_function(2.0) == 2.0);
+}
+
 int main(void)
 {
+    check_dl();
     char dir[256], path[300];
     snprintf(dir, sizeof dir, "%s/pvhard.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     if (!mkdtemp(dir))
