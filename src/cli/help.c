@@ -57,7 +57,9 @@ const char pv_cli_help_export[] =
     "\n"
     "Writes the exact selection MILP in CPLEX LP or free MPS format, with the\n"
     "project and partner ids as column names, so the answer can be checked with\n"
-    "glpsol or CBC.\n";
+    "glpsol or CBC. The model maximises; MPS has no objective sense every reader\n"
+    "takes, so tell the solver: glpsol --freemps FILE --max, cbc FILE -max -solve\n"
+    "(the file says so in a comment).\n";
 
 const char pv_cli_help_weights[] =
     "usage: partnerval weights CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"

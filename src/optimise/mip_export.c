@@ -62,6 +62,31 @@ static int scratch_file(char *path, size_t size, int *named, sigset_t *old, pv_e
     return fd;
 }
 
+/* MPS has no objective sense every reader takes (glpsol rejects an OBJSENSE
+ * section, CBC ignores it): both minimise unless told, and the minimum of
+ * this model is the empty portfolio. GLPK's header comments say nothing of
+ * it, so one more comment line before NAME does. Returns the new text (data
+ * freed), or NULL + err. */
+static char *mps_note(char *data, size_t *len, pv_error *err)
+{
+    static const char note[] = "* Objective: maximise (MPS has no sense every reader takes: "
+                               "glpsol --max, cbc -max)\n";
+    const char *name = strstr(data, "\nNAME");
+    size_t at = name ? (size_t)(name - data) + 1 : 0, n = sizeof note - 1;
+    char *out = pv_malloc(*len + n + 1);
+    if (!out) {
+        pv_free(data);
+        pv_err_nomem(err);
+        return NULL;
+    }
+    memcpy(out, data, at);
+    memcpy(out + at, note, n);
+    memcpy(out + at + n, data + at, *len - at + 1);
+    pv_free(data);
+    *len += n;
+    return out;
+}
+
 int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err)
 {
     char tmp[4096];
@@ -85,6 +110,8 @@ int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err)
             pv_err(err, PV_EINTERNAL, path, 0, 0, "GLPK could not write the model");
         return -1;
     }
+    if (data && fmt != PV_EXPORT_LP)
+        data = mps_note(data, &len, err);
     if (!data)
         return -1;
     rc = pv_write_file_atomic(m->c, path, data, len, err);
