@@ -45,11 +45,24 @@ int pv_dl_need(pv_dl *d, pv_error *err)
         d->state = so ? 1 : -1;
     }
     int ok = d->state > 0;
+    char why[sizeof d->why];
+    snprintf(why, sizeof why, "%s", d->why);
+    /* The dynamic loader's words when the library is there but memory is
+     * not (ulimit -v): installing a package would not help, and a later call
+     * (a server's next request) may find the memory, so it is not remembered. */
+    int nomem = !ok && (strstr(why, "failed to map") || strstr(why, "annot allocate memory"));
+    if (nomem)
+        d->state = 0;
     pthread_mutex_unlock(&g_lock);
-    if (!ok)
+    if (ok)
+        return 0;
+    if (nomem)
+        pv_err(err, PV_EINTERNAL, NULL, 0, 0, "out of memory loading %s for %s (%s)", d->soname,
+               d->purpose, why);
+    else
         pv_err(err, PV_EINTERNAL, NULL, 0, 0,
                "%s needs the library %s, which could not be loaded (%s): install the Debian "
                "package %s (`make deps` does)",
-               d->purpose, d->soname, d->why, d->package);
-    return ok ? 0 : -1;
+               d->purpose, d->soname, why, d->package);
+    return -1;
 }

@@ -91,6 +91,10 @@ scan "select 300x60x4" 6000 100 "$PV" select "$T/g/case.json" --no-why --format 
 # limit must end cleanly; GLPK's own failure on it is the hook test above.
 need=0
 scan "frontier lidkoping" 4000 20 "$PV" frontier "$LK" --resource budget_sek
+# The HTML report's hashes load libcrypto on first use (src/util/dl.c): a
+# limit that leaves no room to map it is "out of memory", exit 4.
+scan "select lidkoping html, libcrypto loaded on first use" 6000 20 \
+  "$PV" select "$LK" --no-why --format html -o "$T/lk.html"
 need=1
 python3 "$ROOT/tests/gen/gen_select.py" "$T/h" 100 30 3 1 >/dev/null || { failm "generate"; exit 1; }
 H="$T/h/case.json"
