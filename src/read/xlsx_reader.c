@@ -22,23 +22,50 @@
 #include <strings.h>
 #include <zip.h>
 
-#define ZIP_FUNCS(X)                                                                              \
-    X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) X(zip_fclose)        \
-    X(zip_fopen_index) X(zip_fread) X(zip_name_locate) X(zip_open_from_source)                    \
-    X(zip_source_buffer_create) X(zip_source_free) X(zip_stat_index) X(zip_stat_init)
-#define XML_FUNCS(X)                                                                              \
-    X(XML_ErrorString) X(XML_GetCurrentLineNumber) X(XML_GetErrorCode) X(XML_Parse)               \
-    X(XML_ParserCreate_MM) X(XML_ParserFree) X(XML_SetCharacterDataHandler)                       \
-    X(XML_SetElementHandler) X(XML_SetEntityDeclHandler) X(XML_SetStartDoctypeDeclHandler)        \
-    X(XML_SetUserData) X(XML_StopParser)
+/* What is called from libzip and Expat, bound on first use (util/dl.c). */
+/* clang-format off */
+#define ZIP_FUNCS(X) \
+    X(zip_discard) \
+    X(zip_error_fini) \
+    X(zip_error_init) \
+    X(zip_error_strerror) \
+    X(zip_fclose) \
+    X(zip_fopen_index) \
+    X(zip_fread) \
+    X(zip_name_locate) \
+    X(zip_open_from_source) \
+    X(zip_source_buffer_create) \
+    X(zip_source_free) \
+    X(zip_stat_index) \
+    X(zip_stat_init)
+#define XML_FUNCS(X) \
+    X(XML_ErrorString) \
+    X(XML_GetCurrentLineNumber) \
+    X(XML_GetErrorCode) \
+    X(XML_Parse) \
+    X(XML_ParserCreate_MM) \
+    X(XML_ParserFree) \
+    X(XML_SetCharacterDataHandler) \
+    X(XML_SetElementHandler) \
+    X(XML_SetEntityDeclHandler) \
+    X(XML_SetStartDoctypeDeclHandler) \
+    X(XML_SetUserData) \
+    X(XML_StopParser)
+/* clang-format on */
 static struct {
     ZIP_FUNCS(PV_DL_FIELD)
     XML_FUNCS(PV_DL_FIELD)
 } fn;
 static void zip_bind(void *so, const char **missing) { ZIP_FUNCS(PV_DL_BIND) }
 static void xml_bind(void *so, const char **missing) { XML_FUNCS(PV_DL_BIND) }
-static pv_dl libzip = {PV_ZIP_SONAME, "libzip4", "reading Excel workbooks", zip_bind, 0, ""};
-static pv_dl expat = {PV_EXPAT_SONAME, "libexpat1", "reading Excel workbooks", xml_bind, 0, ""};
+static pv_dl libzip = {.soname = PV_ZIP_SONAME,
+                       .package = "libzip4",
+                       .purpose = "reading Excel workbooks",
+                       .bind = zip_bind};
+static pv_dl expat = {.soname = PV_EXPAT_SONAME,
+                      .package = "libexpat1",
+                      .purpose = "reading Excel workbooks",
+                      .bind = xml_bind};
 
 #define X_MAX_TEXT (1024 * 1024)  /* one string, as a CSV line */
 #define X_MAX_RATIO 100
@@ -203,8 +230,8 @@ int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_
             if (e == XML_ERROR_NO_MEMORY)
                 x_fail_nomem(b, NULL);
             else {
-                pv_err(b->err, PV_EINPUT, b->path, 0, 0, "part %s: bad XML at line %lu: %s",
-                       name, (unsigned long)fn.XML_GetCurrentLineNumber(x), fn.XML_ErrorString(e));
+                pv_err(b->err, PV_EINPUT, b->path, 0, 0, "part %s: bad XML at line %lu: %s", name,
+                       (unsigned long)fn.XML_GetCurrentLineNumber(x), fn.XML_ErrorString(e));
                 b->failed = 1;
             }
         }
@@ -649,7 +676,8 @@ pv_table *pv_xlsx_parse(const char *path, const char *data, size_t len, const ch
     if (zs && !(b.z = fn.zip_open_from_source(zs, ZIP_RDONLY, &ze)))
         fn.zip_source_free(zs);
     if (!b.z) {
-        pv_err(err, PV_EINPUT, path, 0, 0, "not a readable .xlsx workbook: damaged zip archive (%s)",
+        pv_err(err, PV_EINPUT, path, 0, 0,
+               "not a readable .xlsx workbook: damaged zip archive (%s)",
                fn.zip_error_strerror(&ze));
         fn.zip_error_fini(&ze);
         return NULL;

@@ -10,8 +10,10 @@ static struct {
     CRYPTO_FUNCS(PV_DL_FIELD)
 } fn;
 static void dl_bind(void *so, const char **missing) { CRYPTO_FUNCS(PV_DL_BIND) }
-static pv_dl crypto = {PV_CRYPTO_SONAME, "libssl3",
-                       "the SHA-256 of the input files in HTML and Excel reports", dl_bind, 0, ""};
+static pv_dl crypto = {.soname = PV_CRYPTO_SONAME,
+                       .package = "libssl3",
+                       .purpose = "the SHA-256 of the input files in HTML and Excel reports",
+                       .bind = dl_bind};
 
 int pv_sha256_file(const char *path, char hex[65], pv_error *err)
 {

@@ -18,19 +18,42 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-#define XW_FUNCS(X)                                                                               \
-    X(format_set_align) X(format_set_bg_color) X(format_set_bold) X(format_set_bottom)            \
-    X(format_set_font_size) X(format_set_num_format) X(format_set_text_wrap) X(lxw_strerror)      \
-    X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt)        \
-    X(workbook_set_properties) X(worksheet_autofilter) X(worksheet_data_validation_range)         \
-    X(worksheet_fit_to_pages) X(worksheet_freeze_panes) X(worksheet_merge_range)                  \
-    X(worksheet_set_column) X(worksheet_set_landscape) X(worksheet_set_paper)                     \
-    X(worksheet_set_row) X(worksheet_write_number) X(worksheet_write_string)
+/* What is called from libxlsxwriter, bound on first use (util/dl.c). */
+/* clang-format off */
+#define XW_FUNCS(X) \
+    X(format_set_align) \
+    X(format_set_bg_color) \
+    X(format_set_bold) \
+    X(format_set_bottom) \
+    X(format_set_font_size) \
+    X(format_set_num_format) \
+    X(format_set_text_wrap) \
+    X(lxw_strerror) \
+    X(workbook_add_format) \
+    X(workbook_add_worksheet) \
+    X(workbook_close) \
+    X(workbook_new_opt) \
+    X(workbook_set_properties) \
+    X(worksheet_autofilter) \
+    X(worksheet_data_validation_range) \
+    X(worksheet_fit_to_pages) \
+    X(worksheet_freeze_panes) \
+    X(worksheet_merge_range) \
+    X(worksheet_set_column) \
+    X(worksheet_set_landscape) \
+    X(worksheet_set_paper) \
+    X(worksheet_set_row) \
+    X(worksheet_write_number) \
+    X(worksheet_write_string)
+/* clang-format on */
 static struct {
     XW_FUNCS(PV_DL_FIELD)
 } fn;
 static void dl_bind(void *so, const char **missing) { XW_FUNCS(PV_DL_BIND) }
-static pv_dl xw = {PV_XLSXW_SONAME, "libxlsxwriter4", "writing Excel workbooks", dl_bind, 0, ""};
+static pv_dl xw = {.soname = PV_XLSXW_SONAME,
+                   .package = "libxlsxwriter4",
+                   .purpose = "writing Excel workbooks",
+                   .bind = dl_bind};
 
 #define XW_MAX_COLS 64
 #define XW_MAX_STR 32767 /* Excel's longest cell text */
@@ -77,8 +100,11 @@ static void apply_widths(pv_xw *w)
         if (w->width[c] <= 0)
             continue;
         double max = w->wrap[c] ? 80 : 60, wd = w->width[c] + 2;
-        fn.worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c, wd < 6 ? 6 : wd > max ? max : wd,
-                             w->wrap[c] ? w->fmt[PV_XF_WRAP] : NULL);
+        fn.worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c,
+                                wd < 6     ? 6
+                                : wd > max ? max
+                                           : wd,
+                                w->wrap[c] ? w->fmt[PV_XF_WRAP] : NULL);
     }
     memset(w->width, 0, sizeof w->width);
     memset(w->wrap, 0, sizeof w->wrap);
@@ -148,7 +174,7 @@ void pv_xw_paragraph(pv_xw *w, size_t row, size_t last_col, const char *s, doubl
     if (!w->ws || !s)
         return;
     if (fn.worksheet_merge_range(w->ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, s,
-                              w->fmt[PV_XF_WRAP]) != LXW_NO_ERROR)
+                                 w->fmt[PV_XF_WRAP]) != LXW_NO_ERROR)
         w->failed = 1;
     double lines = ceil((double)u8len(s) / (chars > 10 ? chars : 10));
     fn.worksheet_set_row(w->ws, (lxw_row_t)row, 15 * (lines < 1 ? 1 : lines) + 2, NULL);
@@ -187,8 +213,8 @@ void pv_xw_filter(pv_xw *w, size_t header_row, size_t last_row, size_t ncols)
 {
     if (w->ws && ncols)
         fn.worksheet_autofilter(w->ws, (lxw_row_t)header_row, 0,
-                             (lxw_row_t)(last_row > header_row ? last_row : header_row),
-                             (lxw_col_t)(ncols - 1));
+                                (lxw_row_t)(last_row > header_row ? last_row : header_row),
+                                (lxw_col_t)(ncols - 1));
 }
 
 /* s cut to at most max characters (UTF-8 code points), into out (size cap). */
@@ -239,7 +265,7 @@ void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char 
     v.input_title = (char *)cut_chars(title, 32, t, sizeof t);
     v.input_message = (char *)cut_chars(message, 255, m, sizeof m);
     if (fn.worksheet_data_validation_range(w->ws, (lxw_row_t)first, (lxw_col_t)col, (lxw_row_t)last,
-                                        (lxw_col_t)col, &v) != LXW_NO_ERROR)
+                                           (lxw_col_t)col, &v) != LXW_NO_ERROR)
         w->failed = 1;
 }
 

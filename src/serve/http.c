@@ -21,15 +21,23 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MHD_FUNCS(X)                                                                          \
-    X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_lookup_connection_value)                     \
-    X(MHD_create_response_from_buffer) X(MHD_add_response_header) X(MHD_queue_response)       \
+/* What is called from libmicrohttpd, bound on first use (util/dl.c). */
+/* clang-format off */
+#define MHD_FUNCS(X) \
+    X(MHD_start_daemon) \
+    X(MHD_stop_daemon) \
+    X(MHD_lookup_connection_value) \
+    X(MHD_create_response_from_buffer) \
+    X(MHD_add_response_header) \
+    X(MHD_queue_response) \
     X(MHD_destroy_response)
+/* clang-format on */
 static struct {
     MHD_FUNCS(PV_DL_FIELD)
 } fn;
 static void dl_bind(void *so, const char **missing) { MHD_FUNCS(PV_DL_BIND) }
-static pv_dl mhd = {PV_MHD_SONAME, "libmicrohttpd12", "serve", dl_bind, 0, ""};
+static pv_dl mhd = {
+    .soname = PV_MHD_SONAME, .package = "libmicrohttpd12", .purpose = "serve", .bind = dl_bind};
 
 struct pv_server {
     struct MHD_Daemon *daemon;
@@ -237,11 +245,10 @@ static int listen_on(const char *bind, unsigned port, int *ipv6, unsigned *bound
 static struct MHD_Daemon *start(pv_server *s, int fd, int ipv6)
 {
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | (ipv6 ? MHD_USE_IPv6 : 0);
-    return fn.MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)120, MHD_OPTION_END);
+    return fn.MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_LISTEN_SOCKET, fd,
+                               MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED,
+                               on_done, s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+                               MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
 }
 
 pv_server *pv_serve_start(const pv_serve_opts *o, pv_error *err)
