@@ -122,6 +122,7 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
         pv_err(err, PV_EINTERNAL, NULL, 0, 0, "the solver failed");
         return -1;
     }
+    int proven = sol.status == PV_STATUS_OPTIMAL;
     size_t n = f->r->n;
     double v = 0;
     for (size_t j = 0; j < n; j++) {
@@ -143,7 +144,7 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
         else if (slot == f->ncache - 1)
             f->ncache--;
     }
-    return 1;
+    return proven ? 1 : 2;
 }
 
 unsigned char *pv_portfolio_dup(const pv_selection *s, size_t n)

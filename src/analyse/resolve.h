@@ -41,7 +41,9 @@ int pv_resolver_init(pv_resolver *f, const pv_case *c, const pv_ranking *r, pv_e
 /* Frees what pv_resolver_init allocated. */
 void pv_resolver_free(pv_resolver *f);
 /* Solves with the given scores; x (per project) and *obj receive the
- * optimum. Returns 1 solved, 0 infeasible, -1 error. */
+ * optimum. Returns 1 solved (proven optimal), 2 the best portfolio found
+ * when the time limit ended the search (it depends on the machine's speed),
+ * 0 infeasible, -1 error. */
 int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, double *obj,
                       pv_error *err);
 

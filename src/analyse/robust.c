@@ -151,7 +151,7 @@ static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
                 pv_err(err, e2.code, NULL, 0, 0, "the solver failed on sample %zu: %s", i, e2.text);
                 rc = -1;
             }
-            rec[n] = st > 0;
+            rec[n] = st > 0 ? (unsigned char)st : 0; /* 0 infeasible, 1 optimal, 2 unproven */
             rec[n + 1] = st > 0 && pv_base_optimal(c, r, x->base, score, opt);
         }
         pv_resolver_free(&f);
@@ -242,7 +242,7 @@ static size_t *rank_leaves(const pv_model *m)
 }
 
 /* Counts the records of out: selection shares, base optimal, infeasible,
- * and each distinct portfolio. */
+ * unproven (the time limit ended the search), and each distinct portfolio. */
 static int tally(pv_robust *rb, const unsigned char *out, pv_error *err)
 {
     size_t n = rb->nproj, stride = n + 2, cap = 0;
@@ -252,6 +252,7 @@ static int tally(pv_robust *rb, const unsigned char *out, pv_error *err)
             rb->infeasible++;
             continue;
         }
+        rb->unproven += rec[n] == 2;
         rb->base_count += rec[n + 1];
         for (size_t j = 0; j < n; j++)
             rb->selected[j] += rec[j];

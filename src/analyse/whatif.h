@@ -54,6 +54,10 @@ struct pv_robust {
     size_t *selected; /* per project: samples in which selected */
     size_t base_count;
     size_t infeasible;
+    /* samples whose search the time limit ended: their portfolio is the best
+     * found, which depends on the machine's speed and load (and so on
+     * --threads); every other sample's is proven optimal */
+    size_t unproven;
     pv_portfolio_count *port;
     size_t nport;
     unsigned char *base;
