@@ -366,6 +366,7 @@ async function runRobust() {
   if (r.status !== 200) { box.textContent = (r.json && r.json.error && r.json.error.message) || r.text; return; }
   const rb = r.json;
   box.append(h("p", {}, t("base_share", { p: num(rb.base_share * 100, 1) + " %" })));
+  if (rb.unproven > 0) box.append(h("p", { class: "warn" }, t("robust_unproven", { n: rb.unproven })));
   const tb = h("tbody");
   for (const p of rb.projects) {
     const bar = h("span", { class: "share" });
