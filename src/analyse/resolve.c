@@ -144,6 +144,7 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
         else if (slot == f->ncache - 1)
             f->ncache--;
     }
+    f->unproven += !proven;
     return proven ? 1 : 2;
 }
 

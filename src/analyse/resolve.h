@@ -34,6 +34,7 @@ typedef struct pv_resolver {
     unsigned char **cache; /* column values of distinct optima */
     size_t ncache, next;
     double tl;
+    size_t unproven; /* re-solves the time limit ended (pv_resolver_solve returned 2) */
 } pv_resolver;
 
 /* Builds the MILP of the case's current limits; -1 with err on failure. */

@@ -110,6 +110,7 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
         goto fail;
     }
     s->base_feasible = pv_sel_usable(b);
+    int base_proven = b->status == PV_STATUS_OPTIMAL;
     s->base_objective = b->objective;
     s->base = pv_portfolio_dup(b, r->n);
     pv_selection_free(b);
@@ -147,6 +148,7 @@ pv_sensitivity *pv_sensitivity_run(const pv_case *c, const pv_ranking *r, pv_err
                 sc->low = edge;
         }
     }
+    s->exact = base_proven && f.unproven == 0;
     pv_resolver_free(&f);
     pv_free(x);
     pv_free(w);

@@ -39,6 +39,7 @@ struct pv_sensitivity {
     double base_objective;
     pv_sens_crit *crit;
     int base_feasible;
+    int exact; /* the base and every re-solve proven optimal (no time limit reached) */
 };
 
 typedef struct pv_portfolio_count {

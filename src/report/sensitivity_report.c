@@ -7,6 +7,18 @@
 #include <math.h>
 #include <string.h>
 
+/* When the time limit ended a solve: the one sentence of every format that
+ * has sentences ("exact": false in JSON). */
+static void inexact_line(pv_buf *b, const pv_sensitivity *s, int sv)
+{
+    if (s->exact)
+        return;
+    pv_buf_puts(b, pv_tr(sv, "Not every solve was proven optimal (the time limit ended some): the "
+                             "intervals may be off; raise solver.time_limit_s in the case.",
+                         "Alla lösningar är inte bevisat optimala (tidsgränsen avbröt några): "
+                         "intervallen kan vara fel; höj solver.time_limit_s i fallet."));
+}
+
 /* Each weight's range, with what enters and leaves just outside it, as JSON. */
 static void sensitivity_json(pv_buf *b, const pv_view *v)
 {
@@ -14,6 +26,7 @@ static void sensitivity_json(pv_buf *b, const pv_view *v)
     const pv_model *m = c->model;
     const pv_sensitivity *s = v->data;
     pv_json_keyed_num(b, ",\n  \"base_objective\": ", s->base_objective);
+    pv_buf_printf(b, ", \"exact\": %s", s->exact ? "true" : "false");
     pv_buf_puts(b, ", \"selected_projects\": ");
     pv_ids_json(b, c, s->base, v->n);
     pv_buf_puts(b, ",\n  \"criteria\": [");
@@ -85,6 +98,10 @@ static void sensitivity_text(pv_buf *b, const pv_view *v)
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
     pv_ids_text(b, c, s->base, v->n, "–");
     pv_buf_puts(b, "\n\n");
+    if (!s->exact) {
+        inexact_line(b, s, sv);
+        pv_buf_puts(b, "\n\n");
+    }
     if (md)
         pv_buf_printf(b, "| %s | %s | %s | %s | %s |\n|---|---:|---|---|---|\n",
                       pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Weight", "Vikt"),
@@ -168,6 +185,10 @@ static void sensitivity_html(pv_buf *b, const pv_view *v)
         } else
             pv_buf_puts(b, pv_tr(sv, "No single weight change alters it.",
                                   "Ingen enskild viktändring ändrar den."));
+    }
+    if (!s->exact) {
+        pv_buf_putc(b, ' ');
+        inexact_line(b, s, sv);
     }
     pv_buf_puts(b, "</p>\n");
     pv_html_section(b, "sensitivity", 0, "Stability interval per criterion",

@@ -68,5 +68,17 @@ if [ -z "$u" ] || [ "$u" -lt 1 ] || [ "$u" -gt 8 ]; then
 elif ! grep -q "^[1-8] of the samples reached the time limit" "$d/hard.txt"; then
   echo "FAIL robust with a 0.2 s limit: the text report does not say how many samples were cut"; fail=1
 fi
+# sensitivity likewise: "exact": false and the sentence when a solve was cut
+# (120 projects of the base structure, 0.02 s per solve).
+python3 "$ROOT/tests/bench/gen_family.py" "$d/sens" 120 40 4 2 tl=0.02 >/dev/null
+$PV sensitivity "$d/sens/case.json" --format json -o "$d/sens.json" &&
+$PV sensitivity "$d/sens/case.json" --format text -o "$d/sens.txt"
+n=$((n + 1))
+e=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["exact"])' "$d/sens.json" 2>/dev/null)
+if [ "$e" != False ]; then
+  echo "FAIL sensitivity with a 0.02 s limit: exact = '${e}', expected false"; fail=1
+elif ! grep -q "^Not every solve was proven optimal (the time limit ended some)" "$d/sens.txt"; then
+  echo "FAIL sensitivity with a 0.02 s limit: the text report does not say that solves were cut"; fail=1
+fi
 echo "determinism: $n commands run twice"
 exit $fail
