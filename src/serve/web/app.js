@@ -352,6 +352,7 @@ async function runFrontier(my) {
   const cur = lastSelect && lastSelect.status !== "infeasible"
     ? { cost: lastSelect.resources.find((x) => x.id === res).used, value: lastSelect.objective } : null;
   box.append(frontierSvg(r.json, cur, { title: t("frontier"), x: res }));
+  if (r.json.exact === false) box.append(h("p", { class: "warn" }, t("frontier_inexact")));
 }
 
 async function runRobust() {
