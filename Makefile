@@ -42,14 +42,14 @@ endif
 # linked at start they cost every command about 6 ms (README, "Start-up").
 soname = $(or $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | \
                 sed -n 's/^ *SONAME *//p'),$(2))
-ifndef DL_SONAMES
-DL_SONAMES := -DPV_CRYPTO_SONAME='"$(call soname,crypto,libcrypto.so.3)"' \
-              -DPV_ZIP_SONAME='"$(call soname,zip,libzip.so.4)"' \
-              -DPV_EXPAT_SONAME='"$(call soname,expat,libexpat.so.1)"' \
-              -DPV_XLSXW_SONAME='"$(call soname,xlsxwriter,libxlsxwriter.so.4)"' \
-              -DPV_MHD_SONAME='"$(call soname,microhttpd,libmicrohttpd.so.12)"'
-export DL_SONAMES
-endif
+# Computed once, when first used: after `make deps` has installed the -dev
+# packages in the same run (a fresh machine), not when the Makefile is read.
+DL_SONAMES = $(eval DL_SONAMES := \
+  -DPV_CRYPTO_SONAME='"$(call soname,crypto,libcrypto.so.3)"' \
+  -DPV_ZIP_SONAME='"$(call soname,zip,libzip.so.4)"' \
+  -DPV_EXPAT_SONAME='"$(call soname,expat,libexpat.so.1)"' \
+  -DPV_XLSXW_SONAME='"$(call soname,xlsxwriter,libxlsxwriter.so.4)"' \
+  -DPV_MHD_SONAME='"$(call soname,microhttpd,libmicrohttpd.so.12)"')$(DL_SONAMES)
 LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
