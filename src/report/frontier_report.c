@@ -257,9 +257,10 @@ static void frontier_summary(pv_buf *b, const pv_case *c, const pv_frontier *f, 
     pv_buf_printf(b, sv ? "; portföljen ändras vid %zu gränser i intervallet."
                          : "; the portfolio changes at %zu limits in the range.",
                   f->nseg ? f->nseg - 1 : 0);
-    if (!f->exact)
-        pv_buf_puts(b, pv_tr(sv, " Not every solve was proven optimal.",
-                              " Alla lösningar är inte bevisat optimala."));
+    if (!f->exact) {
+        pv_buf_putc(b, ' ');
+        pv_time_limit_note(b, 0, sv);
+    }
     pv_buf_puts(b, "</p>\n");
 }
 

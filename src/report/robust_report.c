@@ -29,22 +29,6 @@ static double max_half_width(const pv_robust *rb, size_t n, size_t N)
     return maxhw;
 }
 
-/* The samples the time limit cut, when there are any: the one sentence of
- * every format that has sentences (the count is "unproven" in JSON). */
-static void unproven_line(pv_buf *b, const pv_robust *rb, int sv)
-{
-    if (!rb->unproven)
-        return;
-    pv_buf_printf(b,
-                  sv ? "%zu av urvalen nådde tidsgränsen: deras portföljer är de bästa som "
-                       "hittades, inte bevisat optimala, och kan bli andra på en annan dator "
-                       "eller med ett annat --threads (höj solver.time_limit_s i fallet)."
-                     : "%zu of the samples reached the time limit: their portfolios are the "
-                       "best found, not proven optimal, and may differ on another machine or "
-                       "with another --threads (raise solver.time_limit_s in the case).",
-                  rb->unproven);
-}
-
 static const char *group_of(double lo, double hi, int sv)
 {
     switch (pv_core_group(lo, hi)) {
@@ -139,7 +123,7 @@ static void robust_text(pv_buf *b, const pv_view *v)
     pv_fmt_num(b, 100 * maxhw, 1, sv);
     pv_buf_puts(b, pv_tr(sv, " percentage points\n\n", " procentenheter\n\n"));
     if (rb->unproven) {
-        unproven_line(b, rb, sv);
+        pv_time_limit_note(b, rb->unproven, sv);
         pv_buf_puts(b, "\n\n");
     }
     if (md)
@@ -248,7 +232,7 @@ static void robust_html(pv_buf *b, const pv_view *v)
                   cnt[0], cnt[1], cnt[2]);
     if (rb->unproven) {
         pv_buf_putc(b, ' ');
-        unproven_line(b, rb, sv);
+        pv_time_limit_note(b, rb->unproven, sv);
     }
     pv_buf_puts(b, "</p>\n");
     pv_html_section(b, "robust", 0, "Selection share per proposal", "Andel urval per förslag",

@@ -7,18 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-/* When the time limit ended a solve: the one sentence of every format that
- * has sentences ("exact": false in JSON). */
-static void inexact_line(pv_buf *b, const pv_sensitivity *s, int sv)
-{
-    if (s->exact)
-        return;
-    pv_buf_puts(b, pv_tr(sv, "Not every solve was proven optimal (the time limit ended some): the "
-                             "intervals may be off; raise solver.time_limit_s in the case.",
-                         "Alla lösningar är inte bevisat optimala (tidsgränsen avbröt några): "
-                         "intervallen kan vara fel; höj solver.time_limit_s i fallet."));
-}
-
 /* Each weight's range, with what enters and leaves just outside it, as JSON. */
 static void sensitivity_json(pv_buf *b, const pv_view *v)
 {
@@ -99,7 +87,7 @@ static void sensitivity_text(pv_buf *b, const pv_view *v)
     pv_ids_text(b, c, s->base, v->n, "–");
     pv_buf_puts(b, "\n\n");
     if (!s->exact) {
-        inexact_line(b, s, sv);
+        pv_time_limit_note(b, 0, sv);
         pv_buf_puts(b, "\n\n");
     }
     if (md)
@@ -188,7 +176,7 @@ static void sensitivity_html(pv_buf *b, const pv_view *v)
     }
     if (!s->exact) {
         pv_buf_putc(b, ' ');
-        inexact_line(b, s, sv);
+        pv_time_limit_note(b, 0, sv);
     }
     pv_buf_puts(b, "</p>\n");
     pv_html_section(b, "sensitivity", 0, "Stability interval per criterion",

@@ -713,6 +713,27 @@ const char *pv_parties_regret_text(int sv)
                  "som möjligt.");
 }
 
+void pv_time_limit_note(pv_buf *b, size_t samples, int sv)
+{
+    if (samples)
+        pv_buf_printf(b,
+                      sv ? "%zu av urvalen nådde tidsgränsen: deras portföljer är de bästa som "
+                           "hittades, inte bevisat optimala, och kan bli andra på en annan dator "
+                           "eller med ett annat --threads"
+                         : "%zu of the samples reached the time limit: their portfolios are the "
+                           "best found, not proven optimal, and may differ on another machine "
+                           "or with another --threads",
+                      samples);
+    else
+        pv_buf_puts(b, pv_tr(sv,
+                             "Not every solve was proven optimal (the time limit ended "
+                             "some): the results may be off",
+                             "Alla lösningar är inte bevisat optimala (tidsgränsen avbröt "
+                             "några): resultaten kan vara fel"));
+    pv_buf_puts(b, pv_tr(sv, " (raise solver.time_limit_s in the case).",
+                         " (höj solver.time_limit_s i fallet)."));
+}
+
 const char *pv_parties_conflict_text(int sv)
 {
     return pv_tr(sv,

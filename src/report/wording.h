@@ -107,6 +107,10 @@ const char *pv_cofin_objective_text(int sv);
 const char *pv_parties_maxmin_text(int sv);
 const char *pv_parties_regret_text(int sv);
 const char *pv_parties_conflict_text(int sv);
+/* The what-if reports' one sentence when the time limit ended some of
+ * their solves: how many samples (robust, samples > 0), or that not every
+ * solve was proven (sensitivity, frontier: samples = 0), and the advice. */
+void pv_time_limit_note(pv_buf *b, size_t samples, int sv);
 /* The co-financing part of the portfolio report (cofin_report.c); each does
  * nothing when the case has no "cofinancing". */
 void pv_cofin_json(pv_buf *b, const pv_case *c, const pv_selection *s);
