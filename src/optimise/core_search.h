@@ -23,4 +23,20 @@ void pv_mip_outcome(const pv_mip *m, pv_mip_sol *sol, int proven, double bound);
 int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t0, double tl_ms,
                    double gap, pv_mip_sol *sol, unsigned char *seed, int *seeded);
 
+/* How pv_small_bb ended. */
+enum { PV_SBB_PROVEN, PV_SBB_LIMIT, PV_SBB_GIVE_UP };
+
+/*
+ * Our own depth-first branch and bound (small_bb.c) on m with the columns
+ * fix[j] >= 0 fixed, for a portfolio worth more than incobj (beyond
+ * pv_mip_tol). PV_SBB_PROVEN: the search finished, so the best portfolio
+ * found (in better, *found = 1) or else the incumbent is optimal;
+ * PV_SBB_LIMIT: the time or subproblem limit (<= 0: none) came first, and
+ * better holds the best found when *found; PV_SBB_GIVE_UP: the problem is too
+ * large for the dense tableau or its rounding could not be settled (the
+ * caller runs GLPK's search). *nodes: subproblems, when not NULL.
+ */
+int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
+                long node_limit, unsigned char *better, int *found, long *nodes);
+
 #endif

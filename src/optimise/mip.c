@@ -51,6 +51,7 @@ void pv_tuning_init(pv_tuning *t)
      * proof needs no subproblem limit: on the benchmark family at 120 x 40 x
      * 4 this took base seed 2 from 2.0 to 0.8 s and no case was slower. */
     t->cutoff = 1;
+    t->small_bb = 1;
 }
 
 int pv_cell_has(const char *cell, const char *value)

@@ -42,6 +42,7 @@ typedef struct pv_tuning {
     double why_gap;      /* relative gap of the why re-solves */
     long why_node_limit; /* subproblems per why re-solve (0: no limit) */
     int cutoff;          /* core searches prune by the incumbent (an objective row) */
+    int small_bb;        /* the proof on the fixed problem by small_bb.c first */
 } pv_tuning;
 
 /* Fills t with the measured defaults. */

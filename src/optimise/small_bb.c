@@ -1,0 +1,555 @@
+/*
+ * small_bb.c — our own depth-first branch and bound for the proof on the
+ * fixed problem (core_search.c, step 4).
+ *
+ * After reduced-cost fixing and probing the proof covers a few dozen free
+ * columns, and GLPK spends 50–150 µs per subproblem on it (tree management,
+ * its presolver at every node). Here the LP of each subproblem is a dense
+ * bounded dual simplex on a full tableau that the child inherits from its
+ * parent, a few µs per pivot at that size.
+ *
+ * The tableau's rounding never decides the answer:
+ *  - a subproblem is pruned only by a Lagrangian bound computed from the
+ *    model's own rows with the tableau's duals (any duals give a valid
+ *    bound), so a drifted tableau prunes less, never wrongly;
+ *  - a subproblem is infeasible only when a row combination taken from the
+ *    tableau, recomputed from the model's rows, cannot be met;
+ *  - a portfolio counts only when pv_mip_feasible accepts it.
+ * Anything else the tableau cannot settle ends the search with
+ * PV_SBB_GIVE_UP, and the caller runs GLPK's proof as before.
+ */
+#include "core_search.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+enum { AT_LO = 0, AT_UP = 1, BASIC = 2 };
+
+typedef struct level {
+    double *T;           /* mr x nv tableau B^-1 [A -I] */
+    double *d;           /* nv reduced costs */
+    double *lo, *up;     /* nv bounds */
+    unsigned char *stat; /* nv: AT_LO, AT_UP or BASIC */
+    size_t *head;        /* mr: the basic variable of each row */
+} level;
+
+typedef struct sbb {
+    const pv_mip *m;
+    size_t n, mr, nv;    /* free columns, rows kept, n + mr variables */
+    size_t *col;         /* free column -> model column */
+    double *A;           /* mr x n, each row scaled by its largest |a| */
+    size_t *cst, *cix;   /* the same column-wise, sparse: column j's entries */
+    double *cv;          /* cst[j] .. cst[j + 1] - 1 in cix (row) and cv */
+    double *dl;          /* n: the Lagrangian reduced costs of safe_bound */
+    size_t *nzv;         /* the nonbasic variables away from 0 */
+    double *c;           /* nv costs (0 for the rows' variables) */
+    double const0;       /* objective of the fixed columns */
+    double *beta;        /* mr basic values */
+    double *pi;          /* mr duals, clamped for the bound */
+    unsigned char *val;  /* the portfolio being checked (fixed columns set) */
+    unsigned char *best; /* the best portfolio found (when better than the start) */
+    int found;
+    double cutoff; /* prune at or below */
+    double lastb;  /* safe_bound's last value */
+    double incobj;
+    level *lv; /* n + 1 levels */
+    double t0, tl_ms;
+    long nodes, node_limit;
+    int stop; /* PV_SBB_* when the search ends early */
+} sbb;
+
+#define FTOL 1e-9  /* primal feasibility of a scaled row or a bound */
+#define ITOL 1e-6  /* integrality, before pv_mip_feasible checks */
+#define PTOL 1e-9  /* smallest pivot */
+#define MAX_DOUBLES ((size_t)48 * 1024 * 1024) /* the levels' memory: 384 MB */
+
+static size_t lv_doubles(const sbb *s) { return s->mr * s->nv + 3 * s->nv; }
+
+static void sbb_free(sbb *s)
+{
+    if (s->lv)
+        for (size_t h = 0; h <= s->n; h++) {
+            pv_free(s->lv[h].T);
+            pv_free(s->lv[h].stat);
+            pv_free(s->lv[h].head);
+        }
+    void *arrays[] = {s->lv,  s->col, s->A,  s->cst, s->cix, s->cv, s->dl,
+                      s->nzv, s->c,   s->beta, s->pi, s->val, s->best};
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        pv_free(arrays[i]);
+}
+
+/* Builds the dense problem over the free columns: the enabled rows that
+ * hold one, less the fixed columns' activity, those that cannot bind left
+ * out (a relaxation). 1 when the fixed columns already break a row (no
+ * portfolio with these fixings), 0 when built, -1 when out of memory or too
+ * large. */
+static int sbb_build(sbb *s, const signed char *fix)
+{
+    const pv_mip *m = s->m;
+    size_t nc = m->ncols;
+    s->col = pv_malloc((nc + 1) * sizeof *s->col);
+    s->val = pv_calloc(nc + 1, 1);
+    s->best = pv_calloc(nc + 1, 1);
+    long *map = pv_malloc((nc + 1) * sizeof *map);
+    size_t *keep = pv_malloc((m->nrows + 1) * sizeof *keep);
+    double *rlb = pv_malloc((m->nrows + 1) * sizeof *rlb);
+    double *rub = pv_malloc((m->nrows + 1) * sizeof *rub);
+    int rc = -1;
+    if (!s->col || !s->val || !s->best || !map || !keep || !rlb || !rub)
+        goto out;
+    s->const0 = 0;
+    for (size_t j = 0; j < nc; j++) {
+        map[j] = -1;
+        if (m->lb[j] < m->ub[j] && fix[j] < 0) {
+            map[j] = (long)s->n;
+            s->col[s->n++] = j;
+        } else {
+            s->val[j] = (unsigned char)(fix[j] >= 0 && m->lb[j] < m->ub[j] ? fix[j] : m->lb[j]);
+            s->const0 += m->obj[j] * s->val[j];
+        }
+    }
+    for (size_t i = 0; i < m->nrows; i++) {
+        if (!pv_mip_row_on(m, i))
+            continue;
+        const pv_row *r = &m->rows[i];
+        double fixed = 0, lo = 0, hi = 0;
+        size_t nfree = 0;
+        for (size_t k = 0; k < r->nz; k++) {
+            if (map[r->col[k]] < 0)
+                fixed += r->val[k] * s->val[r->col[k]];
+            else {
+                nfree++;
+                if (r->val[k] > 0)
+                    hi += r->val[k];
+                else
+                    lo += r->val[k];
+            }
+        }
+        double l = r->lb - fixed, u = r->ub - fixed;
+        if (!nfree) {
+            if (fixed < r->lb - pv_mip_tol(r->lb) || fixed > r->ub + pv_mip_tol(r->ub)) {
+                rc = 1;
+                goto out;
+            }
+            continue;
+        }
+        if (lo >= l && hi <= u)
+            continue; /* cannot bind */
+        /* A side that cannot bind becomes the activity's own bound (widened
+         * by the rounding of its sum): every variable then has a finite box,
+         * which the infeasibility check and the bound need. */
+        double slack = 1e-9 * (hi - lo + 1);
+        rlb[s->mr] = lo >= l ? lo - slack : l;
+        rub[s->mr] = hi <= u ? hi + slack : u;
+        keep[s->mr++] = i;
+    }
+    s->nv = s->n + s->mr;
+    if (s->n == 0 || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES)
+        goto out;
+    s->A = pv_calloc(s->mr * s->n + 1, sizeof *s->A);
+    s->c = pv_calloc(s->nv + 1, sizeof *s->c);
+    s->beta = pv_calloc(s->mr + 1, sizeof *s->beta);
+    s->pi = pv_calloc(s->mr + 1, sizeof *s->pi);
+    s->lv = pv_calloc(s->n + 1, sizeof *s->lv);
+    s->cst = pv_calloc(s->n + 2, sizeof *s->cst);
+    s->cix = pv_malloc((s->mr * s->n + 1) * sizeof *s->cix);
+    s->cv = pv_malloc((s->mr * s->n + 1) * sizeof *s->cv);
+    s->dl = pv_calloc(s->n + 1, sizeof *s->dl);
+    s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
+    if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv ||
+        !s->dl || !s->nzv)
+        goto out;
+    for (size_t h = 0; h <= s->n; h++) {
+        level *L = &s->lv[h];
+        L->T = pv_malloc(lv_doubles(s) * sizeof *L->T);
+        L->stat = pv_malloc(s->nv + 1);
+        L->head = pv_malloc((s->mr + 1) * sizeof *L->head);
+        if (!L->T || !L->stat || !L->head)
+            goto out;
+        L->d = L->T + s->mr * s->nv;
+        L->lo = L->d + s->nv;
+        L->up = L->lo + s->nv;
+    }
+    /* level 0: the rows' variables basic, T = [-A I] */
+    level *L = &s->lv[0];
+    memset(L->T, 0, s->mr * s->nv * sizeof *L->T);
+    for (size_t i = 0; i < s->mr; i++) {
+        const pv_row *r = &m->rows[keep[i]];
+        double big = 0;
+        for (size_t k = 0; k < r->nz; k++)
+            if (map[r->col[k]] >= 0 && fabs(r->val[k]) > big)
+                big = fabs(r->val[k]);
+        for (size_t k = 0; k < r->nz; k++)
+            if (map[r->col[k]] >= 0)
+                s->A[i * s->n + (size_t)map[r->col[k]]] += r->val[k] / big;
+        for (size_t j = 0; j < s->n; j++)
+            L->T[i * s->nv + j] = -s->A[i * s->n + j];
+        L->T[i * s->nv + s->n + i] = 1;
+        L->lo[s->n + i] = rlb[i] / big;
+        L->up[s->n + i] = rub[i] / big;
+        L->stat[s->n + i] = BASIC;
+        L->head[i] = s->n + i;
+        L->d[s->n + i] = 0;
+    }
+    size_t nz = 0;
+    for (size_t j = 0; j < s->n; j++) {
+        s->cst[j] = nz;
+        for (size_t i = 0; i < s->mr; i++)
+            if (s->A[i * s->n + j] != 0) {
+                s->cix[nz] = i;
+                s->cv[nz++] = s->A[i * s->n + j];
+            }
+    }
+    s->cst[s->n] = nz;
+    for (size_t j = 0; j < s->n; j++) {
+        s->c[j] = m->obj[s->col[j]];
+        L->d[j] = s->c[j];
+        L->lo[j] = m->lb[s->col[j]];
+        L->up[j] = m->ub[s->col[j]];
+        L->stat[j] = s->c[j] > 0 ? AT_UP : AT_LO;
+    }
+    rc = 0;
+out:
+    pv_free(map);
+    pv_free(keep);
+    pv_free(rlb);
+    pv_free(rub);
+    return rc;
+}
+
+static double nb_value(const level *L, size_t k)
+{
+    return L->stat[k] == AT_UP ? L->up[k] : L->lo[k];
+}
+
+/* The basic values from the nonbasic ones. */
+static void basic_values(sbb *s, const level *L)
+{
+    size_t nn = 0;
+    for (size_t k = 0; k < s->nv; k++)
+        if (L->stat[k] != BASIC && nb_value(L, k) != 0)
+            s->nzv[nn++] = k;
+    for (size_t i = 0; i < s->mr; i++) {
+        const double *t = L->T + i * s->nv;
+        double b = 0;
+        for (size_t q = 0; q < nn; q++)
+            b -= t[s->nzv[q]] * nb_value(L, s->nzv[q]);
+        s->beta[i] = b;
+    }
+}
+
+/* The Lagrangian bound of the subproblem from the tableau's duals (the rows'
+ * reduced costs), computed from the model's rows: valid for any duals. A
+ * dual whose row side is infinite is taken as 0. */
+static double safe_bound(sbb *s, const level *L)
+{
+    double b = s->const0;
+    for (size_t i = 0; i < s->mr; i++) {
+        double p = L->d[s->n + i], lo = L->lo[s->n + i], up = L->up[s->n + i];
+        if ((p > 0 && up == HUGE_VAL) || (p < 0 && lo == -HUGE_VAL))
+            p = 0;
+        s->pi[i] = p;
+        if (p > 0)
+            b += p * up;
+        else if (p < 0)
+            b += p * lo;
+    }
+    for (size_t j = 0; j < s->n; j++) {
+        double dj = s->c[j];
+        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
+            dj -= s->pi[s->cix[q]] * s->cv[q];
+        s->dl[j] = dj;
+        b += dj > 0 ? dj * L->up[j] : dj * L->lo[j];
+    }
+    s->lastb = b;
+    return b;
+}
+
+/* 1 when row r's combination of the model's rows, recomputed, shows that no
+ * point within the bounds exists. */
+static int proven_infeasible(sbb *s, const level *L, size_t r)
+{
+    const double *t = L->T + r * s->nv;
+    /* Σ_i rho_i (A_i x - r_i) = 0 with rho_i = -t[n + i] */
+    double lo = 0, hi = 0, mag = 0;
+    for (size_t j = 0; j < s->n; j++) {
+        double w = 0;
+        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
+            w -= t[s->n + s->cix[q]] * s->cv[q];
+        lo += w > 0 ? w * L->lo[j] : w * L->up[j];
+        hi += w > 0 ? w * L->up[j] : w * L->lo[j];
+        mag += fabs(w);
+    }
+    for (size_t i = 0; i < s->mr; i++) {
+        /* the coefficient of r_i is -rho_i; exactly 0 for the other rows'
+         * basic variables (the pivots keep unit columns exact) */
+        double w = t[s->n + i];
+        if (w == 0)
+            continue;
+        double a = w > 0 ? L->lo[s->n + i] : L->up[s->n + i];
+        double b = w > 0 ? L->up[s->n + i] : L->lo[s->n + i];
+        lo += w * a; /* may be -inf: that side then cannot be excluded */
+        hi += w * b;
+        if (isfinite(a))
+            mag += fabs(w * a);
+        if (isfinite(b))
+            mag += fabs(w * b);
+    }
+    double eps = 1e-9 * (mag + 1);
+    return lo > eps || hi < -eps;
+}
+
+/* Dual simplex pivot on row r, column k. */
+static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
+{
+    size_t nv = s->nv;
+    double *tr = L->T + r * nv;
+    double inv = 1 / tr[k];
+    for (size_t q = 0; q < nv; q++)
+        tr[q] *= inv;
+    tr[k] = 1;
+    for (size_t i = 0; i < s->mr; i++) {
+        if (i == r)
+            continue;
+        double *ti = L->T + i * nv;
+        double f = ti[k];
+        if (f == 0)
+            continue;
+        for (size_t q = 0; q < nv; q++)
+            ti[q] -= f * tr[q];
+        ti[k] = 0;
+    }
+    double dk = L->d[k];
+    for (size_t q = 0; q < nv; q++)
+        L->d[q] -= dk * tr[q];
+    L->d[k] = 0;
+    L->stat[L->head[r]] = leave_at;
+    L->stat[k] = BASIC;
+    L->head[r] = k;
+}
+
+enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
+
+/* The subproblem's LP by the dual simplex from the inherited basis. */
+static int node_lp(sbb *s, level *L)
+{
+    size_t limit = 100 + 20 * s->mr;
+    for (size_t it = 0;; it++) {
+        if (safe_bound(s, L) <= s->cutoff)
+            return LP_PRUNED;
+        if (it >= limit)
+            return LP_TROUBLE;
+        basic_values(s, L);
+        size_t r = SIZE_MAX;
+        double worst = 0;
+        int below = 0;
+        for (size_t i = 0; i < s->mr; i++) {
+            size_t b = L->head[i];
+            double tol = FTOL * (1 + fabs(s->beta[i]));
+            double v = L->lo[b] - s->beta[i];
+            if (v > tol && v > worst) {
+                worst = v;
+                r = i;
+                below = 1;
+            }
+            v = s->beta[i] - L->up[b];
+            if (v > tol && v > worst) {
+                worst = v;
+                r = i;
+                below = 0;
+            }
+        }
+        if (r == SIZE_MAX)
+            return LP_OPT;
+        const double *tr = L->T + r * s->nv;
+        size_t k = SIZE_MAX;
+        double best = HUGE_VAL, bestp = 0;
+        for (size_t q = 0; q < s->nv; q++) {
+            unsigned char st = L->stat[q];
+            double a = tr[q];
+            if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
+                continue;
+            /* below: β_r must rise, β_r = -Σ a z */
+            int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
+            if (!ok)
+                continue;
+            double ratio = fabs(L->d[q]) / fabs(a);
+            if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > bestp)) {
+                best = ratio;
+                bestp = fabs(a);
+                k = q;
+            }
+        }
+        if (k == SIZE_MAX)
+            return proven_infeasible(s, L, r) ? LP_PRUNED : LP_TROUBLE;
+        pivot(s, L, r, k, below ? AT_LO : AT_UP);
+    }
+}
+
+/* Reduced-cost fixing by the last safe bound: the bound is separable, so
+ * moving column j off the side its Lagrangian reduced cost favours costs
+ * at least |dl[j]|; when that reaches the cutoff no portfolio of this
+ * subtree better than the incumbent has it there. 1 when a fixing moved the
+ * LP point (the LP is then solved again). */
+static int node_fix(sbb *s, level *L)
+{
+    double room = s->lastb - s->cutoff;
+    int moved = 0;
+    for (size_t j = 0; j < s->n; j++) {
+        if (L->lo[j] == L->up[j] || fabs(s->dl[j]) < room)
+            continue;
+        double v = s->dl[j] > 0 ? L->up[j] : L->lo[j];
+        if (L->stat[j] == BASIC)
+            moved = 1;
+        else {
+            moved |= nb_value(L, j) != v;
+            L->stat[j] = s->dl[j] > 0 ? AT_UP : AT_LO;
+        }
+        L->lo[j] = L->up[j] = v;
+    }
+    return moved;
+}
+
+/* The objective loss of moving basic row r's value by delta (one dual
+ * pivot's estimate), for branching. */
+static double penalty(const sbb *s, const level *L, size_t r, int below, double delta)
+{
+    const double *tr = L->T + r * s->nv;
+    double best = HUGE_VAL;
+    for (size_t q = 0; q < s->nv; q++) {
+        unsigned char st = L->stat[q];
+        double a = tr[q];
+        if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
+            continue;
+        int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
+        if (ok && fabs(L->d[q]) / fabs(a) < best)
+            best = fabs(L->d[q]) / fabs(a);
+    }
+    return best == HUGE_VAL ? HUGE_VAL : best * delta;
+}
+
+/* Checks the LP point as a portfolio: 1 when every column is integral and
+ * the model accepts it (then taken when better than the incumbent). */
+static int try_portfolio(sbb *s, const level *L)
+{
+    for (size_t j = 0; j < s->n; j++) {
+        double v = L->stat[j] == BASIC ? 0 : nb_value(L, j);
+        if (L->stat[j] == BASIC)
+            for (size_t i = 0; i < s->mr; i++)
+                if (L->head[i] == j)
+                    v = s->beta[i];
+        if (fabs(v - floor(v + 0.5)) > ITOL)
+            return 0;
+        s->val[s->col[j]] = (unsigned char)(v > 0.5);
+    }
+    if (!pv_mip_feasible(s->m, s->val))
+        return 0;
+    double obj = pv_mip_value(s->m, s->val);
+    if (obj > s->incobj + pv_mip_tol(s->incobj)) {
+        memcpy(s->best, s->val, s->m->ncols);
+        s->found = 1;
+        s->incobj = obj;
+        s->cutoff = obj + pv_mip_tol(obj);
+    }
+    return 1;
+}
+
+static void search(sbb *s, size_t h)
+{
+    level *L = &s->lv[h];
+    if (s->stop)
+        return;
+    if (++s->nodes % 64 == 0 && pv_mip_clock_ms() - s->t0 > s->tl_ms)
+        s->stop = PV_SBB_LIMIT;
+    if (s->node_limit > 0 && s->nodes > s->node_limit)
+        s->stop = PV_SBB_LIMIT;
+    if (s->stop)
+        return;
+    int lp;
+    while ((lp = node_lp(s, L)) == LP_OPT && node_fix(s, L))
+        ;
+    if (lp == LP_PRUNED)
+        return;
+    if (lp == LP_TROUBLE) {
+        s->stop = PV_SBB_GIVE_UP;
+        return;
+    }
+    /* branching column: the fractional basic column with the largest
+     * product of its two children's estimated losses */
+    size_t bj = SIZE_MAX, br = SIZE_MAX;
+    double bscore = -1, bdown = 0, bup = 0;
+    for (size_t i = 0; i < s->mr; i++) {
+        size_t j = L->head[i];
+        if (j >= s->n)
+            continue;
+        double f = s->beta[i] - floor(s->beta[i]);
+        if (f < ITOL || f > 1 - ITOL)
+            continue;
+        double pd = penalty(s, L, i, 0, f), pu = penalty(s, L, i, 1, 1 - f);
+        double sc = (pd > 1e-9 ? pd : 1e-9) * (pu > 1e-9 ? pu : 1e-9);
+        if (sc > bscore || (sc == bscore && j < bj)) {
+            bscore = sc;
+            bj = j;
+            br = i;
+            bdown = pd;
+            bup = pu;
+        }
+    }
+    if (bj == SIZE_MAX) {
+        if (try_portfolio(s, L))
+            return;
+        /* integral to the LP but not to the model's check: enumerate */
+        for (size_t j = 0; j < s->n && bj == SIZE_MAX; j++)
+            if (L->lo[j] < L->up[j])
+                bj = j;
+        if (bj == SIZE_MAX)
+            return; /* every column fixed, and the model rejects it */
+    }
+    (void)br;
+    if (h + 1 > s->n) {
+        s->stop = PV_SBB_GIVE_UP;
+        return;
+    }
+    level *C = &s->lv[h + 1];
+    int first = bup <= bdown; /* the child that loses less first */
+    for (int t = 0; t < 2 && !s->stop; t++) {
+        int v = t == 0 ? first : !first;
+        memcpy(C->T, L->T, lv_doubles(s) * sizeof *C->T);
+        memcpy(C->stat, L->stat, s->nv);
+        memcpy(C->head, L->head, s->mr * sizeof *C->head);
+        C->lo[bj] = C->up[bj] = v;
+        if (C->stat[bj] != BASIC)
+            C->stat[bj] = (unsigned char)(v ? AT_UP : AT_LO);
+        search(s, h + 1);
+    }
+}
+
+int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
+                long node_limit, unsigned char *better, int *found, long *nodes)
+{
+    sbb s;
+    memset(&s, 0, sizeof s);
+    s.m = m;
+    s.incobj = incobj;
+    s.cutoff = incobj + pv_mip_tol(incobj);
+    s.t0 = pv_mip_clock_ms();
+    s.tl_ms = tl_ms;
+    s.node_limit = node_limit;
+    int rc = sbb_build(&s, fix);
+    int ret = PV_SBB_PROVEN;
+    if (rc < 0)
+        ret = PV_SBB_GIVE_UP;
+    else if (rc == 0) {
+        search(&s, 0);
+        ret = s.stop ? s.stop : PV_SBB_PROVEN;
+    }
+    *found = s.found && ret != PV_SBB_GIVE_UP;
+    if (*found)
+        memcpy(better, s.best, m->ncols);
+    if (nodes)
+        *nodes = s.nodes;
+    sbb_free(&s);
+    return ret;
+}
