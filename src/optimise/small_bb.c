@@ -80,27 +80,16 @@ static void sbb_free(sbb *s)
         pv_free(arrays[i]);
 }
 
-/* Builds the dense problem over the free columns: the enabled rows that
- * hold one, less the fixed columns' activity, those that cannot bind left
- * out (a relaxation). 1 when the fixed columns already break a row (no
- * portfolio with these fixings), 0 when built, -1 when out of memory or too
- * large. */
-static int sbb_build(sbb *s, const signed char *fix)
+/* Splits the columns into free and fixed, and keeps the enabled rows that
+ * hold a free column, less the fixed columns' activity, those that cannot
+ * bind left out (a relaxation). 1 when the fixed columns already break a
+ * row (no portfolio with these fixings), else 0. */
+static int sbb_select(sbb *s, const signed char *fix, long *map, size_t *keep, double *rlb,
+                      double *rub)
 {
     const pv_mip *m = s->m;
-    size_t nc = m->ncols;
-    s->col = pv_malloc((nc + 1) * sizeof *s->col);
-    s->val = pv_calloc(nc + 1, 1);
-    s->best = pv_calloc(nc + 1, 1);
-    long *map = pv_malloc((nc + 1) * sizeof *map);
-    size_t *keep = pv_malloc((m->nrows + 1) * sizeof *keep);
-    double *rlb = pv_malloc((m->nrows + 1) * sizeof *rlb);
-    double *rub = pv_malloc((m->nrows + 1) * sizeof *rub);
-    int rc = -1;
-    if (!s->col || !s->val || !s->best || !map || !keep || !rlb || !rub)
-        goto out;
     s->const0 = 0;
-    for (size_t j = 0; j < nc; j++) {
+    for (size_t j = 0; j < m->ncols; j++) {
         map[j] = -1;
         if (m->lb[j] < m->ub[j] && fix[j] < 0) {
             map[j] = (long)s->n;
@@ -129,10 +118,8 @@ static int sbb_build(sbb *s, const signed char *fix)
         }
         double l = r->lb - fixed, u = r->ub - fixed;
         if (!nfree) {
-            if (fixed < r->lb - pv_mip_tol(r->lb) || fixed > r->ub + pv_mip_tol(r->ub)) {
-                rc = 1;
-                goto out;
-            }
+            if (fixed < r->lb - pv_mip_tol(r->lb) || fixed > r->ub + pv_mip_tol(r->ub))
+                return 1;
             continue;
         }
         if (lo >= l && hi <= u)
@@ -145,9 +132,12 @@ static int sbb_build(sbb *s, const signed char *fix)
         rub[s->mr] = hi <= u ? hi + slack : u;
         keep[s->mr++] = i;
     }
-    s->nv = s->n + s->mr;
-    if (s->n == 0 || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES)
-        goto out;
+    return 0;
+}
+
+/* The dense arrays and one level per depth; 0, or -1 when out of memory. */
+static int sbb_alloc(sbb *s)
+{
     s->A = pv_calloc(s->mr * s->n + 1, sizeof *s->A);
     s->c = pv_calloc(s->nv + 1, sizeof *s->c);
     s->beta = pv_calloc(s->mr + 1, sizeof *s->beta);
@@ -160,19 +150,27 @@ static int sbb_build(sbb *s, const signed char *fix)
     s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv ||
         !s->dl || !s->nzv)
-        goto out;
+        return -1;
     for (size_t h = 0; h <= s->n; h++) {
         level *L = &s->lv[h];
         L->T = pv_malloc(lv_doubles(s) * sizeof *L->T);
         L->stat = pv_malloc(s->nv + 1);
         L->head = pv_malloc((s->mr + 1) * sizeof *L->head);
         if (!L->T || !L->stat || !L->head)
-            goto out;
+            return -1;
         L->d = L->T + s->mr * s->nv;
         L->lo = L->d + s->nv;
         L->up = L->lo + s->nv;
     }
-    /* level 0: the rows' variables basic, T = [-A I] */
+    return 0;
+}
+
+/* Level 0: the kept rows, each scaled by its largest coefficient, with
+ * their variables basic (T = [-A I]) and the columns at their better bound. */
+static void sbb_level0(sbb *s, const long *map, const size_t *keep, const double *rlb,
+                       const double *rub)
+{
+    const pv_mip *m = s->m;
     level *L = &s->lv[0];
     memset(L->T, 0, s->mr * s->nv * sizeof *L->T);
     for (size_t i = 0; i < s->mr; i++) {
@@ -210,6 +208,32 @@ static int sbb_build(sbb *s, const signed char *fix)
         L->up[j] = m->ub[s->col[j]];
         L->stat[j] = s->c[j] > 0 ? AT_UP : AT_LO;
     }
+}
+
+/* Builds the dense problem over the free columns (a relaxation of the
+ * rows). 1 when the fixed columns already break a row (no portfolio with
+ * these fixings), 0 when built, -1 when out of memory or too large. */
+static int sbb_build(sbb *s, const signed char *fix)
+{
+    size_t nc = s->m->ncols, nr = s->m->nrows;
+    s->col = pv_malloc((nc + 1) * sizeof *s->col);
+    s->val = pv_calloc(nc + 1, 1);
+    s->best = pv_calloc(nc + 1, 1);
+    long *map = pv_malloc((nc + 1) * sizeof *map);
+    size_t *keep = pv_malloc((nr + 1) * sizeof *keep);
+    double *rlb = pv_malloc((nr + 1) * sizeof *rlb);
+    double *rub = pv_malloc((nr + 1) * sizeof *rub);
+    int rc = -1;
+    if (!s->col || !s->val || !s->best || !map || !keep || !rlb || !rub)
+        goto out;
+    rc = sbb_select(s, fix, map, keep, rlb, rub);
+    if (rc)
+        goto out;
+    rc = -1;
+    s->nv = s->n + s->mr;
+    if (s->n == 0 || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES || sbb_alloc(s))
+        goto out;
+    sbb_level0(s, map, keep, rlb, rub);
     rc = 0;
 out:
     pv_free(map);
