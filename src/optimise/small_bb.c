@@ -63,6 +63,12 @@ typedef struct sbb {
 #define ITOL 1e-6  /* integrality, before pv_mip_feasible checks */
 #define PTOL 1e-9  /* smallest pivot */
 #define MAX_DOUBLES ((size_t)48 * 1024 * 1024) /* the levels' memory: 384 MB */
+/* One level's tableau, in doubles (256 KB). A subproblem costs a few passes
+ * over it, and beyond this size more than GLPK's 50-150 us: measured on the
+ * benchmark family 10-50 us per subproblem at 3,000-19,000 doubles, 226 us
+ * at 36,000, 511 at 79,000 and 1,388 at 170,000 (many coupling rows x <= y
+ * left free, which GLPK's sparse LU handles better than a dense tableau). */
+#define MAX_TABLEAU ((size_t)32 * 1024)
 
 static size_t lv_doubles(const sbb *s) { return s->mr * s->nv + 3 * s->nv; }
 
@@ -231,7 +237,8 @@ static int sbb_build(sbb *s, const signed char *fix)
         goto out;
     rc = -1;
     s->nv = s->n + s->mr;
-    if (s->n == 0 || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES || sbb_alloc(s))
+    if (s->n == 0 || s->mr * s->nv > MAX_TABLEAU || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES ||
+        sbb_alloc(s))
         goto out;
     sbb_level0(s, map, keep, rlb, rub);
     rc = 0;
