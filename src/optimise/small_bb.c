@@ -43,6 +43,7 @@ typedef struct sbb {
     double *cv;          /* cst[j] .. cst[j + 1] - 1 in cix (row) and cv */
     double *dl;          /* n: the Lagrangian reduced costs of safe_bound */
     size_t *nzv;         /* the nonbasic variables away from 0 */
+    size_t *pnz;         /* the pivot row's nonzero entries */
     double *c;           /* nv costs (0 for the rows' variables) */
     double const0;       /* objective of the fixed columns */
     double *beta;        /* mr basic values */
@@ -81,7 +82,7 @@ static void sbb_free(sbb *s)
             pv_free(s->lv[h].head);
         }
     void *arrays[] = {s->lv,  s->col, s->A,  s->cst, s->cix, s->cv, s->dl,
-                      s->nzv, s->c,   s->beta, s->pi, s->val, s->best};
+                      s->nzv, s->pnz, s->c,   s->beta, s->pi, s->val, s->best};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -154,8 +155,9 @@ static int sbb_alloc(sbb *s)
     s->cv = pv_malloc((s->mr * s->n + 1) * sizeof *s->cv);
     s->dl = pv_calloc(s->n + 1, sizeof *s->dl);
     s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
+    s->pnz = pv_malloc((s->nv + 1) * sizeof *s->pnz);
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv ||
-        !s->dl || !s->nzv)
+        !s->dl || !s->nzv || !s->pnz)
         return -1;
     for (size_t h = 0; h <= s->n; h++) {
         level *L = &s->lv[h];
@@ -338,8 +340,13 @@ static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
     size_t nv = s->nv;
     double *tr = L->T + r * nv;
     double inv = 1 / tr[k];
+    /* the pivot row's nonzeros only: its zeros change no other row */
+    size_t nz = 0;
     for (size_t q = 0; q < nv; q++)
-        tr[q] *= inv;
+        if (tr[q] != 0) {
+            tr[q] *= inv;
+            s->pnz[nz++] = q;
+        }
     tr[k] = 1;
     for (size_t i = 0; i < s->mr; i++) {
         if (i == r)
@@ -348,13 +355,13 @@ static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
         double f = ti[k];
         if (f == 0)
             continue;
-        for (size_t q = 0; q < nv; q++)
-            ti[q] -= f * tr[q];
+        for (size_t p = 0; p < nz; p++)
+            ti[s->pnz[p]] -= f * tr[s->pnz[p]];
         ti[k] = 0;
     }
     double dk = L->d[k];
-    for (size_t q = 0; q < nv; q++)
-        L->d[q] -= dk * tr[q];
+    for (size_t p = 0; p < nz; p++)
+        L->d[s->pnz[p]] -= dk * tr[s->pnz[p]];
     L->d[k] = 0;
     L->stat[L->head[r]] = leave_at;
     L->stat[k] = BASIC;
@@ -367,12 +374,12 @@ enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
 static int node_lp(sbb *s, level *L)
 {
     size_t limit = 100 + 20 * s->mr;
+    basic_values(s, L);
     for (size_t it = 0;; it++) {
         if (safe_bound(s, L) <= s->cutoff)
             return LP_PRUNED;
         if (it >= limit)
             return LP_TROUBLE;
-        basic_values(s, L);
         size_t r = SIZE_MAX;
         double worst = 0;
         int below = 0;
@@ -415,6 +422,17 @@ static int node_lp(sbb *s, level *L)
         }
         if (k == SIZE_MAX)
             return proven_infeasible(s, L, r) ? LP_PRUNED : LP_TROUBLE;
+        /* The basic values after the pivot, from the old tableau's column
+         * k (O(rows) instead of basic_values' rows x nonbasics): the leaving
+         * variable goes to its bound v, the entering one moves by theta.
+         * Only the choice of rows and branches rests on them; pruning and
+         * portfolios are checked against the model's rows. */
+        size_t b = L->head[r];
+        double v = below ? L->lo[b] : L->up[b];
+        double theta = (s->beta[r] - v) / tr[k];
+        for (size_t i = 0; i < s->mr; i++)
+            s->beta[i] -= L->T[i * s->nv + k] * theta;
+        s->beta[r] = nb_value(L, k) + theta;
         pivot(s, L, r, k, below ? AT_LO : AT_UP);
     }
 }
