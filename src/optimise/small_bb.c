@@ -60,9 +60,9 @@ typedef struct sbb {
     int stop; /* PV_SBB_* when the search ends early */
 } sbb;
 
-#define FTOL 1e-9  /* primal feasibility of a scaled row or a bound */
-#define ITOL 1e-6  /* integrality, before pv_mip_feasible checks */
-#define PTOL 1e-9  /* smallest pivot */
+#define FTOL 1e-9                              /* primal feasibility of a scaled row or a bound */
+#define ITOL 1e-6                              /* integrality, before pv_mip_feasible checks */
+#define PTOL 1e-9                              /* smallest pivot */
 #define MAX_DOUBLES ((size_t)48 * 1024 * 1024) /* the levels' memory: 384 MB */
 /* One level's tableau, in doubles (256 KB). A subproblem costs a few passes
  * over it, and beyond this size more than GLPK's 50-150 us: measured on the
@@ -81,8 +81,8 @@ static void sbb_free(sbb *s)
             pv_free(s->lv[h].stat);
             pv_free(s->lv[h].head);
         }
-    void *arrays[] = {s->lv,  s->col, s->A,  s->cst, s->cix, s->cv, s->dl,
-                      s->nzv, s->pnz, s->c,   s->beta, s->pi, s->val, s->best};
+    void *arrays[] = {s->lv,  s->col, s->A, s->cst,  s->cix, s->cv,  s->dl,
+                      s->nzv, s->pnz, s->c, s->beta, s->pi,  s->val, s->best};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -156,8 +156,8 @@ static int sbb_alloc(sbb *s)
     s->dl = pv_calloc(s->n + 1, sizeof *s->dl);
     s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
     s->pnz = pv_malloc((s->nv + 1) * sizeof *s->pnz);
-    if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv ||
-        !s->dl || !s->nzv || !s->pnz)
+    if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
+        !s->nzv || !s->pnz)
         return -1;
     for (size_t h = 0; h <= s->n; h++) {
         level *L = &s->lv[h];
