@@ -368,6 +368,37 @@ static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
     L->head[r] = k;
 }
 
+/* The dual ratio test on basic row r (below: its value must rise, β_r =
+ * -Σ a z): the entering column, the smallest |d| / |a| with ties within
+ * 1e-12 to the largest |a| (SIZE_MAX when none), and in *minratio, when not
+ * NULL, the smallest ratio itself (HUGE_VAL when none). */
+static size_t ratio_test(const sbb *s, const level *L, size_t r, int below, double *minratio)
+{
+    const double *tr = L->T + r * s->nv;
+    size_t k = SIZE_MAX;
+    double best = HUGE_VAL, bestp = 0, least = HUGE_VAL;
+    for (size_t q = 0; q < s->nv; q++) {
+        unsigned char st = L->stat[q];
+        double a = tr[q];
+        if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
+            continue;
+        int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
+        if (!ok)
+            continue;
+        double ratio = fabs(L->d[q]) / fabs(a);
+        if (ratio < least)
+            least = ratio;
+        if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > bestp)) {
+            best = ratio;
+            bestp = fabs(a);
+            k = q;
+        }
+    }
+    if (minratio)
+        *minratio = least;
+    return k;
+}
+
 enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
 
 /* The subproblem's LP by the dual simplex from the inherited basis. */
@@ -401,25 +432,8 @@ static int node_lp(sbb *s, level *L)
         }
         if (r == SIZE_MAX)
             return LP_OPT;
+        size_t k = ratio_test(s, L, r, below, NULL);
         const double *tr = L->T + r * s->nv;
-        size_t k = SIZE_MAX;
-        double best = HUGE_VAL, bestp = 0;
-        for (size_t q = 0; q < s->nv; q++) {
-            unsigned char st = L->stat[q];
-            double a = tr[q];
-            if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
-                continue;
-            /* below: β_r must rise, β_r = -Σ a z */
-            int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
-            if (!ok)
-                continue;
-            double ratio = fabs(L->d[q]) / fabs(a);
-            if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > bestp)) {
-                best = ratio;
-                bestp = fabs(a);
-                k = q;
-            }
-        }
         if (k == SIZE_MAX)
             return proven_infeasible(s, L, r) ? LP_PRUNED : LP_TROUBLE;
         /* The basic values after the pivot, from the old tableau's column
@@ -465,17 +479,8 @@ static int node_fix(sbb *s, level *L)
  * pivot's estimate), for branching. */
 static double penalty(const sbb *s, const level *L, size_t r, int below, double delta)
 {
-    const double *tr = L->T + r * s->nv;
-    double best = HUGE_VAL;
-    for (size_t q = 0; q < s->nv; q++) {
-        unsigned char st = L->stat[q];
-        double a = tr[q];
-        if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
-            continue;
-        int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
-        if (ok && fabs(L->d[q]) / fabs(a) < best)
-            best = fabs(L->d[q]) / fabs(a);
-    }
+    double best;
+    ratio_test(s, L, r, below, &best);
     return best == HUGE_VAL ? HUGE_VAL : best * delta;
 }
 
