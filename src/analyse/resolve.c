@@ -111,15 +111,10 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = f->val;
-    /* The main solve's search (core rounds, reduced-cost fixing and our own
-     * branch and bound for the proof) from the best known portfolio; plain
-     * search under a chance commitment, as in select. Measured against
-     * proving the start by reduced-cost fixing and GLPK on the fixed copy
-     * (README, "Robustness"): 3-11x faster per sample on the family. */
-    m->core_search = !m->chance;
-    int solved = pv_mip_solve(m, f->tl, 0, start, &sol, err);
-    m->core_search = 0;
-    if (solved)
+    /* The main solve from the best known portfolio: measured against proving
+     * the start by reduced-cost fixing and GLPK on the fixed copy (README,
+     * "Robustness"), 3-11x faster per sample on the family. */
+    if (pv_mip_solve_main(m, f->tl, 0, start, &sol, err))
         return -1;
     if (sol.status == PV_STATUS_INFEASIBLE)
         return 0;

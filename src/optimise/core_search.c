@@ -4,8 +4,7 @@
  * Plain branch and bound spends most of its time proving optimality among
  * columns whose LP reduced cost is small. The main solve therefore first
  * looks for a very good portfolio and then shrinks the problem the proof
- * must cover; the status, bound and gap stay GLPK's (README, "How the main
- * solve runs"):
+ * must cover (README, "How the main solve runs"):
  *
  *  1. Core rounds (a heuristic, as in the "core concept" for multi-
  *     dimensional knapsacks): fix every column outside the K with the
@@ -16,9 +15,11 @@
  *     at a time with everything else at the incumbent.
  *  3. Reduced-cost fixing and LP probing against the incumbent (value z):
  *     a column is fixed only where every portfolio worth z or more has it.
- *  4. The proof on the fixed problem, GLPK's presolver removing the fixed
- *     columns and the rows they empty; or, when that does not pay or does
- *     not finish, the plain search from the best portfolio (the caller).
+ *  4. The proof on the fixed problem: our own branch and bound (small_bb.c)
+ *     when anything was fixed and its tableau fits; else GLPK with its
+ *     presolver removing the fixed columns and the rows they empty; or,
+ *     when too little was fixed for that, the plain search from the best
+ *     portfolio (the caller).
  */
 #include "core_search.h"
 

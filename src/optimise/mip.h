@@ -148,6 +148,11 @@ typedef struct pv_mip_sol {
  */
 int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
                  pv_mip_sol *sol, pv_error *err);
+/* pv_mip_solve as the main solve: the core search and our own branch and
+ * bound first (README, "How the main solve runs"), unless the case commits
+ * co-financing by chance. For select and for the what-if re-solves. */
+int pv_mip_solve_main(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
+                      pv_mip_sol *sol, pv_error *err);
 
 /* Sets a column's bounds to base ∩ groups ∩ fix; fix -1 removes the fixing. */
 void pv_mip_fix(pv_mip *m, size_t col, int fix);

@@ -115,6 +115,17 @@ int pv_mip_solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
     return rc;
 }
 
+int pv_mip_solve_main(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
+                      pv_mip_sol *sol, pv_error *err)
+{
+    /* The core search fixes columns by an LP's reduced costs, which the
+     * big-M scenario rows of a chance commitment make weak: plain search. */
+    m->core_search = !m->chance;
+    int rc = pv_mip_solve(m, time_limit_s, mip_gap, start, sol, err);
+    m->core_search = 0;
+    return rc;
+}
+
 static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned char *start,
                  pv_mip_sol *sol, pv_error *err)
 {

@@ -205,12 +205,7 @@ pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tu
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;
-    /* The core search fixes columns by an LP's reduced costs, which the
-     * big-M scenario rows of a chance commitment make weak: plain search. */
-    m->core_search = !m->chance;
-    int solved = pv_mip_solve(m, time_limit_s, mip_gap, have_start ? start : NULL, &sol, err);
-    m->core_search = 0;
-    if (solved)
+    if (pv_mip_solve_main(m, time_limit_s, mip_gap, have_start ? start : NULL, &sol, err))
         goto fail;
     s->status = sol.status;
     s->solve_ms = sol.ms;
