@@ -54,7 +54,13 @@ typedef struct sbb {
     double cutoff; /* prune at or below */
     double lastb;  /* safe_bound's last value */
     double incobj;
-    level *lv; /* n + 1 levels */
+    double *pcs;       /* 2n: per column and direction, the summed bound loss per unit */
+    int *pcn;          /* 2n: how many losses pcs sums */
+    double *sbeta;     /* mr: the node's basic values, kept over strong branching */
+    size_t pj;         /* the branch that led to the node being solved (SIZE_MAX: none): */
+    int pdir;          /* its column, direction, fraction and parent's bound, */
+    double pfrac, ppb; /* for the pseudocosts */
+    level *lv;         /* n + 2 levels (the last: strong branching's scratch) */
     double t0, tl_ms;
     long nodes, node_limit;
     int stop; /* PV_SBB_* when the search ends early */
@@ -70,19 +76,21 @@ typedef struct sbb {
  * at 36,000, 511 at 79,000 and 1,388 at 170,000 (many coupling rows x <= y
  * left free, which GLPK's sparse LU handles better than a dense tableau). */
 #define MAX_TABLEAU ((size_t)32 * 1024)
+#define RELIABLE 4  /* strong branchings of a column before its pseudocosts count */
+#define SB_ITERS 20 /* pivots per child in strong branching */
 
 static size_t lv_doubles(const sbb *s) { return s->mr * s->nv + 3 * s->nv; }
 
 static void sbb_free(sbb *s)
 {
     if (s->lv)
-        for (size_t h = 0; h <= s->n; h++) {
+        for (size_t h = 0; h <= s->n + 1; h++) {
             pv_free(s->lv[h].T);
             pv_free(s->lv[h].stat);
             pv_free(s->lv[h].head);
         }
-    void *arrays[] = {s->lv,  s->col, s->A, s->cst,  s->cix, s->cv,  s->dl,
-                      s->nzv, s->pnz, s->c, s->beta, s->pi,  s->val, s->best};
+    void *arrays[] = {s->lv, s->col,  s->A,  s->cst, s->cix,  s->cv,  s->dl,  s->nzv,  s->pnz,
+                      s->c,  s->beta, s->pi, s->val, s->best, s->pcs, s->pcn, s->sbeta};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -91,11 +99,12 @@ static void sbb_free(sbb *s)
  * hold a free column, less the fixed columns' activity, those that cannot
  * bind left out (a relaxation). 1 when the fixed columns already break a
  * row (no portfolio with these fixings), else 0. */
-static int sbb_select(sbb *s, const signed char *fix, long *map, size_t *keep, double *rlb,
-                      double *rub)
+static int sbb_select(sbb *s, signed char *fix, long *map, size_t *keep, double *rlb, double *rub,
+                      int *changed)
 {
     const pv_mip *m = s->m;
     s->const0 = 0;
+    s->n = s->mr = 0;
     for (size_t j = 0; j < m->ncols; j++) {
         map[j] = -1;
         if (m->lb[j] < m->ub[j] && fix[j] < 0) {
@@ -131,6 +140,26 @@ static int sbb_select(sbb *s, const signed char *fix, long *map, size_t *keep, d
         }
         if (lo >= l && hi <= u)
             continue; /* cannot bind */
+        if (nfree == 1) {
+            /* a bound on one binary column: fixes it, or cannot bind */
+            size_t k = 0;
+            while (map[r->col[k]] < 0)
+                k++;
+            size_t j = r->col[k];
+            int ok[2];
+            for (int v = 0; v < 2; v++) {
+                double a = r->val[k] * v;
+                ok[v] = v >= m->lb[j] && v <= m->ub[j] && a >= l - pv_mip_tol(l) &&
+                        a <= u + pv_mip_tol(u);
+            }
+            if (!ok[0] && !ok[1])
+                return 1;
+            if (!ok[0] || !ok[1]) {
+                fix[j] = (signed char)ok[1];
+                *changed = 1;
+            }
+            continue;
+        }
         /* A side that cannot bind becomes the activity's own bound (widened
          * by the rounding of its sum): every variable then has a finite box,
          * which the infeasibility check and the bound need. */
@@ -149,7 +178,10 @@ static int sbb_alloc(sbb *s)
     s->c = pv_calloc(s->nv + 1, sizeof *s->c);
     s->beta = pv_calloc(s->mr + 1, sizeof *s->beta);
     s->pi = pv_calloc(s->mr + 1, sizeof *s->pi);
-    s->lv = pv_calloc(s->n + 1, sizeof *s->lv);
+    s->lv = pv_calloc(s->n + 2, sizeof *s->lv);
+    s->pcs = pv_calloc(2 * s->n + 1, sizeof *s->pcs);
+    s->pcn = pv_calloc(2 * s->n + 1, sizeof *s->pcn);
+    s->sbeta = pv_calloc(s->mr + 1, sizeof *s->sbeta);
     s->cst = pv_calloc(s->n + 2, sizeof *s->cst);
     s->cix = pv_malloc((s->mr * s->n + 1) * sizeof *s->cix);
     s->cv = pv_malloc((s->mr * s->n + 1) * sizeof *s->cv);
@@ -157,9 +189,9 @@ static int sbb_alloc(sbb *s)
     s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
     s->pnz = pv_malloc((s->nv + 1) * sizeof *s->pnz);
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
-        !s->nzv || !s->pnz)
+        !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta)
         return -1;
-    for (size_t h = 0; h <= s->n; h++) {
+    for (size_t h = 0; h <= s->n + 1; h++) {
         level *L = &s->lv[h];
         L->T = pv_malloc(lv_doubles(s) * sizeof *L->T);
         L->stat = pv_malloc(s->nv + 1);
@@ -231,15 +263,22 @@ static int sbb_build(sbb *s, const signed char *fix)
     size_t *keep = pv_malloc((nr + 1) * sizeof *keep);
     double *rlb = pv_malloc((nr + 1) * sizeof *rlb);
     double *rub = pv_malloc((nr + 1) * sizeof *rub);
+    signed char *fix2 = pv_malloc(nc + 1);
     int rc = -1;
-    if (!s->col || !s->val || !s->best || !map || !keep || !rlb || !rub)
+    if (!s->col || !s->val || !s->best || !map || !keep || !rlb || !rub || !fix2)
         goto out;
-    rc = sbb_select(s, fix, map, keep, rlb, rub);
-    if (rc)
-        goto out;
+    /* singleton rows fix columns, which may leave more singleton rows */
+    memcpy(fix2, fix, nc);
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        rc = sbb_select(s, fix2, map, keep, rlb, rub, &changed);
+        if (rc)
+            goto out;
+    }
     rc = -1;
     s->nv = s->n + s->mr;
-    if (s->n == 0 || s->mr * s->nv > MAX_TABLEAU || (s->n + 1) * lv_doubles(s) > MAX_DOUBLES ||
+    if (s->n == 0 || s->mr * s->nv > MAX_TABLEAU || (s->n + 2) * lv_doubles(s) > MAX_DOUBLES ||
         sbb_alloc(s))
         goto out;
     sbb_level0(s, map, keep, rlb, rub);
@@ -249,6 +288,7 @@ out:
     pv_free(keep);
     pv_free(rlb);
     pv_free(rub);
+    pv_free(fix2);
     return rc;
 }
 
@@ -370,13 +410,12 @@ static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
 
 /* The dual ratio test on basic row r (below: its value must rise, β_r =
  * -Σ a z): the entering column, the smallest |d| / |a| with ties within
- * 1e-12 to the largest |a| (SIZE_MAX when none), and in *minratio, when not
- * NULL, the smallest ratio itself (HUGE_VAL when none). */
-static size_t ratio_test(const sbb *s, const level *L, size_t r, int below, double *minratio)
+ * 1e-12 to the largest |a| (SIZE_MAX when none). */
+static size_t ratio_test(const sbb *s, const level *L, size_t r, int below)
 {
     const double *tr = L->T + r * s->nv;
     size_t k = SIZE_MAX;
-    double best = HUGE_VAL, bestp = 0, least = HUGE_VAL;
+    double best = HUGE_VAL, bestp = 0;
     for (size_t q = 0; q < s->nv; q++) {
         unsigned char st = L->stat[q];
         double a = tr[q];
@@ -386,25 +425,20 @@ static size_t ratio_test(const sbb *s, const level *L, size_t r, int below, doub
         if (!ok)
             continue;
         double ratio = fabs(L->d[q]) / fabs(a);
-        if (ratio < least)
-            least = ratio;
         if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > bestp)) {
             best = ratio;
             bestp = fabs(a);
             k = q;
         }
     }
-    if (minratio)
-        *minratio = least;
     return k;
 }
 
 enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
 
 /* The subproblem's LP by the dual simplex from the inherited basis. */
-static int node_lp(sbb *s, level *L)
+static int node_lp(sbb *s, level *L, size_t limit)
 {
-    size_t limit = 100 + 20 * s->mr;
     basic_values(s, L);
     for (size_t it = 0;; it++) {
         if (safe_bound(s, L) <= s->cutoff)
@@ -432,7 +466,7 @@ static int node_lp(sbb *s, level *L)
         }
         if (r == SIZE_MAX)
             return LP_OPT;
-        size_t k = ratio_test(s, L, r, below, NULL);
+        size_t k = ratio_test(s, L, r, below);
         const double *tr = L->T + r * s->nv;
         if (k == SIZE_MAX)
             return proven_infeasible(s, L, r) ? LP_PRUNED : LP_TROUBLE;
@@ -475,13 +509,41 @@ static int node_fix(sbb *s, level *L)
     return moved;
 }
 
-/* The objective loss of moving basic row r's value by delta (one dual
- * pivot's estimate), for branching. */
-static double penalty(const sbb *s, const level *L, size_t r, int below, double delta)
+static void copy_level(const sbb *s, level *to, const level *from)
 {
-    double best;
-    ratio_test(s, L, r, below, &best);
-    return best == HUGE_VAL ? HUGE_VAL : best * delta;
+    memcpy(to->T, from->T, lv_doubles(s) * sizeof *to->T);
+    memcpy(to->stat, from->stat, s->nv);
+    memcpy(to->head, from->head, s->mr * sizeof *to->head);
+}
+
+static void set_branch(level *C, size_t j, int v)
+{
+    C->lo[j] = C->up[j] = v;
+    if (C->stat[j] != BASIC)
+        C->stat[j] = (unsigned char)(v ? AT_UP : AT_LO);
+}
+
+/* Pseudocosts: the bound's loss per unit of change, per column and
+ * direction, averaged over the children seen. */
+static void pc_add(sbb *s, size_t j, int v, double loss, double frac)
+{
+    if (frac < ITOL)
+        return;
+    s->pcs[2 * j + (size_t)v] += (loss > 0 ? loss : 0) / frac;
+    s->pcn[2 * j + (size_t)v]++;
+}
+
+/* Strong branching on column j: each child's LP bound, after at most
+ * SB_ITERS pivots (any duals give a valid bound), in b[v]; -HUGE_VAL when
+ * the child cannot beat the cutoff. */
+static void strong(sbb *s, const level *L, size_t j, double b[2])
+{
+    level *C = &s->lv[s->n + 1];
+    for (int v = 0; v < 2; v++) {
+        copy_level(s, C, L);
+        set_branch(C, j, v);
+        b[v] = node_lp(s, C, SB_ITERS) == LP_PRUNED ? -HUGE_VAL : s->lastb;
+    }
 }
 
 /* Checks the LP point as a portfolio: 1 when every column is integral and
@@ -501,13 +563,61 @@ static int try_portfolio(sbb *s, const level *L)
     if (!pv_mip_feasible(s->m, s->val))
         return 0;
     double obj = pv_mip_value(s->m, s->val);
-    if (obj > s->incobj + pv_mip_tol(s->incobj)) {
+    if (s->incobj == -HUGE_VAL || obj > s->incobj + pv_mip_tol(s->incobj)) {
         memcpy(s->best, s->val, s->m->ncols);
         s->found = 1;
         s->incobj = obj;
         s->cutoff = obj + pv_mip_tol(obj);
     }
     return 1;
+}
+
+/* The branching column at a node whose LP bound is pb: the fractional
+ * basic column with the largest product of its children's bound losses,
+ * from pseudocosts when reliable, else by strong branching. Strong
+ * branching that shows a child cannot beat the cutoff fixes the column the
+ * other way: returns SIZE_MAX - 1 (the node's LP is to be solved again) or
+ * SIZE_MAX - 2 (both children pruned). SIZE_MAX: nothing fractional. */
+static size_t choose_branch(sbb *s, level *L, double pb, int *first)
+{
+    size_t bj = SIZE_MAX;
+    double bscore = -1;
+    memcpy(s->sbeta, s->beta, s->mr * sizeof *s->beta);
+    for (size_t i = 0; i < s->mr; i++) {
+        size_t j = L->head[i];
+        if (j >= s->n)
+            continue;
+        double f = s->sbeta[i] - floor(s->sbeta[i]);
+        if (f < ITOL || f > 1 - ITOL)
+            continue;
+        double down, up;
+        if (s->pcn[2 * j] >= RELIABLE && s->pcn[2 * j + 1] >= RELIABLE) {
+            down = s->pcs[2 * j] / s->pcn[2 * j] * f;
+            up = s->pcs[2 * j + 1] / s->pcn[2 * j + 1] * (1 - f);
+        } else {
+            double b[2];
+            strong(s, L, j, b);
+            memcpy(s->beta, s->sbeta, s->mr * sizeof *s->beta);
+            if (b[0] == -HUGE_VAL && b[1] == -HUGE_VAL)
+                return SIZE_MAX - 2;
+            if (b[0] == -HUGE_VAL || b[1] == -HUGE_VAL) {
+                set_branch(L, j, b[0] == -HUGE_VAL);
+                return SIZE_MAX - 1;
+            }
+            down = pb - b[0];
+            up = pb - b[1];
+            pc_add(s, j, 0, down, f);
+            pc_add(s, j, 1, up, 1 - f);
+        }
+        double sc = (down > 1e-9 ? down : 1e-9) * (up > 1e-9 ? up : 1e-9);
+        if (sc > bscore || (sc == bscore && j < bj)) {
+            bscore = sc;
+            bj = j;
+            *first = up <= down; /* the child that loses less first */
+            s->pfrac = f;
+        }
+    }
+    return bj;
 }
 
 static void search(sbb *s, size_t h)
@@ -521,36 +631,32 @@ static void search(sbb *s, size_t h)
         s->stop = PV_SBB_LIMIT;
     if (s->stop)
         return;
-    int lp;
-    while ((lp = node_lp(s, L)) == LP_OPT && node_fix(s, L))
-        ;
-    if (lp == LP_PRUNED)
-        return;
-    if (lp == LP_TROUBLE) {
-        s->stop = PV_SBB_GIVE_UP;
-        return;
-    }
-    /* branching column: the fractional basic column with the largest
-     * product of its two children's estimated losses */
-    size_t bj = SIZE_MAX, br = SIZE_MAX;
-    double bscore = -1, bdown = 0, bup = 0;
-    for (size_t i = 0; i < s->mr; i++) {
-        size_t j = L->head[i];
-        if (j >= s->n)
-            continue;
-        double f = s->beta[i] - floor(s->beta[i]);
-        if (f < ITOL || f > 1 - ITOL)
-            continue;
-        double pd = penalty(s, L, i, 0, f), pu = penalty(s, L, i, 1, 1 - f);
-        double sc = (pd > 1e-9 ? pd : 1e-9) * (pu > 1e-9 ? pu : 1e-9);
-        if (sc > bscore || (sc == bscore && j < bj)) {
-            bscore = sc;
-            bj = j;
-            br = i;
-            bdown = pd;
-            bup = pu;
+    size_t pj = s->pj;
+    int pdir = s->pdir;
+    double pf = s->pfrac, ppb = s->ppb;
+    s->pj = SIZE_MAX;
+    size_t bj;
+    int first = 1;
+    double pb;
+    do {
+        int lp;
+        while ((lp = node_lp(s, L, 100 + 20 * s->mr)) == LP_OPT && node_fix(s, L))
+            ;
+        if (lp == LP_PRUNED)
+            return;
+        if (lp == LP_TROUBLE) {
+            s->stop = PV_SBB_GIVE_UP;
+            return;
         }
-    }
+        pb = s->lastb;
+        if (pj != SIZE_MAX) {
+            pc_add(s, pj, pdir, ppb - pb, pdir ? 1 - pf : pf);
+            pj = SIZE_MAX;
+        }
+        bj = choose_branch(s, L, pb, &first);
+        if (bj == SIZE_MAX - 2)
+            return;
+    } while (bj == SIZE_MAX - 1);
     if (bj == SIZE_MAX) {
         if (try_portfolio(s, L))
             return;
@@ -561,21 +667,20 @@ static void search(sbb *s, size_t h)
         if (bj == SIZE_MAX)
             return; /* every column fixed, and the model rejects it */
     }
-    (void)br;
     if (h + 1 > s->n) {
         s->stop = PV_SBB_GIVE_UP;
         return;
     }
     level *C = &s->lv[h + 1];
-    int first = bup <= bdown; /* the child that loses less first */
+    double f = s->pfrac;
     for (int t = 0; t < 2 && !s->stop; t++) {
         int v = t == 0 ? first : !first;
-        memcpy(C->T, L->T, lv_doubles(s) * sizeof *C->T);
-        memcpy(C->stat, L->stat, s->nv);
-        memcpy(C->head, L->head, s->mr * sizeof *C->head);
-        C->lo[bj] = C->up[bj] = v;
-        if (C->stat[bj] != BASIC)
-            C->stat[bj] = (unsigned char)(v ? AT_UP : AT_LO);
+        copy_level(s, C, L);
+        set_branch(C, bj, v);
+        s->pj = bj;
+        s->pdir = v;
+        s->pfrac = f;
+        s->ppb = pb;
         search(s, h + 1);
     }
 }
@@ -587,10 +692,11 @@ int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double t
     memset(&s, 0, sizeof s);
     s.m = m;
     s.incobj = incobj;
-    s.cutoff = incobj + pv_mip_tol(incobj);
+    s.cutoff = incobj == -HUGE_VAL ? -HUGE_VAL : incobj + pv_mip_tol(incobj);
     s.t0 = pv_mip_clock_ms();
     s.tl_ms = tl_ms;
     s.node_limit = node_limit;
+    s.pj = SIZE_MAX;
     int rc = sbb_build(&s, fix);
     int ret = PV_SBB_PROVEN;
     if (rc < 0)
