@@ -300,7 +300,8 @@ static size_t rc_fix(core *cs, double margin)
  * margin) prunes what it would, so the search needs no subproblem limit
  * (tune.proof_nodes; 2,000 before the cutoff, when a long search wasted
  * what the incumbent would have pruned). Returns as pv_core_search. */
-static int core_proof(core *cs, double margin, pv_mip_sol *sol, unsigned char *seed, int *seeded)
+static int core_proof(core *cs, double margin, int whole, pv_mip_sol *sol, unsigned char *seed,
+                      int *seeded)
 {
     pv_mip *m = cs->m;
     long limit = m->tune.proof_nodes; /* 0: none (the cutoff prunes as an incumbent would) */
@@ -308,8 +309,11 @@ static int core_proof(core *cs, double margin, pv_mip_sol *sol, unsigned char *s
         limit = m->node_limit;
     double left = cs->tl_ms - (pv_mip_clock_ms() - cs->t0);
     pv_bb_out r;
-    double obj = sub_solve(cs, left, limit, PV_BR_PCH, PV_BT_BPH,
-                           cs->have ? cs->incobj - margin : -HUGE_VAL, &r);
+    /* Nothing fixed: GLPK's own defaults (glpsol's), Driebeck-Tomlin
+     * branching and best-bound backtracking, did better there (README) */
+    double obj =
+        sub_solve(cs, left, limit, whole ? PV_BR_DTH : PV_BR_PCH, whole ? PV_BT_BLB : PV_BT_BPH,
+                  cs->have ? cs->incobj - margin : -HUGE_VAL, &r);
     int finished = r.proven || r.infeasible || (r.found && r.gap_stop) || !r.node_stop;
     if (!finished) {
         /* hand the best portfolio to the plain search */
@@ -383,6 +387,12 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
      * it runs on the full LP (on the family's two such cases 47-117 ms of
      * probing, then a tableau too large for it: GLPK's plain search). */
     int small = cs.have && gap <= 0 && m->tune.small_bb && nfixed > 0;
+    if (nfixed == 0 && m->tune.whole_presolved) {
+        /* the whole problem: GLPK with its presolver, as glpsol runs it,
+         * and the incumbent as a cutoff row */
+        ret = core_proof(&cs, margin, 1, sol, seed, seeded);
+        goto out;
+    }
     if (cs.have && nfixed * 3 < cs.nfree && !small)
         goto hand_over; /* too little fixed for the presolved search to pay */
     if (cs.have)
@@ -393,7 +403,7 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
     }
     if (cs.have && nfixed * 3 < cs.nfree)
         goto hand_over;
-    ret = core_proof(&cs, margin, sol, seed, seeded);
+    ret = core_proof(&cs, margin, 0, sol, seed, seeded);
     goto out;
 hand_over:
     memcpy(seed, cs.inc, cs.n);

@@ -52,6 +52,14 @@ void pv_tuning_init(pv_tuning *t)
      * 4 this took base seed 2 from 2.0 to 0.8 s and no case was slower. */
     t->cutoff = 1;
     t->small_bb = 1;
+    /* When reduced-cost fixing fixes nothing (many link and constraint
+     * rows: the LP basis holds most columns, no core round runs), GLPK's
+     * presolved search with Driebeck-Tomlin branching and best-bound
+     * backtracking, the incumbent as a cutoff row, instead of the plain
+     * search from the start: all_constraints seeds 1 / 2 of the family 120 ->
+     * 100 and 30 -> 10 ms, robust on all constraint types 160 -> 105 ms per
+     * sample (same output); no other family case moved. */
+    t->whole_presolved = 1;
 }
 
 int pv_cell_has(const char *cell, const char *value)
