@@ -18,6 +18,7 @@ typedef struct gs {
     size_t *use;     /* per column of a partner: selected projects naming it */
     double *delta;   /* per row, scratch */
     size_t *touched; /* rows with a delta, nt of them */
+    unsigned char *in; /* per row: in touched */
     size_t nt;
     size_t flips[1024]; /* columns the move flips (at most 1000 taken) */
     size_t nflips;
@@ -39,14 +40,19 @@ static void flip_delta(gs *g, size_t col, double sign)
         size_t i = m->crow[z];
         if (!pv_mip_row_on(m, i))
             continue;
-        if (g->delta[i] == 0) {
-            int seen = 0;
-            for (size_t t = 0; t < g->nt && !seen; t++)
-                seen = g->touched[t] == i;
-            if (!seen)
-                g->touched[g->nt++] = i;
+        if (!g->in[i]) {
+            g->in[i] = 1;
+            g->touched[g->nt++] = i;
         }
         g->delta[i] += sign * m->cval[z];
+    }
+}
+
+static void clear_delta(gs *g)
+{
+    for (size_t t = 0; t < g->nt; t++) {
+        g->delta[g->touched[t]] = 0;
+        g->in[g->touched[t]] = 0;
     }
 }
 
@@ -66,7 +72,7 @@ static int try_move(gs *g, size_t j_in, size_t j_out, int commit_always)
             continue;
         int on = s == 1;
         if (on ? g->val[j] || m->ub[j] < 1 : !g->val[j] || m->lb[j] > 0)
-            return 0;
+            goto reject; /* j_out's rows may be in delta already */
         flip_delta(g, j, on ? 1 : -1);
         g->flips[g->nflips++] = j;
         for (size_t k = 0; k < c->proj_npartners[j]; k++) {
@@ -126,12 +132,10 @@ static int try_move(gs *g, size_t j_in, size_t j_out, int commit_always)
             }
         }
     }
-    for (size_t t = 0; t < g->nt; t++)
-        g->delta[g->touched[t]] = 0;
+    clear_delta(g);
     return ok;
 reject:
-    for (size_t t = 0; t < g->nt; t++)
-        g->delta[g->touched[t]] = 0;
+    clear_delta(g);
     return 0;
 }
 
@@ -146,11 +150,12 @@ int pv_mip_greedy(const pv_mip *m, unsigned char *val)
     g.act = pv_calloc(m->nrows + 1, sizeof(double));
     g.delta = pv_calloc(m->nrows + 1, sizeof(double));
     g.touched = pv_malloc((m->nrows + 1) * sizeof(size_t));
+    g.in = pv_calloc(m->nrows + 1, 1);
     g.use = pv_calloc(m->ncols + 1, sizeof(size_t));
     double *eff = pv_calloc(n + 1, sizeof(double));
     size_t *ord = pv_malloc((n + 1) * sizeof(size_t));
     int found = 0;
-    if (!g.act || !g.delta || !g.touched || !g.use || !eff || !ord)
+    if (!g.act || !g.delta || !g.touched || !g.in || !g.use || !eff || !ord)
         goto out;
     for (size_t j = 0; j < m->ncols; j++)
         val[j] = 0;
@@ -218,6 +223,7 @@ out:
     pv_free(g.act);
     pv_free(g.delta);
     pv_free(g.touched);
+    pv_free(g.in);
     pv_free(g.use);
     pv_free(eff);
     pv_free(ord);

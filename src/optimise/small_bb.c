@@ -171,7 +171,30 @@ static int sbb_select(sbb *s, signed char *fix, long *map, size_t *keep, double 
     return 0;
 }
 
-/* The dense arrays and one level per depth; 0, or -1 when out of memory. */
+/* A level's arrays, when it has none yet: levels are allocated as the
+ * search first reaches their depth, since most searches stay shallow and
+ * allocating every depth up front cost small problems more than their
+ * search. 0, or -1 when out of memory. */
+static int level_alloc(const sbb *s, level *L)
+{
+    if (L->T && L->stat && L->head)
+        return 0;
+    if (!L->T)
+        L->T = pv_malloc(lv_doubles(s) * sizeof *L->T);
+    if (!L->stat)
+        L->stat = pv_malloc(s->nv + 1);
+    if (!L->head)
+        L->head = pv_malloc((s->mr + 1) * sizeof *L->head);
+    if (!L->T || !L->stat || !L->head)
+        return -1;
+    L->d = L->T + s->mr * s->nv;
+    L->lo = L->d + s->nv;
+    L->up = L->lo + s->nv;
+    return 0;
+}
+
+/* The dense arrays, level 0 and strong branching's scratch level; 0, or -1
+ * when out of memory. */
 static int sbb_alloc(sbb *s)
 {
     s->A = pv_calloc(s->mr * s->n + 1, sizeof *s->A);
@@ -191,18 +214,7 @@ static int sbb_alloc(sbb *s)
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
         !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta)
         return -1;
-    for (size_t h = 0; h <= s->n + 1; h++) {
-        level *L = &s->lv[h];
-        L->T = pv_malloc(lv_doubles(s) * sizeof *L->T);
-        L->stat = pv_malloc(s->nv + 1);
-        L->head = pv_malloc((s->mr + 1) * sizeof *L->head);
-        if (!L->T || !L->stat || !L->head)
-            return -1;
-        L->d = L->T + s->mr * s->nv;
-        L->lo = L->d + s->nv;
-        L->up = L->lo + s->nv;
-    }
-    return 0;
+    return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ? -1 : 0;
 }
 
 /* Level 0: the kept rows, each scaled by its largest coefficient, with
@@ -672,6 +684,10 @@ static void search(sbb *s, size_t h)
         return;
     }
     level *C = &s->lv[h + 1];
+    if (level_alloc(s, C)) {
+        s->stop = PV_SBB_GIVE_UP;
+        return;
+    }
     double f = s->pfrac;
     for (int t = 0; t < 2 && !s->stop; t++) {
         int v = t == 0 ? first : !first;
