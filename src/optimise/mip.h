@@ -44,6 +44,7 @@ typedef struct pv_tuning {
     int cutoff;          /* core searches prune by the incumbent (an objective row) */
     int small_bb;        /* the proof on the fixed problem by small_bb.c first */
     int whole_presolved; /* nothing fixed: GLPK's presolved search with a cutoff row */
+    int card_split;      /* small_bb searches each number of projects in turn */
 } pv_tuning;
 
 /* Fills t with the measured defaults. */

@@ -61,6 +61,9 @@ typedef struct sbb {
     int pdir;          /* its column, direction, fraction and parent's bound, */
     double pfrac, ppb; /* for the pseudocosts */
     level *lv;         /* n + 2 levels (the last: strong branching's scratch) */
+    size_t ncard;      /* free project columns, summed by the last row when card */
+    int card;          /* the last row is the count of projects (search_by_count) */
+    level init;        /* with card: level 0 as built */
     double t0, tl_ms;
     long nodes, node_limit;
     int stop; /* PV_SBB_* when the search ends early */
@@ -89,6 +92,9 @@ static void sbb_free(sbb *s)
             pv_free(s->lv[h].stat);
             pv_free(s->lv[h].head);
         }
+    pv_free(s->init.T);
+    pv_free(s->init.stat);
+    pv_free(s->init.head);
     void *arrays[] = {s->lv, s->col,  s->A,  s->cst, s->cix,  s->cv,  s->dl,  s->nzv,  s->pnz,
                       s->c,  s->beta, s->pi, s->val, s->best, s->pcs, s->pcn, s->sbeta};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
@@ -214,7 +220,10 @@ static int sbb_alloc(sbb *s)
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
         !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta)
         return -1;
-    return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ? -1 : 0;
+    return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ||
+                   (s->card && level_alloc(s, &s->init))
+               ? -1
+               : 0;
 }
 
 /* Level 0: the kept rows, each scaled by its largest coefficient, with
@@ -226,6 +235,20 @@ static void sbb_level0(sbb *s, const long *map, const size_t *keep, const double
     level *L = &s->lv[0];
     memset(L->T, 0, s->mr * s->nv * sizeof *L->T);
     for (size_t i = 0; i < s->mr; i++) {
+        if (s->card && i == s->mr - 1) {
+            /* the count of projects, not binding until search_by_count sets it */
+            for (size_t j = 0; j < s->n; j++) {
+                s->A[i * s->n + j] = m->cinfo[s->col[j]].is_project ? 1 : 0;
+                L->T[i * s->nv + j] = -s->A[i * s->n + j];
+            }
+            L->T[i * s->nv + s->n + i] = 1;
+            L->lo[s->n + i] = -0.5;
+            L->up[s->n + i] = (double)s->ncard + 0.5;
+            L->stat[s->n + i] = BASIC;
+            L->head[i] = s->n + i;
+            L->d[s->n + i] = 0;
+            continue;
+        }
         const pv_row *r = &m->rows[keep[i]];
         double big = 0;
         for (size_t k = 0; k < r->nz; k++)
@@ -289,6 +312,11 @@ static int sbb_build(sbb *s, const signed char *fix)
             goto out;
     }
     rc = -1;
+    s->ncard = 0;
+    for (size_t j = 0; j < s->n; j++)
+        s->ncard += s->m->cinfo[s->col[j]].is_project != 0;
+    s->card = s->m->tune.card_split && s->ncard >= 2;
+    s->mr += (size_t)s->card;
     s->nv = s->n + s->mr;
     if (s->n == 0 || s->mr * s->nv > MAX_TABLEAU || (s->n + 2) * lv_doubles(s) > MAX_DOUBLES ||
         sbb_alloc(s))
@@ -701,6 +729,53 @@ static void search(sbb *s, size_t h)
     }
 }
 
+/* The root LP of level 0 as built with the count row fixed at k: 1 when it
+ * cannot beat the cutoff (then no count further from the LP's own count
+ * can either: the LP value is concave in k), -1 when the LP is in trouble. */
+static int count_pruned(sbb *s, size_t cv, long k)
+{
+    level *L = &s->lv[0];
+    copy_level(s, L, &s->init);
+    L->lo[cv] = L->up[cv] = (double)k;
+    int lp = node_lp(s, L, 100 + 20 * s->mr);
+    return lp == LP_TROUBLE ? -1 : lp == LP_PRUNED;
+}
+
+/* The search split by the number of projects k (hyperplane branching, as
+ * exact methods for multidimensional knapsacks do): with the count fixed
+ * the LP bound is much tighter than the root's. Counts are searched from
+ * the root LP's count outwards while their LP can beat the cutoff. */
+static void search_by_count(sbb *s)
+{
+    level *L = &s->lv[0];
+    size_t cv = s->n + s->mr - 1;
+    copy_level(s, &s->init, L);
+    int lp = node_lp(s, L, 100 + 20 * s->mr);
+    if (lp != LP_OPT) {
+        if (lp == LP_TROUBLE)
+            s->stop = PV_SBB_GIVE_UP;
+        return;
+    }
+    double v = nb_value(L, cv);
+    for (size_t i = 0; i < s->mr; i++)
+        if (L->head[i] == cv)
+            v = s->beta[i];
+    long k0 = (long)floor(v + 1e-9);
+    for (int up = 0; up < 2 && !s->stop; up++)
+        for (long k = up ? k0 + 1 : k0; k >= 0 && k <= (long)s->ncard && !s->stop;
+             k += up ? 1 : -1) {
+            int pr = count_pruned(s, cv, k);
+            if (pr < 0)
+                s->stop = PV_SBB_GIVE_UP;
+            if (pr)
+                break;
+            copy_level(s, L, &s->init);
+            L->lo[cv] = L->up[cv] = (double)k;
+            s->pj = SIZE_MAX;
+            search(s, 0);
+        }
+}
+
 int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
                 long node_limit, unsigned char *better, int *found, long *nodes)
 {
@@ -718,7 +793,10 @@ int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double t
     if (rc < 0)
         ret = PV_SBB_GIVE_UP;
     else if (rc == 0) {
-        search(&s, 0);
+        if (s.card)
+            search_by_count(&s);
+        else
+            search(&s, 0);
         ret = s.stop ? s.stop : PV_SBB_PROVEN;
     }
     *found = s.found && ret != PV_SBB_GIVE_UP;

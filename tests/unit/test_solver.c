@@ -415,8 +415,9 @@ static pv_case *load_generated(int n, unsigned seed)
  * plain search (tuning core = 0) is the reference; on 14 projects so is
  * enumeration of every subset. Variant 1 is the core search as it was before
  * the early stop of its rounds and the pseudo-cost plain search after it;
- * variant 2 the defaults (the proof by small_bb.c); variant 3 the defaults
- * with GLPK's proof instead. */
+ * variant 2 the defaults (the proof by small_bb.c, split by the number of
+ * projects); variant 3 the defaults with GLPK's proof instead; variant 4
+ * small_bb without the split by the number of projects. */
 static void test_core_search_keeps_the_optimum(void **state)
 {
     (void)state;
@@ -428,8 +429,8 @@ static void test_core_search_keeps_the_optimum(void **state)
             pv_error_clear(&e);
             pv_ranking *r = pv_rank(c, &e);
             assert_non_null(r);
-            double obj[4];
-            for (int v = 0; v < 4; v++) {
+            double obj[5];
+            for (int v = 0; v < 5; v++) {
                 pv_tuning tune;
                 pv_tuning_init(&tune);
                 tune.core = v > 0;
@@ -439,6 +440,7 @@ static void test_core_search_keeps_the_optimum(void **state)
                     tune.core_bt = tune.bt;
                 }
                 tune.small_bb = v != 3;
+                tune.card_split = v != 4;
                 pv_selection *s =
                     pv_select_solve(c, r, &tune, c->time_limit_s, c->mip_gap, NULL, &e);
                 assert_non_null(s);
@@ -448,7 +450,7 @@ static void test_core_search_keeps_the_optimum(void **state)
                     assert_true(s->res_used[k] <= c->res[k].limit * (1 + 1e-9));
                 pv_selection_free(s);
             }
-            for (int v = 1; v < 4; v++)
+            for (int v = 1; v < 5; v++)
                 assert_true(fabs(obj[0] - obj[v]) <= 1e-9 * (1 + fabs(obj[0])));
             if (sizes[t] <= 14) {
                 /* enumeration: partners engaged by need, fees counted once */
