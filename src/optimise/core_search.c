@@ -92,8 +92,12 @@ static double round_solve(core *cs, double tm_ms, long node_limit, pv_branch br,
 {
     if (cs->m->tune.small_bb) {
         int found = 0;
+        /* Split by the number of projects only when the round has time
+         * to finish: cut short (Chu-Beasley at 1 s: 150 ms rounds), it has
+         * searched few counts and found worse portfolios (mean gap 0.17 ->
+         * 0.27 %); on the family, whose rounds finish, it saves 15 %. */
         int k = pv_small_bb(cs->m, cs->fix, cs->have ? cs->incobj : -HUGE_VAL, tm_ms, node_limit,
-                            cs->cand, &found, NULL);
+                            tm_ms >= 2000, cs->cand, &found, NULL);
         if (k != PV_SBB_GIVE_UP) {
             memset(r, 0, sizeof *r);
             r->found = found;
@@ -355,7 +359,7 @@ static int small_proof(core *cs, pv_mip_sol *sol)
     pv_mip *m = cs->m;
     double left = cs->tl_ms - (pv_mip_clock_ms() - cs->t0);
     int found = 0;
-    int k = pv_small_bb(m, cs->fix, cs->incobj, left, m->node_limit, cs->cand, &found, NULL);
+    int k = pv_small_bb(m, cs->fix, cs->incobj, left, m->node_limit, 1, cs->cand, &found, NULL);
     if (k == PV_SBB_GIVE_UP)
         return 1;
     memcpy(sol->val, found ? cs->cand : cs->inc, cs->n);

@@ -34,9 +34,12 @@ enum { PV_SBB_PROVEN, PV_SBB_LIMIT, PV_SBB_GIVE_UP };
  * PV_SBB_LIMIT: the time or subproblem limit (<= 0: none) came first, and
  * better holds the best found when *found; PV_SBB_GIVE_UP: the problem is too
  * large for the dense tableau or its rounding could not be settled (the
- * caller runs GLPK's search). *nodes: subproblems, when not NULL.
+ * caller runs GLPK's search). *nodes: subproblems, when not NULL. by_count:
+ * search each number of projects in turn (with tune.card_split), which
+ * proves faster but, cut by a limit, has looked at few counts (so the core
+ * rounds, a heuristic, do not).
  */
 int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
-                long node_limit, unsigned char *better, int *found, long *nodes);
+                long node_limit, int by_count, unsigned char *better, int *found, long *nodes);
 
 #endif

@@ -288,7 +288,7 @@ static void sbb_level0(sbb *s, const long *map, const size_t *keep, const double
 /* Builds the dense problem over the free columns (a relaxation of the
  * rows). 1 when the fixed columns already break a row (no portfolio with
  * these fixings), 0 when built, -1 when out of memory or too large. */
-static int sbb_build(sbb *s, const signed char *fix)
+static int sbb_build(sbb *s, const signed char *fix, int by_count)
 {
     size_t nc = s->m->ncols, nr = s->m->nrows;
     s->col = pv_malloc((nc + 1) * sizeof *s->col);
@@ -315,7 +315,7 @@ static int sbb_build(sbb *s, const signed char *fix)
     s->ncard = 0;
     for (size_t j = 0; j < s->n; j++)
         s->ncard += s->m->cinfo[s->col[j]].is_project != 0;
-    s->card = s->m->tune.card_split && s->ncard >= 2;
+    s->card = by_count && s->m->tune.card_split && s->ncard >= 2;
     s->mr += (size_t)s->card;
     s->nv = s->n + s->mr;
     if (s->n == 0 || s->mr * s->nv > MAX_TABLEAU || (s->n + 2) * lv_doubles(s) > MAX_DOUBLES ||
@@ -777,7 +777,7 @@ static void search_by_count(sbb *s)
 }
 
 int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
-                long node_limit, unsigned char *better, int *found, long *nodes)
+                long node_limit, int by_count, unsigned char *better, int *found, long *nodes)
 {
     sbb s;
     memset(&s, 0, sizeof s);
@@ -788,7 +788,7 @@ int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double t
     s.tl_ms = tl_ms;
     s.node_limit = node_limit;
     s.pj = SIZE_MAX;
-    int rc = sbb_build(&s, fix);
+    int rc = sbb_build(&s, fix, by_count);
     int ret = PV_SBB_PROVEN;
     if (rc < 0)
         ret = PV_SBB_GIVE_UP;
