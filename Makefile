@@ -51,6 +51,16 @@ DL_SONAMES = $(eval DL_SONAMES := \
   -DPV_XLSXW_SONAME='"$(call soname,xlsxwriter,libxlsxwriter.so.4)"' \
   -DPV_MHD_SONAME='"$(call soname,microhttpd,libmicrohttpd.so.12)"')$(DL_SONAMES)
 LIBS    = $(GLPK_LIBS) $(CSV_LIBS) $(JANSSON_LIBS) -lm
+# The program links GLPK, libcsv and Jansson from their static archives (in
+# their -dev packages) when that links, else from the shared libraries: the
+# dynamic loader's work for them and for GLPK's own dependencies was about
+# 1 ms of every command (README, "Start-up"). STATIC_SOLVER=0: shared.
+# Recursive variables used only in the link recipe: evaluated after `make deps`.
+STATIC_SOLVER ?= 1
+GLPK_DEPS = $(foreach l,libz.so.1 libltdl.so.7 libcolamd.so.2 libamd.so.2 libgmp.so.10 \
+              libsuitesparseconfig.so.5,$(if $(filter /%,$(shell $(CC) -print-file-name=$(l))),-l:$(l)))
+STATIC_LIBS = -Wl,-Bstatic $(GLPK_LIBS) $(CSV_LIBS) -ljansson -Wl,-Bdynamic -Wl,--as-needed \
+              $(GLPK_DEPS) -lm
 
 LIB_SRC = $(sort $(wildcard src/util/*.c src/read/*.c src/screen/*.c src/score/*.c \
                             src/optimise/*.c src/analyse/*.c src/report/*.c src/serve/*.c))
@@ -129,7 +139,7 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(if $(filter 1,$(STATIC_SOLVER)),$(CC) $(LDFLAGS) -o $@ $^ $(STATIC_LIBS) 2>/dev/null || )$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # Unit tests' .d files go to tests/deps/, so that tests/test_* are the programs only.
 UNIT_DEP = -MF $(BUILD)/tests/deps/$(notdir $@).d
