@@ -477,14 +477,36 @@ static size_t ratio_test(const sbb *s, const level *L, size_t r, int below)
 enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
 
 /* The subproblem's LP by the dual simplex from the inherited basis. */
+/* The objective of the tableau's basic solution, from its own reduced
+ * costs: for a dual feasible tableau the same figure as safe_bound's, in
+ * O(variables) instead of O(nonzeros), but rounded as the tableau is. Only
+ * a trigger for safe_bound, which alone prunes. */
+static double tableau_bound(const sbb *s, const level *L)
+{
+    double b = s->const0;
+    for (size_t k = 0; k < s->nv; k++)
+        if (L->stat[k] != BASIC)
+            b += L->d[k] * nb_value(L, k);
+    return b;
+}
+
+/* 1 when safe_bound shows the subproblem cannot beat the cutoff; called
+ * every iteration it was 15 % of the search (eight_resources seed 1); now
+ * 8 % fewer instructions there. */
+static int bound_prunes(sbb *s, const level *L)
+{
+    double t = tableau_bound(s, L);
+    return t <= s->cutoff + 1e-6 * (fabs(t) + 1) && safe_bound(s, L) <= s->cutoff;
+}
+
 static int node_lp(sbb *s, level *L, size_t limit)
 {
     basic_values(s, L);
     for (size_t it = 0;; it++) {
-        if (safe_bound(s, L) <= s->cutoff)
+        if (bound_prunes(s, L))
             return LP_PRUNED;
         if (it >= limit)
-            return LP_TROUBLE;
+            return safe_bound(s, L) <= s->cutoff ? LP_PRUNED : LP_TROUBLE;
         size_t r = SIZE_MAX;
         double worst = 0;
         int below = 0;
@@ -504,12 +526,15 @@ static int node_lp(sbb *s, level *L, size_t limit)
                 below = 0;
             }
         }
-        if (r == SIZE_MAX)
-            return LP_OPT;
+        if (r == SIZE_MAX) /* optimal: lastb and dl for node_fix and branching */
+            return safe_bound(s, L) <= s->cutoff ? LP_PRUNED : LP_OPT;
         size_t k = ratio_test(s, L, r, below);
         const double *tr = L->T + r * s->nv;
-        if (k == SIZE_MAX)
-            return proven_infeasible(s, L, r) ? LP_PRUNED : LP_TROUBLE;
+        if (k == SIZE_MAX) {
+            if (proven_infeasible(s, L, r) || safe_bound(s, L) <= s->cutoff)
+                return LP_PRUNED;
+            return LP_TROUBLE;
+        }
         /* The basic values after the pivot, from the old tableau's column
          * k (O(rows) instead of basic_values' rows x nonbasics): the leaving
          * variable goes to its bound v, the entering one moves by theta.
