@@ -744,13 +744,18 @@ static void search(sbb *s, size_t h)
     double f = s->pfrac;
     for (int t = 0; t < 2 && !s->stop; t++) {
         int v = t == 0 ? first : !first;
-        copy_level(s, C, L);
-        set_branch(C, bj, v);
+        /* The second child takes this level itself, which the first
+         * child's subtree (deeper levels only) left as it was: one copy of
+         * the tableau less per subproblem. */
+        level *D = t == 0 ? C : L;
+        if (t == 0)
+            copy_level(s, C, L);
+        set_branch(D, bj, v);
         s->pj = bj;
         s->pdir = v;
         s->pfrac = f;
         s->ppb = pb;
-        search(s, h + 1);
+        search(s, t == 0 ? h + 1 : h);
     }
 }
 
