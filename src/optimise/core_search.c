@@ -19,7 +19,9 @@
  *     when anything was fixed and its tableau fits; else GLPK with its
  *     presolver removing the fixed columns and the rows they empty; or,
  *     when too little was fixed for that, the plain search from the best
- *     portfolio (the caller).
+ *     portfolio (the caller). When nothing was fixed at all, GLPK on the
+ *     whole problem as glpsol runs it, the incumbent as a cutoff row.
+ *  Steps 1-2 run their subproblems on small_bb too (GLPK when it gives up).
  */
 #include "core_search.h"
 
@@ -389,7 +391,8 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
     /* Our branch and bound, unless reduced-cost fixing fixed nothing: its
      * dense tableau would then hold the whole problem, and the probing for
      * it runs on the full LP (on the family's two such cases 47-117 ms of
-     * probing, then a tableau too large for it: GLPK's plain search). */
+     * probing, then a tableau too large for it); that case goes to GLPK's
+     * presolved search on the whole problem (tune.whole_presolved). */
     int small = cs.have && gap <= 0 && m->tune.small_bb && nfixed > 0;
     if (nfixed == 0 && m->tune.whole_presolved) {
         /* the whole problem: GLPK with its presolver, as glpsol runs it,

@@ -499,6 +499,9 @@ static int bound_prunes(sbb *s, const level *L)
     return t <= s->cutoff + 1e-6 * (fabs(t) + 1) && safe_bound(s, L) <= s->cutoff;
 }
 
+/* A subproblem's LP past this many pivots is in trouble (the search gives up). */
+#define LP_ITERS(s) (100 + 20 * (s)->mr)
+
 static int node_lp(sbb *s, level *L, size_t limit)
 {
     basic_values(s, L);
@@ -705,7 +708,7 @@ static void search(sbb *s, size_t h)
     double pb;
     do {
         int lp;
-        while ((lp = node_lp(s, L, 100 + 20 * s->mr)) == LP_OPT && node_fix(s, L))
+        while ((lp = node_lp(s, L, LP_ITERS(s))) == LP_OPT && node_fix(s, L))
             ;
         if (lp == LP_PRUNED)
             return;
@@ -759,15 +762,22 @@ static void search(sbb *s, size_t h)
     }
 }
 
+/* Level 0 as built, with the count row fixed at k. */
+static level *set_count(sbb *s, size_t cv, long k)
+{
+    level *L = &s->lv[0];
+    copy_level(s, L, &s->init);
+    L->lo[cv] = L->up[cv] = (double)k;
+    return L;
+}
+
 /* The root LP of level 0 as built with the count row fixed at k: 1 when it
  * cannot beat the cutoff (then no count further from the LP's own count
  * can either: the LP value is concave in k), -1 when the LP is in trouble. */
 static int count_pruned(sbb *s, size_t cv, long k)
 {
-    level *L = &s->lv[0];
-    copy_level(s, L, &s->init);
-    L->lo[cv] = L->up[cv] = (double)k;
-    int lp = node_lp(s, L, 100 + 20 * s->mr);
+    level *L = set_count(s, cv, k);
+    int lp = node_lp(s, L, LP_ITERS(s));
     return lp == LP_TROUBLE ? -1 : lp == LP_PRUNED;
 }
 
@@ -780,7 +790,7 @@ static void search_by_count(sbb *s)
     level *L = &s->lv[0];
     size_t cv = s->n + s->mr - 1;
     copy_level(s, &s->init, L);
-    int lp = node_lp(s, L, 100 + 20 * s->mr);
+    int lp = node_lp(s, L, LP_ITERS(s));
     if (lp != LP_OPT) {
         if (lp == LP_TROUBLE)
             s->stop = PV_SBB_GIVE_UP;
@@ -799,8 +809,7 @@ static void search_by_count(sbb *s)
                 s->stop = PV_SBB_GIVE_UP;
             if (pr)
                 break;
-            copy_level(s, L, &s->init);
-            L->lo[cv] = L->up[cv] = (double)k;
+            set_count(s, cv, k);
             s->pj = SIZE_MAX;
             search(s, 0);
         }
