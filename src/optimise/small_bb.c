@@ -4,9 +4,12 @@
  *
  * After reduced-cost fixing and probing the proof covers a few dozen free
  * columns, and GLPK spends 50–150 µs per subproblem on it (tree management,
- * its presolver at every node). Here the LP of each subproblem is a dense
- * bounded dual simplex on a full tableau that the child inherits from its
- * parent, a few µs per pivot at that size.
+ * its presolver at every node). Here the LP of each subproblem is a
+ * bounded dual simplex with a dense basis inverse that the child inherits
+ * from its parent, a few µs per pivot at that size. The tableau's pivot row
+ * and entering column are computed from B^-1 and the sparse rows when
+ * needed: the full tableau (rows x (columns + rows)) cost twice the
+ * instructions, mostly in its updates and the children's copies.
  *
  * The tableau's rounding never decides the answer:
  *  - a subproblem is pruned only by a Lagrangian bound computed from the
@@ -18,63 +21,16 @@
  * Anything else the tableau cannot settle ends the search with
  * PV_SBB_GIVE_UP, and the caller runs GLPK's proof as before.
  */
-#include "core_search.h"
+#include "small_bb.h"
 
 #include <float.h>
 #include <math.h>
 #include <string.h>
 
-enum { AT_LO = 0, AT_UP = 1, BASIC = 2 };
-
-typedef struct level {
-    double *T;           /* mr x nv tableau B^-1 [A -I] */
-    double *d;           /* nv reduced costs */
-    double *lo, *up;     /* nv bounds */
-    unsigned char *stat; /* nv: AT_LO, AT_UP or BASIC */
-    size_t *head;        /* mr: the basic variable of each row */
-} level;
-
-typedef struct sbb {
-    const pv_mip *m;
-    size_t n, mr, nv;    /* free columns, rows kept, n + mr variables */
-    size_t *col;         /* free column -> model column */
-    double *A;           /* mr x n, each row scaled by its largest |a| */
-    size_t *cst, *cix;   /* the same column-wise, sparse: column j's entries */
-    double *cv;          /* cst[j] .. cst[j + 1] - 1 in cix (row) and cv */
-    double *dl;          /* n: the Lagrangian reduced costs of safe_bound */
-    size_t *nzv;         /* the nonbasic variables away from 0 */
-    size_t *pnz;         /* the pivot row's nonzero entries */
-    double *c;           /* nv costs (0 for the rows' variables) */
-    double const0;       /* objective of the fixed columns */
-    double *beta;        /* mr basic values */
-    double *pi;          /* mr duals, clamped for the bound */
-    unsigned char *val;  /* the portfolio being checked (fixed columns set) */
-    unsigned char *best; /* the best portfolio found (when better than the start) */
-    int found;
-    double cutoff; /* prune at or below */
-    double lastb;  /* safe_bound's last value */
-    double incobj;
-    double *pcs;       /* 2n: per column and direction, the summed bound loss per unit */
-    int *pcn;          /* 2n: how many losses pcs sums */
-    double *sbeta;     /* mr: the node's basic values, kept over strong branching */
-    size_t pj;         /* the branch that led to the node being solved (SIZE_MAX: none): */
-    int pdir;          /* its column, direction, fraction and parent's bound, */
-    double pfrac, ppb; /* for the pseudocosts */
-    level *lv;         /* n + 2 levels (the last: strong branching's scratch) */
-    size_t ncard;      /* free project columns, summed by the last row when card */
-    int card;          /* the last row is the count of projects (search_by_count) */
-    level init;        /* with card: level 0 as built */
-    double t0, tl_ms;
-    long nodes, node_limit;
-    int stop; /* PV_SBB_* when the search ends early */
-} sbb;
-
-#define FTOL 1e-9                              /* primal feasibility of a scaled row or a bound */
-#define ITOL 1e-6                              /* integrality, before pv_mip_feasible checks */
-#define PTOL 1e-9                              /* smallest pivot */
 #define MAX_DOUBLES ((size_t)48 * 1024 * 1024) /* the levels' memory: 384 MB */
-/* One level's tableau, in doubles (256 KB). A subproblem costs a few passes
- * over it, and beyond this size more than GLPK's 50-150 us: measured on the
+/* Rows x (columns + rows), the size of a full tableau, in doubles (256 KB).
+ * With the full tableau a subproblem cost a few passes over it, and beyond
+ * this size more than GLPK's 50-150 us: measured on the
  * benchmark family 10-50 us per subproblem at 3,000-19,000 doubles, 226 us
  * at 36,000, 511 at 79,000 and 1,388 at 170,000 (many coupling rows x <= y
  * left free, which GLPK's sparse LU handles better than a dense tableau). */
@@ -82,7 +38,7 @@ typedef struct sbb {
 #define RELIABLE 4  /* strong branchings of a column before its pseudocosts count */
 #define SB_ITERS 20 /* pivots per child in strong branching */
 
-static size_t lv_doubles(const sbb *s) { return s->mr * s->nv + 3 * s->nv; }
+static size_t lv_doubles(const sbb *s) { return s->mr * s->mr + 3 * s->nv; }
 
 static void sbb_free(sbb *s)
 {
@@ -95,8 +51,9 @@ static void sbb_free(sbb *s)
     pv_free(s->init.T);
     pv_free(s->init.stat);
     pv_free(s->init.head);
-    void *arrays[] = {s->lv, s->col,  s->A,  s->cst, s->cix,  s->cv,  s->dl,  s->nzv,  s->pnz,
-                      s->c,  s->beta, s->pi, s->val, s->best, s->pcs, s->pcn, s->sbeta};
+    void *arrays[] = {s->lv,  s->col, s->A,     s->cst,  s->cix,  s->cv,  s->dl,
+                      s->nzv, s->pnz, s->c,     s->beta, s->pi,   s->val, s->best,
+                      s->pcs, s->pcn, s->sbeta, s->trow, s->tcol, s->w};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -193,7 +150,7 @@ static int level_alloc(const sbb *s, level *L)
         L->head = pv_malloc((s->mr + 1) * sizeof *L->head);
     if (!L->T || !L->stat || !L->head)
         return -1;
-    L->d = L->T + s->mr * s->nv;
+    L->d = L->T + s->mr * s->mr;
     L->lo = L->d + s->nv;
     L->up = L->lo + s->nv;
     return 0;
@@ -217,8 +174,11 @@ static int sbb_alloc(sbb *s)
     s->dl = pv_calloc(s->n + 1, sizeof *s->dl);
     s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
     s->pnz = pv_malloc((s->nv + 1) * sizeof *s->pnz);
+    s->trow = pv_calloc(s->nv + 1, sizeof *s->trow);
+    s->tcol = pv_calloc(s->mr + 1, sizeof *s->tcol);
+    s->w = pv_calloc(s->mr + 1, sizeof *s->w);
     if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
-        !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta)
+        !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta || !s->trow || !s->tcol || !s->w)
         return -1;
     return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ||
                    (s->card && level_alloc(s, &s->init))
@@ -227,21 +187,19 @@ static int sbb_alloc(sbb *s)
 }
 
 /* Level 0: the kept rows, each scaled by its largest coefficient, with
- * their variables basic (T = [-A I]) and the columns at their better bound. */
+ * their variables basic (B^-1 = I) and the columns at their better bound. */
 static void sbb_level0(sbb *s, const long *map, const size_t *keep, const double *rlb,
                        const double *rub)
 {
     const pv_mip *m = s->m;
     level *L = &s->lv[0];
-    memset(L->T, 0, s->mr * s->nv * sizeof *L->T);
+    memset(L->T, 0, s->mr * s->mr * sizeof *L->T);
     for (size_t i = 0; i < s->mr; i++) {
         if (s->card && i == s->mr - 1) {
             /* the count of projects, not binding until search_by_count sets it */
-            for (size_t j = 0; j < s->n; j++) {
+            for (size_t j = 0; j < s->n; j++)
                 s->A[i * s->n + j] = m->cinfo[s->col[j]].is_project ? 1 : 0;
-                L->T[i * s->nv + j] = -s->A[i * s->n + j];
-            }
-            L->T[i * s->nv + s->n + i] = 1;
+            L->T[i * s->mr + i] = 1;
             L->lo[s->n + i] = -0.5;
             L->up[s->n + i] = (double)s->ncard + 0.5;
             L->stat[s->n + i] = BASIC;
@@ -257,9 +215,7 @@ static void sbb_level0(sbb *s, const long *map, const size_t *keep, const double
         for (size_t k = 0; k < r->nz; k++)
             if (map[r->col[k]] >= 0)
                 s->A[i * s->n + (size_t)map[r->col[k]]] += r->val[k] / big;
-        for (size_t j = 0; j < s->n; j++)
-            L->T[i * s->nv + j] = -s->A[i * s->n + j];
-        L->T[i * s->nv + s->n + i] = 1;
+        L->T[i * s->mr + i] = 1;
         L->lo[s->n + i] = rlb[i] / big;
         L->up[s->n + i] = rub[i] / big;
         L->stat[s->n + i] = BASIC;
@@ -332,227 +288,6 @@ out:
     return rc;
 }
 
-static double nb_value(const level *L, size_t k)
-{
-    return L->stat[k] == AT_UP ? L->up[k] : L->lo[k];
-}
-
-/* The basic values from the nonbasic ones. */
-static void basic_values(sbb *s, const level *L)
-{
-    size_t nn = 0;
-    for (size_t k = 0; k < s->nv; k++)
-        if (L->stat[k] != BASIC && nb_value(L, k) != 0)
-            s->nzv[nn++] = k;
-    for (size_t i = 0; i < s->mr; i++) {
-        const double *t = L->T + i * s->nv;
-        double b = 0;
-        for (size_t q = 0; q < nn; q++)
-            b -= t[s->nzv[q]] * nb_value(L, s->nzv[q]);
-        s->beta[i] = b;
-    }
-}
-
-/* The Lagrangian bound of the subproblem from the tableau's duals (the rows'
- * reduced costs), computed from the model's rows: valid for any duals. A
- * dual whose row side is infinite is taken as 0. */
-static double safe_bound(sbb *s, const level *L)
-{
-    double b = s->const0;
-    for (size_t i = 0; i < s->mr; i++) {
-        double p = L->d[s->n + i], lo = L->lo[s->n + i], up = L->up[s->n + i];
-        if ((p > 0 && up == HUGE_VAL) || (p < 0 && lo == -HUGE_VAL))
-            p = 0;
-        s->pi[i] = p;
-        if (p > 0)
-            b += p * up;
-        else if (p < 0)
-            b += p * lo;
-    }
-    for (size_t j = 0; j < s->n; j++) {
-        double dj = s->c[j];
-        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
-            dj -= s->pi[s->cix[q]] * s->cv[q];
-        s->dl[j] = dj;
-        b += dj > 0 ? dj * L->up[j] : dj * L->lo[j];
-    }
-    s->lastb = b;
-    return b;
-}
-
-/* 1 when row r's combination of the model's rows, recomputed, shows that no
- * point within the bounds exists. */
-static int proven_infeasible(sbb *s, const level *L, size_t r)
-{
-    const double *t = L->T + r * s->nv;
-    /* Σ_i rho_i (A_i x - r_i) = 0 with rho_i = -t[n + i] */
-    double lo = 0, hi = 0, mag = 0;
-    for (size_t j = 0; j < s->n; j++) {
-        double w = 0;
-        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
-            w -= t[s->n + s->cix[q]] * s->cv[q];
-        lo += w > 0 ? w * L->lo[j] : w * L->up[j];
-        hi += w > 0 ? w * L->up[j] : w * L->lo[j];
-        mag += fabs(w);
-    }
-    for (size_t i = 0; i < s->mr; i++) {
-        /* the coefficient of r_i is -rho_i; exactly 0 for the other rows'
-         * basic variables (the pivots keep unit columns exact) */
-        double w = t[s->n + i];
-        if (w == 0)
-            continue;
-        double a = w > 0 ? L->lo[s->n + i] : L->up[s->n + i];
-        double b = w > 0 ? L->up[s->n + i] : L->lo[s->n + i];
-        lo += w * a; /* may be -inf: that side then cannot be excluded */
-        hi += w * b;
-        if (isfinite(a))
-            mag += fabs(w * a);
-        if (isfinite(b))
-            mag += fabs(w * b);
-    }
-    double eps = 1e-9 * (mag + 1);
-    return lo > eps || hi < -eps;
-}
-
-/* Dual simplex pivot on row r, column k. */
-static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
-{
-    size_t nv = s->nv;
-    double *tr = L->T + r * nv;
-    double inv = 1 / tr[k];
-    /* the pivot row's nonzeros only: its zeros change no other row */
-    size_t nz = 0;
-    for (size_t q = 0; q < nv; q++)
-        if (tr[q] != 0) {
-            tr[q] *= inv;
-            s->pnz[nz++] = q;
-        }
-    tr[k] = 1;
-    for (size_t i = 0; i < s->mr; i++) {
-        if (i == r)
-            continue;
-        double *ti = L->T + i * nv;
-        double f = ti[k];
-        if (f == 0)
-            continue;
-        for (size_t p = 0; p < nz; p++)
-            ti[s->pnz[p]] -= f * tr[s->pnz[p]];
-        ti[k] = 0;
-    }
-    double dk = L->d[k];
-    for (size_t p = 0; p < nz; p++)
-        L->d[s->pnz[p]] -= dk * tr[s->pnz[p]];
-    L->d[k] = 0;
-    L->stat[L->head[r]] = leave_at;
-    L->stat[k] = BASIC;
-    L->head[r] = k;
-}
-
-/* The dual ratio test on basic row r (below: its value must rise, β_r =
- * -Σ a z): the entering column, the smallest |d| / |a| with ties within
- * 1e-12 to the largest |a| (SIZE_MAX when none). */
-static size_t ratio_test(const sbb *s, const level *L, size_t r, int below)
-{
-    const double *tr = L->T + r * s->nv;
-    size_t k = SIZE_MAX;
-    double best = HUGE_VAL, bestp = 0;
-    for (size_t q = 0; q < s->nv; q++) {
-        unsigned char st = L->stat[q];
-        double a = tr[q];
-        if (st == BASIC || L->lo[q] == L->up[q] || fabs(a) < PTOL)
-            continue;
-        int ok = below ? (st == AT_LO ? a < 0 : a > 0) : (st == AT_LO ? a > 0 : a < 0);
-        if (!ok)
-            continue;
-        double ratio = fabs(L->d[q]) / fabs(a);
-        if (ratio < best - 1e-12 || (ratio <= best + 1e-12 && fabs(a) > bestp)) {
-            best = ratio;
-            bestp = fabs(a);
-            k = q;
-        }
-    }
-    return k;
-}
-
-enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
-
-/* The subproblem's LP by the dual simplex from the inherited basis. */
-/* The objective of the tableau's basic solution, from its own reduced
- * costs: for a dual feasible tableau the same figure as safe_bound's, in
- * O(variables) instead of O(nonzeros), but rounded as the tableau is. Only
- * a trigger for safe_bound, which alone prunes. */
-static double tableau_bound(const sbb *s, const level *L)
-{
-    double b = s->const0;
-    for (size_t k = 0; k < s->nv; k++)
-        if (L->stat[k] != BASIC)
-            b += L->d[k] * nb_value(L, k);
-    return b;
-}
-
-/* 1 when safe_bound shows the subproblem cannot beat the cutoff; called
- * every iteration it was 15 % of the search (eight_resources seed 1); now
- * 8 % fewer instructions there. */
-static int bound_prunes(sbb *s, const level *L)
-{
-    double t = tableau_bound(s, L);
-    return t <= s->cutoff + 1e-6 * (fabs(t) + 1) && safe_bound(s, L) <= s->cutoff;
-}
-
-/* A subproblem's LP past this many pivots is in trouble (the search gives up). */
-#define LP_ITERS(s) (100 + 20 * (s)->mr)
-
-static int node_lp(sbb *s, level *L, size_t limit)
-{
-    basic_values(s, L);
-    for (size_t it = 0;; it++) {
-        if (bound_prunes(s, L))
-            return LP_PRUNED;
-        if (it >= limit)
-            return safe_bound(s, L) <= s->cutoff ? LP_PRUNED : LP_TROUBLE;
-        size_t r = SIZE_MAX;
-        double worst = 0;
-        int below = 0;
-        for (size_t i = 0; i < s->mr; i++) {
-            size_t b = L->head[i];
-            double tol = FTOL * (1 + fabs(s->beta[i]));
-            double v = L->lo[b] - s->beta[i];
-            if (v > tol && v > worst) {
-                worst = v;
-                r = i;
-                below = 1;
-            }
-            v = s->beta[i] - L->up[b];
-            if (v > tol && v > worst) {
-                worst = v;
-                r = i;
-                below = 0;
-            }
-        }
-        if (r == SIZE_MAX) /* optimal: lastb and dl for node_fix and branching */
-            return safe_bound(s, L) <= s->cutoff ? LP_PRUNED : LP_OPT;
-        size_t k = ratio_test(s, L, r, below);
-        const double *tr = L->T + r * s->nv;
-        if (k == SIZE_MAX) {
-            if (proven_infeasible(s, L, r) || safe_bound(s, L) <= s->cutoff)
-                return LP_PRUNED;
-            return LP_TROUBLE;
-        }
-        /* The basic values after the pivot, from the old tableau's column
-         * k (O(rows) instead of basic_values' rows x nonbasics): the leaving
-         * variable goes to its bound v, the entering one moves by theta.
-         * Only the choice of rows and branches rests on them; pruning and
-         * portfolios are checked against the model's rows. */
-        size_t b = L->head[r];
-        double v = below ? L->lo[b] : L->up[b];
-        double theta = (s->beta[r] - v) / tr[k];
-        for (size_t i = 0; i < s->mr; i++)
-            s->beta[i] -= L->T[i * s->nv + k] * theta;
-        s->beta[r] = nb_value(L, k) + theta;
-        pivot(s, L, r, k, below ? AT_LO : AT_UP);
-    }
-}
-
 /* Reduced-cost fixing by the last safe bound: the bound is separable, so
  * moving column j off the side its Lagrangian reduced cost favours costs
  * at least |dl[j]|; when that reaches the cutoff no portfolio of this
@@ -610,7 +345,7 @@ static void strong(sbb *s, const level *L, size_t j, double b[2])
     for (int v = 0; v < 2; v++) {
         copy_level(s, C, L);
         set_branch(C, j, v);
-        b[v] = node_lp(s, C, SB_ITERS) == LP_PRUNED ? -HUGE_VAL : s->lastb;
+        b[v] = pv_sbb_lp(s, C, SB_ITERS) == LP_PRUNED ? -HUGE_VAL : s->lastb;
     }
 }
 
@@ -708,7 +443,7 @@ static void search(sbb *s, size_t h)
     double pb;
     do {
         int lp;
-        while ((lp = node_lp(s, L, LP_ITERS(s))) == LP_OPT && node_fix(s, L))
+        while ((lp = pv_sbb_lp(s, L, LP_ITERS(s))) == LP_OPT && node_fix(s, L))
             ;
         if (lp == LP_PRUNED)
             return;
@@ -777,7 +512,7 @@ static level *set_count(sbb *s, size_t cv, long k)
 static int count_pruned(sbb *s, size_t cv, long k)
 {
     level *L = set_count(s, cv, k);
-    int lp = node_lp(s, L, LP_ITERS(s));
+    int lp = pv_sbb_lp(s, L, LP_ITERS(s));
     return lp == LP_TROUBLE ? -1 : lp == LP_PRUNED;
 }
 
@@ -790,7 +525,7 @@ static void search_by_count(sbb *s)
     level *L = &s->lv[0];
     size_t cv = s->n + s->mr - 1;
     copy_level(s, &s->init, L);
-    int lp = node_lp(s, L, LP_ITERS(s));
+    int lp = pv_sbb_lp(s, L, LP_ITERS(s));
     if (lp != LP_OPT) {
         if (lp == LP_TROUBLE)
             s->stop = PV_SBB_GIVE_UP;
