@@ -38,7 +38,7 @@
 #define RELIABLE 4  /* strong branchings of a column before its pseudocosts count */
 #define SB_ITERS 20 /* pivots per child in strong branching */
 
-static size_t lv_doubles(const sbb *s) { return s->mr * s->mr + 3 * s->nv; }
+static size_t lv_doubles(const sbb *s) { return s->mr * s->mr + 3 * s->nv + s->mr; }
 
 static void sbb_free(sbb *s)
 {
@@ -51,9 +51,8 @@ static void sbb_free(sbb *s)
     pv_free(s->init.T);
     pv_free(s->init.stat);
     pv_free(s->init.head);
-    void *arrays[] = {s->lv,  s->col, s->A,     s->cst,  s->cix,  s->cv,  s->dl,
-                      s->nzv, s->pnz, s->c,     s->beta, s->pi,   s->val, s->best,
-                      s->pcs, s->pcn, s->sbeta, s->trow, s->tcol, s->w};
+    void *arrays[] = {s->lv, s->col, s->A,   s->cst,  s->cix, s->cv,  s->dl,   s->nzv,  s->pnz,
+                      s->c,  s->pi,  s->val, s->best, s->pcs, s->pcn, s->trow, s->tcol, s->w};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -153,6 +152,7 @@ static int level_alloc(const sbb *s, level *L)
     L->d = L->T + s->mr * s->mr;
     L->lo = L->d + s->nv;
     L->up = L->lo + s->nv;
+    L->beta = L->up + s->nv;
     return 0;
 }
 
@@ -162,12 +162,10 @@ static int sbb_alloc(sbb *s)
 {
     s->A = pv_calloc(s->mr * s->n + 1, sizeof *s->A);
     s->c = pv_calloc(s->nv + 1, sizeof *s->c);
-    s->beta = pv_calloc(s->mr + 1, sizeof *s->beta);
     s->pi = pv_calloc(s->mr + 1, sizeof *s->pi);
     s->lv = pv_calloc(s->n + 2, sizeof *s->lv);
     s->pcs = pv_calloc(2 * s->n + 1, sizeof *s->pcs);
     s->pcn = pv_calloc(2 * s->n + 1, sizeof *s->pcn);
-    s->sbeta = pv_calloc(s->mr + 1, sizeof *s->sbeta);
     s->cst = pv_calloc(s->n + 2, sizeof *s->cst);
     s->cix = pv_malloc((s->mr * s->n + 1) * sizeof *s->cix);
     s->cv = pv_malloc((s->mr * s->n + 1) * sizeof *s->cv);
@@ -177,8 +175,8 @@ static int sbb_alloc(sbb *s)
     s->trow = pv_calloc(s->nv + 1, sizeof *s->trow);
     s->tcol = pv_calloc(s->mr + 1, sizeof *s->tcol);
     s->w = pv_calloc(s->mr + 1, sizeof *s->w);
-    if (!s->A || !s->c || !s->beta || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl ||
-        !s->nzv || !s->pnz || !s->pcs || !s->pcn || !s->sbeta || !s->trow || !s->tcol || !s->w)
+    if (!s->A || !s->c || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl || !s->nzv ||
+        !s->pnz || !s->pcs || !s->pcn || !s->trow || !s->tcol || !s->w)
         return -1;
     return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ||
                    (s->card && level_alloc(s, &s->init))
@@ -303,8 +301,9 @@ static int node_fix(sbb *s, level *L)
         double v = s->dl[j] > 0 ? L->up[j] : L->lo[j];
         if (L->stat[j] == BASIC)
             moved = 1;
-        else {
-            moved |= nb_value(L, j) != v;
+        else if (nb_value(L, j) != v) {
+            moved = 1;
+            L->bvalid = 0;
             L->stat[j] = s->dl[j] > 0 ? AT_UP : AT_LO;
         }
         L->lo[j] = L->up[j] = v;
@@ -317,13 +316,18 @@ static void copy_level(const sbb *s, level *to, const level *from)
     memcpy(to->T, from->T, lv_doubles(s) * sizeof *to->T);
     memcpy(to->stat, from->stat, s->nv);
     memcpy(to->head, from->head, s->mr * sizeof *to->head);
+    to->bvalid = from->bvalid;
 }
 
+/* Fixes column j at v. A basic column keeps the basic values (the dual
+ * simplex then moves it to v); a nonbasic one that moves changes them. */
 static void set_branch(level *C, size_t j, int v)
 {
-    C->lo[j] = C->up[j] = v;
-    if (C->stat[j] != BASIC)
+    if (C->stat[j] != BASIC) {
+        C->bvalid &= nb_value(C, j) == v;
         C->stat[j] = (unsigned char)(v ? AT_UP : AT_LO);
+    }
+    C->lo[j] = C->up[j] = v;
 }
 
 /* Pseudocosts: the bound's loss per unit of change, per column and
@@ -358,7 +362,7 @@ static int try_portfolio(sbb *s, const level *L)
         if (L->stat[j] == BASIC)
             for (size_t i = 0; i < s->mr; i++)
                 if (L->head[i] == j)
-                    v = s->beta[i];
+                    v = L->beta[i];
         if (fabs(v - floor(v + 0.5)) > ITOL)
             return 0;
         s->val[s->col[j]] = (unsigned char)(v > 0.5);
@@ -385,12 +389,11 @@ static size_t choose_branch(sbb *s, level *L, double pb, int *first)
 {
     size_t bj = SIZE_MAX;
     double bscore = -1;
-    memcpy(s->sbeta, s->beta, s->mr * sizeof *s->beta);
     for (size_t i = 0; i < s->mr; i++) {
         size_t j = L->head[i];
         if (j >= s->n)
             continue;
-        double f = s->sbeta[i] - floor(s->sbeta[i]);
+        double f = L->beta[i] - floor(L->beta[i]);
         if (f < ITOL || f > 1 - ITOL)
             continue;
         double down, up;
@@ -400,7 +403,6 @@ static size_t choose_branch(sbb *s, level *L, double pb, int *first)
         } else {
             double b[2];
             strong(s, L, j, b);
-            memcpy(s->beta, s->sbeta, s->mr * sizeof *s->beta);
             if (b[0] == -HUGE_VAL && b[1] == -HUGE_VAL)
                 return SIZE_MAX - 2;
             if (b[0] == -HUGE_VAL || b[1] == -HUGE_VAL) {
@@ -503,6 +505,7 @@ static level *set_count(sbb *s, size_t cv, long k)
     level *L = &s->lv[0];
     copy_level(s, L, &s->init);
     L->lo[cv] = L->up[cv] = (double)k;
+    L->bvalid = 0;
     return L;
 }
 
@@ -534,7 +537,7 @@ static void search_by_count(sbb *s)
     double v = nb_value(L, cv);
     for (size_t i = 0; i < s->mr; i++)
         if (L->head[i] == cv)
-            v = s->beta[i];
+            v = L->beta[i];
     long k0 = (long)floor(v + 1e-9);
     for (int up = 0; up < 2 && !s->stop; up++)
         for (long k = up ? k0 + 1 : k0; k >= 0 && k <= (long)s->ncard && !s->stop;

@@ -18,6 +18,8 @@ typedef struct level {
     double *lo, *up;     /* nv bounds */
     unsigned char *stat; /* nv: AT_LO, AT_UP or BASIC */
     size_t *head;        /* mr: the basic variable of each row */
+    double *beta;        /* mr: the basic values, when bvalid */
+    int bvalid;          /* 0 after a nonbasic value changed: beta is recomputed */
 } level;
 
 typedef struct sbb {
@@ -34,7 +36,6 @@ typedef struct sbb {
     double *w;           /* mr: the nonbasic columns' activity, for basic_values */
     double *c;           /* nv costs (0 for the rows' variables) */
     double const0;       /* objective of the fixed columns */
-    double *beta;        /* mr basic values */
     double *pi;          /* mr duals, clamped for the bound */
     unsigned char *val;  /* the portfolio being checked (fixed columns set) */
     unsigned char *best; /* the best portfolio found (when better than the start) */
@@ -44,7 +45,6 @@ typedef struct sbb {
     double incobj;
     double *pcs;       /* 2n: per column and direction, the summed bound loss per unit */
     int *pcn;          /* 2n: how many losses pcs sums */
-    double *sbeta;     /* mr: the node's basic values, kept over strong branching */
     size_t pj;         /* the branch that led to the node being solved (SIZE_MAX: none): */
     int pdir;          /* its column, direction, fraction and parent's bound, */
     double pfrac, ppb; /* for the pseudocosts */
@@ -75,7 +75,7 @@ enum { LP_OPT, LP_PRUNED, LP_TROUBLE };
 /*
  * The LP of the subproblem at level L by the bounded dual simplex from its
  * inherited basis, at most limit pivots; leaves the basic values in
- * s->beta, and on LP_OPT the safe bound in s->lastb and its reduced costs
+ * L->beta, and on LP_OPT the safe bound in s->lastb and its reduced costs
  * in s->dl.
  */
 int pv_sbb_lp(sbb *s, level *L, size_t limit);

@@ -35,7 +35,7 @@ static void basic_values(sbb *s, const level *L)
         double b = 0;
         for (size_t q = 0; q < nn; q++)
             b -= t[s->nzv[q]] * s->w[s->nzv[q]];
-        s->beta[i] = b;
+        L->beta[i] = b;
     }
 }
 
@@ -226,7 +226,9 @@ static int bound_prunes(sbb *s, const level *L)
 
 int pv_sbb_lp(sbb *s, level *L, size_t limit)
 {
-    basic_values(s, L);
+    if (!L->bvalid)
+        basic_values(s, L);
+    L->bvalid = 1;
     for (size_t it = 0;; it++) {
         if (bound_prunes(s, L))
             return LP_PRUNED;
@@ -237,14 +239,14 @@ int pv_sbb_lp(sbb *s, level *L, size_t limit)
         int below = 0;
         for (size_t i = 0; i < s->mr; i++) {
             size_t b = L->head[i];
-            double tol = FTOL * (1 + fabs(s->beta[i]));
-            double v = L->lo[b] - s->beta[i];
+            double tol = FTOL * (1 + fabs(L->beta[i]));
+            double v = L->lo[b] - L->beta[i];
             if (v > tol && v > worst) {
                 worst = v;
                 r = i;
                 below = 1;
             }
-            v = s->beta[i] - L->up[b];
+            v = L->beta[i] - L->up[b];
             if (v > tol && v > worst) {
                 worst = v;
                 r = i;
@@ -268,11 +270,11 @@ int pv_sbb_lp(sbb *s, level *L, size_t limit)
          * portfolios are checked against the model's rows. */
         size_t b = L->head[r];
         double v = below ? L->lo[b] : L->up[b];
-        double theta = (s->beta[r] - v) / tr[k];
+        double theta = (L->beta[r] - v) / tr[k];
         tableau_col(s, L, r, k);
         for (size_t i = 0; i < s->mr; i++)
-            s->beta[i] -= s->tcol[i] * theta;
-        s->beta[r] = nb_value(L, k) + theta;
+            L->beta[i] -= s->tcol[i] * theta;
+        L->beta[r] = nb_value(L, k) + theta;
         pivot(s, L, r, k, below ? AT_LO : AT_UP);
     }
 }
