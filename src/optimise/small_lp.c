@@ -48,8 +48,11 @@ static void tableau_row(sbb *s, const level *L, size_t r)
     const double *br = L->T + r * s->mr;
     double *tr = s->trow;
     for (size_t j = 0; j < s->n; j++) {
-        if (L->stat[j] == BASIC) {
-            tr[j] = L->head[r] == j;
+        if (L->stat[j] == BASIC || L->lo[j] == L->up[j]) {
+            /* a fixed nonbasic column's entry: 0, its reduced cost is
+             * no longer kept (neither the ratio test nor node_fix nor
+             * tableau_bound reads it; the rows' variables' are, as duals) */
+            tr[j] = L->stat[j] == BASIC && L->head[r] == j;
             continue;
         }
         double v = 0;
@@ -202,16 +205,20 @@ static size_t ratio_test(const sbb *s, const level *L, int below)
     return k;
 }
 
-/* The objective of the tableau's basic solution, from its own reduced
- * costs: for a dual feasible tableau the same figure as safe_bound's, in
- * O(variables) instead of O(nonzeros), but rounded as the tableau is. Only
- * a trigger for safe_bound, which alone prunes. */
+/* The objective of the basis's solution (nonbasic values and beta; equal
+ * to its reduced costs times the nonbasic values, as [-A I] z = 0): for a
+ * dual feasible basis the same figure as safe_bound's, in O(variables)
+ * instead of O(nonzeros), but rounded as the basis is. Only a trigger for
+ * safe_bound, which alone prunes. */
 static double tableau_bound(const sbb *s, const level *L)
 {
     double b = s->const0;
-    for (size_t k = 0; k < s->nv; k++)
-        if (L->stat[k] != BASIC)
-            b += L->d[k] * nb_value(L, k);
+    for (size_t j = 0; j < s->n; j++)
+        if (L->stat[j] != BASIC)
+            b += s->c[j] * nb_value(L, j);
+    for (size_t i = 0; i < s->mr; i++)
+        if (L->head[i] < s->n)
+            b += s->c[L->head[i]] * L->beta[i];
     return b;
 }
 
