@@ -51,8 +51,8 @@ static void sbb_free(sbb *s)
     pv_free(s->init.T);
     pv_free(s->init.stat);
     pv_free(s->init.head);
-    void *arrays[] = {s->lv, s->col, s->A,   s->cst,  s->cix, s->cv,  s->dl,   s->nzv,  s->pnz,
-                      s->c,  s->pi,  s->val, s->best, s->pcs, s->pcn, s->trow, s->tcol, s->w};
+    void *arrays[] = {s->lv,  s->col,  s->A,   s->cst, s->cix,  s->cv,   s->dl,   s->c, s->pi,
+                      s->val, s->best, s->pcs, s->pcn, s->trow, s->brow, s->tcol, s->w};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
 }
@@ -170,13 +170,12 @@ static int sbb_alloc(sbb *s)
     s->cix = pv_malloc((s->mr * s->n + 1) * sizeof *s->cix);
     s->cv = pv_malloc((s->mr * s->n + 1) * sizeof *s->cv);
     s->dl = pv_calloc(s->n + 1, sizeof *s->dl);
-    s->nzv = pv_malloc((s->nv + 1) * sizeof *s->nzv);
-    s->pnz = pv_malloc((s->nv + 1) * sizeof *s->pnz);
     s->trow = pv_calloc(s->nv + 1, sizeof *s->trow);
     s->tcol = pv_calloc(s->mr + 1, sizeof *s->tcol);
     s->w = pv_calloc(s->mr + 1, sizeof *s->w);
-    if (!s->A || !s->c || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl || !s->nzv ||
-        !s->pnz || !s->pcs || !s->pcn || !s->trow || !s->tcol || !s->w)
+    s->brow = pv_calloc(s->mr + 1, sizeof *s->brow);
+    if (!s->A || !s->c || !s->pi || !s->lv || !s->cst || !s->cix || !s->cv || !s->dl || !s->pcs ||
+        !s->pcn || !s->trow || !s->tcol || !s->w || !s->brow)
         return -1;
     return level_alloc(s, &s->lv[0]) || level_alloc(s, &s->lv[s->n + 1]) ||
                    (s->card && level_alloc(s, &s->init))

@@ -13,7 +13,7 @@
 enum { AT_LO = 0, AT_UP = 1, BASIC = 2 };
 
 typedef struct level {
-    double *T;           /* mr x mr: B^-1, the basis inverse of [-A I] */
+    double *T;           /* mr x mr: B^-1, the basis inverse of [-A I], by columns */
     double *d;           /* nv reduced costs */
     double *lo, *up;     /* nv bounds */
     unsigned char *stat; /* nv: AT_LO, AT_UP or BASIC */
@@ -30,9 +30,8 @@ typedef struct sbb {
     size_t *cst, *cix;   /* the same column-wise, sparse: column j's entries */
     double *cv;          /* cst[j] .. cst[j + 1] - 1 in cix (row) and cv */
     double *dl;          /* n: the Lagrangian reduced costs of safe_bound */
-    size_t *nzv;         /* the nonbasic variables away from 0 */
-    size_t *pnz;         /* the pivot row's nonzero entries */
     double *trow, *tcol; /* nv, mr: the tableau's pivot row and entering column */
+    double *brow;        /* mr: B^-1's pivot row */
     double *w;           /* mr: the nonbasic columns' activity, for basic_values */
     double *c;           /* nv costs (0 for the rows' variables) */
     double const0;       /* objective of the fixed columns */

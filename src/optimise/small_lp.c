@@ -15,7 +15,7 @@
  * basic values are -B^-1 w. */
 static void basic_values(sbb *s, const level *L)
 {
-    size_t mr = s->mr, nn = 0;
+    size_t mr = s->mr;
     memset(s->w, 0, mr * sizeof *s->w);
     for (size_t k = 0; k < s->nv; k++) {
         double v = L->stat[k] == BASIC ? 0 : nb_value(L, k);
@@ -27,15 +27,15 @@ static void basic_values(sbb *s, const level *L)
             for (size_t q = s->cst[k]; q < s->cst[k + 1]; q++)
                 s->w[s->cix[q]] -= s->cv[q] * v;
     }
-    for (size_t l = 0; l < mr; l++)
-        if (s->w[l] != 0)
-            s->nzv[nn++] = l;
-    for (size_t i = 0; i < mr; i++) {
-        const double *t = L->T + i * mr;
-        double b = 0;
-        for (size_t q = 0; q < nn; q++)
-            b -= t[s->nzv[q]] * s->w[s->nzv[q]];
-        L->beta[i] = b;
+    double *restrict beta = L->beta;
+    memset(beta, 0, mr * sizeof *beta);
+    for (size_t l = 0; l < mr; l++) {
+        double f = s->w[l];
+        if (f == 0)
+            continue;
+        const double *restrict col = L->T + l * mr;
+        for (size_t i = 0; i < mr; i++)
+            beta[i] -= f * col[i];
     }
 }
 
@@ -45,8 +45,9 @@ static void basic_values(sbb *s, const level *L)
  * them. */
 static void tableau_row(sbb *s, const level *L, size_t r)
 {
-    const double *br = L->T + r * s->mr;
-    double *tr = s->trow;
+    double *br = s->brow, *tr = s->trow;
+    for (size_t l = 0; l < s->mr; l++)
+        br[l] = L->T[l * s->mr + r];
     for (size_t j = 0; j < s->n; j++) {
         if (L->stat[j] == BASIC || L->lo[j] == L->up[j]) {
             /* a fixed nonbasic column's entry: 0, its reduced cost is
@@ -69,17 +70,19 @@ static void tableau_row(sbb *s, const level *L, size_t r)
 static void tableau_col(sbb *s, const level *L, size_t r, size_t k)
 {
     size_t mr = s->mr;
-    for (size_t i = 0; i < mr; i++) {
-        const double *bi = L->T + i * mr;
-        double v = 0;
-        if (k >= s->n)
-            v = bi[k - s->n];
-        else
-            for (size_t q = s->cst[k]; q < s->cst[k + 1]; q++)
-                v -= bi[s->cix[q]] * s->cv[q];
-        s->tcol[i] = v;
+    double *restrict tc = s->tcol;
+    if (k >= s->n)
+        memcpy(tc, L->T + (k - s->n) * mr, mr * sizeof *tc);
+    else {
+        memset(tc, 0, mr * sizeof *tc);
+        for (size_t q = s->cst[k]; q < s->cst[k + 1]; q++) {
+            const double *restrict col = L->T + s->cix[q] * mr;
+            double f = s->cv[q];
+            for (size_t i = 0; i < mr; i++)
+                tc[i] -= f * col[i];
+        }
     }
-    s->tcol[r] = s->trow[k];
+    tc[r] = s->trow[k];
 }
 
 /* The Lagrangian bound of the subproblem from the tableau's duals (the rows'
@@ -148,26 +151,25 @@ static int proven_infeasible(sbb *s, const level *L)
 static void pivot(sbb *s, level *L, size_t r, size_t k, unsigned char leave_at)
 {
     size_t mr = s->mr;
-    double *br = L->T + r * mr, *tr = s->trow;
+    const double *br = s->brow, *tr = s->trow; /* tableau_row(r) */
+    const double *restrict tc = s->tcol;
     double inv = 1 / tr[k];
-    /* B^-1's pivot row's nonzeros only: its zeros change no other row */
-    size_t nz = 0;
-    for (size_t q = 0; q < mr; q++)
-        if (br[q] != 0) {
-            br[q] *= inv;
-            s->pnz[nz++] = q;
-        }
-    for (size_t i = 0; i < mr; i++) {
-        double f = s->tcol[i];
-        if (i == r || f == 0)
+    /* B^-1's columns with a nonzero in the pivot row only (the others do
+     * not change): each less a multiple of the entering column */
+    for (size_t l = 0; l < mr; l++) {
+        if (br[l] == 0)
             continue;
-        double *bi = L->T + i * mr;
-        for (size_t p = 0; p < nz; p++)
-            bi[s->pnz[p]] -= f * br[s->pnz[p]];
-    }
-    if (k >= s->n) /* a row's variable enters: its column of B^-1 is e_r, exactly */
+        double f = br[l] * inv;
+        double *restrict col = L->T + l * mr;
         for (size_t i = 0; i < mr; i++)
-            L->T[i * mr + k - s->n] = i == r;
+            col[i] -= f * tc[i];
+        col[r] = f;
+    }
+    if (k >= s->n) { /* a row's variable enters: its column of B^-1 is e_r, exactly */
+        double *col = L->T + (k - s->n) * mr;
+        memset(col, 0, mr * sizeof *col);
+        col[r] = 1;
+    }
     double dk = L->d[k] * inv;
     if (dk != 0)
         for (size_t q = 0; q < s->nv; q++)
