@@ -25,6 +25,8 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
 
 /* How pv_small_bb ended. */
 enum { PV_SBB_PROVEN, PV_SBB_LIMIT, PV_SBB_GIVE_UP };
+/* pv_small_bb's ways: split by the number of projects; probe at the root. */
+enum { PV_SBB_COUNT = 1, PV_SBB_PROBE = 2 };
 
 /*
  * Our own depth-first branch and bound (small_bb.c) on m with the columns
@@ -34,12 +36,14 @@ enum { PV_SBB_PROVEN, PV_SBB_LIMIT, PV_SBB_GIVE_UP };
  * PV_SBB_LIMIT: the time or subproblem limit (<= 0: none) came first, and
  * better holds the best found when *found; PV_SBB_GIVE_UP: the problem is too
  * large for the dense tableau or its rounding could not be settled (the
- * caller runs GLPK's search). *nodes: subproblems, when not NULL. by_count:
- * search each number of projects in turn (with tune.card_split), which
- * proves faster but, cut by a limit, has looked at few counts (so the core
- * rounds, a heuristic, do not).
+ * caller runs GLPK's search). *nodes: subproblems, when not NULL. ways:
+ * PV_SBB_COUNT searches each number of projects in turn (with
+ * tune.card_split), which proves faster but, cut by a limit, has looked at
+ * few counts (so the core rounds, a heuristic, do not); PV_SBB_PROBE probes
+ * every free column at the root first and builds the search again over the
+ * columns left free.
  */
 int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
-                long node_limit, int by_count, unsigned char *better, int *found, long *nodes);
+                long node_limit, int ways, unsigned char *better, int *found, long *nodes);
 
 #endif

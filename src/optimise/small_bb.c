@@ -352,16 +352,23 @@ static void strong(sbb *s, const level *L, size_t j, double b[2])
     }
 }
 
+/* Variable k's value in L's basic solution. */
+static double col_value(const level *L, size_t k)
+{
+    if (L->stat[k] != BASIC)
+        return nb_value(L, k);
+    size_t i = 0;
+    while (L->head[i] != k)
+        i++;
+    return L->beta[i];
+}
+
 /* Checks the LP point as a portfolio: 1 when every column is integral and
  * the model accepts it (then taken when better than the incumbent). */
 static int try_portfolio(sbb *s, const level *L)
 {
     for (size_t j = 0; j < s->n; j++) {
-        double v = L->stat[j] == BASIC ? 0 : nb_value(L, j);
-        if (L->stat[j] == BASIC)
-            for (size_t i = 0; i < s->mr; i++)
-                if (L->head[i] == j)
-                    v = L->beta[i];
+        double v = col_value(L, j);
         if (fabs(v - floor(v + 0.5)) > ITOL)
             return 0;
         s->val[s->col[j]] = (unsigned char)(v > 0.5);
@@ -533,10 +540,7 @@ static void search_by_count(sbb *s)
             s->stop = PV_SBB_GIVE_UP;
         return;
     }
-    double v = nb_value(L, cv);
-    for (size_t i = 0; i < s->mr; i++)
-        if (L->head[i] == cv)
-            v = L->beta[i];
+    double v = col_value(L, cv);
     long k0 = (long)floor(v + 1e-9);
     for (int up = 0; up < 2 && !s->stop; up++)
         for (long k = up ? k0 + 1 : k0; k >= 0 && k <= (long)s->ncard && !s->stop;
@@ -552,23 +556,86 @@ static void search_by_count(sbb *s)
         }
 }
 
+static void sbb_init(sbb *s, const pv_mip *m, double incobj, double t0, double tl_ms,
+                     long node_limit)
+{
+    memset(s, 0, sizeof *s);
+    s->m = m;
+    s->incobj = incobj;
+    s->cutoff = incobj == -HUGE_VAL ? -HUGE_VAL : incobj + pv_mip_tol(incobj);
+    s->t0 = t0;
+    s->tl_ms = tl_ms;
+    s->node_limit = node_limit;
+    s->pj = SIZE_MAX;
+}
+
+/* Probing at the root on our LP: each free column moved away from its root
+ * LP value, and fixed where it is (in L and in fix, the model's columns)
+ * when that LP cannot beat the cutoff; fixings accumulate. The number
+ * fixed, or -1 when the root LP itself cannot beat the cutoff. */
+static long root_probe(sbb *s, signed char *fix)
+{
+    level *L = &s->lv[0], *C = &s->lv[s->n + 1];
+    int lp = pv_sbb_lp(s, L, LP_ITERS(s));
+    if (lp != LP_OPT)
+        return lp == LP_PRUNED ? -1 : 0;
+    long fixed = 0;
+    for (size_t j = 0; j < s->n && pv_mip_clock_ms() - s->t0 <= s->tl_ms; j++) {
+        double x = col_value(L, j);
+        for (int v = 0; v < 2; v++) {
+            if (fabs(x - v) < ITOL)
+                continue; /* already there */
+            copy_level(s, C, L);
+            set_branch(C, j, v);
+            if (pv_sbb_lp(s, C, LP_ITERS(s)) == LP_PRUNED) {
+                set_branch(L, j, !v);
+                fix[s->col[j]] = (signed char)!v;
+                fixed++;
+                break;
+            }
+        }
+    }
+    return fixed;
+}
+
+/* With PV_SBB_PROBE: probes, and builds the search again over the columns
+ * left free (fewer rows can bind then, and rows left with one free column
+ * fix more). Returns as sbb_build; *none when the root LP cannot beat the
+ * cutoff. */
+static int probe_rebuild(sbb *s, const signed char *fix, int by_count, int *none)
+{
+    size_t nc = s->m->ncols;
+    signed char *fix2 = pv_malloc(nc + 1);
+    if (!fix2)
+        return -1;
+    memcpy(fix2, fix, nc);
+    long k = root_probe(s, fix2);
+    int rc = 0;
+    *none = k < 0;
+    if (k > 0) {
+        sbb t;
+        sbb_init(&t, s->m, s->incobj, s->t0, s->tl_ms, s->node_limit);
+        sbb_free(s);
+        *s = t;
+        rc = sbb_build(s, fix2, by_count);
+    }
+    pv_free(fix2);
+    return rc;
+}
+
 int pv_small_bb(const pv_mip *m, const signed char *fix, double incobj, double tl_ms,
-                long node_limit, int by_count, unsigned char *better, int *found, long *nodes)
+                long node_limit, int ways, unsigned char *better, int *found, long *nodes)
 {
     sbb s;
-    memset(&s, 0, sizeof s);
-    s.m = m;
-    s.incobj = incobj;
-    s.cutoff = incobj == -HUGE_VAL ? -HUGE_VAL : incobj + pv_mip_tol(incobj);
-    s.t0 = pv_mip_clock_ms();
-    s.tl_ms = tl_ms;
-    s.node_limit = node_limit;
-    s.pj = SIZE_MAX;
+    sbb_init(&s, m, incobj, pv_mip_clock_ms(), tl_ms, node_limit);
+    int by_count = (ways & PV_SBB_COUNT) != 0, none = 0;
     int rc = sbb_build(&s, fix, by_count);
-    int ret = PV_SBB_PROVEN;
+    if (rc == 0 && (ways & PV_SBB_PROBE) && incobj > -HUGE_VAL)
+        rc = probe_rebuild(&s, fix, by_count, &none);
+    int ret = PV_SBB_PROVEN; /* also when none: nothing here beats the incumbent */
     if (rc < 0)
         ret = PV_SBB_GIVE_UP;
-    else if (rc == 0) {
+    else if (rc == 0 && !none) {
         if (s.card)
             search_by_count(&s);
         else
