@@ -15,6 +15,8 @@
  *     at a time with everything else at the incumbent.
  *  3. Reduced-cost fixing and LP probing against the incumbent (value z):
  *     a column is fixed only where every portfolio worth z or more has it.
+ *     The probing runs on small_bb's LP when it takes the problem, else on
+ *     GLPK's.
  *  4. The proof on the fixed problem: our own branch and bound (small_bb.c)
  *     when anything was fixed and its tableau fits; else GLPK with its
  *     presolver removing the fixed columns and the rows they empty; or,

@@ -492,7 +492,7 @@ static void search(sbb *s, size_t h)
         int v = t == 0 ? first : !first;
         /* The second child takes this level itself, which the first
          * child's subtree (deeper levels only) left as it was: one copy of
-         * the tableau less per subproblem. */
+         * the level less per subproblem. */
         level *D = t == 0 ? C : L;
         if (t == 0)
             copy_level(s, C, L);
