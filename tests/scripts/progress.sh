@@ -14,13 +14,14 @@ command -v script >/dev/null || { echo "SKIP progress: no script(1)"; exit 0; }
 command -v python3 >/dev/null || { echo "SKIP progress: no python3"; exit 0; }
 python3 "$ROOT/tests/gen/gen_select.py" "$T/g" 100 30 3 1 >/dev/null || { failm "generate"; exit 1; }
 C="$T/g/case.json"
-# Long enough to pass a second on a fast machine: about 3.3 s here (0.9 s at 40
+# Long enough to pass a second on a fast machine: about 3.4 s here (0.9 s at 40
 # samples after the solver got faster, which missed the 1 s threshold; 1.4 s
 # at 120 once the re-solves ran the main solve; 1.3 s at 240 once small_bb
-# split its search by the number of projects).
-run="$PV robust $C --samples 600 --format json"
+# split its search by the number of projects; 1.7 s at 600 once small_bb's LP
+# kept the basis inverse).
+run="$PV robust $C --samples 1200 --format json"
 script -qfc "$run > $T/tty.json" /dev/null > "$T/tty.txt" 2>&1
-grep -q "partnerval: robusthet: urval [0-9]*/600" "$T/tty.txt" && pass "robust: progress on a terminal" ||
+grep -q "partnerval: robusthet: urval [0-9]*/1200" "$T/tty.txt" && pass "robust: progress on a terminal" ||
   failm "robust: no progress on a terminal: $(head -c 200 "$T/tty.txt")"
 script -qfc "$run --quiet > $T/quiet.json" /dev/null > "$T/quiet.txt" 2>&1
 grep -q "partnerval:" "$T/quiet.txt" && failm "robust --quiet printed: $(head -c 200 "$T/quiet.txt")" ||
@@ -30,10 +31,11 @@ $run > "$T/plain.json" 2> "$T/plain.err"
   pass "no progress when standard error is not a terminal"
 cmp -s "$T/tty.json" "$T/plain.json" && cmp -s "$T/quiet.json" "$T/plain.json" &&
   pass "the report is the same with and without progress" || failm "reports differ"
-# Over a second on a fast machine: about 2.4 s here (70 projects took 0.9 s
+# Over a second on a fast machine: about 3.1 s here (70 projects took 0.9 s
 # once the re-solves ran the main solve, 100 x 30 x 3 1.0 s once small_bb
-# split its search by the number of projects: both missed the 1 s threshold).
-python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 160 40 4 1 >/dev/null || failm "generate"
+# split its search by the number of projects, 160 x 40 x 4 0.9 s once its LP
+# kept the basis inverse: each missed the 1 s threshold).
+python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 200 50 4 1 >/dev/null || failm "generate"
 script -qfc "$PV sensitivity $T/s/case.json --lang en > /dev/null" /dev/null > "$T/sens.txt" 2>&1
 grep -q "partnerval: sensitivity: criterion [0-9]*/" "$T/sens.txt" && pass "sensitivity: progress (en)" ||
   failm "sensitivity: no progress: $(head -c 200 "$T/sens.txt")"
