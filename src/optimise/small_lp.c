@@ -11,6 +11,16 @@
 #define FTOL 1e-9 /* primal feasibility of a scaled row or a bound */
 #define PTOL 1e-9 /* smallest pivot */
 
+/* v less column j of the scaled rows times y (y_i for row i), summed in
+ * the column's order: the pivot row, the safe bound's reduced costs and
+ * the infeasibility check all take a row combination of one column. */
+static double col_less(const sbb *s, size_t j, const double *y, double v)
+{
+    for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
+        v -= y[s->cix[q]] * s->cv[q];
+    return v;
+}
+
 /* The basic values from the nonbasic ones: with w = [-A I] z_N, the
  * basic values are -B^-1 w. */
 static void basic_values(sbb *s, const level *L)
@@ -56,10 +66,7 @@ static void tableau_row(sbb *s, const level *L, size_t r)
             tr[j] = L->stat[j] == BASIC && L->head[r] == j;
             continue;
         }
-        double v = 0;
-        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
-            v -= br[s->cix[q]] * s->cv[q];
-        tr[j] = v;
+        tr[j] = col_less(s, j, br, 0);
     }
     for (size_t i = 0; i < s->mr; i++)
         tr[s->n + i] = L->stat[s->n + i] == BASIC ? L->head[r] == s->n + i : br[i];
@@ -102,9 +109,7 @@ static double safe_bound(sbb *s, const level *L)
             b += p * lo;
     }
     for (size_t j = 0; j < s->n; j++) {
-        double dj = s->c[j];
-        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
-            dj -= s->pi[s->cix[q]] * s->cv[q];
+        double dj = col_less(s, j, s->pi, s->c[j]);
         s->dl[j] = dj;
         b += dj > 0 ? dj * L->up[j] : dj * L->lo[j];
     }
@@ -120,9 +125,7 @@ static int proven_infeasible(sbb *s, const level *L)
     /* Σ_i rho_i (A_i x - r_i) = 0 with rho_i = -t[n + i] */
     double lo = 0, hi = 0, mag = 0;
     for (size_t j = 0; j < s->n; j++) {
-        double w = 0;
-        for (size_t q = s->cst[j]; q < s->cst[j + 1]; q++)
-            w -= t[s->n + s->cix[q]] * s->cv[q];
+        double w = col_less(s, j, t + s->n, 0);
         lo += w > 0 ? w * L->lo[j] : w * L->up[j];
         hi += w > 0 ? w * L->up[j] : w * L->lo[j];
         mag += fabs(w);
