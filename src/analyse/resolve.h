@@ -23,6 +23,10 @@ unsigned char *pv_portfolio_dup(const pv_selection *s, size_t n);
 int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,
                     const double *score, double opt);
 
+/* pv_sensitivity_run, with exact_edges 0 the plain bisection at every
+ * step (the reference the exact edges are tested against). */
+pv_sensitivity *pv_sensitivity_edges(const pv_case *c, const pv_ranking *r, int exact_edges,
+                                     pv_error *err);
 /* One MILP reused across re-solves that change only the objective: GLPK
  * keeps its basis, and the best of the portfolios found so far is offered
  * as the first incumbent, so most re-solves only have to prove it. */

@@ -559,6 +559,96 @@ static void test_resolve_from_start_matches_glpk(void **state)
     assert_true(better >= 2);
 }
 
+/* A generated case with three criteria (for the what-if analyses, which
+ * vary their weights): n projects, seeded; criterion "a" with a minimum
+ * (a leaf's: the same for any weights) when leaf_min. */
+static pv_case *load_three_criteria(int n, unsigned seed, int leaf_min)
+{
+    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
+    mkdir(dir, 0700);
+    char model[1024];
+    snprintf(model, sizeof model,
+             "{\"name\": \"m3\", \"language\": \"en\", \"criteria\": {"
+             "\"a\": {\"weight\": 0.5, \"column\": \"a\",%s \"value\": {\"type\": \"linear\","
+             " \"worst\": 0, \"best\": 10}},"
+             "\"b\": {\"weight\": 0.3, \"column\": \"b\", \"value\": {\"type\": \"linear\","
+             " \"worst\": 0, \"best\": 10}},"
+             "\"c\": {\"weight\": 0.2, \"column\": \"c\", \"value\": {\"type\": \"linear\","
+             " \"worst\": 10, \"best\": 0}}}}",
+             leaf_min ? " \"min\": 0.2," : "");
+    tu_write_file(dir, "model.json", model);
+    char *csv = malloc(64 * (size_t)n + 64);
+    size_t len = (size_t)sprintf(csv, "id,name,a,b,c,cost,hours,partners\n");
+    unsigned x = seed;
+#define NEXT() (x = x * 1103515245u + 12345u, (x >> 8) % 1000)
+    for (int j = 0; j < n; j++) {
+        unsigned a = NEXT() % 11, b = NEXT() % 11, cc = NEXT() % 11;
+        unsigned cost = 5 + NEXT() % 40, h = 1 + NEXT() % 30;
+        char part[8] = "";
+        if (j % 4 == 0)
+            snprintf(part, sizeof part, "q%u", NEXT() % 4);
+        len +=
+            (size_t)sprintf(csv + len, "P%03d,P,%u,%u,%u,%u,%u,%s\n", j, a, b, cc, cost, h, part);
+    }
+#undef NEXT
+    tu_write_file(dir, "projects.csv", csv);
+    free(csv);
+    tu_write_file(dir, "partners.csv",
+                  "id,name,active,fee\nq0,a,no,6\nq1,b,no,0\nq2,c,yes,9\nq3,d,no,3\n");
+    char c[1024];
+    snprintf(c, sizeof c,
+             "{\"name\": \"g3\", \"model\": \"model.json\", \"data\": {\"projects\": "
+             "\"projects.csv\", \"partners\": \"partners.csv\"}, \"resources\": {"
+             "\"budget\": {\"column\": \"cost\", \"partner_column\": \"fee\", \"limit\": %d},"
+             "\"hours\": {\"column\": \"hours\", \"limit\": %d}}}",
+             n * 8, n * 6);
+    return load_case(c);
+}
+
+/* Sensitivity's exact edges (crossing of the base's and the taker-over's
+ * values, linear in the weight) answer the bisection's steps as the plain
+ * bisection, re-solving at every step, does: the same edges and the same
+ * portfolios beyond them, on generated cases of several sizes and seeds,
+ * with and without a leaf's minimum. */
+static void test_sensitivity_exact_edges_match_bisection(void **state)
+{
+    (void)state;
+    const int sizes[] = {12, 30, 60};
+    size_t moved = 0;
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++)
+        for (unsigned seed = 1; seed <= 3; seed++) {
+            pv_case *c = load_three_criteria(sizes[t], seed, seed == 2);
+            pv_error e;
+            pv_error_clear(&e);
+            pv_ranking *r = pv_rank(c, &e);
+            assert_non_null(r);
+            pv_sensitivity *fast = pv_sensitivity_edges(c, r, 1, &e);
+            assert_non_null(fast);
+            pv_sensitivity *plain = pv_sensitivity_edges(c, r, 0, &e);
+            assert_non_null(plain);
+            assert_int_equal(fast->nleaves, plain->nleaves);
+            assert_int_equal(fast->exact, plain->exact);
+            assert_memory_equal(fast->base, plain->base, r->n ? r->n : 1);
+            for (size_t i = 0; i < fast->nleaves; i++) {
+                const pv_sens_crit *a = &fast->crit[i], *b = &plain->crit[i];
+                assert_true(a->low == b->low);
+                assert_true(a->high == b->high);
+                moved += a->low > 0 || a->high < 1;
+                assert_int_equal(a->below == NULL, b->below == NULL);
+                assert_int_equal(a->above == NULL, b->above == NULL);
+                if (a->below)
+                    assert_memory_equal(a->below, b->below, r->n);
+                if (a->above)
+                    assert_memory_equal(a->above, b->above, r->n);
+            }
+            pv_sensitivity_free(fast);
+            pv_sensitivity_free(plain);
+            pv_ranking_free(r);
+            pv_case_free(c);
+        }
+    assert_true(moved >= 10); /* the edges were inside (0, 1): searched, not the ends */
+}
+
 /* GLPK's error path (glp_error, as when it runs out of memory), at every
  * call into GLPK in turn: select with its explanations fails with "out of
  * memory in the solver", GLPK's environment is released (the sanitizers see
@@ -615,6 +705,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build),
         cmocka_unit_test(test_glpk_failure_recovers),
+        cmocka_unit_test(test_sensitivity_exact_edges_match_bisection),
         cmocka_unit_test(test_select_and_why),
         cmocka_unit_test(test_agreement_review),
         cmocka_unit_test(test_thresholds_and_objective),
