@@ -540,6 +540,10 @@ static void search_by_count(sbb *s)
             s->stop = PV_SBB_GIVE_UP;
         return;
     }
+    /* each count's LP starts from this root's basis: dual feasible when
+     * only the count's bounds move, a few pivots instead of a solve from
+     * the slack basis */
+    copy_level(s, &s->init, L);
     double v = col_value(L, cv);
     long k0 = (long)floor(v + 1e-9);
     for (int up = 0; up < 2 && !s->stop; up++)
@@ -550,7 +554,9 @@ static void search_by_count(sbb *s)
                 s->stop = PV_SBB_GIVE_UP;
             if (pr)
                 break;
-            set_count(s, cv, k);
+            /* level 0 holds count k's root LP, solved: the search starts
+             * there (solving it again from level 0 as built reached the
+             * same vertex) */
             s->pj = SIZE_MAX;
             search(s, 0);
         }
