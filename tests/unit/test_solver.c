@@ -377,15 +377,29 @@ static void test_empty_and_export(void **state)
 
 /* A generated knapsack-like case: n projects on 3 resources, every third
  * project needs one of 8 partners with a fee. Deterministic (LCG). */
-static pv_case *load_generated(int n, unsigned seed)
+/* The generated cases' directory with model written into it. */
+static void gen_dir(const char *model)
 {
     snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
     mkdir(dir, 0700);
-    tu_write_file(dir, "model.json", MODEL);
+    tu_write_file(dir, "model.json", model);
+}
+
+/* The generators' pseudo-random numbers, 0..999 (an LCG: the same cases on
+ * every platform). */
+static unsigned lcg(unsigned *x)
+{
+    *x = *x * 1103515245u + 12345u;
+    return (*x >> 8) % 1000;
+}
+
+static pv_case *load_generated(int n, unsigned seed)
+{
+    gen_dir(MODEL);
     char *csv = malloc(64 * (size_t)n + 64);
     size_t len = (size_t)sprintf(csv, "id,name,value,cost,hours,dept,partners,bad,area\n");
     unsigned x = seed;
-#define NEXT() (x = x * 1103515245u + 12345u, (x >> 8) % 1000)
+#define NEXT() lcg(&x)
     for (int j = 0; j < n; j++) {
         unsigned v = NEXT() % 5, c = 1 + NEXT() % 40, h = 1 + NEXT() % 30, d = NEXT() % 20;
         char part[8] = "";
@@ -564,8 +578,6 @@ static void test_resolve_from_start_matches_glpk(void **state)
  * (a leaf's: the same for any weights) when leaf_min. */
 static pv_case *load_three_criteria(int n, unsigned seed, int leaf_min)
 {
-    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
-    mkdir(dir, 0700);
     char model[1024];
     snprintf(model, sizeof model,
              "{\"name\": \"m3\", \"language\": \"en\", \"criteria\": {"
@@ -576,21 +588,19 @@ static pv_case *load_three_criteria(int n, unsigned seed, int leaf_min)
              "\"c\": {\"weight\": 0.2, \"column\": \"c\", \"value\": {\"type\": \"linear\","
              " \"worst\": 10, \"best\": 0}}}}",
              leaf_min ? " \"min\": 0.2," : "");
-    tu_write_file(dir, "model.json", model);
+    gen_dir(model);
     char *csv = malloc(64 * (size_t)n + 64);
     size_t len = (size_t)sprintf(csv, "id,name,a,b,c,cost,hours,partners\n");
     unsigned x = seed;
-#define NEXT() (x = x * 1103515245u + 12345u, (x >> 8) % 1000)
     for (int j = 0; j < n; j++) {
-        unsigned a = NEXT() % 11, b = NEXT() % 11, cc = NEXT() % 11;
-        unsigned cost = 5 + NEXT() % 40, h = 1 + NEXT() % 30;
+        unsigned a = lcg(&x) % 11, b = lcg(&x) % 11, cc = lcg(&x) % 11;
+        unsigned cost = 5 + lcg(&x) % 40, h = 1 + lcg(&x) % 30;
         char part[8] = "";
         if (j % 4 == 0)
-            snprintf(part, sizeof part, "q%u", NEXT() % 4);
+            snprintf(part, sizeof part, "q%u", lcg(&x) % 4);
         len +=
             (size_t)sprintf(csv + len, "P%03d,P,%u,%u,%u,%u,%u,%s\n", j, a, b, cc, cost, h, part);
     }
-#undef NEXT
     tu_write_file(dir, "projects.csv", csv);
     free(csv);
     tu_write_file(dir, "partners.csv",
