@@ -133,24 +133,33 @@ static int crossing(pv_resolver *f, size_t i, double good, double bad, const uns
     return 1;
 }
 
-/* Between good (base optimal) and bad (not), to 0.0005: *edge receives the
- * last good weight and *other the portfolio that takes over just beyond.
- * When the exact edge is known (crossing), the bisection's steps are
- * answered from it without re-solving, except within rounding of it; the
- * result is the same bisection's. */
-static int bisect(pv_resolver *f, size_t i, int exact_edges, double good, double bad,
-                  const unsigned char *base, double *w, double *score, unsigned char *x,
-                  unsigned char **other, double *edge, pv_error *err)
+/* One side's search: the bisection runs between good (base optimal) and
+ * bad (not); with exact, the crossings start from the nearest known points,
+ * known_bad's optimum in x. */
+typedef struct span {
+    double good, bad, known_good, known_bad;
+    int exact; /* exact edges (linear_in_weight) */
+} span;
+
+/* Between sp->good and sp->bad, to 0.0005: *edge receives the last good
+ * weight and *other the portfolio that takes over just beyond. When the
+ * exact edge is known (crossing), the bisection's steps are answered from
+ * it without re-solving, except within rounding of it; the result is the
+ * same bisection's. */
+static int bisect(pv_resolver *f, size_t i, const span *sp, const unsigned char *base, double *w,
+                  double *score, unsigned char *x, unsigned char **other, double *edge,
+                  pv_error *err)
 {
     size_t n = f->r->n;
+    double good = sp->good, bad = sp->bad;
     unsigned char *over = NULL;
     int known = 1;
-    if (exact_edges && linear_in_weight(f->c)) {
+    if (sp->exact) {
         if (!(over = pv_malloc(n ? n : 1))) {
             pv_err_nomem(err);
             return -1;
         }
-        known = crossing(f, i, good, bad, base, w, score, x, over, err);
+        known = crossing(f, i, sp->known_good, sp->known_bad, base, w, score, x, over, err);
         if (known < 0) {
             pv_free(over);
             return -1;
@@ -224,6 +233,7 @@ pv_sensitivity *pv_sensitivity_edges(const pv_case *c, const pv_ranking *r, int 
     if (pv_resolver_init(&f, c, r, err))
         goto fail;
     have_resolver = 1;
+    int exact = exact_edges && linear_in_weight(c);
     for (size_t i = 0; i < L; i++) {
         pv_progress(PV_PROGRESS_SENSITIVITY, i, L);
         pv_sens_crit *sc = &s->crit[i];
@@ -236,14 +246,32 @@ pv_sensitivity *pv_sensitivity_edges(const pv_case *c, const pv_ranking *r, int 
         /* the base is optimal at its own weight; test the ends, then bisect */
         for (int side = 1; side >= 0; side--) {
             double end = side ? 1.0 : 0.0;
-            int rc = stays_optimal(&f, i, end, s->base, w, score, x, NULL, err);
-            if (rc < 0)
-                goto fail;
-            if (rc)
-                continue; /* stable all the way to this end */
+            span sp = {sc->weight, end, sc->weight, end, exact};
+            int rc = 1;
+            if (exact) {
+                /* the bisection's first step first: beaten there, the base
+                 * is beaten at the end too (one interval), and the end's
+                 * re-solve, where one criterion alone ties many portfolios
+                 * and the proof is often the slowest, is saved */
+                double mid = (sc->weight + end) / 2;
+                rc = stays_optimal(&f, i, mid, s->base, w, score, x, NULL, err);
+                if (rc < 0)
+                    goto fail;
+                if (rc)
+                    sp.known_good = mid;
+                else
+                    sp.known_bad = mid;
+            }
+            if (rc) {
+                rc = stays_optimal(&f, i, end, s->base, w, score, x, NULL, err);
+                if (rc < 0)
+                    goto fail;
+                if (rc)
+                    continue; /* stable all the way to this end */
+            }
             double edge;
-            if (bisect(&f, i, exact_edges, sc->weight, end, s->base, w, score, x,
-                       side ? &sc->above : &sc->below, &edge, err))
+            if (bisect(&f, i, &sp, s->base, w, score, x, side ? &sc->above : &sc->below, &edge,
+                       err))
                 goto fail;
             if (side)
                 sc->high = edge;

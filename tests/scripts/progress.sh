@@ -31,11 +31,12 @@ $run > "$T/plain.json" 2> "$T/plain.err"
   pass "no progress when standard error is not a terminal"
 cmp -s "$T/tty.json" "$T/plain.json" && cmp -s "$T/quiet.json" "$T/plain.json" &&
   pass "the report is the same with and without progress" || failm "reports differ"
-# Over a second on a fast machine: about 3.1 s here (70 projects took 0.9 s
+# Over a second on a fast machine: about 5 s here (70 projects took 0.9 s
 # once the re-solves ran the main solve, 100 x 30 x 3 1.0 s once small_bb
 # split its search by the number of projects, 160 x 40 x 4 0.9 s once its LP
-# kept the basis inverse: each missed the 1 s threshold).
-python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 200 50 4 1 >/dev/null || failm "generate"
+# kept the basis inverse, 200 x 50 x 4 0.9 s once sensitivity found its
+# edges by crossings: each missed the 1 s threshold).
+python3 "$ROOT/tests/gen/gen_select.py" "$T/s" 240 60 4 1 >/dev/null || failm "generate"
 script -qfc "$PV sensitivity $T/s/case.json --lang en > /dev/null" /dev/null > "$T/sens.txt" 2>&1
 grep -q "partnerval: sensitivity: criterion [0-9]*/" "$T/sens.txt" && pass "sensitivity: progress (en)" ||
   failm "sensitivity: no progress: $(head -c 200 "$T/sens.txt")"
