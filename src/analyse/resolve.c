@@ -44,16 +44,22 @@ void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *
     }
 }
 
-int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,
-                    const double *score, double opt)
+double pv_portfolio_value(const pv_case *c, const pv_ranking *r, const unsigned char *x,
+                          const double *score)
 {
     double v = 0;
     for (size_t j = 0; j < r->n; j++)
-        if (base[j]) {
-            if (isnan(score[j]))
-                return 0; /* the base portfolio breaks a threshold here */
+        if (x[j])
             v += pv_cofin_p(c, j) * pv_objective_coef(c, j, score[j]);
-        }
+    return v;
+}
+
+int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,
+                    const double *score, double opt)
+{
+    double v = pv_portfolio_value(c, r, base, score);
+    if (isnan(v))
+        return 0; /* the base portfolio breaks a threshold here */
     return v >= opt - 1e-9 * (fabs(opt) > 1 ? fabs(opt) : 1);
 }
 
@@ -123,14 +129,9 @@ int pv_resolver_solve(pv_resolver *f, const double *score, unsigned char *x, dou
         return -1;
     }
     int proven = sol.status == PV_STATUS_OPTIMAL;
-    size_t n = f->r->n;
-    double v = 0;
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < f->r->n; j++)
         x[j] = f->val[m->xcol[j]];
-        if (x[j])
-            v += pv_cofin_p(f->c, j) * pv_objective_coef(f->c, j, score[j]);
-    }
-    *obj = v;
+    *obj = pv_portfolio_value(f->c, f->r, x, score);
     size_t i;
     for (i = 0; i < f->ncache; i++)
         if (!memcmp(f->cache[i], f->val, m->ncols))

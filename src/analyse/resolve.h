@@ -18,6 +18,10 @@ void pv_scores_for_weights(const pv_case *c, const pv_ranking *r, const double *
 int pv_sel_usable(const pv_selection *s);
 /* A copy of the selection's project flags (n bytes), or NULL. */
 unsigned char *pv_portfolio_dup(const pv_selection *s, size_t n);
+/* The objective value of portfolio x (per project) under these scores;
+ * NaN when a selected project's score is NaN (below a threshold). */
+double pv_portfolio_value(const pv_case *c, const pv_ranking *r, const unsigned char *x,
+                          const double *score);
 /* 1 when portfolio base reaches the optimum opt (objective units) within
  * rounding, and none of its projects breaks a threshold under these scores. */
 int pv_base_optimal(const pv_case *c, const pv_ranking *r, const unsigned char *base,

@@ -84,16 +84,7 @@ static double lead(pv_resolver *f, size_t i, double t, const unsigned char *x,
     const pv_ranking *r = f->r;
     tilt(c->model, i, t, w);
     pv_scores_for_weights(c, r, w, score);
-    double vx = 0, vb = 0;
-    for (size_t j = 0; j < r->n; j++) {
-        if (!x[j] && !base[j])
-            continue;
-        double v = pv_cofin_p(c, j) * pv_objective_coef(c, j, score[j]);
-        if (x[j])
-            vx += v;
-        if (base[j])
-            vb += v;
-    }
+    double vx = pv_portfolio_value(c, r, x, score), vb = pv_portfolio_value(c, r, base, score);
     *scale = fabs(vb) > 1 ? fabs(vb) : 1;
     return vx - vb;
 }

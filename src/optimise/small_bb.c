@@ -505,7 +505,8 @@ static void search(sbb *s, size_t h)
     }
 }
 
-/* Level 0 as built, with the count row fixed at k. */
+/* Level 0 from the solved root without the count (s->init), with the
+ * count row fixed at k. */
 static level *set_count(sbb *s, size_t cv, long k)
 {
     level *L = &s->lv[0];
@@ -515,7 +516,7 @@ static level *set_count(sbb *s, size_t cv, long k)
     return L;
 }
 
-/* The root LP of level 0 as built with the count row fixed at k: 1 when it
+/* The root LP with the count row fixed at k (set_count): 1 when it
  * cannot beat the cutoff (then no count further from the LP's own count
  * can either: the LP value is concave in k), -1 when the LP is in trouble. */
 static int count_pruned(sbb *s, size_t cv, long k)
@@ -555,8 +556,7 @@ static void search_by_count(sbb *s)
             if (pr)
                 break;
             /* level 0 holds count k's root LP, solved: the search starts
-             * there (solving it again from level 0 as built reached the
-             * same vertex) */
+             * there instead of solving it again */
             s->pj = SIZE_MAX;
             search(s, 0);
         }

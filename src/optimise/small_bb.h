@@ -50,7 +50,7 @@ typedef struct sbb {
     level *lv;         /* n + 2 levels (the last: strong branching's scratch) */
     size_t ncard;      /* free project columns, summed by the last row when card */
     int card;          /* the last row is the count of projects (search_by_count) */
-    level init;        /* with card: level 0 as built */
+    level init;        /* with card: level 0 as built, then its solved root LP */
     double t0, tl_ms;
     long nodes, node_limit;
     int stop; /* PV_SBB_* when the search ends early */
