@@ -389,6 +389,11 @@ pv_lp_col pv_lp_col_state(pv_lp *lp, size_t j, double *dj)
     return st == GLP_NU ? PV_LP_AT_UB : PV_LP_AT_LB;
 }
 
+double pv_lp_col_value(pv_lp *lp, size_t j)
+{
+    return P(lp) ? glp_get_col_prim(P(lp), (int)j + 1) : 0;
+}
+
 int pv_lp_probe_begin(pv_lp *q)
 {
     if (!P(q))

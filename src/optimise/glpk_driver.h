@@ -44,6 +44,8 @@ typedef enum pv_lp_col { PV_LP_OTHER, PV_LP_BASIC, PV_LP_AT_LB, PV_LP_AT_UB } pv
 /* Column j's status in lp's last LP solution; *dj its |reduced cost| when
  * non-basic at a bound. */
 pv_lp_col pv_lp_col_state(pv_lp *lp, size_t j, double *dj);
+/* Column j's value in lp's last LP solution (0 when lp was released). */
+double pv_lp_col_value(pv_lp *lp, size_t j);
 
 /* One branch-and-bound search. */
 typedef struct pv_bb {
