@@ -439,12 +439,8 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
      * probing, then a tableau too large for it); that case goes to GLPK's
      * presolved search on the whole problem (tune.whole_presolved). */
     int small = cs.have && gap <= 0 && m->tune.small_bb && nfixed > 0;
-    if (nfixed == 0 && m->tune.whole_presolved) {
-        /* the whole problem: GLPK with its presolver, as glpsol runs it,
-         * and the incumbent as a cutoff row */
-        ret = core_proof(&cs, margin, 1, sol, seed, seeded);
-        goto out;
-    }
+    if (nfixed == 0 && m->tune.whole_presolved)
+        goto hand_over; /* the whole problem, as glpsol runs it */
     if (cs.have && nfixed * 3 < cs.nfree && !small)
         goto hand_over; /* too little fixed for the presolved search to pay */
     /* small_bb probes on its own LP, a fraction of GLPK's probing (on the
@@ -467,10 +463,11 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
     goto out;
 hand_over:
     if (m->tune.whole_presolved) {
-        /* little fixed: GLPK's search as on the whole problem, with the
-         * fixings (all_constraints seed 2, whose first round finds the
-         * optimum and fixing then fixes 11 of 149 columns: 321 -> 125 M
-         * instructions against the plain search) */
+        /* nothing or little fixed: GLPK with its presolver as glpsol runs
+         * it, the fixings removed and the incumbent as a cutoff row; with
+         * little fixed better than the plain search (all_constraints seed
+         * 2, whose first round finds the optimum and fixing then fixes 11
+         * of 149 columns: 321 -> 125 M instructions) */
         ret = core_proof(&cs, margin, 1, sol, seed, seeded);
         goto out;
     }
