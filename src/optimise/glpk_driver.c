@@ -428,6 +428,63 @@ int pv_lp_probe_dead(pv_lp *lp, size_t j, int v, double cutoff)
     return dead;
 }
 
+/* The smallest |d_k / alpha_k| over the nonbasic variables that can move
+ * x_b (basic; its tableau row alpha) by delta: the first breakpoint of the
+ * dual step, so the LP value with x_b moved by delta is at most
+ * z - |delta| * ratio (weak duality: up to the first breakpoint the dual
+ * objective falls linearly). HUGE_VAL when no variable can move it (that
+ * LP is infeasible). A tiny alpha or d counts whatever its sign: a doubtful
+ * candidate only lowers the penalty, never fixes wrongly. */
+static double first_ratio(glp_prob *q, int len, const int *ind, const double *val, double delta)
+{
+    int m = glp_get_num_rows(q);
+    double best = HUGE_VAL;
+    for (int t = 1; t <= len; t++) {
+        int k = ind[t];
+        double a = val[t];
+        if (a == 0)
+            continue;
+        int st = k <= m ? glp_get_row_stat(q, k) : glp_get_col_stat(q, k - m);
+        double d = k <= m ? glp_get_row_dual(q, k) : glp_get_col_dual(q, k - m);
+        if (st == GLP_NS || st == GLP_BS)
+            continue; /* fixed: cannot move */
+        double move = delta / a;
+        int ok = st == GLP_NF || (st == GLP_NL && move > 0) || (st == GLP_NU && move < 0) ||
+                 fabs(a) < 1e-9 || fabs(d) < 1e-9;
+        if (ok && fabs(d / a) < best)
+            best = fabs(d / a);
+    }
+    return best;
+}
+
+int pv_lp_probe_penalty(pv_lp *lp, size_t j, int v, double cutoff)
+{
+    glp_prob *q = P(lp);
+    if (!q)
+        return 0;
+    GUARD(0)
+    int dead = 0, c = (int)j + 1;
+    if (glp_get_status(q) == GLP_OPT && glp_bf_exists(q) && glp_get_col_type(q, c) != GLP_FX) {
+        double z = glp_get_obj_val(q), delta = v - glp_get_col_prim(q, c), pen = 0;
+        if (fabs(delta) <= 1e-9) {
+            pen = 0;
+        } else if (glp_get_col_stat(q, c) != GLP_BS) {
+            pen = fabs(glp_get_col_dual(q, c) * delta); /* its own reduced cost */
+        } else {
+            int m = glp_get_num_rows(q), n = glp_get_num_cols(q);
+            int *ind = glp_alloc(m + n + 1, sizeof *ind);
+            double *val = glp_alloc(m + n + 1, sizeof *val);
+            int len = glp_eval_tab_row(q, m + c, ind, val);
+            pen = fabs(delta) * first_ratio(q, len, ind, val, delta);
+            glp_free(ind);
+            glp_free(val);
+        }
+        dead = z - pen < cutoff;
+    }
+    leave();
+    return dead;
+}
+
 /* ------------------------------------------------------------- MIP */
 
 typedef struct cbinfo {

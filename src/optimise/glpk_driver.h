@@ -84,6 +84,11 @@ int pv_lp_probe_begin(pv_lp *q);
  * limit. When no LP solution reaches cutoff, the column is left fixed at
  * 1 − v and 1 is returned; otherwise it is freed again and 0 is returned. */
 int pv_lp_probe_dead(pv_lp *q, size_t j, int v, double cutoff);
+/* The cheap test before pv_lp_probe_dead, on q's optimal basis as
+ * pv_lp_probe_begin left it (no bound changed since): 1 when one dual
+ * simplex step's bound (the Driebeck-Tomlin penalty) already shows that no
+ * LP solution with column j at v reaches cutoff. Changes nothing. */
+int pv_lp_probe_penalty(pv_lp *q, size_t j, int v, double cutoff);
 
 /* Solves m's minimum-excess problem (pv_lp_load with slack, presolver on);
  * slack[k] receives s_k. 1 when solved, 0 when not, -1 when out of memory. */

@@ -45,6 +45,7 @@ typedef struct pv_tuning {
     int small_bb;        /* the proof on the fixed problem by small_bb.c first */
     int whole_presolved; /* nothing or little fixed: GLPK's presolved search, a cutoff row */
     int card_split;      /* small_bb searches each number of projects in turn */
+    int penalty;         /* GLPK probing tries one dual step's penalty first */
 } pv_tuning;
 
 /* Fills t with the measured defaults. */
