@@ -5,7 +5,9 @@
  * slack per resource gives how far each limit would have to rise.
  */
 #include "why.h"
+#include "../optimise/core_search.h"
 
+#include <math.h>
 #include <string.h>
 
 /* 1 feasible, 0 infeasible (or unknown: treated as infeasible, which keeps
@@ -17,6 +19,24 @@ static int feasible(pv_mip *m, double tl, unsigned char *val, pv_error *err)
     sol.val = val;
     pv_error e2;
     pv_error_clear(&e2);
+    /* Our own branch and bound first when the problem fits its tableau:
+     * the same yes or no (it is exact), without GLPK's set-up per call
+     * (all_constraints at 30 projects, infeasible, a deletion filter of 12
+     * solves: 14.6 -> 9.1 M instructions, the same report). */
+    double t0 = pv_mip_clock_ms();
+    signed char *fix = m->tune.small_bb ? pv_malloc(m->ncols + 1) : NULL;
+    if (fix) {
+        memset(fix, -1, m->ncols + 1);
+        int found = 0;
+        int k = pv_small_bb(m, fix, -HUGE_VAL, tl * 1000, 0, PV_SBB_COUNT, val, &found, NULL);
+        pv_free(fix);
+        if (k == PV_SBB_PROVEN || found)
+            return found;
+        /* too large, or the time ran out: GLPK with what is left */
+        tl -= (pv_mip_clock_ms() - t0) / 1000;
+        if (tl <= 0)
+            return 0; /* unknown: kept in the set, as below */
+    }
     /* any portfolio will do: a wide gap stops GLPK at its first one */
     if (pv_mip_solve(m, tl, 0.9, NULL, &sol, &e2)) {
         if (err && e2.code == PV_EINTERNAL &&
