@@ -489,9 +489,10 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
      * unless small_bb takes the whole problem as it is (a small one: at
      * 30 projects eight_resources seed 1 166 -> 41 M instructions,
      * partners_1_5 seed 1 58 -> 13 M; it declines the larger ones at once). */
-    int small = cs.have && gap <= 0 && m->tune.small_bb && nfixed > 0;
+    int may_small = cs.have && gap <= 0 && m->tune.small_bb;
+    int small = may_small && nfixed > 0;
     if (nfixed == 0 && m->tune.whole_presolved) {
-        if (cs.have && gap <= 0 && m->tune.small_bb && small_proof(&cs, sol, PV_SBB_PROBE) == 0) {
+        if (may_small && small_proof(&cs, sol, PV_SBB_PROBE) == 0) {
             ret = 0;
             goto out;
         }
@@ -512,7 +513,7 @@ int pv_core_search(pv_mip *m, double lpobj, const unsigned char *start, double t
      * full probes on GLPK's LP are not needed (all_constraints 120x40x4
      * seeds 3 / 5: 79 -> 52 and 54 -> 44 M instructions, same output). */
     int mode = m->tune.penalty ? PROBE_BOTH : PROBE_FULL;
-    if (cs.have && small && m->tune.penalty) {
+    if (small && m->tune.penalty) {
         probe(&cs, cs.incobj - margin, PROBE_PENALTY);
         if (small_proof(&cs, sol, PV_SBB_PROBE) == 0) {
             ret = 0;

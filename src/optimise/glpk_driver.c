@@ -446,7 +446,7 @@ static double first_ratio(glp_prob *q, int len, const int *ind, const double *va
             continue;
         int st = k <= m ? glp_get_row_stat(q, k) : glp_get_col_stat(q, k - m);
         double d = k <= m ? glp_get_row_dual(q, k) : glp_get_col_dual(q, k - m);
-        if (st == GLP_NS || st == GLP_BS)
+        if (st == GLP_NS)
             continue; /* fixed: cannot move */
         double move = delta / a;
         int ok = st == GLP_NF || (st == GLP_NL && move > 0) || (st == GLP_NU && move < 0) ||
