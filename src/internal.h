@@ -258,9 +258,16 @@ long pv_table_find_sorted(const pv_table *t, int col, const size_t *sorted, cons
  * Parses a number cell. Plain form always (-1234.5, 1e3); with swedish != 0
  * also decimal comma and space / NBSP / U+202F thousands separators in groups
  * of three. Returns 0 on success, -1 if not a number, -2 if out of range,
- * -3 if NaN/inf literal. Surrounding spaces are ignored; an empty cell is -1.
+ * -3 if NaN/inf literal, -4 if ambiguous (swedish: 1-3 digits, a point and
+ * three more digits, a thousands point or a decimal one). Surrounding spaces are ignored; an empty
+ * cell is -1.
  */
 int pv_parse_number(const char *s, int swedish, double *out);
+/* The reason a cell s is not a number, for pv_parse_number's code rc (-1 ..
+ * -4, -4: "120.000" in a file of decimal commas, a point before three
+ * digits, which could be either separator), written into buf; returns buf.
+ * comma_file adds how comma-separated files write numbers. */
+const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size_t n);
 /* Parses a cell of table t at (row,col); on failure fills err with location. */
 int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err);
 /* Splits a list cell on '|', ',' or ';' (whichever appears first), trimming items. */

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -72,6 +73,7 @@ int pv_parse_number(const char *s, int swedish, double *out)
     /* NaN and infinity are never numbers in a spreadsheet cell. */
     if (end - p >= 3 && (!strncasecmp((const char *)p, "nan", 3) || !strncasecmp((const char *)p, "inf", 3)))
         return -3;
+    const unsigned char *digits = p;
     size_t intdigits = 0, group = 0;
     int grouped = 0;
     while (p < end) {
@@ -98,6 +100,7 @@ int pv_parse_number(const char *s, int swedish, double *out)
     if (grouped && group != 3)
         return -1;
     size_t fracdigits = 0;
+    int point = p < end && *p == '.';
     if (p < end && (*p == '.' || (swedish && *p == ','))) {
         tmp[k++] = '.';
         p++;
@@ -124,6 +127,13 @@ int pv_parse_number(const char *s, int swedish, double *out)
     }
     if (p != end)
         return -1;
+    /* 120.000 in a file of decimal commas: many European exports write
+     * thousands so, and reading it as 120 would be a silent thousandfold
+     * error; a point before any other number of digits, or after a leading
+     * 0 (0.500), is a decimal point. */
+    if (swedish && point && fracdigits == 3 && !has_exp && !grouped && intdigits >= 1 &&
+        intdigits <= 3 && *digits != '0')
+        return -4;
     tmp[k] = '\0';
     if (!has_exp && intdigits + fracdigits <= 15) {
         *out = exact_decimal(tmp, fracdigits);
@@ -142,24 +152,49 @@ int pv_parse_number(const char *s, int swedish, double *out)
     return 0;
 }
 
+const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size_t n)
+{
+    if (rc == -4) {
+        /* both readings spelt out, so the fix is one of two copies */
+        char thousands[64], decimal[64];
+        size_t a = 0, b = 0;
+        for (const char *q = s; *q && a + 1 < sizeof thousands && b + 1 < sizeof decimal; q++) {
+            if (*q == ' ' || *q == '\t')
+                continue;
+            if (*q != '.')
+                thousands[a++] = *q;
+            decimal[b++] = *q == '.' ? ',' : *q;
+        }
+        thousands[a] = decimal[b] = '\0';
+        snprintf(buf, n,
+                 "is ambiguous in a file with decimal commas: write %s if the point separates "
+                 "thousands, or %s if it is a decimal point",
+                 thousands, decimal);
+        return buf;
+    }
+    snprintf(buf, n, "%s%s",
+             rc == -2   ? "is out of the range of a number"
+             : rc == -3 ? "is NaN or infinity, which is not allowed"
+                        : "is not a number",
+             comma_file && rc == -1
+                 ? " (in comma-separated files write plain numbers such as 1234.5)"
+                 : "");
+    return buf;
+}
+
 int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err)
 {
     const char *s = pv_cell(t, row, col);
     int rc = pv_parse_number(s, t->delim == ';', out);
     if (rc == 0)
         return 0;
-    const char *why = rc == -2   ? "is out of the range of a number"
-                      : rc == -3 ? "is NaN or infinity, which is not allowed"
-                                 : "is not a number";
+    char why[256];
     if (pv_is_blank(s))
         pv_err(err, PV_EINPUT, t->path, t->row_line[row], (int)col + 1,
                "column '%s' is empty but a number is needed", t->header[col]);
     else
-        pv_err(err, PV_EINPUT, t->path, t->row_line[row], (int)col + 1, "column '%s': '%s' %s%s",
-               t->header[col], s, why,
-               t->delim == ','
-                   ? " (in comma-separated files write plain numbers such as 1234.5)"
-                   : "");
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], (int)col + 1, "column '%s': '%s' %s",
+               t->header[col], s, pv_number_why(s, rc, t->delim == ',', why, sizeof why));
     return -1;
 }
 

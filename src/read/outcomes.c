@@ -237,10 +237,11 @@ static void amount(errs *e, const pv_table *t, size_t r, int col, double *out)
     *out = 0;
     if (col < 0 || pv_is_blank(pv_cell(t, r, (size_t)col)))
         return;
-    if (pv_parse_number(pv_cell(t, r, (size_t)col), t->delim == ';', out)) {
-        add_err(e, t, r, col, "'%s' is not a number%s", pv_cell(t, r, (size_t)col),
-                t->delim == ',' ? " (in comma-separated files write plain numbers such as 1234.5)"
-                                : "");
+    int rc = pv_parse_number(pv_cell(t, r, (size_t)col), t->delim == ';', out);
+    if (rc) {
+        char why[256];
+        add_err(e, t, r, col, "'%s' %s", pv_cell(t, r, (size_t)col),
+                pv_number_why(pv_cell(t, r, (size_t)col), rc, t->delim == ',', why, sizeof why));
         *out = 0;
     } else if (*out < 0) {
         add_err(e, t, r, col, "amounts must be >= 0, not %s", pv_cell(t, r, (size_t)col));

@@ -19,9 +19,14 @@ static int cell_number(const pv_case *c, const pv_cond *k, const char *cell, con
     if (rc == 0)
         return 0;
     (void)c;
-    pv_err(err, PV_EINPUT, t->path, t->row_line[row], k->field.col + 1,
-           "column '%s': '%s' is not a number, but rule '%s' compares it with a number",
-           k->field.name, cell, rule);
+    char why[256];
+    if (rc == -4)
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], k->field.col + 1, "column '%s': '%s' %s",
+               k->field.name, cell, pv_number_why(cell, rc, 0, why, sizeof why));
+    else
+        pv_err(err, PV_EINPUT, t->path, t->row_line[row], k->field.col + 1,
+               "column '%s': '%s' is not a number, but rule '%s' compares it with a number",
+               k->field.name, cell, rule);
     return -1;
 }
 

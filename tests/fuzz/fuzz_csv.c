@@ -19,7 +19,7 @@ static void check_number(const char *s)
         int rc = pv_parse_number(s, sw, &d);
         if (rc == 0 && !isfinite(d))
             fz_die("pv_parse_number accepted a non-finite number");
-        if (rc != 0 && rc != -1 && rc != -2 && rc != -3)
+        if (rc != 0 && rc != -1 && rc != -2 && rc != -3 && rc != -4)
             fz_die("pv_parse_number returned an unknown code");
     }
 }

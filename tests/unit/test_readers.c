@@ -330,6 +330,22 @@ static void test_number_swedish(void **state)
     assert_true(num_ok("  900 000  ", 1) == 900000);
     assert_true(num_ok("1.5", 1) == 1.5); /* the plain form is accepted too */
     assert_true(num_ok("1 234,", 1) == 1234); /* like "5." in the plain form */
+    /* a point before three digits in a file of decimal commas could separate
+     * thousands (120.000) as well as decimals: refused, never read as 120 */
+    num_rc("120.000", 1, -4);
+    num_rc("-1.500", 1, -4);
+    num_rc(" 999.999 ", 1, -4);
+    assert_true(num_ok("120.000", 0) == 120); /* comma-separated: a decimal point */
+    assert_true(num_ok("0.500", 1) == 0.5);   /* no thousands group starts with 0 */
+    assert_true(num_ok("1234.500", 1) == 1234.5);
+    assert_true(num_ok("120.00", 1) == 120);
+    assert_true(num_ok("120.0000", 1) == 120);
+    assert_true(num_ok("1.500e3", 1) == 1500);
+    assert_true(num_ok("1 234.500", 1) == 1234.5); /* grouped by spaces: the point is decimal */
+    char why[256];
+    pv_number_why("120.000", -4, 0, why, sizeof why);
+    assert_non_null(strstr(why, "120000"));
+    assert_non_null(strstr(why, "120,000"));
 }
 
 static void test_number_rejections(void **state)
