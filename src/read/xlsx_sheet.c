@@ -24,8 +24,9 @@ typedef struct xsheet {
     const char *part; /* the sheet's part name */
     const xsst *sst;
     int started, in_data, in_c, in_v, in_is, in_is_t, in_rph;
+    int has_f, nv;    /* the current cell's formula element, and its <v> elements */
     long row, col;    /* current row and cell (1-based; 0 before the first) */
-    char ctype;       /* 's', 'b', 'e', else any text */
+    char ctype;       /* 's', 'b', 'e', 'n' (a typed number), else any text */
     char *text;       /* current cell's text */
     size_t tlen, tcap;
     long *rcol;       /* current row's non-empty cells: column, pool offset */
@@ -111,7 +112,12 @@ static void cell_start(xsheet *s, const char **at)
     s->col = col;
     s->in_c = 1;
     s->tlen = 0;
-    s->ctype = !t ? 'n' : !strcmp(t, "s") ? 's' : !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'x';
+    s->has_f = s->nv = 0;
+    s->ctype = !t || !strcmp(t, "n") ? 'n'
+               : !strcmp(t, "s")     ? 's'
+               : !strcmp(t, "b")     ? 'b'
+               : !strcmp(t, "e")     ? 'e'
+                                     : 'x';
 }
 
 /* The flag of an element inside a cell that is set while it is open (v, is,
@@ -147,6 +153,16 @@ static void sheet_start(void *ud, const char *el, const char **at)
     else if (!strcmp(l, "c"))
         cell_start(s, at);
     else if (s->in_c) {
+        /* one value per cell, plain text: a second <v>, or markup inside
+         * one, would otherwise be joined into another number */
+        if (s->in_v || (!strcmp(l, "v") && s->nv++)) {
+            sfail(s, s->row, s->col,
+                  "the cell holds %s; save the workbook again from Excel or "
+                  "LibreOffice",
+                  s->in_v ? "markup inside its value" : "more than one value");
+            return;
+        }
+        s->has_f |= !strcmp(l, "f");
         int *f = cell_flag(s, l); /* t counts inside an inline string, not its phonetic run */
         if (f && (f != &s->in_is_t || (s->in_is && !s->in_rph)))
             *f = 1;
@@ -208,9 +224,36 @@ static const char *cell_value(xsheet *s, size_t *n)
     return s->text;
 }
 
+/* A typed number is stored in the plain form ("1.504"), but the table is
+ * read in the Swedish form (t->delim), where 1-3 digits, a point and three
+ * digits are refused as ambiguous (number.c); such a number gets its
+ * decimal comma, which the Swedish form reads as the same value. */
+static void plain_number(char *v, size_t n)
+{
+    size_t i = *v == '-';
+    size_t d = i;
+    while (d < n && v[d] >= '0' && v[d] <= '9')
+        d++;
+    if (d - i < 1 || d - i > 3 || v[i] == '0' || d + 4 != n || v[d] != '.')
+        return;
+    for (size_t k = d + 1; k < n; k++)
+        if (v[k] < '0' || v[k] > '9')
+            return;
+    v[d] = ',';
+}
+
 static void cell_end(xsheet *s)
 {
     s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
+    if (s->has_f && !s->nv) {
+        /* programs that write workbooks (not Excel) often leave a formula's
+         * value to be computed on opening: read as empty it would count as 0 */
+        sfail(s, s->row, s->col,
+              "the cell holds a formula without its computed value; open the "
+              "workbook in Excel or LibreOffice and save it, or type the "
+              "value");
+        return;
+    }
     if (pv_grow((void **)&s->text, &s->tcap, s->tlen + 1, 1)) {
         x_fail_nomem(s->p.b, s->p.x);
         return;
@@ -227,6 +270,8 @@ static void cell_end(xsheet *s)
         n--;
     if (!n)
         return;
+    if (s->ctype == 'n')
+        plain_number(s->text + (v - s->text), n);
     size_t off = s->pool.len;
     if (x_pool_add(&s->pool, v, n) || pv_grow((void **)&s->rcol, &s->rcap, s->rn + 1, sizeof(long)) ||
         pv_grow((void **)&s->roff, &s->rcap2, s->rn + 1, sizeof(size_t))) {

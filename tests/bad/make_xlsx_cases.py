@@ -95,6 +95,16 @@ def not_number(p):
                                            b'<c r="E3" t="inlineStr"><is><t>80 tusen</t></is></c>', s)
 
 
+def formula_no_value(p):  # as scripts write them: the value left to Excel
+    s = p["xl/worksheets/sheet1.xml"]
+    p["xl/worksheets/sheet1.xml"] = re.sub(rb'<c r="E3"><v>[^<]*</v></c>', b'<c r="E3"><f>40000*2</f></c>', s)
+
+
+def two_values(p):  # 2,500,001 if the values were joined
+    s = p["xl/worksheets/sheet1.xml"]
+    p["xl/worksheets/sheet1.xml"] = re.sub(rb'<c r="E3"><v>([^<]*)</v></c>', rb'<c r="E3"><v>\1</v><v>1</v></c>', s)
+
+
 def out_of_order(p):
     s = p["xl/worksheets/sheet1.xml"]
     p["xl/worksheets/sheet1.xml"] = s.replace(b'<row r="3">', b'<row r="2">', 1)
@@ -136,6 +146,11 @@ CASES = [
      case_json("Projekter")),
     ("xlsx-cell-not-a-number", not_number, "book.xlsx: Projekt!E3: column 'cost_sek'", SELECT, "out.xlsx",
      case_json()),
+    ("xlsx-formula-without-value", formula_no_value,
+     "book.xlsx: Projekt!E3: the cell holds a formula without its computed value", SELECT, "out.xlsx",
+     case_json()),
+    ("xlsx-cell-two-values", two_values, "book.xlsx: Projekt!E3: the cell holds more than one value", RANK,
+     "out.txt", case_json()),
     ("xlsx-rows-out-of-order", out_of_order, "book.xlsx: Projekt!2:2: row 2 comes after row 2", RANK, "out.txt",
      case_json()),
     ("xlsx-no-workbook-part", no_workbook, "no workbook part (xl/workbook.xml)", RANK, "out.txt", case_json()),

@@ -3,8 +3,9 @@
  *   csv2xlsx OUT.xlsx SHEET=FILE.csv [SHEET=FILE.csv ...]
  * The dialect is detected as partnerval does (';' when the header line has
  * more semicolons than commas); a UTF-8 BOM is skipped. A cell becomes a
- * number when libxlsxwriter writes it back as the same text (so "2027",
- * "0.649" are numbers, "007" and "1,5" stay text); TRUE/FALSE become
+ * number when libxlsxwriter writes it back as the same text, trailing
+ * zeros of a fraction aside (so "2027", "0.649", "2.420" are numbers, "007"
+ * and "1,5" stay text); TRUE/FALSE become
  * booleans; everything else is a string (shared strings). Row 1 is the header. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,12 @@ static void put_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, char *s)
     double v = strtod(s, &end);
     if (row > 0 && !*end && end != s && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))) {
         snprintf(back, sizeof back, "%.16G", v);
-        if (!strcmp(back, s)) {
+        /* "2.420": Excel keeps the number 2.42 (shown with a format) */
+        size_t bl = strlen(back);
+        int same = !strcmp(back, s) ||
+                   (strchr(s, '.') && !strchr(s, 'E') && !strchr(s, 'e') && !strncmp(back, s, bl) &&
+                    strspn(s + bl, "0") == strlen(s + bl) && (strchr(back, '.') || s[bl] == '.'));
+        if (same) {
             worksheet_write_number(ws, row, col, v, NULL);
             return;
         }
