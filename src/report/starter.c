@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define TR(sv, en, svtext) ((sv) ? (svtext) : (en))
 
@@ -377,11 +378,14 @@ static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, in
 
 /* ---------------------------------------------------------- the folder */
 
-/* dir must be new (it is made) or an empty folder. */
-static int prepare_dir(const char *dir, pv_error *err)
+/* dir must be new (it is made: *made set) or an empty folder. */
+static int prepare_dir(const char *dir, int *made, pv_error *err)
 {
-    if (mkdir(dir, 0777) == 0)
+    *made = 0;
+    if (mkdir(dir, 0777) == 0) {
+        *made = 1;
         return 0;
+    }
     if (errno != EEXIST) {
         pv_err(err, PV_EUSAGE, dir, 0, 0, "cannot create the folder: %s", strerror(errno));
         return -1;
@@ -488,6 +492,22 @@ static int write_all(const pv_case *c, const char *dir, const char *projects, in
     return c->countries ? copy_file(dir, "countries.csv", c->countries->path, err) : 0;
 }
 
+/* After a failed write_all: the files it may have written removed, and the
+ * folder when init made it, so that the folder is as it was (new or empty)
+ * and init can simply be run again. */
+static void undo_all(const char *dir, const char *projects, int made)
+{
+    const char *const names[] = {"case.json",    "model.json",    projects,
+                                 "partners.csv", "countries.csv", "projects-columns.csv"};
+    char path[4096];
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        (void)unlink(path);
+    }
+    if (made)
+        (void)rmdir(dir);
+}
+
 int pv_init_case(const char *example_case, const char *dir, pv_lang lang, pv_error *err)
 {
     return pv_init_case_file(example_case, dir, NULL, lang, err);
@@ -517,14 +537,16 @@ int pv_init_case_file(const char *example_case, const char *dir, const char *pro
     unsigned char *used = pv_calloc(c->projects->ncols + 1, 1);
     unsigned char *keep_part = pv_calloc(c->partners->nrows + 1, 1);
     unsigned char *keep_proj = pv_calloc(c->projects->nrows + 1, 1);
-    int rc = -1;
+    int rc = -1, made = 0;
     if (!used || !keep_part || !keep_proj)
         pv_err_nomem(err);
-    else if (!prepare_dir(dir, err)) {
+    else if (!prepare_dir(dir, &made, err)) {
         used_columns(c, used);
         own_partners(c, keep_part);
         example_rows(c, keep_part, keep_proj);
         rc = write_all(c, dir, projects, sv, used, keep_part, keep_proj, err);
+        if (rc)
+            undo_all(dir, projects, made);
     }
     pv_free(used);
     pv_free(keep_part);

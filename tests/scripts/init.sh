@@ -56,6 +56,38 @@ mkdir full; echo keep > full/case.json
 "$PV" init x --model ../models/tranas > /dev/null 2>&1 && failm "a path as --model accepted" || pass "a path as --model refused"
 "$PV" init x > /dev/null 2>&1; [ $? = 1 ] && pass "init without --model is a usage error" || failm "init without --model"
 
+# A failure part-way (each allocation in turn fails, some after files are
+# written) leaves the folder as it was: a new one absent, an empty one empty,
+# so that init can simply be run again. A few failures are survived (libcsv
+# retries a smaller buffer): the loop ends after 3 completed runs in a row.
+n=1; ok=1; undone=0; done_in_row=0
+while [ $n -lt 5000 ] && [ $done_in_row -lt 3 ]; do
+  rm -rf af ae; mkdir ae; m=$n
+  PARTNERVAL_FAIL_ALLOC=$n "$PV" init af --model tranas > /dev/null 2>&1; rc=$?
+  n=$((n + 1)); [ $n -le 60 ] || n=$((n + 12)) # every n up to 60, then every 13th
+  if [ $rc = 0 ]; then done_in_row=$((done_in_row + 1)); continue; fi
+  done_in_row=0
+  [ -e af ] && { ok=0; failm "allocation $m failed (exit $rc): folder af left with: $(ls af 2>&1)"; break; }
+  PARTNERVAL_FAIL_ALLOC=$m "$PV" init ae --model tranas > /dev/null 2>&1 ||
+    [ -z "$(ls -A ae)" ] || { ok=0; failm "allocation $m failed: empty folder ae left with: $(ls ae)"; break; }
+  undone=$((undone + 1))
+done
+# A write that fails after case.json is written (files over 2 KB refused:
+# SIGXFSZ ignored, so write() fails with EFBIG as on a full disk).
+for fresh in 1 0; do
+  rm -rf fz; [ $fresh = 1 ] || mkdir fz
+  sh -c "trap '' XFSZ; ulimit -f 4; exec \"\$0\" init fz --model tranas" "$PV" > /dev/null 2> err.txt; rc=$?
+  if [ $rc = 4 ] && grep -q "cannot write" err.txt && { [ $fresh = 1 ] && [ ! -e fz ] ||
+       [ $fresh = 0 ] && [ -z "$(ls -A fz)" ]; }; then
+    pass "a failed write leaves the folder as it was (fresh=$fresh)"
+  else
+    failm "failed write (fresh=$fresh): exit $rc, left: $(ls -A fz 2>&1), $(cat err.txt)"
+  fi
+done
+[ $ok = 1 ] && [ $undone -gt 10 ] && [ $done_in_row = 3 ] &&
+  pass "init failing at $undone allocations in turn leaves the folder as it was" ||
+  { [ $ok = 0 ] || failm "allocation failures: $undone failures, then $done_in_row runs completed"; }
+
 # An installed layout: BIN/../share/partnerval/{models,data,examples}.
 mkdir -p p/bin p/share/partnerval && cp "$PV" p/bin/partnerval &&
   cp -R "$ROOT/models" "$ROOT/data" "$ROOT/examples" p/share/partnerval/
