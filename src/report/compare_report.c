@@ -17,7 +17,7 @@ static int in_run(const pv_run *run, const char *id)
     return j >= 0 && run->s->x && run->s->x[j] && pv_status_has_portfolio(run->s->status);
 }
 
-enum { DIFF_TEXT, DIFF_JSON, DIFF_HTML, DIFF_IDS };
+enum { DIFF_TEXT, DIFF_JSON, DIFF_HTML, DIFF_IDS, DIFF_MD };
 
 /* The ids selected in `from` and not in `other`: "A, B" ("–" when none), a
  * JSON array, or escaped HTML spans of class cls. Returns how many. */
@@ -41,16 +41,13 @@ static size_t run_diff(pv_buf *b, const pv_run *from, const pv_run *other, int f
         } else if (fmt == DIFF_IDS)
             pv_buf_puts(b, id);
         else {
-            pv_buf_plain(b, id);
+            void (*put)(pv_buf *, const char *) = fmt == DIFF_MD ? pv_buf_md : pv_buf_plain;
+            put(b, id);
             /* text and Markdown: the name beside the id */
             const char *nm = pv_project_name(from->c, j);
             if (strcmp(nm, id)) {
                 pv_buf_putc(b, ' ');
-                for (; *nm; nm++) {
-                    if (*nm == '|')
-                        pv_buf_putc(b, '\\');
-                    pv_buf_putc(b, (unsigned char)*nm < 0x20 || *nm == 0x7f ? '?' : *nm);
-                }
+                put(b, nm);
             }
         }
         n++;
@@ -62,11 +59,12 @@ static size_t run_diff(pv_buf *b, const pv_run *from, const pv_run *other, int f
     return n;
 }
 
-/* Added to (added = 1) or removed from the base case by run, as text or JSON. */
+/* Added to (added = 1) or removed from the base case by run, as text (json
+ * 0), JSON (1), bare ids (2) or Markdown (3). */
 static void run_change(pv_buf *b, const pv_run *base, const pv_run *run, int added, int json)
 {
-    run_diff(b, added ? run : base, added ? base : run,
-             json == 1 ? DIFF_JSON : json == 2 ? DIFF_IDS : DIFF_TEXT, NULL);
+    static const int fmt[] = {DIFF_TEXT, DIFF_JSON, DIFF_IDS, DIFF_MD};
+    run_diff(b, added ? run : base, added ? base : run, fmt[json], NULL);
 }
 
 static int compare_json(pv_buf *b, const pv_comparison *cmp, pv_lang lang, pv_error *err)
@@ -166,27 +164,23 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
 {
     int ok = pv_status_has_portfolio(run->s->status);
     pv_buf_puts(b, "| ");
-    for (const char *q = i ? run->name : pv_tr(sv, "base", "bas"); *q; q++) {
-        if (*q == '|')
-            pv_buf_putc(b, '\\');
-        pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
-    }
+    pv_buf_md(b, i ? run->name : pv_tr(sv, "base", "bas"));
     pv_buf_printf(b, " | %s | ", pv_status_word(run->s->status, sv));
     if (ok)
         pv_fmt_num(b, run->s->objective, 2, sv);
     pv_buf_puts(b, " | ");
     for (size_t k = 0; ok && k < run->c->nres; k++) {
         pv_buf_puts(b, k ? "; " : "");
-        pv_buf_plain(b, pv_res_name(run->c, k, sv));
+        pv_buf_md(b, pv_res_name(run->c, k, sv));
         pv_buf_putc(b, ' ');
         res_use(b, run, k, sv);
     }
     pv_buf_puts(b, " | ");
     if (i)
-        run_change(b, base, run, 1, 0);
+        run_change(b, base, run, 1, 3);
     pv_buf_puts(b, " | ");
     if (i)
-        run_change(b, base, run, 0, 0);
+        run_change(b, base, run, 0, 3);
     pv_buf_puts(b, " |\n");
 }
 

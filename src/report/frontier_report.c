@@ -94,14 +94,11 @@ static void ids_names(pv_buf *b, const pv_case *c, const unsigned char *x, size_
         if (!x[j])
             continue;
         pv_buf_puts(b, first ? "" : ", ");
-        pv_buf_plain(b, pv_project_id(c, j));
+        void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
+        put(b, pv_project_id(c, j));
         if (strcmp(pv_project_name(c, j), pv_project_id(c, j))) {
             pv_buf_putc(b, ' ');
-            for (const char *q = pv_project_name(c, j); *q; q++) {
-                if (md && *q == '|')
-                    pv_buf_putc(b, '\\');
-                pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
-            }
+            put(b, pv_project_name(c, j));
         }
         first = 0;
     }

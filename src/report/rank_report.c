@@ -247,27 +247,11 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_wi
     }
 }
 
-/* Markdown table cells must not break the table. */
-static void md_cell(pv_buf *b, const char *s)
-{
-    const char *run = s;
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch >= 0x20 && ch != 0x7f && ch != '|')
-            continue;
-        pv_buf_put(b, run, (size_t)(s - run)); /* the plain text before it, in one go */
-        pv_buf_puts(b, ch == '|' ? "\\|" : "?");
-        run = s + 1;
-    }
-    if (s && s > run)
-        pv_buf_put(b, run, (size_t)(s - run));
-}
-
 /* "Ranking: case" and "Model: name" (and its policy source) at the top. */
 static void render_head(pv_buf *b, const pv_case *c, int sv, int md)
 {
     const pv_model *m = c->model;
-    void (*put)(pv_buf *, const char *) = md ? md_cell : pv_buf_plain;
+    void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
     pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Ranking", "Rangordning"));
     put(b, c->name);
     pv_buf_printf(b, md ? "\n\n%s: " : "\n%s: ", pv_tr(sv, "Model", "Modell"));
@@ -292,23 +276,23 @@ static void md_rules(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_resu
         const pv_rule *ru = &m->rules[p->excluded_by[k]];
         pv_buf_puts(b, k ? "; " : "");
         pv_buf_printf(b, "%s **", pv_excluded_by_word(sv));
-        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_md(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "**: ");
-        md_cell(b, ru->because);
+        pv_buf_md(b, ru->because);
     }
     scratch_reset(th);
     int below = pv_threshold_text(th, c, p, sv);
     if (below) {
         pv_buf_puts(b, p->nexcluded ? "; " : "");
-        md_cell(b, th->data);
+        pv_buf_md(b, th->data);
     }
     for (size_t k = 0; k < p->nflags; k++) {
         const pv_rule *ru = &m->rules[p->flags[k]];
         pv_buf_puts(b, (k || p->nexcluded || below) ? "; " : "");
         pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
-        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_md(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "**: ");
-        md_cell(b, ru->because);
+        pv_buf_md(b, ru->because);
     }
 }
 
@@ -320,14 +304,14 @@ static void md_policy(pv_buf *b, const pv_model *m, int sv)
     for (size_t i = 0; i < m->nrules; i++) {
         const pv_rule *ru = &m->rules[i];
         pv_buf_puts(b, "- **");
-        md_cell(b, pv_rule_name(ru, sv));
+        pv_buf_md(b, pv_rule_name(ru, sv));
         pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
                                           ? pv_tr(sv, "excludes", "utesluter")
                                           : pv_tr(sv, "flags", "villkor"));
-        md_cell(b, ru->because);
+        pv_buf_md(b, ru->because);
         if (ru->source[0]) {
             pv_buf_printf(b, " — %s: ", pv_tr(sv, "Source", "Källa"));
-            md_cell(b, ru->source);
+            pv_buf_md(b, ru->source);
         }
         pv_buf_putc(b, '\n');
     }
@@ -350,9 +334,9 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
         if (!p)
             break;
         pv_buf_printf(b, "| %zu | ", i + 1);
-        md_cell(b, w->id);
+        pv_buf_md(b, w->id);
         pv_buf_puts(b, " | ");
-        md_cell(b, w->name);
+        pv_buf_md(b, w->name);
         pv_buf_puts(b, " | ");
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_printf(b, " | %s | ", pv_eligible_word(p->eligible, sv));
@@ -362,7 +346,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
     pv_buf_printf(b, "\n## %s\n\n| Id |", pv_tr(sv, "Contributions (points)", "Bidrag (poäng)"));
     for (size_t k = 0; k < m->nleaves; k++) {
         pv_buf_putc(b, ' ');
-        md_cell(b, pv_crit_label(m->leaves[k], sv));
+        pv_buf_md(b, pv_crit_label(m->leaves[k], sv));
         pv_buf_puts(b, " |");
     }
     pv_buf_puts(b, "\n|---|");
@@ -374,7 +358,7 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
         if (!p)
             break;
         pv_buf_puts(b, "| ");
-        md_cell(b, w->id);
+        pv_buf_md(b, w->id);
         pv_buf_puts(b, " |");
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_buf_putc(b, ' ');

@@ -174,11 +174,7 @@ static void robust_text(pv_buf *b, const pv_view *v)
         else
             pv_buf_pad(b, group_of(lo, hi, sv), wg, 0);
         pv_buf_puts(b, md ? " | " : "  ");
-        for (const char *q = pv_project_name(c, j); *q; q++) {
-            if (md && *q == '|')
-                pv_buf_putc(b, '\\');
-            pv_buf_putc(b, (unsigned char)*q < 0x20 || *q == 0x7f ? '?' : *q);
-        }
+        (md ? pv_buf_md : pv_buf_plain)(b, pv_project_name(c, j));
         pv_buf_puts(b, md ? " |\n" : "\n");
     }
     pv_buf_printf(b, "\n%s:\n", pv_tr(sv, "Most frequent portfolios", "Vanligaste portföljerna"));

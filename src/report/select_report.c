@@ -374,18 +374,7 @@ static void bar(pv_buf *b, double used, double limit)
     pv_buf_putc(b, ']');
 }
 
-static void md_text(pv_buf *b, const char *s, int md)
-{
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (md && ch == '|')
-            pv_buf_puts(b, "\\|");
-        else if (ch < 0x20 || ch == 0x7f)
-            pv_buf_putc(b, '?');
-        else
-            pv_buf_putc(b, *s);
-    }
-}
+static void md_text(pv_buf *b, const char *s, int md) { (md ? pv_buf_md : pv_buf_plain)(b, s); }
 
 /* The sentence before a list (Markdown wants a blank line between them). */
 static void list_lead(pv_buf *b, int md, const char *text)

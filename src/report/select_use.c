@@ -102,13 +102,9 @@ static void port_row(pv_buf *b, const pv_case *c, const char *id, const char *na
 {
     if (md) {
         pv_buf_puts(b, "| ");
-        pv_buf_plain(b, id);
+        pv_buf_md(b, id);
         pv_buf_puts(b, " | ");
-        for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-            if (*p == '|')
-                pv_buf_putc(b, '\\');
-            pv_buf_putc(b, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
-        }
+        pv_buf_md(b, name);
         for (size_t k = 0; k < c->nres; k++) {
             pv_buf_puts(b, " | ");
             pv_res_amount(b, c, k, x[k], sv);
@@ -165,7 +161,7 @@ void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const p
         pv_buf_printf(b, "| Id | %s |", pv_tr(sv, "Name", "Namn"));
         for (size_t k = 0; k < n; k++) {
             pv_buf_putc(b, ' ');
-            pv_buf_plain(b, pv_res_name(c, k, sv));
+            pv_buf_md(b, pv_res_name(c, k, sv));
             pv_buf_puts(b, " |");
         }
         pv_buf_puts(b, "\n|---|---|");

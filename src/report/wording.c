@@ -332,6 +332,29 @@ void pv_buf_plain(pv_buf *b, const char *s)
     }
 }
 
+static int word_char(const char *s, const char *p)
+{
+    if (p < s || !*p)
+        return 0;
+    unsigned char ch = (unsigned char)*p;
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+void pv_buf_md(pv_buf *b, const char *s)
+{
+    for (const char *p = s; p && *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        /* inside a word (budget_sek) _ is never emphasis: left as typed */
+        int esc = strchr("|\\*`[]", ch) != NULL ||
+                  (ch == '_' && (!word_char(s, p - 1) || !word_char(s, p + 1))) ||
+                  (ch == '<' && p[1] &&
+                   (strchr("/!?", p[1]) || ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')));
+        if (esc)
+            pv_buf_putc(b, '\\');
+        pv_buf_putc(b, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+    }
+}
+
 /* ------------------------------------------------------------ reasons */
 
 /* An amount of the objective: points, or points × the weighting column. */
@@ -410,11 +433,10 @@ void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv,
         pv_buf_puts(&t, ": ");
         pv_buf_plain(&t, ru->because ? ru->because : "");
         pv_buf_puts(b, mode ? "; " : "       ");
-        for (const char *q = t.data; q && *q; q++) {
-            if (mode == 1 && *q == '|')
-                pv_buf_putc(b, '\\');
-            pv_buf_putc(b, *q);
-        }
+        if (mode == 1)
+            pv_buf_md(b, t.data);
+        else
+            pv_buf_puts(b, t.data ? t.data : "");
         pv_buf_puts(b, mode ? "" : "\n");
         pv_buf_free(&t);
     }

@@ -5,7 +5,8 @@
 # holds only columns the case reads (no "not used" warning but for
 # municipality, which the review of agreements reads), every column is
 # described, the partners file holds only the municipality's own partners,
-# a non-empty folder is refused untouched, and an installed layout
+# a non-empty folder is refused untouched, a failure part-way (a refused
+# write, out of memory) leaves the folder as it was, and an installed layout
 # (BIN/../share/partnerval) is found.
 #   tests/scripts/init.sh /abs/path/to/partnerval
 PV=$1

@@ -14,6 +14,7 @@
 
 #include "internal.h"
 #include "report/html.h"
+#include "report/wording.h"
 
 static void test_yesno_spellings(void **state)
 {
@@ -231,6 +232,15 @@ static void test_escapers(void **state)
     check_escape(pv_buf_json_str, NULL, "\"\"");
     check_escape(pv_html_esc, NULL, "");
     check_escape(pv_html_esc, "", "");
+    /* Markdown: what would break a table or start markup, and nothing else */
+    check_escape(pv_buf_md, "P|2", "P\\|2");
+    check_escape(pv_buf_md, "<b>x</b> *y* `z` [l](u) a\\b",
+                 "\\<b>x\\</b> \\*y\\* \\`z\\` \\[l\\](u) a\\\\b");
+    check_escape(pv_buf_md, "_x_ budget_sek", "\\_x\\_ budget_sek");
+    check_escape(pv_buf_md, "0,44 < 0,50 > 0", "0,44 < 0,50 > 0");
+    check_escape(pv_buf_md, "a\nb\x7f", "a?b?");
+    check_escape(pv_buf_md, "å_ö", "å_ö");
+    check_escape(pv_buf_md, NULL, "");
 }
 
 /* Sorting indices by a number: ascending, descending, by a strided column;
