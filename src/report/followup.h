@@ -14,6 +14,9 @@
 const char *pv_ostatus_key(int st);
 /* The status for people: sv "planerad" … "inställd"; -1: "no report" / "ingen rapport". */
 const char *pv_ostatus_word(int st, int sv);
+/* The same word after a count n ("3 klara", "1 klar", "2 utan rapport"):
+ * Swedish adjectives agree in number. */
+const char *pv_ostatus_count_word(int st, size_t n, int sv);
 /* keep / review / end_candidate, as the decision's review says them. */
 pv_review_action pv_fu_as_review(pv_fu_action a);
 /* "2027" or "2026–2027". */

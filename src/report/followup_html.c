@@ -151,7 +151,7 @@ static void counts_html(pv_buf *b, const size_t *count, int sv)
     for (int s = 0; s <= PV_OS_N; s++)
         if (count[s]) {
             pv_buf_printf(b, "%s%zu&nbsp;", first ? "" : ", ", count[s]);
-            pv_html_esc(b, pv_ostatus_word(s < PV_OS_N ? s : -1, sv));
+            pv_html_esc(b, pv_ostatus_count_word(s < PV_OS_N ? s : -1, count[s], sv));
             first = 0;
         }
 }

@@ -75,7 +75,7 @@ void pv_fu_dev_text(pv_buf *b, const pv_case *c, size_t k, double actual, double
 
 void pv_fu_money(pv_buf *b, double x, int sv)
 {
-    pv_fmt_num(b, x, 0, sv);
+    pv_html_num(b, x, 0, sv); /* grouped in both languages, as the other amounts */
     pv_buf_puts(b, sv ? " kr" : " SEK");
 }
 
@@ -224,7 +224,8 @@ void pv_fu_counts_text(pv_buf *b, const size_t *count, int sv)
     int first = 1;
     for (int s = 0; s <= PV_OS_N; s++)
         if (count[s]) {
-            pv_buf_printf(b, "%s%zu %s", first ? "" : ", ", count[s], pv_ostatus_word(s < PV_OS_N ? s : -1, sv));
+            pv_buf_printf(b, "%s%zu %s", first ? "" : ", ", count[s],
+                          pv_ostatus_count_word(s < PV_OS_N ? s : -1, count[s], sv));
             first = 0;
         }
     if (first)

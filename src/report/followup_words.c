@@ -24,6 +24,30 @@ const char *pv_ostatus_word(int st, int sv)
     }
 }
 
+const char *pv_ostatus_count_word(int st, size_t n, int sv)
+{
+    if (n == 1 && st >= 0)
+        return pv_ostatus_word(st, sv);
+    switch (st) {
+    case PV_OS_PLANNED:
+        return pv_tr(sv, "planned", "planerade");
+    case PV_OS_APPLIED:
+        return pv_tr(sv, "applied", "ansökta");
+    case PV_OS_GRANTED:
+        return pv_tr(sv, "granted", "beviljade");
+    case PV_OS_REJECTED:
+        return pv_tr(sv, "rejected", "avslagna");
+    case PV_OS_RUNNING:
+        return pv_tr(sv, "running", "pågående");
+    case PV_OS_DONE:
+        return pv_tr(sv, "done", "klara");
+    case PV_OS_CANCELLED:
+        return pv_tr(sv, "cancelled", "inställda");
+    default:
+        return pv_tr(sv, "without a report", "utan rapport");
+    }
+}
+
 const char *pv_fu_heading(int i, int sv)
 {
     switch (i) {

@@ -9,6 +9,7 @@
 
 
 static const char *const dist[] = {"uniform", "ranked", "intervals"};
+static const char *const dist_sv_short[] = {"jämnt fördelade", "rangordnade", "inom intervall"};
 
 /* The samples that had a portfolio: the denominator of every share. */
 static size_t solved(const pv_robust *rb) { return rb->samples - rb->infeasible; }
@@ -112,9 +113,10 @@ static void robust_text(pv_buf *b, const pv_view *v)
     pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
                   pv_tr(sv, "Robustness", "Robusthet"), c->name);
     pv_objective_line(b, c, sv, md);
-    pv_buf_printf(b, "%s: %zu (%s %s, seed %llu)%s\n", pv_tr(sv, "Samples", "Urval"),
-                  rb->samples, pv_tr(sv, "weights", "vikter"), dist[rb->method], rb->seed,
-                  md ? "  " : "");
+    int meth = rb->method >= 0 && rb->method <= 2 ? rb->method : 0;
+    pv_buf_printf(b, "%s: %zu (%s %s, %s %llu)%s\n", pv_tr(sv, "Samples", "Urval"), rb->samples,
+                  pv_tr(sv, "weights", "vikter"), sv ? dist_sv_short[meth] : dist[meth],
+                  pv_tr(sv, "seed", "frö"), rb->seed, md ? "  " : "");
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Base portfolio optimal in", "Basportföljen optimal i"));
     pv_fmt_num(b, rb->samples ? 100.0 * (double)rb->base_count / (double)rb->samples : 0, 1,
                sv);
