@@ -128,7 +128,9 @@ static int report_opt(int opt, const char *v, pv_cli_opts *o)
         if ((o->fmt = pv_format_parse(v)) < 0)
             return pv_cli_usage("unknown format '%s' (text, md, csv, json, html, xlsx)", v);
         return 0;
-    case PV_OPT_OUTPUT: o->out = v; return 0;
+    case PV_OPT_OUTPUT:
+        o->out = strcmp(v, "-") ? v : NULL;
+        return 0; /* -: standard output */
     case PV_OPT_LANG:
         if ((o->lang = pv_lang_parse(v)) < 0)
             return pv_cli_usage("unknown language '%s' (sv, en)", v);
@@ -148,8 +150,14 @@ static int report_opt(int opt, const char *v, pv_cli_opts *o)
             return pv_cli_usage("--gap takes a relative gap in [0, 1), not '%s'", v);
         return 0;
     case PV_OPT_NO_WHY: o->no_why = 1; return 0;
-    case PV_OPT_LP: o->lp = v; return 0;
-    case PV_OPT_MPS: o->mps = v; return 0;
+    case PV_OPT_LP:
+    case PV_OPT_MPS:
+        if (!strcmp(v, "-")) /* not a file named "-" that nobody meant */
+            return pv_cli_usage("%s writes a file: give its name (e.g. %s), not '-'",
+                                opt == PV_OPT_LP ? "--lp" : "--mps",
+                                opt == PV_OPT_LP ? "model.lp" : "model.mps");
+        *(opt == PV_OPT_LP ? &o->lp : &o->mps) = v;
+        return 0;
     default: return -1;
     }
 }
