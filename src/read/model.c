@@ -178,6 +178,33 @@ static int parse_criteria_obj(pvj_ctx *x, json_t *obj, const char *kp, pv_criter
         pvj_err(x, kp, "criteria are nested deeper than 32 levels");
         return -1;
     }
+    /* A criterion with neither column nor children is most often a misspelt
+     * id in a patch or --set (model.criteria.safty.weight=4 creates
+     * criterion 'safty'): named before the parser reports the missing key. */
+    const char *id;
+    json_t *v;
+    json_object_foreach(obj, id, v)
+    {
+        if (!json_is_object(v) || json_object_get(v, "column") || json_object_get(v, "children"))
+            continue;
+        pv_suggest sg;
+        pv_suggest_init(&sg, id, 2);
+        const char *other;
+        json_t *ov;
+        json_object_foreach(
+            obj, other, ov) if (strcmp(other, id) && json_is_object(ov) &&
+                                (json_object_get(ov, "column") || json_object_get(ov, "children")))
+            pv_suggest_offer(&sg, other);
+        if (sg.best) {
+            char k[KP];
+            pvj_key(k, kp, id);
+            pvj_err(x, k,
+                    "is not a criterion of the model (it has no column and no children); "
+                    "did you mean '%s'?",
+                    sg.best);
+            return -1;
+        }
+    }
     level_ctx l = {parent, m, out, nout, depth};
     return pvj_each(x, obj, kp, level_criterion, &l);
 }
