@@ -115,7 +115,7 @@ pv_table *pvj_table_at(pvj_ctx *x, pv_case *c, json_t *data, const char *kp, con
 /* A column the model or case names that t's header lacks. When the header
  * has a column within edit distance 2, the header is blamed (the model is the
  * shared, common spelling; the CSV is typed by hand); else the key. */
-static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const char *kp)
+void pvj_unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const char *kp)
 {
     pv_suggest s;
     pv_suggest_init(&s, name, 2);
@@ -126,6 +126,12 @@ static void unknown_column(pvj_ctx *x, const pv_table *t, const char *name, cons
         if (s.best != best)
             near = i;
     }
+    for (size_t i = 0; i < t->ncols; i++)
+        if (pv_str_eq_fold(t->header[i], name)) { /* Cost_SEK: the same but for case */
+            s.best = t->header[i];
+            near = i;
+            break;
+        }
     if (s.best) {
         pv_err(x->err, PV_EINPUT, t->path, 1, (int)near + 1,
                "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s')", s.best, name,
@@ -167,7 +173,7 @@ static int resolve_field(pvj_ctx *x, pv_case *c, pv_field *f, const char *kp)
         f->col = PV_COL_DISTANCE;
         return 0;
     }
-    unknown_column(x, t, f->name, kp);
+    pvj_unknown_column(x, t, f->name, kp);
     return -1;
 }
 
@@ -242,7 +248,7 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     r->col = pv_table_col(c->projects, col);
     if (r->col < 0) {
         pvj_key(kk, k, "column");
-        pvj_err(x, kk, "no column '%s' in %s", col, c->projects->path);
+        pvj_unknown_column(x, c->projects, col, kk);
         return -1;
     }
     size_t n = c->projects->nrows;
@@ -260,7 +266,7 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     r->pcol = pv_table_col(c->partners, pcol);
     if (r->pcol < 0) {
         pvj_key(kk, k, "partner_column");
-        pvj_err(x, kk, "no column '%s' in %s", pcol, c->partners->path);
+        pvj_unknown_column(x, c->partners, pcol, kk);
         return -1;
     }
     return read_amounts(c->partners, r->pcol, pcol, r->f, x->err);

@@ -53,7 +53,7 @@ static int named_col(pvj_ctx *x, pv_case *c, json_t *cf, const char *key, int *c
     if (!name)
         return 0;
     if ((*col = pv_table_col(c->projects, name)) < 0) {
-        pvj_err(x, k, "no column '%s' in %s", name, c->projects->path);
+        pvj_unknown_column(x, c->projects, name, k);
         return -1;
     }
     return 0;

@@ -147,7 +147,7 @@ static int con_filter(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const
     }
     q->col = pv_table_col(tab, col);
     if (q->col < 0) {
-        pvj_err(x, kk, "no column '%s' in %s", col, tab->path);
+        pvj_unknown_column(x, tab, col, kk);
         return -1;
     }
     q->column = pvj_dup(x, col);

@@ -19,6 +19,11 @@ typedef struct pvj_ctx {
     pv_error *err;
 } pvj_ctx;
 
+/* A column that key kp names and t's header lacks: when the header has one
+ * within edit distance 2 or equal but for case, the header cell is blamed
+ * with "did you mean" (the model's spelling is the shared one; the CSV is
+ * typed by hand); else kp, "no column 'X' in FILE". */
+void pvj_unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const char *kp);
 /** Fills x->err with "FILE: kp: message" (first error wins). */
 void pvj_err(pvj_ctx *x, const char *kp, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

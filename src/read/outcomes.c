@@ -194,14 +194,14 @@ static int columns(pvj_ctx *x, const pv_case *c, pv_outcomes *o, const fu_spec *
         if (m && o->actual_col[k] < 0) {
             char k2[KP];
             pvj_key(k2, "followup.actual", c->res[k].id);
-            pvj_err(x, k2, "no column '%s' in %s", col, t->path);
+            pvj_unknown_column(x, t, col, k2);
             return -1;
         }
     }
     const char *ext = sp->external ? sp->external : "external_sek";
     o->external_col = pv_table_col(t, ext);
     if (sp->external && o->external_col < 0) {
-        pvj_err(x, "followup.external", "no column '%s' in %s", ext, t->path);
+        pvj_unknown_column(x, t, ext, "followup.external");
         return -1;
     }
     const pv_model *md = c->model;
