@@ -460,6 +460,26 @@ static int warn_clamped(const pv_case *c, const pv_ranking *r, size_t i, pv_warn
                 pv_project_id(c, first), r->p[first].raw[i]);
 }
 
+/* Empty cells of a resource's column count as 0 (models/README.md), which is
+ * also what a forgotten cost looks like: one warning per resource. */
+static int warn_empty_amounts(const pv_case *c, size_t k, pv_warnings *w)
+{
+    const pv_table *P = c->projects;
+    size_t count = 0, first = 0;
+    for (size_t j = 0; j < P->nrows; j++)
+        if (pv_is_blank(pv_cell(P, j, (size_t)c->res[k].col)) && count++ == 0)
+            first = j;
+    if (!count)
+        return 0;
+    char n[40];
+    thousands(n, sizeof n, count);
+    return warn(w,
+                "%s: column '%s' (resource '%s') is empty in %s row%s, counted as 0; first: row "
+                "%d, project '%s' (write 0 where nothing is needed)",
+                P->path, P->header[c->res[k].col], c->res[k].id, n, count == 1 ? "" : "s",
+                P->row_line[first], pv_project_id(c, first));
+}
+
 pv_warnings *pv_check(const pv_case *c, pv_error *err)
 {
     pv_ranking *r = pv_rank(c, err);
@@ -529,6 +549,9 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
     }
     for (size_t i = 0; i < m->nleaves && !oom; i++)
         oom |= warn_clamped(c, r, i, w);
+    for (size_t k = 0; k < c->nres && !oom; k++)
+        if (c->res[k].col >= 0)
+            oom |= warn_empty_amounts(c, k, w);
 done:
     pv_free(used);
     pv_ranking_free(r);
