@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PV_MAX_COLS 10000
 #define PV_MAX_ROWS 1000000
@@ -215,6 +216,41 @@ static char detect_delim(const char *d, size_t n)
     return semis > commas ? ';' : ',';
 }
 
+/* Two header lines that are not this CSV dialect, each with what to do
+ * instead of a later "row has N fields" or "header column 2 has no name":
+ * Excel's "sep=;" hint line, and a tab-separated file ("Text (Tab
+ * delimited)"), whose header has tabs and no ',' or ';' outside quotes. */
+static int dialect_error(const char *d, size_t n, const char *path, pv_error *err)
+{
+    size_t e = 0;
+    while (e < n && d[e] != '\n' && d[e] != '\r')
+        e++;
+    if (e == 5 && !strncasecmp(d, "sep=", 4)) {
+        pv_err(err, PV_EINPUT, path, 1, 1,
+               "the first line '%.5s' is Excel's separator hint, not a header: delete that line "
+               "(partnerval finds ',' or ';' itself)",
+               d);
+        return -1;
+    }
+    size_t tabs = 0, seps = 0;
+    int q = 0;
+    for (size_t i = 0; i < e; i++) {
+        if (d[i] == '"')
+            q = !q;
+        else if (!q && d[i] == '\t')
+            tabs++;
+        else if (!q && (d[i] == ',' || d[i] == ';'))
+            seps++;
+    }
+    if (tabs && !seps) {
+        pv_err(err, PV_EINPUT, path, 1, 1,
+               "the columns are separated by tabs; save the file as CSV (Excel: \"CSV UTF-8\", "
+               "which separates them with ';' or ',')");
+        return -1;
+    }
+    return 0;
+}
+
 static int is_space(unsigned char c) { return c == ' ' || c == '\t'; }
 
 /* Feeds data to libcsv one line at a time, so that every record knows its
@@ -306,6 +342,10 @@ pv_table *pv_table_parse(const char *path, const char *data, size_t len, pv_erro
         return NULL;
     }
     t->delim = detect_delim(data, len);
+    if (dialect_error(data, len, path, err)) {
+        pv_table_free(t);
+        return NULL;
+    }
     t->pool = pv_malloc(sizeof POOL0);
     if (!t->pool) {
         pv_err_nomem(err);

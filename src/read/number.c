@@ -172,11 +172,31 @@ const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size
                  thousands, decimal);
         return buf;
     }
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    /* "60 %": the fraction it means, in the file's own form (0,6 or 0.6) */
+    char frac[80] = "";
+    if (rc == -1 && len > 1 && len < 64 && s[len - 1] == '%') {
+        char num[64];
+        double v;
+        memcpy(num, s, len - 1);
+        num[len - 1] = '\0';
+        if (pv_parse_number(num, !comma_file, &v) == 0) {
+            char f[40];
+            snprintf(f, sizeof f, "%.10g", v / 100);
+            for (char *q = f; !comma_file && *q; q++)
+                if (*q == '.')
+                    *q = ',';
+            snprintf(frac, sizeof frac, " (write a share as a fraction: %s)", f);
+        }
+    }
     snprintf(buf, n, "%s%s",
              rc == -2   ? "is out of the range of a number"
              : rc == -3 ? "is NaN or infinity, which is not allowed"
                         : "is not a number",
-             comma_file && rc == -1
+             frac[0] ? frac
+             : comma_file && rc == -1
                  ? " (in comma-separated files write plain numbers such as 1234.5)"
                  : "");
     return buf;

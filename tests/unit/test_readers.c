@@ -346,6 +346,13 @@ static void test_number_swedish(void **state)
     pv_number_why("120.000", -4, 0, why, sizeof why);
     assert_non_null(strstr(why, "120000"));
     assert_non_null(strstr(why, "120,000"));
+    /* a percent sign: the fraction it means, in the file's own form */
+    pv_number_why("12,5 %", -1, 0, why, sizeof why);
+    assert_non_null(strstr(why, "write a share as a fraction: 0,125"));
+    pv_number_why("60%", -1, 1, why, sizeof why);
+    assert_non_null(strstr(why, "write a share as a fraction: 0.6"));
+    pv_number_why("x%", -1, 1, why, sizeof why);
+    assert_null(strstr(why, "fraction"));
 }
 
 static void test_number_rejections(void **state)
