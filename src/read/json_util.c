@@ -254,6 +254,17 @@ json_t *pvj_load_flags(const char *path, size_t flags, pv_error *err)
     /* A UTF-8 byte order mark (Windows Notepad writes one) is skipped, as in CSV. */
     size_t bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     const char *nul = memchr(data, '\0', len);
+    /* Notepad's "Unicode" and PowerShell's default are UTF-16: every other
+     * byte NUL, with or without a byte order mark */
+    int utf16 = len >= 2 && ((!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)) ||
+                             (nul && (nul == data || nul == data + 1)));
+    if (utf16 && nul) {
+        pv_err(err, PV_EINPUT, path, 1, 0,
+               "the file is UTF-16 (\"Unicode\"); save it as UTF-8 (Notepad: Save as, "
+               "Encoding UTF-8)");
+        pv_free(data);
+        return NULL;
+    }
     if (nul) {
         int line = 1;
         for (const char *q = data; q < nul; q++)
