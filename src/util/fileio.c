@@ -475,6 +475,18 @@ static char *output_target(const pv_case *c, const char *path, pv_error *err)
     return resolve_links(path, err);
 }
 
+/* An existing regular file without any write permission is one its owner
+ * marked read-only: replacing it by a rename would not ask (and root may
+ * write anything), so it is refused. 1 (err filled) when refused. */
+static int read_only(const struct stat *st, const char *path, pv_error *err)
+{
+    if (!S_ISREG(st->st_mode) || (st->st_mode & 0222))
+        return 0;
+    pv_err(err, PV_EUSAGE, path, 0, 0,
+           "is read-only, so it is not replaced: make it writable, or give another name");
+    return 1;
+}
+
 int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
                          pv_error *err)
 {
@@ -492,7 +504,9 @@ int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, s
         if (S_ISDIR(st.st_mode)) {
             pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
             rc = -1;
-        } else if (!S_ISREG(st.st_mode))
+        } else if (read_only(&st, path, err))
+            rc = -1;
+        else if (!S_ISREG(st.st_mode))
             rc = write_in_place(target, path, data, len, err);
         else
             rc = replace_file(target, path, &st, data, len, err);
@@ -634,6 +648,10 @@ pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err)
     f->has_old = stat(target, &f->old) == 0;
     if (f->has_old && S_ISDIR(f->old.st_mode)) {
         pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
+        outfile_free(f);
+        return NULL;
+    }
+    if (f->has_old && read_only(&f->old, path, err)) {
         outfile_free(f);
         return NULL;
     }

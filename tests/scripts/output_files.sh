@@ -1,7 +1,7 @@
 #!/bin/sh
 # The one writer of output files (issue 11, findings 1, 7, 13 and 20):
 # symlinks followed, devices/FIFOs written in place, umask and kept modes,
-# a file-size limit reported (exit 4, no temporary file), `-o ""` a usage error.
+# a read-only file kept, a file-size limit reported (exit 4, no temporary file), `-o ""` a usage error.
 #   tests/scripts/output_files.sh /abs/path/to/partnerval
 PV=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,6 +56,17 @@ notmp "special files"
 echo old > kept.txt; chmod 640 kept.txt
 (umask 000; "$PV" rank "$CASE" -o kept.txt) && [ "$(mode kept.txt)" = 640 ] && cmp -s kept.txt want.txt &&
   pass "replaced file keeps mode 0640" || failm "replaced file mode $(mode kept.txt), want 640"
+
+# A read-only file (no write permission for anyone) is not replaced, even by
+# root, for whom a rename over it would not ask: exit 1, the old text kept.
+for cmd in "rank $CASE" "rank $CASE --format json" "select $CASE --no-why"; do
+  echo old > ro.txt; chmod 444 ro.txt
+  "$PV" $cmd -o ro.txt 2> ro.err; rc=$?
+  [ $rc = 1 ] && grep -q "ro.txt: is read-only" ro.err && [ "$(cat ro.txt)" = old ] &&
+    pass "read-only file kept ($cmd)" || failm "read-only file ($cmd): rc=$rc, $(cat ro.err), now: $(head -c 40 ro.txt)"
+  chmod 644 ro.txt
+done
+notmp "read-only file"
 
 # A file-size limit: a message and exit 4, no temporary file, old file kept.
 "$PV" select "$CASE" --format html --date 2027-01-01 > big.html
