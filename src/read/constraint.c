@@ -3,6 +3,7 @@
  * Read after the tables and resources they name. */
 #include "json.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -107,6 +108,19 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
         return -1;
     q->has_min = a == 1;
     q->has_max = b == 1;
+    /* Every type but share bounds a number of projects or partners: 1.5
+     * would silently act as 1 (max) or 2 (min). */
+    for (int hi = 0; q->type != PV_C_SHARE && hi < 2; hi++) {
+        double bound = hi ? q->max : q->min;
+        if ((hi ? q->has_max : q->has_min) && bound != floor(bound)) {
+            pvj_key(kk, k, hi ? "max" : "min");
+            pvj_err(x, kk, "must be a whole number (it counts %s), not %g",
+                    q->type == PV_C_MAX_PARTNERS || q->type == PV_C_MIN_PARTNERS ? "partners"
+                                                                                 : "projects",
+                    bound);
+            return -1;
+        }
+    }
     return 0;
 }
 
