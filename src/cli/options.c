@@ -70,13 +70,23 @@ static int opt_of(int ch)
 /* The largest resource limit the solver takes (as the case's limits). */
 #define MAX_LIMIT 1e15
 
+/* strtod of a plain decimal ("12", "0.5", "1e3"): NAN for anything else
+ * strtod would take (hex "0x10", "inf", "nan", a leading space); end set. */
+static double plain_strtod(const char *s, char **end)
+{
+    *end = (char *)s;
+    if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '.') || s[strspn(s, "0123456789.eE+-")])
+        return NAN;
+    return strtod(s, end);
+}
+
 /* A limit of the frontier: a plain decimal number in [0, 1e15] (no inf, nan,
  * hex or leading space), blamed on the option that gave it. */
 static int limit_arg(const char *opt, const char *s, double *out)
 {
     char *end;
     errno = 0;
-    double v = (s[0] >= '0' && s[0] <= '9') || s[0] == '.' ? strtod(s, &end) : NAN;
+    double v = plain_strtod(s, &end);
     if (!(v == v) || errno || *end || end == s || !(v >= 0) || v > MAX_LIMIT)
         return pv_cli_usage("%s takes a number in [0, 1e15], not '%s'", opt, s);
     *out = v;
@@ -140,12 +150,12 @@ static int report_opt(int opt, const char *v, pv_cli_opts *o)
             return pv_cli_usage("--date takes YYYY-MM-DD, not '%s'", v);
         return 0;
     case PV_OPT_TIME_LIMIT:
-        o->time_limit = strtod(v, &end);
+        o->time_limit = plain_strtod(v, &end);
         if (*end || !(o->time_limit > 0) || o->time_limit > 86400)
             return pv_cli_usage("--time-limit takes seconds in (0, 86400], not '%s'", v);
         return 0;
     case PV_OPT_GAP:
-        o->gap = strtod(v, &end);
+        o->gap = plain_strtod(v, &end);
         if (*end || !(o->gap >= 0) || o->gap >= 1)
             return pv_cli_usage("--gap takes a relative gap in [0, 1), not '%s'", v);
         return 0;
