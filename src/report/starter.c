@@ -344,6 +344,19 @@ static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, in
         }
         pv_buf_puts(b, ", \"limit\": ");
         pv_buf_num(b, r->limit, 0);
+        /* the example's display name and unit, so that the first reports
+         * say Budget and kr, not budget_sek */
+        const char *pairs[2][3] = {{"name", r->name_sv, r->name_en},
+                                   {"unit", r->unit_sv, r->unit_en}};
+        for (int k = 0; k < 2; k++) {
+            if (!pairs[k][1] && !pairs[k][2])
+                continue;
+            pv_buf_printf(b, ",\n      \"%s\": {\"sv\": ", pairs[k][0]);
+            pv_buf_json_str(b, pairs[k][1] ? pairs[k][1] : pairs[k][2]);
+            pv_buf_puts(b, ", \"en\": ");
+            pv_buf_json_str(b, pairs[k][2] ? pairs[k][2] : pairs[k][1]);
+            pv_buf_putc(b, '}');
+        }
         pv_buf_putc(b, '}');
     }
     pv_buf_puts(b, "\n  },\n  \"keep_existing\": false,\n  \"labels\": {");

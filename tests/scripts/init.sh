@@ -22,7 +22,10 @@ for m in kristianstad lidkoping linkoping-norrkoping norrkoping tranas; do
   "$PV" init "$d" --model "$m" --lang sv > out.txt 2> err.txt || { failm "$m: init exit $?: $(cat err.txt)"; continue; }
   "$PV" check "$d/case.json" > /dev/null 2> check.txt && pass "$m: init, then check exits 0" ||
     failm "$m: check: $(cat check.txt)"
-  "$PV" select "$d/case.json" --no-why > /dev/null 2>&1; rc=$?
+  "$PV" select "$d/case.json" --no-why > sel.txt 2>&1; rc=$?
+  # the example's resource names and units carried over: Budget and kr, not budget_sek
+  grep -q "Budget" sel.txt && ! grep -q "budget_sek" sel.txt && pass "$m: resources by name" ||
+    failm "$m: the starter case's reports show resource ids: $(grep -m1 budget_sek sel.txt)"
   [ $rc = 0 ] && pass "$m: select runs" || failm "$m: select exit $rc"
   grep "is not used" check.txt | grep -v "column 'municipality'" > unused.txt
   [ -s unused.txt ] && failm "$m: unused columns: $(cat unused.txt)" || pass "$m: only columns the case reads"
