@@ -81,6 +81,9 @@ typedef enum pv_lang { PV_LANG_DEFAULT, PV_LANG_SV, PV_LANG_EN } pv_lang;
 
 /** Parses "text", "md", "csv", "json", "html", "xlsx"; returns -1 when unknown. */
 int pv_format_parse(const char *s);
+/** Of cands[0..n), the one nearest to word (a few typing errors, or case
+ * alone), for "did you mean"; NULL when none is near. Ties: the first. */
+const char *pv_suggest_among(const char *word, const char *const *cands, size_t n);
 
 /** Parses "sv", "en"; returns -1 when unknown. */
 int pv_lang_parse(const char *s);

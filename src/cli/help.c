@@ -73,7 +73,7 @@ const char pv_cli_help_weights[] =
 const char pv_cli_help_compare[] =
     "usage: partnerval compare CASE [SCENARIO.json ...] [--set path=value ...]\n"
     "                          [--format text|md|csv|json|html|xlsx] [-o FILE] [--lang sv|en]\n"
-    "                          [--why]\n"
+    "                          [--why] [--quiet] [--date YYYY-MM-DD]\n"
     "\n"
     "Solves the base case and each scenario, and shows them side by side: value,\n"
     "resources used, selected projects, and what entered and left compared with\n"
@@ -85,7 +85,7 @@ const char pv_cli_help_compare[] =
 
 const char pv_cli_help_sensitivity[] =
     "usage: partnerval sensitivity CASE [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
-    "       [--date YYYY-MM-DD]\n"
+    "       [--date YYYY-MM-DD] [--quiet]\n"
     "\n"
     "For every leaf criterion, varies its global weight from 0 to 1 (the other\n"
     "leaves rescaled in proportion) and reports the interval [low, high] around\n"
@@ -95,7 +95,7 @@ const char pv_cli_help_sensitivity[] =
 const char pv_cli_help_frontier[] =
     "usage: partnerval frontier CASE --resource R [--from A] [--to B] [--steps N]\n"
     "                           [--format text|md|csv|json|html] [-o FILE] [--lang sv|en]\n"
-    "       [--date YYYY-MM-DD]\n"
+    "       [--date YYYY-MM-DD] [--quiet]\n"
     "\n"
     "The optimal value as the limit of resource R goes from A (default 0) to B\n"
     "(default: the total demand of R), at N+1 evenly spaced limits (default\n"

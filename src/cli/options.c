@@ -228,6 +228,24 @@ static void opts_init(pv_cli_opts *o)
     o->port = 8080;
 }
 
+/* "unknown option '--fromat'; did you mean '--format'?" (long options). */
+static int unknown_option(const char *arg)
+{
+    const char *names[sizeof LONGOPTS / sizeof *LONGOPTS];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof LONGOPTS / sizeof *LONGOPTS && LONGOPTS[i].name; i++)
+        names[n++] = LONGOPTS[i].name;
+    const char *best = NULL;
+    if (arg[0] == '-' && arg[1] == '-') {
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+        best = pv_suggest_among(word, names, n);
+    }
+    if (best)
+        return pv_cli_usage("unknown option '%s'; did you mean '--%s'?", arg, best);
+    return pv_cli_usage("unknown option '%s'", arg);
+}
+
 static int check_args(const pv_cli_cmd *cmd, const pv_cli_opts *o)
 {
     int too_few = o->nargs < cmd->min_args;
@@ -258,7 +276,7 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
         else if (ch == ':')
             return pv_cli_usage("option '%s' needs a value", argv[optind - 1]);
         else if (opt < 0)
-            return pv_cli_usage("unknown option '%s'", argv[optind - 1]);
+            return unknown_option(argv[optind - 1]);
         else if (opt == PV_OPT_HELP) {
             fputs(cmd->help, stdout);
             return -1;

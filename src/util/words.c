@@ -113,6 +113,15 @@ size_t pv_edit_distance(const char *a, const char *b, size_t max)
     return prev[m] > max ? max + 1 : prev[m];
 }
 
+const char *pv_suggest_among(const char *word, const char *const *cands, size_t n)
+{
+    pv_suggest s;
+    pv_suggest_init(&s, word, 2);
+    for (size_t i = 0; i < n; i++)
+        pv_suggest_offer(&s, cands[i]);
+    return s.best;
+}
+
 void pv_suggest_init(pv_suggest *s, const char *word, size_t max)
 {
     /* A short word is close to everything: at most a third of its length
