@@ -142,10 +142,10 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
         for (size_t k = 0; k < base->c->nres; k++) {
             pv_csv_sep(b, sv);
             if (ok && k < run->c->nres)
-                pv_csv_num(b, run->s->res_used[k], 2, sv);
+                pv_csv_num(b, run->s->res_used[k], 6, sv);
             pv_csv_sep(b, sv);
             if (k < run->c->nres)
-                pv_csv_num(b, run->c->res[k].limit, 2, sv);
+                pv_csv_num(b, run->c->res[k].limit, 6, sv);
         }
         pv_csv_eol(b);
     }

@@ -74,7 +74,7 @@ static void frontier_csv(pv_buf *b, const pv_view *v)
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
         int ok = g != (size_t)-1 && f->seg[g].feasible;
-        pv_csv_num(b, f->limit[i], 2, sv);
+        pv_csv_num(b, f->limit[i], 6, sv);
         pv_csv_sep(b, sv);
         pv_csv_cell(b, ok ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
         pv_csv_sep(b, sv);
