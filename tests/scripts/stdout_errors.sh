@@ -60,7 +60,7 @@ rc=$(cat "$T/rc")
 # Within a frontier sweep, infeasible points are marked in every format.
 F="$PV frontier $L --resource budget_sek"  # grep -q may close early: stderr dropped
 $F --format json 2>/dev/null | grep -q '"limit": 0.000000, "feasible": false' && pass "frontier json marks an infeasible point" || failm "frontier json"
-$F --format csv --lang en 2>/dev/null | grep -q '^0.00,no,,' && pass "frontier csv marks an infeasible point" || failm "frontier csv"
+$F --format csv --lang en 2>/dev/null | grep -q '^0.000000,no,,' && pass "frontier csv marks an infeasible point" || failm "frontier csv"
 $F --format text --lang en 2>/dev/null | grep -q '^ *0[^0-9,.][^0-9]*infeasible$' && pass "frontier text marks an infeasible point" || failm "frontier text"
 $F --format md --lang sv 2>/dev/null | grep -q '^| 0[^|0-9]*kr | ogenomförbar' && pass "frontier md marks an infeasible point" || failm "frontier md"
 $F --format html --lang sv --date 2026-01-01 2>/dev/null | grep -q 'class="infeasible-point".*ogenomförbar</title>' && pass "frontier html marks an infeasible point" || failm "frontier html"
