@@ -222,6 +222,9 @@ pv_table *pv_table_load(const char *path, pv_error *err);
 /* read/xlsx_reader.c: one sheet of an .xlsx workbook (sheet NULL: the first
  * visible one) as the same table; path becomes "BOOK" PV_SHEET_MARK "SHEET". */
 pv_table *pv_xlsx_load(const char *path, const char *sheet, pv_error *err);
+/* The text of a workbook cell whose formula has no computed value. */
+#define PV_XLSX_NOVALUE "#NOVALUE (a formula never computed)"
+
 /* The same from the workbook's bytes in memory (path only names it). */
 pv_table *pv_xlsx_parse(const char *path, const char *data, size_t len, const char *sheet,
                         pv_error *err);
@@ -268,6 +271,11 @@ int pv_parse_number(const char *s, int swedish, double *out);
  * digits, which could be either separator), written into buf; returns buf.
  * comma_file adds how comma-separated files write numbers. */
 const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size_t n);
+/* pv_table_number for a value that must lie in [lo, hi]: a cell the
+ * Swedish form finds ambiguous (62.241) is taken as a decimal when only that
+ * reading lies in the range (a latitude cannot be 62,241). */
+int pv_table_number_in(const pv_table *t, size_t row, size_t col, double lo, double hi, double *out,
+                       pv_error *err);
 /* Parses a cell of table t at (row,col); on failure fills err with location. */
 int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err);
 /* Splits a list cell on '|', ',' or ';' (whichever appears first), trimming items. */

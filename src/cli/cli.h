@@ -34,6 +34,7 @@ typedef enum pv_cli_opt {
 typedef struct pv_cli_opts {
     int fmt, lang;       /* pv_format, pv_lang */
     const char *out;     /* -o FILE, or NULL for standard output */
+    int out_dash;        /* -o - was given (standard output, which init cannot use) */
     const char *lp, *mps;
     double time_limit, gap; /* -1: the case's, else the library's default */
     int no_why, why;

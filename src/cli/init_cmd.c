@@ -138,6 +138,8 @@ int pv_cli_run_init(const pv_cli_opts *o)
         fputs(")\n", stderr);
         return PV_EUSAGE;
     }
+    if (o->out_dash) /* -o names the projects file init writes: no standard output */
+        return pv_cli_usage("init -o takes the projects file's name (e.g. projekt.xlsx), not '-'");
     pv_error err;
     pv_error_clear(&err);
     if (pv_init_case_file(ex, o->args[0], o->out, (pv_lang)o->lang, &err))

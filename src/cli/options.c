@@ -138,9 +138,10 @@ static int report_opt(int opt, const char *v, pv_cli_opts *o)
         if ((o->fmt = pv_format_parse(v)) < 0)
             return pv_cli_usage("unknown format '%s' (text, md, csv, json, html, xlsx)", v);
         return 0;
-    case PV_OPT_OUTPUT:
-        o->out = strcmp(v, "-") ? v : NULL;
-        return 0; /* -: standard output */
+    case PV_OPT_OUTPUT: /* -: standard output */
+        o->out_dash = !strcmp(v, "-");
+        o->out = o->out_dash ? NULL : v;
+        return 0;
     case PV_OPT_LANG:
         if ((o->lang = pv_lang_parse(v)) < 0)
             return pv_cli_usage("unknown language '%s' (sv, en)", v);

@@ -283,8 +283,8 @@ static int partner_attrs(pv_case *c, size_t p, pv_error *err)
     if (pv_is_blank(la) && pv_is_blank(lo))
         return 0;
     double lat, lon;
-    if (pv_table_number(Q, p, (size_t)c->part_lat_col, &lat, err) ||
-        pv_table_number(Q, p, (size_t)c->part_lon_col, &lon, err))
+    if (pv_table_number_in(Q, p, (size_t)c->part_lat_col, -90, 90, &lat, err) ||
+        pv_table_number_in(Q, p, (size_t)c->part_lon_col, -180, 180, &lon, err))
         return -1;
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
         pv_err(err, PV_EINPUT, Q->path, Q->row_line[p], c->part_lat_col + 1,

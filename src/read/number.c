@@ -154,6 +154,12 @@ int pv_parse_number(const char *s, int swedish, double *out)
 
 const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size_t n)
 {
+    if (!strcmp(s, PV_XLSX_NOVALUE)) {
+        snprintf(buf, n,
+                 "is a formula whose value the workbook does not hold: open the "
+                 "workbook in Excel or LibreOffice and save it, or type the value");
+        return buf;
+    }
     if (rc == -4) {
         /* both readings spelt out, so the fix is one of two copies */
         char thousands[64], decimal[64];
@@ -180,8 +186,19 @@ const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size
     if (rc == -1 && len > 1 && len < 64 && s[len - 1] == '%') {
         char num[64];
         double v;
-        memcpy(num, s, len - 1);
-        num[len - 1] = '\0';
+        size_t m = len - 1;
+        /* Swedish Excel writes 60 % with a no-break space (or a narrow one) */
+        for (int more = 1; more;) {
+            more = 0;
+            if (m && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+                m--, more = 1;
+            else if (m >= 2 && !memcmp(s + m - 2, "\xC2\xA0", 2))
+                m -= 2, more = 1;
+            else if (m >= 3 && !memcmp(s + m - 3, "\xE2\x80\xAF", 3))
+                m -= 3, more = 1;
+        }
+        memcpy(num, s, m);
+        num[m] = '\0';
         if (pv_parse_number(num, !comma_file, &v) == 0) {
             char f[40];
             snprintf(f, sizeof f, "%.10g", v / 100);
@@ -200,6 +217,28 @@ const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size
                  ? " (in comma-separated files write plain numbers such as 1234.5)"
                  : "");
     return buf;
+}
+
+int pv_table_number_in(const pv_table *t, size_t row, size_t col, double lo, double hi, double *out,
+                       pv_error *err)
+{
+    const char *s = pv_cell(t, row, col);
+    double dec, th;
+    /* 62.241 as a latitude: the thousands reading (62241) cannot be one */
+    if (pv_parse_number(s, t->delim == ';', out) == -4 && pv_parse_number(s, 0, &dec) == 0 &&
+        dec >= lo && dec <= hi) {
+        char digits[64];
+        size_t n = 0;
+        for (const char *q = s; *q && n + 1 < sizeof digits; q++)
+            if (*q != '.')
+                digits[n++] = *q;
+        digits[n] = '\0';
+        if (pv_parse_number(digits, 0, &th) == 0 && (th < lo || th > hi)) {
+            *out = dec;
+            return 0;
+        }
+    }
+    return pv_table_number(t, row, col, out, err);
 }
 
 int pv_table_number(const pv_table *t, size_t row, size_t col, double *out, pv_error *err)

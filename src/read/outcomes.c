@@ -228,6 +228,14 @@ static int columns(pvj_ctx *x, const pv_case *c, pv_outcomes *o, const fu_spec *
     }
     o->planned_ext_col = pv_table_col(c->projects, "external_funding_sek");
     o->dept_col = pv_table_col(c->projects, "department");
+    /* the planned external funding the follow-up compares with: a cell that
+     * is not a number is an error here, never a silent 0 there */
+    for (size_t j = 0; o->planned_ext_col >= 0 && j < c->projects->nrows; j++) {
+        double v;
+        if (!pv_is_blank(pv_cell(c->projects, j, (size_t)o->planned_ext_col)) &&
+            pv_table_number(c->projects, j, (size_t)o->planned_ext_col, &v, x->err))
+            return -1;
+    }
     return 0;
 }
 

@@ -245,14 +245,21 @@ static void plain_number(char *v, size_t n)
 static void cell_end(xsheet *s)
 {
     s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
-    if (s->has_f && !s->nv) {
-        /* programs that write workbooks (not Excel) often leave a formula's
-         * value to be computed on opening: read as empty it would count as 0 */
-        sfail(s, s->row, s->col,
-              "the cell holds a formula without its computed value; open the "
-              "workbook in Excel or LibreOffice and save it, or type the "
-              "value");
+    /* Programs that write workbooks (not Excel) often leave a formula's value
+     * to be computed on opening. Read as empty it would count as 0; it reads
+     * as PV_XLSX_NOVALUE instead, which every number, yes/no or id reader
+     * refuses at the cell (pv_number_why says what to do), while a column
+     * the case never reads may hold it. */
+    int novalue = s->has_f && (!s->nv || (s->ctype == 'n' && !s->tlen));
+    size_t need = novalue ? sizeof PV_XLSX_NOVALUE : s->tlen + 1;
+    if (pv_grow((void **)&s->text, &s->tcap, need, 1)) {
+        x_fail_nomem(s->p.b, s->p.x);
         return;
+    }
+    if (novalue) {
+        memcpy(s->text, PV_XLSX_NOVALUE, sizeof PV_XLSX_NOVALUE);
+        s->tlen = sizeof PV_XLSX_NOVALUE - 1;
+        s->ctype = 'x';
     }
     if (pv_grow((void **)&s->text, &s->tcap, s->tlen + 1, 1)) {
         x_fail_nomem(s->p.b, s->p.x);

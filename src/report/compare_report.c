@@ -244,8 +244,7 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
         return pv_buf_finish(&b, len, err);
     }
     int md = fmt == PV_FMT_MD;
-    pv_buf_printf(&b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                  pv_tr(sv, "Scenarios compared", "Scenarier jämförda"), base->c->name);
+    pv_title(&b, pv_tr(sv, "Scenarios compared", "Scenarier jämförda"), base->c->name, md);
     pv_objective_line(&b, base->c, sv, md);
     if (md)
         pv_buf_printf(&b, "| %s | Status | %s | %s | %s | %s |\n|---|---|---:|---|---|---|\n",

@@ -122,13 +122,14 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
     size_t n = p->n;
     const char *li = md ? "- " : "  ";
     const char *none = pv_tr(sv, "(none)", "(inga)");
-    if (md)
-        pv_buf_printf(b, "# %s: %s\n\n", pv_tr(sv, "Party weight sets", "Partiernas viktningar"),
-                      c->name);
-    else
-        pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Party weight sets", "Partiernas viktningar"),
-                      c->name);
-    pv_buf_printf(b, "%s: %s\n", pv_tr(sv, "Model", "Modell"), c->model->name);
+    void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
+    pv_buf_printf(b,
+                  md ? "# %s: " : "%s: ", pv_tr(sv, "Party weight sets", "Partiernas viktningar"));
+    put(b, c->name);
+    pv_buf_puts(b, md ? "\n\n" : "\n");
+    pv_buf_printf(b, "%s: ", pv_tr(sv, "Model", "Modell"));
+    put(b, c->model->name);
+    pv_buf_putc(b, '\n');
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
                   pv_tr(sv, "Each set's own optimal portfolio", "Varje viktnings egen bästa portfölj"));
     for (size_t k = 0; k < p->K; k++) {

@@ -110,8 +110,7 @@ static void robust_text(pv_buf *b, const pv_view *v)
     int sv = v->sv, md = v->fmt == PV_FMT_MD;
     size_t N = solved(rb), nport = shown_ports(rb);
     double maxhw = max_half_width(rb, v->n, N);
-    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                  pv_tr(sv, "Robustness", "Robusthet"), c->name);
+    pv_title(b, pv_tr(sv, "Robustness", "Robusthet"), c->name, md);
     pv_objective_line(b, c, sv, md);
     int meth = rb->method >= 0 && rb->method <= 2 ? rb->method : 0;
     pv_buf_printf(b, "%s: %zu (%s %s, %s %llu)%s\n", pv_tr(sv, "Samples", "Urval"), rb->samples,

@@ -80,8 +80,7 @@ static void sensitivity_text(pv_buf *b, const pv_view *v)
     const pv_model *m = c->model;
     const pv_sensitivity *s = v->data;
     int sv = v->sv, md = v->fmt == PV_FMT_MD;
-    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n",
-                  pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name);
+    pv_title(b, pv_tr(sv, "Weight sensitivity", "Känslighet för vikter"), c->name, md);
     pv_objective_line(b, c, sv, md);
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Portfolio", "Portfölj"));
     pv_ids_text(b, c, s->base, v->n, "–");

@@ -94,8 +94,7 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
                          size_t nl)
 {
     int md = fmt == PV_FMT_MD;
-    pv_buf_printf(b, md ? "# %s: %s\n\n" : "%s: %s\n\n", pv_tr(sv, "Weights", "Vikter"),
-                  m->name);
+    pv_title(b, pv_tr(sv, "Weights", "Vikter"), m->name, md);
     if (md)
         pv_buf_printf(b, "| %s | %s | %s | %s |\n|---|---|---:|---:|\n",
                       pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Label", "Benämning"),

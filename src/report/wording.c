@@ -332,21 +332,30 @@ void pv_buf_plain(pv_buf *b, const char *s)
     }
 }
 
-static int word_char(const char *s, const char *p)
+void pv_title(pv_buf *b, const char *label, const char *name, int md)
 {
-    if (p < s || !*p)
-        return 0;
-    unsigned char ch = (unsigned char)*p;
-    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    pv_buf_printf(b, md ? "# %s: " : "%s: ", label);
+    (md ? pv_buf_md : pv_buf_plain)(b, name);
+    pv_buf_puts(b, "\n\n");
+}
+
+/* An ASCII letter or digit (a UTF-8 byte is not: Unicode punctuation such as
+ * ” may flank emphasis, so _ next to one is escaped, which is harmless). */
+static int word_char(int ch)
+{
+    return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
 }
 
 void pv_buf_md(pv_buf *b, const char *s)
 {
     for (const char *p = s; p && *p; p++) {
         unsigned char ch = (unsigned char)*p;
-        /* inside a word (budget_sek) _ is never emphasis: left as typed */
-        int esc = strchr("|\\*`[]", ch) != NULL ||
-                  (ch == '_' && (!word_char(s, p - 1) || !word_char(s, p + 1))) ||
+        int prev = p > s ? (unsigned char)p[-1] : 0;
+        /* inside a word (budget_sek) _ is never emphasis: left as typed; &
+         * only where it could start an entity (&amp;), < only a tag */
+        int esc = strchr("|\\*`[]~", ch) != NULL ||
+                  (ch == '_' && (!word_char(prev) || !word_char((unsigned char)p[1]))) ||
+                  (ch == '&' && (p[1] == '#' || word_char((unsigned char)p[1]))) ||
                   (ch == '<' && p[1] &&
                    (strchr("/!?", p[1]) || ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')));
         if (esc)

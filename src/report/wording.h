@@ -98,10 +98,13 @@ void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv);
 /* Copies s with every control character (newline included) shown as '?'. */
 void pv_buf_plain(pv_buf *b, const char *s);
 /* The same for Markdown: also the characters that would end a table cell or
- * start markup (| \ * ` [ ], _ at a word's edge, < before a tag's first
- * character) escaped with '\', so that a name from a spreadsheet shows as
+ * start markup (| \ * ` [ ] ~, _ at a word's edge, & before an entity's and
+ * < before a tag's first character) escaped with '\', so that a name from a spreadsheet shows as
  * typed and never breaks a table; "0,44 < 0,50" stays as it is. */
 void pv_buf_md(pv_buf *b, const char *s);
+/* A report's first line, "label: name" and a blank line: a Markdown heading
+ * (md) with the name escaped, or plain text with control characters as '?'. */
+void pv_title(pv_buf *b, const char *label, const char *name, int md);
 
 /* Co-financing: how the limits were committed, and what the objective is,
  * one sentence each. */

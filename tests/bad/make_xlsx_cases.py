@@ -147,7 +147,7 @@ CASES = [
     ("xlsx-cell-not-a-number", not_number, "book.xlsx: Projekt!E3: column 'cost_sek'", SELECT, "out.xlsx",
      case_json()),
     ("xlsx-formula-without-value", formula_no_value,
-     "book.xlsx: Projekt!E3: the cell holds a formula without its computed value", SELECT, "out.xlsx",
+     "book.xlsx: Projekt!E3: column 'cost_sek': '#NOVALUE (a formula never computed)' is a formula whose value the workbook does not hold", SELECT, "out.xlsx",
      case_json()),
     ("xlsx-cell-two-values", two_values, "book.xlsx: Projekt!E3: the cell holds more than one value", RANK,
      "out.txt", case_json()),

@@ -349,10 +349,30 @@ static void test_number_swedish(void **state)
     /* a percent sign: the fraction it means, in the file's own form */
     pv_number_why("12,5 %", -1, 0, why, sizeof why);
     assert_non_null(strstr(why, "write a share as a fraction: 0,125"));
+    pv_number_why("60\xC2\xA0%", -1, 0, why, sizeof why); /* Swedish Excel's form */
+    assert_non_null(strstr(why, "write a share as a fraction: 0,6"));
     pv_number_why("60%", -1, 1, why, sizeof why);
     assert_non_null(strstr(why, "write a share as a fraction: 0.6"));
     pv_number_why("x%", -1, 1, why, sizeof why);
     assert_null(strstr(why, "fraction"));
+    /* a value with a range: the ambiguous form is a decimal when only that
+     * reading lies in it (a latitude cannot be 62,241) */
+    pv_table *t = parse_ok("id;lat;lon\na;62.241;100.500\nb;1.500;200.000\n");
+    pv_error err;
+    pv_error_clear(&err);
+    double v = 0;
+    assert_int_equal(pv_table_number_in(t, 0, 1, -90, 90, &v, &err), 0);
+    assert_true(v == 62.241);
+    assert_int_equal(pv_table_number_in(t, 0, 2, -180, 180, &v, &err), 0);
+    assert_true(v == 100.5);
+    assert_int_equal(pv_table_number_in(t, 1, 2, -180, 180, &v, &err), -1); /* 200 or 200000 */
+    assert_non_null(strstr(err.text, "ambiguous"));
+    pv_error_clear(&err);
+    assert_int_equal(pv_table_number_in(t, 1, 1, -1000, 1000, &v, &err), 0); /* 1500 is out */
+    assert_true(v == 1.5);
+    pv_error_clear(&err);
+    assert_int_equal(pv_table_number_in(t, 1, 1, 0, 1e9, &v, &err), -1); /* both in range */
+    pv_table_free(t);
 }
 
 static void test_number_rejections(void **state)

@@ -239,7 +239,9 @@ static void test_escapers(void **state)
     check_escape(pv_buf_md, "_x_ budget_sek", "\\_x\\_ budget_sek");
     check_escape(pv_buf_md, "0,44 < 0,50 > 0", "0,44 < 0,50 > 0");
     check_escape(pv_buf_md, "a\nb\x7f", "a?b?");
-    check_escape(pv_buf_md, "å_ö", "å_ö");
+    check_escape(pv_buf_md, "å_ö", "å\\_ö"); /* a UTF-8 neighbour may be punctuation */
+    check_escape(pv_buf_md, "”_Hej_” ~x~ &amp; &#38; A & B <3",
+                 "”\\_Hej\\_” \\~x\\~ \\&amp; \\&#38; A & B <3");
     check_escape(pv_buf_md, NULL, "");
 }
 
