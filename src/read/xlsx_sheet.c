@@ -247,9 +247,9 @@ static void cell_end(xsheet *s)
     s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
     /* Programs that write workbooks (not Excel) often leave a formula's value
      * to be computed on opening. Read as empty it would count as 0; it reads
-     * as PV_XLSX_NOVALUE instead, which every number, yes/no or id reader
-     * refuses at the cell (pv_number_why says what to do), while a column
-     * the case never reads may hold it. */
+     * as PV_XLSX_NOVALUE instead, which every number or yes/no reader
+     * refuses at the cell (pv_number_why says what to do) and a text column
+     * shows as it is, while a column the case never reads may hold it. */
     int novalue = s->has_f && (!s->nv || (s->ctype == 'n' && !s->tlen));
     size_t need = novalue ? sizeof PV_XLSX_NOVALUE : s->tlen + 1;
     if (pv_grow((void **)&s->text, &s->tcap, need, 1)) {
