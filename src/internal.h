@@ -218,6 +218,9 @@ typedef struct pv_table {
     uint32_t yes_off, no_off; /* "yes" and "no" in the pool, once a cell is set to them */
 } pv_table;
 
+/* read/link.c: t's row indices ordered by column col's text (fold: ASCII
+ * case ignored), ties by row; allocated (pv_free), NULL when out of memory. */
+size_t *pv_rows_by_cell(const pv_table *t, size_t col, int fold);
 pv_table *pv_table_load(const char *path, pv_error *err);
 /* read/xlsx_reader.c: one sheet of an .xlsx workbook (sheet NULL: the first
  * visible one) as the same table; path becomes "BOOK" PV_SHEET_MARK "SHEET". */
@@ -271,6 +274,10 @@ int pv_parse_number(const char *s, int swedish, double *out);
  * digits, which could be either separator), written into buf; returns buf.
  * comma_file adds how comma-separated files write numbers. */
 const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size_t n);
+/* Are the n bytes at s (trimmed) 1-3 digits, not starting with 0, a point and
+ * three digits, with an optional sign: the form the Swedish reading refuses
+ * as ambiguous (pv_parse_number's -4)? */
+int pv_number_point_ambiguous(const char *s, size_t n);
 /* pv_table_number for a value that must lie in [lo, hi]: a cell the
  * Swedish form finds ambiguous (62.241) is taken as a decimal when only that
  * reading lies in the range (a latitude cannot be 62,241). */

@@ -126,12 +126,6 @@ void pvj_unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const c
         if (s.best != best)
             near = i;
     }
-    for (size_t i = 0; i < t->ncols; i++)
-        if (pv_str_eq_fold(t->header[i], name)) { /* Cost_SEK: the same but for case */
-            s.best = t->header[i];
-            near = i;
-            break;
-        }
     if (s.best) {
         pv_err(x->err, PV_EINPUT, t->path, 1, (int)near + 1,
                "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s')", s.best, name,

@@ -8,16 +8,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct id_ctx {
     const pv_table *t;
     size_t col;
+    int fold;
 } id_ctx;
 
 static int id_cmp(size_t a, size_t b, const void *vctx)
 {
     const id_ctx *x = vctx;
-    return strcmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
+    const char *p = pv_cell(x->t, a, x->col), *q = pv_cell(x->t, b, x->col);
+    return x->fold ? strcasecmp(p, q) : strcmp(p, q);
+}
+
+size_t *pv_rows_by_cell(const pv_table *t, size_t col, int fold)
+{
+    size_t n = t->nrows;
+    size_t *idx = pv_calloc(n ? n : 1, sizeof *idx);
+    id_ctx ic = {t, col, fold};
+    if (idx)
+        for (size_t i = 0; i < n; i++)
+            idx[i] = i;
+    if (idx && pv_sort_idx(idx, n, id_cmp, &ic)) {
+        pv_free(idx);
+        idx = NULL;
+    }
+    return idx;
 }
 
 /* Ids are references in reports and in the MILP: non-empty, unique, printable. */
@@ -42,13 +60,8 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
     }
     /* Sort row indices by id to find duplicates in n log n. */
     size_t n = t->nrows;
-    size_t *idx = pv_calloc(n ? n : 1, sizeof *idx);
-    id_ctx ic = {t, (size_t)col};
-    if (idx)
-        for (size_t i = 0; i < n; i++)
-            idx[i] = i;
-    if (!idx || pv_sort_idx(idx, n, id_cmp, &ic)) {
-        pv_free(idx);
+    size_t *idx = pv_rows_by_cell(t, (size_t)col, 0);
+    if (!idx) {
         pv_err_nomem(err);
         return -1;
     }

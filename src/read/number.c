@@ -56,6 +56,20 @@ static double exact_decimal(const char *t, size_t fracdigits)
     return neg ? -v : v;
 }
 
+int pv_number_point_ambiguous(const char *s, size_t n)
+{
+    size_t i = n && (*s == '-' || *s == '+');
+    size_t d = i;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d - i < 1 || d - i > 3 || s[i] == '0' || d + 4 != n || s[d] != '.')
+        return 0;
+    for (size_t k = d + 1; k < n; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    return 1;
+}
+
 int pv_parse_number(const char *s, int swedish, double *out)
 {
     if (!s)
@@ -73,7 +87,6 @@ int pv_parse_number(const char *s, int swedish, double *out)
     /* NaN and infinity are never numbers in a spreadsheet cell. */
     if (end - p >= 3 && (!strncasecmp((const char *)p, "nan", 3) || !strncasecmp((const char *)p, "inf", 3)))
         return -3;
-    const unsigned char *digits = p;
     size_t intdigits = 0, group = 0;
     int grouped = 0;
     while (p < end) {
@@ -100,7 +113,6 @@ int pv_parse_number(const char *s, int swedish, double *out)
     if (grouped && group != 3)
         return -1;
     size_t fracdigits = 0;
-    int point = p < end && *p == '.';
     if (p < end && (*p == '.' || (swedish && *p == ','))) {
         tmp[k++] = '.';
         p++;
@@ -131,8 +143,7 @@ int pv_parse_number(const char *s, int swedish, double *out)
      * thousands so, and reading it as 120 would be a silent thousandfold
      * error; a point before any other number of digits, or after a leading
      * 0 (0.500), is a decimal point. */
-    if (swedish && point && fracdigits == 3 && !has_exp && !grouped && intdigits >= 1 &&
-        intdigits <= 3 && *digits != '0')
+    if (swedish && pv_number_point_ambiguous(s, n))
         return -4;
     tmp[k] = '\0';
     if (!has_exp && intdigits + fracdigits <= 15) {

@@ -224,24 +224,6 @@ static const char *cell_value(xsheet *s, size_t *n)
     return s->text;
 }
 
-/* A typed number is stored in the plain form ("1.504"), but the table is
- * read in the Swedish form (t->delim), where 1-3 digits, a point and three
- * digits are refused as ambiguous (number.c); such a number gets its
- * decimal comma, which the Swedish form reads as the same value. */
-static void plain_number(char *v, size_t n)
-{
-    size_t i = *v == '-';
-    size_t d = i;
-    while (d < n && v[d] >= '0' && v[d] <= '9')
-        d++;
-    if (d - i < 1 || d - i > 3 || v[i] == '0' || d + 4 != n || v[d] != '.')
-        return;
-    for (size_t k = d + 1; k < n; k++)
-        if (v[k] < '0' || v[k] > '9')
-            return;
-    v[d] = ',';
-}
-
 static void cell_end(xsheet *s)
 {
     s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
@@ -277,8 +259,11 @@ static void cell_end(xsheet *s)
         n--;
     if (!n)
         return;
-    if (s->ctype == 'n')
-        plain_number(s->text + (v - s->text), n);
+    /* A typed number is stored in the plain form ("1.504"), but the table is
+     * read in the Swedish form (t->delim), which refuses 1.504 as ambiguous:
+     * such a number gets its decimal comma, read as the same value. */
+    if (s->ctype == 'n' && pv_number_point_ambiguous(v, n))
+        s->text[(v - s->text) + strcspn(v, ".")] = ',';
     size_t off = s->pool.len;
     if (x_pool_add(&s->pool, v, n) || pv_grow((void **)&s->rcol, &s->rcap, s->rn + 1, sizeof(long)) ||
         pv_grow((void **)&s->roff, &s->rcap2, s->rn + 1, sizeof(size_t))) {

@@ -481,17 +481,6 @@ static int warn_empty_amounts(const pv_case *c, size_t k, pv_warnings *w)
                 P->row_line[first], pv_project_id(c, first));
 }
 
-typedef struct twin_ctx {
-    const pv_table *t;
-    int col;
-} twin_ctx;
-
-static int twin_cmp(size_t a, size_t b, const void *ctx)
-{
-    const twin_ctx *k = ctx;
-    return strcasecmp(pv_cell(k->t, a, (size_t)k->col), pv_cell(k->t, b, (size_t)k->col));
-}
-
 /* Ids of t that differ only in case (P1 / p1, riga / Riga) are two ids to
  * partnerval but one to a reader, and a list that names one of them may have
  * meant the other: one warning per table, naming the first pair. -1 on OOM. */
@@ -499,22 +488,19 @@ static int warn_case_twins(const pv_table *t, int col, const char *what, pv_warn
 {
     if (!t || col < 0 || t->nrows < 2)
         return 0;
-    size_t *idx = pv_malloc(t->nrows * sizeof *idx);
+    size_t *idx = pv_rows_by_cell(t, (size_t)col, 1);
     if (!idx)
         return -1;
-    for (size_t i = 0; i < t->nrows; i++)
-        idx[i] = i;
-    twin_ctx k = {t, col};
-    int rc = pv_sort_idx(idx, t->nrows, twin_cmp, &k);
+    int rc = 0;
     size_t pairs = 0, fa = 0, fb = 0;
-    for (size_t i = 1; rc == 0 && i < t->nrows; i++) {
+    for (size_t i = 1; i < t->nrows; i++) {
         const char *a = pv_cell(t, idx[i - 1], (size_t)col), *b = pv_cell(t, idx[i], (size_t)col);
         if (strcmp(a, b) && !strcasecmp(a, b) && pairs++ == 0) {
             fa = idx[i - 1] < idx[i] ? idx[i - 1] : idx[i];
             fb = idx[i - 1] < idx[i] ? idx[i] : idx[i - 1];
         }
     }
-    if (rc == 0 && pairs)
+    if (pairs)
         rc = warn(w,
                   "%s: %zu pair%s of %s ids differ only in case, first '%s' (row %d) and '%s' "
                   "(row %d): they are different %s; give them one spelling if they are one",
