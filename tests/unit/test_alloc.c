@@ -248,8 +248,7 @@ int main(void)
 {
     const char *e = getenv("PV_ALLOC_STRIDE");
     long stride = e && atol(e) > 0 ? atol(e) : 1;
-    snprintf(g_dir, sizeof g_dir, "%s/pvalloc.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(g_dir)) {
+    if (tu_temp_dir(g_dir, sizeof g_dir, "pvalloc")) {
         perror("mkdtemp");
         return 1;
     }

@@ -178,20 +178,13 @@ static void test_chance(void **state)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/pv_cofin_XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    return tu_temp_dir(dir, sizeof dir, "pv_cofin");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char p[128];
-    snprintf(p, sizeof p, "%s/case.json", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/projects.csv", dir);
-    unlink(p);
-    rmdir(dir);
-    return 0;
+    return tu_remove_tree(dir);
 }
 
 int main(void)

@@ -62,8 +62,7 @@ int main(void)
 {
     check_dl();
     char dir[256], path[300];
-    snprintf(dir, sizeof dir, "%s/pvhard.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (tu_temp_dir(dir, sizeof dir, "pvhard"))
         return 1;
     snprintf(path, sizeof path, "%s/out.txt", dir);
     pv_error err;

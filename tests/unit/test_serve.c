@@ -26,8 +26,7 @@ static char g_dir[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(g_dir, sizeof g_dir, "/tmp/pvserve.XXXXXX");
-    if (!mkdtemp(g_dir))
+    if (tu_temp_dir(g_dir, sizeof g_dir, "pvserve"))
         return -1;
     char sd[128];
     snprintf(sd, sizeof sd, "%s/scenarios", g_dir);
@@ -40,9 +39,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tu_remove_tree(g_dir);
 }
 
 /* A request that passes every check; tests change one thing. */

@@ -20,7 +20,27 @@
 #include "report/wording.h"
 #include "testutil.h"
 
-static char dir[256];
+static char root[256]; /* the tests' private folder, removed at the end */
+static char dir[320];
+
+/* dir = root/name, created. */
+static void use_dir(const char *name)
+{
+    snprintf(dir, sizeof dir, "%s/%s", root, name);
+    mkdir(dir, 0700);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return tu_temp_dir(root, sizeof root, "pv_test_solver");
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return tu_remove_tree(root);
+}
 
 /* Four projects: A (score 100·1) needs partner p1; B (0.5) and C (0.75) need
  * none; D is excluded by the rule. Budget 10: A costs 6 + p1's fee 2, B 3, C 5. */
@@ -47,8 +67,7 @@ static pv_case *load_case(const char *text)
 
 static pv_case *load(const char *extra)
 {
-    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
-    mkdir(dir, 0700);
+    use_dir("solver");
     tu_write_file(dir, "model.json", MODEL);
     tu_write_file(dir, "projects.csv", PROJECTS);
     tu_write_file(dir, "partners.csv", PARTNERS);
@@ -139,8 +158,7 @@ static void test_select_and_why(void **state)
 static void test_agreement_review(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/pv_test_review_%d", (int)getpid());
-    mkdir(dir, 0700);
+    use_dir("review");
     tu_write_file(dir, "model.json", MODEL);
     tu_write_file(dir, "projects.csv", "id,name,value,cost,partners,bad,municipality\n"
                                        "A,Alpha,4,1,pa|pi,no,other\n"
@@ -210,8 +228,7 @@ static void test_agreement_review(void **state)
 static void test_thresholds_and_objective(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/pv_test_thr_%d", (int)getpid());
-    mkdir(dir, 0700);
+    use_dir("thr");
     tu_write_file(dir, "model.json",
                   "{\"name\": \"m\", \"language\": \"en\", \"criteria\": {"
                   "\"q\": {\"weight\": 1, \"min\": 0.7, \"children\": {"
@@ -347,7 +364,6 @@ static void test_empty_and_export(void **state)
 {
     (void)state;
     /* every project excluded: an empty, optimal portfolio */
-    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
     pv_case *c = load("");
     pv_error e;
     pv_error_clear(&e);
@@ -381,8 +397,7 @@ static void test_empty_and_export(void **state)
 /* The generated cases' directory with model written into it. */
 static void gen_dir(const char *model)
 {
-    snprintf(dir, sizeof dir, "/tmp/pv_test_solver_%d", (int)getpid());
-    mkdir(dir, 0700);
+    use_dir("solver");
     tu_write_file(dir, "model.json", model);
 }
 
@@ -780,5 +795,5 @@ int main(void)
         cmocka_unit_test(test_probe_penalty_bounds_the_lp),
         cmocka_unit_test(test_resolve_from_start_matches_glpk),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -203,8 +203,7 @@ static void test_promises(void **state)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "%s/pvstream.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (tu_temp_dir(dir, sizeof dir, "pvstream"))
         return 1;
     write_case(34000); /* more than one window of the rank renderer */
     const struct CMUnitTest tests[] = {
@@ -213,9 +212,7 @@ int main(void)
         cmocka_unit_test(test_promises),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char p[400];
-    snprintf(p, sizeof p, "rm -rf '%s'", dir);
-    if (system(p) != 0)
+    if (tu_remove_tree(dir) != 0)
         rc = 1;
     return rc;
 }

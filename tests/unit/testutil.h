@@ -6,7 +6,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <string.h>
+#include <unistd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 /* Files in dir, dot files not counted (0 when dir cannot be read). */
@@ -21,6 +24,40 @@ static inline int tu_entries(const char *dir)
     if (d)
         closedir(d);
     return n;
+}
+
+/* A new private folder stem.XXXXXX under $TMPDIR (else /tmp) in buf; 0 on
+ * success. Tests write only there, and remove it with tu_remove_tree. */
+static inline int tu_temp_dir(char *buf, size_t size, const char *stem)
+{
+    const char *t = getenv("TMPDIR");
+    int n = snprintf(buf, size, "%s/%s.XXXXXX", t && *t ? t : "/tmp", stem);
+    return n > 0 && (size_t)n < size && mkdtemp(buf) ? 0 : -1;
+}
+
+/* Removes path and, when it is a folder, everything in it (symbolic links
+ * removed, never followed); 0 on success. */
+static inline int tu_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode))
+        return unlink(path);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int rc = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            char p[1024];
+            int n = snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+            if (n < 0 || (size_t)n >= sizeof p || tu_remove_tree(p) != 0)
+                rc = -1;
+        }
+    closedir(d);
+    return rmdir(path) != 0 ? -1 : rc;
 }
 
 #ifdef cmocka_unit_test
