@@ -125,7 +125,7 @@ static void frontier_text(pv_buf *b, const pv_view *v)
     const pv_case *c = v->c;
     const pv_frontier *f = v->data;
     int sv = v->sv, md = v->fmt == PV_FMT_MD;
-    pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Budget frontier", "Budgetfront"));
+    pv_buf_printf(b, md ? "# %s: " : "%s: ", pv_tr(sv, "Budget frontier", "Budgetkurva"));
     pv_buf_plain(b, pv_res_name(c, f->res, sv));
     pv_buf_puts(b, "\n\n");
     pv_objective_line(b, c, sv, md);
@@ -423,7 +423,7 @@ static void frontier_html(pv_buf *b, const pv_view *v)
 }
 
 static const pv_view_ops frontier_view = {frontier_json,     frontier_csv,  frontier_text,
-                                          frontier_html,     "Budget frontier", "Budgetfront",
+                                          frontier_html,     "Budget frontier", "Budgetkurva",
                                           "frontier"};
 
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,
