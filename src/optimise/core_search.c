@@ -52,10 +52,14 @@ typedef struct core {
  * presolver removes the fixed columns and the rows they leave empty or
  * redundant. The portfolio goes to cs->cand; returns its objective. */
 static double sub_solve(core *cs, double tm_ms, long node_limit, pv_branch br, pv_backtrack bt,
-                        double cutoff, pv_bb_out *r)
+                        double cutoff, int whole, pv_bb_out *r)
 {
     pv_mip *m = cs->m;
-    pv_bb o = {1, br, bt, m->tune.cuts, m->tune.fp, cs->gap, tm_ms, node_limit, 0, NULL};
+    pv_bb o = {1, br, bt, m->tune.cuts, m->tune.fp, cs->gap, tm_ms, node_limit, 0, NULL, NULL};
+    if (whole && m->tune.use_sol && cs->have && cutoff > -HUGE_VAL) {
+        o.incumbent = cs->inc; /* GLPK's own incumbent instead of the cutoff row */
+        cutoff = -HUGE_VAL;
+    }
     pv_lp *q = pv_lp_fixed_copy(m, m->lp, cs->fix, m->tune.cutoff ? cutoff : -HUGE_VAL);
     pv_lp_branch(m, q, &o, cs->cand, r); /* cannot fail without a start */
     pv_lp_free(q);
@@ -112,7 +116,7 @@ static double round_solve(core *cs, double tm_ms, long node_limit, pv_branch br,
             return found ? pv_mip_value(cs->m, cs->cand) : 0;
         }
     }
-    return sub_solve(cs, tm_ms, node_limit, br, bt, better(cs), r);
+    return sub_solve(cs, tm_ms, node_limit, br, bt, better(cs), 0, r);
 }
 
 /* Takes the candidate of a round when it is feasible and strictly better. */
@@ -411,7 +415,7 @@ static int core_proof(core *cs, double margin, int whole, pv_mip_sol *sol, unsig
      * branching and best-bound backtracking, did better there (README) */
     double obj =
         sub_solve(cs, left, limit, whole ? PV_BR_DTH : PV_BR_PCH, whole ? PV_BT_BLB : PV_BT_BPH,
-                  cs->have ? cs->incobj - margin : -HUGE_VAL, &r);
+                  cs->have ? cs->incobj - margin : -HUGE_VAL, whole, &r);
     int finished = r.proven || r.infeasible || (r.found && r.gap_stop) || !r.node_stop;
     if (!finished) {
         /* hand the best portfolio to the plain search */

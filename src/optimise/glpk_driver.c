@@ -536,6 +536,34 @@ static void init_iocp(glp_iocp *ip, const pv_bb *o)
 static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *val,
                   pv_bb_out *out);
 
+/* Stores portfolio x as q's MIP solution, which glp_intopt with use_sol
+ * takes as its incumbent: GLPK has no call that sets it, so q is solved
+ * with every column fixed at x (its presolver removes them all), then its
+ * bounds are put back. 0 when q holds x as an integer solution. */
+static int set_mip_solution(glp_prob *q, const unsigned char *x, size_t n)
+{
+    int *type = glp_alloc((int)n + 1, sizeof *type);
+    double *lo = glp_alloc((int)n + 1, sizeof *lo), *up = glp_alloc((int)n + 1, sizeof *up);
+    for (int j = 1; j <= (int)n; j++) {
+        type[j] = glp_get_col_type(q, j);
+        lo[j] = glp_get_col_lb(q, j);
+        up[j] = glp_get_col_ub(q, j);
+        glp_set_col_bnds(q, j, GLP_FX, x[j - 1], x[j - 1]);
+    }
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_ON;
+    int rc = glp_intopt(q, &ip);
+    int ms = glp_mip_status(q);
+    for (int j = 1; j <= (int)n; j++)
+        glp_set_col_bnds(q, j, type[j], lo[j], up[j]);
+    glp_free(type);
+    glp_free(lo);
+    glp_free(up);
+    return rc == 0 && (ms == GLP_OPT || ms == GLP_FEAS) ? 0 : -1;
+}
+
 int pv_lp_branch(const pv_mip *m, pv_lp *lp, const pv_bb *o, unsigned char *val, pv_bb_out *out)
 {
     memset(out, 0, sizeof *out);
@@ -565,6 +593,11 @@ static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *v
     }
     ip.cb_func = callback;
     ip.cb_info = &cb;
+    /* the incumbent only when GLPK took it: else a plain search */
+    int inc = o->incumbent && o->presolve && (size_t)glp_get_num_cols(q) == m->ncols &&
+              set_mip_solution(q, o->incumbent, m->ncols) == 0;
+    double inc_obj = inc ? glp_mip_obj_val(q) : 0;
+    ip.use_sol = inc ? GLP_ON : GLP_OFF;
     int rc = glp_intopt(q, &ip);
     if (cb.x)
         glp_free(cb.x);
@@ -584,6 +617,17 @@ static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *v
     out->have_bound = cb.have_bound;
     out->bound = cb.bound;
     out->code = rc;
+    /* When the search found nothing better than the incumbent, what GLPK's
+     * postprocessing returns is not a portfolio (measured: value 44 for an
+     * incumbent of 2,205). Its callback saw no GLP_IBINGO even when it did
+     * find a better one, so the value tells: better by more than GLPK's
+     * pruning margin (tol_obj), and a portfolio the model accepts. */
+    double margin = ip.tol_obj * (1 + fabs(inc_obj));
+    if (inc && out->found && !(glp_mip_obj_val(q) > inc_obj + margin && pv_mip_feasible(m, val))) {
+        out->found = out->proven = 0;
+        /* finished with nothing better: no portfolio above the incumbent */
+        out->infeasible = rc == 0 && glp_mip_obj_val(q) <= inc_obj + margin;
+    }
     return 0;
 }
 

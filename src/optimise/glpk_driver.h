@@ -59,6 +59,11 @@ typedef struct pv_bb {
     long node_limit;            /* > 0: stop after this many subproblems */
     int may_start;              /* the search may be handed a start solution */
     const unsigned char *start; /* with may_start: a feasible start, or NULL */
+    /* With presolve: a feasible portfolio whose value GLPK prunes by as its
+     * own incumbent (glp_iocp.use_sol), instead of a cutoff row. Only a
+     * strictly better portfolio is returned (found); nothing better, with
+     * the search finished, is reported as infeasible, as with a cutoff row. */
+    const unsigned char *incumbent;
 } pv_bb;
 
 typedef struct pv_bb_out {

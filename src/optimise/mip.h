@@ -43,9 +43,10 @@ typedef struct pv_tuning {
     long why_node_limit; /* subproblems per why re-solve (0: no limit) */
     int cutoff;          /* core searches prune by the incumbent (an objective row) */
     int small_bb;        /* the proof on the fixed problem by small_bb.c first */
-    int whole_presolved; /* nothing or little fixed: GLPK's presolved search, a cutoff row */
+    int whole_presolved; /* nothing or little fixed: GLPK's presolved search */
     int card_split;      /* small_bb searches each number of projects in turn */
     int penalty;         /* GLPK probing tries one dual step's penalty first */
+    int use_sol;         /* the whole problem's search takes the incumbent as GLPK's own */
 } pv_tuning;
 
 /* Fills t with the measured defaults. */

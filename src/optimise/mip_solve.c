@@ -68,7 +68,8 @@ static int plain_search(pv_mip *m, double lpobj, const unsigned char *start, dou
                after_core ? t->core_bt : t->bt, t->cuts,
                t->fp,       mip_gap > 0 ? mip_gap : 0,
                left_ms,     m->node_limit,
-               1,           offer ? start : NULL};
+               1,           offer ? start : NULL,
+               NULL};
     pv_bb_out r;
     if (pv_lp_branch(m, m->lp, &o, sol->val, &r)) {
         pv_lp_error(err);

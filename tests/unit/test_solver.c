@@ -641,6 +641,64 @@ static void test_probe_penalty_bounds_the_lp(void **state)
     assert_true(fired > 0 && fired < tests);
 }
 
+/* GLPK's presolved search given an incumbent (pv_bb.incumbent, use_sol):
+ * the optimum as incumbent leaves nothing better, reported as infeasible
+ * and never as GLPK's meaningless postprocessed vector; a worse incumbent
+ * still gives the optimum, proven. On generated cases of three sizes. */
+static void test_incumbent_prunes_as_glpk_own(void **state)
+{
+    (void)state;
+    const int sizes[] = {30, 60, 120};
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        pv_case *c = load_generated(sizes[t], (unsigned)t + 11);
+        pv_error e;
+        pv_error_clear(&e);
+        pv_ranking *r = pv_rank(c, &e);
+        assert_non_null(r);
+        pv_mip *m = pv_mip_build(c, r, &e);
+        assert_non_null(m);
+        double z = 0;
+        assert_int_equal(pv_lp_root(m, 60, &z, &e), 0);
+        signed char *fix = malloc(m->ncols + 1);
+        unsigned char *opt = calloc(m->ncols + 1, 1), *val = calloc(m->ncols + 1, 1);
+        assert_true(fix && opt && val);
+        memset(fix, -1, m->ncols + 1);
+        pv_bb o = {1, PV_BR_DTH, PV_BT_BLB, 0, 0, 0, 60000, 0, 0, NULL, NULL};
+        pv_bb_out out;
+        pv_lp *q = pv_lp_fixed_copy(m, m->lp, fix, -HUGE_VAL);
+        assert_int_equal(pv_lp_branch(m, q, &o, opt, &out), 0);
+        pv_lp_free(q);
+        assert_true(out.found && out.proven && pv_mip_feasible(m, opt));
+        double best = pv_mip_value(m, opt);
+        /* the optimum as incumbent: nothing better, and no portfolio */
+        o.incumbent = opt;
+        memset(val, 7, m->ncols);
+        q = pv_lp_fixed_copy(m, m->lp, fix, -HUGE_VAL);
+        assert_int_equal(pv_lp_branch(m, q, &o, val, &out), 0);
+        pv_lp_free(q);
+        assert_false(out.found);
+        assert_false(out.proven);
+        assert_true(out.infeasible);
+        /* the empty portfolio (feasible here) as incumbent: the optimum */
+        unsigned char *none = calloc(m->ncols + 1, 1);
+        assert_non_null(none);
+        assert_true(pv_mip_feasible(m, none));
+        o.incumbent = none;
+        q = pv_lp_fixed_copy(m, m->lp, fix, -HUGE_VAL);
+        assert_int_equal(pv_lp_branch(m, q, &o, val, &out), 0);
+        pv_lp_free(q);
+        assert_true(out.found && out.proven && pv_mip_feasible(m, val));
+        assert_true(fabs(pv_mip_value(m, val) - best) <= 1e-6 * (1 + fabs(best)));
+        free(none);
+        free(fix);
+        free(opt);
+        free(val);
+        pv_mip_free(m);
+        pv_ranking_free(r);
+        pv_case_free(c);
+    }
+}
+
 /* A generated case with three criteria (for the what-if analyses, which
  * vary their weights): n projects, seeded; criterion "a" with a minimum
  * (a leaf's: the same for any weights) when leaf_min. */
@@ -793,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_export),
         cmocka_unit_test(test_core_search_keeps_the_optimum),
         cmocka_unit_test(test_probe_penalty_bounds_the_lp),
+        cmocka_unit_test(test_incumbent_prunes_as_glpk_own),
         cmocka_unit_test(test_resolve_from_start_matches_glpk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
