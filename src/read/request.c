@@ -27,6 +27,28 @@ static int bad(pv_error *err, const char *kp, const char *msg)
     return -1;
 }
 
+/* The server opens only the files the case on disk names: a patch that
+ * would name another (the model as a path, any "data" table, the follow-up
+ * register) is refused before anything is read. */
+static int no_paths(json_t *patch, const char *kp, pv_error *err)
+{
+    char k[KP];
+    json_t *v = json_object_get(patch, "model"), *f = json_object_get(patch, "followup");
+    const char *what = NULL;
+    if (v && !json_is_object(v) && !json_is_null(v))
+        what = "model";
+    else if (json_object_get(patch, "data"))
+        what = "data";
+    else if (json_is_object(f) && json_object_get(f, "outcomes"))
+        what = "followup.outcomes";
+    if (!what)
+        return 0;
+    pvj_key(k, kp, what);
+    return bad(err, k,
+               "names a file, and the server opens only the files of the case as saved: change "
+               "them on disk (the page then offers to reload), or patch the model inline");
+}
+
 /* One option: true/false, a number or a string, by its long name. */
 static int parse_opt(pvj_ctx *x, const char *key, json_t *v, const char *kp, void *ctx)
 {
@@ -95,6 +117,8 @@ static int parse_scenarios(json_t *a, pv_api_body *b, pv_error *err)
         pvj_key(kk, kp, "patch");
         if (!json_is_object(patch))
             return bad(err, kk, patch ? "must be an object (an RFC 7386 merge patch)" : "is required");
+        if (no_paths(patch, kk, err))
+            return -1;
         if (!(b->scen[b->nscen] = pvj_scenario_new(json_string_value(name), patch, err)))
             return -1;
         b->nscen++;
@@ -150,6 +174,8 @@ static int parse_root(json_t *root, pv_api_body *b, pv_error *err)
     if (patch && !json_is_null(patch)) {
         if (!json_is_object(patch))
             return bad(err, "patch", "must be an object (an RFC 7386 merge patch)");
+        if (no_paths(patch, "patch", err))
+            return -1;
         if (!(b->patch = pvj_scenario_new("patch", patch, err)))
             return -1;
     }

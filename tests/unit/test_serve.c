@@ -367,6 +367,44 @@ static void test_errors(void **state)
                  "invalid_input", "scenarios[0].name");
 }
 
+/* No path from the client is ever opened: a patch naming a file (the model
+ * as a path, a data table, the follow-up register) is refused on every
+ * endpoint that takes one, before anything is read. */
+static void test_patch_names_no_file(void **state)
+{
+    (void)state;
+    static const char *const patches[] = {
+        "{\"data\": {\"projects\": \"/etc/passwd\"}}",
+        "{\"data\": {\"partners\": {\"file\": \"../x.xlsx\", \"sheet\": \"A\"}}}",
+        "{\"data\": {\"countries\": \"/etc/hostname\"}}",
+        "{\"model\": \"/etc/passwd\"}",
+        "{\"followup\": {\"outcomes\": \"/etc/passwd\"}}"};
+    static const char *const where[] = {"patch.data", "patch.data", "patch.data", "patch.model",
+                                        "patch.followup.outcomes"};
+    static const char *const eps[] = {"/api/rank", "/api/select", "/api/frontier",
+                                      "/api/sensitivity", "/api/robust", "/api/weights",
+                                      "/api/scenario"};
+    char body[300], cpath[40];
+    for (size_t i = 0; i < sizeof patches / sizeof *patches; i++) {
+        for (size_t k = 0; k < sizeof eps / sizeof *eps; k++) {
+            snprintf(body, sizeof body, "{%s\"patch\": %s}", k == 6 ? "\"name\": \"x\", " : "",
+                     patches[i]);
+            expect_error(eps[k], body, 400, "invalid_input", where[i]);
+        }
+        snprintf(body, sizeof body, "{\"scenarios\": [{\"name\": \"a\", \"patch\": %s}]}",
+                 patches[i]);
+        snprintf(cpath, sizeof cpath, "scenarios[0].%s", where[i]);
+        expect_error("/api/compare", body, 400, "invalid_input", cpath);
+    }
+    /* the model patched inline still works */
+    pv_request r = req_ok("POST", "/api/rank",
+                          "{\"patch\": {\"model\": {\"criteria\": {\"safety\": "
+                          "{\"weight\": 2}}}}}");
+    int st;
+    free(answer(&r, &st));
+    assert_int_equal(st, 200);
+}
+
 static void test_infeasible(void **state)
 {
     (void)state;
@@ -600,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_routes),       cmocka_unit_test(test_content_type),
         cmocka_unit_test(test_origin),       cmocka_unit_test(test_size),
         cmocka_unit_test(test_same_as_cli),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_patch_names_no_file),
         cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_report),
         cmocka_unit_test(test_scenario_save), cmocka_unit_test(test_slug),
         cmocka_unit_test(test_inputs),       cmocka_unit_test(test_parties),
