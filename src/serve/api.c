@@ -257,6 +257,34 @@ static int parties_check(const pv_serve_ctx *ctx, const pv_api_body *b, const ru
     return -1;
 }
 
+/* An infeasible analysis answers as the CLI does: select's report with the
+ * diagnosis (status infeasible, so 409 with it as "result"). When the case
+ * itself is feasible (a frontier range below its needs), NULL with err as it
+ * was. */
+static char *diagnosis(pv_case *cs, const pv_ranking *r, const run_opts *o, pv_format fmt,
+                       size_t *len, int *status, pv_error *err)
+{
+    pv_error e2;
+    pv_error_clear(&e2);
+    pv_select_opts so;
+    pv_select_opts_init(&so);
+    so.time_limit_s = o->time_limit;
+    so.no_why = 1;
+    pv_selection *s = pv_select(cs, r, &so, &e2);
+    char *text = NULL;
+    if (!s)
+        *err = e2;
+    else if (pv_selection_status(s) == PV_STATUS_INFEASIBLE) {
+        text = pv_render_select(cs, r, s, fmt, (pv_lang)o->lang, len, &e2);
+        if (text)
+            *status = PV_STATUS_INFEASIBLE;
+        else
+            *err = e2;
+    }
+    pv_selection_free(s);
+    return text;
+}
+
 /* Runs one command on the patched case and renders it in fmt. NULL + err on
  * failure; *status is PV_STATUS_INFEASIBLE for an infeasible selection. */
 static char *run(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b, const run_opts *o,
@@ -308,6 +336,8 @@ static char *run(const pv_serve_ctx *ctx, cmd c, const pv_api_body *b, const run
         text = rb ? pv_render_robust(cs, r, rb, fmt, l, len, err) : NULL;
         pv_robust_free(rb);
     }
+    if (!text && r && err->code == PV_EINFEASIBLE && c != C_SELECT)
+        text = diagnosis(cs, r, o, fmt, len, status, err);
     pv_ranking_free(r);
     pv_case_free(cs);
     return text;

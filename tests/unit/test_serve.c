@@ -418,6 +418,25 @@ static void test_infeasible(void **state)
     assert_non_null(strstr(got, "\"diagnosis\": {\"conflict\""));
     assert_non_null(strstr(got, "\"status\": \"infeasible\""));
     free(got);
+    /* an infeasible analysis: 409 with select's diagnosis as "result", as
+     * the CLI prints it (exit 3) */
+    static const char *const eps[] = {"/api/frontier", "/api/sensitivity", "/api/robust"};
+    static const char *const opts[] = {"{\"resource\": \"budget_sek\", \"steps\": 3}", "{}",
+                                       "{\"samples\": 5}"};
+    for (size_t k = 0; k < 3; k++) {
+        char body[400];
+        snprintf(body, sizeof body,
+                 "{\"patch\": {\"resources\": {\"staff_hours\": {\"limit\": 10}}, "
+                 "\"constraints\": [{\"id\": \"must\", \"type\": \"force\", \"in\": "
+                 "[\"LK13\"]}]}, \"options\": %s}",
+                 opts[k]);
+        r = req_ok("POST", eps[k], body);
+        got = answer(&r, &st);
+        if (st != 409 || !strstr(got, "\"result\": ") ||
+            !strstr(got, "\"diagnosis\": {\"conflict\""))
+            fail_msg("%s: %d %s", eps[k], st, got);
+        free(got);
+    }
 }
 
 /* POST /api/parties: the CLI's `parties --format json`; the case as saved
