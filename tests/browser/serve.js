@@ -112,6 +112,12 @@ async function main() {
     await shot(page, 'serve-start');
     await agrees(page, 'start');
     const startPortfolio = await portfolioOf(page);
+    // The follow-up register's recommendation next to each agreement, as select's partners[].followup.
+    const sel = JSON.parse(spawnSync(PV, ['select', CASE, '--format', 'json', '--no-why'], { encoding: 'utf8' }).stdout);
+    const fu = sel.partners.filter((p) => p.followup);
+    const fuShown = await page.$$eval('#review .followup', (ds) => ds.map((d) => d.textContent));
+    check(fu.length > 0 && fuShown.length === fu.length && fu.every((p, i) => fuShown[i].includes(p.followup.reasons[0])),
+      'the follow-up recommendation next to each agreement', JSON.stringify(fuShown));
 
     // The safety slider.
     let before = await seqOf(page);

@@ -292,9 +292,12 @@ function renderPortfolio() {
   }
   const rv = $("review");
   rv.replaceChildren();
-  for (const p of s.partners.filter((p) => p.review))
-    rv.append(h("li", {}, `${p.name}: ${t("review_" + p.review.action)}` +
-      (p.review.reasons && p.review.reasons.length ? ` (${p.review.reasons.join("; ")})` : "")));
+  // the decision's review, then the follow-up register's recommendation
+  const why = (x) => (x.reasons && x.reasons.length ? ` (${x.reasons.join("; ")})` : "");
+  for (const p of s.partners.filter((p) => p.review || p.followup))
+    rv.append(h("li", {}, p.review ? `${p.name}: ${t("review_" + p.review.action)}` + why(p.review) : p.name,
+      p.followup ? h("div", { class: "followup" },
+        `${t("followup_label")}: ${t("review_" + p.followup.action)}` + why(p.followup)) : null));
   if (!rv.children.length) rv.append(h("li", {}, t("none")));
 }
 
