@@ -136,7 +136,8 @@ async function main() {
     await settle(page, before);
     const diag = await page.isVisible('#diagnosis');
     const diagText = diag ? await page.textContent('#diagnosis') : '';
-    check(diag && /budget_sek/.test(diagText) && /[Hh]öjning|raise/.test(diagText), 'infeasible budget: the diagnosis with the raise', diagText);
+    check(diag && /resurs Budget|resource Budget/.test(diagText) && /Budget \S+ [\d\s]+kr \(→ [\d\s]+kr\)/.test(diagText) && /[Hh]öjning|raise/.test(diagText) && !/budget_sek/.test(diagText),
+      'infeasible budget: the diagnosis with the raise, by name and in kr', diagText);
     await shot(page, 'serve-diagnosis');
     before = await seqOf(page);
     await page.click('#undo');

@@ -145,6 +145,12 @@ function projectName(id) {
   return p ? p.name : id;
 }
 
+// A resource's display name and unit (the case's "name" and "unit" in the
+// page's language), else its id: politicians read "Budget", not budget_sek.
+function resName(id) { return label(((caseJson.resources || {})[id] || {}).name, id); }
+function resUnit(id) { return label(((caseJson.resources || {})[id] || {}).unit, ""); }
+function amount(x, id) { const u = resUnit(id); return num(x) + (u ? "\u00a0" + u : ""); }
+
 function mainResource() {
   const ids = Object.keys(caseJson.resources || {});
   return ids.includes("budget_sek") ? "budget_sek" : ids[0];
@@ -164,10 +170,10 @@ function renderAll() {
 
 // The cost of a set of projects in the main resource, with its unit ("kr").
 function costOf(ids) {
-  const res = mainResource(), r = (caseJson.resources || {})[res] || {};
+  const res = mainResource();
   let sum = 0;
   for (const id of ids) sum += ((caseJson.display.projects[id] || {}).demand || {})[res] || 0;
-  return num(sum) + " " + label(r.unit, res);
+  return amount(sum, res);
 }
 
 function showParties() {
@@ -200,11 +206,11 @@ function buildControls() {
     const step = max > 10000 ? 5000 : max > 1000 ? 10 : 1;
     const set = (v) => commit((s) => { s.limits[id] = Math.max(0, Number(v)); });
     lbox.append(h("div", { class: "limit" },
-      h("label", {}, id + " "),
+      h("label", {}, resName(id) + (resUnit(id) ? ` (${resUnit(id)})` : "") + " "),
       h("input", { type: "number", min: 0, step, value: state.limits[id], "data-res": id,
         onchange: (ev) => set(ev.target.value) }),
       h("input", { type: "range", min: 0, max, step, value: state.limits[id], "data-res": id,
-        "aria-label": id, oninput: (ev) => set(ev.target.value) })));
+        "aria-label": resName(id), oninput: (ev) => set(ev.target.value) })));
   }
   const cbox = $("constraints");
   cbox.replaceChildren();
@@ -251,11 +257,11 @@ function renderPortfolio() {
     diag.append(h("strong", {}, t("infeasible_title")));
     diag.append(h("p", {}, t("conflict") + ": " + d.conflict.map((k) => {
       const con = (caseJson.constraints || []).find((c) => c.id === k.id);
-      return t("kind_" + k.kind) + " " + label(con && con.label, k.id);
+      return t("kind_" + k.kind) + " " + (k.kind === "resource" ? resName(k.id) : label(con && con.label, k.id));
     }).join("; ")));
     const raise = (d.raise || []).filter((r) => r.by > 0);
     diag.append(h("p", { "data-raise": "" }, d.raising_resources_helps && raise.length
-      ? t("raise") + ": " + raise.map((r) => `${r.id} ${t("by")} ${num(r.by)} (→ ${num(state.limits[r.id] + r.by)})`).join(", ")
+      ? t("raise") + ": " + raise.map((r) => `${resName(r.id)} ${t("by")} ${amount(r.by, r.id)} (→ ${amount(state.limits[r.id] + r.by, r.id)})`).join(", ")
       : t("raise_none")));
   }
   $("summary").textContent = s.status === "infeasible" ? t("status_infeasible")
@@ -266,7 +272,7 @@ function renderPortfolio() {
     const full = r.limit > 0 && r.used >= r.limit - 1e-6;
     const pct = r.limit > 0 ? Math.min(100, (100 * r.used) / r.limit) : 0;
     const bar = h("div", { class: "bar" + (full ? " full" : ""), "data-bar": r.id },
-      h("div", { style: false }), h("span", {}, `${r.id}: ${num(r.used)} ${t("of")} ${num(r.limit)}${full ? " · " + t("binding") : ""}`));
+      h("div", { style: false }), h("span", {}, `${resName(r.id)}: ${amount(r.used, r.id)} ${t("of")} ${amount(r.limit, r.id)}${full ? " · " + t("binding") : ""}`));
     bar.firstChild.style.width = pct + "%";
     bars.append(bar);
   }
@@ -288,7 +294,7 @@ function renderPortfolio() {
     const p = caseJson.display.projects[id] || { demand: {} };
     ol.append(h("li", { "data-id": id, class: prevSelected && entered.includes(id) ? "entered" : "",
       title: t("click_why"), onclick: () => showWhy(id) },
-      `${id} ${projectName(id)} – ${num(p.demand[res] || 0)} ${res}`));
+      `${id} ${projectName(id)} – ${amount(p.demand[res] || 0, res)}`));
   }
   const rv = $("review");
   rv.replaceChildren();
@@ -354,7 +360,7 @@ async function runFrontier(my) {
   if (r.status !== 200) { box.textContent = (r.json && r.json.error && r.json.error.message) || r.text; return; }
   const cur = lastSelect && lastSelect.status !== "infeasible"
     ? { cost: lastSelect.resources.find((x) => x.id === res).used, value: lastSelect.objective } : null;
-  box.append(frontierSvg(r.json, cur, { title: t("frontier"), x: res }));
+  box.append(frontierSvg(r.json, cur, { title: t("frontier"), x: resName(res) + (resUnit(res) ? ` (${resUnit(res)})` : "") }));
   if (r.json.exact === false) box.append(h("p", { class: "warn" }, t("frontier_inexact")));
 }
 
