@@ -174,8 +174,31 @@ int pv_dl_need(pv_dl *d, pv_error *err);
 void *pv_dl_sym(void *so, const char *name, const char **missing);
 
 /* ---------------------------------------------------------- util/fileio */
-/* Reads a whole regular file (size limit checked). NULL + err on failure. */
+/* Reads a whole regular file (size limit checked). NULL + err on failure.
+ * A path the installed snapshot holds is answered from it (util/snapshot.c). */
 char *pv_read_file(const char *path, size_t *len, pv_error *err);
+
+/* ---------------------------------------------------------- util/snapshot */
+/* Input files held in memory: serve's last good state of its case. */
+typedef struct pv_snapshot pv_snapshot;
+/* An empty snapshot, or NULL when out of memory. */
+pv_snapshot *pv_snapshot_new(void);
+/* Frees s (NULL is fine). */
+void pv_snapshot_free(pv_snapshot *s);
+/* 1 when s holds every file read while it recorded (none was lost to memory). */
+int pv_snapshot_ok(const pv_snapshot *s);
+/* Makes pv_read_file answer from s (NULL: from disk); returns the previous one. */
+pv_snapshot *pv_snapshot_use(pv_snapshot *s);
+/* Makes pv_read_file add what it reads from disk to s (NULL: stop); returns
+ * the previous one. */
+pv_snapshot *pv_snapshot_record(pv_snapshot *s);
+/* 1 when the snapshot in use holds path. */
+int pv_snapshot_held(const char *path);
+/* A copy of path's bytes from the snapshot in use (NUL-terminated, *len),
+ * or NULL (out of memory, or not held). */
+char *pv_snapshot_read(const char *path, size_t *len);
+/* Adds path's bytes to the snapshot being recorded, if any. */
+void pv_snapshot_note(const char *path, const char *data, size_t len);
 size_t pv_max_file_bytes(void);
 /* For writers that only write to a named file (libxlsxwriter): runs
  * fn(path, ctx) with path naming a new empty temporary file in $TMPDIR (else

@@ -533,6 +533,8 @@ void pv_serve_api(const pv_serve_ctx *ctx, const char *route, const pv_request *
         pv_serve_list(ctx, res);
     else if (!strcmp(route, "inputs"))
         pv_serve_inputs(ctx, res);
+    else if (!strcmp(route, "reload"))
+        pv_serve_reload(ctx, res);
     else if (!strcmp(route, "report"))
         report(ctx, req, res);
     else if (!strcmp(route, "scenario"))

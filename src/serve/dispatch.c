@@ -161,6 +161,7 @@ static const route ROUTES[] = {
     {"/api/case", "GET"},
     {"/api/scenarios", "GET"},
     {"/api/inputs", "GET"},
+    {"/api/reload", "POST"},
     {"/api/rank", "POST"},
     {"/api/select", "POST"},
     {"/api/weights", "POST"},

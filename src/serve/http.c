@@ -253,15 +253,16 @@ static struct MHD_Daemon *start(pv_server *s, int fd, int ipv6)
 
 pv_server *pv_serve_start(const pv_serve_opts *o, pv_error *err)
 {
-    pv_case *c = pv_case_load(o->case_path, err); /* a broken case fails here, exit 2 */
-    if (!c)
-        return NULL;
-    pv_case_free(c);
     if (pv_dl_need(&mhd, err))
+        return NULL;
+    /* a broken case fails here, exit 2; else the requests answer from the
+     * files as read now until a reload reads them again */
+    if (pv_serve_snapshot(o->case_path, err))
         return NULL;
     pv_server *s = pv_calloc(1, sizeof *s);
     if (!s || !(s->case_path = pv_strdup(o->case_path))) {
         pv_free(s);
+        pv_serve_snapshot_drop();
         pv_err_nomem(err);
         return NULL;
     }
@@ -310,4 +311,5 @@ void pv_serve_stop(pv_server *s)
     }
     pv_free(s->case_path);
     pv_free(s);
+    pv_serve_snapshot_drop();
 }

@@ -246,26 +246,96 @@ void pv_serve_list(const pv_serve_ctx *ctx, pv_response *res)
     json_ok(res, &b);
 }
 
-/* GET /api/inputs: {"stamp": "…", "lang": --lang or null, "error": null |
- * "the CLI's message"}. The
- * stamp changes when any input file of the case changes on disk. */
-void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res)
+/* The change stamp of c's input files on disk (the case file, model, tables,
+ * register): their modification times and sizes, hashed. */
+static unsigned long long stamp_of(const char *case_path, const pv_case *c)
 {
-    pv_error err;
-    pv_error_clear(&err);
-    pv_case *c = pv_case_load(ctx->case_path, &err);
-    pv_buf b;
-    pv_buf_init(&b);
     unsigned long long h = 1469598103934665603ULL;
     struct stat st;
-    if (stat(ctx->case_path, &st) == 0)
+    if (stat(case_path, &st) == 0)
         h = (h ^ (unsigned long long)st.st_mtim.tv_nsec ^ (unsigned long long)st.st_mtime ^
              (unsigned long long)st.st_size) * 1099511628211ULL;
     for (size_t i = 0; c && i < pv_case_input_count(c); i++)
         if (stat(pv_case_input_path(c, i), &st) == 0)
             h = (h ^ (unsigned long long)st.st_mtim.tv_nsec ^ (unsigned long long)st.st_mtime ^
                  (unsigned long long)st.st_size) * 1099511628211ULL;
-    pv_buf_printf(&b, "{\"stamp\": \"%016llx\", \"lang\": %s, \"error\": ", h,
+    return h;
+}
+
+/* The stamp of the files the server answers from (its snapshot). */
+static unsigned long long g_loaded;
+static int g_have_loaded;
+
+int pv_serve_snapshot(const char *case_path, pv_error *err)
+{
+    pv_snapshot *fresh = pv_snapshot_new();
+    if (!fresh) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    pv_snapshot *cur = pv_snapshot_use(NULL); /* read the disk, not the last state */
+    pv_snapshot_record(fresh);
+    pv_case *c = pv_case_load(case_path, err);
+    pv_snapshot_record(NULL);
+    if (!c || !pv_snapshot_ok(fresh)) {
+        if (c)
+            pv_err_nomem(err);
+        pv_case_free(c);
+        pv_snapshot_free(fresh);
+        pv_snapshot_use(cur);
+        return -1;
+    }
+    g_loaded = stamp_of(case_path, c);
+    g_have_loaded = 1;
+    pv_case_free(c);
+    pv_snapshot_free(cur);
+    pv_snapshot_use(fresh);
+    return 0;
+}
+
+void pv_serve_snapshot_drop(void)
+{
+    pv_snapshot_free(pv_snapshot_use(NULL));
+    g_have_loaded = 0;
+}
+
+/* POST /api/reload: the case read again from disk; when it loads, the
+ * server answers from it from now on ({"stamp"}), else 400 with the CLI's
+ * message and the last good state kept. */
+void pv_serve_reload(const pv_serve_ctx *ctx, pv_response *res)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    if (pv_serve_snapshot(ctx->case_path, &err)) {
+        pv_serve_lib_error(res, &err);
+        return;
+    }
+    pv_buf b;
+    pv_buf_init(&b);
+    pv_buf_printf(&b, "{\"stamp\": \"%016llx\"}\n", g_loaded);
+    json_ok(res, &b);
+}
+
+/* GET /api/inputs: {"stamp": "…", "loaded": "…" | null, "lang": --lang or
+ * null, "error": null | "the CLI's message"}. stamp changes when any input
+ * file of the case changes on disk; loaded is the stamp of the files the
+ * server answers from (its last good state), and error what the files on
+ * disk would give now. */
+void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res)
+{
+    pv_error err;
+    pv_error_clear(&err);
+    pv_snapshot *cur = pv_snapshot_use(NULL); /* the files on disk */
+    pv_case *c = pv_case_load(ctx->case_path, &err);
+    pv_snapshot_use(cur);
+    pv_buf b;
+    pv_buf_init(&b);
+    pv_buf_printf(&b, "{\"stamp\": \"%016llx\", \"loaded\": ", stamp_of(ctx->case_path, c));
+    if (g_have_loaded)
+        pv_buf_printf(&b, "\"%016llx\"", g_loaded);
+    else
+        pv_buf_puts(&b, "null");
+    pv_buf_printf(&b, ", \"lang\": %s, \"error\": ",
                   ctx->lang == PV_LANG_SV   ? "\"sv\""
                   : ctx->lang == PV_LANG_EN ? "\"en\""
                                             : "null");

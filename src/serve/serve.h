@@ -81,5 +81,13 @@ int pv_serve_save(const char *dir, const char *name, const char *text, char *fil
 /* GET /api/scenarios and GET /api/inputs (save.c). */
 void pv_serve_list(const pv_serve_ctx *ctx, pv_response *res);
 void pv_serve_inputs(const pv_serve_ctx *ctx, pv_response *res);
+/* POST /api/reload (save.c): the case read again; kept only when it loads. */
+void pv_serve_reload(const pv_serve_ctx *ctx, pv_response *res);
+/* Loads the case at case_path from disk and makes the files it read the
+ * state every request answers from (pv_snapshot_use), the last good state
+ * until the next success. 0, or -1 + err with the state as it was. */
+int pv_serve_snapshot(const char *case_path, pv_error *err);
+/* Drops that state: requests read the disk again. */
+void pv_serve_snapshot_drop(void);
 
 #endif

@@ -44,6 +44,12 @@ size_t pv_max_file_bytes(void)
 
 char *pv_read_file(const char *path, size_t *len, pv_error *err)
 {
+    if (pv_snapshot_held(path)) {
+        char *d = pv_snapshot_read(path, len);
+        if (!d)
+            pv_err_nomem(err);
+        return d;
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         pv_err(err, PV_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -115,6 +121,7 @@ char *pv_read_file(const char *path, size_t *len, pv_error *err)
     close(fd);
     data[n] = '\0';
     *len = n;
+    pv_snapshot_note(path, data, n);
     return data;
 }
 

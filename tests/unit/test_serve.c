@@ -637,6 +637,70 @@ static void test_inputs(void **state)
     pv_response_free(&b);
 }
 
+/* The last good state: after a snapshot (as serve takes at start), a broken
+ * save on disk changes no answer; /api/inputs reports it (stamp differs from
+ * loaded, the CLI's message); /api/reload refuses it with that message and
+ * keeps the state; once the file is good again, /api/reload takes it and
+ * the answers follow the new file. */
+static void test_last_good_state(void **state)
+{
+    (void)state;
+    char dir[160], cmd[400], casep[200], csv[220];
+    snprintf(dir, sizeof dir, "%s/good", g_dir);
+    snprintf(cmd, sizeof cmd, "cp -r tests/data/mini '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(casep, sizeof casep, "%s/case.json", dir);
+    snprintf(csv, sizeof csv, "%s/projects.csv", dir);
+    pv_serve_ctx ctx = g_ctx;
+    ctx.case_path = casep;
+    pv_error err;
+    pv_error_clear(&err);
+    assert_int_equal(pv_serve_snapshot(casep, &err), 0);
+    pv_request rank = req_ok("POST", "/api/rank", "{}");
+    pv_request inputs = req_ok("GET", "/api/inputs", NULL);
+    pv_request reload = req_ok("POST", "/api/reload", "{}");
+    pv_response a, b, c, d, e, f;
+    pv_serve_handle(&ctx, &rank, &a);
+    assert_int_equal(a.status, 200);
+    sleep(1); /* a new mtime even on coarse clocks */
+    FILE *fp = fopen(csv, "a");
+    assert_non_null(fp);
+    fputs("broken,\"row\n", fp);
+    fclose(fp);
+    pv_serve_handle(&ctx, &rank, &b); /* the broken save changes nothing */
+    assert_int_equal(b.status, 200);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.body, b.body, a.len);
+    pv_serve_handle(&ctx, &inputs, &c);
+    assert_non_null(strstr(c.body, "projects.csv"));
+    char stamp[17] = "", loaded[17] = "";
+    assert_int_equal(sscanf(c.body, "{\"stamp\": \"%16[0-9a-f]\", \"loaded\": \"%16[0-9a-f]\"",
+                            stamp, loaded), 2);
+    assert_string_not_equal(stamp, loaded);
+    pv_serve_handle(&ctx, &reload, &d); /* refused, the state kept */
+    assert_int_equal(d.status, 400);
+    assert_non_null(strstr(d.body, "projects.csv"));
+    pv_response_free(&b);
+    pv_serve_handle(&ctx, &rank, &b);
+    assert_memory_equal(a.body, b.body, a.len);
+    /* a good save: P2 scores less; reload takes it, and rank follows it */
+    sleep(1);
+    snprintf(cmd, sizeof cmd,
+             "sed -i -e '$d' -e 's/^P2,Demokrati Nairobi,nairobi,Lokal demokrati,80000,150,0.9,3,/"
+             "P2,Demokrati Nairobi,nairobi,Lokal demokrati,80000,150,0.1,1,/' '%s'",
+             csv);
+    assert_int_equal(system(cmd), 0);
+    pv_serve_handle(&ctx, &reload, &e);
+    assert_int_equal(e.status, 200);
+    pv_serve_handle(&ctx, &rank, &f);
+    assert_int_equal(f.status, 200);
+    assert_false(f.len == a.len && !memcmp(f.body, a.body, a.len));
+    pv_serve_snapshot_drop();
+    pv_response *all[] = {&a, &b, &c, &d, &e, &f};
+    for (size_t i = 0; i < 6; i++)
+        pv_response_free(all[i]);
+}
+
 static void test_slug(void **state)
 {
     (void)state;
@@ -660,7 +724,7 @@ int main(void)
         cmocka_unit_test(test_patch_names_no_file),
         cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_report),
         cmocka_unit_test(test_scenario_save), cmocka_unit_test(test_slug),
-        cmocka_unit_test(test_inputs),       cmocka_unit_test(test_parties),
+        cmocka_unit_test(test_inputs),       cmocka_unit_test(test_last_good_state),       cmocka_unit_test(test_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

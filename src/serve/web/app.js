@@ -449,12 +449,15 @@ async function exportReport() {
 
 // ---- reload when the inputs change on disk --------------------------------------
 
+// The server answers from the files as it last read them ("loaded"): the
+// page offers a reload when the files on disk differ, and a broken save only
+// shows its error, the last good state still answering.
 async function poll() {
   const r = await api("/api/inputs");
   if (!r.json) return;
-  if (stamp === null) stamp = r.json.stamp;
+  if (stamp === null) stamp = r.json.loaded || r.json.stamp;
   const box = $("reload");
-  if (r.json.stamp === stamp) { box.hidden = true; return; }
+  if (r.json.stamp === (r.json.loaded || stamp)) { box.hidden = true; return; }
   box.hidden = false;
   box.classList.toggle("error", !!r.json.error);
   $("reload-text").textContent = r.json.error ? `${t("broken_inputs")} ${r.json.error}` : t("changed_inputs");
@@ -462,10 +465,19 @@ async function poll() {
 }
 
 async function reloadCase() {
+  const l = await api("/api/reload", {});
+  if (l.status !== 200) {
+    const box = $("reload");
+    box.hidden = false;
+    box.classList.add("error");
+    $("reload-text").textContent = `${t("broken_inputs")} ${(l.json && l.json.error && l.json.error.message) || l.text}`;
+    $("reload-button").hidden = true;
+    return;
+  }
   const r = await api("/api/case");
   if (r.status !== 200) return;
   const i = await api("/api/inputs");
-  stamp = i.json ? i.json.stamp : null;
+  stamp = i.json ? i.json.loaded || i.json.stamp : null;
   $("reload").hidden = true;
   setCase(r.json, true);
   await loadParties(api);
@@ -490,7 +502,7 @@ async function main() {
   const [c, i] = [await api("/api/case"), await api("/api/inputs")];
   if (c.status !== 200) { status((c.json && c.json.error && c.json.error.message) || c.text); return; }
   setLang((i.json && i.json.lang) || c.json.model.language || "sv");
-  stamp = i.json ? i.json.stamp : null;
+  stamp = i.json ? i.json.loaded || i.json.stamp : null;
   setCase(c.json, false);
   await loadParties(api);
   renderAll();
