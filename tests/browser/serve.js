@@ -200,6 +200,46 @@ async function main() {
     check(Buffer.compare(got, want) === 0, 'export equals partnerval select --format html', got.length + ' vs ' + want.length);
     fs.writeFileSync(path.join(OUT, 'serve-export.html'), got);
 
+    // Reload (only on a copy of the case: the script passes one). A broken
+    // save shows its error, offers no reload and changes no answer; a good
+    // save is offered, and taking it gives what the CLI gives for the file.
+    if (process.env.PV_CASE_IS_COPY) {
+      const csv = path.join(path.dirname(CASE), 'projects.csv');
+      const orig = fs.readFileSync(csv, 'utf8');
+      fs.appendFileSync(csv, 'broken,"row\n');
+      await page.waitForSelector('#reload.error:not([hidden])', { timeout: 30000 });
+      const rtext = await page.textContent('#reload-text');
+      check(/projects\.csv/.test(rtext) && !(await page.isVisible('#reload-button')),
+        'reload: a broken save shows its error and offers no reload', rtext);
+      before = await seqOf(page);
+      await page.$eval('input[data-crit="safety"]', (e) => { e.value = '3'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+      await settle(page, before);
+      fs.writeFileSync(csv, orig); // compare (the CLI) reads the good file
+      await agrees(page, 'reload: the last good state still answers');
+      await shot(page, 'serve-broken-save');
+      before = await seqOf(page);
+      await page.click('#undo');
+      await settle(page, before);
+      const top = startPortfolio[0];
+      // the top project now costs more than the whole budget (a plain line: no quotes)
+      const lines = orig.split('\n'), cost = lines[0].split(',').indexOf('cost_sek');
+      const li = lines.findIndex((l) => l.startsWith(top + ',') && !l.includes('"'));
+      check(cost > 0 && li > 0, `reload: ${top}'s cost can be changed`);
+      const f = lines[li].split(',');
+      f[cost] = '99000000';
+      lines[li] = f.join(',');
+      fs.writeFileSync(csv, lines.join('\n'));
+      await page.waitForSelector('#reload:not(.error):not([hidden]) #reload-button:not([hidden])', { timeout: 30000 });
+      before = await seqOf(page);
+      await page.click('#reload-button');
+      await settle(page, before);
+      const want2 = JSON.parse(spawnSync(PV, ['select', CASE, '--format', 'json', '--no-why'], { encoding: 'utf8' }).stdout);
+      const got2 = await portfolioOf(page);
+      check(JSON.stringify(got2) === JSON.stringify(want2.selected_projects) && !got2.includes(top),
+        `reload: the good save taken (${top} out of reach), as the CLI selects`, JSON.stringify(got2));
+      fs.writeFileSync(csv, orig);
+    }
+
     // English.
     await page.click('#lang');
     check((await page.textContent('#portfolio-panel h2')) === 'Portfolio', 'English page');

@@ -3,7 +3,8 @@
 # Chromium (playwright-core) over the page served for the Lidköping example:
 # the safety slider, an infeasible budget and its diagnosis, must-not, why,
 # scenario save and compare, robustness, the frontier's P/B/C, the export
-# (equal to the CLI's report), English. Screenshots of each view are kept in
+# (equal to the CLI's report), reload after a broken and a good save (on a
+# copy of the case), English. Screenshots of each view are kept in
 # tests/out/serve-browser/ as artefacts.
 #   tests/scripts/serve_browser.sh /abs/path/to/partnerval
 # Skips (exit 0) as tests/scripts/browser.sh does when Chromium, Node.js or
@@ -25,4 +26,8 @@ if [ ! -f "$BROWSER/node_modules/playwright-core/package.json" ]; then
     { echo "FAIL serve-browser: npm ci in tests/browser (see $OUT/npm.log)"; exit 1; }
 fi
 cd "$ROOT" || exit 1
-CHROMIUM="$CHROMIUM" node "$BROWSER/serve.js" "$PV" examples/lidkoping/case.json "$OUT"
+# a copy of the case with the files it names, so the reload test may change them
+COPY="$OUT/tree"
+mkdir -p "$COPY/examples" && cp -r examples/lidkoping "$COPY/examples/" && cp -r models data "$COPY/" ||
+  { echo "FAIL serve-browser: cannot copy the Lidköping case into $COPY"; exit 1; }
+PV_CASE_IS_COPY=1 CHROMIUM="$CHROMIUM" node "$BROWSER/serve.js" "$PV" "$COPY/examples/lidkoping/case.json" "$OUT"

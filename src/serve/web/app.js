@@ -428,7 +428,7 @@ async function compareScenarios() {
     h("thead", {}, h("tr", {}, h("th", {}), ...cols.map((c) => h("th", {}, c.name)))),
     h("tbody", {},
       row(t("value"), (c) => c.objective === null ? t("status_infeasible") : num(c.objective, 2)),
-      ...c0res(cols).map((id) => row(id, (c) => { const x = c.resources.find((q) => q.id === id); return x ? `${num(x.used)} / ${num(x.limit)}` : ""; })),
+      ...c0res(cols).map((id) => row(resName(id), (c) => { const x = c.resources.find((q) => q.id === id); return x ? `${num(x.used)} / ${amount(x.limit, id)}` : ""; })),
       row(t("selected"), (c) => c.selected_projects.join(", ")),
       row(t("entered"), (c) => (c.added || []).join(", ")),
       row(t("left"), (c) => (c.removed || []).join(", ")))));
