@@ -325,7 +325,10 @@ static int sums(pv_followup *f)
     return rc;
 }
 
-/* Each year's figures, for --from. */
+/* Each year's figures, for --from: the register's amounts that year, and
+ * each listed project once by its status that year (its last row of the
+ * year), as unreported when it has none that year, so that the counts of a
+ * year add up to the projects listed as the departments' do. */
 static int per_year(pv_followup *f)
 {
     const pv_case *c = f->c;
@@ -348,8 +351,16 @@ static int per_year(pv_followup *f)
         for (size_t k = 0; k < c->nres; k++)
             y->actual[k] += w->actual[k];
         y->external += w->external;
-        if (w->part < 0)
-            y->count[w->status]++;
+    }
+    for (size_t i = 0; i < f->nproj; i++) {
+        const pv_fu_proj *q = &f->proj[i];
+        for (size_t t = 0; t < f->nyears; t++) {
+            int st = -1;
+            for (size_t k = 0; k < q->nrows; k++) /* sorted by year */
+                if (o->rows[q->rows[k]].year == f->years[t].year)
+                    st = (int)o->rows[q->rows[k]].status;
+            f->years[t].count[st < 0 ? PV_OS_N : (size_t)st]++;
+        }
     }
     return 0;
 }
