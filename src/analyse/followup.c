@@ -326,9 +326,10 @@ static int sums(pv_followup *f)
 }
 
 /* Each year's figures, for --from: the register's amounts that year, and
- * each listed project once by its status that year (its last row of the
- * year), as unreported when it has none that year, so that the counts of a
- * year add up to the projects listed as the departments' do. */
+ * each listed project once by its status at the end of that year (its last
+ * row up to then in the period), as unreported while it has none: the
+ * counts of a year add up to the projects listed, and the last year's are
+ * the departments' (a project done the year before stays done). */
 static int per_year(pv_followup *f)
 {
     const pv_case *c = f->c;
@@ -357,7 +358,7 @@ static int per_year(pv_followup *f)
         for (size_t t = 0; t < f->nyears; t++) {
             int st = -1;
             for (size_t k = 0; k < q->nrows; k++) /* sorted by year */
-                if (o->rows[q->rows[k]].year == f->years[t].year)
+                if (o->rows[q->rows[k]].year <= f->years[t].year)
                     st = (int)o->rows[q->rows[k]].status;
             f->years[t].count[st < 0 ? PV_OS_N : (size_t)st]++;
         }

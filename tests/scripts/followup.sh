@@ -80,6 +80,16 @@ for e, year, frm in periods:
     ids = {p["id"] for p in js["projects"]} | {a["id"] for a in js["agreements"]}
     miss = [r["id"] for r in reg if frm <= int(r["year"]) <= year and r["id"] not in ids]
     check(not miss, tag + " no register row is dropped", str(miss))
+    # each year's counts add up to the projects listed; the last year's are the departments'
+    if js.get("years"):
+        dep = {}
+        for d in js["departments"]:
+            for k, v in d["count_by_status"].items():
+                dep[k] = dep.get(k, 0) + v
+        sums = [sum(y["count_by_status"].values()) for y in js["years"]]
+        check(all(n == len(js["projects"]) for n in sums) and js["years"][-1]["count_by_status"] == dep,
+              tag + " each year counts every project; the last year's counts are the departments'",
+              "%s vs %d; %s vs %s" % (sums, len(js["projects"]), js["years"][-1]["count_by_status"], dep))
     res = list(exp["actual"])
     # CSV (both languages): the total row
     for lang in ("sv", "en"):
