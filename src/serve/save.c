@@ -55,16 +55,53 @@ static void json_ok(pv_response *res, pv_buf *b)
 }
 
 /* "model.criteria.x.weight: must be …" -> "model.criteria.x.weight". */
+static int path_chars(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == '.' || s[i] == '_' || s[i] == '-' || s[i] == '[' || s[i] == ']' ||
+              (s[i] >= '0' && s[i] <= '9') || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+            return 0;
+    return 1;
+}
+
+/* The key path of keys.c's "unknown key 'K' in P…" (P.K) or "… at the top
+ * level" (K). 1 when text is such a message and the path fits. */
+static int unknown_key_path(const char *text, char *out, size_t size)
+{
+    static const char HEAD[] = "unknown key '";
+    if (strncmp(text, HEAD, sizeof HEAD - 1))
+        return 0;
+    const char *k = text + sizeof HEAD - 1, *q = strchr(k, '\'');
+    if (!q || q == k || !path_chars(k, (size_t)(q - k)))
+        return 0;
+    size_t kn = (size_t)(q - k);
+    if (!strncmp(q, "' at the top level", 18)) {
+        if (kn >= size)
+            return 0;
+        memcpy(out, k, kn);
+        out[kn] = '\0';
+        return 1;
+    }
+    if (strncmp(q, "' in ", 5))
+        return 0;
+    const char *p = q + 5;
+    size_t pn = strcspn(p, "; (");
+    if (pn == 0 || !path_chars(p, pn) || pn + 1 + kn >= size)
+        return 0;
+    memcpy(out, p, pn);
+    out[pn] = '.';
+    memcpy(out + pn + 1, k, kn);
+    out[pn + 1 + kn] = '\0';
+    return 1;
+}
+
 static int key_path(const char *text, char *out, size_t size)
 {
+    if (unknown_key_path(text, out, size))
+        return 1;
     size_t n = strcspn(text, ": \"'");
-    if (n == 0 || n >= size || strncmp(text + n, ": ", 2))
+    if (n == 0 || n >= size || strncmp(text + n, ": ", 2) || !path_chars(text, n))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(text[i] == '.' || text[i] == '_' || text[i] == '-' || text[i] == '[' ||
-              text[i] == ']' || (text[i] >= '0' && text[i] <= '9') ||
-              ((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z')))
-            return 0;
     memcpy(out, text, n);
     out[n] = '\0';
     return 1;

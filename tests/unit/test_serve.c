@@ -349,6 +349,10 @@ static void test_errors(void **state)
                               "\"x\"}}}}}",
                  400, "invalid_input", "model.criteria.safety.weight");
     expect_error("/api/rank", "{\"patch\": {\"model\": null}}", 400, "invalid_input", "model");
+    /* an unknown key: its own path */
+    expect_error("/api/rank", "{\"patch\": {\"resources\": {\"budget_sek\": {\"limt\": 5}}}}", 400,
+                 "invalid_input", "resources.budget_sek.limt");
+    expect_error("/api/rank", "{\"patch\": {\"nmae\": \"x\"}}", 400, "invalid_input", "nmae");
     expect_error("/api/rank", "{\"options\": {\"steps\": 3}}", 400, "invalid_options",
                  "options.steps");
     expect_error("/api/select", "{\"options\": {\"why\": 1}}", 400, "invalid_options",
