@@ -99,12 +99,22 @@ size_t pv_fu_goal_projects(pv_buf *b, const pv_followup *f, size_t g,
 
 /* ------------------------------------------------------------ text and md */
 
+/* Text from the inputs (names, activities, reasons): Markdown-escaped in
+ * Markdown, so that no name or activity renders as markup there. */
+static void put_text(pv_buf *b, int md, const char *s)
+{
+    if (md)
+        pv_buf_md(b, s);
+    else
+        pv_buf_plain(b, s);
+}
+
 /* A list item's start: the bullet, then its subject (a project, a
  * department, a goal, a partner). */
 static void item(pv_buf *b, int md, const char *subject)
 {
     pv_buf_puts(b, md ? "- " : "  - ");
-    pv_buf_plain(b, subject);
+    put_text(b, md, subject);
 }
 
 /* A note under a section, in brackets: its own paragraph in Markdown,
@@ -132,25 +142,25 @@ static void head(pv_buf *b, const pv_followup *f, int sv, int md)
     pv_buf_puts(&t, pv_tr(sv, "Follow-up ", "Uppföljning "));
     pv_fu_period(&t, f->from, f->year);
     pv_buf_puts(&t, ": ");
-    pv_buf_plain(&t, c->name);
+    put_text(&t, md, c->name);
     if (md)
         pv_buf_puts(b, "# ");
     pv_buf_printf(b, "%s\n\n", t.data ? t.data : "");
     pv_buf_free(&t);
     pv_buf_printf(b, "%s ", pv_tr(sv, "To", "Till"));
-    pv_buf_plain(b, pv_fu_to(c, sv));
+    put_text(b, md, pv_fu_to(c, sv));
     pv_buf_printf(b, ". %s: ", pv_tr(sv, "Model", "Modell"));
-    pv_buf_plain(b, c->model->name);
+    put_text(b, md, c->model->name);
     pv_buf_puts(b, ".\n");
     pv_buf_printf(b, "%s (%s). %s: ",
                   pv_tr(sv, "The decision: the portfolio the case selects",
                         "Beslutet: portföljen som fallet väljer"),
                   pv_status_word(f->status, sv), pv_tr(sv, "Register", "Register"));
-    pv_buf_plain(b, c->outcomes->path);
+    put_text(b, md, c->outcomes->path);
     pv_buf_puts(b, ".\n");
     if (c->model->fu_source) {
         pv_buf_printf(b, "%s: ", pv_tr(sv, "Policy", "Policy"));
-        pv_buf_plain(b, c->model->fu_source);
+        put_text(b, md, c->model->fu_source);
         pv_buf_putc(b, '\n');
     }
 }
@@ -172,21 +182,21 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
     heading(b, md, 2, pv_fu_heading(0, sv));
     for (size_t i = 0; i < f->nproj; i++) {
         const pv_fu_proj *q = proj_item(b, f, i, md, " ");
-        pv_buf_plain(b, pv_fu_name(c, q));
+        put_text(b, md, pv_fu_name(c, q));
         pv_buf_printf(b, " (%s; %s; ",
                       q->j < 0    ? pv_tr(sv, "not a project of this case",
                                           "inte ett förslag i detta fall")
                       : q->decided ? pv_tr(sv, "decided", "beslutad")
                                    : pv_tr(sv, "not decided", "inte beslutad"),
                       pv_ostatus_word(q->status, sv));
-        pv_buf_plain(b, pv_fu_dept(c, q->dept, sv));
+        put_text(b, md, pv_fu_dept(c, q->dept, sv));
         pv_buf_puts(b, ")");
         pv_buf act;
         pv_buf_init(&act);
         pv_fu_activities(&act, c, q, 0);
         if (act.len) {
             pv_buf_puts(b, md ? ": " : "\n      ");
-            pv_buf_puts(b, act.data);
+            put_text(b, md, act.data);
         } else if (q->status < 0)
             pv_buf_printf(b, md ? ": %s" : "\n      %s",
                           pv_tr(sv, "decided, but the register has no row for it",
@@ -279,7 +289,7 @@ static void goals_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_printf(b, " %s ", pv_tr(sv, "against an expected", "mot förväntat"));
         pv_fmt_num(b, f->goal_expected[g], 1, sv);
         pv_buf_printf(b, " (0–5 %s; ", pv_tr(sv, "per project", "per projekt"));
-        pv_fu_goal_projects(b, f, g, pv_buf_plain, " ", pv_fmt_num, sv);
+        pv_fu_goal_projects(b, f, g, md ? pv_buf_md : pv_buf_plain, " ", pv_fmt_num, sv);
         pv_buf_puts(b, ")\n");
     }
     note(b, md, pv_fu_note(1, sv));
@@ -295,7 +305,13 @@ static void agreements_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_puts(b, " (");
         pv_fu_facts(b, a, sv);
         pv_buf_printf(b, "): %s — ", pv_review_word(pv_fu_as_review(a->action), sv));
-        pv_fu_reasons_text(b, c, a, f->year, f->from, sv);
+        pv_buf r;
+        pv_buf_init(&r);
+        pv_fu_reasons_text(&r, c, a, f->year, f->from, sv);
+        if (r.oom)
+            b->oom = 1;
+        put_text(b, md, r.data ? r.data : "");
+        pv_buf_free(&r);
         pv_buf_putc(b, '\n');
     }
     if (!f->nagree)
@@ -314,7 +330,7 @@ static void years_section(pv_buf *b, const pv_followup *f, int sv, int md)
         const pv_fu_year *y = &f->years[i];
         pv_buf_printf(b, "%s%d: ", md ? "- " : "  - ", y->year);
         for (size_t k = 0; k < c->nres; k++) {
-            pv_buf_plain(b, pv_res_name(c, k, sv));
+            put_text(b, md, pv_res_name(c, k, sv));
             pv_buf_puts(b, " ");
             pv_res_amount(b, c, k, y->actual[k], sv);
             if (i) {

@@ -62,4 +62,15 @@ for cmd in rank select; do
     fi
   done
 done
+# Markdown from the register: an activity written as markup is shown as typed
+# in the follow-up's Markdown, escaped, never rendered.
+sed -i 's/^2026;LK01;pågående;"Start i Aalborg/2026;LK01;pågående;"*fet* <b>x<\/b> [l](u) Start i Aalborg/' \
+  "$T/ex/lidkoping/outcomes.csv"
+"$PV" followup "$T/ex/lidkoping/case.json" --year 2026 --format md >"$T/fu.md" 2>"$T/err" ||
+  { echo "FAIL followup md: exit $?"; cat "$T/err"; fail=1; }
+if grep -qF '\*fet\* \<b>x\</b> \[l\](u) Start i Aalborg' "$T/fu.md"; then
+  echo "PASS followup md: an activity's markup is escaped"
+else
+  echo "FAIL followup md: an activity's markup is not escaped"; grep -n "Aalborg" "$T/fu.md"; fail=1
+fi
 exit $fail
