@@ -421,7 +421,7 @@ static const char *query_param(const char *q, const char *name, char *out, size_
     return NULL;
 }
 
-/* POST /api/report?format=html|md|csv|json|text&lang=sv|en&command=select[&date=D]. */
+/* POST /api/report?format=html|md|csv|json|text|xlsx&lang=sv|en&command=select[&date=D]. */
 static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *res)
 {
     char fs[16] = "html", ls[8] = "", cs[16] = "select", ds[16] = "";
@@ -433,7 +433,7 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
     cmd c = cmd_of(cs);
     if (fmt < 0 || lang < 0 || c == C_N) {
         pv_serve_error(res, 400, "invalid_request",
-                       fmt < 0    ? "format: html, md, csv, json or text"
+                       fmt < 0    ? "format: html, md, csv, json, text or xlsx"
                        : lang < 0 ? "lang: sv or en"
                                   : "command: rank, select, weights, sensitivity, frontier, "
                                     "robust, compare or parties",
@@ -460,10 +460,16 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
     pv_api_body_free(&b);
     if (!text)
         return;
-    static const char *const types[] = {"text/plain; charset=utf-8", "text/markdown; charset=utf-8",
-                                        "text/csv; charset=utf-8", "application/json; charset=utf-8",
-                                        "text/html; charset=utf-8"};
-    static const char *const exts[] = {"txt", "md", "csv", "json", "html"};
+    static const char *const types[] = {
+        [PV_FMT_TEXT] = "text/plain; charset=utf-8",
+        [PV_FMT_MD] = "text/markdown; charset=utf-8",
+        [PV_FMT_CSV] = "text/csv; charset=utf-8",
+        [PV_FMT_JSON] = "application/json; charset=utf-8",
+        [PV_FMT_HTML] = "text/html; charset=utf-8",
+        [PV_FMT_XLSX] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+    static const char *const exts[] = {[PV_FMT_TEXT] = "txt", [PV_FMT_MD] = "md",
+                                       [PV_FMT_CSV] = "csv",  [PV_FMT_JSON] = "json",
+                                       [PV_FMT_HTML] = "html", [PV_FMT_XLSX] = "xlsx"};
     answer(res, 200, types[fmt], text, len);
     snprintf(res->disposition, sizeof res->disposition,
              "attachment; filename=\"partnerval-%s.%s\"", CMD_NAMES[c], exts[fmt]);

@@ -525,6 +525,15 @@ static void test_report(void **state)
     assert_non_null(strstr(res.disposition, "attachment"));
     assert_non_null(strstr(res.disposition, "partnerval-select.md"));
     pv_response_free(&res);
+    /* the decision workbook: its own type and name (the tables were one short) */
+    r.query = "format=xlsx&command=select";
+    pv_serve_handle(&g_ctx, &r, &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert_non_null(strstr(res.disposition, "partnerval-select.xlsx"));
+    assert_true(res.len > 4 && !memcmp(res.body, "PK\3\4", 4));
+    pv_response_free(&res);
     r.query = "format=pdf&command=select";
     assert_int_equal(status_of(&r), 400);
     r.query = "format=html&command=../../x";
