@@ -84,7 +84,7 @@ async function withSets(ctx) {
     check(same(mm.map((x) => x[0]), want.maxmin.selected_projects), 'the max-min compromise holds the CLI\'s projects');
     check(same(mr.map((x) => x[0]), want.minimax_regret.selected_projects), 'the minimax-regret portfolio holds the CLI\'s projects');
     check([...mm, ...mr].every(([id, txt]) => txt && !txt.includes(id)), 'projects by name, not id', JSON.stringify(mm));
-    check(/\d kr/.test(await page.textContent('#parties [data-portfolio="maxmin"]')), 'the compromise\'s cost in kr');
+    check(/\d\skr/.test(await page.textContent('#parties [data-portfolio="maxmin"]')), 'the compromise\'s cost in kr');
     const grp = await page.textContent('#parties [data-group]');
     check(grp.includes(want.group_conflict.toFixed(2).replace('.', ',')), 'the group conflict as the CLI says', grp);
     const rows = await page.$$eval('#parties .matrix tbody tr', (rs) => rs.map((r) => r.dataset.id));
