@@ -512,8 +512,9 @@ static long pick_sheet(xbook *b, const xsheets *ws, const char *want)
     for (size_t i = 0; i < ws->n; i++)
         if (!strcmp(ws->name[i], want))
             return (long)i;
+    /* else ignoring case as Excel does, Å/Ä/Ö too (FÖRSLAG names Förslag) */
     for (size_t i = 0; i < ws->n; i++)
-        if (!strcasecmp(ws->name[i], want))
+        if (pv_str_eq_fold(ws->name[i], want))
             return (long)i;
     char list[600];
     size_t k = 0;

@@ -135,6 +135,17 @@ if [ $have_lo = 1 ] && [ -s "$OUT/twins" ]; then
   done <"$OUT/twins"
 fi
 same lidkoping-xlsx "$ROOT/examples/lidkoping/case.json" "$ROOT/examples/lidkoping-xlsx/case.json"
+# Sheet names in any case, as Excel matches them, Å/Ä/Ö too: LÄNDER names Länder.
+if python3 - "$OUT/mini-lx/case.json" "$OUT/mini-lx/case-upper.json" <<'EOF'
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+for t in c["data"].values():
+    t["sheet"] = t["sheet"].upper()
+assert any("Ä" in t["sheet"] for t in c["data"].values())
+json.dump(c, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+then same mini-sheets-in-upper-case "$ROOT/tests/data/mini/case.json" "$OUT/mini-lx/case-upper.json"
+else fail "mini-sheets-in-upper-case: cannot write the case"; fi
 
 # A minimal workbook of another writer: inline strings, a skipped column,
 # booleans, a formula's cached value, no styles/docProps/theme.
