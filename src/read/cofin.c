@@ -99,7 +99,8 @@ static double table_rate(const char *prog, pv_error *err)
     return rate;
 }
 
-/* One project's grant, contingent flag and probability. */
+/* One project's grant, contingent flag and probability. -1 after an input
+ * error, -2 when the award-rate table could not be read. */
 static int read_project(pv_case *c, pv_cofin *f, size_t j, const int *col, pv_error *err)
 {
     const pv_table *P = c->projects;
@@ -146,7 +147,7 @@ static int read_project(pv_case *c, pv_cofin *f, size_t j, const int *col, pv_er
     if (p < 0 && col[3] >= 0 && !pv_is_blank(pv_cell(P, j, (size_t)col[3]))) {
         p = table_rate(pv_cell(P, j, (size_t)col[3]), err);
         if (p < -1)
-            return -1;
+            return -2;
         f->from_table[j] = p >= 0;
     }
     if (p < 0) {
@@ -221,10 +222,15 @@ static int read_cofin(pvj_ctx *x, pv_case *c, json_t *cf)
     }
     if (read_commit(x, f, cf))
         return -1;
-    for (size_t j = 0; j < n; j++)
-        if (read_project(c, f, j, col, x->err))
+    /* every project's errors while a load collects (check lists them all) */
+    int bad = 0;
+    for (size_t j = 0; j < n; j++) {
+        int rc = read_project(c, f, j, col, x->err);
+        if (rc && (rc < -1 || !pv_err_collecting()))
             return -1;
-    return 0;
+        bad |= rc != 0;
+    }
+    return bad ? -1 : 0;
 }
 
 /* The model's criteria a patch names must exist (kids: the level's

@@ -49,4 +49,16 @@ if [ "$rc" = 2 ] && [ "$n" = 50 ] && grep -q "^partnerval: error: and 10 more$" 
 else
   echo "FAIL all_errors: 60 unknown partners: exit $rc, $n listed: $(tail -2 "$T/err")"; fail=1
 fi
+# Co-financing: every project's error in one check run (two probabilities
+# above 1 and a negative grant), not only the first.
+cp "$ROOT"/tests/bad/cofin-probability-above-1/case.json "$ROOT"/tests/bad/cofin-probability-above-1/projects.csv "$T"/
+sed -i 's/^P3,Handel Minsk,minsk,Handel,50000,100,0.2,2,high,no,,,/P3,Handel Minsk,minsk,Handel,50000,100,0.2,2,high,no,20000,7,/; s/^P4,\(.*\),no,,,$/P4,\1,no,-5,0.5,/' "$T/projects.csv"
+(cd "$T" && "$PV" check case.json) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c '^partnerval: error: ' "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 3 ] && grep -q "projects.csv:3:.*'P2'.*not 1.5" "$T/err" &&
+   grep -q "projects.csv:4:.*'P3'.*not 7" "$T/err" && grep -q "projects.csv:5:.*'P4'.*not -5" "$T/err"; then
+  echo "PASS all_errors: co-financing: three projects' errors in one run"
+else
+  echo "FAIL all_errors: co-financing: exit $rc, $n errors: $(cat "$T/err")"; fail=1
+fi
 exit $fail
