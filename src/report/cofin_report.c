@@ -172,9 +172,9 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
     pv_buf_printf(b, "%s%s:\n", li,
                   pv_tr(sv,
                         "Selected applications (award probability, "
-                        "expected contribution)",
+                        "expected score contribution)",
                         "Valda ansökningar (sannolikhet att beviljas, "
-                        "förväntat bidrag)"));
+                        "förväntat poängbidrag)"));
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         if (!s->x[j] || !c->cofin->contingent[j])
@@ -312,7 +312,7 @@ void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
                   "<th>%s</th></tr></thead>\n<tbody>\n",
                   pv_tr(sv, "Selected application", "Vald ansökan"),
                   pv_tr(sv, "Award probability", "Sannolikhet att beviljas"),
-                  pv_tr(sv, "Expected contribution", "Förväntat bidrag"));
+                  pv_tr(sv, "Expected score contribution", "Förväntat poängbidrag"));
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         if (!s->x[j] || !c->cofin->contingent[j])

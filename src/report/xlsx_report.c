@@ -443,6 +443,101 @@ static int review_sheet(pv_xw *w, const xctx *x)
     return 0;
 }
 
+/* One figure of the co-financing sheet: what, the resource (or ""), the
+ * value in format f, and the limit (NAN: none). */
+static void cofin_row(pv_xw *w, size_t row, const char *what, const char *res, double v, pv_xf f,
+                      double limit, pv_xf lf)
+{
+    pv_xw_str(w, row, 0, what, PV_XF_TEXT);
+    pv_xw_str(w, row, 1, res, PV_XF_TEXT);
+    pv_xw_num(w, row, 2, v, f);
+    if (!isnan(limit))
+        pv_xw_num(w, row, 3, limit, lf);
+}
+
+/* With "cofinancing": the portfolio's figures under uncertain awards (what
+ * was maximised, the scores if all or none are granted, quantiles, the
+ * chance of overrunning each limit, the expected unused), and a sheet of
+ * the applications, as the other formats give them. */
+static int cofin_sheets(pv_xw *w, const xctx *x)
+{
+    const pv_case *c = x->c;
+    const pv_ranking *r = x->r;
+    const pv_cofin_stats *st = x->s->cofin;
+    int sv = x->sv;
+    if (!c->cofin || !st)
+        return 0;
+    const char *hdr[] = {pv_tr(sv, "Figure", "Uppgift"), pv_tr(sv, "Resource", "Resurs"),
+                         pv_tr(sv, "Value", "Värde"), pv_tr(sv, "Limit", "Gräns")};
+    if (pv_xw_table(w, pv_tr(sv, "Co-financing", "Medfinansiering"), hdr, 4))
+        return -1;
+    size_t row = 1;
+    cofin_row(w, row++, pv_tr(sv, "Expected score (what was maximised)",
+                              "Förväntad poäng (det som maximerades)"),
+              "", st->expected, PV_XF_SCORE, NAN, PV_XF_NUM);
+    cofin_row(w, row++, pv_tr(sv, "Score if all applications are granted",
+                              "Poäng om alla ansökningar beviljas"),
+              "", st->all_granted, PV_XF_SCORE, NAN, PV_XF_NUM);
+    cofin_row(w, row++, pv_tr(sv, "Score if no application is granted",
+                              "Poäng om ingen ansökan beviljas"),
+              "", st->none_granted, PV_XF_SCORE, NAN, PV_XF_NUM);
+    static const char *const QEN[] = {"Score, 10 % quantile", "Score, 50 % quantile",
+                                      "Score, 90 % quantile"};
+    static const char *const QSV[] = {"Poäng, kvantil 10 %", "Poäng, kvantil 50 %",
+                                      "Poäng, kvantil 90 %"};
+    for (int i = 0; i < 3; i++)
+        cofin_row(w, row++, pv_tr(sv, QEN[i], QSV[i]), "", st->q[i], PV_XF_SCORE, NAN, PV_XF_NUM);
+    static const char *const UEN[] = {"Use, 10 % quantile", "Use, 50 % quantile",
+                                      "Use, 90 % quantile"};
+    static const char *const USV[] = {"Användning, kvantil 10 %", "Användning, kvantil 50 %",
+                                      "Användning, kvantil 90 %"};
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_xf f = pv_xr_amount_fmt(c, k);
+        const char *rn = pv_res_name(c, k, sv);
+        for (int i = 0; i < 3; i++)
+            cofin_row(w, row++, pv_tr(sv, UEN[i], USV[i]), rn, st->q[3 + 3 * k + (size_t)i], f,
+                      c->res[k].limit, f);
+        cofin_row(w, row++, pv_tr(sv, "Probability of overrunning the limit",
+                                  "Sannolikhet att gränsen överskrids"),
+                  rn, st->overrun[k], PV_XF_PCT, c->res[k].limit, f);
+        cofin_row(w, row++, pv_tr(sv, "Expected unused", "Förväntat outnyttjat"), rn,
+                  st->unused[k], f, c->res[k].limit, f);
+    }
+    cofin_row(w, row, pv_tr(sv, "Probability that any limit is overrun",
+                            "Sannolikhet att någon gräns överskrids"),
+              "", st->overrun_any, PV_XF_PCT,
+              c->cofin->commit == PV_COMMIT_CHANCE ? c->cofin->alpha : NAN, PV_XF_PCT);
+    if (c->cofin->commit == PV_COMMIT_CHANCE)
+        pv_xw_str(w, row, 4,
+                  st->alpha_met ? pv_tr(sv, "allowed: met", "tillåtet: uppfyllt")
+                                : pv_tr(sv, "allowed: NOT met", "tillåtet: INTE uppfyllt"),
+                  PV_XF_TEXT);
+    pv_xw_filter(w, 0, row, 4);
+    const char *ahdr[] = {"Id",
+                          pv_tr(sv, "Name", "Namn"),
+                          pv_tr(sv, "Grant applied for", "Sökt bidrag"),
+                          pv_tr(sv, "Award probability", "Sannolikhet att beviljas"),
+                          pv_tr(sv, "Expected score contribution", "Förväntat poängbidrag"),
+                          pv_tr(sv, "Selected", "Vald")};
+    if (pv_xw_table(w, pv_tr(sv, "Applications", "Ansökningar"), ahdr, 6))
+        return -1;
+    row = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = r->order[i];
+        if (!c->cofin->contingent[j])
+            continue;
+        row++;
+        pv_xw_str(w, row, 0, pv_project_id(c, j), PV_XF_TEXT);
+        pv_xw_str(w, row, 1, pv_project_name(c, j), PV_XF_TEXT);
+        pv_xw_num(w, row, 2, c->cofin->grant[j], PV_XF_KR);
+        pv_xw_num(w, row, 3, c->cofin->prob[j], PV_XF_PCT);
+        pv_xw_num(w, row, 4, c->cofin->prob[j] * pv_obj_coef(c, r, j), PV_XF_SCORE);
+        pv_xw_str(w, row, 5, pv_xr_yes_no(x->s->x[j] != 0, sv), PV_XF_TEXT);
+    }
+    pv_xw_filter(w, 0, row, 6);
+    return 0;
+}
+
 static int select_build(pv_xw *w, void *ctx)
 {
     const xctx *x = ctx;
@@ -453,9 +548,30 @@ static int select_build(pv_xw *w, void *ctx)
     if (!row)
         return -1;
     pv_xr_kv(w, &row, "Status", pv_status_word(x->s->status, sv));
+    const pv_cofin_stats *st = x->s->cofin;
     if (pv_status_has_portfolio(x->s->status)) {
-        pv_xw_str(w, row, 0, pv_tr(sv, "Total score", "Totalpoäng"), PV_XF_BOLD);
+        /* with co-financing the objective is the expected score, and the
+         * other sheets count every application as granted: both said */
+        pv_xw_str(w, row, 0,
+                  st && c->cofin ? pv_tr(sv, "Expected total score", "Förväntad totalpoäng")
+                                 : pv_tr(sv, "Total score", "Totalpoäng"),
+                  PV_XF_BOLD);
         pv_xw_num(w, row++, 1, x->s->objective, PV_XF_SCORE);
+        if (st && c->cofin) {
+            pv_xw_str(w, row, 0,
+                      pv_tr(sv, "Total score if all applications are granted",
+                            "Totalpoäng om alla ansökningar beviljas"),
+                      PV_XF_BOLD);
+            pv_xw_num(w, row++, 1, st->all_granted, PV_XF_SCORE);
+            pv_xr_kv(w, &row, pv_tr(sv, "Co-financing", "Medfinansiering"),
+                     pv_cofin_commit_text(c->cofin->commit, sv));
+            pv_xr_kv(w, &row, "",
+                     pv_tr(sv,
+                           "The sheets Portfolio and Resources count every application as "
+                           "granted; the sheet Co-financing gives the spread.",
+                           "Flikarna Portfölj och Resurser räknar med att alla ansökningar "
+                           "beviljas; fliken Medfinansiering visar spridningen."));
+        }
     }
     pv_buf b;
     pv_buf_init(&b);
@@ -463,7 +579,7 @@ static int select_build(pv_xw *w, void *ctx)
     if (pv_xr_words(w, row, pv_tr(sv, "The decision", "Beslutet"), &b, c, sv, x->err))
         return -1;
     return ranking_sheet(w, x) || portfolio_sheet(w, x) || resources_sheet(w, x) ||
-           constraints_sheet(w, x->c, x->s, x->sv) || review_sheet(w, x) ||
+           cofin_sheets(w, x) || constraints_sheet(w, x->c, x->s, x->sv) || review_sheet(w, x) ||
            pv_xr_model(w, x->c, x->sv);
 }
 

@@ -493,4 +493,35 @@ EOF
       || fail "page 1 did not render as an image"
   fi
 fi
+# With co-financing the decision workbook has the figures the other formats
+# give: the expected score (what was maximised) with the spread, and a sheet
+# of the applications (Tranås, commit chance).
+"$PV" select "$ROOT/examples/tranas/case.json" --format json --no-why >"$OUT/cofin.json" &&
+"$PV" select "$ROOT/examples/tranas/case.json" --format xlsx -o "$OUT/cofin.xlsx" --date 2027-03-01
+if python3 - "$OUT/cofin.json" "$OUT/cofin.xlsx" <<'EOF'
+import json, re, sys, zipfile
+js = json.load(open(sys.argv[1], encoding="utf-8"))
+z = zipfile.ZipFile(sys.argv[2])
+names = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode())
+strs = [re.sub(r"<[^>]+>", "", t) for t in
+        re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
+def rows(i):
+    x = z.read("xl/worksheets/sheet%d.xml" % (i + 1)).decode()
+    out = []
+    for r in re.findall(r"<row[^>]*>(.*?)</row>", x, re.S):
+        out.append([strs[int(v)] if "t=\"s\"" in a else v
+                    for a, v in re.findall(r"<c ([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>", r)])
+    return out
+assert "Medfinansiering" in names and "Ansökningar" in names, names
+m = rows(names.index("Medfinansiering"))
+exp = [r for r in m if r and r[0].startswith("Förväntad poäng")]
+assert exp and abs(float(exp[0][1]) - js["cofinancing"]["expected_score"]) < 1e-5, exp
+app = rows(names.index("Ansökningar"))[1:]
+want = [p["id"] for p in js["projects"] if p.get("award_probability") is not None and p["award_probability"] < 1]
+assert sorted(r[0] for r in app) == sorted(want), (app, want)
+summary = rows(names.index("Sammanfattning"))
+assert any(r and r[0] == "Förväntad totalpoäng" for r in summary), summary[:8]
+EOF
+then pass "select xlsx with co-financing: the sheets Medfinansiering and Ansökningar, as the JSON"
+else fail "select xlsx with co-financing: sheets or figures missing"; fi
 [ "$fails" -eq 0 ]
