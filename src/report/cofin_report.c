@@ -86,11 +86,13 @@ static void pct(pv_buf *b, double p, int sv)
     pv_buf_puts(b, " %");
 }
 
+/* Three quantiles, grouped in both languages as the amounts beside them
+ * (230,000 / 265,000 of 300,000 SEK). */
 static void q3(pv_buf *b, const double *q, int dec, int sv)
 {
     for (int i = 0; i < 3; i++) {
         pv_buf_puts(b, i ? " / " : "");
-        pv_fmt_num(b, q[i], dec, sv);
+        pv_html_num(b, q[i], dec, sv);
     }
 }
 
