@@ -30,7 +30,7 @@ pv_xf pv_xr_amount_fmt(const pv_case *c, size_t k)
     const char *u = pv_res_unit(c, k, 1);
     if (!strcmp(u, "kr") || !strcmp(u, "SEK"))
         return PV_XF_KR;
-    if (!strcmp(u, "h") || !strcmp(u, "tim"))
+    if (!strcmp(u, "h") || !strcmp(u, "tim") || !strcmp(u, "timmar") || !strcmp(u, "hours"))
         return PV_XF_HOURS;
     return PV_XF_NUM;
 }

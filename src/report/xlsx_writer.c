@@ -285,7 +285,7 @@ static void make_formats(pv_xw *w)
     fn.format_set_bold(w->fmt[PV_XF_BOLD]);
     fn.format_set_num_format(w->fmt[PV_XF_INT], "0");
     fn.format_set_num_format(w->fmt[PV_XF_KR], sv ? "#,##0\\ \"kr\"" : "#,##0\\ \"SEK\"");
-    fn.format_set_num_format(w->fmt[PV_XF_HOURS], sv ? "#,##0\\ \"tim\"" : "#,##0\\ \"h\"");
+    fn.format_set_num_format(w->fmt[PV_XF_HOURS], "#,##0\\ \"h\"");
     fn.format_set_num_format(w->fmt[PV_XF_PCT], "0.0%");
     fn.format_set_num_format(w->fmt[PV_XF_SCORE], "0.00");
     fn.format_set_num_format(w->fmt[PV_XF_NUM], "#,##0.00");

@@ -327,7 +327,7 @@ if kind in ("rank", "select"):
             errs.append("Ranking D%d: %r is not the number %s" % (i, c.get("D%d" % i), p["score"])); break
 if kind in ("select", "followup"):
     styles = z.read("xl/styles.xml").decode()
-    for fmt in (["kr", "tim"] if lang == "sv" else ["SEK", "&quot;h&quot;"]) + ["0.0%", "0.00"]:
+    for fmt in (["kr", "&quot;h&quot;"] if lang == "sv" else ["SEK", "&quot;h&quot;"]) + ["0.0%", "0.00"]:
         if fmt not in styles:
             errs.append("no number format with %s" % fmt)
 if kind == "select":
