@@ -151,10 +151,42 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
                   pv_tr(sv, "Projects: share of sets whose optimum holds it; in the compromise",
                         "Projekt: andel viktningar vars bästa portfölj har med det; i "
                         "kompromissen"));
+    /* each project by id and name (names, not ids, for the reader), the
+     * share right-aligned; in Markdown a table */
+    size_t wn = 0;
+    for (size_t j = 0; j < n && !md; j++) {
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_buf_printf(&t, "%s ", pv_project_id(c, j));
+        pv_buf_plain(&t, pv_project_name(c, j));
+        size_t w = t.data ? pv_text_width(t.data) : 0;
+        wn = w > wn ? w : wn;
+        pv_buf_free(&t);
+    }
+    if (md)
+        pv_buf_printf(b, "| %s | %s | %s |\n|---|---:|---|\n", pv_tr(sv, "Project", "Projekt"),
+                      pv_tr(sv, "Share of sets", "Andel viktningar"),
+                      pv_tr(sv, "In the compromise", "I kompromissen"));
     for (size_t j = 0; j < n; j++) {
-        pv_buf_printf(b, "%s%-12s ", li, pv_project_id(c, j));
-        pct(b, p->share[j], sv);
-        pv_buf_printf(b, "  %s\n", p->maxmin[j] ? pv_tr(sv, "in", "med") : "-");
+        pv_buf t, sh;
+        pv_buf_init(&t);
+        pv_buf_init(&sh);
+        pv_buf_printf(&t, "%s ", pv_project_id(c, j));
+        put(&t, pv_project_name(c, j));
+        pct(&sh, p->share[j], sv);
+        const char *in = p->maxmin[j] ? pv_tr(sv, "in", "med") : "-";
+        if (md) {
+            pv_buf_printf(b, "| %s | %s | %s |\n", t.data ? t.data : "", sh.data ? sh.data : "",
+                          in);
+        } else {
+            pv_buf_puts(b, li);
+            pv_buf_pad(b, t.data ? t.data : "", wn, 0);
+            pv_buf_puts(b, "  ");
+            pv_buf_pad(b, sh.data ? sh.data : "", 7, 1);
+            pv_buf_printf(b, "  %s\n", in);
+        }
+        pv_buf_free(&t);
+        pv_buf_free(&sh);
     }
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n", pv_tr(sv, "Conflict", "Konflikt"));
     pv_buf_printf(b, "%s%s\n", li, pv_parties_conflict_text(sv));
