@@ -293,7 +293,10 @@ static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, vo
 static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
 {
     if (!json_is_object(ws) || json_object_size(ws) == 0) {
-        pvj_err(x, kp, "must be an object of named merge patches {\"S\": {…}, …}");
+        pvj_err(x, kp,
+                json_is_object(ws)
+                    ? "names no weight set: give at least one, {\"S\": {\"criteria\": …}, …}"
+                    : "must be an object of named merge patches {\"S\": {…}, …}");
         return -1;
     }
     for (size_t i = 0; i < c->nwsets; i++)
