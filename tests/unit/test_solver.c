@@ -589,6 +589,22 @@ static void test_resolve_from_start_matches_glpk(void **state)
     assert_true(better >= 2);
 }
 
+/* The generated case of n projects (seed), ranked, its MILP built and the
+ * root LP solved (objective in *z). */
+static pv_mip *generated_mip(int n, unsigned seed, pv_case **c, pv_ranking **r, double *z)
+{
+    *c = load_generated(n, seed);
+    pv_error e;
+    pv_error_clear(&e);
+    *r = pv_rank(*c, &e);
+    assert_non_null(*r);
+    pv_mip *m = pv_mip_build(*c, *r, &e);
+    assert_non_null(m);
+    *z = 0;
+    assert_int_equal(pv_lp_root(m, 60, z, &e), 0);
+    return m;
+}
+
 /* The penalty test (one dual simplex step's bound) never calls a column
  * dead that the full LP probe would keep: for every column and value, at
  * cutoffs 0.1 %, 1 % and 5 % below the LP bound, on cases of three sizes.
@@ -600,15 +616,10 @@ static void test_probe_penalty_bounds_the_lp(void **state)
     const double gaps[] = {0.001, 0.01, 0.05};
     size_t fired = 0, tests = 0;
     for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
-        pv_case *c = load_generated(sizes[t], (unsigned)t + 4);
-        pv_error e;
-        pv_error_clear(&e);
-        pv_ranking *r = pv_rank(c, &e);
-        assert_non_null(r);
-        pv_mip *m = pv_mip_build(c, r, &e);
-        assert_non_null(m);
-        double z = 0;
-        assert_int_equal(pv_lp_root(m, 60, &z, &e), 0);
+        pv_case *c;
+        pv_ranking *r;
+        double z;
+        pv_mip *m = generated_mip(sizes[t], (unsigned)t + 4, &c, &r, &z);
         signed char *fix = malloc(m->ncols + 1);
         assert_non_null(fix);
         memset(fix, -1, m->ncols + 1);
@@ -650,15 +661,10 @@ static void test_incumbent_prunes_as_glpk_own(void **state)
     (void)state;
     const int sizes[] = {30, 60, 120};
     for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
-        pv_case *c = load_generated(sizes[t], (unsigned)t + 11);
-        pv_error e;
-        pv_error_clear(&e);
-        pv_ranking *r = pv_rank(c, &e);
-        assert_non_null(r);
-        pv_mip *m = pv_mip_build(c, r, &e);
-        assert_non_null(m);
-        double z = 0;
-        assert_int_equal(pv_lp_root(m, 60, &z, &e), 0);
+        pv_case *c;
+        pv_ranking *r;
+        double z;
+        pv_mip *m = generated_mip(sizes[t], (unsigned)t + 11, &c, &r, &z);
         signed char *fix = malloc(m->ncols + 1);
         unsigned char *opt = calloc(m->ncols + 1, 1), *val = calloc(m->ncols + 1, 1);
         assert_true(fix && opt && val);
