@@ -61,6 +61,9 @@ void pv_cli_harden(void)
     /* A reader that went away (`partnerval rank … | head`) is a write error
      * (EPIPE) with a message and exit 4, not a silent death by SIGPIPE. */
     signal(SIGPIPE, SIG_IGN);
+    /* A file-size limit (ulimit -f) on standard output is a write error
+     * (EFBIG) with a message and exit 4 too, as it is for -o FILE. */
+    signal(SIGXFSZ, SIG_IGN);
     const char *e = getenv("PARTNERVAL_FAIL_ALLOC");
     if (e && *e) {
         char *end;

@@ -228,6 +228,46 @@ static int stop_pending(void)
             sigismember(&pend, SIGHUP) == 1);
 }
 
+/* The descriptor that path names when it is one of the system's names of an
+ * open descriptor (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N),
+ * -2 when it names one that is not open, else -1. Such a target is the descriptor itself: written where it stands
+ * (a pipe, a terminal, a file opened with >>), never replaced, since the
+ * link behind the name leads to "pipe:[…]" or to the file the shell opened
+ * (following it replaced a >> log instead of appending to it). */
+static int fd_name(const char *path)
+{
+    if (!strcmp(path, "/dev/stdout"))
+        return fcntl(1, F_GETFD) < 0 ? -2 : 1;
+    if (!strcmp(path, "/dev/stderr"))
+        return fcntl(2, F_GETFD) < 0 ? -2 : 2;
+    const char *p = !strncmp(path, "/dev/fd/", 8)         ? path + 8
+                    : !strncmp(path, "/proc/self/fd/", 14) ? path + 14
+                                                           : NULL;
+    if (!p || *p < '0' || *p > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    long n = strtol(p, &end, 10);
+    if (*end || errno || n > INT_MAX)
+        return -1;
+    return fcntl((int)n, F_GETFD) < 0 ? -2 : (int)n;
+}
+
+/* Writes data to descriptor n (named shown), after what stdio holds for it. */
+static int write_fd(int n, const char *shown, const char *data, size_t len, pv_error *err)
+{
+    if (n == -2) {
+        pv_err(err, PV_EUSAGE, shown, 0, 0, "names a descriptor that is not open");
+        return -1;
+    }
+    if ((n == 1 && fflush(stdout) != 0) || (n == 2 && fflush(stderr) != 0) ||
+        write_all(n, data, len) != 0) {
+        pv_err(err, write_errno_code(errno), shown, 0, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* A device, FIFO or socket that exists: written in place, never replaced. */
 /* Writes data to fd; on failure closes fd and returns -1 with err. */
 static int write_or_close(int fd, const char *shown, const char *data, size_t len, pv_error *err)
@@ -497,13 +537,20 @@ static int read_only(const struct stat *st, const char *path, pv_error *err)
 int pv_write_file_atomic(const pv_case *c, const char *path, const char *data, size_t len,
                          pv_error *err)
 {
-    char *target = output_target(c, path, err);
-    if (!target)
-        return -1;
     struct sigaction ign, old_xfsz;
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);
+    int n = path ? fd_name(path) : -1;
+    if (n != -1) {
+        sigaction(SIGXFSZ, &ign, &old_xfsz);
+        int r = write_fd(n, path, data, len, err);
+        sigaction(SIGXFSZ, &old_xfsz, NULL);
+        return r;
+    }
+    char *target = output_target(c, path, err);
+    if (!target)
+        return -1;
     sigaction(SIGXFSZ, &ign, &old_xfsz);
     int rc;
     struct stat st;
@@ -609,6 +656,7 @@ char *pv_render_via_file(int (*fn)(const char *path, void *ctx), void *ctx, size
  * exists only while signals are blocked). The same promises either way. */
 struct pv_outfile {
     int fd;       /* the unnamed file, or -1: gathered in mem */
+    int fdn;      /* a descriptor's name (/dev/stdout): that descriptor at the end, else -1 */
     int werr;     /* errno of a failed write to fd, 0 */
     int has_old;  /* target exists (old holds its stat) */
     struct stat old;
@@ -631,7 +679,14 @@ static void outfile_free(pv_outfile *f)
 
 pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err)
 {
-    char *target = output_target(c, path, err);
+    int fdn = path ? fd_name(path) : -1;
+    if (fdn == -2) {
+        write_fd(fdn, path, "", 0, err);
+        return NULL;
+    }
+    char *target = fdn >= 0 ? pv_strdup(path) : output_target(c, path, err);
+    if (!target && fdn >= 0)
+        pv_err_nomem(err);
     if (!target)
         return NULL;
     pv_outfile *f = pv_calloc(1, sizeof *f);
@@ -644,6 +699,7 @@ pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err)
         return NULL;
     }
     f->fd = -1;
+    f->fdn = fdn;
     f->target = target;
     f->shown = shown;
     pv_buf_init(&f->mem);
@@ -652,6 +708,8 @@ pv_outfile *pv_outfile_open(const pv_case *c, const char *path, pv_error *err)
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);
     sigaction(SIGXFSZ, &ign, &f->old_xfsz);
+    if (fdn >= 0)
+        return f; /* in memory, written to the descriptor at the end */
     f->has_old = stat(target, &f->old) == 0;
     if (f->has_old && S_ISDIR(f->old.st_mode)) {
         pv_err(err, PV_EUSAGE, path, 0, 0, "is a directory");
@@ -703,6 +761,8 @@ int pv_outfile_commit(pv_outfile *f, int failed, pv_error *err)
         pv_err(err, PV_EINTERNAL, f->shown, 0, 0, "cannot write: %s", strerror(f->werr));
     else if (failed || f->mem.oom)
         pv_err_nomem(err);
+    else if (f->fdn >= 0)
+        rc = write_fd(f->fdn, f->shown, f->mem.data ? f->mem.data : "", f->mem.len, err);
     else if (f->fd >= 0) {
         rc = finish_tmpfile(f->fd, f->target, f->shown, f->has_old ? &f->old : NULL, err);
         f->fd = -1; /* closed */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The one writer of output files (issue 11, findings 1, 7, 13 and 20):
 # symlinks followed, devices/FIFOs written in place, umask and kept modes,
-# a read-only file kept, a file-size limit reported (exit 4, no temporary file), `-o ""` a usage error.
+# a read-only file kept, a file-size limit reported (exit 4, no temporary file), `-o ""` a usage error,
+# /dev/stdout and /proc/self/fd/N written to the descriptor (a pipe, a >> file).
 #   tests/scripts/output_files.sh /abs/path/to/partnerval
 PV=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,6 +82,30 @@ notmp "file-size limit"
 "$PV" rank "$CASE" -o "" 2> empty.err; rc=$?
 [ $rc = 1 ] && grep -q "output file name is empty" empty.err && pass "-o '' is a usage error" ||
   failm "-o '': rc=$rc, stderr: $(cat empty.err)"
+
+# The names of open descriptors are the descriptors themselves: -o
+# /dev/stdout into a pipe, appended to a >> file (never replacing it), export
+# --lp into a pipe; a descriptor that is not open is an error.
+"$PV" rank "$CASE" -o /dev/stdout | cat > piped.txt && cmp -s piped.txt want.txt &&
+  pass "-o /dev/stdout into a pipe" || failm "-o /dev/stdout into a pipe: $(head -c 200 piped.txt)"
+"$PV" rank "$CASE" -o /proc/self/fd/1 | cat > piped2.txt && cmp -s piped2.txt want.txt &&
+  pass "-o /proc/self/fd/1 into a pipe" || failm "-o /proc/self/fd/1 into a pipe"
+echo HEADER > log.txt
+"$PV" rank "$CASE" -o /dev/stdout >> log.txt
+{ echo HEADER; cat want.txt; } > want-log.txt
+cmp -s log.txt want-log.txt && pass "-o /dev/stdout >> a file appends" ||
+  failm "-o /dev/stdout >> a file: $(head -3 log.txt)"
+"$PV" export "$CASE" --lp /dev/stdout | head -3 > lp.txt
+grep -q "Maximize" lp.txt && pass "export --lp /dev/stdout into a pipe" ||
+  failm "export --lp /dev/stdout: $(cat lp.txt)"
+"$PV" rank "$CASE" -o /dev/fd/9 2> fd9.err; rc=$?
+[ $rc != 0 ] && grep -q "not open" fd9.err && pass "-o /dev/fd/9 not open: an error" ||
+  failm "-o /dev/fd/9: rc=$rc, $(cat fd9.err)"
+# A file-size limit on standard output: exit 4 with the reason, not death by SIGXFSZ.
+(ulimit -f 1; "$PV" rank "$CASE" --format html > big.html 2> big.err); rc=$?
+[ $rc = 4 ] && grep -q "standard output: File too large" big.err &&
+  pass "file-size limit on standard output: exit 4 with a message" ||
+  failm "file-size limit on standard output: rc=$rc, $(cat big.err)"
 
 # Nothing but the files made here: no stray temporary files.
 notmp "end"
