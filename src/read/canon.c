@@ -157,6 +157,17 @@ static int cond_canon(pv_case *c, pv_cond *k, const char *rule, pv_error *err)
     return yesno_column(t, k->field.col, why, err) || bad ? -1 : 0;
 }
 
+int pv_canon_filter(pv_table *t, int col, char **value, const char *why, pv_error *err)
+{
+    if (!*value || !pv_yesno_word(*value))
+        return 0;
+    if (canon_str(value)) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    return yesno_column(t, col, why, err);
+}
+
 /* Cells of columns that have labels (projects table): a label becomes its code. */
 static int label_cells(pv_case *c, pv_error *err)
 {

@@ -166,7 +166,13 @@ static int con_filter(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const
     }
     q->column = pvj_dup(x, col);
     q->value = pvj_dup(x, val);
-    return 0;
+    if (!q->column || !q->value)
+        return -1;
+    /* "new": "yes" reads the column as the one yes/no reader does (JA, x, 1
+     * count; a cell that is neither is an error, never a silent no) */
+    char why[300];
+    snprintf(why, sizeof why, "constraint '%s'", q->id);
+    return pv_canon_filter(partner ? c->partners : c->projects, q->col, &q->value, why, x->err);
 }
 
 /* count, share, max_partners, min_partners: a filter and bounds. */

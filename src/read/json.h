@@ -99,6 +99,10 @@ int pvj_add_input(pv_case *c, const char *path);
 /* ---- canon.c */
 /** Rewrites yes/no cells to "yes"/"no" and category labels to codes (see canon.c). */
 int pv_canon_cells(pv_case *c, pv_error *err);
+/** A constraint's filter (column col of t equals *value): when *value is a
+ * yes/no word, the column is read as yes/no (every cell canonical, any
+ * other spelling an error naming why) and *value becomes "yes" or "no". */
+int pv_canon_filter(pv_table *t, int col, char **value, const char *why, pv_error *err);
 
 /* ---- keys.c: the known keys of every kind of object */
 typedef enum pvj_keys_kind { PVJ_KEYS_CASE, PVJ_KEYS_MODEL, PVJ_KEYS_SCENARIO } pvj_keys_kind;

@@ -86,4 +86,36 @@ if [ "$rc" = 2 ] && grep -q "projects.csv:4:$col: column 'democracy_component': 
 else
   echo "FAIL yesno_spellings: 'kanske': exit $rc: $(cat "$T/err")"; fail=1
 fi
+# A constraint's filter ("new": "yes", Lidköping's new_partners) reads the
+# column as the one yes/no reader does: JA/Ja/x/1 count as yes (the same
+# portfolio), and a cell that is neither is an error naming the constraint.
+mkdir -p "$T/c/examples/lidkoping" "$T/c/models" "$T/c/data"
+cp "$ROOT/examples/lidkoping/case.json" "$ROOT/examples/lidkoping/projects.csv" \
+   "$ROOT/examples/lidkoping/outcomes.csv" "$T/c/examples/lidkoping/"
+cp "$ROOT/models/lidkoping.json" "$T/c/models/"
+cp "$ROOT/data/countries.csv" "$T/c/data/"
+python3 - "$ROOT/data/partners.csv" "$T/c/data/partners.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+i = rows[0].index("new")
+spell = ["JA", "Ja", "x", "1"]
+for n, r in enumerate(rows[1:]):
+    if r[i] == "yes":
+        r[i] = spell[n % 4]
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+"$PV" select "$ROOT/examples/lidkoping/case.json" --format json --no-why > "$T/c/want.json"
+"$PV" select "$T/c/examples/lidkoping/case.json" --format json --no-why > "$T/c/got.json"
+python3 - "$T/c/want.json" "$T/c/got.json" <<'PY' && echo "PASS yesno_spellings: a constraint's yes/no filter reads JA/Ja/x/1 as yes" || { echo "FAIL yesno_spellings: the new_partners constraint read JA/x/1 differently"; fail=1; }
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+sys.exit(0 if a["selected_projects"] == b["selected_projects"] and a["objective"] == b["objective"] else 1)
+PY
+sed -i '0,/,JA,/s/,JA,/,nope,/' "$T/c/data/partners.csv"
+"$PV" check "$T/c/examples/lidkoping/case.json" > /dev/null 2> "$T/c/err"; rc=$?
+if [ $rc = 2 ] && grep -q "'nope' is neither yes nor no (constraint 'new_partners'" "$T/c/err"; then
+  echo "PASS yesno_spellings: 'nope' in a constraint's yes/no column is an error"
+else
+  echo "FAIL yesno_spellings: 'nope' in the new column: exit $rc: $(cat "$T/c/err")"; fail=1
+fi
 exit $fail
