@@ -459,7 +459,7 @@ void pv_objective_head(pv_buf *b, const pv_case *c, int sv, int md)
     if (c->has_min_score) {
         pv_buf_printf(b, "%s%s: ", md ? "- " : "", pv_tr(sv, "Quality threshold", "Kvalitetsgräns"));
         pv_fmt_num(b, c->min_score, 2, sv);
-        pv_buf_printf(b, " %s\n", pv_tr(sv, "points (min_score)", "poäng (min_score)"));
+        pv_buf_printf(b, " %s\n", pv_tr(sv, "points", "poäng"));
     }
 }
 
@@ -496,7 +496,6 @@ int pv_threshold_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int 
         pv_fmt_num(b, p->score, 2, sv);
         pv_buf_puts(b, pv_tr(sv, " < minimum ", " < lägsta "));
         pv_fmt_num(b, c->min_score, 2, sv);
-        pv_buf_puts(b, " (min_score)");
     }
     for (size_t i = 0; i < p->nbelow; i++) {
         const pv_criterion *cr = c->model->all[p->below[i]];
@@ -504,8 +503,7 @@ int pv_threshold_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int 
         pv_buf_printf(b, "%s %s ", pv_tr(sv, "criterion", "kriteriet"), pv_crit_label(cr, sv));
         pv_fmt_num(b, pv_criterion_value(c, cr, NULL, p->value), 2, sv);
         pv_buf_puts(b, pv_tr(sv, " < minimum ", " < lägsta "));
-        pv_fmt_num(b, cr->min, 2, sv);
-        pv_buf_printf(b, " (%s.min)", cr->id);
+        pv_fmt_num(b, cr->min, 2, sv); /* by name: the key (crit.min) is for JSON and CSV */
     }
     return 1;
 }
