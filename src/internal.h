@@ -653,6 +653,9 @@ int pv_weighting_apply(pv_criterion **kids, size_t n, const pv_wspec *w, double 
 double pv_ahp_ri(pv_ri_table t, size_t n);
 /* Computes local/global weights; returns -1 and fills err on invalid weights. */
 int pv_model_weights(pv_model *m, pv_error *err);
+/* A project forced in that the policy excludes (a rule or a quality
+ * threshold) contradicts it: -1 with an input error naming both. */
+int pv_check_force(const pv_case *c, const pv_ranking *r, pv_error *err);
 
 typedef struct pv_proj_result {
     double score;

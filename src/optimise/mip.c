@@ -207,35 +207,6 @@ static int dedupe_row_names(pv_mip *m)
 
 static int finite_ok(double v) { return isfinite(v) && fabs(v) <= BIG; }
 
-/* Forcing in an excluded project contradicts the policy: an input error. */
-static int check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
-{
-    for (size_t i = 0; i < c->ncons; i++) {
-        const pv_constraint *q = &c->cons[i];
-        if (q->type != PV_C_FORCE)
-            continue;
-        for (size_t k = 0; k < q->nprojects; k++) {
-            const pv_proj_result *p = &r->p[q->projects[k]];
-            if (!p->eligible && !p->nexcluded) {
-                pv_err(err, PV_EINPUT, c->path, 0, 0,
-                       "constraints: %s: project '%s' is forced in but is below a quality "
-                       "threshold (min_score or a criterion's min)",
-                       q->id, pv_project_id(c, q->projects[k]));
-                return -1;
-            }
-            if (!p->eligible) {
-                const pv_rule *ru = &c->model->rules[p->excluded_by[0]];
-                pv_err(err, PV_EINPUT, c->path, 0, 0,
-                       "constraints: %s: project '%s' is forced in but excluded by rule '%s' (%s)",
-                       q->id, pv_project_id(c, q->projects[k]), ru->id,
-                       ru->because ? ru->because : "");
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
-
 /* Every number GLPK will see is finite and within BIG; resources >= 0. */
 static int check_numbers(const pv_case *c, const pv_ranking *r, pv_error *err)
 {
@@ -707,7 +678,7 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
         pv_err(err, PV_EINTERNAL, NULL, 0, 0, "ranking does not match the case");
         return NULL;
     }
-    if (check_force(c, r, err) || check_numbers(c, r, err))
+    if (pv_check_force(c, r, err) || check_numbers(c, r, err))
         return NULL;
     pv_mip *m = pv_calloc(1, sizeof *m);
     if (!m) {

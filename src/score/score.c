@@ -511,11 +511,44 @@ static int warn_case_twins(const pv_table *t, int col, const char *what, pv_warn
     return rc ? -1 : 0;
 }
 
+int pv_check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
+{
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        if (q->type != PV_C_FORCE)
+            continue;
+        for (size_t k = 0; k < q->nprojects; k++) {
+            const pv_proj_result *p = &r->p[q->projects[k]];
+            if (!p->eligible && !p->nexcluded) {
+                pv_err(err, PV_EINPUT, c->path, 0, 0,
+                       "constraints: %s: project '%s' is forced in but is below a quality "
+                       "threshold (min_score or a criterion's min)",
+                       q->id, pv_project_id(c, q->projects[k]));
+                return -1;
+            }
+            if (!p->eligible) {
+                const pv_rule *ru = &c->model->rules[p->excluded_by[0]];
+                pv_err(err, PV_EINPUT, c->path, 0, 0,
+                       "constraints: %s: project '%s' is forced in but excluded by rule '%s' (%s)",
+                       q->id, pv_project_id(c, q->projects[k]), ru->id,
+                       ru->because ? ru->because : "");
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 pv_warnings *pv_check(const pv_case *c, pv_error *err)
 {
     pv_ranking *r = pv_rank(c, err);
     if (!r)
         return NULL;
+    /* what select would refuse, refused here: a case check passes runs */
+    if (pv_check_force(c, r, err)) {
+        pv_ranking_free(r);
+        return NULL;
+    }
     pv_warnings *w = pv_calloc(1, sizeof *w);
     const pv_model *m = c->model;
     const pv_table *P = c->projects;
