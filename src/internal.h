@@ -50,7 +50,12 @@ void pv_err_nomem(pv_error *err);
 void pv_unmark_sheets(char *s, size_t size);
 /* Column number (1-based) to Excel's letters (1 A, 27 AA); out holds 8. */
 void pv_col_letters(int col, char out[8]);
-/* Replaces control characters (< 0x20, 0x7f) by '?', in place. */
+/* The bytes of the control character at s that reports and messages show as
+ * '?' (C0, DEL, C1, LRM/RLM, line and paragraph separators, bidi embeddings,
+ * overrides and isolates: what could move a terminal's cursor or reorder
+ * the text), else 0. */
+size_t pv_ctrl_seq(const char *s);
+/* Replaces each such control character by one '?', in place. */
 void pv_sanitize_ctrl(char *s);
 int pv_failed(const pv_error *err);
 /* Collecting every input error of a load: between begin and end, every

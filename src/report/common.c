@@ -105,7 +105,7 @@ void pv_csv_cell(pv_buf *b, const char *s, int sv)
     /* Control characters from the inputs (ESC, BEL, a newline in a name) are
      * shown as '?', as in error messages: a cell never spans lines. */
     for (const char *p = s; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+        if (pv_ctrl_seq(p)) {
             char *t = pv_strdup(s);
             if (!t) {
                 b->oom = 1;

@@ -326,9 +326,10 @@ void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv)
 
 void pv_buf_plain(pv_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        pv_buf_putc(b, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+    while (s && *s) {
+        size_t n = pv_ctrl_seq(s);
+        pv_buf_putc(b, n ? '?' : *s);
+        s += n ? n : 1;
     }
 }
 
@@ -350,6 +351,12 @@ void pv_buf_md(pv_buf *b, const char *s)
 {
     for (const char *p = s; p && *p; p++) {
         unsigned char ch = (unsigned char)*p;
+        size_t n = pv_ctrl_seq(p);
+        if (n > 1) { /* a multi-byte control: one '?' */
+            pv_buf_putc(b, '?');
+            p += n - 1;
+            continue;
+        }
         int prev = p > s ? (unsigned char)p[-1] : 0;
         /* inside a word (budget_sek) _ is never emphasis: left as typed; &
          * only where it could start an entity (&amp;), < only a tag */

@@ -130,11 +130,36 @@ void pv_err(pv_error *err, int code, const char *src, int line, int col, const c
         collect(dst);
 }
 
+size_t pv_ctrl_seq(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x20 || u[0] == 0x7f)
+        return 1;
+    /* C1 controls U+0080..U+009F (U+009B acts as ESC [ on some terminals) */
+    if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+        return 2;
+    if (u[0] == 0xe2 && u[1] == 0x80 &&
+        ((u[2] >= 0x8e && u[2] <= 0x8f) || (u[2] >= 0xa8 && u[2] <= 0xae)))
+        return 3; /* LRM, RLM; line and paragraph separators; bidi embeddings and overrides */
+    if (u[0] == 0xe2 && u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)
+        return 3; /* bidi isolates */
+    return 0;
+}
+
 void pv_sanitize_ctrl(char *s)
 {
-    for (; s && *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            *s = '?';
+    if (!s)
+        return;
+    char *w = s;
+    while (*s) {
+        size_t n = pv_ctrl_seq(s);
+        if (n) {
+            *w++ = '?';
+            s += n;
+        } else
+            *w++ = *s++;
+    }
+    *w = '\0';
 }
 
 void pv_err_nomem(pv_error *err) { pv_err(err, PV_EINTERNAL, NULL, 0, 0, "out of memory"); }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Control characters from the inputs never reach a terminal or a spreadsheet
-# raw (issue 11, point 5): a project and a partner name holding ESC, BEL and
-# a newline are shown with '?' in the text, Markdown and CSV reports of rank
+# raw (issue 11, point 5): a project and a partner name holding ESC, BEL, a
+# newline, the C1 CSI, a bidi override and a line separator are shown with
+# '?' (one per character) in the text, Markdown and CSV reports of rank
 # and select, and the reports have exactly as many lines as with clean names.
 #   tests/scripts/report_ctrl.sh /abs/path/to/partnerval
 PV=$1
@@ -28,7 +29,7 @@ for f, col, row in (("ex/lidkoping/projects.csv", "name", "LK02"), ("data/partne
     i = rows[0].index(col)
     for r in rows[1:]:
         if r[0] == row:
-            r[i] = "Evil\x1b[2J\x1b]0;pwned\x07 name\nGodkänt: alla projekt\r"
+            r[i] = "Evil\x1b[2J\x1b]0;pwned\x07 name\nGodkänt\u009b[2J\u202eok\u202c: alla projekt\u2028\r"
     out = io.StringIO()
     csv.writer(out, delimiter=delim, lineterminator="\r\n").writerows(rows)
     open(p, "w", encoding="utf-8").write(out.getvalue())
@@ -44,8 +45,8 @@ done
 # the name as each format shows it: Markdown also escapes the brackets
 # (\[2J renders as [2J)
 want() {
-  if [ "$1" = md ]; then printf '%s' 'Evil?\[2J?\]0;pwned? name?Godkänt'
-  else printf '%s' 'Evil?[2J?]0;pwned? name?Godkänt'; fi
+  if [ "$1" = md ]; then printf '%s' 'Evil?\[2J?\]0;pwned? name?Godkänt?\[2J?ok?: alla projekt?'
+  else printf '%s' 'Evil?[2J?]0;pwned? name?Godkänt?[2J?ok?: alla projekt?'; fi
 }
 for cmd in rank select; do
   for fmt in text md csv; do
@@ -53,6 +54,8 @@ for cmd in rank select; do
     # no control byte other than the report's own line ends
     if LC_ALL=C tr -d '\n\r' <"$f" | LC_ALL=C grep -q '[[:cntrl:]]'; then
       echo "FAIL $cmd $fmt: a control character reached the report"; fail=1
+    elif python3 -c "import re,sys; sys.exit(bool(re.search('[\u0080-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]', open(sys.argv[1], encoding='utf-8').read())))" "$f"; [ $? != 0 ]; then
+      echo "FAIL $cmd $fmt: a C1 or bidi control character reached the report"; fail=1
     elif [ "$(wc -l <"$f")" != "$(wc -l <"$T/clean-$cmd.$fmt")" ]; then
       echo "FAIL $cmd $fmt: a newline in a name started a new report line"; fail=1
     elif ! grep -qF "$(want $fmt)" "$f"; then
