@@ -3,6 +3,7 @@
 #include "resolve.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 void pv_frontier_free(pv_frontier *f)
@@ -175,7 +176,23 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
         if (!strcmp(c->res[i].id, resource))
             k = (int)i;
     if (k < 0) {
-        pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s'", resource);
+        /* a near id (case, a typo) suggested, else the ones there are */
+        pv_suggest sg;
+        pv_suggest_init(&sg, resource, 2);
+        char list[400] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < c->nres; i++) {
+            pv_suggest_offer(&sg, c->res[i].id);
+            if (used < sizeof list - 80)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                                         c->res[i].id);
+        }
+        if (sg.best)
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s'; did you mean '%s'?",
+                   resource, sg.best);
+        else
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s' (the case has %s)",
+                   resource, list);
         return NULL;
     }
     if (steps < 1 || steps > 10000) {

@@ -226,7 +226,15 @@ int main(int argc, char **argv)
         pv_cli_opts_free(&o);
         return finish(rc < 0 ? 0 : rc);
     }
-    fprintf(stderr, "partnerval: error: unknown command '%s'\n", name);
+    const char *names[NCOMMANDS];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = COMMANDS[i].name;
+    const char *near = pv_suggest_among(name, names, NCOMMANDS);
+    if (near)
+        fprintf(stderr, "partnerval: error: unknown command '%s'; did you mean '%s'?\n", name,
+                near);
+    else
+        fprintf(stderr, "partnerval: error: unknown command '%s'\n", name);
     usage(stderr);
     return PV_EUSAGE;
 }
