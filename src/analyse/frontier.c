@@ -191,8 +191,8 @@ pv_frontier *pv_frontier_run(pv_case *c, const pv_ranking *r, const char *resour
             pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s'; did you mean '%s'?",
                    resource, sg.best);
         else
-            pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s' (the case has %s)",
-                   resource, list);
+            pv_err(err, PV_EUSAGE, NULL, 0, 0, "unknown resource '%s' (the case has %s)", resource,
+                   list);
         return NULL;
     }
     if (steps < 1 || steps > 10000) {

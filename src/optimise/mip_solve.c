@@ -64,11 +64,16 @@ static int plain_search(pv_mip *m, double lpobj, const unsigned char *start, dou
     const pv_tuning *t = &m->tune;
     /* The start solution refers to our columns; the presolver renumbers them. */
     int offer = start && !t->presolve && pv_mip_feasible(m, start);
-    pv_bb o = {t->presolve, after_core ? t->core_br : t->br,
-               after_core ? t->core_bt : t->bt, t->cuts,
-               t->fp,       mip_gap > 0 ? mip_gap : 0,
-               left_ms,     m->node_limit,
-               1,           offer ? start : NULL,
+    pv_bb o = {t->presolve,
+               after_core ? t->core_br : t->br,
+               after_core ? t->core_bt : t->bt,
+               t->cuts,
+               t->fp,
+               mip_gap > 0 ? mip_gap : 0,
+               left_ms,
+               m->node_limit,
+               1,
+               offer ? start : NULL,
                NULL};
     pv_bb_out r;
     if (pv_lp_branch(m, m->lp, &o, sol->val, &r)) {

@@ -422,8 +422,8 @@ static void frontier_html(pv_buf *b, const pv_view *v)
     pv_html_section_end(b);
 }
 
-static const pv_view_ops frontier_view = {frontier_json,     frontier_csv,  frontier_text,
-                                          frontier_html,     "Budget frontier", "Budgetkurva",
+static const pv_view_ops frontier_view = {frontier_json, frontier_csv,      frontier_text,
+                                          frontier_html, "Budget frontier", "Budgetkurva",
                                           "frontier"};
 
 char *pv_render_frontier(const pv_case *c, const pv_ranking *r, const pv_frontier *f,

@@ -472,14 +472,16 @@ static int cofin_sheets(pv_xw *w, const xctx *x)
     if (pv_xw_table(w, pv_tr(sv, "Co-financing", "Medfinansiering"), hdr, 4))
         return -1;
     size_t row = 1;
-    cofin_row(w, row++, pv_tr(sv, "Expected score (what was maximised)",
-                              "Förväntad poäng (det som maximerades)"),
-              "", st->expected, PV_XF_SCORE, NAN, PV_XF_NUM);
-    cofin_row(w, row++, pv_tr(sv, "Score if all applications are granted",
-                              "Poäng om alla ansökningar beviljas"),
-              "", st->all_granted, PV_XF_SCORE, NAN, PV_XF_NUM);
-    cofin_row(w, row++, pv_tr(sv, "Score if no application is granted",
-                              "Poäng om ingen ansökan beviljas"),
+    cofin_row(
+        w, row++,
+        pv_tr(sv, "Expected score (what was maximised)", "Förväntad poäng (det som maximerades)"),
+        "", st->expected, PV_XF_SCORE, NAN, PV_XF_NUM);
+    cofin_row(
+        w, row++,
+        pv_tr(sv, "Score if all applications are granted", "Poäng om alla ansökningar beviljas"),
+        "", st->all_granted, PV_XF_SCORE, NAN, PV_XF_NUM);
+    cofin_row(w, row++,
+              pv_tr(sv, "Score if no application is granted", "Poäng om ingen ansökan beviljas"),
               "", st->none_granted, PV_XF_SCORE, NAN, PV_XF_NUM);
     static const char *const QEN[] = {"Score, 10 % quantile", "Score, 50 % quantile",
                                       "Score, 90 % quantile"};
@@ -497,14 +499,16 @@ static int cofin_sheets(pv_xw *w, const xctx *x)
         for (int i = 0; i < 3; i++)
             cofin_row(w, row++, pv_tr(sv, UEN[i], USV[i]), rn, st->q[3 + 3 * k + (size_t)i], f,
                       c->res[k].limit, f);
-        cofin_row(w, row++, pv_tr(sv, "Probability of overrunning the limit",
-                                  "Sannolikhet att gränsen överskrids"),
-                  rn, st->overrun[k], PV_XF_PCT, c->res[k].limit, f);
-        cofin_row(w, row++, pv_tr(sv, "Expected unused", "Förväntat outnyttjat"), rn,
-                  st->unused[k], f, c->res[k].limit, f);
+        cofin_row(
+            w, row++,
+            pv_tr(sv, "Probability of overrunning the limit", "Sannolikhet att gränsen överskrids"),
+            rn, st->overrun[k], PV_XF_PCT, c->res[k].limit, f);
+        cofin_row(w, row++, pv_tr(sv, "Expected unused", "Förväntat outnyttjat"), rn, st->unused[k],
+                  f, c->res[k].limit, f);
     }
-    cofin_row(w, row, pv_tr(sv, "Probability that any limit is overrun",
-                            "Sannolikhet att någon gräns överskrids"),
+    cofin_row(w, row,
+              pv_tr(sv, "Probability that any limit is overrun",
+                    "Sannolikhet att någon gräns överskrids"),
               "", st->overrun_any, PV_XF_PCT,
               c->cofin->commit == PV_COMMIT_CHANCE ? c->cofin->alpha : NAN, PV_XF_PCT);
     if (c->cofin->commit == PV_COMMIT_CHANCE)

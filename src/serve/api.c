@@ -437,7 +437,9 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
                        : lang < 0 ? "lang: sv or en"
                                   : "command: rank, select, weights, sensitivity, frontier, "
                                     "robust, compare or parties",
-                       fmt < 0 ? "format" : lang < 0 ? "lang" : "command");
+                       fmt < 0    ? "format"
+                       : lang < 0 ? "lang"
+                                  : "command");
         return;
     }
     if (query_param(req->query, "date", ds, sizeof ds) && pv_set_report_date(ds)) {
@@ -467,9 +469,9 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
         [PV_FMT_JSON] = "application/json; charset=utf-8",
         [PV_FMT_HTML] = "text/html; charset=utf-8",
         [PV_FMT_XLSX] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
-    static const char *const exts[] = {[PV_FMT_TEXT] = "txt", [PV_FMT_MD] = "md",
-                                       [PV_FMT_CSV] = "csv",  [PV_FMT_JSON] = "json",
-                                       [PV_FMT_HTML] = "html", [PV_FMT_XLSX] = "xlsx"};
+    static const char *const exts[] = {
+        [PV_FMT_TEXT] = "txt",  [PV_FMT_MD] = "md",     [PV_FMT_CSV] = "csv",
+        [PV_FMT_JSON] = "json", [PV_FMT_HTML] = "html", [PV_FMT_XLSX] = "xlsx"};
     answer(res, 200, types[fmt], text, len);
     snprintf(res->disposition, sizeof res->disposition,
              "attachment; filename=\"partnerval-%s.%s\"", CMD_NAMES[c], exts[fmt]);

@@ -230,17 +230,17 @@ static int stop_pending(void)
 
 /* The descriptor that path names when it is one of the system's names of an
  * open descriptor (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N),
- * -2 when it names one that is not open, else -1. Such a target is the descriptor itself: written where it stands
- * (a pipe, a terminal, a file opened with >>), never replaced, since the
- * link behind the name leads to "pipe:[…]" or to the file the shell opened
- * (following it replaced a >> log instead of appending to it). */
+ * -2 when it names one that is not open, else -1. Such a target is the descriptor itself: written
+ * where it stands (a pipe, a terminal, a file opened with >>), never replaced, since the link
+ * behind the name leads to "pipe:[…]" or to the file the shell opened (following it replaced a >>
+ * log instead of appending to it). */
 static int fd_name(const char *path)
 {
     if (!strcmp(path, "/dev/stdout"))
         return fcntl(1, F_GETFD) < 0 ? -2 : 1;
     if (!strcmp(path, "/dev/stderr"))
         return fcntl(2, F_GETFD) < 0 ? -2 : 2;
-    const char *p = !strncmp(path, "/dev/fd/", 8)         ? path + 8
+    const char *p = !strncmp(path, "/dev/fd/", 8)          ? path + 8
                     : !strncmp(path, "/proc/self/fd/", 14) ? path + 14
                                                            : NULL;
     if (!p || *p < '0' || *p > '9')

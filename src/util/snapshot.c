@@ -23,10 +23,7 @@ struct pv_snapshot {
 static pv_snapshot *g_use;    /* pv_read_file answers from it */
 static pv_snapshot *g_record; /* pv_read_file adds what it reads to it */
 
-pv_snapshot *pv_snapshot_new(void)
-{
-    return pv_calloc(1, sizeof(pv_snapshot));
-}
+pv_snapshot *pv_snapshot_new(void) { return pv_calloc(1, sizeof(pv_snapshot)); }
 
 void pv_snapshot_free(pv_snapshot *s)
 {
@@ -42,10 +39,7 @@ void pv_snapshot_free(pv_snapshot *s)
     pv_free(s);
 }
 
-int pv_snapshot_ok(const pv_snapshot *s)
-{
-    return s && !s->oom;
-}
+int pv_snapshot_ok(const pv_snapshot *s) { return s && !s->oom; }
 
 pv_snapshot *pv_snapshot_use(pv_snapshot *s)
 {

@@ -380,12 +380,11 @@ static void test_patch_names_no_file(void **state)
     static const char *const patches[] = {
         "{\"data\": {\"projects\": \"/etc/passwd\"}}",
         "{\"data\": {\"partners\": {\"file\": \"../x.xlsx\", \"sheet\": \"A\"}}}",
-        "{\"data\": {\"countries\": \"/etc/hostname\"}}",
-        "{\"model\": \"/etc/passwd\"}",
+        "{\"data\": {\"countries\": \"/etc/hostname\"}}", "{\"model\": \"/etc/passwd\"}",
         "{\"followup\": {\"outcomes\": \"/etc/passwd\"}}"};
     static const char *const where[] = {"patch.data", "patch.data", "patch.data", "patch.model",
                                         "patch.followup.outcomes"};
-    static const char *const eps[] = {"/api/rank", "/api/select", "/api/frontier",
+    static const char *const eps[] = {"/api/rank",        "/api/select", "/api/frontier",
                                       "/api/sensitivity", "/api/robust", "/api/weights",
                                       "/api/scenario"};
     char body[300], cpath[40];
@@ -687,8 +686,9 @@ static void test_last_good_state(void **state)
     pv_serve_handle(&ctx, &inputs, &c);
     assert_non_null(strstr(c.body, "projects.csv"));
     char stamp[17] = "", loaded[17] = "";
-    assert_int_equal(sscanf(c.body, "{\"stamp\": \"%16[0-9a-f]\", \"loaded\": \"%16[0-9a-f]\"",
-                            stamp, loaded), 2);
+    assert_int_equal(
+        sscanf(c.body, "{\"stamp\": \"%16[0-9a-f]\", \"loaded\": \"%16[0-9a-f]\"", stamp, loaded),
+        2);
     assert_string_not_equal(stamp, loaded);
     pv_serve_handle(&ctx, &reload, &d); /* refused, the state kept */
     assert_int_equal(d.status, 400);
@@ -729,15 +729,24 @@ static void test_slug(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_host),         cmocka_unit_test(test_token),
-        cmocka_unit_test(test_login),        cmocka_unit_test(test_headers),
-        cmocka_unit_test(test_routes),       cmocka_unit_test(test_content_type),
-        cmocka_unit_test(test_origin),       cmocka_unit_test(test_size),
-        cmocka_unit_test(test_same_as_cli),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_host),
+        cmocka_unit_test(test_token),
+        cmocka_unit_test(test_login),
+        cmocka_unit_test(test_headers),
+        cmocka_unit_test(test_routes),
+        cmocka_unit_test(test_content_type),
+        cmocka_unit_test(test_origin),
+        cmocka_unit_test(test_size),
+        cmocka_unit_test(test_same_as_cli),
+        cmocka_unit_test(test_errors),
         cmocka_unit_test(test_patch_names_no_file),
-        cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_report),
-        cmocka_unit_test(test_scenario_save), cmocka_unit_test(test_slug),
-        cmocka_unit_test(test_inputs),       cmocka_unit_test(test_last_good_state),       cmocka_unit_test(test_parties),
+        cmocka_unit_test(test_infeasible),
+        cmocka_unit_test(test_report),
+        cmocka_unit_test(test_scenario_save),
+        cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_inputs),
+        cmocka_unit_test(test_last_good_state),
+        cmocka_unit_test(test_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
