@@ -266,6 +266,14 @@ typedef enum pv_status {
  */
 pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_opts *o,
                         pv_error *err);
+/**
+ * For an analysis the case could not satisfy: the selection with its
+ * diagnosis when the case itself is infeasible (no explanations). NULL with
+ * err untouched when the case is feasible (the analysis's own range was the
+ * trouble), NULL + err on an error.
+ */
+pv_selection *pv_select_infeasible(const pv_case *c, const pv_ranking *r, double time_limit_s,
+                                   pv_error *err);
 /** The status of a selection. */
 pv_status pv_selection_status(const pv_selection *s);
 /** Frees a selection; accepts NULL. */

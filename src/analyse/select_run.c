@@ -44,3 +44,18 @@ pv_selection *pv_select(const pv_case *c, const pv_ranking *r, const pv_select_o
     }
     return s;
 }
+
+pv_selection *pv_select_infeasible(const pv_case *c, const pv_ranking *r, double time_limit_s,
+                                   pv_error *err)
+{
+    pv_select_opts so;
+    pv_select_opts_init(&so);
+    so.time_limit_s = time_limit_s;
+    so.no_why = 1;
+    pv_selection *s = pv_select(c, r, &so, err);
+    if (s && s->status != PV_STATUS_INFEASIBLE) {
+        pv_selection_free(s);
+        return NULL;
+    }
+    return s;
+}

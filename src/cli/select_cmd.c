@@ -36,18 +36,11 @@ int pv_cli_infeasible(pv_case *c, const pv_ranking *r, const pv_cli_opts *o, con
 {
     pv_error err;
     pv_error_clear(&err);
-    pv_select_opts so;
-    pv_select_opts_init(&so);
-    so.time_limit_s = o->time_limit;
-    so.no_why = 1;
-    pv_selection *s = pv_select(c, r, &so, &err);
+    pv_selection *s = pv_select_infeasible(c, r, o->time_limit, &err);
     int rc;
-    if (!s)
-        rc = pv_cli_error(&err);
-    else if (pv_selection_status(s) != PV_STATUS_INFEASIBLE) {
-        /* the case itself is feasible (a frontier range below its needs) */
-        rc = pv_cli_error(why);
-    } else {
+    if (!s) /* an error, or the case itself feasible (a frontier range below its needs) */
+        rc = pv_cli_error(err.code != PV_OK ? &err : why);
+    else {
         size_t len = 0;
         char *text = pv_render_select(c, r, s, (pv_format)o->fmt, (pv_lang)o->lang, &len, &err);
         rc = text ? pv_cli_emit(c, o->out, text, len, &err) : pv_cli_error(&err);

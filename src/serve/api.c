@@ -266,21 +266,12 @@ static char *diagnosis(pv_case *cs, const pv_ranking *r, const run_opts *o, pv_f
 {
     pv_error e2;
     pv_error_clear(&e2);
-    pv_select_opts so;
-    pv_select_opts_init(&so);
-    so.time_limit_s = o->time_limit;
-    so.no_why = 1;
-    pv_selection *s = pv_select(cs, r, &so, &e2);
-    char *text = NULL;
-    if (!s)
+    pv_selection *s = pv_select_infeasible(cs, r, o->time_limit, &e2);
+    char *text = s ? pv_render_select(cs, r, s, fmt, (pv_lang)o->lang, len, &e2) : NULL;
+    if (text)
+        *status = PV_STATUS_INFEASIBLE;
+    else if (e2.code != PV_OK)
         *err = e2;
-    else if (pv_selection_status(s) == PV_STATUS_INFEASIBLE) {
-        text = pv_render_select(cs, r, s, fmt, (pv_lang)o->lang, len, &e2);
-        if (text)
-            *status = PV_STATUS_INFEASIBLE;
-        else
-            *err = e2;
-    }
     pv_selection_free(s);
     return text;
 }
