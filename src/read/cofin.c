@@ -249,9 +249,15 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
             if (!strcmp(kids[i]->id, key))
                 cr = kids[i];
         if (!cr && !json_is_null(val)) {
-            pvj_err(x, kp, "no criterion '%s' in the model (a weight set may only change "
+            pv_suggest sg;
+            pv_suggest_init(&sg, key, 2);
+            for (size_t i = 0; i < nkids; i++)
+                pv_suggest_offer(&sg, kids[i]->id);
+            char hint[300];
+            pv_suggest_hint(&sg, hint, sizeof hint);
+            pvj_err(x, kp, "no criterion '%s' in the model%s (a weight set may only change "
                            "criteria that exist)",
-                    key);
+                    key, hint);
             return -1;
         }
         char k2[KP];
@@ -276,6 +282,10 @@ static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, vo
         pvj_err(x, k, "must be an object (a merge patch of the model), not %s", pvj_type(val));
         return -1;
     }
+    /* the set's own keys, checked here so that an error names the file the
+     * set is in (--sets FILE), not the case it is later applied to */
+    if (pvj_check_keys(x, val, PVJ_KEYS_MODEL, k))
+        return -1;
     char kc[KP];
     pvj_key(kc, k, "criteria");
     if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top, c->model->ntop))
