@@ -317,6 +317,13 @@ static void case_json(pv_buf *b, const pv_case *c, const unsigned char *used, in
     b->oom |= nm.oom;
     pv_buf_free(&nm);
     pv_buf_puts(b, ",\n  \"model\": \"model.json\",\n");
+    /* whose agreements the partners file's are, as the example says */
+    for (size_t i = 0; i < c->nmunis; i++) {
+        pv_buf_puts(b, i ? ", " : c->nmunis > 1 ? "  \"municipality\": [" : "  \"municipality\": ");
+        pv_buf_json_str(b, c->munis[i]);
+    }
+    if (c->nmunis)
+        pv_buf_puts(b, c->nmunis > 1 ? "],\n" : ",\n");
     if (c->has_home)
         pv_buf_printf(b, "  \"home\": {\"lat\": %.6f, \"lon\": %.6f},\n", c->home_lat, c->home_lon);
     pv_buf_puts(b, "  \"data\": {\"projects\": ");

@@ -27,6 +27,10 @@ for m in kristianstad lidkoping linkoping-norrkoping norrkoping tranas; do
   grep -q "Budget" sel.txt && ! grep -q "budget_sek" sel.txt && pass "$m: resources by name" ||
     failm "$m: the starter case's reports show resource ids: $(grep -m1 budget_sek sel.txt)"
   [ $rc = 0 ] && pass "$m: select runs" || failm "$m: select exit $rc"
+  # whose agreements these are, as the example says (the review needs it)
+  python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(0 if a.get('municipality') and a.get('municipality')==b.get('municipality') else 1)" \
+    "$d/case.json" "$ROOT/examples/$m/case.json" && pass "$m: the starter names the municipality" ||
+    failm "$m: the starter's municipality differs from the example's"
   grep "is not used" check.txt | grep -v "column 'municipality'" > unused.txt
   [ -s unused.txt ] && failm "$m: unused columns: $(cat unused.txt)" || pass "$m: only columns the case reads"
   for f in projects.csv projects-columns.csv partners.csv; do
