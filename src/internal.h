@@ -197,11 +197,9 @@ pv_snapshot *pv_snapshot_use(pv_snapshot *s);
 /* Makes pv_read_file add what it reads from disk to s (NULL: stop); returns
  * the previous one. */
 pv_snapshot *pv_snapshot_record(pv_snapshot *s);
-/* 1 when the snapshot in use holds path. */
-int pv_snapshot_held(const char *path);
-/* A copy of path's bytes from the snapshot in use (NUL-terminated, *len),
- * or NULL (out of memory, or not held). */
-char *pv_snapshot_read(const char *path, size_t *len);
+/* 1 when the snapshot in use holds path: *data is then a copy of its bytes
+ * (NUL-terminated, *len), or NULL when out of memory. 0 when not held. */
+int pv_snapshot_read(const char *path, char **data, size_t *len);
 /* Adds path's bytes to the snapshot being recorded, if any. */
 void pv_snapshot_note(const char *path, const char *data, size_t len);
 size_t pv_max_file_bytes(void);

@@ -44,8 +44,8 @@ size_t pv_max_file_bytes(void)
 
 char *pv_read_file(const char *path, size_t *len, pv_error *err)
 {
-    if (pv_snapshot_held(path)) {
-        char *d = pv_snapshot_read(path, len);
+    char *d;
+    if (pv_snapshot_read(path, &d, len)) {
         if (!d)
             pv_err_nomem(err);
         return d;

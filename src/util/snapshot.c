@@ -55,7 +55,7 @@ pv_snapshot *pv_snapshot_record(pv_snapshot *s)
     return old;
 }
 
-char *pv_snapshot_read(const char *path, size_t *len)
+int pv_snapshot_read(const char *path, char **data, size_t *len)
 {
     const pv_snapshot *s = g_use;
     for (size_t i = 0; s && i < s->n; i++)
@@ -66,17 +66,9 @@ char *pv_snapshot_read(const char *path, size_t *len)
                 d[s->len[i]] = '\0';
                 *len = s->len[i];
             }
-            return d;
-        }
-    return NULL;
-}
-
-int pv_snapshot_held(const char *path)
-{
-    const pv_snapshot *s = g_use;
-    for (size_t i = 0; s && i < s->n; i++)
-        if (!strcmp(s->path[i], path))
+            *data = d;
             return 1;
+        }
     return 0;
 }
 
