@@ -54,7 +54,7 @@ static void json_ok(pv_response *res, pv_buf *b)
         pv_serve_error(res, 500, "internal", "out of memory", NULL);
 }
 
-/* "model.criteria.x.weight: must be …" -> "model.criteria.x.weight". */
+/* 1 when s[0..n) may be a key path (letters, digits, . _ - [ ]). */
 static int path_chars(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -95,6 +95,7 @@ static int unknown_key_path(const char *text, char *out, size_t size)
     return 1;
 }
 
+/* "model.criteria.x.weight: must be …" -> "model.criteria.x.weight". */
 static int key_path(const char *text, char *out, size_t size)
 {
     if (unknown_key_path(text, out, size))
@@ -288,14 +289,13 @@ void pv_serve_list(const pv_serve_ctx *ctx, pv_response *res)
 static unsigned long long stamp_of(const char *case_path, const pv_case *c)
 {
     unsigned long long h = 1469598103934665603ULL;
-    struct stat st;
-    if (stat(case_path, &st) == 0)
-        h = (h ^ (unsigned long long)st.st_mtim.tv_nsec ^ (unsigned long long)st.st_mtime ^
-             (unsigned long long)st.st_size) * 1099511628211ULL;
-    for (size_t i = 0; c && i < pv_case_input_count(c); i++)
-        if (stat(pv_case_input_path(c, i), &st) == 0)
+    size_t n = c ? pv_case_input_count(c) : 0;
+    for (size_t i = 0; i <= n; i++) { /* the case file, then its inputs */
+        struct stat st;
+        if (stat(i ? pv_case_input_path(c, i - 1) : case_path, &st) == 0)
             h = (h ^ (unsigned long long)st.st_mtim.tv_nsec ^ (unsigned long long)st.st_mtime ^
                  (unsigned long long)st.st_size) * 1099511628211ULL;
+    }
     return h;
 }
 
