@@ -19,6 +19,18 @@ static int feasible(pv_mip *m, double tl, unsigned char *val, pv_error *err)
     sol.val = val;
     pv_error e2;
     pv_error_clear(&e2);
+    /* Most answers need no search: the rows' bounds alone show the conflict,
+     * or the greedy finds a portfolio (all_constraints at 30 projects,
+     * infeasible, seeds 1-3: 9.2, 17.7, 9.3 -> 4.3, 8.2, 4.9 M instructions
+     * for the whole run with the main solve's own check, the same reports). */
+    int pc = pv_mip_propagate_infeasible(m);
+    if (pc) {
+        if (pc < 0)
+            pv_err_nomem(err);
+        return 0;
+    }
+    if (pv_mip_greedy(m, val) && pv_mip_feasible(m, val))
+        return 1;
     /* Our own branch and bound first when the problem fits its tableau:
      * the same yes or no (it is exact), without GLPK's set-up per call
      * (all_constraints at 30 projects, infeasible, a deletion filter of 12

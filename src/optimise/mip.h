@@ -166,6 +166,12 @@ void pv_mip_group(pv_mip *m, size_t g, int on);
 int pv_mip_row_on(const pv_mip *m, size_t i);
 /* 1 when any column's lower bound exceeds its upper bound. */
 int pv_mip_bounds_conflict(const pv_mip *m);
+/* 1 when bound propagation over the enabled rows proves that no 0/1 vector
+ * within the current bounds satisfies them (exact: a row's activity range
+ * must miss its bounds by more than a tolerance), 0 when it cannot tell,
+ * -1 when out of memory. No LP: a conflict among a few rows (a count that
+ * the fixings leave short, say) is found in microseconds. */
+int pv_mip_propagate_infeasible(const pv_mip *m);
 /* GLPK failed (out of memory, say) since the model was built: every solve
  * fails from then on, with the message pv_mip_solve gave. */
 int pv_mip_solver_failed(void);

@@ -138,7 +138,14 @@ static int solve(pv_mip *m, double time_limit_s, double mip_gap, const unsigned 
     double t0 = pv_mip_clock_ms();
     sol->status = PV_STATUS_ERROR;
     sol->obj = sol->bound = sol->gap = 0;
-    if (pv_mip_bounds_conflict(m)) {
+    /* rows that cannot hold together by their bounds alone: no LP needed
+     * (GLPK's presolver would find the same before its first pivot) */
+    int pc = pv_mip_propagate_infeasible(m);
+    if (pc < 0) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    if (pc) {
         sol->status = PV_STATUS_INFEASIBLE;
         sol->ms = pv_mip_clock_ms() - t0;
         return 0;
