@@ -224,6 +224,35 @@ void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
     pv_buf_putc(b, ']');
 }
 
+void pv_ids_mark(unsigned char *mark, const unsigned char *x, size_t n)
+{
+    for (size_t j = 0; x && j < n; j++)
+        mark[j] |= x[j] != 0;
+}
+
+size_t pv_ids_legend(pv_buf *b, const pv_case *c, const unsigned char *mark, size_t n, int sv,
+                     int md, int heading)
+{
+    size_t k = 0;
+    void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
+    for (size_t j = 0; j < n; j++) {
+        if (!mark[j])
+            continue;
+        if (!k++ && heading)
+            pv_buf_printf(b, "%s:\n%s", pv_tr(sv, "Proposals named above", "Förslagen ovan"),
+                          md ? "\n" : "");
+        pv_buf_puts(b, md ? "- " : "  ");
+        put(b, pv_project_id(c, j));
+        const char *nm = pv_project_name(c, j);
+        if (strcmp(nm, pv_project_id(c, j))) {
+            pv_buf_putc(b, ' ');
+            put(b, nm);
+        }
+        pv_buf_putc(b, '\n');
+    }
+    return k;
+}
+
 void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
                  const char *none)
 {

@@ -169,6 +169,15 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
     if (ok)
         pv_fmt_num(b, run->s->objective, 2, sv);
     pv_buf_puts(b, " | ");
+    if (ok) {
+        pv_buf t;
+        pv_buf_init(&t);
+        pv_ids_text(&t, run->c, run->s->x, run->r->n, "–");
+        pv_buf_md(b, t.data ? t.data : "");
+        b->oom |= t.oom;
+        pv_buf_free(&t);
+    }
+    pv_buf_puts(b, " | ");
     for (size_t k = 0; ok && k < run->c->nres; k++) {
         pv_buf_puts(b, k ? "; " : "");
         pv_buf_md(b, pv_res_name(run->c, k, sv));
@@ -221,6 +230,38 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
     pv_buf_putc(b, '\n');
 }
 
+/* Names for the ids above: every project some run selects, in the base
+ * case's order, then those only a scenario's data has. */
+static void compare_legend(pv_buf *b, const pv_comparison *cmp, int sv, int md)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < cmp->n; i++) {
+        const pv_run *run = &cmp->run[i];
+        size_t n = run->r->n;
+        unsigned char *mark = pv_calloc(n + 1, 1);
+        if (!mark) {
+            b->oom = 1;
+            return;
+        }
+        for (size_t j = 0; j < n; j++) {
+            const char *id = pv_project_id(run->c, j);
+            int listed = 0;
+            for (size_t q = 0; q < i && !listed; q++)
+                listed = pv_case_project_index(cmp->run[q].c, id) >= 0;
+            for (size_t q = 0; q < cmp->n && !listed && !mark[j]; q++)
+                mark[j] = (unsigned char)in_run(&cmp->run[q], id);
+        }
+        if (!shown && md)
+            for (size_t j = 0; j < n && !shown; j++)
+                if (mark[j]) {
+                    pv_buf_putc(b, '\n');
+                    break;
+                }
+        shown += pv_ids_legend(b, run->c, mark, n, sv, md, !shown);
+        pv_free(mark);
+    }
+}
+
 char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, size_t *len,
                         pv_error *err)
 {
@@ -247,16 +288,18 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
     pv_title(&b, pv_tr(sv, "Scenarios compared", "Scenarier jämförda"), base->c->name, md);
     pv_objective_line(&b, base->c, sv, md);
     if (md)
-        pv_buf_printf(&b, "| %s | Status | %s | %s | %s | %s |\n|---|---|---:|---|---|---|\n",
-                      pv_tr(sv, "Scenario", "Scenario"), pv_tr(sv, "Value", "Värde"),
-                      pv_tr(sv, "Resources used", "Använda resurser"),
-                      pv_tr(sv, "Entered", "Tillkom"), pv_tr(sv, "Left", "Föll bort"));
+        pv_buf_printf(
+            &b, "| %s | Status | %s | %s | %s | %s | %s |\n|---|---|---:|---|---|---|---|\n",
+            pv_tr(sv, "Scenario", "Scenario"), pv_tr(sv, "Value", "Värde"),
+            pv_tr(sv, "Selected", "Valda"), pv_tr(sv, "Resources used", "Använda resurser"),
+            pv_tr(sv, "Entered", "Tillkom"), pv_tr(sv, "Left", "Föll bort"));
     for (size_t i = 0; i < cmp->n; i++) {
         if (md)
             compare_md_row(&b, base, &cmp->run[i], i, sv);
         else
             compare_text_run(&b, base, &cmp->run[i], i, sv);
     }
+    compare_legend(&b, cmp, sv, md);
     return pv_buf_finish(&b, len, err);
 }
 

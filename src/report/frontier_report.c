@@ -210,7 +210,14 @@ static void frontier_text(pv_buf *b, const pv_view *v)
     pv_buf_printf(b, "\n%s: ", pv_tr(sv, "Order of entry", "Ordning projekten tillkommer"));
     for (size_t i = 0; i < f->norder; i++)
         pv_buf_printf(b, "%s%s", i ? ", " : "", pv_project_id(c, f->order[i]));
-    pv_buf_putc(b, '\n');
+    pv_buf_puts(b, "\n\n");
+    memset(v->add, 0, v->n);
+    for (size_t g = 0; g < f->nseg; g++)
+        if (f->seg[g].feasible)
+            pv_ids_mark(v->add, f->seg[g].x, v->n);
+    for (size_t i = 0; i < f->norder; i++)
+        v->add[f->order[i]] = 1;
+    pv_ids_legend(b, c, v->add, v->n, sv, md, 1);
 }
 
 /* ------------------------------------------------------------------ HTML */
@@ -420,6 +427,11 @@ static void frontier_html(pv_buf *b, const pv_view *v)
     frontier_chart(b, c, f, ymax, sv);
     frontier_changes(b, v);
     pv_html_section_end(b);
+    memset(v->add, 0, v->n);
+    for (size_t g = 0; g < f->nseg; g++)
+        if (f->seg[g].feasible)
+            pv_ids_mark(v->add, f->seg[g].x, v->n);
+    pv_html_ids_legend(b, c, v->add, v->n, sv);
 }
 
 static const pv_view_ops frontier_view = {frontier_json, frontier_csv,      frontier_text,

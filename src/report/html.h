@@ -67,6 +67,9 @@ void pv_html_section(pv_buf *b, const char *id, int page, const char *h_en, cons
 void pv_html_section_end(pv_buf *b);
 
 /* ---------------------------------------------------------- html_parts.c */
+/* A section "Proposals named above" (id proposal-names): each marked
+ * project's name and id, in file order; nothing when none is marked. */
+void pv_html_ids_legend(pv_buf *b, const pv_case *c, const unsigned char *mark, size_t n, int sv);
 /* Legend of the top-level criteria. */
 void pv_html_legend(pv_buf *b, const pv_model *m, int sv);
 /* A list that may be empty: <p id="ID">none</p> and 0 when n is 0, else

@@ -127,6 +127,25 @@ void pv_html_ids(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
     pv_buf_free(&t);
 }
 
+void pv_html_ids_legend(pv_buf *b, const pv_case *c, const unsigned char *mark, size_t n, int sv)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++)
+        k += mark[j] != 0;
+    if (!k)
+        return;
+    pv_html_section(b, "proposal-names", 0, "Proposals named above", "Förslagen ovan", sv);
+    pv_buf_puts(b, "<ul id=\"proposal-names-list\" class=\"names\">\n");
+    for (size_t j = 0; j < n; j++)
+        if (mark[j]) {
+            pv_buf_puts(b, "<li>");
+            pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
+            pv_buf_puts(b, "</li>\n");
+        }
+    pv_buf_puts(b, "</ul>\n");
+    pv_html_section_end(b);
+}
+
 /* ------------------------------------------------------------ rank table */
 
 /* A list cell ("a|b") as "a, b". */

@@ -35,6 +35,14 @@ void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* The same ids as "A, B, C"; none when there is no id (or x is NULL). */
 void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
                  const char *none);
+/* A legend for reports whose tables name projects by id: each marked
+ * project's id and name, one per line (Markdown: a list item), in file
+ * order, after the heading "Proposals named above" when heading is set.
+ * Returns the lines written: none when nothing is marked. */
+size_t pv_ids_legend(pv_buf *b, const pv_case *c, const unsigned char *mark, size_t n, int sv,
+                     int md, int heading);
+/* mark[j] |= x[j] over n flags (x NULL: nothing). */
+void pv_ids_mark(unsigned char *mark, const unsigned char *x, size_t n);
 /* `"added": [ids], "removed": [ids]` from the portfolio from to to (NULL =
  * empty), with add and rem (n flags each) as scratch. */
 void pv_json_diff(pv_buf *b, const pv_case *c, const unsigned char *from,

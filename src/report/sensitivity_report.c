@@ -127,6 +127,15 @@ static void sensitivity_text(pv_buf *b, const pv_view *v)
         }
         pv_buf_puts(b, md ? " |\n" : "\n");
     }
+    /* names for the ids: the portfolio and every project a change brings in */
+    memset(v->add, 0, v->n);
+    pv_ids_mark(v->add, s->base, v->n);
+    for (size_t i = 0; i < s->nleaves; i++) {
+        pv_ids_mark(v->add, s->crit[i].below, v->n);
+        pv_ids_mark(v->add, s->crit[i].above, v->n);
+    }
+    pv_buf_putc(b, '\n');
+    pv_ids_legend(b, c, v->add, v->n, sv, md, 1);
 }
 
 /* ------------------------------------------------------------------ HTML */
@@ -232,6 +241,13 @@ static void sensitivity_html(pv_buf *b, const pv_view *v)
     }
     pv_buf_puts(b, "</tbody></table>\n");
     pv_html_section_end(b);
+    memset(v->add, 0, v->n);
+    pv_ids_mark(v->add, s->base, v->n);
+    for (size_t i = 0; i < s->nleaves; i++) {
+        pv_ids_mark(v->add, s->crit[i].below, v->n);
+        pv_ids_mark(v->add, s->crit[i].above, v->n);
+    }
+    pv_html_ids_legend(b, c, v->add, v->n, sv);
 }
 
 static const pv_view_ops sensitivity_view = {
