@@ -632,11 +632,38 @@ static int compare_build(pv_xw *w, void *ctx)
     }
     if (pv_xr_words(w, row, pv_tr(sv, "The comparison", "Jämförelsen"), &b, base->c, sv, x->err))
         return -1;
-    const char *hdr[] = {"Scenario", "Status", pv_tr(sv, "Total score", "Totalpoäng"),
-                         pv_tr(sv, "Projects", "Projekt"), pv_tr(sv, "Added", "Tillkommer"),
-                         pv_tr(sv, "Removed", "Faller bort")};
-    if (pv_xw_table(w, pv_tr(sv, "Comparison", "Jämförelse"), hdr, 6))
+    /* six fixed columns, then each resource's use and limit in the base's units */
+    size_t nres = base->c->nres, ncol = 6 + 2 * nres;
+    const char **hdr = pv_calloc(ncol, sizeof *hdr);
+    pv_buf *rh = pv_calloc(2 * nres + 1, sizeof *rh);
+    if (!hdr || !rh) {
+        pv_free(hdr);
+        pv_free(rh);
+        pv_err_nomem(x->err);
         return -1;
+    }
+    const char *fixed[] = {"Scenario", "Status", pv_tr(sv, "Total score", "Totalpoäng"),
+                           pv_tr(sv, "Projects", "Projekt"), pv_tr(sv, "Added", "Tillkommer"),
+                           pv_tr(sv, "Removed", "Faller bort")};
+    memcpy(hdr, fixed, sizeof fixed);
+    int oom = 0;
+    for (size_t k = 0; k < 2 * nres; k++) {
+        pv_buf_init(&rh[k]);
+        pv_buf_printf(&rh[k], "%s: %s", pv_res_name(base->c, k / 2, sv),
+                      k % 2 ? pv_tr(sv, "limit", "ram") : pv_tr(sv, "used", "använt"));
+        oom |= rh[k].oom;
+        hdr[6 + k] = rh[k].data ? rh[k].data : "";
+    }
+    int bad = oom || pv_xw_table(w, pv_tr(sv, "Comparison", "Jämförelse"), hdr, ncol);
+    for (size_t k = 0; k < 2 * nres; k++)
+        pv_buf_free(&rh[k]);
+    pv_free(rh);
+    pv_free(hdr);
+    if (bad) {
+        if (oom)
+            pv_err_nomem(x->err);
+        return -1;
+    }
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         int has = pv_status_has_portfolio(run->s->status);
@@ -649,6 +676,19 @@ static int compare_build(pv_xw *w, void *ctx)
             pv_xw_num(w, i + 1, 2, run->s->objective, PV_XF_SCORE);
             pv_xw_num(w, i + 1, 3, (double)nsel, PV_XF_INT);
         }
+        /* by id: a scenario may add or drop resources */
+        for (size_t k = 0; k < nres; k++) {
+            long q = -1;
+            for (size_t t = 0; t < run->c->nres && q < 0; t++)
+                if (!strcmp(run->c->res[t].id, base->c->res[k].id))
+                    q = (long)t;
+            if (q < 0)
+                continue;
+            pv_xf f = pv_xr_amount_fmt(base->c, k);
+            if (has)
+                pv_xw_num(w, i + 1, 6 + 2 * k, run->s->res_used[q], f);
+            pv_xw_num(w, i + 1, 7 + 2 * k, run->c->res[q].limit, f);
+        }
         if (i) {
             pv_buf_init(&b);
             changes(&b, run, base);
@@ -659,7 +699,7 @@ static int compare_build(pv_xw *w, void *ctx)
             pv_buf_free(&b);
         }
     }
-    pv_xw_filter(w, 0, cmp->n, 6);
+    pv_xw_filter(w, 0, cmp->n, ncol);
     const char *ph[] = {"Id", pv_tr(sv, "Name", "Namn")};
     if (pv_xw_table(w, pv_tr(sv, "Projects", "Projekt"), ph, 2))
         return -1;

@@ -319,6 +319,15 @@ if kind == "parties":
         if c.get("A%d" % (n + 1)) != a["a"] or not num(c, "C%d" % (n + 1), a["index"], "Konflikt"):
             break
     num(c, "C%d" % (n + 3), data["group_conflict"], "Konflikt, the whole group")
+if kind == "compare":
+    runs = [data["base"]] + data["scenarios"]
+    for i, run in enumerate(runs, 2):
+        if not num(c, "C%d" % i, run["objective"], "Jämförelse value"):
+            break
+        for k, r in enumerate(data["base"]["resources"]):  # used, limit per resource from G
+            mine = [q for q in run["resources"] if q["id"] == r["id"]][0]
+            num(c, "%s%d" % (col(6 + 2 * k), i), mine["used"], "Jämförelse %s used" % r["id"])
+            num(c, "%s%d" % (col(7 + 2 * k), i), mine["limit"], "Jämförelse %s limit" % r["id"])
 if kind in ("rank", "select"):
     for i, p in enumerate(data["projects"], 2):
         if c.get("B%d" % i) != p["id"]:
