@@ -71,8 +71,8 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
             size_t first = idx[i] < idx[i - 1] ? idx[i] : idx[i - 1];
             size_t second = idx[i] < idx[i - 1] ? idx[i - 1] : idx[i];
             pv_err(err, PV_EINPUT, t->path, t->row_line[second], col + 1,
-                   "duplicate %s id '%s' (first on line %d)", what, pv_cell(t, second, (size_t)col),
-                   t->row_line[first]);
+                   "duplicate %s id '%s' (first on %s %d)", what, pv_cell(t, second, (size_t)col),
+                   strchr(t->path, PV_SHEET_MARK) ? "row" : "line", t->row_line[first]);
             rc = -1;
             break;
         }

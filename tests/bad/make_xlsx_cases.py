@@ -110,6 +110,12 @@ def out_of_order(p):
     p["xl/worksheets/sheet1.xml"] = s.replace(b'<row r="3">', b'<row r="2">', 1)
 
 
+def duplicate_id(p):  # P2 renamed P1: the message names rows, not lines
+    s = p["xl/worksheets/sheet1.xml"]
+    p["xl/worksheets/sheet1.xml"] = re.sub(rb'<c r="A3"[^>]*>.*?</c>',
+                                           b'<c r="A3" t="inlineStr"><is><t>P1</t></is></c>', s, count=1)
+
+
 def no_workbook(p):
     del p["xl/workbook.xml"]
 
@@ -153,6 +159,8 @@ CASES = [
      "out.txt", case_json()),
     ("xlsx-rows-out-of-order", out_of_order, "book.xlsx: Projekt!2:2: row 2 comes after row 2", RANK, "out.txt",
      case_json()),
+    ("xlsx-duplicate-id", duplicate_id, "book.xlsx: Projekt!A3: duplicate project id 'P1' (first on row 2)",
+     RANK, "out.txt", case_json()),
     ("xlsx-no-workbook-part", no_workbook, "no workbook part (xl/workbook.xml)", RANK, "out.txt", case_json()),
     ("xlsx-bad-xml", bad_xml, "part xl/worksheets/sheet1.xml: bad XML at line", RANK, "out.txt", case_json()),
     ("xlsx-sheet-of-a-csv", None, "\"sheet\" applies to an .xlsx workbook, not to 'projects.csv'", RANK,
