@@ -274,8 +274,13 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
 static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, void *ctx)
 {
     pv_case *c = ctx;
-    if (!pvj_valid_id(key) || strpbrk(key, " \t\"")) {
-        pvj_err(x, k, "not a valid set name (no spaces, dots or quotes; e.g. S, party_a)");
+    /* a party's name as people write it ("Socialdemokraterna (S)"); dots
+     * would split --set paths, and edge spaces make two names look alike */
+    size_t kl = strlen(key);
+    if (!pvj_valid_id(key) || strchr(key, '"') || key[0] == ' ' || key[kl - 1] == ' ') {
+        pvj_err(x, k,
+                "not a valid set name (no dots, quotes or spaces at either end; e.g. S, "
+                "Socialdemokraterna (S))");
         return -1;
     }
     if (!json_is_object(val)) {

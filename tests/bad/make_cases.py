@@ -341,8 +341,10 @@ case("parties-unknown-criterion", 2, "weight_sets.S.criteria: no criterion 'saft
      **{K: wsets('{"S": {"criteria": {"safty": {"weight": 3}}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
 case("parties-unknown-child", 2, "no criterion 'growth' in the model", cmd=PARTIES,
      **{K: wsets('{"S": {"criteria": {"benefit": {"children": {"growth": {"weight": 3}}}}}}')})
-case("parties-bad-set-name", 2, "weight_sets.S 1: not a valid set name", cmd=PARTIES,
-     **{K: wsets('{"S 1": {"criteria": {"risk": {"weight": 5}}}}')})
+case("parties-bad-set-name", 2, "weight_sets.S.1: not a valid set name", cmd=PARTIES,
+     **{K: wsets('{"S.1": {"criteria": {"risk": {"weight": 5}}}}')})
+case("parties-set-name-edge-space", 2, "weight_sets.S : not a valid set name", cmd=PARTIES,
+     **{K: wsets('{"S ": {"criteria": {"risk": {"weight": 5}}}}')})
 case("parties-set-not-object", 2, "weight_sets.S: must be an object", cmd=PARTIES,
      **{K: wsets('{"S": 3}')})
 case("parties-set-infeasible", 3, "weight set 'strict' makes the case infeasible", cmd=PARTIES,

@@ -83,7 +83,7 @@ def generate(d, n, seed, commit, nsets=0, alpha=0.1, scen=300):
             "solver": {"time_limit_s": 20}}
     if nsets:
         case["weight_sets"] = {
-            "set%d" % k: {"criteria": {c: {"weight": rnd.choice([0.5, 1, 2, 3, 5, 8])} for c in CRIT}}
+            ("Grupp %d (ä)" if k % 2 else "set%d") % k: {"criteria": {c: {"weight": rnd.choice([0.5, 1, 2, 3, 5, 8])} for c in CRIT}}
             for k in range(1, nsets + 1)}
     with open(os.path.join(d, "case.json"), "w", encoding="utf-8") as f:
         json.dump(case, f, ensure_ascii=False, indent=1)
