@@ -178,6 +178,12 @@ typedef struct pv_warnings pv_warnings;
  * clamped values). Returns NULL and fills err on an input error.
  */
 pv_warnings *pv_check(const pv_case *c, pv_error *err);
+/**
+ * pv_check, and on failure *all (when all is not NULL) holds every input
+ * error found, not only the first (every bad criterion or rule cell of every
+ * project); free it with pv_errors_free. err holds the first.
+ */
+pv_warnings *pv_check_all(const pv_case *c, pv_errors **all, pv_error *err);
 /** Number of warnings. */
 size_t pv_warnings_count(const pv_warnings *w);
 /** The i-th warning text, already prefixed with its file (and line). */

@@ -41,9 +41,11 @@ int pv_cli_run_check(const pv_cli_opts *o)
 {
     pv_cli_run run;
     int rc = pv_cli_load(&run, o, PV_CLI_ALL_ERRORS);
-    pv_warnings *w = rc ? NULL : pv_check(run.c, &run.err);
+    pv_errors *all = NULL;
+    pv_warnings *w = rc ? NULL : pv_check_all(run.c, &all, &run.err);
     if (!rc && !w)
-        rc = pv_cli_error(&run.err);
+        rc = pv_errors_count(all) > 0 ? pv_cli_errors(all) : pv_cli_error(&run.err);
+    pv_errors_free(all);
     /* --quiet: the summary line still counts them, so nothing is hidden silently */
     for (size_t i = 0; !o->quiet && i < pv_warnings_count(w); i++)
         fprintf(stderr, "partnerval: warning: %s\n", pv_warnings_get(w, i));

@@ -41,23 +41,25 @@ size_t *pv_rows_by_cell(const pv_table *t, size_t col, int fold)
 /* Ids are references in reports and in the MILP: non-empty, unique, printable. */
 int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, size_t **sorted_out)
 {
-    for (size_t r = 0; r < t->nrows; r++) {
+    /* while check collects, every bad id is named, not the first */
+    int bad = 0;
+    for (size_t r = 0; r < t->nrows && (!bad || pv_err_collecting()); r++) {
         const char *id = pv_cell(t, r, (size_t)col);
         if (!id[0]) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1, "%s id is empty", what);
-            return -1;
-        }
-        if (pv_has_ctrl(id)) {
+            bad = 1;
+        } else if (pv_has_ctrl(id)) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "%s id contains a control character", what);
-            return -1;
-        }
-        if (strlen(id) > PV_MAX_ID) {
+            bad = 1;
+        } else if (strlen(id) > PV_MAX_ID) {
             pv_err(err, PV_EINPUT, t->path, t->row_line[r], col + 1,
                    "%s id is longer than 200 bytes", what);
-            return -1;
+            bad = 1;
         }
     }
+    if (bad && !pv_err_collecting())
+        return -1;
     /* Sort row indices by id to find duplicates in n log n. */
     size_t n = t->nrows;
     size_t *idx = pv_rows_by_cell(t, (size_t)col, 0);
@@ -65,17 +67,26 @@ int pv_check_ids(pv_error *err, const pv_table *t, int col, const char *what, si
         pv_err_nomem(err);
         return -1;
     }
-    int rc = 0;
-    for (size_t i = 1; i < n; i++)
-        if (!strcmp(pv_cell(t, idx[i], (size_t)col), pv_cell(t, idx[i - 1], (size_t)col))) {
-            size_t first = idx[i] < idx[i - 1] ? idx[i] : idx[i - 1];
-            size_t second = idx[i] < idx[i - 1] ? idx[i - 1] : idx[i];
-            pv_err(err, PV_EINPUT, t->path, t->row_line[second], col + 1,
-                   "duplicate %s id '%s' (first on %s %d)", what, pv_cell(t, second, (size_t)col),
+    int rc = bad ? -1 : 0;
+    /* each run of one id: every row after its first (lowest) one is named */
+    for (size_t a = 0, e; a < n && (rc == 0 || pv_err_collecting()); a = e) {
+        const char *id = pv_cell(t, idx[a], (size_t)col);
+        size_t first = idx[a];
+        for (e = a + 1; e < n && !strcmp(pv_cell(t, idx[e], (size_t)col), id); e++)
+            first = idx[e] < first ? idx[e] : first;
+        if (e - a < 2 || !id[0])
+            continue;
+        for (size_t i = a; i < e; i++) {
+            if (idx[i] == first)
+                continue;
+            pv_err(err, PV_EINPUT, t->path, t->row_line[idx[i]], col + 1,
+                   "duplicate %s id '%s' (first on %s %d)", what, id,
                    strchr(t->path, PV_SHEET_MARK) ? "row" : "line", t->row_line[first]);
             rc = -1;
-            break;
+            if (!pv_err_collecting())
+                break;
         }
+    }
     if (rc == 0 && sorted_out) {
         *sorted_out = idx;
         idx = NULL;

@@ -187,15 +187,21 @@ int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *
 {
     const pv_model *m = c->model;
     double score = 0;
+    int bad = 0;
     for (size_t i = 0; i < m->nleaves; i++) {
         const pv_criterion *l = m->leaves[i];
-        if (leaf_value(c, l, j, res, err))
-            return -1;
+        if (leaf_value(c, l, j, res, err)) {
+            /* check collects every bad cell of the project, not the first */
+            if (!pv_err_collecting() || err->code != PV_EINPUT)
+                return -1;
+            bad = 1;
+            continue;
+        }
         res->contrib[i] = 100.0 * l->global * res->value[i];
         score += res->contrib[i];
     }
     res->score = score;
-    return 0;
+    return bad ? -1 : 0;
 }
 
 double pv_criterion_value(const pv_case *c, const pv_criterion *cr, const double *w,
@@ -309,17 +315,32 @@ pv_ranking *pv_rank(const pv_case *c, pv_error *err)
             goto fail;
         }
     }
+    int bad = 0;
     for (size_t j = 0; j < n; j++) {
         pv_proj_result *p = &r->p[j];
         leaf_rows(r->p, j, L);
-        if (pv_screen_project(c, j, p, err) || pv_score_project(c, j, p, err))
+        int sc = pv_screen_project(c, j, p, err);
+        if (sc && (!pv_err_collecting() || err->code != PV_EINPUT))
             goto fail;
+        if (pv_score_project(c, j, p, err)) {
+            if (!pv_err_collecting() || err->code != PV_EINPUT)
+                goto fail;
+            sc = 1;
+        }
+        /* while check collects, every project is scored so that one run
+         * names every bad cell; the ranking itself is not used then */
+        if (sc) {
+            bad = 1;
+            continue;
+        }
         memset(below, 0, c->model->nall + 1);
         if (apply_thresholds(c, p, below)) {
             pv_err_nomem(err);
             goto fail;
         }
     }
+    if (bad)
+        goto fail;
     if (rank_order(c, r)) {
         pv_err_nomem(err);
         goto fail;
@@ -537,6 +558,21 @@ int pv_check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
         }
     }
     return 0;
+}
+
+pv_warnings *pv_check_all(const pv_case *c, pv_errors **all, pv_error *err)
+{
+    pv_errors *list = all ? pv_errors_new() : NULL;
+    if (all && !list) {
+        pv_err_nomem(err);
+        return NULL;
+    }
+    pv_errors *prev = pv_err_collect_begin(list);
+    pv_warnings *w = pv_check(c, err);
+    pv_err_collect_end(prev);
+    if (all)
+        *all = list;
+    return w;
 }
 
 pv_warnings *pv_check(const pv_case *c, pv_error *err)

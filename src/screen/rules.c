@@ -168,19 +168,22 @@ static int append(size_t **arr, size_t *n, size_t v)
 int pv_screen_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *err)
 {
     const pv_model *m = c->model;
+    int bad = 0;
     for (size_t i = 0; i < m->nrules; i++) {
         const pv_rule *r = &m->rules[i];
         int fired = 0;
         if (r->per_partner && c->proj_npartners[j] > 0) {
-            for (size_t k = 0; k < c->proj_npartners[j] && !fired; k++) {
+            for (size_t k = 0; k < c->proj_npartners[j] && fired >= 0 && !fired; k++)
                 fired = eval(c, r->cond, j, k, r->id, err);
-                if (fired < 0)
-                    return -1;
-            }
         } else {
             fired = eval(c, r->cond, j, (size_t)-1, r->id, err);
-            if (fired < 0)
+        }
+        if (fired < 0) {
+            /* check collects every rule's bad cell, not the first */
+            if (!pv_err_collecting() || err->code != PV_EINPUT)
                 return -1;
+            bad = 1;
+            continue;
         }
         if (!fired)
             continue;
@@ -191,5 +194,5 @@ int pv_screen_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error 
         }
     }
     res->eligible = res->nexcluded == 0;
-    return 0;
+    return bad ? -1 : 0;
 }

@@ -61,4 +61,30 @@ if [ "$rc" = 2 ] && [ "$n" = 3 ] && grep -q "projects.csv:3:.*'P2'.*not 1.5" "$T
 else
   echo "FAIL all_errors: co-financing: exit $rc, $n errors: $(cat "$T/err")"; fail=1
 fi
+# Criterion cells: every project's bad value in one check run (a word where a
+# number belongs in two projects, an unknown category in a third), and ids:
+# every duplicate (three rows of one id) and every empty id at once.
+cp "$ROOT"/tests/bad/_base/* "$T"/
+sed -i 's/^P2,Demokrati Nairobi,nairobi,Lokal demokrati,80000,150,0.9,3,/P2,Demokrati Nairobi,nairobi,Lokal demokrati,80000,150,0.9,tre,/; s/^P3,\(.*\),2,high,no$/P3,\1,2,hög,no/; s/^P5,\(.*\),0,3,low,no$/P5,\1,0,3x,low,no/' "$T/projects.csv"
+(cd "$T" && "$PV" check case.json) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c '^partnerval: error: ' "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 3 ] && grep -q "projects.csv:3:8: column 'benefit_development': 'tre' is not a number" "$T/err" &&
+   grep -q "projects.csv:4:9: column 'risk_level': 'hög' is not a category" "$T/err" &&
+   grep -q "projects.csv:6:8: column 'benefit_development': '3x' is not a number" "$T/err"; then
+  echo "PASS all_errors: criterion cells: three projects' bad values in one run"
+else
+  echo "FAIL all_errors: criterion cells: exit $rc, $n errors: $(cat "$T/err")"; fail=1
+fi
+cp "$ROOT"/tests/bad/_base/* "$T"/
+sed -i 's/^P3,/P1,/; s/^P5,/P1,/; s/^P6,/,/; s/^P7,/P4,/' "$T/projects.csv"
+(cd "$T" && "$PV" check case.json) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c '^partnerval: error: ' "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 4 ] && grep -q "projects.csv:4:1: duplicate project id 'P1' (first on line 2)" "$T/err" &&
+   grep -q "projects.csv:6:1: duplicate project id 'P1' (first on line 2)" "$T/err" &&
+   grep -q "projects.csv:8:1: duplicate project id 'P4' (first on line 5)" "$T/err" &&
+   grep -q "projects.csv:7:1: project id is empty" "$T/err"; then
+  echo "PASS all_errors: ids: every duplicate and empty id in one run"
+else
+  echo "FAIL all_errors: ids: exit $rc, $n errors: $(cat "$T/err")"; fail=1
+fi
 exit $fail
