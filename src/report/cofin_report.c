@@ -177,18 +177,39 @@ void pv_cofin_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
                         "expected score contribution)",
                         "Valda ansökningar (sannolikhet att beviljas, "
                         "förväntat poängbidrag)"));
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        if (!s->x[j] || !c->cofin->contingent[j])
-            continue;
-        pv_buf_printf(b, "%s  %s: ", md ? "" : "  ", pv_project_id(c, j));
-        pct(b, c->cofin->prob[j], sv);
-        if (c->cofin->from_table[j])
-            pv_buf_printf(b, " (%s)",
-                          pv_tr(sv, "programme's published rate", "programmets publicerade andel"));
-        pv_buf_puts(b, ", ");
-        pv_fmt_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
-        pv_buf_putc(b, '\n');
+    /* the selected applications, then the eligible ones left out: how likely
+     * a grant was is often why (names beside ids, for the reader) */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t k = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            size_t j = r->order[i];
+            if (!c->cofin->contingent[j] || (pass == 0) != (s->x[j] != 0) ||
+                (pass && !r->p[j].eligible))
+                continue;
+            if (pass && !k++)
+                pv_buf_printf(b, "%s%s:\n", li,
+                              pv_tr(sv,
+                                    "Applications not selected (award probability, "
+                                    "expected score contribution if selected)",
+                                    "Ansökningar som inte valdes (sannolikhet att beviljas, "
+                                    "förväntat poängbidrag om de valts)"));
+            void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
+            pv_buf_puts(b, md ? "  " : "    ");
+            put(b, pv_project_id(c, j));
+            if (strcmp(pv_project_name(c, j), pv_project_id(c, j))) {
+                pv_buf_putc(b, ' ');
+                put(b, pv_project_name(c, j));
+            }
+            pv_buf_puts(b, ": ");
+            pct(b, c->cofin->prob[j], sv);
+            if (c->cofin->from_table[j])
+                pv_buf_printf(
+                    b, " (%s)",
+                    pv_tr(sv, "programme's published rate", "programmets publicerade andel"));
+            pv_buf_puts(b, ", ");
+            pv_fmt_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
+            pv_buf_putc(b, '\n');
+        }
     }
 }
 
@@ -311,24 +332,26 @@ void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
     }
     pv_buf_printf(b,
                   "<table class=\"cofinancing-projects\">\n<thead><tr><th>%s</th><th>%s</th>"
-                  "<th>%s</th></tr></thead>\n<tbody>\n",
-                  pv_tr(sv, "Selected application", "Vald ansökan"),
+                  "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                  pv_tr(sv, "Application", "Ansökan"), pv_tr(sv, "Selected", "Vald"),
                   pv_tr(sv, "Award probability", "Sannolikhet att beviljas"),
                   pv_tr(sv, "Expected score contribution", "Förväntat poängbidrag"));
-    for (size_t i = 0; i < r->n; i++) {
-        size_t j = r->order[i];
-        if (!s->x[j] || !c->cofin->contingent[j])
-            continue;
-        pv_buf_puts(b, "<tr><td>");
-        pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_puts(b, " ");
-        pv_html_esc(b, pv_project_name(c, j));
-        pv_buf_puts(b, "</td><td class=\"num\">");
-        pv_html_pct(b, c->cofin->prob[j], 1, sv);
-        pv_buf_puts(b, "</td><td class=\"num\">");
-        pv_html_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
-        pv_buf_puts(b, "</td></tr>\n");
-    }
+    /* the selected applications first, then the eligible ones left out */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < r->n; i++) {
+            size_t j = r->order[i];
+            if (!c->cofin->contingent[j] || (pass == 0) != (s->x[j] != 0) ||
+                (pass && !r->p[j].eligible))
+                continue;
+            pv_buf_printf(b, "<tr class=\"%s\"><td>", pass ? "out" : "in");
+            pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
+            pv_buf_printf(b, "</td><td>%s</td><td class=\"num\">",
+                          pass ? pv_tr(sv, "no", "nej") : pv_tr(sv, "yes", "ja"));
+            pv_html_pct(b, c->cofin->prob[j], 1, sv);
+            pv_buf_puts(b, "</td><td class=\"num\">");
+            pv_html_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);
+            pv_buf_puts(b, "</td></tr>\n");
+        }
     pv_buf_puts(b, "</tbody>\n</table>\n");
     pv_html_section_end(b);
 }
