@@ -102,6 +102,9 @@ const char *pv_suggest_hint(const pv_suggest *s, char *buf, size_t size);
 /* a and b differ as bytes but are equal once Latin letters with one combining
  * mark are decomposed (NFC vs NFD of the same text). */
 int pv_same_after_normalising(const char *a, const char *b);
+/* Orders strings by their decomposed code points (as pv_same_after_normalising
+ * compares them), so that NFC and NFD spellings of one text sort together. */
+int pv_nfd_cmp(const char *a, const char *b);
 /* Equal once trimmed (spaces, tabs) and folded to lower case (ASCII, Latin-1). */
 int pv_str_eq_fold(const char *a, const char *b);
 /* Cuts a trailing incomplete UTF-8 sequence (a string cut at a buffer's end). */

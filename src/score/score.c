@@ -532,6 +532,57 @@ static int warn_case_twins(const pv_table *t, int col, const char *what, pv_warn
     return rc ? -1 : 0;
 }
 
+typedef struct nfd_ctx {
+    const pv_table *t;
+    size_t col;
+} nfd_ctx;
+
+static int nfd_row_cmp(size_t a, size_t b, const void *vctx)
+{
+    const nfd_ctx *x = vctx;
+    return pv_nfd_cmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
+}
+
+/* Ids that differ only in Unicode normalisation (Malmö typed on a Mac and on
+ * Windows) look the same to every reader, yet are two ids, and a list that
+ * names one of them links to that one only: one warning per table. */
+static int warn_nfd_twins(const pv_table *t, int col, const char *what, pv_warnings *w)
+{
+    if (!t || col < 0 || t->nrows < 2)
+        return 0;
+    size_t n = 0, *idx = pv_calloc(t->nrows, sizeof *idx);
+    if (!idx)
+        return -1;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const unsigned char *id = (const unsigned char *)pv_cell(t, r, (size_t)col);
+        while (*id && *id < 0x80)
+            id++;
+        if (*id) /* only ids beyond ASCII can have two spellings */
+            idx[n++] = r;
+    }
+    nfd_ctx x = {t, (size_t)col};
+    int rc = 0;
+    if (n > 1 && pv_sort_idx(idx, n, nfd_row_cmp, &x))
+        rc = -1;
+    size_t pairs = 0, fa = 0, fb = 0;
+    for (size_t i = 1; !rc && i < n; i++) {
+        const char *a = pv_cell(t, idx[i - 1], (size_t)col), *b = pv_cell(t, idx[i], (size_t)col);
+        if (strcmp(a, b) && !pv_nfd_cmp(a, b) && pairs++ == 0) {
+            fa = idx[i - 1] < idx[i] ? idx[i - 1] : idx[i];
+            fb = idx[i - 1] < idx[i] ? idx[i] : idx[i - 1];
+        }
+    }
+    if (pairs)
+        rc = warn(w,
+                  "%s: %zu pair%s of %s ids look the same but differ in Unicode normalisation "
+                  "(NFC/NFD), first rows %d and %d ('%s'): they are different %s; retype one "
+                  "of them",
+                  t->path, pairs, pairs == 1 ? "" : "s", what, t->row_line[fa], t->row_line[fb],
+                  pv_cell(t, fa, (size_t)col), !strcmp(what, "project") ? "projects" : "partners");
+    pv_free(idx);
+    return rc ? -1 : 0;
+}
+
 int pv_check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
 {
     for (size_t i = 0; i < c->ncons; i++) {
@@ -653,9 +704,11 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         if (c->res[k].col >= 0)
             oom |= warn_empty_amounts(c, k, w);
     if (!oom)
-        oom |= warn_case_twins(P, c->proj_id_col, "project", w) != 0;
+        oom |= warn_case_twins(P, c->proj_id_col, "project", w) != 0 ||
+               warn_nfd_twins(P, c->proj_id_col, "project", w) != 0;
     if (!oom)
-        oom |= warn_case_twins(c->partners, c->part_id_col, "partner", w) != 0;
+        oom |= warn_case_twins(c->partners, c->part_id_col, "partner", w) != 0 ||
+               warn_nfd_twins(c->partners, c->part_id_col, "partner", w) != 0;
 done:
     pv_free(used);
     pv_ranking_free(r);

@@ -272,6 +272,30 @@ static int next_nfd(const unsigned char **p, unsigned out[2])
     return 1;
 }
 
+int pv_nfd_cmp(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    unsigned pa[2] = {0, 0}, qa[2] = {0, 0};
+    int np = 0, nq = 0, ip = 0, iq = 0;
+    for (;;) {
+        if (ip == np) {
+            if (!*p)
+                return iq == nq && !*q ? 0 : -1;
+            np = next_nfd(&p, pa);
+            ip = 0;
+        }
+        if (iq == nq) {
+            if (!*q)
+                return 1;
+            nq = next_nfd(&q, qa);
+            iq = 0;
+        }
+        unsigned x = pa[ip++], y = qa[iq++];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+}
+
 int pv_same_after_normalising(const char *a, const char *b)
 {
     if (!strcmp(a, b))

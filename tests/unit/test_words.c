@@ -106,6 +106,14 @@ static void test_normalisation_hint(void **state)
     assert_true(pv_same_after_normalising("Malm\xc3\xb6", "Malmo\xcc\x88")); /* Malmö */
     assert_false(pv_same_after_normalising("Are", "A\xcc\x8are"));
     assert_false(pv_same_after_normalising("same", "same"));
+    /* the order that sorts both spellings together: equal, and consistent */
+    assert_int_equal(pv_nfd_cmp("Malm\xc3\xb6", "Malmo\xcc\x88"), 0);
+    assert_int_equal(pv_nfd_cmp("\xc3\x85re", "A\xcc\x8are"), 0);
+    assert_true(pv_nfd_cmp("Malmo", "Malmo\xcc\x88") < 0);
+    assert_true(pv_nfd_cmp("Malm\xc3\xb6", "Malmo") > 0);
+    assert_true(pv_nfd_cmp("Malm\xc3\xb6", "Malmp") < 0); /* o + mark before p */
+    assert_true(pv_nfd_cmp("ab", "abc") < 0 && pv_nfd_cmp("abc", "ab") > 0);
+    assert_int_equal(pv_nfd_cmp("", ""), 0);
 }
 
 static void test_utf8_trim_partial(void **state)
