@@ -205,7 +205,7 @@ static void set_col(glp_prob *lp, size_t j, double lb, double ub)
 }
 
 /* Rows, columns and the slack columns of pv_lp_load, without the matrix. */
-static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
+static void load_shape(glp_prob *lp, const pv_mip *m, int slack, int grid)
 {
     const pv_case *c = m->c;
     size_t ns = slack ? c->nres : 0;
@@ -218,7 +218,10 @@ static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
         glp_add_cols(lp, (int)(m->ncols + ns));
     for (size_t i = 0; i < m->nrows; i++) {
         glp_set_row_name(lp, (int)i + 1, m->rows[i].name);
-        set_row(lp, i, m->rows[i].lb, m->rows[i].ub, pv_mip_row_on(m, i));
+        double lb = m->rows[i].lb, ub = m->rows[i].ub;
+        if (grid)
+            pv_row_solver_bounds(&m->rows[i], &lb, &ub);
+        set_row(lp, i, lb, ub, pv_mip_row_on(m, i));
     }
     for (size_t j = 0; j < m->ncols; j++) {
         glp_set_col_name(lp, (int)j + 1, m->cname[j]);
@@ -236,12 +239,15 @@ static void load_shape(glp_prob *lp, const pv_mip *m, int slack)
     }
 }
 
-/* GLPK's copy of m, inside a guarded region (arrays from glp_alloc). */
-static glp_prob *load(const pv_mip *m, int slack)
+/* GLPK's copy of m, inside a guarded region (arrays from glp_alloc). slack:
+ * the minimum-excess model (a continuous slack per resource row); else the
+ * solve's copy, with the rows' bounds on their activity grid unless it is
+ * written out for people (export keeps the case's own limits). */
+static glp_prob *load(const pv_mip *m, int slack, int export)
 {
     const pv_case *c = m->c;
     glp_prob *lp = glp_create_prob();
-    load_shape(lp, m, slack);
+    load_shape(lp, m, slack, !slack && !export);
     size_t ne = 0;
     for (size_t i = 0; i < m->nrows; i++)
         ne += m->rows[i].nz + (slack ? 1 : 0);
@@ -279,7 +285,7 @@ pv_lp *pv_lp_load(const pv_mip *m, int slack)
         g_msg[0] = '\0';
     }
     GUARD(NULL)
-    glp_prob *lp = load(m, slack);
+    glp_prob *lp = load(m, slack, 0);
     leave();
     return wrap(lp);
 }
@@ -531,6 +537,11 @@ static void init_iocp(glp_iocp *ip, const pv_bb *o)
     ip->fp_heur = o->fp ? GLP_ON : GLP_OFF;
     ip->mip_gap = o->gap;
     ip->tm_lim = o->tm_ms > 1 ? (int)o->tm_ms : 1;
+    /* GLPK's default 1e-5 takes x = 0.9999964 as 1: with a limit of
+     * 139,999.50 kr it returned a portfolio using 140,000 kr as optimal.
+     * Binary columns need no slack here: a column is integral when the LP
+     * puts it there to rounding. */
+    ip->tol_int = 1e-10;
 }
 
 static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *val,
@@ -634,7 +645,7 @@ static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *v
 int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
 {
     GUARD(-1)
-    glp_prob *lp = load(m, 1);
+    glp_prob *lp = load(m, 1, 0);
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
@@ -656,7 +667,7 @@ int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
 int pv_lp_write(const pv_mip *m, int mps, const char *path)
 {
     GUARD(-1)
-    glp_prob *lp = load(m, 0);
+    glp_prob *lp = load(m, 0, 1);
     int rc = mps ? glp_write_mps(lp, GLP_MPS_FILE, NULL, path) : glp_write_lp(lp, NULL, path);
     glp_delete_prob(lp);
     leave();

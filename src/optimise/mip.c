@@ -659,12 +659,43 @@ void pv_mip_fix(pv_mip *m, size_t col, int fix)
     push_bounds(m);
 }
 
+void pv_row_solver_bounds(const pv_row *r, double *lb, double *ub)
+{
+    static const double scale[] = {1, 10, 100, 1000};
+    for (size_t d = 0; d < sizeof scale / sizeof *scale; d++) {
+        size_t z = 0;
+        for (; z < r->nz; z++) {
+            double a = r->val[z] * scale[d];
+            if (fabs(a - nearbyint(a)) > 1e-9 * (fabs(a) > 1 ? fabs(a) : 1))
+                break;
+        }
+        if (z < r->nz)
+            continue;
+        /* the activity is a whole number of 1/scale steps */
+        if (*ub < HUGE_VAL && fabs(*ub) * scale[d] < 1e15)
+            *ub = floor(*ub * scale[d] + 1e-6) / scale[d];
+        if (*lb > -HUGE_VAL && fabs(*lb) * scale[d] < 1e15)
+            *lb = ceil(*lb * scale[d] - 1e-6) / scale[d];
+        return;
+    }
+}
+
+/* GLPK's copy of row i's bounds (pv_row_solver_bounds), enabled or not. */
+static void push_row(pv_mip *m, size_t i, int on)
+{
+    if (!m->lp)
+        return;
+    double lb = m->rows[i].lb, ub = m->rows[i].ub;
+    pv_row_solver_bounds(&m->rows[i], &lb, &ub);
+    pv_lp_set_row(m->lp, i, lb, ub, on);
+}
+
 void pv_mip_group(pv_mip *m, size_t g, int on)
 {
     m->group_on[g] = on;
     for (size_t i = 0; i < m->nrows; i++)
-        if (m->rows[i].group == (int)g && m->lp)
-            pv_lp_set_row(m->lp, i, m->rows[i].lb, m->rows[i].ub, on);
+        if (m->rows[i].group == (int)g)
+            push_row(m, i, on);
     recompute_bounds(m);
     push_bounds(m);
 }
@@ -850,8 +881,7 @@ void pv_mip_set_row_lb(pv_mip *m, size_t i, double lb)
 {
     m->rows[i].lb = lb;
     m->lp_basis_ok = 0;
-    if (m->lp)
-        pv_lp_set_row(m->lp, i, lb, m->rows[i].ub, 1);
+    push_row(m, i, 1);
 }
 
 int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
@@ -863,8 +893,7 @@ int pv_mip_set_resource_limit(pv_mip *m, size_t k, double limit)
             (strncmp(row->name, "res_", 4) != 0 && strncmp(row->name, "chance_", 7) != 0))
             continue;
         row->ub = limit;
-        if (m->lp)
-            pv_lp_set_row(m->lp, i, row->lb, row->ub, m->group_on[k]);
+        push_row(m, i, m->group_on[k]);
         found = 0;
     }
     return found;

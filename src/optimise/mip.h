@@ -162,6 +162,13 @@ int pv_mip_solve_main(pv_mip *m, double time_limit_s, double mip_gap, const unsi
 void pv_mip_fix(pv_mip *m, size_t col, int fix);
 /* Enables or disables a diagnosis group. */
 void pv_mip_group(pv_mip *m, size_t g, int on);
+/* The bounds GLPK gets for row r: lb and ub moved inward to the grid its
+ * activity lives on when every coefficient is a whole multiple of 1, 0.1,
+ * 0.01 or 0.001 (binary columns: the activity is such a multiple too, so no
+ * portfolio is lost). GLPK accepts a row within about 1e-7 relative of its
+ * bound; on the grid the nearest activity beyond the true bound is a whole
+ * step away, so a limit of 239,999.995 kr cannot admit a use of 240,000. */
+void pv_row_solver_bounds(const pv_row *r, double *lb, double *ub);
 /* 1 when row i takes part (structural, or its group is enabled). */
 int pv_mip_row_on(const pv_mip *m, size_t i);
 /* 1 when any column's lower bound exceeds its upper bound. */

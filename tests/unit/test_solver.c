@@ -857,6 +857,44 @@ static void test_propagation_proves_only_true_conflicts(void **state)
     assert_true(proved > infeasible / 3);
 }
 
+/* GLPK's row bounds move inward to the activity grid, never past a
+ * portfolio: whole kronor, öre, or left alone when a coefficient is not on
+ * a decimal grid. */
+static void test_row_bounds_on_the_activity_grid(void **state)
+{
+    (void)state;
+    hand_mip h;
+    hand_init(&h, 3, 1);
+    hand_coef(&h, 0, 0, 120000);
+    hand_coef(&h, 0, 1, 20000);
+    double lb = -HUGE_VAL, ub = 139999.5;
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(ub == 139999 && lb == -HUGE_VAL);
+    ub = 140000; /* on the grid: unchanged, also just off it by rounding */
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(ub == 140000);
+    ub = 140000 - 1e-9;
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(ub == 140000);
+    lb = 2.5;
+    ub = HUGE_VAL;
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(lb == 3 && ub == HUGE_VAL);
+    hand_init(&h, 3, 1); /* öre */
+    hand_coef(&h, 0, 0, 0.5);
+    hand_coef(&h, 0, 1, 1.25);
+    lb = -HUGE_VAL;
+    ub = 3.333;
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(fabs(ub - 3.33) < 1e-12);
+    hand_init(&h, 3, 1); /* a third: no decimal grid, left alone */
+    hand_coef(&h, 0, 0, 1.0 / 3);
+    hand_coef(&h, 0, 1, 1);
+    ub = 0.5;
+    pv_row_solver_bounds(&h.rows[0], &lb, &ub);
+    assert_true(ub == 0.5);
+}
+
 static void test_sensitivity_exact_edges_match_bisection(void **state)
 {
     (void)state;
@@ -964,6 +1002,7 @@ int main(void)
         cmocka_unit_test(test_probe_penalty_bounds_the_lp),
         cmocka_unit_test(test_incumbent_prunes_as_glpk_own),
         cmocka_unit_test(test_propagation_proves_only_true_conflicts),
+        cmocka_unit_test(test_row_bounds_on_the_activity_grid),
         cmocka_unit_test(test_resolve_from_start_matches_glpk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
