@@ -66,10 +66,13 @@ static void weights_json(pv_buf *b, const pv_model *m, const level *lv, size_t n
     pv_buf_puts(b, "\n  ]\n}\n");
 }
 
-/* One row per criterion. */
-static void weights_csv(pv_buf *b, const pv_model *m, int sv)
+/* One row per criterion, with the weighting of the level it sits in (its
+ * siblings share it): method, and for AHP lambda_max, CI and CR, as the
+ * JSON's "levels" give them. */
+static void weights_csv(pv_buf *b, const pv_model *m, int sv, const level *lv, size_t nl)
 {
-    static const char *const h[] = {"id", "parent", "label", "leaf", "local", "global"};
+    static const char *const h[] = {"id",     "parent", "label",      "leaf", "local",
+                                    "global", "method", "lambda_max", "ci",   "cr"};
     pv_csv_header(b, h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < m->nall; i++) {
@@ -85,6 +88,17 @@ static void weights_csv(pv_buf *b, const pv_model *m, int sv)
         pv_csv_num(b, cr->local, 6, sv);
         pv_csv_sep(b, sv);
         pv_csv_num(b, cr->global, 6, sv);
+        const level *l = NULL;
+        for (size_t k = 0; k < nl && !l; k++)
+            if (lv[k].parent == cr->parent)
+                l = &lv[k];
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, l ? method_name(l->method) : "", sv);
+        for (int q = 0; q < 3; q++) {
+            pv_csv_sep(b, sv);
+            if (l && l->method == PV_W_AHP)
+                pv_csv_num(b, q == 0 ? l->lambda : q == 1 ? l->ci : l->cr, 6, sv);
+        }
         pv_csv_eol(b);
     }
 }
@@ -158,7 +172,7 @@ char *pv_render_weights(const pv_case *c, pv_format fmt, pv_lang lang, size_t *l
     if (fmt == PV_FMT_JSON)
         weights_json(&b, m, lv, nl);
     else if (fmt == PV_FMT_CSV)
-        weights_csv(&b, m, sv);
+        weights_csv(&b, m, sv, lv, nl);
     else
         weights_text(&b, m, fmt, sv, lv, nl);
     pv_free(lv);
