@@ -536,6 +536,56 @@ static void link_rows(rowb *b)
     }
 }
 
+/* y_p <= Σ x_j over the projects that name p: an engaged partner is one a
+ * selected project needs (or one keep_existing keeps), so a minimum number
+ * of partners is met by projects, never by paying a partner no project uses.
+ * Only a min_partners constraint rewards y_p = 1 by itself; without one
+ * these rows could not change the optimum, and are left out. */
+static void use_rows(rowb *b)
+{
+    pv_mip *m = b->m;
+    const pv_case *c = m->c;
+    int need = 0;
+    for (size_t i = 0; i < c->ncons; i++)
+        need |= c->cons[i].type == PV_C_MIN_PARTNERS;
+    size_t np = c->partners ? c->partners->nrows : 0, n = c->projects->nrows;
+    if (!need || !np)
+        return;
+    /* per partner: how many projects name it, then its row */
+    size_t *cnt = pv_calloc(np, sizeof *cnt), *row_of = pv_malloc(np * sizeof *row_of);
+    if (!cnt || !row_of) {
+        pv_free(cnt);
+        pv_free(row_of);
+        b->oom = 1;
+        return;
+    }
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = 0; m->r->p[j].rules_ok && k < c->proj_npartners[j]; k++)
+            cnt[c->proj_partners[j][k]]++; /* a partner named twice: a spare entry */
+    for (size_t p = 0; p < np && !b->oom; p++) {
+        row_of[p] = SIZE_MAX;
+        if (m->ycol[p] < 0 || (c->keep_existing && c->partner_active[p]))
+            continue;
+        pv_row *row =
+            add_row(b, lp_name("use_", pv_partner_id(c, p), NULL), -1, -HUGE_VAL, 0, cnt[p] + 1);
+        if (!row)
+            break;
+        put(row, (size_t)m->ycol[p], 1);
+        row_of[p] = m->nrows - 1;
+    }
+    for (size_t j = 0; j < n && !b->oom; j++)
+        for (size_t k = 0; m->r->p[j].rules_ok && k < c->proj_npartners[j]; k++) {
+            size_t p = c->proj_partners[j][k];
+            int dup = 0;
+            for (size_t l = 0; l < k; l++)
+                dup |= c->proj_partners[j][l] == p;
+            if (!dup && row_of[p] != SIZE_MAX)
+                put(&m->rows[row_of[p]], j, -1);
+        }
+    pv_free(cnt);
+    pv_free(row_of);
+}
+
 /* chance: per resource and scenario pattern, the limit holds unless the
  * pattern's binary z is 1, Σ a x (granted and certain) + Σ f y − M z <= L
  * with M the row's largest possible use (valid for any L >= 0, so that
@@ -731,6 +781,7 @@ pv_mip *pv_mip_build(const pv_case *c, const pv_ranking *r, pv_error *err)
     resource_rows(&b);
     constraint_rows(&b);
     link_rows(&b);
+    use_rows(&b);
     chance_rows(&b);
     if (b.oom || dedupe_row_names(m))
         goto nomem;

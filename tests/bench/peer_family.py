@@ -52,6 +52,13 @@ def build(case_path):
     for j in range(n):
         for p in plist[j]:
             rows.append(({j: 1.0, col[p]: -1.0}, -np.inf, 0.0))
+    # an engaged partner is one a selected project needs (models/README.md):
+    # with a minimum number of partners, y_p <= the sum of its projects' x
+    if any(c["type"] == "min_partners" for c in case.get("constraints", [])):
+        for p in named:
+            a = {j: -1.0 for j in range(n) if p in plist[j]}
+            a[col[p]] = 1.0
+            rows.append((a, -np.inf, 0.0))
     for rid, spec in case["resources"].items():
         a = {j: float(v) for j, v in enumerate(P[spec["column"]]) if float(v)}
         for p in named:

@@ -168,6 +168,11 @@ def solve(case_path, out):
     for i in okj:
         for p in need[i]:
             rows.append(([lp_term(1, x(i)), lp_term(-1, y(p))], "<=", 0))
+    # an engaged partner is one a selected project needs (models/README.md):
+    # with a minimum number of partners, y_p <= the sum of its projects' x
+    if any(c["type"] == "min_partners" for c in case.get("constraints", [])):
+        for p in ys:
+            rows.append(([lp_term(1, y(p))] + [lp_term(-1, x(i)) for i in okj if p in need[i]], "<=", 0))
     fixed0, fixed1 = set(), set()
     for c in case.get("constraints", []):
         t = c["type"]
