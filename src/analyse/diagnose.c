@@ -94,6 +94,7 @@ int pv_diagnose(pv_mip *m, pv_selection *s, double time_limit_s, pv_error *err)
     if (rc < 0)
         return -1;
     s->raise_helps = rc;
-    (void)c;
+    if (rc && c->nres > 1 && pv_mip_min_excess_alone(m, time_limit_s, s->res_raise_alone, err))
+        return -1;
     return 0;
 }

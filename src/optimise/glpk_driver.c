@@ -642,10 +642,14 @@ static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *v
     return 0;
 }
 
-int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack)
+int pv_lp_min_excess(const pv_mip *m, double time_limit_s, long only, double *slack)
 {
     GUARD(-1)
     glp_prob *lp = load(m, 1, 0);
+    /* one resource alone: the other slacks stay 0 */
+    for (size_t k = 0; only >= 0 && k < m->c->nres; k++)
+        if ((long)k != only)
+            glp_set_col_bnds(lp, (int)(m->ncols + k) + 1, GLP_FX, 0, 0);
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;

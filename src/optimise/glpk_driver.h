@@ -96,8 +96,10 @@ int pv_lp_probe_dead(pv_lp *q, size_t j, int v, double cutoff);
 int pv_lp_probe_penalty(pv_lp *q, size_t j, int v, double cutoff);
 
 /* Solves m's minimum-excess problem (pv_lp_load with slack, presolver on);
- * slack[k] receives s_k. 1 when solved, 0 when not, -1 when out of memory. */
-int pv_lp_min_excess(const pv_mip *m, double time_limit_s, double *slack);
+ * slack[k] receives s_k. only >= 0: that resource's slack alone (the others
+ * fixed at 0). 1 when solved, 0 when not (no portfolio), -1 when out of
+ * memory. */
+int pv_lp_min_excess(const pv_mip *m, double time_limit_s, long only, double *slack);
 
 /* Writes a fresh copy of m (the solver's copy may be scaled) to path in
  * MPS (mps != 0) or LP format. 0 ok, -1 out of memory, 1 GLPK failed. */

@@ -4,6 +4,8 @@
  */
 #include "glpk_driver.h"
 
+#include <math.h>
+
 int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err)
 {
     const pv_case *c = m->c;
@@ -11,8 +13,8 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
         excess[k] = 0;
     if (pv_mip_bounds_conflict(m))
         return 0;
-    int rc =
-        pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60, excess);
+    int rc = pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60, -1,
+                              excess);
     if (rc < 0) {
         pv_lp_error(err);
         return -1;
@@ -22,4 +24,30 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
         if (!(excess[k] > pv_mip_tol(c->res[k].limit)))
             excess[k] = 0;
     return rc;
+}
+
+int pv_mip_min_excess_alone(pv_mip *m, double time_limit_s, double *alone, pv_error *err)
+{
+    const pv_case *c = m->c;
+    double *sl = pv_calloc(c->nres + 1, sizeof *sl);
+    if (!sl) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    for (size_t k = 0; k < c->nres; k++) {
+        alone[k] = NAN;
+        if (pv_mip_bounds_conflict(m))
+            continue;
+        int rc = pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60,
+                                  (long)k, sl);
+        if (rc < 0) {
+            pv_free(sl);
+            pv_lp_error(err);
+            return -1;
+        }
+        if (rc)
+            alone[k] = sl[k] > pv_mip_tol(c->res[k].limit) ? sl[k] : 0;
+    }
+    pv_free(sl);
+    return 0;
 }

@@ -196,6 +196,10 @@ int pv_mip_greedy(const pv_mip *m, unsigned char *val);
  * problem feasible, 0 when it does not, -1 on an internal failure.
  */
 int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err);
+/* Per resource k, the least rise of k's limit alone (the other limits as
+ * they are) that lets a portfolio exist: alone[k], or NaN when raising k
+ * alone cannot. 0, or -1 on an internal failure. */
+int pv_mip_min_excess_alone(pv_mip *m, double time_limit_s, double *alone, pv_error *err);
 /* What-if re-solves: replace the projects' objective coefficients, or one
  * resource's limit, in place (our copy and GLPK's). */
 void pv_mip_set_scores(pv_mip *m, const double *score);

@@ -29,8 +29,8 @@ void pv_selection_free(pv_selection *s)
     for (size_t j = 0; s->why && j < s->nproj; j++)
         pv_free(s->why[j].displaced), pv_free(s->why[j].blocking);
     void *arrays[] = {
-        s->why,          s->x,        s->y,         s->listed, s->res_used, s->cons_act,
-        s->cons_binding, s->conflict, s->res_raise, s->message};
+        s->why,          s->x,        s->y,         s->listed,          s->res_used, s->cons_act,
+        s->cons_binding, s->conflict, s->res_raise, s->res_raise_alone, s->message};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         pv_free(arrays[i]);
     pv_cofin_stats_free(s->cofin);
@@ -135,11 +135,12 @@ static int alloc_sel(const pv_case *c, pv_selection *s)
     s->listed = pv_calloc(s->npart + 1, 1);
     s->res_used = pv_calloc(c->nres + 1, sizeof(double));
     s->res_raise = pv_calloc(c->nres + 1, sizeof(double));
+    s->res_raise_alone = pv_calloc(c->nres + 1, sizeof(double));
     s->cons_act = pv_calloc(c->ncons + 1, sizeof(double));
     s->cons_binding = pv_calloc(c->ncons + 1, sizeof(int));
     s->why = pv_calloc(s->nproj + 1, sizeof *s->why);
-    return s->x && s->y && s->listed && s->res_used && s->res_raise && s->cons_act &&
-                   s->cons_binding && s->why
+    return s->x && s->y && s->listed && s->res_used && s->res_raise && s->res_raise_alone &&
+                   s->cons_act && s->cons_binding && s->why
                ? 0
                : -1;
 }

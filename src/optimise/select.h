@@ -67,6 +67,9 @@ struct pv_selection {
     size_t nconflict;
     int raise_helps;   /* 1: raising the resource limits by res_raise makes it feasible */
     double *res_raise; /* per resource */
+    /* per resource: the least rise of that limit alone (the others as they
+     * are) that makes it feasible, or NaN when raising it alone cannot */
+    double *res_raise_alone;
     char *message;     /* infeasible without a solve (e.g. contradictory force) */
     pv_cofin_stats *cofin; /* with "cofinancing" and a portfolio */
 };

@@ -447,6 +447,25 @@ static void diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s, int sv
                 pv_buf_puts(b, "</li>\n");
             }
             pv_buf_puts(b, "</ul>\n");
+            if (c->nres > 1) {
+                pv_buf_printf(b, "<p>%s</p>\n<ul id=\"raise-alone\">\n",
+                              pv_tr(sv, "Or one limit alone, the others as they are:",
+                                    "Eller en ram ensam, med de andra som de är:"));
+                for (size_t k = 0; k < c->nres; k++) {
+                    pv_buf_puts(b, "<li>");
+                    pv_html_res_name(b, c, k, sv);
+                    pv_buf_puts(b, ": ");
+                    if (isnan(s->res_raise_alone[k]))
+                        pv_buf_puts(b, pv_tr(sv, "raising it alone does not help",
+                                             "att bara höja den räcker inte"));
+                    else {
+                        pv_buf_putc(b, '+');
+                        pv_html_amount(b, c, k, s->res_raise_alone[k], sv);
+                    }
+                    pv_buf_puts(b, "</li>\n");
+                }
+                pv_buf_puts(b, "</ul>\n");
+            }
         } else
             pv_buf_printf(b, "<p>%s</p>\n", pv_tr(sv, "Raising the resource limits alone does "
                                                       "not help.",

@@ -276,6 +276,16 @@ static void json_diagnosis(pv_buf *b, const pv_case *c, const pv_selection *s)
         pv_json_num_or_null(b, s->raise_helps, s->res_raise[k]);
         pv_buf_putc(b, '}');
     }
+    /* each limit raised alone, the others as they are (null: that cannot help) */
+    pv_buf_puts(b, "], \"raise_alone\": [");
+    for (size_t k = 0; k < c->nres; k++) {
+        pv_buf_puts(b, k ? ", {\"id\": " : "{\"id\": ");
+        pv_buf_json_str(b, c->res[k].id);
+        pv_buf_puts(b, ", \"by\": ");
+        int known = s->raise_helps && (c->nres == 1 || !isnan(s->res_raise_alone[k]));
+        pv_json_num_or_null(b, known, c->nres == 1 ? s->res_raise[k] : s->res_raise_alone[k]);
+        pv_buf_putc(b, '}');
+    }
     pv_buf_puts(b, "]}");
 }
 
@@ -431,6 +441,29 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
             pv_buf_puts(b, " → ");
             pv_res_amount(b, c, k, c->res[k].limit + s->res_raise[k], sv);
             pv_buf_puts(b, ")\n");
+        }
+        if (c->nres > 1) {
+            list_lead(b, md,
+                      pv_tr(sv, "Or one limit alone, the others as they are:",
+                            "Eller en ram ensam, med de andra som de är:"));
+            for (size_t k = 0; k < c->nres; k++) {
+                pv_buf_puts(b, md ? "- " : "  - ");
+                md_text(b, pv_res_name(c, k, sv), md);
+                pv_buf_puts(b, ": ");
+                if (isnan(s->res_raise_alone[k])) {
+                    pv_buf_puts(b, pv_tr(sv, "raising it alone does not help",
+                                         "att bara höja den räcker inte"));
+                } else {
+                    pv_buf_putc(b, '+');
+                    pv_res_amount(b, c, k, s->res_raise_alone[k], sv);
+                    pv_buf_puts(b, " (");
+                    pv_res_amount(b, c, k, c->res[k].limit, sv);
+                    pv_buf_puts(b, " → ");
+                    pv_res_amount(b, c, k, c->res[k].limit + s->res_raise_alone[k], sv);
+                    pv_buf_putc(b, ')');
+                }
+                pv_buf_putc(b, '\n');
+            }
         }
     } else
         pv_buf_printf(b, "%s\n", pv_tr(sv, "Raising the resource limits alone does not help.",
@@ -824,6 +857,14 @@ static void render_csv(pv_buf *b, const sel_view *v)
     for (size_t k = 0; s->status == PV_STATUS_INFEASIBLE && s->raise_helps && k < c->nres; k++) {
         pv_sel_csv_row(b, sv, pv_tr(sv, "raise", "höjning"), c->res[k].id, pv_res_name(c, k, sv), "", 1,
                 s->res_raise[k], 1, c->res[k].limit, "");
+        csv_use(b, v, -1);
+    }
+    for (size_t k = 0;
+         s->status == PV_STATUS_INFEASIBLE && s->raise_helps && c->nres > 1 && k < c->nres; k++) {
+        int can = !isnan(s->res_raise_alone[k]);
+        pv_sel_csv_row(b, sv, pv_tr(sv, "raise_alone", "höjning_ensam"), c->res[k].id,
+                       pv_res_name(c, k, sv), "", can, can ? s->res_raise_alone[k] : 0, 1,
+                       c->res[k].limit, "");
         csv_use(b, v, -1);
     }
 }
