@@ -1,7 +1,7 @@
 /*
  * mip.c — the selection MILP built from a case and a ranking: columns, one
- * row builder per constraint type, the bounds that groups and fixings leave,
- * and the checks of a candidate portfolio against our own copy.
+ * row builder per constraint type, and the bounds that groups and fixings
+ * leave (feasible.c checks portfolios and bounds against the rows).
  *
  * GLPK aborts the process on input it rejects, so everything it would
  * reject is checked here before glpk_driver.c sees it: finite numbers, name
@@ -709,27 +709,6 @@ void pv_mip_fix(pv_mip *m, size_t col, int fix)
     push_bounds(m);
 }
 
-void pv_row_solver_bounds(const pv_row *r, double *lb, double *ub)
-{
-    static const double scale[] = {1, 10, 100, 1000};
-    for (size_t d = 0; d < sizeof scale / sizeof *scale; d++) {
-        size_t z = 0;
-        for (; z < r->nz; z++) {
-            double a = r->val[z] * scale[d];
-            if (fabs(a - nearbyint(a)) > 1e-9 * (fabs(a) > 1 ? fabs(a) : 1))
-                break;
-        }
-        if (z < r->nz)
-            continue;
-        /* the activity is a whole number of 1/scale steps */
-        if (*ub < HUGE_VAL && fabs(*ub) * scale[d] < 1e15)
-            *ub = floor(*ub * scale[d] + 1e-6) / scale[d];
-        if (*lb > -HUGE_VAL && fabs(*lb) * scale[d] < 1e15)
-            *lb = ceil(*lb * scale[d] - 1e-6) / scale[d];
-        return;
-    }
-}
-
 /* GLPK's copy of row i's bounds (pv_row_solver_bounds), enabled or not. */
 static void push_row(pv_mip *m, size_t i, int on)
 {
@@ -828,49 +807,6 @@ void pv_mip_free(pv_mip *m)
     pv_lp_free(m->lp);
     pv_chance_free(m->chance);
     pv_free(m);
-}
-
-/* ------------------------------------------------------------- checks */
-
-double pv_mip_tol(double b) { return 1e-9 * (fabs(b) > 1 ? fabs(b) : 1); }
-
-int pv_mip_row_on(const pv_mip *m, size_t i)
-{
-    return m->rows[i].group < 0 || m->group_on[m->rows[i].group];
-}
-
-int pv_mip_bounds_conflict(const pv_mip *m)
-{
-    for (size_t j = 0; j < m->ncols; j++)
-        if (m->lb[j] > m->ub[j])
-            return 1;
-    return 0;
-}
-
-int pv_mip_feasible(const pv_mip *m, const unsigned char *val)
-{
-    for (size_t j = 0; j < m->ncols; j++)
-        if (val[j] < m->lb[j] || val[j] > m->ub[j])
-            return 0;
-    for (size_t i = 0; i < m->nrows; i++) {
-        if (!pv_mip_row_on(m, i))
-            continue;
-        const pv_row *r = &m->rows[i];
-        double s = 0;
-        for (size_t z = 0; z < r->nz; z++)
-            s += r->val[z] * val[r->col[z]];
-        if (s < r->lb - pv_mip_tol(r->lb) || s > r->ub + pv_mip_tol(r->ub))
-            return 0;
-    }
-    return 1;
-}
-
-double pv_mip_value(const pv_mip *m, const unsigned char *val)
-{
-    double s = 0;
-    for (size_t j = 0; j < m->ncols; j++)
-        s += m->obj[j] * val[j];
-    return s;
 }
 
 /* ------------------------------------------------------------ what-if */

@@ -1,8 +1,11 @@
 /*
- * propagate.c — bound propagation over the MILP's rows: a conflict that the
- * rows' bounds show by themselves (a count that the fixings leave short
- * forces columns in, and then a cap cannot hold), found without an LP. The
- * main solve and every test of the infeasibility diagnosis ask it first.
+ * feasible.c — what the MILP's rows say about portfolios and bounds: the
+ * check of a candidate portfolio against our own copy, bound propagation (a
+ * conflict that the rows' bounds show by themselves, such as a count that
+ * the fixings leave short forcing columns in that a cap then refuses, found
+ * without an LP; the main solve and every test of the infeasibility
+ * diagnosis ask it first), and the row bounds GLPK gets (on the activity's
+ * grid, so that its tolerance cannot admit a use over a limit).
  */
 #include "mip.h"
 
@@ -92,4 +95,70 @@ int pv_mip_propagate_infeasible(const pv_mip *m)
     }
     pv_free(lo);
     return conflict;
+}
+
+/* ------------------------------------------------------------- checks */
+
+double pv_mip_tol(double b) { return 1e-9 * (fabs(b) > 1 ? fabs(b) : 1); }
+
+int pv_mip_row_on(const pv_mip *m, size_t i)
+{
+    return m->rows[i].group < 0 || m->group_on[m->rows[i].group];
+}
+
+int pv_mip_bounds_conflict(const pv_mip *m)
+{
+    for (size_t j = 0; j < m->ncols; j++)
+        if (m->lb[j] > m->ub[j])
+            return 1;
+    return 0;
+}
+
+int pv_mip_feasible(const pv_mip *m, const unsigned char *val)
+{
+    for (size_t j = 0; j < m->ncols; j++)
+        if (val[j] < m->lb[j] || val[j] > m->ub[j])
+            return 0;
+    for (size_t i = 0; i < m->nrows; i++) {
+        if (!pv_mip_row_on(m, i))
+            continue;
+        const pv_row *r = &m->rows[i];
+        double s = 0;
+        for (size_t z = 0; z < r->nz; z++)
+            s += r->val[z] * val[r->col[z]];
+        if (s < r->lb - pv_mip_tol(r->lb) || s > r->ub + pv_mip_tol(r->ub))
+            return 0;
+    }
+    return 1;
+}
+
+double pv_mip_value(const pv_mip *m, const unsigned char *val)
+{
+    double s = 0;
+    for (size_t j = 0; j < m->ncols; j++)
+        s += m->obj[j] * val[j];
+    return s;
+}
+
+/* ------------------------------------------------- the solver's bounds */
+
+void pv_row_solver_bounds(const pv_row *r, double *lb, double *ub)
+{
+    static const double scale[] = {1, 10, 100, 1000};
+    for (size_t d = 0; d < sizeof scale / sizeof *scale; d++) {
+        size_t z = 0;
+        for (; z < r->nz; z++) {
+            double a = r->val[z] * scale[d];
+            if (fabs(a - nearbyint(a)) > 1e-9 * (fabs(a) > 1 ? fabs(a) : 1))
+                break;
+        }
+        if (z < r->nz)
+            continue;
+        /* the activity is a whole number of 1/scale steps */
+        if (*ub < HUGE_VAL && fabs(*ub) * scale[d] < 1e15)
+            *ub = floor(*ub * scale[d] + 1e-6) / scale[d];
+        if (*lb > -HUGE_VAL && fabs(*lb) * scale[d] < 1e15)
+            *lb = ceil(*lb * scale[d] - 1e-6) / scale[d];
+        return;
+    }
 }
