@@ -394,6 +394,28 @@ static void list_lead(pv_buf *b, int md, const char *text)
         pv_buf_putc(b, '\n');
 }
 
+/* One resource's rise as a list line: "+by (limit → limit + by)", or that
+ * raising it does not help (by NaN). */
+static void raise_line(pv_buf *b, const pv_case *c, size_t k, double by, int md, int sv)
+{
+    pv_buf_puts(b, md ? "- " : "  - ");
+    md_text(b, pv_res_name(c, k, sv), md);
+    pv_buf_puts(b, ": ");
+    if (isnan(by)) {
+        pv_buf_puts(b,
+                    pv_tr(sv, "raising it alone does not help", "att bara höja den räcker inte"));
+    } else {
+        pv_buf_putc(b, '+');
+        pv_res_amount(b, c, k, by, sv);
+        pv_buf_puts(b, " (");
+        pv_res_amount(b, c, k, c->res[k].limit, sv);
+        pv_buf_puts(b, " → ");
+        pv_res_amount(b, c, k, c->res[k].limit + by, sv);
+        pv_buf_putc(b, ')');
+    }
+    pv_buf_putc(b, '\n');
+}
+
 static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
 {
     const pv_case *c = v->c;
@@ -431,39 +453,14 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
                                    "the forced and minimum requirements fit:",
                                "Så mycket skulle resursramarna behöva höjas för att "
                                "beslutade projekt och miniminivåer ska rymmas:"));
-        for (size_t k = 0; k < c->nres; k++) {
-            pv_buf_puts(b, md ? "- " : "  - ");
-            md_text(b, pv_res_name(c, k, sv), md);
-            pv_buf_puts(b, ": +");
-            pv_res_amount(b, c, k, s->res_raise[k], sv);
-            pv_buf_puts(b, " (");
-            pv_res_amount(b, c, k, c->res[k].limit, sv);
-            pv_buf_puts(b, " → ");
-            pv_res_amount(b, c, k, c->res[k].limit + s->res_raise[k], sv);
-            pv_buf_puts(b, ")\n");
-        }
+        for (size_t k = 0; k < c->nres; k++)
+            raise_line(b, c, k, s->res_raise[k], md, sv);
         if (c->nres > 1) {
             list_lead(b, md,
                       pv_tr(sv, "Or one limit alone, the others as they are:",
                             "Eller en ram ensam, med de andra som de är:"));
-            for (size_t k = 0; k < c->nres; k++) {
-                pv_buf_puts(b, md ? "- " : "  - ");
-                md_text(b, pv_res_name(c, k, sv), md);
-                pv_buf_puts(b, ": ");
-                if (isnan(s->res_raise_alone[k])) {
-                    pv_buf_puts(b, pv_tr(sv, "raising it alone does not help",
-                                         "att bara höja den räcker inte"));
-                } else {
-                    pv_buf_putc(b, '+');
-                    pv_res_amount(b, c, k, s->res_raise_alone[k], sv);
-                    pv_buf_puts(b, " (");
-                    pv_res_amount(b, c, k, c->res[k].limit, sv);
-                    pv_buf_puts(b, " → ");
-                    pv_res_amount(b, c, k, c->res[k].limit + s->res_raise_alone[k], sv);
-                    pv_buf_putc(b, ')');
-                }
-                pv_buf_putc(b, '\n');
-            }
+            for (size_t k = 0; k < c->nres; k++)
+                raise_line(b, c, k, s->res_raise_alone[k], md, sv);
         }
     } else
         pv_buf_printf(b, "%s\n", pv_tr(sv, "Raising the resource limits alone does not help.",

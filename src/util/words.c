@@ -298,28 +298,7 @@ int pv_nfd_cmp(const char *a, const char *b)
 
 int pv_same_after_normalising(const char *a, const char *b)
 {
-    if (!strcmp(a, b))
-        return 0;
-    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-    unsigned pa[2] = {0, 0}, qa[2] = {0, 0};
-    int np = 0, nq = 0, ip = 0, iq = 0;
-    for (;;) {
-        if (ip == np) {
-            if (!*p)
-                break;
-            np = next_nfd(&p, pa);
-            ip = 0;
-        }
-        if (iq == nq) {
-            if (!*q)
-                return 0;
-            nq = next_nfd(&q, qa);
-            iq = 0;
-        }
-        if (pa[ip++] != qa[iq++])
-            return 0;
-    }
-    return iq == nq && !*q;
+    return strcmp(a, b) != 0 && pv_nfd_cmp(a, b) == 0;
 }
 
 void pv_utf8_trim_partial(char *s)
