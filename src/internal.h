@@ -68,6 +68,9 @@ pv_errors *pv_err_collect_begin(pv_errors *l);
 void pv_err_collect_end(pv_errors *prev);
 /* A load is collecting: a step may go on after an input error. */
 int pv_err_collecting(void);
+/* 1 when the step that just failed with err may read on: a load or check
+ * collects every input error (anything else still stops it). */
+int pv_err_reads_on(const pv_error *err);
 /* Appends " (and N more errors: …)" to err's text when l holds more than one. */
 void pv_err_add_more(pv_error *err, const pv_errors *l);
 

@@ -132,7 +132,7 @@ static int cond_canon(pv_case *c, pv_cond *k, const char *rule, pv_error *err)
     for (size_t i = 0; i < k->nkids; i++)
         if (cond_canon(c, k->kids[i], rule, err)) {
             bad = 1;
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 return -1;
         }
     if (k->kind != PV_COND_CMP ||
@@ -207,14 +207,14 @@ int pv_canon_cells(pv_case *c, pv_error *err)
                 }
         if (category_column(c, l, err)) {
             bad = 1;
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 return -1;
         }
     }
     for (size_t i = 0; i < c->model->nrules; i++)
         if (cond_canon(c, c->model->rules[i].cond, c->model->rules[i].id, err)) {
             bad = 1;
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 return -1;
         }
     return bad ? -1 : 0;

@@ -345,7 +345,7 @@ int pv_link_partners(pv_case *c, pv_error *err)
         for (size_t p = 0; p < np; p++)
             if (partner_attrs(c, p, err)) {
                 bad = 1;
-                if (!pv_err_collecting() || err->code != PV_EINPUT)
+                if (!pv_err_reads_on(err))
                     return -1;
             }
     }

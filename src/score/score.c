@@ -192,7 +192,7 @@ int pv_score_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error *
         const pv_criterion *l = m->leaves[i];
         if (leaf_value(c, l, j, res, err)) {
             /* check collects every bad cell of the project, not the first */
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 return -1;
             bad = 1;
             continue;
@@ -320,10 +320,10 @@ pv_ranking *pv_rank(const pv_case *c, pv_error *err)
         pv_proj_result *p = &r->p[j];
         leaf_rows(r->p, j, L);
         int sc = pv_screen_project(c, j, p, err);
-        if (sc && (!pv_err_collecting() || err->code != PV_EINPUT))
+        if (sc && !pv_err_reads_on(err))
             goto fail;
         if (pv_score_project(c, j, p, err)) {
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 goto fail;
             sc = 1;
         }
@@ -502,36 +502,6 @@ static int warn_empty_amounts(const pv_case *c, size_t k, pv_warnings *w)
                 P->row_line[first], pv_project_id(c, first));
 }
 
-/* Ids of t that differ only in case (P1 / p1, riga / Riga) are two ids to
- * partnerval but one to a reader, and a list that names one of them may have
- * meant the other: one warning per table, naming the first pair. -1 on OOM. */
-static int warn_case_twins(const pv_table *t, int col, const char *what, pv_warnings *w)
-{
-    if (!t || col < 0 || t->nrows < 2)
-        return 0;
-    size_t *idx = pv_rows_by_cell(t, (size_t)col, 1);
-    if (!idx)
-        return -1;
-    int rc = 0;
-    size_t pairs = 0, fa = 0, fb = 0;
-    for (size_t i = 1; i < t->nrows; i++) {
-        const char *a = pv_cell(t, idx[i - 1], (size_t)col), *b = pv_cell(t, idx[i], (size_t)col);
-        if (strcmp(a, b) && !strcasecmp(a, b) && pairs++ == 0) {
-            fa = idx[i - 1] < idx[i] ? idx[i - 1] : idx[i];
-            fb = idx[i - 1] < idx[i] ? idx[i] : idx[i - 1];
-        }
-    }
-    if (pairs)
-        rc = warn(w,
-                  "%s: %zu pair%s of %s ids differ only in case, first '%s' (row %d) and '%s' "
-                  "(row %d): they are different %s; give them one spelling if they are one",
-                  t->path, pairs, pairs == 1 ? "" : "s", what, pv_cell(t, fa, (size_t)col),
-                  t->row_line[fa], pv_cell(t, fb, (size_t)col), t->row_line[fb],
-                  !strcmp(what, "project") ? "projects" : "partners");
-    pv_free(idx);
-    return rc ? -1 : 0;
-}
-
 typedef struct nfd_ctx {
     const pv_table *t;
     size_t col;
@@ -543,43 +513,63 @@ static int nfd_row_cmp(size_t a, size_t b, const void *vctx)
     return pv_nfd_cmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
 }
 
-/* Ids that differ only in Unicode normalisation (Malmö typed on a Mac and on
- * Windows) look the same to every reader, yet are two ids, and a list that
- * names one of them links to that one only: one warning per table. */
-static int warn_nfd_twins(const pv_table *t, int col, const char *what, pv_warnings *w)
+static int case_twins(const char *a, const char *b) { return strcmp(a, b) && !strcasecmp(a, b); }
+
+/* Two ids of t that a reader takes for one: by case (P1 / p1, riga / Riga;
+ * nfd 0) or by Unicode normalisation (nfd 1: Malmö typed on a Mac and on
+ * Windows). They are two ids to partnerval, and a list that names one of
+ * them links to that one only: one warning per table, naming the first
+ * pair. Rows sorted so that twins are neighbours. -1 on OOM. */
+static int warn_twins(const pv_table *t, int col, const char *what, int nfd, pv_warnings *w)
 {
     if (!t || col < 0 || t->nrows < 2)
         return 0;
-    size_t n = 0, *idx = pv_calloc(t->nrows, sizeof *idx);
-    if (!idx)
+    size_t n = t->nrows, *idx;
+    if (nfd) {
+        /* only ids beyond ASCII can have two spellings */
+        if (!(idx = pv_calloc(t->nrows, sizeof *idx)))
+            return -1;
+        n = 0;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const unsigned char *id = (const unsigned char *)pv_cell(t, r, (size_t)col);
+            while (*id && *id < 0x80)
+                id++;
+            if (*id)
+                idx[n++] = r;
+        }
+        nfd_ctx x = {t, (size_t)col};
+        if (n > 1 && pv_sort_idx(idx, n, nfd_row_cmp, &x)) {
+            pv_free(idx);
+            return -1;
+        }
+    } else if (!(idx = pv_rows_by_cell(t, (size_t)col, 1)))
         return -1;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const unsigned char *id = (const unsigned char *)pv_cell(t, r, (size_t)col);
-        while (*id && *id < 0x80)
-            id++;
-        if (*id) /* only ids beyond ASCII can have two spellings */
-            idx[n++] = r;
-    }
-    nfd_ctx x = {t, (size_t)col};
-    int rc = 0;
-    if (n > 1 && pv_sort_idx(idx, n, nfd_row_cmp, &x))
-        rc = -1;
+    int (*same)(const char *, const char *) = nfd ? pv_same_after_normalising : case_twins;
     size_t pairs = 0, fa = 0, fb = 0;
-    for (size_t i = 1; !rc && i < n; i++) {
+    for (size_t i = 1; i < n; i++) {
         const char *a = pv_cell(t, idx[i - 1], (size_t)col), *b = pv_cell(t, idx[i], (size_t)col);
-        if (strcmp(a, b) && !pv_nfd_cmp(a, b) && pairs++ == 0) {
+        if (same(a, b) && pairs++ == 0) {
             fa = idx[i - 1] < idx[i] ? idx[i - 1] : idx[i];
             fb = idx[i - 1] < idx[i] ? idx[i] : idx[i - 1];
         }
     }
-    if (pairs)
-        rc = warn(w,
-                  "%s: %zu pair%s of %s ids look the same but differ in Unicode normalisation "
-                  "(NFC/NFD), first rows %d and %d ('%s'): they are different %s; retype one "
-                  "of them",
-                  t->path, pairs, pairs == 1 ? "" : "s", what, t->row_line[fa], t->row_line[fb],
-                  pv_cell(t, fa, (size_t)col), !strcmp(what, "project") ? "projects" : "partners");
     pv_free(idx);
+    if (!pairs)
+        return 0;
+    const char *whats = !strcmp(what, "project") ? "projects" : "partners";
+    const char *s = pairs == 1 ? "" : "s";
+    int rc = nfd ? warn(w,
+                        "%s: %zu pair%s of %s ids look the same but differ in Unicode "
+                        "normalisation (NFC/NFD), first rows %d and %d ('%s'): they are "
+                        "different %s; retype one of them",
+                        t->path, pairs, s, what, t->row_line[fa], t->row_line[fb],
+                        pv_cell(t, fa, (size_t)col), whats)
+                 : warn(w,
+                        "%s: %zu pair%s of %s ids differ only in case, first '%s' (row %d) and "
+                        "'%s' (row %d): they are different %s; give them one spelling if they "
+                        "are one",
+                        t->path, pairs, s, what, pv_cell(t, fa, (size_t)col), t->row_line[fa],
+                        pv_cell(t, fb, (size_t)col), t->row_line[fb], whats);
     return rc ? -1 : 0;
 }
 
@@ -704,11 +694,11 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         if (c->res[k].col >= 0)
             oom |= warn_empty_amounts(c, k, w);
     if (!oom)
-        oom |= warn_case_twins(P, c->proj_id_col, "project", w) != 0 ||
-               warn_nfd_twins(P, c->proj_id_col, "project", w) != 0;
+        oom |= warn_twins(P, c->proj_id_col, "project", 0, w) != 0 ||
+               warn_twins(P, c->proj_id_col, "project", 1, w) != 0;
     if (!oom)
-        oom |= warn_case_twins(c->partners, c->part_id_col, "partner", w) != 0 ||
-               warn_nfd_twins(c->partners, c->part_id_col, "partner", w) != 0;
+        oom |= warn_twins(c->partners, c->part_id_col, "partner", 0, w) != 0 ||
+               warn_twins(c->partners, c->part_id_col, "partner", 1, w) != 0;
 done:
     pv_free(used);
     pv_ranking_free(r);

@@ -180,7 +180,7 @@ int pv_screen_project(const pv_case *c, size_t j, pv_proj_result *res, pv_error 
         }
         if (fired < 0) {
             /* check collects every rule's bad cell, not the first */
-            if (!pv_err_collecting() || err->code != PV_EINPUT)
+            if (!pv_err_reads_on(err))
                 return -1;
             bad = 1;
             continue;

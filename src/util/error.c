@@ -223,6 +223,8 @@ void pv_err_collect_end(pv_errors *prev) { COLLECT.list = prev; }
 
 int pv_err_collecting(void) { return COLLECT.list != NULL; }
 
+int pv_err_reads_on(const pv_error *err) { return COLLECT.list && err->code == PV_EINPUT; }
+
 void pv_err_add_more(pv_error *err, const pv_errors *l)
 {
     size_t more = l && l->total > 1 ? l->total - 1 : 0;
