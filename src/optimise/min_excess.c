@@ -6,6 +6,12 @@
 
 #include <math.h>
 
+/* GLPK's time limit for these solves: the case's, or 60 s when it has none. */
+static double limit_s(double time_limit_s)
+{
+    return time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60;
+}
+
 int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *err)
 {
     const pv_case *c = m->c;
@@ -13,8 +19,7 @@ int pv_mip_min_excess(pv_mip *m, double time_limit_s, double *excess, pv_error *
         excess[k] = 0;
     if (pv_mip_bounds_conflict(m))
         return 0;
-    int rc = pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60, -1,
-                              excess);
+    int rc = pv_lp_min_excess(m, limit_s(time_limit_s), -1, excess);
     if (rc < 0) {
         pv_lp_error(err);
         return -1;
@@ -34,12 +39,11 @@ int pv_mip_min_excess_alone(pv_mip *m, double time_limit_s, double *alone, pv_er
         pv_err_nomem(err);
         return -1;
     }
-    for (size_t k = 0; k < c->nres; k++) {
+    for (size_t k = 0; k < c->nres; k++)
         alone[k] = NAN;
-        if (pv_mip_bounds_conflict(m))
-            continue;
-        int rc = pv_lp_min_excess(m, time_limit_s > 0 && time_limit_s < 86400 ? time_limit_s : 60,
-                                  (long)k, sl);
+    int stuck = pv_mip_bounds_conflict(m); /* no portfolio at any limits */
+    for (size_t k = 0; k < c->nres && !stuck; k++) {
+        int rc = pv_lp_min_excess(m, limit_s(time_limit_s), (long)k, sl);
         if (rc < 0) {
             pv_free(sl);
             pv_lp_error(err);

@@ -243,6 +243,7 @@ static void compare_legend(pv_buf *b, const pv_comparison *cmp, int sv, int md)
             b->oom = 1;
             return;
         }
+        int any = 0;
         for (size_t j = 0; j < n; j++) {
             const char *id = pv_project_id(run->c, j);
             int listed = 0;
@@ -250,13 +251,10 @@ static void compare_legend(pv_buf *b, const pv_comparison *cmp, int sv, int md)
                 listed = pv_case_project_index(cmp->run[q].c, id) >= 0;
             for (size_t q = 0; q < cmp->n && !listed && !mark[j]; q++)
                 mark[j] = (unsigned char)in_run(&cmp->run[q], id);
+            any |= mark[j];
         }
-        if (!shown && md)
-            for (size_t j = 0; j < n && !shown; j++)
-                if (mark[j]) {
-                    pv_buf_putc(b, '\n');
-                    break;
-                }
+        if (any && !shown && md) /* Markdown: a blank line after the table */
+            pv_buf_putc(b, '\n');
         shown += pv_ids_legend(b, run->c, mark, n, sv, md, !shown);
         pv_free(mark);
     }
