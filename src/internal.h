@@ -110,6 +110,10 @@ int pv_same_after_normalising(const char *a, const char *b);
 int pv_nfd_cmp(const char *a, const char *b);
 /* Equal once trimmed (spaces, tabs) and folded to lower case (ASCII, Latin-1). */
 int pv_str_eq_fold(const char *a, const char *b);
+/* 1 when the list cell contains value (trimmed), or equals it. */
+int pv_cell_has(const char *cell, const char *value);
+/* The order that goes with pv_str_eq_fold: <0, 0 or >0. */
+int pv_str_cmp_fold(const char *a, const char *b);
 /* Cuts a trailing incomplete UTF-8 sequence (a string cut at a buffer's end). */
 void pv_utf8_trim_partial(char *s);
 
@@ -208,7 +212,9 @@ pv_snapshot *pv_snapshot_record(pv_snapshot *s);
 int pv_snapshot_read(const char *path, char **data, size_t *len);
 /* Adds path's bytes to the snapshot being recorded, if any. */
 void pv_snapshot_note(const char *path, const char *data, size_t len);
-size_t pv_max_file_bytes(void);
+/* The largest input file read ($PARTNERVAL_MAX_FILE_BYTES, else 512 MiB);
+ * 0 with err set when the variable is not a whole number above 0. */
+size_t pv_max_file_bytes(pv_error *err);
 /* For writers that only write to a named file (libxlsxwriter): runs
  * fn(path, ctx) with path naming a new empty temporary file in $TMPDIR (else
  * /tmp), and returns what fn wrote there (malloc'd, *len), or NULL + err (fn

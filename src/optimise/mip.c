@@ -81,34 +81,6 @@ void pv_tuning_init(pv_tuning *t)
     t->use_sol = 1;
 }
 
-int pv_cell_has(const char *cell, const char *value)
-{
-    if (!cell || !value)
-        return 0;
-    if (pv_str_eq_trim(cell, value))
-        return 1;
-    /* The items of a list cell as pv_split_list cuts them (the first of '|',
-     * ',' or ';' separates; items trimmed), compared in place: no allocation
-     * that could fail and silently read as "not listed". */
-    const char *sep = strpbrk(cell, "|,;");
-    if (!sep)
-        return 0;
-    size_t vn = strlen(value);
-    for (const char *a = cell;;) {
-        const char *e = strchr(a, *sep);
-        const char *b = e ? e : a + strlen(a);
-        while (a < b && (*a == ' ' || *a == '\t'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-            b--;
-        if (vn && (size_t)(b - a) == vn && memcmp(a, value, vn) == 0)
-            return 1;
-        if (!e)
-            return 0;
-        a = e + 1;
-    }
-}
-
 const char *pv_group_id(const pv_case *c, size_t g)
 {
     if (g < c->nres)

@@ -217,7 +217,4 @@ int pv_mip_write(pv_mip *m, pv_export_fmt fmt, const char *path, pv_error *err);
 /* Group label for messages ("resource budget_sek", "constraint count_1"). */
 const char *pv_group_id(const pv_case *c, size_t g);
 
-/* 1 when the list cell contains value (trimmed), or equals it. */
-int pv_cell_has(const char *cell, const char *value);
-
 #endif

@@ -69,13 +69,17 @@ static const char *code_of(const pv_case *c, const char *column, const char *cel
     for (size_t i = 0; vf && i < vf->ncat; i++)
         if (pv_str_eq_fold(cell, vf->cat_key[i]))
             return vf->cat_key[i];
-    for (size_t i = 0; i < c->nlabels; i++) {
-        const pv_label *l = &c->labels[i];
-        if (!strcmp(l->column, column) &&
-            (pv_str_eq_fold(cell, l->value) || pv_str_eq_fold(cell, l->sv) ||
-             pv_str_eq_fold(cell, l->en)))
-            return l->value;
-    }
+    /* a code first: "education" stays education even when a misspelt code
+     * "educaton" is labelled "Education" */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->nlabels; i++) {
+            const pv_label *l = &c->labels[i];
+            if (strcmp(l->column, column))
+                continue;
+            if (pass == 0 ? pv_str_eq_fold(cell, l->value)
+                          : pv_str_eq_fold(cell, l->sv) || pv_str_eq_fold(cell, l->en))
+                return l->value;
+        }
     return NULL;
 }
 

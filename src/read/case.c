@@ -128,8 +128,9 @@ void pvj_unknown_column(pvj_ctx *x, const pv_table *t, const char *name, const c
     }
     if (s.best) {
         pv_err(x->err, PV_EINPUT, t->path, 1, (int)near + 1,
-               "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s')", s.best, name,
-               x->file, kp, name);
+               "column '%s' in the header: did you mean '%s'? (%s: %s reads '%s'; fix whichever "
+               "is misspelt)",
+               s.best, name, x->file, kp, name);
         return;
     }
     pvj_err(x, kp, "no column '%s' in %s", name, t->path);
@@ -562,7 +563,8 @@ static int resolve_model(pv_case *c, int inline_model, pv_error *err)
     int bad = 0;
     for (size_t i = 0; i < c->model->nleaves; i++) {
         pv_criterion *l = c->model->leaves[i];
-        if (snprintf(k, sizeof k, "%s%s.column", pre, l->path) >= (int)sizeof k)
+        /* a criterion's path already starts with "model." in an inline model */
+        if (snprintf(k, sizeof k, "%s.column", l->path) >= (int)sizeof k)
             pv_utf8_trim_partial(k);
         if (resolve_field(&mx, c, &l->field, k)) {
             bad = 1;

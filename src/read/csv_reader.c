@@ -24,6 +24,8 @@ typedef struct reader {
     int rec_line;  /* line where the current record started */
     int in_record;
     int records;   /* records ended so far (to see a quoted field span lines) */
+    int span_line; /* line where the record being fed began */
+    size_t pad;    /* unnamed header columns after the last named one (Excel's ";;;") */
     size_t *fields; /* current record: offsets into the pool (0: empty) */
     size_t nf, capf;
     size_t capfilled, caprank, capfirst, caplines, capoff, noff;
@@ -51,6 +53,14 @@ static void on_field(void *s, size_t len, void *data)
     if (!r->in_record) {
         r->in_record = 1;
         r->rec_line = r->line;
+    }
+    if (len > PV_MAX_LINE) { /* only a quoted field over several lines gets here */
+        pv_err(r->err, PV_EINPUT, r->t->path, r->span_line, 0,
+               "a quoted field that starts on this line runs past %d bytes: is a quote "
+               "opened but never closed?",
+               PV_MAX_LINE);
+        r->failed = 1;
+        return;
     }
     if (r->nf >= PV_MAX_COLS) {
         pv_err(r->err, PV_EINPUT, r->t->path, r->rec_line, (int)r->nf + 1,
@@ -92,6 +102,13 @@ static int read_header(reader *r)
         return -1;
     }
     t->ncols = r->nf;
+    /* Excel writes ";;;" after the last column when cells beyond it were ever
+     * formatted: unnamed columns at the end are dropped while they stay empty
+     * (on_record refuses a value in one) */
+    while (t->ncols > 1 && !r->fields[t->ncols - 1]) {
+        t->ncols--;
+        r->pad++;
+    }
     t->nwords = (t->ncols + 63) / 64;
     for (size_t i = 0; i < t->ncols; i++)
         if (!(t->header[i] = pv_strdup(t->pool + r->fields[i]))) {
@@ -177,6 +194,17 @@ static void on_record(int c, void *data)
         drop_fields(r);
         return;
     }
+    while (r->nf > t->ncols && r->nf <= t->ncols + r->pad && !r->fields[r->nf - 1])
+        r->nf--;
+    if (r->nf > t->ncols && r->nf <= t->ncols + r->pad) {
+        pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)r->nf,
+               "a value in column %zu, which has no name in the header: name the column, or "
+               "move the value",
+               r->nf);
+        r->failed = 1;
+        drop_fields(r);
+        return;
+    }
     if (r->nf != t->ncols) {
         pv_err(r->err, PV_EINPUT, t->path, r->rec_line, (int)(r->nf < t->ncols ? r->nf : t->ncols + 1),
                "row has %zu fields but the header has %zu", r->nf, t->ncols);
@@ -256,8 +284,9 @@ static int is_space(unsigned char c) { return c == ' ' || c == '\t'; }
 /* Feeds data to libcsv one line at a time, so that every record knows its
  * line number. A file without any LF ends its lines with CR (old Mac Excel).
  * A line may hold PV_MAX_LINE bytes, its line end (LF or CRLF) not counted;
- * so may a quoted field that spans lines: past that, it is reported at the
- * line where its record (and so, most likely, a stray quote) began. */
+ * so may a quoted field that spans lines, counting the line ends it holds:
+ * past that, it is reported at the line where its record (and so, most
+ * likely, a stray quote) began. */
 static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
 {
     const char *path = r->t->path;
@@ -279,6 +308,7 @@ static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
         int before = r->records;
         if (!span)
             span_line = r->line;
+        r->span_line = span_line;
         if (csv_parse(p, data + off, chunk, on_field, on_record, r) != chunk) {
             if (!r->failed) {
                 int e = csv_error(p);
@@ -294,7 +324,9 @@ static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
         }
         /* A whole line fed and no record ended: a quoted field goes on. */
         span = nl && r->records == before ? span + body : 0;
-        if (span > PV_MAX_LINE && !r->failed) {
+        /* the field's bytes so far (libcsv's entry): exactly the limit the
+         * field is held to when it ends (on_field), only sooner */
+        if (span && p->entry_pos > PV_MAX_LINE && !r->failed) {
             pv_err(r->err, PV_EINPUT, path, span_line, 0,
                    "a quoted field that starts on this line runs past %d bytes: is a quote "
                    "opened but never closed?",

@@ -126,9 +126,10 @@ static double haversine(double lat1, double lon1, double lat2, double lon2)
     return 2 * R * asin(sqrt(a < 1 ? a : 1));
 }
 
+/* Municipality names match as a reader would: "Kristianstad" is "kristianstad". */
 static int cmp_str(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return pv_str_cmp_fold(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The sorted, split municipality items of the projects' `municipality`

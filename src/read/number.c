@@ -75,6 +75,23 @@ int pv_parse_number(const char *s, int swedish, double *out)
     if (!s)
         return -1;
     size_t n = pv_trim_blanks(&s);
+    /* a no-break space (or a narrow one) at either end, as Swedish Excel may
+     * leave around a number, is blank too */
+    for (int more = 1; more && n;) {
+        more = 0;
+        if (*s == ' ' || *s == '\t')
+            s++, n--, more = 1;
+        else if (n >= 2 && !memcmp(s, "\xC2\xA0", 2))
+            s += 2, n -= 2, more = 1;
+        else if (n >= 3 && !memcmp(s, "\xE2\x80\xAF", 3))
+            s += 3, n -= 3, more = 1;
+        else if (s[n - 1] == ' ' || s[n - 1] == '\t')
+            n--, more = 1;
+        else if (n >= 2 && !memcmp(s + n - 2, "\xC2\xA0", 2))
+            n -= 2, more = 1;
+        else if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\xAF", 3))
+            n -= 3, more = 1;
+    }
     if (!n)
         return -1;
     if (n > 400)
@@ -379,4 +396,32 @@ int pv_utf8_check(const char *s, size_t n, int *line, int *col)
         return -1;
     }
     return 0;
+}
+
+int pv_cell_has(const char *cell, const char *value)
+{
+    if (!cell || !value)
+        return 0;
+    if (pv_str_eq_trim(cell, value))
+        return 1;
+    /* The items of a list cell as pv_split_list cuts them (the first of '|',
+     * ',' or ';' separates; items trimmed), compared in place: no allocation
+     * that could fail and silently read as "not listed". */
+    const char *sep = strpbrk(cell, "|,;");
+    if (!sep)
+        return 0;
+    size_t vn = strlen(value);
+    for (const char *a = cell;;) {
+        const char *e = strchr(a, *sep);
+        const char *b = e ? e : a + strlen(a);
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (vn && (size_t)(b - a) == vn && memcmp(a, value, vn) == 0)
+            return 1;
+        if (!e)
+            return 0;
+        a = e + 1;
+    }
 }

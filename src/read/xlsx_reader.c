@@ -168,7 +168,11 @@ int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_
         x_fail(b, NULL, PV_EINPUT, b->path, 0, 0, "cannot read part %s of the archive", name);
         return -1;
     }
-    unsigned long long max = pv_max_file_bytes();
+    unsigned long long max = pv_max_file_bytes(b->err);
+    if (!max) {
+        b->failed = 1;
+        return -1;
+    }
     if (st.size > max || b->total + st.size > max) {
         pv_err(b->err, PV_EINPUT, b->path, 0, 0,
                "part %s unpacks to %llu bytes, more than the limit of %llu bytes for the "

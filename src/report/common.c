@@ -267,6 +267,22 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
         pv_buf_puts(b, none);
 }
 
+void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
+{
+    int first = 1;
+    for (size_t j = 0; x && j < n; j++)
+        if (x[j]) {
+            const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+            pv_buf_puts(b, first ? "" : ", ");
+            pv_buf_puts(b, name);
+            if (strcmp(name, id))
+                pv_buf_printf(b, " (%s)", id);
+            first = 0;
+        }
+    if (first)
+        pv_buf_puts(b, "–");
+}
+
 void pv_ids_diff(const unsigned char *a, const unsigned char *b, size_t n, unsigned char *add,
                  unsigned char *rem)
 {

@@ -43,9 +43,9 @@ void pv_fu_json_reasons(pv_buf *b, const pv_case *c, const pv_fu_agree *a, int y
  * a->action is PV_FU_NONE when the case has no register or p is no own
  * agreement. -1 when out of memory. */
 int pv_fu_select_of(const pv_case *c, size_t p, pv_fu_agree *a);
-/* "uppföljning 2027: ses över — reasons" (key: "follow-up 2027: review: …")
- * for partner p; 0 (nothing written) when it has no follow-up. */
-int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv, int key);
+/* "uppföljning 2027: ses över — reasons" for partner p; 0 (nothing written) when it has no
+ * follow-up. */
+int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv);
 /* {"action", "reasons"} or null. */
 void pv_fu_select_json(pv_buf *b, const pv_case *c, size_t p, int sv);
 

@@ -243,7 +243,7 @@ int pv_fu_select_of(const pv_case *c, size_t p, pv_fu_agree *a)
     return pv_fu_agree_of(c, p, y, y, a);
 }
 
-int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv, int key)
+int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv)
 {
     pv_fu_agree a;
     if (pv_fu_select_of(c, p, &a)) {
@@ -255,8 +255,8 @@ int pv_fu_select_text(pv_buf *b, const pv_case *c, size_t p, int sv, int key)
         int y = c->outcomes->max_year;
         pv_buf_printf(b, "%s %d: ", pv_tr(sv, "follow-up", "uppföljning"), y);
         pv_review_action ra = pv_fu_as_review(a.action);
-        pv_buf_puts(b, key ? pv_review_key(ra) : pv_review_word(ra, sv));
-        pv_buf_puts(b, key ? ": " : " — ");
+        pv_buf_puts(b, pv_review_word(ra, sv));
+        pv_buf_puts(b, " — ");
         pv_fu_reasons_text(b, c, &a, y, y, sv);
     }
     pv_fu_agree_free(&a);

@@ -146,6 +146,9 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         pv_buf_free(&t);
         return;
     }
+    int thresholds = c->has_min_score;
+    for (size_t i = 0; i < m->nall && !thresholds; i++)
+        thresholds = m->all[i]->has_min;
     pv_buf_puts(b, "{\n  \"case\": ");
     pv_buf_json_str(b, c->name);
     pv_buf_puts(b, ",\n  \"model\": ");
@@ -166,7 +169,8 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         pv_buf_puts(b, p->eligible ? ", \"eligible\": true, \"excluded_by\": "
                                    : ", \"eligible\": false, \"excluded_by\": ");
         json_rule_ids(b, &t, at, L, p->excluded_by, p->nexcluded);
-        pv_json_below(b, c, p);
+        if (thresholds) /* issue 2's keys exactly when the case has no threshold */
+            pv_json_below(b, c, p);
         pv_buf_puts(b, ", \"flags\": ");
         json_rule_ids(b, &t, at, L, p->flags, p->nflags);
         pv_buf_puts(b, ", \"contributions\": {");

@@ -35,6 +35,8 @@ void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* The same ids as "A, B, C"; none when there is no id (or x is NULL). */
 void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
                  const char *none);
+/* The same projects by name, "Name (ID), …" ("–" when none). */
+void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* A legend for reports whose tables name projects by id: each marked
  * project's id and name, one per line (Markdown: a list item), in file
  * order, after the heading "Proposals named above" when heading is set.

@@ -10,7 +10,7 @@ static void id_list(pv_buf *b, const pv_case *c, const size_t *idx, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         pv_buf_puts(b, k ? ", " : "");
-        pv_html_esc(b, pv_project_id(c, idx[k]));
+        pv_html_name_id(b, pv_project_name(c, idx[k]), pv_project_id(c, idx[k]));
     }
 }
 
@@ -24,7 +24,7 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
         pv_html_esc(b, pv_res_name(c, (size_t)q->resource, sv));
         break;
     case PV_C_REQUIRES:
-        pv_html_esc(b, pv_project_id(c, q->project));
+        pv_html_name_id(b, pv_project_name(c, q->project), pv_project_id(c, q->project));
         pv_buf_puts(b, pv_tr(sv, " requires ", " kräver "));
         id_list(b, c, q->projects, q->nprojects);
         break;
@@ -35,11 +35,11 @@ static void cons_text(pv_buf *b, const pv_case *c, const pv_constraint *q, int s
     case PV_C_FORCE:
         pv_buf_puts(b, pv_tr(sv, "Decided", "Beslutat"));
         if (q->nprojects) {
-            pv_buf_puts(b, pv_tr(sv, " in: ", " in: "));
+            pv_buf_puts(b, pv_tr(sv, " included: ", " med: "));
             id_list(b, c, q->projects, q->nprojects);
         }
         if (q->nout) {
-            pv_buf_puts(b, pv_tr(sv, " out: ", " bort: "));
+            pv_buf_puts(b, pv_tr(sv, " left out: ", " inte med: "));
             id_list(b, c, q->out, q->nout);
         }
         break;
@@ -154,8 +154,16 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     if (c->nres) {
         pv_buf_puts(b, pv_tr(sv, "Together they cost ", "Tillsammans kostar de "));
         amounts(b, c, s->res_used, sv);
-        pv_buf_puts(b, pv_tr(sv, " with partner fees, within limits of ",
-                             " med partneravgifter, inom ramarna "));
+        int over = c->cofin && pv_over_limits(c, s);
+        if (over)
+            pv_buf_puts(b, pv_tr(sv,
+                                 " with partner fees if every application is granted, "
+                                 "against limits of ",
+                                 " med partneravgifter om alla ansökningar beviljas, mot "
+                                 "ramarna "));
+        else
+            pv_buf_puts(b, pv_tr(sv, " with partner fees, within limits of ",
+                                 " med partneravgifter, inom ramarna "));
         double lim[64];
         for (size_t k = 0; k < c->nres && k < 64; k++)
             lim[k] = c->res[k].limit;
@@ -167,14 +175,18 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     double tot = 0;
     for (size_t j = 0; j < r->n; j++)
         tot += s->x[j] ? r->p[j].score : 0;
-    pv_html_num(b, c->obj_column ? tot : s->objective, 2, sv);
+    pv_html_num(b, c->obj_column || c->cofin ? tot : s->objective, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
-    if (c->obj_column) {
-        pv_buf_puts(b, pv_tr(sv, " and an objective of ", " och målvärdet "));
+    if (c->obj_column || c->cofin) {
+        pv_buf_puts(b, c->cofin ? pv_tr(sv, " and an expected objective of ",
+                                        " och det förväntade målvärdet ")
+                                : pv_tr(sv, " and an objective of ", " och målvärdet "));
         pv_html_num(b, s->objective, 2, sv);
-        pv_buf_printf(b, " (%s × ", pv_tr(sv, "points", "poäng"));
-        pv_html_esc(b, c->obj_column);
-        pv_buf_putc(b, ')');
+        if (c->obj_column) {
+            pv_buf_printf(b, " (%s × ", pv_tr(sv, "points", "poäng"));
+            pv_html_esc(b, c->obj_column);
+            pv_buf_putc(b, ')');
+        }
     }
     if (s->status == PV_STATUS_FEASIBLE)
         pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
@@ -192,6 +204,10 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         pv_html_esc(b, pv_project_id(c, j));
         pv_buf_printf(b, "</small> (%s %zu): ", pv_tr(sv, "rank", "rang"), r->rank[j]);
         pv_html_esc(b, why[first_out]);
+    }
+    if (c->cofin && pv_over_limits(c, s)) {
+        pv_buf_putc(b, ' ');
+        pv_html_esc(b, pv_cofin_over_text(sv));
     }
     stoppers(b, c, r, s, sv);
     pv_buf_puts(b, "</p>\n");
@@ -237,8 +253,12 @@ static void decision_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         pv_buf_printf(b, "<tr class=\"%s\"><td></td><td>%s</td><td class=\"num\">", tot ? "total" : "fees",
                       tot ? pv_tr(sv, "Total", "Summa")
                           : pv_tr(sv, "Partner fees", "Partneravgifter"));
-        if (tot)
-            pv_html_num(b, s->objective, 2, sv);
+        if (tot) { /* the column's own sum: the objective may be weighted or expected */
+            double sum = 0;
+            for (size_t j = 0; j < r->n; j++)
+                sum += s->x[j] ? r->p[j].score : 0;
+            pv_html_num(b, sum, 2, sv);
+        }
         pv_buf_puts(b, "</td>");
         for (size_t k = 0; k < c->nres; k++) {
             pv_buf_puts(b, "<td class=\"num\">");
@@ -371,7 +391,7 @@ static void review_list(pv_buf *b, const pv_case *c, const pv_selection *s, int 
             pv_html_esc(b, t.data ? t.data : "");
             pv_buf_free(&t);
             pv_buf_init(&t);
-            if (pv_fu_select_text(&t, c, p, sv, 0)) {
+            if (pv_fu_select_text(&t, c, p, sv)) {
                 pv_buf_puts(b, "<br><span class=\"followup small\">");
                 pv_html_esc(b, t.data ? t.data : "");
                 pv_buf_puts(b, "</span>");

@@ -82,44 +82,6 @@ static const char *group_kind(const pv_case *c, size_t g)
 /* "Högst fyra nya samarbetspartner per år (högst antal partner, högst 4)" for a
  * named constraint; "count_1: antal department = Utbildning, minst 1" for one
  * without a name. Plain text (control characters as '?'). */
-static void cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
-{
-    int named = q->label && q->label[0];
-    pv_buf_plain(b, pv_cons_name(q, sv));
-    pv_buf_puts(b, named ? " (" : ": ");
-    pv_buf_puts(b, pv_ctype_word(q->type, sv));
-    if (q->column && !named) {
-        pv_buf_putc(b, ' ');
-        pv_buf_plain(b, q->column);
-        pv_buf_puts(b, " = ");
-        pv_buf_plain(b, q->value ? pv_case_value_label(c, q->column, q->value, sv) : "");
-    }
-    if (q->type == PV_C_SHARE) {
-        pv_buf_puts(b, pv_tr(sv, " of ", " av "));
-        pv_buf_plain(b, pv_res_name(c, (size_t)q->resource, sv));
-    }
-    if (q->type == PV_C_REQUIRES) {
-        pv_buf_putc(b, ' ');
-        pv_buf_plain(b, pv_project_id(c, q->project));
-        pv_buf_printf(b, " %s", pv_tr(sv, "needs", "kräver"));
-        for (size_t k = 0; k < q->nprojects; k++)
-            pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->projects[k]));
-    }
-    if (q->type == PV_C_EXCLUSIVE || (q->type == PV_C_FORCE && q->nprojects)) {
-        pv_buf_puts(b, q->type == PV_C_FORCE ? pv_tr(sv, ", in:", ", in:") : ":");
-        for (size_t k = 0; k < q->nprojects; k++)
-            pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->projects[k]));
-    }
-    if (q->type == PV_C_FORCE && q->nout) {
-        pv_buf_puts(b, pv_tr(sv, ", out:", ", ut:"));
-        for (size_t k = 0; k < q->nout; k++)
-            pv_buf_printf(b, "%s %s", k ? "," : "", pv_project_id(c, q->out[k]));
-    }
-    pv_cons_bounds(b, q, sv, pv_fmt_num);
-    if (named)
-        pv_buf_putc(b, ')');
-}
-
 /* Σ score over the selected projects (the objective when it is the sum). */
 static double total_score(const sel_view *v)
 {
@@ -439,7 +401,7 @@ static void diagnosis_lines(pv_buf *b, const sel_view *v, int md)
             pv_buf_printf(b, "%s ", pv_tr(sv, "constraint", "villkor"));
             pv_buf tmp;
             pv_buf_init(&tmp);
-            cons_desc(&tmp, c, q, sv);
+            pv_cons_desc(&tmp, c, q, sv);
             md_text(b, tmp.data, md);
             pv_buf_free(&tmp);
         } else
@@ -511,6 +473,8 @@ static void text_resources(pv_buf *b, const sel_view *v, int md)
             used_of_limit(b, c, k, u, l, sv, (const char *const[]){" / ", " (", " %)\n"});
         }
     }
+    if (c->cofin && pv_over_limits(c, s))
+        pv_buf_printf(b, md ? "\n%s\n" : "  %s\n", pv_cofin_over_text(sv));
 }
 
 /* The constraints that hold with no slack. */
@@ -533,7 +497,7 @@ static void text_binding(pv_buf *b, const sel_view *v, int md)
         pv_buf_puts(b, md ? "- " : "  - ");
         pv_buf tmp;
         pv_buf_init(&tmp);
-        cons_desc(&tmp, c, q, sv);
+        pv_cons_desc(&tmp, c, q, sv);
         md_text(b, tmp.data, md);
         pv_buf_free(&tmp);
         if (q->type != PV_C_FORCE && q->type != PV_C_REQUIRES) {
@@ -584,7 +548,7 @@ static void text_partners(pv_buf *b, const sel_view *v, int md)
             md_text(b, t.data, md);
             pv_buf_free(&t);
             pv_buf_init(&t);
-            if (pv_fu_select_text(&t, c, p, sv, 0)) {
+            if (pv_fu_select_text(&t, c, p, sv)) {
                 pv_buf_puts(b, md ? "; " : "\n      ");
                 md_text(b, t.data, md);
             }
@@ -691,9 +655,15 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
                   pv_status_word(s->status, sv));
     if (has_sol) {
         pv_buf_printf(b, "\n%s", md ? "- " : "");
+        /* with co-financing the objective is an expected value, not the
+         * selected projects' total: the label says which */
         if (c->obj_column)
-            pv_buf_printf(b, "%s (%s × %s): ", pv_tr(sv, "Objective", "Målvärde"),
+            pv_buf_printf(b, "%s (%s × %s): ",
+                          c->cofin ? pv_tr(sv, "Expected objective", "Förväntat målvärde")
+                                   : pv_tr(sv, "Objective", "Målvärde"),
                           pv_tr(sv, "score", "poäng"), c->obj_column);
+        else if (c->cofin)
+            pv_buf_printf(b, "%s: ", pv_tr(sv, "Expected score", "Förväntad poäng"));
         else
             pv_buf_printf(b, "%s: ", pv_tr(sv, "Total score", "Total poäng"));
         num(b, s->objective, 2, sv);
@@ -704,7 +674,7 @@ static void render_text(pv_buf *b, const sel_view *v, int md)
             num(b, s->gap * 100, 2, sv);
             pv_buf_puts(b, " %)");
         }
-        if (c->obj_column) {
+        if (c->obj_column || c->cofin) {
             pv_buf_printf(b, "\n%s%s: ", md ? "- " : "", pv_tr(sv, "Total score", "Total poäng"));
             num(b, total_score(v), 2, sv);
         }
@@ -799,7 +769,7 @@ static void render_csv(pv_buf *b, const sel_view *v)
         const pv_constraint *q = &c->cons[i];
         pv_buf tmp;
         pv_buf_init(&tmp);
-        cons_desc(&tmp, c, q, sv);
+        pv_cons_desc(&tmp, c, q, sv);
         pv_sel_csv_row(b, sv, pv_tr(sv, "constraint", "villkor"), q->id, pv_cons_name(q, sv),
                 s->cons_binding[i] ? pv_tr(sv, "binding", "bindande") : "", 1, s->cons_act[i], 0,
                 0, tmp.data ? tmp.data : "");
@@ -812,11 +782,11 @@ static void render_csv(pv_buf *b, const sel_view *v)
             pv_buf_init(&t);
             pv_review_action a = pv_review_listed(v->c, v->s, p);
             if (a != PV_REV_NONE) {
-                pv_buf_printf(&t, "%s: ", pv_review_key(a));
+                pv_buf_printf(&t, "%s: ", pv_review_word(a, sv));
                 pv_review_reasons(&t, c, s, p, sv);
                 pv_buf fu;
                 pv_buf_init(&fu);
-                if (pv_fu_select_text(&fu, c, p, sv, 1))
+                if (pv_fu_select_text(&fu, c, p, sv))
                     pv_buf_printf(&t, " | %s", fu.data ? fu.data : "");
                 pv_buf_free(&fu);
             }

@@ -161,7 +161,8 @@ int pv_review_reason(pv_buf *b, const pv_case *c, const pv_selection *s, size_t 
         pv_buf_puts(b, pv_tr(sv, "active agreement that no selected project uses",
                              "aktivt avtal som inget valt projekt använder"));
         if (c->keep_existing)
-            pv_buf_puts(b, pv_tr(sv, " (kept: keep_existing)", " (behålls: keep_existing)"));
+            pv_buf_puts(b, pv_tr(sv, " (the case keeps every active agreement)",
+                                 " (fallet behåller alla aktiva avtal)"));
         break;
     case PV_REV_REVIVE:
         pv_buf_puts(b, pv_tr(sv, "inactive agreement used by the selected project(s) ",
@@ -716,6 +717,24 @@ const char *pv_cofin_commit_text(pv_commit commit, int sv)
     }
 }
 
+int pv_over_limits(const pv_case *c, const pv_selection *s)
+{
+    for (size_t k = 0; k < c->nres; k++)
+        if (s->res_used[k] > c->res[k].limit + 1e-9 * (1 + fabs(c->res[k].limit)))
+            return 1;
+    return 0;
+}
+
+const char *pv_cofin_over_text(int sv)
+{
+    return pv_tr(sv,
+                 "A use above 100 % counts every application as granted; the co-financing "
+                 "commitment allows it, since they are rarely all granted (see Co-financing).",
+                 "Användning över 100 % räknar med att alla ansökningar beviljas; åtagandet för "
+                 "medfinansiering tillåter det, eftersom de sällan beviljas alla (se "
+                 "Medfinansiering).");
+}
+
 const char *pv_cofin_objective_text(int sv)
 {
     return pv_tr(sv,
@@ -777,4 +796,60 @@ const char *pv_parties_conflict_text(int sv)
                  "weighted by score (0 = same portfolio, 1 = nothing in common).",
                  "Konfliktindex för två viktningar: 1 minus överlappningen mellan deras bästa "
                  "portföljer, vägd med poäng (0 = samma portfölj, 1 = inget gemensamt).");
+}
+
+/* A project as a reader knows it: its name, and its id when that differs. */
+static void proj_ref(pv_buf *b, const pv_case *c, size_t j)
+{
+    const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+    pv_buf_plain(b, name);
+    if (strcmp(name, id)) {
+        pv_buf_puts(b, " (");
+        pv_buf_plain(b, id);
+        pv_buf_putc(b, ')');
+    }
+}
+
+void pv_cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
+{
+    int named = q->label && q->label[0];
+    pv_buf_plain(b, pv_cons_name(q, sv));
+    pv_buf_puts(b, named ? " (" : ": ");
+    pv_buf_puts(b, pv_ctype_word(q->type, sv));
+    if (q->column && !named) {
+        pv_buf_putc(b, ' ');
+        pv_buf_plain(b, q->column);
+        pv_buf_puts(b, " = ");
+        pv_buf_plain(b, q->value ? pv_case_value_label(c, q->column, q->value, sv) : "");
+    }
+    if (q->type == PV_C_SHARE) {
+        pv_buf_puts(b, pv_tr(sv, " of ", " av "));
+        pv_buf_plain(b, pv_res_name(c, (size_t)q->resource, sv));
+    }
+    if (q->type == PV_C_REQUIRES) {
+        pv_buf_puts(b, ": ");
+        proj_ref(b, c, q->project);
+        pv_buf_printf(b, " %s", pv_tr(sv, "needs", "kräver"));
+        for (size_t k = 0; k < q->nprojects; k++) {
+            pv_buf_puts(b, k ? ", " : " ");
+            proj_ref(b, c, q->projects[k]);
+        }
+    }
+    if (q->type == PV_C_EXCLUSIVE || (q->type == PV_C_FORCE && q->nprojects)) {
+        pv_buf_puts(b, q->type == PV_C_FORCE ? pv_tr(sv, ", included:", ", med:") : ":");
+        for (size_t k = 0; k < q->nprojects; k++) {
+            pv_buf_puts(b, k ? ", " : " ");
+            proj_ref(b, c, q->projects[k]);
+        }
+    }
+    if (q->type == PV_C_FORCE && q->nout) {
+        pv_buf_puts(b, pv_tr(sv, ", left out:", ", inte med:"));
+        for (size_t k = 0; k < q->nout; k++) {
+            pv_buf_puts(b, k ? ", " : " ");
+            proj_ref(b, c, q->out[k]);
+        }
+    }
+    pv_cons_bounds(b, q, sv, pv_fmt_num);
+    if (named)
+        pv_buf_putc(b, ')');
 }

@@ -85,6 +85,9 @@ void pv_cons_bounds(pv_buf *b, const pv_constraint *q, int sv,
                     void (*num)(pv_buf *, double, int, int));
 /* The name of a diagnosis group (resource, constraint or keep_existing). */
 const char *pv_group_name(const pv_case *c, size_t g, int sv);
+/* A constraint in plain words with its projects by name and id: "label
+ * (count, at least 1)", "id: exclusive: A (P1), B (P2), at most 1". */
+void pv_cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv);
 
 /* ---- what a project uses */
 /* Project j's own use of resource k (its row in the projects file). */
@@ -110,6 +113,11 @@ void pv_title(pv_buf *b, const char *label, const char *name, int md);
  * one sentence each. */
 const char *pv_cofin_commit_text(pv_commit commit, int sv);
 const char *pv_cofin_objective_text(int sv);
+/* 1 when the portfolio's use of some resource, counting every application
+ * as granted, is above its limit (which co-financing's commitment allows). */
+int pv_over_limits(const pv_case *c, const pv_selection *s);
+/* The one sentence that says why a use above 100 % is allowed. */
+const char *pv_cofin_over_text(int sv);
 /* Party weight sets: what the max-min compromise, the minimax-regret
  * portfolio and the conflict index are, one sentence each. */
 const char *pv_parties_maxmin_text(int sv);

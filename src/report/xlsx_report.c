@@ -277,18 +277,32 @@ static void decision_words(pv_buf *b, const xctx *x)
         pv_buf_puts(b, ".");
         return;
     }
-    pv_buf_printf(b, sv ? "Den bästa portföljen inom ramarna består av %zu projekt med "
-                          "sammanlagt "
-                        : "The best portfolio within the limits has %zu projects with a total "
-                          "of ",
-                  nsel);
-    pv_fmt_num(b, s->objective, 2, sv);
+    pv_buf_puts(b, pv_tr(sv, "The portfolio is chosen to make ", "Portföljen väljs så att "));
+    pv_objective_text(b, c, sv);
+    pv_buf_puts(b, pv_tr(sv, " as large as possible. ", " blir så stor som möjligt. "));
+    int over = c->cofin && pv_over_limits(c, s);
+    pv_buf_printf(b,
+                  sv ? "Den bästa portföljen%s består av %zu projekt med sammanlagt "
+                     : "The best portfolio%s has %zu projects with a total of ",
+                  over ? "" : pv_tr(sv, " within the limits", " inom ramarna"), nsel);
+    double tot = 0;
+    for (size_t j = 0; j < r->n; j++)
+        tot += s->x[j] ? r->p[j].score : 0;
+    pv_fmt_num(b, tot, 2, sv);
     pv_buf_puts(b, pv_tr(sv, " points", " poäng"));
+    if (c->obj_column || c->cofin) { /* the objective is then another figure than the total */
+        pv_buf_puts(b, c->cofin ? pv_tr(sv, " and an expected objective of ",
+                                        " och det förväntade målvärdet ")
+                                : pv_tr(sv, " and an objective of ", " och målvärdet "));
+        pv_fmt_num(b, s->objective, 2, sv);
+    }
     if (s->status == PV_STATUS_FEASIBLE)
         pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
     pv_buf_puts(b, ": ");
-    pv_ids_text(b, c, s->x, r->n, "–");
+    pv_names_text(b, c, s->x, r->n);
     pv_buf_puts(b, ".");
+    if (over)
+        pv_buf_printf(b, " %s", pv_cofin_over_text(sv));
     size_t nb = 0;
     for (size_t k = 0; k < c->nres; k++)
         if (pv_res_binding(c, r, s, k)) {

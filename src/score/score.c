@@ -513,6 +513,138 @@ static int nfd_row_cmp(size_t a, size_t b, const void *vctx)
     return pv_nfd_cmp(pv_cell(x->t, a, x->col), pv_cell(x->t, b, x->col));
 }
 
+/* A case "municipality" that no partner's `municipality` names: then no
+ * agreement is the case's own and the review of agreements is silently
+ * empty, which is what a misspelt name looks like. */
+static int warn_munis(const pv_case *c, pv_warnings *w)
+{
+    int pm = c->partners ? pv_table_col(c->partners, "municipality") : -1;
+    if (pm < 0)
+        return 0;
+    for (size_t i = 0; i < c->nmunis; i++) {
+        int found = 0;
+        for (size_t p = 0; p < c->partners->nrows && !found; p++) {
+            size_t ni = 0;
+            char **it = pv_split_list(pv_cell(c->partners, p, (size_t)pm), &ni);
+            for (size_t k = 0; k < ni && !found; k++)
+                found = pv_str_eq_fold(it[k], c->munis[i]);
+            if (it)
+                pv_free_list(it, ni);
+        }
+        if (!found && warn(w,
+                           "%s: municipality '%s' is not named in the 'municipality' column of "
+                           "%s, so none of its agreements is reviewed (check the spelling)",
+                           c->path, c->munis[i], c->partners->path))
+            return -1;
+    }
+    return 0;
+}
+
+/* Up to ten distinct items of column col ("education, culture, …"), for a
+ * warning that says what the column does hold. */
+static char *column_items(const pv_table *t, int col)
+{
+    pv_buf b;
+    pv_buf_init(&b);
+    char *seen[10];
+    size_t ns = 0, more = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        size_t ni = 0;
+        char **it = pv_split_list(pv_cell(t, r, (size_t)col), &ni);
+        for (size_t k = 0; k < ni; k++) {
+            size_t i = 0;
+            while (i < ns && strcmp(seen[i], it[k]))
+                i++;
+            if (i < ns)
+                continue;
+            if (ns < 10) {
+                pv_buf_printf(&b, "%s'%s'", ns ? ", " : "", it[k]);
+                seen[ns++] = pv_strdup(it[k]);
+                if (!seen[ns - 1])
+                    b.oom = 1, ns--;
+            } else
+                more = 1;
+        }
+        if (it)
+            pv_free_list(it, ni);
+    }
+    for (size_t i = 0; i < ns; i++)
+        pv_free(seen[i]);
+    if (more)
+        pv_buf_puts(&b, ", …");
+    if (!ns)
+        pv_buf_puts(&b, "nothing");
+    return pv_buf_take(&b, NULL);
+}
+
+/* A count, share or partner-filter constraint whose value no row holds: a
+ * misspelt value (or cell) that would otherwise show up only as an
+ * infeasible selection, or as a constraint that never binds. */
+static int warn_cons_values(const pv_case *c, pv_warnings *w)
+{
+    for (size_t i = 0; i < c->ncons; i++) {
+        const pv_constraint *q = &c->cons[i];
+        int partner = q->type == PV_C_MAX_PARTNERS || q->type == PV_C_MIN_PARTNERS;
+        const pv_table *t = partner ? c->partners : c->projects;
+        if (q->col < 0 || !q->value || !t)
+            continue;
+        size_t hits = 0;
+        for (size_t r = 0; r < t->nrows && !hits; r++)
+            hits += pv_cell_has(pv_cell(t, r, (size_t)q->col), q->value) != 0;
+        if (hits)
+            continue;
+        char *items = column_items(t, q->col);
+        int rc = !items || warn(w,
+                                "%s: constraint '%s': no row of %s has '%s' in column '%s' (it "
+                                "holds %s); check the spelling",
+                                c->path, q->id, t->path, q->value, q->column, items);
+        pv_free(items);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* Cells of a column the case labels that are none of its codes (nor their
+ * labels, which were read as the codes): a misspelt category that a count
+ * constraint would silently not count. */
+static int warn_label_codes(const pv_case *c, pv_warnings *w)
+{
+    const pv_table *t = c->projects;
+    for (size_t i = 0; i < c->nlabels; i++) {
+        if (i > 0 && !strcmp(c->labels[i].column, c->labels[i - 1].column))
+            continue;
+        int col = pv_table_col(t, c->labels[i].column);
+        size_t count = 0, first = 0;
+        const char *bad = NULL;
+        for (size_t r = 0; col >= 0 && r < t->nrows; r++) {
+            size_t ni = 0;
+            char **it = pv_split_list(pv_cell(t, r, (size_t)col), &ni);
+            for (size_t k = 0; k < ni; k++) {
+                int known = 0;
+                for (size_t l = i;
+                     l < c->nlabels && !known && !strcmp(c->labels[l].column, c->labels[i].column);
+                     l++)
+                    known = !strcmp(it[k], c->labels[l].value);
+                if (!known && !count++) {
+                    first = r;
+                    bad = pv_cell(t, r, (size_t)col);
+                }
+            }
+            if (it)
+                pv_free_list(it, ni);
+        }
+        if (count &&
+            warn(w,
+                 "%s:%d: column '%s': '%s' is none of the codes the case's labels give "
+                 "for it (%zu cell%s in all; a count or share constraint does not "
+                 "count them)",
+                 t->path, t->row_line[first], t->header[col], bad, count, count == 1 ? "" : "s"))
+            return -1;
+    }
+    return 0;
+}
+
 static int case_twins(const char *a, const char *b) { return strcmp(a, b) && !strcasecmp(a, b); }
 
 /* Two ids of t that a reader takes for one: by case (P1 / p1, riga / Riga;
@@ -655,6 +787,8 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         if (col >= 0)
             used[col] = 1;
     }
+    if (c->obj_column && pv_table_col(P, c->obj_column) >= 0)
+        used[pv_table_col(P, c->obj_column)] = 1; /* the weighted objective's column */
     if (pv_table_col(P, "municipality") >= 0 && c->partners &&
         pv_table_col(c->partners, "municipality") >= 0)
         used[pv_table_col(P, "municipality")] = 1;
@@ -699,6 +833,8 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
     if (!oom)
         oom |= warn_twins(c->partners, c->part_id_col, "partner", 0, w) != 0 ||
                warn_twins(c->partners, c->part_id_col, "partner", 1, w) != 0;
+    if (!oom)
+        oom |= warn_munis(c, w) != 0 || warn_cons_values(c, w) != 0 || warn_label_codes(c, w) != 0;
 done:
     pv_free(used);
     pv_ranking_free(r);

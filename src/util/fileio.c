@@ -23,23 +23,30 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-size_t pv_max_file_bytes(void)
+size_t pv_max_file_bytes(pv_error *err)
 {
     const char *e = getenv("PARTNERVAL_MAX_FILE_BYTES");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        unsigned long long v = strtoull(e, &end, 10);
-        if (!errno && *end == '\0' && v > 0)
-            return (size_t)v;
+    if (!e || !*e)
+        return (size_t)512 * 1024 * 1024;
+    /* digits only: strtoull would take "-1" as 2^64 - 1, no limit at all */
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strspn(e, "0123456789") == strlen(e) ? strtoull(e, &end, 10) : 0;
+    if (errno || v == 0 || v > (unsigned long long)SIZE_MAX / 2) {
+        pv_err(err, PV_EUSAGE, NULL, 0, 0,
+               "PARTNERVAL_MAX_FILE_BYTES is '%.40s': give a whole number of bytes above 0 "
+               "(or unset it for the default 536870912)",
+               e);
+        return 0;
     }
-    return (size_t)512 * 1024 * 1024;
+    return (size_t)v;
 }
 
 char *pv_read_file(const char *path, size_t *len, pv_error *err)
@@ -71,7 +78,11 @@ char *pv_read_file(const char *path, size_t *len, pv_error *err)
         close(fd);
         return NULL;
     }
-    size_t max = pv_max_file_bytes();
+    size_t max = pv_max_file_bytes(err);
+    if (!max) {
+        close(fd);
+        return NULL;
+    }
     if ((unsigned long long)st.st_size > (unsigned long long)max) {
         pv_err(err, PV_EINPUT, path, 0, 0,
                "file is %lld bytes, larger than the limit of %zu bytes "

@@ -326,7 +326,7 @@ static unsigned fold_next(const unsigned char **s)
     return c;
 }
 
-int pv_str_eq_fold(const char *a, const char *b)
+int pv_str_cmp_fold(const char *a, const char *b)
 {
     while (*a == ' ' || *a == '\t')
         a++;
@@ -339,8 +339,12 @@ int pv_str_eq_fold(const char *a, const char *b)
         nb--;
     const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
     const unsigned char *pe = p + na, *qe = q + nb;
-    while (p < pe && q < qe)
-        if (fold_next(&p) != fold_next(&q))
-            return 0;
-    return p >= pe && q >= qe;
+    while (p < pe && q < qe) {
+        unsigned x = fold_next(&p), y = fold_next(&q);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return (q < qe) - (p < pe);
 }
+
+int pv_str_eq_fold(const char *a, const char *b) { return pv_str_cmp_fold(a, b) == 0; }

@@ -53,6 +53,10 @@ case("csv-header-duplicate-column", 2, "projects.csv:1:",
      **{P: lambda t: sub(t, "risk_level,democracy_component", "risk_level,risk_level")})
 case("csv-header-empty-column-name", 2, "countries.csv:1:",
      **{C: lambda t: sub(t, "code,country,", "code,,")})
+# Excel's trailing ",,," columns are dropped only while they stay empty
+case("csv-value-in-unnamed-trailing-column", 2, "projects.csv:3:12: a value in column 12, which has no name",
+     **{P: lambda t: "\n".join(l + (",,x" if l.startswith("P2,") else ",,") if l else l
+                               for l in t.split("\n"))})
 case("csv-missing-id-column", 2, "projects.csv:1:",
      **{P: lambda t: sub(t, "id,name,", "ident,name,")})
 case("csv-partners-missing-id-column", 2, "partners.csv:1:",
@@ -250,6 +254,9 @@ case("file-symlink-loop", 2, "loop.json: cannot open",
      cmd="ln -sf loop.json loop.json && $PV rank loop.json -o out.txt; rc=$?; rm -f loop.json; exit $rc")
 case("file-too-large", 2, "case.json: file is 407 bytes",
      cmd="PARTNERVAL_MAX_FILE_BYTES=300 $PV rank case.json -o out.txt")
+for name, v in (("abc", "abc"), ("zero", "0"), ("minus", "-1"), ("huge", "99999999999999999999999")):
+    case("file-limit-env-" + name, 1, "PARTNERVAL_MAX_FILE_BYTES is '%s': give a whole number" % v,
+         cmd="PARTNERVAL_MAX_FILE_BYTES=%s $PV rank case.json -o out.txt" % v)
 case("file-device", 2, "/dev/zero: not a regular file",
      **{K: lambda t: sub(t, '"countries": "countries.csv"', '"countries": "/dev/zero"')})
 case("file-model-is-case", 2, "case.json: criteria: is required",

@@ -16,7 +16,7 @@ expect() {
   else echo "FAIL limits: $1: exit $rc, want $2: $(head -c 300 "$T/err")"; fail=1; fi
 }
 fresh() { rm -rf "$T/c"; mkdir "$T/c"; cp "$ROOT"/tests/bad/_base/* "$T/c/"; }
-gen() { python3 - "$T/c" "$@"; }
+gen() { python3 - "$T/c" "$@" || { echo "FAIL limits: a case generator failed"; fail=1; }; }
 # --- CSV line length: the purpose cell pads P1's line to the exact size
 for eol in lf crlf; do
   for extra in 0 1; do
@@ -37,6 +37,37 @@ open(d + '/projects.csv', 'w', encoding='utf-8', newline='').write(nl.join(lines
 PY
     if [ $extra = 0 ]; then expect "line of 1048576 bytes + $eol accepted" 0
     else expect "line of 1048577 bytes + $eol rejected" 2 "projects.csv:2: line is longer than 1048576 bytes"; fi
+  done
+done
+# --- a quoted field over several lines: 1,048,576 bytes (the line ends it
+# holds counted) and one past it, whatever the width of its lines
+for eol in lf crlf; do
+  for width in 100 10000; do
+    for extra in 0 1; do
+      fresh
+      gen $eol $width $extra <<'PY'
+import sys
+d, eol, width, extra = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+nl = '\r\n' if eol == 'crlf' else '\n'
+lines = open(d + '/projects.csv', encoding='utf-8').read().split('\n')
+want = 1048576 + extra
+parts, size = [], 0
+while size < want:
+    take = min(width, want - size)
+    parts.append('y' * take)
+    size += take
+    if size < want:
+        parts.append(nl[:max(0, min(len(nl), want - size))])
+        size += len(parts[-1])
+field = ''.join(parts)
+assert len(field.encode()) == want, len(field)
+assert lines[1].count('"Skolutbyte, Riga"') == 1
+lines[1] = lines[1].replace('"Skolutbyte, Riga"', '"' + field + '"')
+open(d + '/projects.csv', 'w', encoding='utf-8', newline='').write(nl.join(lines))
+PY
+      if [ $extra = 0 ]; then expect "quoted field of 1048576 bytes over $width-byte $eol lines accepted" 0
+      else expect "quoted field of 1048577 bytes over $width-byte $eol lines rejected" 2 "projects.csv:2: a quoted field that starts on this line runs past 1048576 bytes"; fi
+    done
   done
 done
 # --- criterion levels

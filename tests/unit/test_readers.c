@@ -419,7 +419,23 @@ static void test_number_rejections(void **state)
     num_rc("1,234,5", 1, -1);
     num_rc("1.234,5", 1, -1);
     num_rc("1 ,5", 1, -1);
-    num_rc("\xC2\xA0" "1", 1, -1);
+    /* a no-break space inside must group digits; at either end it is blank,
+     * as an ordinary space is (Swedish Excel may leave one there) */
+    num_rc("1\xC2\xA0\xC2\xA0"
+           "234",
+           1, -1);
+    num_rc("1\xC2\xA0"
+           "23",
+           1, -1);
+    num_rc("\xC2\xA0", 1, -1);
+    assert_true(num_ok("\xC2\xA0"
+                       "1",
+                       1) == 1);
+    assert_true(num_ok("1 234\xC2\xA0", 1) == 1234);
+    assert_true(num_ok("\xE2\x80\xAF"
+                       "7,5\xE2\x80\xAF",
+                       1) == 7.5);
+    assert_true(num_ok("\xC2\xA0 12\xC2\xA0", 0) == 12);
     num_rc("1\xC2", 1, -1);
     num_rc("1\xE2\x80", 1, -1);
 }
