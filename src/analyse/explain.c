@@ -212,17 +212,25 @@ static int why_out(why_solve *v, size_t j, pv_why *w, pv_error *err)
     if (w->loss < 0 && w->loss > -1e-9)
         w->loss = 0;
     w->exact = v->sol.status == PV_STATUS_OPTIMAL && s->status == PV_STATUS_OPTIMAL;
-    size_t nd = 0;
-    for (size_t i = 0; i < n; i++)
-        nd += s->x[i] && !v->val[m->xcol[i]];
+    size_t nd = 0, ne = 0;
+    for (size_t i = 0; i < n; i++) {
+        int in = m->xcol[i] >= 0 && v->val[m->xcol[i]];
+        nd += s->x[i] && !in;
+        ne += !s->x[i] && in && i != j;
+    }
     w->displaced = pv_malloc((nd + 1) * sizeof(size_t));
-    if (!w->displaced) {
+    w->entering = pv_malloc((ne + 1) * sizeof(size_t));
+    if (!w->displaced || !w->entering) {
         pv_err_nomem(err);
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        if (s->x[i] && !v->val[m->xcol[i]])
+    for (size_t i = 0; i < n; i++) {
+        int in = m->xcol[i] >= 0 && v->val[m->xcol[i]];
+        if (s->x[i] && !in)
             w->displaced[w->ndisplaced++] = i;
+        else if (!s->x[i] && in && i != j)
+            w->entering[w->nentering++] = i;
+    }
     return 0;
 }
 
@@ -286,12 +294,12 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
     return rc;
 }
 
-/* The fixed-size part of a pv_why, as a worker sends it back; a bitmap of
- * the displaced projects and one of the blocking groups follow it. */
+/* The fixed-size part of a pv_why, as a worker sends it back; a byte per
+ * project (1 displaced, 2 entering) and one per blocking group follow it. */
 typedef struct why_rec {
     int kind, exact, resource, cons;
     double loss, excess;
-    size_t ndisplaced, nblocking;
+    size_t ndisplaced, nentering, nblocking;
 } why_rec;
 
 typedef struct why_job {
@@ -311,11 +319,13 @@ static int why_work(void *ctx, size_t wi, size_t nw, pv_error *err)
     for (size_t j = wi; wi > 0 && j < jb->s->nproj; j += nw) {
         unsigned char *at = jb->shm + jb->rec * j;
         const pv_why *w = &jb->s->why[j];
-        why_rec wr = {(int)w->kind, w->exact,      w->resource, w->cons,
-                      w->loss,      w->excess,     w->ndisplaced, w->nblocking};
+        why_rec wr = {(int)w->kind, w->exact,      w->resource,  w->cons,     w->loss,
+                      w->excess,    w->ndisplaced, w->nentering, w->nblocking};
         memcpy(at, &wr, sizeof wr);
         for (size_t d = 0; d < w->ndisplaced; d++)
             at[sizeof wr + w->displaced[d]] = 1;
+        for (size_t d = 0; d < w->nentering; d++)
+            at[sizeof wr + w->entering[d]] = 2;
         for (size_t g = 0; g < w->nblocking; g++)
             at[sizeof wr + jb->s->nproj + w->blocking[g]] = 1;
     }
@@ -341,9 +351,10 @@ static int why_collect(const why_job *jb, size_t nw, pv_error *err)
         w->excess = wr.excess;
         /* a share the caller ran itself already filled these in */
         pv_free(w->displaced);
+        pv_free(w->entering);
         pv_free(w->blocking);
-        w->displaced = w->blocking = NULL;
-        w->ndisplaced = w->nblocking = 0;
+        w->displaced = w->entering = w->blocking = NULL;
+        w->ndisplaced = w->nentering = w->nblocking = 0;
         if (wr.nblocking) {
             if (!(w->blocking = pv_malloc((wr.nblocking + 1) * sizeof(size_t)))) {
                 pv_err_nomem(err);
@@ -353,16 +364,20 @@ static int why_collect(const why_job *jb, size_t nw, pv_error *err)
                 if (at[sizeof wr + n + g])
                     w->blocking[w->nblocking++] = g;
         }
-        if (!wr.ndisplaced)
+        if (!wr.ndisplaced && !wr.nentering)
             continue;
         w->displaced = pv_malloc((wr.ndisplaced + 1) * sizeof(size_t));
-        if (!w->displaced) {
+        w->entering = pv_malloc((wr.nentering + 1) * sizeof(size_t));
+        if (!w->displaced || !w->entering) {
             pv_err_nomem(err);
             return -1;
         }
-        for (size_t d = 0; d < n; d++)
-            if (at[sizeof wr + d])
+        for (size_t d = 0; d < n; d++) {
+            if (at[sizeof wr + d] == 1)
                 w->displaced[w->ndisplaced++] = d;
+            else if (at[sizeof wr + d] == 2)
+                w->entering[w->nentering++] = d;
+        }
     }
     return 0;
 }

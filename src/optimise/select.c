@@ -27,7 +27,7 @@ void pv_selection_free(pv_selection *s)
     if (!s)
         return;
     for (size_t j = 0; s->why && j < s->nproj; j++)
-        pv_free(s->why[j].displaced), pv_free(s->why[j].blocking);
+        pv_free(s->why[j].displaced), pv_free(s->why[j].entering), pv_free(s->why[j].blocking);
     void *arrays[] = {
         s->why,          s->x,        s->y,         s->listed,          s->res_used, s->cons_act,
         s->cons_binding, s->conflict, s->res_raise, s->res_raise_alone, s->message};

@@ -23,8 +23,10 @@ typedef struct pv_why {
     pv_why_kind kind;
     double loss;       /* objective lost (>= 0) */
     int exact;         /* the re-solve proved optimality */
-    size_t *displaced; /* projects */
+    size_t *displaced; /* OUT: selected projects the best portfolio with this one drops */
     size_t ndisplaced;
+    size_t *entering; /* OUT: projects not selected that come in with it */
+    size_t nentering;
     size_t *blocking;  /* OUT: the groups (see pv_mip) that the optimum with this
                           project simply added would break, in group order */
     size_t nblocking;

@@ -226,39 +226,58 @@ static void csv_line(pv_buf *b, int sv, size_t pad, const char *id, const char *
     pv_csv_eol(b);
 }
 
+/* The CSV is a table to read: its name column in words, its id column the
+ * JSON keys (as the analyses' CSV columns are). */
 void pv_cofin_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s, int sv)
 {
     const pv_cofin_stats *st = s->cofin;
     if (!c->cofin || !st)
         return;
     size_t pad = 2 * c->nres;
-    csv_line(b, sv, pad, "expected_score", commit_key(c->cofin->commit), 1, st->expected, 0, 0,
+    static const char *const CW[2][3] = {{"worst case", "expected value", "risk level"},
+                                         {"värsta fall", "förväntat värde", "risknivå"}};
+    csv_line(b, sv, pad, "expected_score", CW[sv != 0][c->cofin->commit], 1, st->expected, 0, 0,
              pv_cofin_objective_text(sv));
-    csv_line(b, sv, pad, "all_granted_score", "", 1, st->all_granted, 0, 0, "");
-    csv_line(b, sv, pad, "none_granted_score", "", 1, st->none_granted, 0, 0, "");
-    static const char *const Q[] = {"p10", "p50", "p90"};
+    csv_line(
+        b, sv, pad, "all_granted_score",
+        pv_tr(sv, "score if every application is granted", "poäng om alla ansökningar beviljas"), 1,
+        st->all_granted, 0, 0, "");
+    csv_line(b, sv, pad, "none_granted_score",
+             pv_tr(sv, "score if no application is granted", "poäng om ingen ansökan beviljas"), 1,
+             st->none_granted, 0, 0, "");
+    static const char *const Q[2][3] = {{"10th percentile", "median", "90th percentile"},
+                                        {"10 %-kvantil", "median", "90 %-kvantil"}};
     for (int i = 0; i < 3; i++)
-        csv_line(b, sv, pad, "score", Q[i], 1, st->q[i], 0, 0, "");
+        csv_line(b, sv, pad, "score", Q[sv != 0][i], 1, st->q[i], 0, 0, "");
     for (size_t k = 0; k < c->nres; k++) {
         for (int i = 0; i < 3; i++)
-            csv_line(b, sv, pad, c->res[k].id, Q[i], 1, st->q[3 + 3 * k + i], 1, c->res[k].limit,
-                     "");
-        csv_line(b, sv, pad, c->res[k].id, "overrun_probability", 1, st->overrun[k], 1,
-                 c->res[k].limit, "");
-        csv_line(b, sv, pad, c->res[k].id, "expected_unused", 1, st->unused[k], 1, c->res[k].limit,
-                 "");
+            csv_line(b, sv, pad, c->res[k].id, Q[sv != 0][i], 1, st->q[3 + 3 * k + i], 1,
+                     c->res[k].limit, "");
+        csv_line(
+            b, sv, pad, c->res[k].id,
+            pv_tr(sv, "probability of exceeding the limit", "sannolikhet att ramen överskrids"), 1,
+            st->overrun[k], 1, c->res[k].limit, "");
+        csv_line(b, sv, pad, c->res[k].id, pv_tr(sv, "expected unused", "förväntat outnyttjat"), 1,
+                 st->unused[k], 1, c->res[k].limit, "");
     }
     csv_line(b, sv, pad, "overrun_any",
-             c->cofin->commit == PV_COMMIT_CHANCE ? (st->alpha_met ? "alpha_met" : "alpha_not_met")
-                                                  : "",
+             c->cofin->commit == PV_COMMIT_CHANCE
+                 ? (st->alpha_met ? pv_tr(sv, "any limit exceeded: within alpha",
+                                          "någon ram överskrids: inom alfa")
+                                  : pv_tr(sv, "any limit exceeded: above alpha",
+                                          "någon ram överskrids: över alfa"))
+                 : pv_tr(sv, "any limit exceeded", "någon ram överskrids"),
              1, st->overrun_any, 1, c->cofin->alpha, "");
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         if (c->cofin->contingent[j]) {
-            csv_line(b, sv, pad, pv_project_id(c, j), "award_probability", 1, c->cofin->prob[j], 0,
-                     0, s->x[j] ? "selected" : "");
-            csv_line(b, sv, pad, pv_project_id(c, j), "expected_contribution", 1,
-                     c->cofin->prob[j] * pv_obj_coef(c, r, j), 0, 0, s->x[j] ? "selected" : "");
+            const char *sel = s->x[j] ? pv_tr(sv, "selected", "vald") : "";
+            csv_line(b, sv, pad, pv_project_id(c, j),
+                     pv_tr(sv, "probability of a grant", "sannolikhet att beviljas"), 1,
+                     c->cofin->prob[j], 0, 0, sel);
+            csv_line(b, sv, pad, pv_project_id(c, j),
+                     pv_tr(sv, "expected contribution", "förväntat poängbidrag"), 1,
+                     c->cofin->prob[j] * pv_obj_coef(c, r, j), 0, 0, sel);
         }
     }
 }

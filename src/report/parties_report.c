@@ -130,6 +130,8 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_parties *p, int sv
     pv_buf_printf(b, "%s: ", pv_tr(sv, "Model", "Modell"));
     put(b, c->model->name);
     pv_buf_putc(b, '\n');
+    /* each set's value is this objective under the set's own weights */
+    pv_objective_head(b, c, sv, 0);
     pv_buf_printf(b, md ? "\n## %s\n\n" : "\n%s:\n",
                   pv_tr(sv, "Each set's own optimal portfolio", "Varje viktnings egen bästa portfölj"));
     for (size_t k = 0; k < p->K; k++) {

@@ -90,12 +90,25 @@ static const pv_proj_result *win_row(pv_buf *b, rank_win *w, const pv_case *c,
     return &w->p[k];
 }
 
-static size_t count_excluded(const pv_ranking *r)
+/* Projects a rule of the policy excludes (by_rule), or that only a quality
+ * threshold of the case makes ineligible (below: not the policy's doing). */
+static size_t count_excluded(const pv_ranking *r, int by_rule)
 {
     size_t nexcl = 0;
     for (size_t j = 0; j < r->n; j++)
-        nexcl += !r->p[j].eligible;
+        nexcl += !r->p[j].eligible && (r->p[j].nexcluded > 0) == by_rule;
     return nexcl;
+}
+
+/* ", under en kvalitetsgräns: 2" when a threshold alone made some ineligible */
+static void count_below(pv_buf *b, const pv_ranking *r, int sv, int md)
+{
+    size_t nb = count_excluded(r, 0);
+    if (nb)
+        pv_buf_printf(b, md ? " %s: %zu." : ", %s: %zu",
+                      md ? pv_tr(sv, "Below a quality threshold", "Under en kvalitetsgräns")
+                         : pv_tr(sv, "below a quality threshold", "under en kvalitetsgräns"),
+                      nb);
 }
 
 /* The JSON strings of the model's leaf ids, then its rule ids, escaped once
@@ -203,10 +216,14 @@ static void csv_rule_cells(pv_buf *b, pv_buf *tmp, const pv_model *m, const pv_p
 {
     scratch_reset(tmp);
     rule_ids_text(tmp, m, p->excluded_by, p->nexcluded, sv);
+    /* by name, as the rules are: the keys (min_score, crit.min) are JSON's */
     if (p->below_min_score)
-        pv_buf_printf(tmp, "%smin_score", tmp->len ? "|" : "");
+        pv_buf_printf(tmp, "%s%s", tmp->len ? "|" : "",
+                      pv_tr(sv, "quality threshold (score)", "kvalitetsgräns (poäng)"));
     for (size_t k = 0; k < p->nbelow; k++)
-        pv_buf_printf(tmp, "%s%s.min", tmp->len ? "|" : "", m->all[p->below[k]]->id);
+        pv_buf_printf(tmp, "%s%s (%s)", tmp->len ? "|" : "",
+                      pv_tr(sv, "quality threshold", "kvalitetsgräns"),
+                      pv_crit_label(m->all[p->below[k]], sv));
     pv_csv_sep(b, sv);
     pv_csv_cell(b, tmp->len ? tmp->data : "", sv);
     scratch_reset(tmp);
@@ -326,9 +343,11 @@ static void render_md(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win
 {
     const pv_model *m = c->model;
     render_head(b, c, sv, 1);
-    pv_buf_printf(b, "\n\n%s: %zu. %s: %zu.\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
+    pv_buf_printf(b, "\n\n%s: %zu. %s: %zu.", pv_tr(sv, "Proposals", "Förslag"), r->n,
                   pv_tr(sv, "Excluded by the policy", "Uteslutna enligt policyn"),
-                  count_excluded(r));
+                  count_excluded(r, 1));
+    count_below(b, r, sv, 1);
+    pv_buf_puts(b, "\n\n");
     pv_buf_printf(b, "| %s | Id | %s | %s | %s | %s |\n|---:|---|---|---:|---|---|\n",
                   pv_tr(sv, "Rank", "Rang"), pv_tr(sv, "Name", "Namn"),
                   pv_tr(sv, "Score", "Poäng"), pv_tr(sv, "Status", "Status"),
@@ -424,9 +443,11 @@ static void render_text(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         size_t iw = pv_text_width(pv_project_id(c, j));
         wid = iw > wid ? iw : wid;
     }
-    pv_buf_printf(b, "%s: %zu, %s: %zu\n\n", pv_tr(sv, "Proposals", "Förslag"), r->n,
+    pv_buf_printf(b, "%s: %zu, %s: %zu", pv_tr(sv, "Proposals", "Förslag"), r->n,
                   pv_tr(sv, "excluded by the policy", "uteslutna enligt policyn"),
-                  count_excluded(r));
+                  count_excluded(r, 1));
+    count_below(b, r, sv, 0);
+    pv_buf_puts(b, "\n\n");
     pv_buf_pad(b, pv_tr(sv, "Rank", "Rang"), 5, 1);
     pv_buf_puts(b, "  ");
     pv_buf_pad(b, "Id", wid, 0);
@@ -530,7 +551,15 @@ char *pv_html_rank(const pv_case *c, const pv_ranking *r, int sv, size_t *len, p
     pv_buf_printf(&b, sv ? "%zu förslag prövades mot policyn och poängsattes. "
                          : "%zu proposals were screened against the policy and scored. ",
                   r->n);
-    if (nexcl)
+    size_t nrule = count_excluded(r, 1);
+    if (nexcl > nrule)
+        pv_buf_printf(&b,
+                      sv ? "%zu av dem uteslöts enligt policyns regler och %zu ligger under en "
+                           "kvalitetsgräns, så %zu är valbara. "
+                         : "%zu of them were excluded by the policy's rules and %zu are below "
+                           "a quality threshold, so %zu are eligible. ",
+                      nrule, nexcl - nrule, r->n - nexcl);
+    else if (nexcl)
         pv_buf_printf(&b, sv ? "%zu av dem uteslöts enligt policyns regler, så %zu är valbara. "
                              : "%zu of them were excluded by the policy's rules, so %zu are "
                                "eligible. ",

@@ -187,6 +187,11 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
             pv_buf_puts(b, k ? ", " : "");
             pv_buf_json_str(b, pv_project_id(c, w->displaced[k]));
         }
+        pv_buf_puts(b, "], \"entering\": [");
+        for (size_t k = 0; k < w->nentering; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            pv_buf_json_str(b, pv_project_id(c, w->entering[k]));
+        }
         pv_buf_putc(b, ']');
         json_blocking(b, c, s, j, w, v->sv);
     }

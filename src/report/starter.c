@@ -172,12 +172,30 @@ static void example_rows(const pv_case *c, const unsigned char *keep_part, unsig
 
 /* ---------------------------------------------------------- descriptions */
 
-static void describe_vf(pv_buf *b, const pv_valuefn *v, int sv)
+/* A category as the reader may type it: yes/no in the sheet's language
+ * (the yes/no reader takes either), else its code with the case's label. */
+static void describe_cat(pv_buf *b, const pv_case *c, const char *column, const char *key, int sv)
+{
+    if (pv_yesno_word(key)) {
+        int yes = pv_yesno(key) == PV_YN_YES;
+        pv_buf_puts(b, yes ? TR(sv, "yes", "ja") : TR(sv, "no", "nej"));
+        return;
+    }
+    const char *label = pv_case_value_label(c, column, key, sv);
+    pv_buf_puts(b, key);
+    if (label && strcmp(label, key))
+        pv_buf_printf(b, " (%s)", label);
+}
+
+static void describe_vf(pv_buf *b, const pv_case *c, const char *column, const pv_valuefn *v,
+                        int sv)
 {
     if (v->type == PV_VF_CATEGORICAL) {
         pv_buf_puts(b, TR(sv, "one of: ", "en av: "));
-        for (size_t i = 0; i < v->ncat; i++)
-            pv_buf_printf(b, "%s%s", i ? ", " : "", v->cat_key[i]);
+        for (size_t i = 0; i < v->ncat; i++) {
+            pv_buf_puts(b, i ? ", " : "");
+            describe_cat(b, c, column, v->cat_key[i], sv);
+        }
     } else if (v->type == PV_VF_LINEAR) {
         pv_buf_printf(b, TR(sv, "a number (worst %g, best %g)", "ett tal (sämst %g, bäst %g)"),
                       v->worst, v->best);
@@ -251,13 +269,14 @@ void pv_starter_describe(const pv_case *c, size_t k, int sv, pv_buf *mean, pv_bu
         pv_buf_printf(mean, "%s%s '%s' (%s %%)", uses++ ? "; " : "",
                       TR(sv, "criterion", "kriterium"), label ? label : l->id, pct);
         if (!vals->len)
-            describe_vf(vals, &l->vf, sv);
+            describe_vf(vals, c, h, &l->vf, sv);
     }
     for (size_t i = 0; i < m->nrules; i++) {
         if (!pv_starter_cond_walk(m->rules[i].cond, (int)k, reads, NULL))
             continue;
         pv_buf_printf(mean, "%s%s '%s': %s", uses++ ? "; " : "", TR(sv, "rule", "regel"),
-                      m->rules[i].id, m->rules[i].because ? m->rules[i].because : "");
+                      pv_rule_name(&m->rules[i], sv),
+                      m->rules[i].because ? m->rules[i].because : "");
         if (!vals->len) {
             cond_list l = {vals, 0};
             pv_starter_cond_walk(m->rules[i].cond, (int)k, list_values, &l);
@@ -268,7 +287,7 @@ void pv_starter_describe(const pv_case *c, size_t k, int sv, pv_buf *mean, pv_bu
     for (size_t i = 0; i < c->nres; i++)
         if (c->res[i].col == (int)k) {
             pv_buf_printf(mean, "%s%s '%s'", uses++ ? "; " : "",
-                          TR(sv, "use of resource", "åtgång av resursen"), c->res[i].id);
+                          TR(sv, "use of resource", "åtgång av resursen"), pv_res_name(c, i, sv));
             if (!vals->len)
                 pv_buf_puts(vals, TR(sv, "a number >= 0", "ett tal >= 0"));
         }

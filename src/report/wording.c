@@ -511,7 +511,7 @@ int pv_threshold_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int 
         pv_buf_printf(b, "%s %s ", pv_tr(sv, "criterion", "kriteriet"), pv_crit_label(cr, sv));
         pv_fmt_num(b, pv_criterion_value(c, cr, NULL, p->value), 2, sv);
         pv_buf_puts(b, pv_tr(sv, " < minimum ", " < lägsta "));
-        pv_fmt_num(b, cr->min, 2, sv); /* by name: the key (crit.min) is for JSON and CSV */
+        pv_fmt_num(b, cr->min, 2, sv); /* by name: the key (crit.min) is for JSON */
     }
     return 1;
 }
@@ -553,13 +553,19 @@ static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
     points(b, c, w->loss, sv, sentence);
 }
 
-/* "A, B och C" */
+/* "A (P1), B (P2) och C (P3)": names first, as a reader knows the projects */
 static void id_list(pv_buf *b, const pv_case *c, const size_t *ix, size_t n, int sv)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
             pv_buf_puts(b, i + 1 == n ? pv_tr(sv, " and ", " och ") : ", ");
-        pv_buf_plain(b, pv_project_id(c, ix[i]));
+        const char *id = pv_project_id(c, ix[i]), *name = pv_project_name(c, ix[i]);
+        pv_buf_plain(b, name);
+        if (strcmp(name, id)) {
+            pv_buf_puts(b, " (");
+            pv_buf_plain(b, id);
+            pv_buf_putc(b, ')');
+        }
     }
 }
 
@@ -574,7 +580,9 @@ static void blocking_clause(pv_buf *b, const pv_case *c, const pv_selection *s, 
         size_t g = w->blocking[i];
         pv_buf_puts(b, i ? ", " : "");
         pv_buf_plain(b, pv_group_name(c, g, sv));
-        if (g < c->nres) {
+        /* the amount over is nominal use against the limit, which a
+         * co-financing commitment other than worst case does not test */
+        if (g < c->nres && !(c->cofin && c->cofin->commit != PV_COMMIT_WORST)) {
             double over = s->res_used[g] + pv_proj_use(c, j, g) +
                           pv_proj_partner_use(c, s, j, g) - c->res[g].limit;
             pv_buf_puts(b, " (");
@@ -582,6 +590,13 @@ static void blocking_clause(pv_buf *b, const pv_case *c, const pv_selection *s, 
             pv_buf_puts(b, pv_tr(sv, " over)", " för mycket)"));
         }
     }
+}
+
+/* What project j adds to the objective: its score (times the objective's
+ * column), times its award probability when co-financing is uncertain. */
+static double proj_value(const pv_case *c, const pv_ranking *r, size_t j)
+{
+    return pv_cofin_p(c, j) * pv_objective_coef(c, j, r->p[j].score);
 }
 
 static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
@@ -593,13 +608,24 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     if (w->ndisplaced) {
         double sum = 0;
         for (size_t i = 0; i < w->ndisplaced; i++)
-            sum += pv_objective_coef(c, w->displaced[i], r->p[w->displaced[i]].score);
+            sum += proj_value(c, r, w->displaced[i]);
         pv_buf_puts(b, pv_tr(sv, "to make room, ", "för att få plats måste "));
         id_list(b, c, w->displaced, w->ndisplaced, sv);
         pv_buf_puts(b, pv_tr(sv, " (together ", " (tillsammans "));
         points(b, c, sum, sv, sentence);
-        pv_buf_puts(b, pv_tr(sv, ") would have to go, and the portfolio would lose ",
-                             ") bort, och portföljen förlorar "));
+        pv_buf_puts(b, pv_tr(sv, ") would have to go", ") bort"));
+        if (w->nentering) { /* what comes in with it: the loss is the balance */
+            double in = 0;
+            for (size_t i = 0; i < w->nentering; i++)
+                in += proj_value(c, r, w->entering[i]);
+            pv_buf_puts(b, pv_tr(sv, " and ", " och "));
+            id_list(b, c, w->entering, w->nentering, sv);
+            pv_buf_puts(b, " (");
+            points(b, c, in, sv, sentence);
+            pv_buf_puts(b, w->nentering == 1 ? pv_tr(sv, ") would come in", ") komma in")
+                                             : pv_tr(sv, ") would come in", ") komma in"));
+        }
+        pv_buf_puts(b, pv_tr(sv, ", and the portfolio would lose ", ", och portföljen förlorar "));
     } else
         pv_buf_puts(b, pv_tr(sv, "taking it in would cost ", "att ta in det skulle kosta "));
     points(b, c, w->loss, sv, sentence);
