@@ -237,6 +237,14 @@ static void decision_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
         pv_buf_printf(b, "<tr class=\"decision-row\"><td class=\"num\">%zu</td><td>",
                       r->rank[j]);
         pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
+        for (size_t k = 0; k < r->p[j].nflags; k++) { /* the model's flags, next to it */
+            pv_buf_puts(b, k ? "; " : "<br><small class=\"flag\">");
+            if (!k)
+                pv_buf_puts(b, pv_tr(sv, "flag: ", "villkor: "));
+            pv_html_esc(b, pv_rule_name(&c->model->rules[r->p[j].flags[k]], sv));
+            if (k + 1 == r->p[j].nflags)
+                pv_buf_puts(b, "</small>");
+        }
         pv_buf_puts(b, "</td><td class=\"num\">");
         pv_html_num(b, r->p[j].score, 2, sv);
         pv_buf_puts(b, "</td>");

@@ -121,6 +121,15 @@ static void port_row(pv_buf *b, const pv_case *c, const char *id, const char *na
     pv_buf_putc(b, '\n');
 }
 
+/* "villkor: Nytt avtal; Hög risk": the model's flags on project p, by name */
+static void flag_names(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
+{
+    for (size_t k = 0; k < p->nflags; k++) {
+        pv_buf_puts(b, k ? "; " : pv_tr(sv, "flag: ", "villkor: "));
+        pv_buf_plain(b, pv_rule_name(&c->model->rules[p->flags[k]], sv));
+    }
+}
+
 void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
                        int sv, int md)
 {
@@ -185,7 +194,27 @@ void pv_portfolio_text(pv_buf *b, const pv_case *c, const pv_ranking *r, const p
             continue;
         for (size_t k = 0; k < n; k++)
             own[k] = pv_proj_use(c, j, k);
-        port_row(b, c, pv_project_id(c, j), pv_project_name(c, j), own, w, wid, wname, sv, md);
+        /* a selected project the model flags says so in the decision's own
+         * table, not only further down in the ranking */
+        pv_buf fl;
+        pv_buf_init(&fl);
+        flag_names(&fl, c, &r->p[j], sv);
+        if (md && fl.len) {
+            pv_buf nm;
+            pv_buf_init(&nm);
+            pv_buf_printf(&nm, "%s (%s)", pv_project_name(c, j), fl.data);
+            port_row(b, c, pv_project_id(c, j), nm.data ? nm.data : "", own, w, wid, wname, sv, md);
+            b->oom |= nm.oom;
+            pv_buf_free(&nm);
+        } else
+            port_row(b, c, pv_project_id(c, j), pv_project_name(c, j), own, w, wid, wname, sv, md);
+        if (!md && fl.len) {
+            pv_buf_pad(b, "", wid + 4, 0);
+            pv_buf_puts(b, fl.data);
+            pv_buf_putc(b, '\n');
+        }
+        b->oom |= fl.oom;
+        pv_buf_free(&fl);
     }
     port_row(b, c, "", l_fees, fees, w, wid, wname, sv, md);
     port_row(b, c, "", l_tot, tot, w, wid, wname, sv, md);
