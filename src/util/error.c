@@ -231,7 +231,12 @@ void pv_err_add_more(pv_error *err, const pv_errors *l)
     if (!err || !more)
         return;
     size_t n = strlen(err->text);
-    snprintf(err->text + n, sizeof err->text - n,
-             " (and %zu more error%s: 'partnerval check' lists them all)", more,
-             more == 1 ? "" : "s");
+    if (l->total <= PV_ERRORS_MAX)
+        snprintf(err->text + n, sizeof err->text - n,
+                 " (and %zu more error%s: 'partnerval check' lists them all)", more,
+                 more == 1 ? "" : "s");
+    else
+        snprintf(err->text + n, sizeof err->text - n,
+                 " (and %zu more errors: 'partnerval check' lists the first %d)", more,
+                 PV_ERRORS_MAX);
 }
