@@ -59,6 +59,135 @@ typedef struct rb_ctx {
     unsigned char *out; /* per sample: nproj bytes, feasible?, base optimal? */
 } rb_ctx;
 
+/* standard normal (Box-Muller) */
+static double xgauss(xoshiro *g)
+{
+    double u = xunit(g), v = xunit(g);
+    return sqrt(-2 * log(u)) * cos(6.283185307179586 * v);
+}
+
+/* Whether w (on the simplex) is a normalised weight vector of the group:
+ * some t > 0 has lo_i <= t w_i <= hi_i for every i, which holds exactly when
+ * lo_i w_j <= hi_j w_i for every pair. */
+static int in_ranges(size_t n, const double *lo, const double *hi, const double *w)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (i != j && lo[i] * w[j] > hi[j] * w[i] * (1 + 1e-12))
+                return 0;
+    return 1;
+}
+
+/* Narrows [*a, *b] to the steps s with c + s e >= 0. */
+static void clip(double c, double e, double *a, double *b)
+{
+    if (e > 1e-15 && -c / e > *a)
+        *a = -c / e;
+    else if (e < -1e-15 && -c / e < *b)
+        *b = -c / e;
+}
+
+/* One sibling group's normalised weights, uniform over the ones its ranges
+ * allow (issue 4: "uniform among normalised weights within each criterion's
+ * weight_range"): rejection on the simplex, exact, while it accepts within
+ * 200 draws; else hit-and-run from the ranges' centre (200 + 50 n^2 steps),
+ * for ranges too narrow for rejection. d: n of scratch. */
+static void group_uniform(xoshiro *g, size_t n, const double *lo, const double *hi, double *w,
+                          double *d)
+{
+    for (int tries = 0; tries < 200; tries++) {
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += w[i] = -log(xunit(g));
+        for (size_t i = 0; i < n; i++)
+            w[i] /= sum;
+        if (in_ranges(n, lo, hi, w))
+            return;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += w[i] = (lo[i] + hi[i]) / 2;
+    for (size_t i = 0; i < n; i++)
+        w[i] = sum > 0 ? w[i] / sum : 0;
+    if (!(sum > 0))
+        return;
+    for (size_t step = 0, steps = 200 + 50 * n * n; step < steps; step++) {
+        double mean = 0;
+        for (size_t i = 0; i < n; i++)
+            mean += d[i] = xgauss(g);
+        mean /= (double)n;
+        for (size_t i = 0; i < n; i++)
+            d[i] -= mean;
+        double a = -INFINITY, b = INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            clip(w[i], d[i], &a, &b);
+            for (size_t j = 0; j < n; j++)
+                if (i != j)
+                    clip(hi[j] * w[i] - lo[i] * w[j], hi[j] * d[i] - lo[i] * d[j], &a, &b);
+        }
+        if (!(a <= b) || !isfinite(a) || !isfinite(b))
+            continue;
+        double t = a + (b - a) * (xunit(g) - 0x1.0p-53);
+        for (size_t i = 0; i < n; i++)
+            w[i] += t * d[i];
+    }
+    sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += w[i] = w[i] > 0 ? w[i] : 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] /= sum;
+}
+
+static size_t crit_index(const pv_model *m, const pv_criterion *cr)
+{
+    size_t a = 0;
+    while (a < m->nall && m->all[a] != cr)
+        a++;
+    return a;
+}
+
+/* intervals: every sibling group with a weight_range is drawn by
+ * group_uniform (a criterion without one keeps its weight: lo = hi), every
+ * other group keeps its normalised weights; a leaf's global weight is then
+ * the product along its path. tmp: 5 nall + 1 doubles. */
+static void interval_weights(const pv_model *m, xoshiro *g, double *w, double *tmp)
+{
+    size_t N = m->nall;
+    double *loc = tmp, *lo = tmp + N, *hi = tmp + 2 * N, *gw = tmp + 3 * N, *d = tmp + 4 * N;
+    for (size_t p = 0; p <= N; p++) {
+        pv_criterion *const *sib = p < N ? m->all[p]->children : m->top;
+        size_t ns = p < N ? m->all[p]->nchildren : m->ntop, k = 0;
+        int any = 0;
+        for (size_t q = 0; q < ns; q++) /* a range [0, 0] pins its weight at 0 */
+            if (!(sib[q]->has_range && sib[q]->range_hi == 0)) {
+                lo[k] = sib[q]->has_range ? sib[q]->range_lo : sib[q]->weight;
+                hi[k] = sib[q]->has_range ? sib[q]->range_hi : sib[q]->weight;
+                any |= sib[q]->has_range;
+                k++;
+            }
+        if (any)
+            group_uniform(g, k, lo, hi, gw, d);
+        double sum = 0;
+        for (size_t q = 0; q < k; q++)
+            sum += lo[q];
+        for (size_t q = 0, i = 0; q < ns; q++) {
+            size_t a = crit_index(m, sib[q]);
+            if (sib[q]->has_range && sib[q]->range_hi == 0)
+                loc[a] = 0;
+            else {
+                loc[a] = any ? gw[i] : sum > 0 ? lo[i] / sum : 0;
+                i++;
+            }
+        }
+    }
+    for (size_t l = 0; l < m->nleaves; l++) {
+        double prod = 1;
+        for (const pv_criterion *cr = m->leaves[l]; cr; cr = cr->parent)
+            prod *= loc[crit_index(m, cr)];
+        w[l] = prod;
+    }
+}
+
 static void sample_weights(const rb_ctx *x, size_t i, double *w, double *tmp)
 {
     const pv_model *m = x->c->model;
@@ -66,34 +195,7 @@ static void sample_weights(const rb_ctx *x, size_t i, double *w, double *tmp)
     xoshiro g;
     xseed(&g, x->seed, i);
     if (x->dist == PV_DIST_INTERVALS) {
-        /* Each criterion with a weight_range draws its weight uniformly in it;
-         * the tree then normalises as usual. tmp: per criterion of m->all. */
-        double *gl = tmp;
-        for (size_t a = 0; a < m->nall; a++) {
-            const pv_criterion *cr = m->all[a];
-            double v = cr->weight;
-            if (cr->has_range)
-                v = cr->range_lo + (cr->range_hi - cr->range_lo) * (xunit(&g) - 0x1.0p-53);
-            gl[a] = v;
-        }
-        /* global = product of weight / sum of siblings' weights along the path */
-        for (size_t l = 0; l < L; l++) {
-            double prod = 1;
-            for (const pv_criterion *cr = m->leaves[l]; cr; cr = cr->parent) {
-                pv_criterion *const *sib = cr->parent ? cr->parent->children : m->top;
-                size_t ns = cr->parent ? cr->parent->nchildren : m->ntop;
-                double sum = 0, mine = 0;
-                for (size_t q = 0; q < ns; q++)
-                    for (size_t a = 0; a < m->nall; a++)
-                        if (m->all[a] == sib[q]) {
-                            sum += gl[a];
-                            if (sib[q] == cr)
-                                mine = gl[a];
-                        }
-                prod *= sum > 0 ? mine / sum : 0;
-            }
-            w[l] = prod;
-        }
+        interval_weights(m, &g, w, tmp);
         return;
     }
     double sum = 0;
@@ -128,7 +230,7 @@ static int solve_range(const rb_ctx *x, size_t lo, size_t hi, pv_error *err)
     const pv_ranking *r = x->r;
     size_t L = c->model->nleaves, n = r->n, stride = n + 2;
     double *w = pv_calloc(L + c->model->nall + 1, sizeof(double));
-    double *tmp = pv_calloc(L + c->model->nall + 1, sizeof(double));
+    double *tmp = pv_calloc(L + 5 * c->model->nall + 1, sizeof(double));
     double *score = pv_calloc(n ? n : 1, sizeof(double));
     pv_resolver f;
     int rc = -1;
