@@ -325,9 +325,28 @@ void pv_amounts_prose(pv_buf *b, const pv_case *c, const double *x, int sv)
     }
 }
 
+/* Bytes that can never start a control sequence (pv_ctrl_seq looks at a
+ * sequence's first byte: below 0x20, 0x7f, or a 0xc2 / 0xe2 lead) are copied
+ * as runs: a report writes many names, and byte by byte was most of its time. */
+static size_t safe_run(const char *s, const char *stop)
+{
+    size_t n = 0;
+    for (unsigned char ch; (ch = (unsigned char)s[n]) >= 0x20 && ch != 0x7f && ch != 0xc2 &&
+                           ch != 0xe2 && !(stop && strchr(stop, ch));
+         n++)
+        ;
+    return n;
+}
+
 void pv_buf_plain(pv_buf *b, const char *s)
 {
     while (s && *s) {
+        size_t run = safe_run(s, NULL);
+        if (run) {
+            pv_buf_put(b, s, run);
+            s += run;
+            continue;
+        }
         size_t n = pv_ctrl_seq(s);
         pv_buf_putc(b, n ? '?' : *s);
         s += n ? n : 1;
@@ -351,6 +370,12 @@ static int word_char(int ch)
 void pv_buf_md(pv_buf *b, const char *s)
 {
     for (const char *p = s; p && *p; p++) {
+        size_t run = safe_run(p, "|\\*`[]~_&<");
+        if (run) {
+            pv_buf_put(b, p, run);
+            p += run - 1;
+            continue;
+        }
         unsigned char ch = (unsigned char)*p;
         size_t n = pv_ctrl_seq(p);
         if (n > 1) { /* a multi-byte control: one '?' */
