@@ -267,16 +267,24 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
         pv_buf_puts(b, none);
 }
 
+void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j)
+{
+    const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+    pv_buf_plain(b, name);
+    if (strcmp(name, id)) {
+        pv_buf_puts(b, " (");
+        pv_buf_plain(b, id);
+        pv_buf_putc(b, ')');
+    }
+}
+
 void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
 {
     int first = 1;
     for (size_t j = 0; x && j < n; j++)
         if (x[j]) {
-            const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
             pv_buf_puts(b, first ? "" : ", ");
-            pv_buf_puts(b, name);
-            if (strcmp(name, id))
-                pv_buf_printf(b, " (%s)", id);
+            pv_proj_ref(b, c, j);
             first = 0;
         }
     if (first)

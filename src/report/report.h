@@ -35,6 +35,9 @@ void pv_ids_json(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* The same ids as "A, B, C"; none when there is no id (or x is NULL). */
 void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
                  const char *none);
+/* Project j as a reader knows it: "Name (ID)", or the id alone when it is
+ * the name; control characters as '?'. */
+void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j);
 /* The same projects by name, "Name (ID), …" ("–" when none). */
 void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* A legend for reports whose tables name projects by id: each marked

@@ -271,18 +271,6 @@ void pv_sel_csv_row(pv_buf *b, int sv, const char *sec, const char *id, const ch
     pv_csv_cell(b, detail, sv);
 }
 
-/* A project as a reader knows it: its name, and its id when that differs. */
-static void proj_ref(pv_buf *b, const pv_case *c, size_t j)
-{
-    const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
-    pv_buf_plain(b, name);
-    if (strcmp(name, id)) {
-        pv_buf_puts(b, " (");
-        pv_buf_plain(b, id);
-        pv_buf_putc(b, ')');
-    }
-}
-
 void pv_cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
 {
     int named = q->label && q->label[0];
@@ -301,25 +289,25 @@ void pv_cons_desc(pv_buf *b, const pv_case *c, const pv_constraint *q, int sv)
     }
     if (q->type == PV_C_REQUIRES) {
         pv_buf_puts(b, ": ");
-        proj_ref(b, c, q->project);
+        pv_proj_ref(b, c, q->project);
         pv_buf_printf(b, " %s", pv_tr(sv, "needs", "kräver"));
         for (size_t k = 0; k < q->nprojects; k++) {
             pv_buf_puts(b, k ? ", " : " ");
-            proj_ref(b, c, q->projects[k]);
+            pv_proj_ref(b, c, q->projects[k]);
         }
     }
     if (q->type == PV_C_EXCLUSIVE || (q->type == PV_C_FORCE && q->nprojects)) {
         pv_buf_puts(b, q->type == PV_C_FORCE ? pv_tr(sv, ", included:", ", med:") : ":");
         for (size_t k = 0; k < q->nprojects; k++) {
             pv_buf_puts(b, k ? ", " : " ");
-            proj_ref(b, c, q->projects[k]);
+            pv_proj_ref(b, c, q->projects[k]);
         }
     }
     if (q->type == PV_C_FORCE && q->nout) {
         pv_buf_puts(b, pv_tr(sv, ", left out:", ", inte med:"));
         for (size_t k = 0; k < q->nout; k++) {
             pv_buf_puts(b, k ? ", " : " ");
-            proj_ref(b, c, q->out[k]);
+            pv_proj_ref(b, c, q->out[k]);
         }
     }
     pv_cons_bounds(b, q, sv, pv_fmt_num);

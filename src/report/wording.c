@@ -584,13 +584,7 @@ static void id_list(pv_buf *b, const pv_case *c, const size_t *ix, size_t n, int
     for (size_t i = 0; i < n; i++) {
         if (i)
             pv_buf_puts(b, i + 1 == n ? pv_tr(sv, " and ", " och ") : ", ");
-        const char *id = pv_project_id(c, ix[i]), *name = pv_project_name(c, ix[i]);
-        pv_buf_plain(b, name);
-        if (strcmp(name, id)) {
-            pv_buf_puts(b, " (");
-            pv_buf_plain(b, id);
-            pv_buf_putc(b, ')');
-        }
+        pv_proj_ref(b, c, ix[i]);
     }
 }
 
