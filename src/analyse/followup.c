@@ -103,6 +103,7 @@ void pv_followup_free(pv_followup *f)
     for (size_t i = 0; i < f->nproj; i++)
         fu_proj_free(&f->proj[i]);
     pv_free(f->proj);
+    pv_free(f->others);
     for (size_t i = 0; i < f->ndept; i++)
         group_free(&f->dept[i]);
     pv_free(f->dept);
@@ -186,7 +187,8 @@ static int by_year(size_t a, size_t b, const void *v)
     return o->rows[a].year < o->rows[b].year ? -1 : o->rows[a].year > o->rows[b].year;
 }
 
-/* Every decided project, then every project with a row in the period. */
+/* Every decided project, then every project with a row in the period; the
+ * case's other proposals apart, so that none is silently dropped. */
 static int list_projects(pv_followup *f, const pv_ranking *r, const unsigned char *x)
 {
     const pv_case *c = f->c;
@@ -202,8 +204,16 @@ static int list_projects(pv_followup *f, const pv_ranking *r, const unsigned cha
         if (o->rows[i].proj >= 0 && o->rows[i].year >= f->from && o->rows[i].year <= f->year)
             has[o->rows[i].proj] = 1;
     int rc = 0;
+    f->others = pv_calloc(n + 1, sizeof *f->others);
+    if (!f->others)
+        rc = -1;
     for (size_t j = 0; j < n && !rc; j++)
-        if ((x && x[j]) || has[j]) {
+        if (!(x && x[j]) && !has[j]) {
+            pv_fu_other *e = &f->others[f->nothers++];
+            e->j = j;
+            if (o->dept_col >= 0 && !pv_is_blank(pv_cell(c->projects, j, (size_t)o->dept_col)))
+                e->dept = pv_cell(c->projects, j, (size_t)o->dept_col);
+        } else {
             pv_fu_proj *q = proj_slot(f, (long)j, 0);
             if (!q)
                 rc = -1;

@@ -45,6 +45,12 @@ typedef struct pv_fu_proj {
     size_t nrows;
 } pv_fu_proj;
 
+/* A proposal of the case that is neither decided nor reported. */
+typedef struct pv_fu_other {
+    size_t j;         /* projects row */
+    const char *dept; /* department code, NULL when unknown */
+} pv_fu_other;
+
 typedef struct pv_fu_group {
     const char *id;    /* department code, NULL for none */
     double *planned, *actual;
@@ -64,7 +70,10 @@ struct pv_followup {
     int year, from;
     pv_status status;  /* of the selection that decided the portfolio */
     size_t nproj;
-    pv_fu_proj *proj;
+    pv_fu_proj *proj; /* decided, or with a row in the period: the followed-up work */
+    size_t nothers;
+    pv_fu_other *others; /* neither decided nor reported in the period: named in
+                          * every format, never summed */
     size_t ndept;
     pv_fu_group *dept;
     pv_fu_group total; /* planned: the listed projects; actual: every row of the period */

@@ -84,6 +84,9 @@ void pv_fu_use_text(pv_buf *b, const pv_case *c, const double *planned, const do
                     double ext_p, double ext_r, int sv);
 /* "1 granted, 3 done" from counts by status ([PV_OS_N]: no report). */
 void pv_fu_counts_text(pv_buf *b, const size_t *count, int sv);
+/* The lead of the list of the case's proposals that are neither decided nor
+ * reported ("Other proposals of the case ...: "). */
+const char *pv_fu_others_lead(int sv);
 
 /* ---- followup_data.c, followup_html.c */
 void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv);

@@ -143,7 +143,18 @@ void pv_fu_render_json(pv_buf *b, const pv_followup *f, int sv)
         if (i + 1 < f->nproj)
             pv_buf_putc(b, ',');
     }
-    pv_buf_puts(b, f->nproj ? "\n  ],\n  \"departments\": [" : "],\n  \"departments\": [");
+    pv_buf_puts(b, f->nproj ? "\n  ],\n  \"other_projects\": [" : "],\n  \"other_projects\": [");
+    for (size_t i = 0; i < f->nothers; i++) {
+        const pv_fu_other *e = &f->others[i];
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, pv_project_id(c, e->j));
+        pv_buf_puts(b, ", \"name\": ");
+        pv_buf_json_str(b, pv_project_name(c, e->j));
+        pv_buf_puts(b, ", \"department\": ");
+        pv_json_str_or_null(b, e->dept);
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, f->nothers ? "\n  ],\n  \"departments\": [" : "],\n  \"departments\": [");
     for (size_t d = 0; d < f->ndept; d++) {
         const pv_fu_group *g = &f->dept[d];
         pv_buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -254,6 +265,18 @@ static void csv_projects(pv_buf *b, const pv_followup *f, int sv)
         csv_row(b, c, sv, cells, q->planned, q->actual, q->ext_planned, q->ext_received, NAN,
                 NAN, act.data);
         pv_buf_free(&act);
+    }
+    for (size_t i = 0; i < f->nothers; i++) {
+        const pv_fu_other *e = &f->others[i];
+        const char *cells[] = {pv_tr(sv, "other proposal", "övrigt förslag"),
+                               pv_project_id(c, e->j),
+                               pv_project_name(c, e->j),
+                               "",
+                               pv_tr(sv, "no", "nej"),
+                               e->dept};
+        csv_row(b, c, sv, cells, NULL, NULL, NAN, NAN, NAN, NAN,
+                pv_tr(sv, "not decided, no row in the register; not in the sums",
+                      "inte beslutat, ingen rad i registret; ingår inte i summorna"));
     }
     for (size_t d = 0; d < f->ndept; d++) {
         const pv_fu_group *g = &f->dept[d];

@@ -70,6 +70,20 @@ static void activities(pv_buf *b, const pv_followup *f, int sv)
         pv_buf_puts(b, "</td></tr>\n");
     }
     pv_buf_puts(b, "</tbody></table>\n");
+    if (f->nothers) {
+        pv_buf_puts(b, "<p id=\"other-projects\" class=\"note\">");
+        pv_html_esc(b, pv_fu_others_lead(sv));
+        for (size_t i = 0; i < f->nothers; i++) {
+            size_t j = f->others[i].j;
+            const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+            pv_buf_puts(b, i ? ", <span class=\"name\">" : "<span class=\"name\">");
+            pv_html_esc(b, name);
+            pv_buf_puts(b, "</span> <code class=\"id\">");
+            pv_html_esc(b, id);
+            pv_buf_puts(b, "</code>");
+        }
+        pv_buf_puts(b, ".</p>\n");
+    }
     pv_html_section_end(b);
 }
 

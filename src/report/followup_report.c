@@ -206,6 +206,33 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
     }
     if (!f->nproj)
         pv_buf_printf(b, "%s%s\n", md ? "" : "  ", pv_tr(sv, "none", "inga"));
+    if (f->nothers) {
+        pv_buf_puts(b, md ? "\n" : "\n  ");
+        pv_buf_puts(b, pv_fu_others_lead(sv));
+        for (size_t i = 0; i < f->nothers; i++) {
+            size_t j = f->others[i].j;
+            const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+            pv_buf_puts(b, i ? ", " : "");
+            put_text(b, md, name);
+            if (strcmp(name, id)) {
+                pv_buf_puts(b, " (");
+                put_text(b, md, id);
+                pv_buf_putc(b, ')');
+            }
+        }
+        pv_buf_puts(b, ".\n");
+    }
+}
+
+/* The lead of the list of the case's proposals that are neither decided
+ * nor reported. */
+const char *pv_fu_others_lead(int sv)
+{
+    return pv_tr(sv,
+                 "Other proposals of the case, not decided and with no row in the register "
+                 "(not in the sums): ",
+                 "Övriga förslag i fallet, inte beslutade och utan rad i registret "
+                 "(ingår inte i summorna): ");
 }
 
 /* "Budget: 30 000 kr planned, 34 500 kr used, +4 500 kr (+15,0 %)" per resource. */

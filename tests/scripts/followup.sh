@@ -80,6 +80,13 @@ for e, year, frm in periods:
     ids = {p["id"] for p in js["projects"]} | {a["id"] for a in js["agreements"]}
     miss = [r["id"] for r in reg if frm <= int(r["year"]) <= year and r["id"] not in ids]
     check(not miss, tag + " no register row is dropped", str(miss))
+    # every proposal of the case is named: followed up, or among the others, once
+    case_ids = [r["id"] for r in csv.DictReader(open(os.path.join(ROOT, "examples", e, json.load(open(cp))["data"]["projects"]), encoding="utf-8"))]
+    named = [p["id"] for p in js["projects"] if p["id"] in case_ids] + [p["id"] for p in js.get("other_projects", [])]
+    check(sorted(named) == sorted(case_ids), tag + " every proposal of the case is named once",
+          "named %s, case %s" % (sorted(named), sorted(case_ids)))
+    others = [p["id"] for p in js.get("other_projects", [])]
+    check(not any(p["decided"] for p in js["projects"] if p["id"] in others), tag + " other proposals are not decided")
     # each year's counts add up to the projects listed; the last year's are the departments'
     if js.get("years"):
         dep = {}
