@@ -177,6 +177,8 @@ typedef struct pv_dl {
     const char *package; /* the Debian package that installs it */
     const char *purpose; /* what needs it, for the error: "reading .xlsx workbooks" */
     void (*bind)(void *so, const char **missing);
+    const char *first; /* a dependency that another pv_dl opens by name too,
+                        * opened by name before this one, or NULL (dl.c) */
     int state; /* 0 not tried, 1 loaded, -1 failed (why) */
     char why[256];
 } pv_dl;

@@ -59,6 +59,7 @@ static struct {
 static void zip_bind(void *so, const char **missing) { ZIP_FUNCS(PV_DL_BIND) }
 static void xml_bind(void *so, const char **missing) { XML_FUNCS(PV_DL_BIND) }
 static pv_dl libzip = {.soname = PV_ZIP_SONAME,
+                       .first = PV_CRYPTO_SONAME,
                        .package = "libzip4",
                        .purpose = "reading Excel workbooks",
                        .bind = zip_bind};

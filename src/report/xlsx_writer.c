@@ -51,6 +51,7 @@ static struct {
 } fn;
 static void dl_bind(void *so, const char **missing) { XW_FUNCS(PV_DL_BIND) }
 static pv_dl xw = {.soname = PV_XLSXW_SONAME,
+                   .first = PV_CRYPTO_SONAME,
                    .package = "libxlsxwriter4",
                    .purpose = "writing Excel workbooks",
                    .bind = dl_bind};
