@@ -44,6 +44,11 @@ typedef void (*x_end_fn)(void *ud, const char *el);
 typedef void (*x_text_fn)(void *ud, const char *text, int len);
 
 int x_pool_add(xpool *p, const char *s, size_t n);
+/* Decodes a string's "_xHHHH_" escapes in place (ECMA-376 ST_Xstring: how
+ * Excel writes characters XML cannot hold, such as a line break's CR as
+ * _x000D_, and a literal "_x" as _x005F_x); a surrogate pair of escapes is
+ * one character. Returns the new length; s[len] is NUL. */
+size_t x_unescape(char *s, size_t n);
 /* Records the error (first wins) and stops the parser x (may be NULL). */
 void x_fail(xbook *b, void *x, int code, const char *src, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

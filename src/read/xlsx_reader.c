@@ -86,6 +86,62 @@ int x_pool_add(xpool *p, const char *s, size_t n)
     return 0;
 }
 
+static int hex4(const char *s)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        int c = (unsigned char)s[i], d = c >= '0' && c <= '9'   ? c - '0'
+                                         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                                : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* The code point of an escape "_xHHHH_" at s (n bytes left), or -1. */
+static long escape_at(const char *s, size_t n)
+{
+    return n >= 7 && s[0] == '_' && s[1] == 'x' && s[6] == '_' ? hex4(s + 2) : -1;
+}
+
+size_t x_unescape(char *s, size_t n)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        long cp = escape_at(s + i, n - i), lo;
+        size_t used = 7;
+        if (cp >= 0xD800 && cp <= 0xDBFF && (lo = escape_at(s + i + 7, n - i - 7)) >= 0xDC00 &&
+            lo <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            used = 14;
+        }
+        /* A lone surrogate or NUL has no UTF-8: the text stays as written. */
+        if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            s[o++] = s[i++];
+            continue;
+        }
+        unsigned char *u = (unsigned char *)s + o;
+        if (cp < 0x80)
+            u[0] = (unsigned char)cp, o += 1;
+        else if (cp < 0x800)
+            u[0] = (unsigned char)(0xC0 | cp >> 6), u[1] = (unsigned char)(0x80 | (cp & 63)),
+            o += 2;
+        else if (cp < 0x10000)
+            u[0] = (unsigned char)(0xE0 | cp >> 12), u[1] = (unsigned char)(0x80 | (cp >> 6 & 63)),
+            u[2] = (unsigned char)(0x80 | (cp & 63)), o += 3;
+        else
+            u[0] = (unsigned char)(0xF0 | cp >> 18), u[1] = (unsigned char)(0x80 | (cp >> 12 & 63)),
+            u[2] = (unsigned char)(0x80 | (cp >> 6 & 63)), u[3] = (unsigned char)(0x80 | (cp & 63)),
+            o += 4;
+        i += used;
+    }
+    s[o] = '\0';
+    return o;
+}
+
 void x_fail(xbook *b, void *x, int code, const char *src, int line, int col, const char *fmt,
             ...)
 {
@@ -467,6 +523,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *el)
             return;
         }
         s->off[s->n++] = s->start;
+        s->pool.len = s->start + x_unescape(s->pool.data + s->start, s->pool.len - s->start);
         s->pool.len++; /* keep the NUL */
     }
 }

@@ -221,6 +221,8 @@ static const char *cell_value(xsheet *s, size_t *n)
         *n = s->text[0] == '1' ? 3 : 2;
         return s->text[0] == '1' ? "yes" : "no";
     }
+    if (s->ctype == 'x')
+        *n = s->tlen = x_unescape(s->text, s->tlen);
     return s->text;
 }
 

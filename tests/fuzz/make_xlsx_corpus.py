@@ -24,6 +24,11 @@ def put(name, parts):
 
 put("valid-shared", book())
 put("valid-inline", book("inline"))
+# Excel's _xHHHH_ escapes (ECMA-376 ST_Xstring), decoded in shared and inline strings
+esc = [["id", "name", "note"], ["P_x005F_x1", "Riga_x000D__x000A_Vilnius", "a_x0020_b"],
+       ["P2", "x_xD83D__xDE00_y", "_xZZZZ_ _x12_ _xD800_"]]
+put("valid-escapes-shared", xlsxgen.book([("Projekt", esc)]))
+put("valid-escapes-inline", xlsxgen.book([("Projekt", esc)], "inline"))
 p = xlsxgen.book([("Projekt", [["id", None, "b", "flag"], ["P1", None, ("f", "1+1", 2), True],
                                 [None, None, None, None], ["P2", 1.5, "x", False]])])
 put("valid-skipped-formula-boolean", p)

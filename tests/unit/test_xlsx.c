@@ -78,6 +78,30 @@ static void reads_sheet(void **state)
     }
 }
 
+/* Excel writes characters XML cannot hold as _xHHHH_ (a cell's line break:
+ * _x000D__x000A_), and a literal "_x" as _x005F_x: read as the characters,
+ * in shared and in inline strings; what is not an escape stays as written. */
+static void decodes_escapes(void **state)
+{
+    (void)state;
+    static const char *const books[] = {CORPUS "valid-escapes-shared.xlsx",
+                                        CORPUS "valid-escapes-inline.xlsx"};
+    for (size_t b = 0; b < 2; b++) {
+        pv_error err;
+        pv_error_clear(&err);
+        pv_table *t = pv_xlsx_load(books[b], NULL, &err);
+        if (!t)
+            fail_msg("%s: %s: %s", books[b], err.source, err.text);
+        assert_int_equal(t->nrows, 2);
+        assert_string_equal(pv_cell(t, 0, 0), "P_x1");
+        assert_string_equal(pv_cell(t, 0, 1), "Riga\r\nVilnius");
+        assert_string_equal(pv_cell(t, 0, 2), "a b");
+        assert_string_equal(pv_cell(t, 1, 1), "x\xf0\x9f\x98\x80y");
+        assert_string_equal(pv_cell(t, 1, 2), "_xZZZZ_ _x12_ _xD800_");
+        pv_table_free(t);
+    }
+}
+
 static void skipped_formula_boolean(void **state)
 {
     (void)state;
@@ -124,8 +148,11 @@ static void hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(col_letters),     cmocka_unit_test(error_names_cell),
-        cmocka_unit_test(reads_sheet),     cmocka_unit_test(skipped_formula_boolean),
+        cmocka_unit_test(col_letters),
+        cmocka_unit_test(error_names_cell),
+        cmocka_unit_test(reads_sheet),
+        cmocka_unit_test(decodes_escapes),
+        cmocka_unit_test(skipped_formula_boolean),
         cmocka_unit_test(hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
