@@ -410,6 +410,11 @@ pv_parties *pv_parties_run(pv_case *c, const pv_ranking *r, const char *sets_pat
 char *pv_render_parties(const pv_case *c, const pv_ranking *r, const pv_parties *p, pv_format fmt,
                         pv_lang lang, size_t *len, pv_error *err);
 void pv_parties_free(pv_parties *p);
+/** Replaces the case's weight sets with those of the file at path (as
+ * pv_parties_run's sets_path). 0, or -1 with err the first error and, on an
+ * input error, *all (when all != NULL) every input error of the file (free
+ * with pv_errors_free). */
+int pv_case_load_weight_sets(pv_case *c, const char *path, pv_errors **all, pv_error *err);
 
 /* ----------------------------------------------------------------- serve */
 

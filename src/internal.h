@@ -653,8 +653,9 @@ int pv_cofin_read(void *x, pv_case *c, void *root);
 /* A weight set's name. */
 const char *pv_wset_name(const pv_case *c, size_t k);
 /* Weight sets from a file: {"weight_sets": {...}} or the map itself;
- * replaces the case's. */
-int pv_wsets_load(pv_case *c, const char *path, pv_error *err);
+ * replaces the case's. Every input error goes to list when given (else
+ * err's text ends with "and N more"); err holds the first. */
+int pv_wsets_load(pv_case *c, const char *path, pv_errors *list, pv_error *err);
 
 /* ------------------------------------------------------------ score */
 double pv_vf_eval(const pv_valuefn *vf, double x);

@@ -254,9 +254,22 @@ static void figures(pv_parties *p)
     p->group_conflict = pairs ? sum / (double)pairs : 0;
 }
 
+int pv_case_load_weight_sets(pv_case *c, const char *path, pv_errors **all, pv_error *err)
+{
+    pv_errors *list = all ? pv_errors_new() : NULL;
+    if (all && !list) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    int rc = pv_wsets_load(c, path, list, err);
+    if (all)
+        *all = list;
+    return rc;
+}
+
 pv_parties *pv_parties_run(pv_case *c, const pv_ranking *r, const char *sets_path, pv_error *err)
 {
-    if (sets_path && pv_wsets_load(c, sets_path, err))
+    if (sets_path && pv_wsets_load(c, sets_path, NULL, err))
         return NULL;
     if (!c->nwsets) {
         pv_err(err, PV_EINPUT, c->path, 0, 0,

@@ -242,6 +242,7 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
         return 0;
     const char *key;
     json_t *val;
+    int bad = 0; /* while collecting, every unknown criterion of the set */
     json_object_foreach(crit, key, val)
     {
         const pv_criterion *cr = NULL;
@@ -258,16 +259,22 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
             pvj_err(x, kp, "no criterion '%s' in the model%s (a weight set may only change "
                            "criteria that exist)",
                     key, hint);
-            return -1;
+            if (!pv_err_collecting())
+                return -1;
+            bad = 1;
+            continue;
         }
         char k2[KP];
         pvj_key(k2, kp, key);
         pvj_key(k2, k2, "children");
         if (cr && json_is_object(val) &&
-            check_criteria(x, json_object_get(val, "children"), k2, cr->children, cr->nchildren))
-            return -1;
+            check_criteria(x, json_object_get(val, "children"), k2, cr->children, cr->nchildren)) {
+            if (!pv_err_collecting())
+                return -1;
+            bad = 1;
+        }
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* One weight set: a merge patch of the model's criteria, named key. */
@@ -319,7 +326,21 @@ static int read_wsets(pvj_ctx *x, pv_case *c, json_t *ws, const char *kp)
     pv_free(c->wsets);
     c->wsets = NULL;
     c->nwsets = 0;
-    return pvj_each(x, ws, kp, read_wset, c);
+    /* while collecting, every set's errors (check and --sets list them all) */
+    int bad = 0;
+    const char *key;
+    json_t *val;
+    json_object_foreach(ws, key, val)
+    {
+        char k[KP];
+        pvj_key(k, kp, key);
+        if (read_wset(x, key, val, k, c)) {
+            if (!pv_err_reads_on(x->err))
+                return -1;
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
 }
 
 int pv_cofin_read(void *xv, pv_case *c, void *rootv)
@@ -335,9 +356,29 @@ int pv_cofin_read(void *xv, pv_case *c, void *rootv)
     return 0;
 }
 
-int pv_wsets_load(pv_case *c, const char *path, pv_error *err)
+static int wsets_file(pv_case *c, const char *path, pvj_ctx *xp);
+
+int pv_wsets_load(pv_case *c, const char *path, pv_errors *list, pv_error *err)
 {
     pvj_ctx x = {.file = path, .err = err};
+    pv_errors *own = list ? NULL : pv_errors_new();
+    pv_errors *prev = pv_err_collect_begin(list ? list : own);
+    int rc = wsets_file(c, path, &x);
+    pv_err_collect_end(prev);
+    size_t more = own && pv_errors_total(own) > 1 ? pv_errors_total(own) - 1 : 0;
+    if (rc && more) {
+        size_t n = strlen(err->text);
+        snprintf(err->text + n, sizeof err->text - n, " (and %zu more error%s in this file)", more,
+                 more == 1 ? "" : "s");
+    }
+    pv_errors_free(own);
+    return rc;
+}
+
+static int wsets_file(pv_case *c, const char *path, pvj_ctx *xp)
+{
+    pvj_ctx x = *xp;
+    pv_error *err = x.err;
     json_t *root = pvj_load(path, err);
     if (!root)
         return -1;
