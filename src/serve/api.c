@@ -444,8 +444,12 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
         pv_set_report_date(NULL);
         return;
     }
+    /* a download is for people: without lang= (query or options) it is in
+     * the page's language, serve --lang (the model's when not given) */
     if (ls[0])
         o.lang = lang;
+    else if (o.lang == PV_LANG_DEFAULT)
+        o.lang = ctx->lang;
     size_t len = 0;
     int status;
     char *text = run_request(ctx, c, &b, &o, (pv_format)fmt, res, &len, &status);

@@ -533,6 +533,30 @@ static void test_report(void **state)
     assert_non_null(strstr(res.disposition, "partnerval-select.xlsx"));
     assert_true(res.len > 4 && !memcmp(res.body, "PK\3\4", 4));
     pv_response_free(&res);
+    /* without lang=, a download is in the page's language (serve --lang en
+     * here; Lidköping's model is Swedish); lang= or the options' lang win */
+    static const struct {
+        int page;
+        const char *body, *query, *want;
+    } L[] = {
+        {PV_LANG_EN, "{}", "format=md&command=select", "Maximised:"},
+        {PV_LANG_EN, "{}", "format=md&command=select&lang=sv", "Maximerat:"},
+        {PV_LANG_EN, "{\"options\": {\"lang\": \"sv\"}}", "format=md&command=select", "Maximerat:"},
+        {PV_LANG_DEFAULT, "{}", "format=md&command=select", "Maximerat:"},
+        {PV_LANG_SV, "{\"options\": {\"lang\": \"en\"}}", "format=md&command=select",
+         "Maximised:"}};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++) {
+        g_ctx.lang = (pv_lang)L[i].page;
+        pv_request q = req_ok("POST", "/api/report", L[i].body);
+        q.query = L[i].query;
+        int st;
+        char *got = answer(&q, &st);
+        assert_int_equal(st, 200);
+        if (!strstr(got, L[i].want))
+            fail_msg("case %zu: no '%s' in %.200s", i, L[i].want, got);
+        free(got);
+    }
+    g_ctx.lang = PV_LANG_DEFAULT;
     r.query = "format=pdf&command=select";
     assert_int_equal(status_of(&r), 400);
     r.query = "format=html&command=../../x";
