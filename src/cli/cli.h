@@ -120,8 +120,7 @@ typedef struct pv_cli_run {
 } pv_cli_run;
 
 enum {
-    PV_CLI_RANK = 1u,       /* pv_cli_load also ranks the case */
-    PV_CLI_ALL_ERRORS = 2u, /* every input error at once, as check lists them */
+    PV_CLI_RANK = 1u, /* pv_cli_load also ranks the case */
 };
 
 /* Loads the case o->args[0] (and ranks it with PV_CLI_RANK) into *run.

@@ -16,7 +16,7 @@ int pv_cli_run_followup(const pv_cli_opts *o)
     }
     pv_cli_run run;
     /* every input error at once (a register's bad cells above all), as check lists them */
-    int rc = pv_cli_load(&run, o, PV_CLI_RANK | PV_CLI_ALL_ERRORS);
+    int rc = pv_cli_load(&run, o, PV_CLI_RANK);
     pv_followup *f = rc ? NULL : pv_followup_run(run.c, run.r, (int)o->year, (int)from, &run.err);
     size_t len = 0;
     char *text =

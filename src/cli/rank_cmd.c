@@ -40,7 +40,7 @@ static int rank_to_stdout(pv_cli_run *run)
 int pv_cli_run_check(const pv_cli_opts *o)
 {
     pv_cli_run run;
-    int rc = pv_cli_load(&run, o, PV_CLI_ALL_ERRORS);
+    int rc = pv_cli_load(&run, o, 0);
     pv_errors *all = NULL;
     pv_warnings *w = rc ? NULL : pv_check_all(run.c, &all, &run.err);
     if (!rc && !w)

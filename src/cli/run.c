@@ -11,17 +11,15 @@ int pv_cli_load(pv_cli_run *run, const pv_cli_opts *o, unsigned how)
     run->out = o->out;
     run->r = NULL;
     int rc = 0;
-    if (how & PV_CLI_ALL_ERRORS) {
-        pv_errors *all = NULL;
-        run->c = pv_case_load_all(o->args[0], &all, &run->err);
-        if (!run->c && pv_errors_count(all) > 0)
-            rc = pv_cli_errors(all);
-        pv_errors_free(all);
-        if (rc)
-            return rc;
-    } else {
-        run->c = pv_case_load(o->args[0], &run->err);
-    }
+    /* every input error at once, one per line, in every command (as check
+     * lists them): a user fixes them all in one go */
+    pv_errors *all = NULL;
+    run->c = pv_case_load_all(o->args[0], &all, &run->err);
+    if (!run->c && pv_errors_count(all) > 0)
+        rc = pv_cli_errors(all);
+    pv_errors_free(all);
+    if (rc)
+        return rc;
     if (run->c && (how & PV_CLI_RANK))
         run->r = pv_rank(run->c, &run->err);
     if (!run->c || ((how & PV_CLI_RANK) && !run->r))

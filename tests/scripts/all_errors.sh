@@ -2,7 +2,7 @@
 # All the errors at once (issue 13, item 5): a projects CSV with three unknown
 # partners and a misspelt column reports all four in one `check` run, each
 # with file, row and column and a "did you mean" within edit distance 2; more
-# than 50 errors end with "and N more"; `rank` names the first and counts the rest.
+# than 50 errors end with "and N more"; `rank` and `select` list them all too.
 PV=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/pvall.XXXXXX") || exit 1
@@ -22,12 +22,16 @@ if [ "$rc" = 2 ] && [ "$n" = 4 ] && [ "$s" = 4 ] &&
 else
   echo "FAIL all_errors: exit $rc, $n errors, $s suggestions"; cat "$T/err"; fail=1
 fi
-(cd "$T" && "$PV" rank case.json) >"$T/out" 2>"$T/err"; rc=$?
-if [ "$rc" = 2 ] && grep -q "and 3 more errors" "$T/err"; then
-  echo "PASS all_errors: rank names the first and counts the rest"
-else
-  echo "FAIL all_errors: rank: exit $rc: $(cat "$T/err")"; fail=1
-fi
+for cmd in rank select; do
+  (cd "$T" && "$PV" $cmd case.json) >"$T/out" 2>"$T/err"; rc=$?
+  n=$(grep -c '^partnerval: error: ' "$T/err")
+  if [ "$rc" = 2 ] && [ "$n" = 4 ] && ! [ -s "$T/out" ] && ! grep -q "more error" "$T/err" &&
+     grep -q "unknown partner 'MINSK'.*did you mean 'minsk'" "$T/err"; then
+    echo "PASS all_errors: $cmd lists the four errors, one per line"
+  else
+    echo "FAIL all_errors: $cmd: exit $rc, $n errors: $(cat "$T/err")"; fail=1
+  fi
+done
 # 60 unknown partners: 50 listed, then "and 10 more"
 cp "$ROOT"/tests/bad/_base/projects.csv "$T"/
 python3 - "$T/projects.csv" <<'PY'
