@@ -21,10 +21,14 @@ typedef struct reader {
     pv_table *t;
     pv_error *err;
     int line;      /* line being fed (1-based) */
-    int rec_line;  /* line where the current record started */
+    int rec_line;  /* row where the current record started, as Excel numbers
+                    * rows: file lines, less the line breaks inside quoted
+                    * fields before it */
     int in_record;
     int records;   /* records ended so far (to see a quoted field span lines) */
     int span_line; /* line where the record being fed began */
+    int inner;      /* line breaks inside quoted fields so far */
+    int span_inner; /* inner when that record began */
     size_t pad;    /* unnamed header columns after the last named one (Excel's ";;;") */
     size_t *fields; /* current record: offsets into the pool (0: empty) */
     size_t nf, capf;
@@ -52,7 +56,7 @@ static void on_field(void *s, size_t len, void *data)
         return;
     if (!r->in_record) {
         r->in_record = 1;
-        r->rec_line = r->line;
+        r->rec_line = r->span_line - r->span_inner;
     }
     if (len > PV_MAX_LINE) { /* only a quoted field over several lines gets here */
         pv_err(r->err, PV_EINPUT, r->t->path, r->span_line, 0,
@@ -306,8 +310,10 @@ static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
             break;
         }
         int before = r->records;
-        if (!span)
+        if (!span) {
             span_line = r->line;
+            r->span_inner = r->inner;
+        }
         r->span_line = span_line;
         if (csv_parse(p, data + off, chunk, on_field, on_record, r) != chunk) {
             if (!r->failed) {
@@ -336,6 +342,9 @@ static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
         off += chunk;
         if (nl)
             r->line++;
+        /* still inside quotes after the line's end: Excel shows no new row */
+        if (nl && p->quoted)
+            r->inner++;
     }
 }
 
