@@ -71,14 +71,14 @@ static void activities(pv_buf *b, const pv_followup *f, int sv)
     }
     pv_buf_puts(b, "</tbody></table>\n");
     if (f->nothers) {
-        pv_buf_puts(b, "<p id=\"other-projects\" class=\"note\">");
+        pv_buf_puts(b, "<p id=\"other-projects\" class=\"small\">");
         pv_html_esc(b, pv_fu_others_lead(sv));
         for (size_t i = 0; i < f->nothers; i++) {
             size_t j = f->others[i].j;
             const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
-            pv_buf_puts(b, i ? ", <span class=\"name\">" : "<span class=\"name\">");
+            pv_buf_puts(b, i ? ", " : "");
             pv_html_esc(b, name);
-            pv_buf_puts(b, "</span> <code class=\"id\">");
+            pv_buf_puts(b, " <code class=\"id\">");
             pv_html_esc(b, id);
             pv_buf_puts(b, "</code>");
         }
@@ -179,7 +179,9 @@ static void resources(pv_buf *b, const pv_followup *f, int sv)
         const pv_fu_proj *q = &f->proj[i];
         pv_buf_puts(b, "<tr><td><code class=\"id\">");
         pv_html_esc(b, pv_fu_id(c, q));
-        pv_buf_puts(b, "</code></td>");
+        pv_buf_puts(b, "</code> <span class=\"small\">");
+        pv_html_esc(b, pv_fu_name(c, q));
+        pv_buf_puts(b, "</span></td>");
         use_cells(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
     }
     pv_buf_printf(b, "<tr class=\"total\"><td><strong>%s</strong></td>", pv_tr(sv, "Total", "Totalt"));

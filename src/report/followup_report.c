@@ -274,7 +274,9 @@ static void resources_section(pv_buf *b, const pv_followup *f, int sv, int md)
     const pv_case *c = f->c;
     heading(b, md, 2, pv_fu_heading(1, sv));
     for (size_t i = 0; i < f->nproj; i++) {
-        const pv_fu_proj *q = proj_item(b, f, i, md, ": ");
+        const pv_fu_proj *q = proj_item(b, f, i, md, " ");
+        put_text(b, md, pv_fu_name(c, q));
+        pv_buf_puts(b, ": ");
         pv_fu_use_text(b, c, q->planned, q->actual, q->ext_planned, q->ext_received, sv);
         pv_buf_putc(b, '\n');
     }
