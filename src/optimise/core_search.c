@@ -31,7 +31,6 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* One core search: the root LP's order of the free columns and the
  * incumbent. */
@@ -57,8 +56,6 @@ static double sub_solve(core *cs, double tm_ms, long node_limit, pv_branch br, p
 {
     pv_mip *m = cs->m;
     pv_bb o = {1, br, bt, m->tune.cuts, m->tune.fp, cs->gap, tm_ms, node_limit, 0, NULL, NULL};
-    if (whole && getenv("PV_NP"))
-        o.presolve = 0;
     if (whole && m->tune.use_sol && cs->have && cutoff > -HUGE_VAL) {
         o.incumbent = cs->inc; /* GLPK's own incumbent instead of the cutoff row */
         cutoff = -HUGE_VAL;

@@ -21,7 +21,6 @@
 #include "select.h"
 
 #include <glpk.h>
-#include <stdlib.h>
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
@@ -606,27 +605,8 @@ static int branch(const pv_mip *m, glp_prob *q, const pv_bb *o, unsigned char *v
     ip.cb_func = callback;
     ip.cb_info = &cb;
     /* the incumbent only when GLPK took it: else a plain search */
-    int *cst = NULL, *rst = NULL;
-    int nr = glp_get_num_rows(q), nc = glp_get_num_cols(q);
-    if (o->incumbent && !o->presolve) {
-        cst = glp_alloc(nc + 1, sizeof(int));
-        rst = glp_alloc(nr + 1, sizeof(int));
-        for (int j = 1; j <= nc; j++)
-            cst[j] = glp_get_col_stat(q, j);
-        for (int i = 1; i <= nr; i++)
-            rst[i] = glp_get_row_stat(q, i);
-    }
-    int inc = o->incumbent && (o->presolve || getenv("PV_NP")) &&
-              (size_t)glp_get_num_cols(q) == m->ncols &&
+    int inc = o->incumbent && o->presolve && (size_t)glp_get_num_cols(q) == m->ncols &&
               set_mip_solution(q, o->incumbent, m->ncols) == 0;
-    if (cst) {
-        for (int j = 1; j <= nc; j++)
-            glp_set_col_stat(q, j, cst[j]);
-        for (int i = 1; i <= nr; i++)
-            glp_set_row_stat(q, i, rst[i]);
-        glp_free(cst);
-        glp_free(rst);
-    }
     double inc_obj = inc ? glp_mip_obj_val(q) : 0;
     ip.use_sol = inc ? GLP_ON : GLP_OFF;
     int rc = glp_intopt(q, &ip);
