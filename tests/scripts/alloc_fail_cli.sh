@@ -45,6 +45,12 @@ job compare-lid compare "$lid" "$ROOT/examples/lidkoping/scenarios/safety-first.
 job frontier-mini frontier "$mini" --resource budget_sek
 job followup-lid-json followup "$lid" --year 2027 --from 2026 --format json
 job followup-lid-html followup "$lid" --year 2027 --format html --date 2027-12-31
+# a weight-sets file (collects every error while read): the case's own sets
+d2=$(mktemp -d "${TMPDIR:-/tmp}/pvoom2.XXXXXX")
+trap 'rm -rf "$d" "$d2"' EXIT
+python3 -c 'import json,sys; print(json.dumps({"weight_sets": json.load(open(sys.argv[1]))["weight_sets"]}))' \
+  "$lid" > "$d2/sets.json"
+job parties-lid-sets parties "$lid" --sets "$d2/sets.json" --format json
 job followup-kr-xlsx followup "$ROOT/examples/kristianstad/case.json" --year 2027 --format xlsx \
   --date 2027-12-31
 exit $fail
