@@ -177,10 +177,10 @@ typedef struct pv_dl {
     const char *package; /* the Debian package that installs it */
     const char *purpose; /* what needs it, for the error: "reading .xlsx workbooks" */
     void (*bind)(void *so, const char **missing);
-    const char *first; /* a dependency that another pv_dl opens by name too,
-                        * opened by name before this one, or NULL (dl.c) */
     int state; /* 0 not tried, 1 loaded, -1 failed (why) */
     char why[256];
+    const char *first; /* a dependency that another pv_dl opens by name too,
+                        * opened by name before this one, or NULL (dl.c) */
 } pv_dl;
 #define PV_DL_FIELD(f) __typeof__(f) *f;
 #define PV_DL_BIND(f) fn.f = (__typeof__(fn.f))pv_dl_sym(so, #f, missing);

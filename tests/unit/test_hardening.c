@@ -37,13 +37,13 @@ static void bind_missing(void *so, const char **missing) { M_MISSING(PV_DL_BIND)
 static void check_dl(void)
 {
     pv_error err;
-    pv_dl m = {"libm.so.6", "libc6", "a test", bind_m, 0, ""};
+    pv_dl m = {"libm.so.6", "libc6", "a test", bind_m, 0, "", NULL};
     pv_error_clear(&err);
     CHECK(pv_dl_need(&m, &err) == 0 && m.state == 1);
     CHECK(fn.cos && fn.cos(0.0) == 1.0);
     CHECK(pv_dl_need(&m, &err) == 0); /* once loaded, loaded */
 
-    pv_dl gone = {"libpartnerval-no-such-library.so.0", "libnothing9", "testing", bind_m, 0, ""};
+    pv_dl gone = {"libpartnerval-no-such-library.so.0", "libnothing9", "testing", bind_m, 0, "", NULL};
     pv_error_clear(&err);
     CHECK(pv_dl_need(&gone, &err) == -1 && err.code == PV_EINTERNAL);
     CHECK(strstr(err.text, "testing needs the library libpartnerval-no-such-library.so.0"));
@@ -51,7 +51,7 @@ static void check_dl(void)
     pv_error_clear(&err);
     CHECK(pv_dl_need(&gone, &err) == -1 && err.code == PV_EINTERNAL); /* remembered */
 
-    pv_dl lacking = {"libm.so.6", "libc6", "a test", bind_missing, 0, ""};
+    pv_dl lacking = {"libm.so.6", "libc6", "a test", bind_missing, 0, "", NULL};
     pv_error_clear(&err);
     CHECK(pv_dl_need(&lacking, &err) == -1);
     CHECK(strstr(err.text, "it has no function no_such_function"));
