@@ -285,6 +285,21 @@ static int dialect_error(const char *d, size_t n, const char *path, pv_error *er
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t'; }
 
+/* The file's line end: the first CR or LF outside quotes (a doubled quote
+ * toggles twice). LF, also for CRLF; CR for old Mac Excel's files, even
+ * when a quoted cell in one holds an LF. */
+static int line_end(const char *data, size_t len)
+{
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+            return data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n') ? '\r' : '\n';
+    }
+    return memchr(data, '\n', len) ? '\n' : '\r';
+}
+
 /* Feeds data to libcsv one line at a time, so that every record knows its
  * line number. A file without any LF ends its lines with CR (old Mac Excel).
  * A line may hold PV_MAX_LINE bytes, its line end (LF or CRLF) not counted;
@@ -296,7 +311,7 @@ static void feed(struct csv_parser *p, reader *r, const char *data, size_t len)
     const char *path = r->t->path;
     size_t off = 0, span = 0;
     int span_line = 0;
-    int eol = memchr(data, '\n', len) ? '\n' : '\r';
+    int eol = line_end(data, len);
     while (off < len && !r->failed) {
         const char *nl = memchr(data + off, eol, len - off);
         size_t chunk = nl ? (size_t)(nl - (data + off)) + 1 : len - off;

@@ -121,6 +121,13 @@ static void test_csv_cr_only(void **state)
     assert_int_equal(t->row_line[2], 4);
     pv_table_free(t);
     parse_fails("id,x\ra,1\rb\r", 3, "fields");
+    /* an LF inside a quoted cell does not make it an LF file */
+    t = parse_ok("id,x\ra,\"two\nlines\"\rc,3\r");
+    assert_int_equal(t->nrows, 2);
+    assert_string_equal(pv_cell(t, 0, 1), "two\nlines");
+    assert_string_equal(pv_cell(t, 1, 0), "c");
+    assert_int_equal(t->row_line[1], 3);
+    pv_table_free(t);
 }
 
 static void test_csv_quoted_fields(void **state)
