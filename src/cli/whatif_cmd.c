@@ -55,7 +55,17 @@ int pv_cli_run_compare(const pv_cli_opts *o)
             rc = PV_EUSAGE;
             goto out;
         }
-    if (o->out && !(base = pv_case_load(o->args[0], &err)))
+    /* the case itself first: its errors, all of them, are not the
+     * scenarios' (each scenario's load would blame the first on itself) */
+    pv_errors *all = NULL;
+    base = pv_case_load_all(o->args[0], &all, &err);
+    if (!base && pv_errors_count(all) > 1) {
+        rc = pv_cli_errors(all);
+        pv_errors_free(all);
+        goto out;
+    }
+    pv_errors_free(all);
+    if (!base)
         goto done;
     size_t k = 0;
     for (size_t i = 1; i < o->nargs; i++)

@@ -32,6 +32,14 @@ for cmd in rank select; do
     echo "FAIL all_errors: $cmd: exit $rc, $n errors: $(cat "$T/err")"; fail=1
   fi
 done
+# compare: the case's own errors, all of them, not blamed on the --set
+(cd "$T" && "$PV" compare case.json --set resources.budget_sek.limit=1) >"$T/out" 2>"$T/err"; rc=$?
+n=$(grep -c '^partnerval: error: ' "$T/err")
+if [ "$rc" = 2 ] && [ "$n" = 4 ] && ! grep -q "with --set" "$T/err"; then
+  echo "PASS all_errors: compare lists the case's four errors"
+else
+  echo "FAIL all_errors: compare: exit $rc, $n errors: $(cat "$T/err")"; fail=1
+fi
 # 60 unknown partners: 50 listed, then "and 10 more"
 cp "$ROOT"/tests/bad/_base/projects.csv "$T"/
 python3 - "$T/projects.csv" <<'PY'
