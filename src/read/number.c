@@ -3,6 +3,7 @@
 #include "../internal.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,6 +177,9 @@ int pv_parse_number(const char *s, int swedish, double *out)
         return -2;
     if (!isfinite(v))
         return -2;
+    /* subnormal (1e-310): GLPK's scaling divides by it and fails */
+    if (v != 0 && fabs(v) < DBL_MIN)
+        return -5;
     *out = v;
     return 0;
 }
@@ -237,7 +241,8 @@ const char *pv_number_why(const char *s, int rc, int comma_file, char *buf, size
         }
     }
     snprintf(buf, n, "%s%s",
-             rc == -2   ? "is out of the range of a number"
+             rc == -5   ? "is too close to 0 to compute with (its size is below 2.2e-308): write 0"
+             : rc == -2 ? "is out of the range of a number"
              : rc == -3 ? "is NaN or infinity, which is not allowed"
                         : "is not a number",
              frac[0] ? frac

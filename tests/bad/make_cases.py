@@ -46,6 +46,9 @@ case("csv-ragged-row-short", 2, "projects.csv:3:",
      **{P: lambda t: sub(t, "P2,Demokrati Nairobi,nairobi,", "P2,Demokrati Nairobi,")})
 case("csv-ragged-row-long", 2, "countries.csv:4:",
      **{C: lambda t: sub(t, "KE,Kenya,5.05,no", "KE,Kenya,5.05,no,extra")})
+# a subnormal amount made GLPK's scaling fail (exit 4): now a cell error
+case("csv-subnormal-amount", 2, "projects.csv:3:5: column 'cost_sek': '1e-310' is too close to 0",
+     **{P: lambda t: sub(t, "Lokal demokrati,80000,", "Lokal demokrati,1e-310,")})
 # rows as Excel numbers them: the line break inside P1's quoted name starts no row
 case("csv-quoted-newline-then-ragged", 2, "projects.csv:4:9: row has 9 fields",
      **{P: lambda t: sub(sub(t, 'P1,"Skolutbyte, Riga"', 'P1,"Skolutbyte,\nRiga"'),
