@@ -270,6 +270,10 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
 void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j)
 {
     const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
+    if (!*name) { /* a case without names: the id alone */
+        pv_buf_plain(b, id);
+        return;
+    }
     pv_buf_plain(b, name);
     if (strcmp(name, id)) {
         pv_buf_puts(b, " (");

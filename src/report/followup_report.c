@@ -213,8 +213,8 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
             size_t j = f->others[i].j;
             const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
             pv_buf_puts(b, i ? ", " : "");
-            put_text(b, md, name);
-            if (strcmp(name, id)) {
+            put_text(b, md, *name ? name : id);
+            if (*name && strcmp(name, id)) {
                 pv_buf_puts(b, " (");
                 put_text(b, md, id);
                 pv_buf_putc(b, ')');

@@ -411,6 +411,23 @@ static void points(pv_buf *b, const pv_case *c, double x, int sv, int sentence)
         pv_buf_printf(b, " × %s", c->obj_column);
 }
 
+/* A re-solve found a portfolio better than the selection (only when the
+ * time limit cut the main search): says so instead of a negative loss. 1
+ * when it wrote that. */
+static int better_found(pv_buf *b, const pv_case *c, double loss, int sv, int sentence)
+{
+    if (!(loss < 0))
+        return 0;
+    pv_buf_puts(b, pv_tr(sv, "a portfolio better by ", "en portfölj som är "));
+    points(b, c, -loss, sv, sentence);
+    pv_buf_puts(b, pv_tr(sv,
+                         " exists this way: the time limit stopped the search before it "
+                         "found it (run again with a longer --time-limit)",
+                         " bättre finns på det sättet: tidsgränsen stoppade sökningen innan "
+                         "den hittades (kör igen med längre --time-limit)"));
+    return 1;
+}
+
 void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
 {
     if (!c->obj_column)
@@ -574,6 +591,11 @@ static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
                              " ingen genomförbar portfölj utan det"));
         return;
     }
+    if (w->loss < 0) {
+        pv_buf_putc(b, ' ');
+        better_found(b, c, w->loss, sv, sentence);
+        return;
+    }
     pv_buf_puts(b, pv_tr(sv, " without it the portfolio loses ", " utan det förlorar portföljen "));
     points(b, c, w->loss, sv, sentence);
 }
@@ -644,10 +666,15 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
             pv_buf_puts(b, w->nentering == 1 ? pv_tr(sv, ") would come in", ") komma in")
                                              : pv_tr(sv, ") would come in", ") komma in"));
         }
-        pv_buf_puts(b, pv_tr(sv, ", and the portfolio would lose ", ", och portföljen förlorar "));
-    } else
+        if (w->loss >= 0)
+            pv_buf_puts(b,
+                        pv_tr(sv, ", and the portfolio would lose ", ", och portföljen förlorar "));
+        else
+            pv_buf_puts(b, ", ");
+    } else if (w->loss >= 0)
         pv_buf_puts(b, pv_tr(sv, "taking it in would cost ", "att ta in det skulle kosta "));
-    points(b, c, w->loss, sv, sentence);
+    if (!better_found(b, c, w->loss, sv, sentence))
+        points(b, c, w->loss, sv, sentence);
     blocking_clause(b, c, s, j, w, sv);
 }
 
