@@ -282,8 +282,9 @@ int pv_cli_parse(const pv_cli_cmd *cmd, int argc, char **argv, pv_cli_opts *o)
             fputs(cmd->help, stdout);
             return -1;
         } else if (!(cmd->opts & PV_OPT_BIT(opt)))
-            return pv_cli_usage("option '%s' does not belong to this command ('partnerval %s')",
-                                opt_name(ch, idx, name, sizeof name), cmd->name);
+            return pv_cli_usage("option '%s' does not belong to this command ('partnerval %s'): "
+                                "'partnerval %s --help' lists its options",
+                                opt_name(ch, idx, name, sizeof name), cmd->name, cmd->name);
         else if ((rc = report_opt(opt, optarg, o)) < 0)
             rc = whatif_opt(opt, optarg, o);
         if (rc > 0)

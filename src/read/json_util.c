@@ -186,7 +186,15 @@ int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *ou
     if (!v)
         return 0;
     if (!json_is_number(v)) {
-        pvj_err(x, k, "must be a number, not %s", pvj_type(v));
+        /* "450 000" or "0,5" typed in quotes: the number it holds, as JSON wants it */
+        double t;
+        if (json_is_string(v) && pv_parse_number(json_string_value(v), 1, &t) == 0)
+            pvj_err(x, k,
+                    "must be a number, not a string: write %.15g (no quotes, no spaces, a "
+                    "decimal point)",
+                    t);
+        else
+            pvj_err(x, k, "must be a number, not %s", pvj_type(v));
         return -1;
     }
     double d = json_number_value(v);

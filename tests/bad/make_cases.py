@@ -193,6 +193,9 @@ case("json-home-out-of-range", 2, "case.json: home",
      **{K: lambda t: sub(t, '"lat": 58.50517', '"lat": 158.5')})
 case("json-limit-string", 2, "resources.budget_sek.limit: must be a number",
      **{K: lambda t: sub(t, '"limit": 500000', '"limit": "500000"')})
+# a limit typed as Swedish text: the error says what to write instead
+case("json-limit-swedish-text", 2, "must be a number, not a string: write 500000.5 (no quotes",
+     **{K: lambda t: sub(t, '"limit": 500000', '"limit": "500\u00a0000,5"')})
 case("json-deep-nesting", 2, "deep.json:1:",
      cmd="python3 -c \"print('{\\\"name\\\": \\\"x\\\", \\\"criteria\\\": ' + '[' * 5000 + ']' * 5000 + '}')\" > deep.json\n"
          "$PV rank case.json -o out.txt; rc=$?; rm -f deep.json; exit $rc",
