@@ -138,6 +138,15 @@ static double expected_of(const pv_case *c, const pv_ranking *r, size_t j, size_
     return 5.0 * s / top->global;
 }
 
+/* Project row j's department code (projects.csv), NULL when it has none. */
+static const char *proj_dept(const pv_case *c, size_t j)
+{
+    int col = c->outcomes->dept_col;
+    return col >= 0 && !pv_is_blank(pv_cell(c->projects, j, (size_t)col))
+               ? pv_cell(c->projects, j, (size_t)col)
+               : NULL;
+}
+
 /* The listed project for register row r (projects of an earlier case are
  * matched by id), or a new one. NULL when out of memory. */
 static pv_fu_proj *proj_slot(pv_followup *f, long j, size_t r)
@@ -173,8 +182,7 @@ static pv_fu_proj *proj_slot(pv_followup *f, long j, size_t r)
                             c->projects->delim == ';', &q->ext_planned);
         if (!(q->ext_planned >= 0))
             q->ext_planned = 0;
-        if (o->dept_col >= 0 && !pv_is_blank(pv_cell(c->projects, (size_t)j, (size_t)o->dept_col)))
-            q->dept = pv_cell(c->projects, (size_t)j, (size_t)o->dept_col);
+        q->dept = proj_dept(c, (size_t)j);
     }
     if (!q->dept && o->col_dept >= 0 && !pv_is_blank(pv_cell(o->t, r, (size_t)o->col_dept)))
         q->dept = pv_cell(o->t, r, (size_t)o->col_dept);
@@ -211,8 +219,7 @@ static int list_projects(pv_followup *f, const pv_ranking *r, const unsigned cha
         if (!(x && x[j]) && !has[j]) {
             pv_fu_other *e = &f->others[f->nothers++];
             e->j = j;
-            if (o->dept_col >= 0 && !pv_is_blank(pv_cell(c->projects, j, (size_t)o->dept_col)))
-                e->dept = pv_cell(c->projects, j, (size_t)o->dept_col);
+            e->dept = proj_dept(c, j);
         } else {
             pv_fu_proj *q = proj_slot(f, (long)j, 0);
             if (!q)

@@ -6,6 +6,24 @@
 
 #include "cli.h"
 
+/* When the case itself is invalid: prints every one of its errors, one per
+ * line, and returns the exit code; else 0. Run only after a scenario's load
+ * failed, which names the first error as the scenario's own (so only this
+ * path reads the case a second time). */
+static int base_invalid(const pv_cli_opts *o)
+{
+    pv_errors *all = NULL;
+    pv_error err;
+    pv_error_clear(&err);
+    pv_case *c = pv_case_load_all(o->args[0], &all, &err);
+    int rc = c || err.code != PV_EINPUT ? 0
+             : pv_errors_count(all) > 0 ? pv_cli_errors(all)
+                                        : pv_cli_error(&err);
+    pv_case_free(c);
+    pv_errors_free(all);
+    return rc;
+}
+
 /* The --set scenario applied on its own, before any solving, so that a bad
  * setting is blamed on the setting ("--set resources.x.limit=abc: …"), not on
  * the case file it was merged into. 0, or the exit code (message printed). */
@@ -20,6 +38,9 @@ static int check_sets(const pv_cli_opts *o, const pv_scenario *sets)
     }
     if (err.code != PV_EINPUT)
         return pv_cli_error(&err);
+    int rc = base_invalid(o);
+    if (rc)
+        return rc;
     for (size_t i = 0; i < o->nsets; i++) {
         size_t n = strcspn(o->sets[i], "=");
         if (!strncmp(err.text, o->sets[i], n) && err.text[n] == ':') {
@@ -55,17 +76,7 @@ int pv_cli_run_compare(const pv_cli_opts *o)
             rc = PV_EUSAGE;
             goto out;
         }
-    /* the case itself first: its errors, all of them, are not the
-     * scenarios' (each scenario's load would blame the first on itself) */
-    pv_errors *all = NULL;
-    base = pv_case_load_all(o->args[0], &all, &err);
-    if (!base && pv_errors_count(all) > 1) {
-        rc = pv_cli_errors(all);
-        pv_errors_free(all);
-        goto out;
-    }
-    pv_errors_free(all);
-    if (!base)
+    if (o->out && !(base = pv_case_load(o->args[0], &err)))
         goto done;
     size_t k = 0;
     for (size_t i = 1; i < o->nargs; i++)
@@ -88,7 +99,9 @@ int pv_cli_run_compare(const pv_cli_opts *o)
         }
     }
 done:
-    rc = pv_cli_error(&err);
+    rc = err.code == PV_EINPUT ? base_invalid(o) : 0;
+    if (!rc)
+        rc = pv_cli_error(&err);
 out:
     pv_case_free(base);
     pv_comparison_free(cmp);

@@ -267,20 +267,23 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
         pv_buf_puts(b, none);
 }
 
-void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j)
+void pv_proj_ref_as(pv_buf *b, const pv_case *c, size_t j, int md)
 {
+    void (*put)(pv_buf *, const char *) = md ? pv_buf_md : pv_buf_plain;
     const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
     if (!*name) { /* a case without names: the id alone */
-        pv_buf_plain(b, id);
+        put(b, id);
         return;
     }
-    pv_buf_plain(b, name);
+    put(b, name);
     if (strcmp(name, id)) {
         pv_buf_puts(b, " (");
-        pv_buf_plain(b, id);
+        put(b, id);
         pv_buf_putc(b, ')');
     }
 }
+
+void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j) { pv_proj_ref_as(b, c, j, 0); }
 
 void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n)
 {

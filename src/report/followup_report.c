@@ -210,15 +210,8 @@ static void activities_section(pv_buf *b, const pv_followup *f, int sv, int md)
         pv_buf_puts(b, md ? "\n" : "\n  ");
         pv_buf_puts(b, pv_fu_others_lead(sv));
         for (size_t i = 0; i < f->nothers; i++) {
-            size_t j = f->others[i].j;
-            const char *id = pv_project_id(c, j), *name = pv_project_name(c, j);
             pv_buf_puts(b, i ? ", " : "");
-            put_text(b, md, *name ? name : id);
-            if (*name && strcmp(name, id)) {
-                pv_buf_puts(b, " (");
-                put_text(b, md, id);
-                pv_buf_putc(b, ')');
-            }
+            pv_proj_ref_as(b, c, f->others[i].j, md);
         }
         pv_buf_puts(b, ".\n");
     }

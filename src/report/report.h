@@ -38,6 +38,8 @@ void pv_ids_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n,
 /* Project j as a reader knows it: "Name (ID)", or the id alone when it is
  * the name; control characters as '?'. */
 void pv_proj_ref(pv_buf *b, const pv_case *c, size_t j);
+/* The same, Markdown-escaped when md. */
+void pv_proj_ref_as(pv_buf *b, const pv_case *c, size_t j, int md);
 /* The same projects by name, "Name (ID), …" ("–" when none). */
 void pv_names_text(pv_buf *b, const pv_case *c, const unsigned char *x, size_t n);
 /* A legend for reports whose tables name projects by id: each marked

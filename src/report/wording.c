@@ -411,21 +411,17 @@ static void points(pv_buf *b, const pv_case *c, double x, int sv, int sentence)
         pv_buf_printf(b, " × %s", c->obj_column);
 }
 
-/* A re-solve found a portfolio better than the selection (only when the
- * time limit cut the main search): says so instead of a negative loss. 1
- * when it wrote that. */
-static int better_found(pv_buf *b, const pv_case *c, double loss, int sv, int sentence)
+/* A re-solve found a portfolio better than the selection by gain (only when
+ * the time limit cut the main search): said instead of a negative loss. */
+static void better_found(pv_buf *b, const pv_case *c, double gain, int sv, int sentence)
 {
-    if (!(loss < 0))
-        return 0;
     pv_buf_puts(b, pv_tr(sv, "a portfolio better by ", "en portfölj som är "));
-    points(b, c, -loss, sv, sentence);
+    points(b, c, gain, sv, sentence);
     pv_buf_puts(b, pv_tr(sv,
                          " exists this way: the time limit stopped the search before it "
                          "found it (run again with a longer --time-limit)",
                          " bättre finns på det sättet: tidsgränsen stoppade sökningen innan "
                          "den hittades (kör igen med längre --time-limit)"));
-    return 1;
 }
 
 void pv_objective_text(pv_buf *b, const pv_case *c, int sv)
@@ -593,7 +589,7 @@ static void why_in(pv_buf *b, const pv_case *c, const pv_selection *s, size_t j,
     }
     if (w->loss < 0) {
         pv_buf_putc(b, ' ');
-        better_found(b, c, w->loss, sv, sentence);
+        better_found(b, c, -w->loss, sv, sentence);
         return;
     }
     pv_buf_puts(b, pv_tr(sv, " without it the portfolio loses ", " utan det förlorar portföljen "));
@@ -644,6 +640,7 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
                     size_t j, int sv, int sentence)
 {
     const pv_why *w = &s->why[j];
+    int better = w->loss < 0;
     pv_buf_puts(b, pv_tr(sv, "not selected", "inte vald"));
     need_clause(b, c, s, j, pv_tr(sv, ": needs ", ": kräver "), "; ", ": ", sv);
     if (w->ndisplaced) {
@@ -663,17 +660,16 @@ static void why_out(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
             id_list(b, c, w->entering, w->nentering, sv);
             pv_buf_puts(b, " (");
             points(b, c, in, sv, sentence);
-            pv_buf_puts(b, w->nentering == 1 ? pv_tr(sv, ") would come in", ") komma in")
-                                             : pv_tr(sv, ") would come in", ") komma in"));
+            pv_buf_puts(b, pv_tr(sv, ") would come in", ") komma in"));
         }
-        if (w->loss >= 0)
-            pv_buf_puts(b,
-                        pv_tr(sv, ", and the portfolio would lose ", ", och portföljen förlorar "));
-        else
-            pv_buf_puts(b, ", ");
-    } else if (w->loss >= 0)
+        pv_buf_puts(
+            b, better ? ", "
+                      : pv_tr(sv, ", and the portfolio would lose ", ", och portföljen förlorar "));
+    } else if (!better)
         pv_buf_puts(b, pv_tr(sv, "taking it in would cost ", "att ta in det skulle kosta "));
-    if (!better_found(b, c, w->loss, sv, sentence))
+    if (better)
+        better_found(b, c, -w->loss, sv, sentence);
+    else
         points(b, c, w->loss, sv, sentence);
     blocking_clause(b, c, s, j, w, sv);
 }
