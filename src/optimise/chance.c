@@ -308,63 +308,96 @@ nomem:
 
 /* ------------------------------------------------------------ committed use */
 
-int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
-                       double *out, pv_error *err)
+/* The use of resource k in each scenario pattern, u[s]; certain is the use
+ * with nothing contingent granted. */
+static double pattern_use(const pv_case *c, const pv_chance *ch, size_t k, const unsigned char *x,
+                          const unsigned char *y, double *u)
 {
     const pv_resource *R = &c->res[k];
     size_t n = c->projects->nrows, np = c->partners ? c->partners->nrows : 0;
     double certain = 0;
     for (size_t j = 0; j < n; j++)
-        if (x[j]) {
+        if (x[j])
             certain += R->a[j] * pv_cofin_use(c, j);
-        }
     for (size_t p = 0; p < np; p++)
-        if (y[p]) {
+        if (y[p])
             certain += R->f[p];
-        }
-    *out = certain;
+    for (size_t s = 0; ch && s < ch->npat; s++) {
+        u[s] = certain;
+        for (size_t i = 0; i < ch->nc; i++)
+            if (x[ch->cj[i]] && ch->pat[s * ch->nc + i])
+                u[s] += R->a[ch->cj[i]];
+    }
+    return certain;
+}
+
+int pv_cofin_committed(const pv_case *c, size_t k, const unsigned char *x, const unsigned char *y,
+                       double *out, pv_error *err)
+{
+    *out = pattern_use(c, NULL, k, x, y, NULL);
     if (!c->cofin || c->cofin->commit != PV_COMMIT_CHANCE)
         return 0;
     int none;
     pv_chance *ch = pv_chance_draw(c, &none, err);
     double *u = ch ? pv_malloc((ch->npat + 1) * sizeof *u) : NULL;
     size_t *idx = ch ? pv_malloc((ch->npat + 1) * sizeof *idx) : NULL;
+    unsigned char *other = ch ? pv_calloc(ch->npat + 1, 1) : NULL;
     int rc = -1;
-    if (!u || !idx) {
+    if (!u || !idx || !other) {
         pv_err_nomem(err);
         goto done;
     }
-    for (size_t s = 0; s < ch->npat; s++) {
-        u[s] = certain;
-        for (size_t i = 0; i < ch->nc; i++)
-            if (x[ch->cj[i]] && ch->pat[s * ch->nc + i])
-                u[s] += R->a[ch->cj[i]];
-        idx[s] = s;
+    /* The overrun budget is shared by all resources (one z per scenario):
+     * the scenarios in which another resource already overruns its own
+     * limit spend it whatever the limit of k. */
+    size_t spent = 0;
+    for (size_t q = 0; q < c->nres; q++) {
+        if (q == k)
+            continue;
+        double lim = c->res[q].limit, tol = 1e-9 * (fabs(lim) > 1 ? fabs(lim) : 1);
+        pattern_use(c, ch, q, x, y, u);
+        for (size_t s = 0; s < ch->npat; s++)
+            if (!other[s] && u[s] > lim + tol) {
+                other[s] = 1;
+                spent += ch->w[s];
+            }
     }
-    if (pv_sort_idx_by_key(idx, ch->npat, u, 1, 1)) {
+    double certain = pattern_use(c, ch, k, x, y, u);
+    size_t n = 0;
+    for (size_t s = 0; s < ch->npat; s++)
+        if (!other[s])
+            idx[n++] = s;
+    if (pv_sort_idx_by_key(idx, n, u, 1, 1)) {
         pv_err_nomem(err);
         goto done;
     }
     /* The smallest limit L >= certain whose overrunning scenarios (use > L)
-     * weigh at most the budget: walk the distinct uses from the top. */
-    size_t before = 0, t = 0; /* weight of the uses above the current one */
-    int all_may = 1;
-    while (t < ch->npat && u[idx[t]] > certain) {
+     * weigh at most what is left of the budget: walk the distinct uses from
+     * the top. No limit of k helps when the others alone exceed it (not
+     * for a portfolio solved at the other limits): then its largest use. */
+    *out = certain;
+    if (spent > ch->budget) {
+        if (n && u[idx[0]] > certain)
+            *out = u[idx[0]];
+        rc = 0;
+        goto done;
+    }
+    size_t budget = ch->budget - spent, before = 0, t = 0; /* weight above the current use */
+    while (t < n && u[idx[t]] > certain) {
         double v = u[idx[t]];
-        if (before > ch->budget) {
-            all_may = 0;
+        if (before > budget)
             break;
-        }
         *out = v;
-        while (t < ch->npat && u[idx[t]] == v)
+        while (t < n && u[idx[t]] == v)
             before += ch->w[idx[t++]];
     }
-    if (all_may && before <= ch->budget)
+    if (before <= budget)
         *out = certain;
     rc = 0;
 done:
     pv_free(u);
     pv_free(idx);
+    pv_free(other);
     pv_chance_free(ch);
     return rc;
 }
