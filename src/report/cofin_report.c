@@ -365,7 +365,7 @@ void pv_cofin_html(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_se
             pv_buf_printf(b, "<tr class=\"%s\"><td>", pass ? "out" : "in");
             pv_html_name_id(b, pv_project_name(c, j), pv_project_id(c, j));
             pv_buf_printf(b, "</td><td>%s</td><td class=\"num\">",
-                          pass ? pv_tr(sv, "no", "nej") : pv_tr(sv, "yes", "ja"));
+                          pv_yes_no(!pass, sv));
             pv_html_pct(b, c->cofin->prob[j], 1, sv);
             pv_buf_puts(b, "</td><td class=\"num\">");
             pv_html_num(b, c->cofin->prob[j] * pv_obj_coef(c, r, j), 2, sv);

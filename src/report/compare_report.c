@@ -104,27 +104,34 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
     const pv_run *base = &cmp->run[0];
     static const char *const h[] = {"scenario", "status", "objective",
                                     "selected", "added",  "removed"};
-    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
-    for (size_t k = 0; k < base->c->nres; k++) {
-        pv_buf tmp;
-        pv_buf_init(&tmp);
-        pv_buf_printf(&tmp, "%s_used", base->c->res[k].id);
-        pv_csv_sep(b, sv);
-        pv_csv_cell(b, tmp.data, sv);
-        pv_buf_free(&tmp);
-        pv_buf_init(&tmp);
-        pv_buf_printf(&tmp, "%s_limit", base->c->res[k].id);
-        pv_csv_sep(b, sv);
-        pv_csv_cell(b, tmp.data, sv);
-        pv_buf_free(&tmp);
-    }
+    static const char *const hsv[] = {"scenario", "status",     "målvärde",
+                                      "valda",    "tillkommer", "utgår"};
+    pv_csv_header(b, sv ? hsv : h, sizeof h / sizeof *h, sv);
+    /* English keeps the resource ids (budget_sek_used); Swedish names the
+     * resource with its unit, as select's CSV does ("Använt: Budget (kr)"). */
+    for (size_t k = 0; k < base->c->nres; k++)
+        for (int lim = 0; lim < 2; lim++) {
+            pv_buf tmp;
+            pv_buf_init(&tmp);
+            if (sv) {
+                const char *u = pv_res_unit(base->c, k, sv);
+                pv_buf_puts(&tmp, lim ? "Ram: " : "Använt: ");
+                pv_buf_plain(&tmp, pv_res_name(base->c, k, sv));
+                if (u[0])
+                    pv_buf_printf(&tmp, " (%s)", u);
+            } else
+                pv_buf_printf(&tmp, "%s_%s", base->c->res[k].id, lim ? "limit" : "used");
+            pv_csv_sep(b, sv);
+            pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
+            pv_buf_free(&tmp);
+        }
     pv_csv_eol(b);
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
         int ok = pv_status_has_portfolio(run->s->status);
-        pv_csv_cell(b, run->name, sv);
+        pv_csv_cell(b, i ? run->name : pv_tr(sv, "base", "bas"), sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, pv_status_key(run->s->status), sv);
+        pv_csv_cell(b, sv ? pv_status_word(run->s->status, sv) : pv_status_key(run->s->status), sv);
         pv_csv_sep(b, sv);
         if (ok)
             pv_csv_num(b, run->s->objective, 6, sv);

@@ -260,7 +260,7 @@ static void csv_projects(pv_buf *b, const pv_followup *f, int sv)
         pv_fu_activities(&act, c, q, 1);
         const char *cells[] = {pv_tr(sv, "project", "projekt"), pv_fu_id(c, q), pv_fu_name(c, q),
                                status_cell(q->status, sv),
-                               q->decided ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"),
+                               pv_yes_no(q->decided, sv),
                                q->dept};
         csv_row(b, c, sv, cells, q->planned, q->actual, q->ext_planned, q->ext_received, NAN,
                 NAN, act.data);

@@ -69,14 +69,15 @@ static void frontier_csv(pv_buf *b, const pv_view *v)
     const pv_frontier *f = v->data;
     int sv = v->sv;
     static const char *const h[] = {"limit", "feasible", "objective", "selected_projects"};
-    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    static const char *const hsv[] = {"gräns", "genomförbar", "målvärde", "valda_projekt"};
+    pv_csv_header(b, sv ? hsv : h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < f->npoints; i++) {
         size_t g = f->point_seg[i];
         int ok = g != (size_t)-1 && f->seg[g].feasible;
         pv_csv_num(b, f->limit[i], 6, sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, ok ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
+        pv_csv_cell(b, pv_yes_no(ok, sv), sv);
         pv_csv_sep(b, sv);
         if (ok)
             pv_csv_num(b, f->seg[g].objective, 6, sv);

@@ -258,7 +258,7 @@ static void render_csv(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_wi
         pv_csv_sep(b, sv);
         pv_csv_num(b, p->score, 6, sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, p->eligible ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej"), sv);
+        pv_csv_cell(b, pv_yes_no(p->eligible, sv), sv);
         csv_rule_cells(b, &w->scratch, m, p, sv);
         for (size_t k = 0; k < m->nleaves; k++) {
             pv_csv_sep(b, sv);

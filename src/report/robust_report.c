@@ -83,7 +83,8 @@ static void robust_csv(pv_buf *b, const pv_view *v)
     int sv = v->sv;
     size_t N = solved(rb);
     static const char *const h[] = {"id", "share", "ci_low", "ci_high", "group"};
-    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    static const char *const hsv[] = {"id", "andel", "ki_låg", "ki_hög", "grupp"};
+    pv_csv_header(b, sv ? hsv : h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < v->n; i++) {
         size_t j = v->r->order[i];

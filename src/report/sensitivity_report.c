@@ -46,11 +46,19 @@ static void sensitivity_csv(pv_buf *b, const pv_view *v)
 {
     static const char *const h[] = {"id",          "weight",        "low",        "high",
                                     "below_added", "below_removed", "above_added", "above_removed"};
+    static const char *const hsv[] = {"id",
+                                      "vikt",
+                                      "lägst",
+                                      "högst",
+                                      "under_tillkommer",
+                                      "under_utgår",
+                                      "över_tillkommer",
+                                      "över_utgår"};
     const pv_sensitivity *s = v->data;
     const pv_model *m = v->c->model;
     const pv_case *c = v->c;
     int sv = v->sv;
-    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    pv_csv_header(b, sv ? hsv : h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < s->nleaves; i++) {
         const pv_sens_crit *k = &s->crit[i];

@@ -178,7 +178,7 @@ static void describe_cat(pv_buf *b, const pv_case *c, const char *column, const 
 {
     if (pv_yesno_word(key)) {
         int yes = pv_yesno(key) == PV_YN_YES;
-        pv_buf_puts(b, yes ? TR(sv, "yes", "ja") : TR(sv, "no", "nej"));
+        pv_buf_puts(b, pv_yes_no(yes, sv));
         return;
     }
     const char *label = pv_case_value_label(c, column, key, sv);

@@ -85,7 +85,7 @@ static void put_cell(pv_xw *w, const starter_ctx *x, size_t row, size_t out, siz
     int kind = categories(c, k, &vf);
     if (kind == 1 && pv_yesno(s) >= 0) {
         int yes = pv_yesno(s) == PV_YN_YES;
-        pv_xw_str(w, row, out, yes ? pv_tr(x->sv, "yes", "ja") : pv_tr(x->sv, "no", "nej"),
+        pv_xw_str(w, row, out, pv_yes_no(yes, x->sv),
                   PV_XF_TEXT);
         return;
     }
@@ -105,7 +105,7 @@ static void put_cell(pv_xw *w, const starter_ctx *x, size_t row, size_t out, siz
 static void validate(pv_xw *w, const starter_ctx *x, size_t out, size_t k, pv_buf *mean,
                      pv_buf *vals)
 {
-    const char *yn[] = {pv_tr(x->sv, "yes", "ja"), pv_tr(x->sv, "no", "nej"), NULL};
+    const char *yn[] = {pv_yes_no(1, x->sv), pv_yes_no(0, x->sv), NULL};
     const pv_valuefn *vf;
     int kind = categories(x->c, k, &vf);
     size_t n = kind == 1 ? 2 : kind == 2 ? vf->ncat : 0;

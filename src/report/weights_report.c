@@ -12,6 +12,17 @@ static const char *method_name(pv_wmethod m)
     }
 }
 
+/* The method as a Swedish CSV shows it (JSON keeps method_name's words). */
+static const char *method_name_sv(pv_wmethod m)
+{
+    switch (m) {
+    case PV_W_RANK: return "rangordning";
+    case PV_W_SWING: return "swing";
+    case PV_W_AHP: return "ahp";
+    default: return "direkt";
+    }
+}
+
 typedef struct level {
     const pv_criterion *parent; /* NULL: top */
     pv_wmethod method;
@@ -73,7 +84,9 @@ static void weights_csv(pv_buf *b, const pv_model *m, int sv, const level *lv, s
 {
     static const char *const h[] = {"id",     "parent", "label",      "leaf", "local",
                                     "global", "method", "lambda_max", "ci",   "cr"};
-    pv_csv_header(b, h, sizeof h / sizeof *h, sv);
+    static const char *const hsv[] = {"id",     "förälder", "namn",       "poängsätts", "lokal",
+                                      "global", "metod",    "lambda_max", "ci",         "cr"};
+    pv_csv_header(b, sv ? hsv : h, sizeof h / sizeof *h, sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
@@ -83,7 +96,7 @@ static void weights_csv(pv_buf *b, const pv_model *m, int sv, const level *lv, s
         pv_csv_sep(b, sv);
         pv_csv_cell(b, pv_crit_label(cr, sv), sv);
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, cr->is_leaf ? "yes" : "no", sv);
+        pv_csv_cell(b, pv_yes_no(cr->is_leaf, sv), sv);
         pv_csv_sep(b, sv);
         pv_csv_num(b, cr->local, 6, sv);
         pv_csv_sep(b, sv);
@@ -93,7 +106,7 @@ static void weights_csv(pv_buf *b, const pv_model *m, int sv, const level *lv, s
             if (lv[k].parent == cr->parent)
                 l = &lv[k];
         pv_csv_sep(b, sv);
-        pv_csv_cell(b, l ? method_name(l->method) : "", sv);
+        pv_csv_cell(b, !l ? "" : sv ? method_name_sv(l->method) : method_name(l->method), sv);
         for (int q = 0; q < 3; q++) {
             pv_csv_sep(b, sv);
             if (l && l->method == PV_W_AHP)
@@ -109,14 +122,21 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
 {
     int md = fmt == PV_FMT_MD;
     pv_title(b, pv_tr(sv, "Weights", "Vikter"), m->name, md);
+    /* Names only (ids are in CSV and JSON); a sub-criterion is indented
+     * under its parent, in Markdown with no-break spaces that survive. */
+    size_t w = 0;
+    for (size_t i = 0; i < m->nall; i++) {
+        size_t t = 2 * (size_t)pv_crit_depth(m->all[i]) + pv_text_width(pv_crit_label(m->all[i], sv));
+        w = t > w ? t : w;
+    }
+    const char *head = pv_tr(sv, "Criterion", "Kriterium");
     if (md)
-        pv_buf_printf(b, "| %s | %s | %s | %s |\n|---|---|---:|---:|\n",
-                      pv_tr(sv, "Criterion", "Kriterium"), pv_tr(sv, "Label", "Benämning"),
-                      pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"));
-    else
-        pv_buf_printf(b, "%-32s %9s %9s  %s\n", pv_tr(sv, "Criterion", "Kriterium"),
-                      pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"),
-                      pv_tr(sv, "Label", "Benämning"));
+        pv_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", head, pv_tr(sv, "Local", "Lokal"),
+                      pv_tr(sv, "Global", "Global"));
+    else {
+        pv_buf_pad(b, head, w, 0);
+        pv_buf_printf(b, " %9s %9s\n", pv_tr(sv, "Local", "Lokal"), pv_tr(sv, "Global", "Global"));
+    }
     for (size_t i = 0; i < m->nall; i++) {
         const pv_criterion *cr = m->all[i];
         int depth = pv_crit_depth(cr);
@@ -125,14 +145,17 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
         pv_buf_init(&tg);
         pv_fmt_num(&tl, cr->local, 4, sv);
         pv_fmt_num(&tg, cr->global, 4, sv);
-        if (md)
-            pv_buf_printf(b, "| %*s%s | %s | %s | %s |\n", depth * 2, "", cr->id,
-                          pv_crit_label(cr, sv), tl.data ? tl.data : "",
-                          tg.data ? tg.data : "");
-        else
-            pv_buf_printf(b, "%*s%-*s %9s %9s  %s\n", depth * 2, "", 32 - depth * 2, cr->id,
-                          tl.data ? tl.data : "", tg.data ? tg.data : "",
-                          pv_crit_label(cr, sv));
+        if (md) {
+            pv_buf_puts(b, "| ");
+            for (int d = 0; d < 2 * depth; d++)
+                pv_buf_puts(b, "\u00a0");
+            pv_buf_md(b, pv_crit_label(cr, sv));
+            pv_buf_printf(b, " | %s | %s |\n", tl.data ? tl.data : "", tg.data ? tg.data : "");
+        } else {
+            pv_buf_printf(b, "%*s", depth * 2, "");
+            pv_buf_pad(b, pv_crit_label(cr, sv), w - 2 * (size_t)depth, 0);
+            pv_buf_printf(b, " %9s %9s\n", tl.data ? tl.data : "", tg.data ? tg.data : "");
+        }
         pv_buf_free(&tl);
         pv_buf_free(&tg);
     }
@@ -140,7 +163,8 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
         if (lv[i].method != PV_W_AHP)
             continue;
         pv_buf_printf(b, "\nAHP %s %s: lambda_max ", pv_tr(sv, "at", "för"),
-                      lv[i].parent ? lv[i].parent->id : pv_tr(sv, "top level", "översta nivån"));
+                      lv[i].parent ? pv_crit_label(lv[i].parent, sv)
+                                   : pv_tr(sv, "top level", "översta nivån"));
         pv_fmt_num(b, lv[i].lambda, 4, sv);
         pv_buf_puts(b, ", CI ");
         pv_fmt_num(b, lv[i].ci, 4, sv);

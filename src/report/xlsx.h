@@ -62,7 +62,6 @@ void pv_xw_validate(pv_xw *w, size_t first, size_t last, size_t col, const char 
                     const char *message, const char *const *items, size_t n);
 
 /* xlsx_report.c: pieces every workbook shares. */
-const char *pv_xr_yes_no(int yes, int sv);
 /* The cell format of amounts of resource k, by its unit (kr, hours, other). */
 pv_xf pv_xr_amount_fmt(const pv_case *c, size_t k);
 /* A "key: value" line of the summary in row *row, which moves on. */

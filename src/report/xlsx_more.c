@@ -125,7 +125,7 @@ static int fu_projects(pv_xw *w, const pv_followup *f, int sv)
         pv_xw_str(w, row, 2,
                   q->j < 0 ? pv_tr(sv, "not a project of this case",
                                    "inte ett förslag i detta fall")
-                           : pv_xr_yes_no(q->decided, sv),
+                           : pv_yes_no(q->decided, sv),
                   PV_XF_TEXT);
         pv_xw_str(w, row, 3, pv_ostatus_word(q->status, sv), PV_XF_TEXT);
         pv_xw_str(w, row, 4, pv_fu_dept(c, q->dept, sv), PV_XF_TEXT);
@@ -221,7 +221,7 @@ static int fu_agreements(pv_xw *w, const pv_followup *f, int sv)
         size_t row = i + 1;
         pv_xw_str(w, row, 0, pv_partner_id(c, a->p), PV_XF_TEXT);
         pv_xw_str(w, row, 1, pv_partner_name(c, a->p), PV_XF_TEXT);
-        pv_xw_str(w, row, 2, pv_xr_yes_no(a->active, sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 2, pv_yes_no(a->active, sv), PV_XF_TEXT);
         if (a->last_activity)
             pv_xw_num(w, row, 3, a->last_activity, PV_XF_INT);
         char date[16];
@@ -465,9 +465,9 @@ static int pa_projects(pv_xw *w, const mctx *x)
         pv_xw_str(w, row, 0, pv_project_id(c, j), PV_XF_TEXT);
         pv_xw_str(w, row, 1, pv_project_name(c, j), PV_XF_TEXT);
         for (size_t k = 0; k < p->K; k++)
-            pv_xw_str(w, row, 2 + k, pv_xr_yes_no(p->own[k * p->n + j], sv), PV_XF_TEXT);
-        pv_xw_str(w, row, at++, pv_xr_yes_no(p->maxmin[j], sv), PV_XF_TEXT);
-        pv_xw_str(w, row, at++, pv_xr_yes_no(p->mmr[j], sv), PV_XF_TEXT);
+            pv_xw_str(w, row, 2 + k, pv_yes_no(p->own[k * p->n + j], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, at++, pv_yes_no(p->maxmin[j], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, at++, pv_yes_no(p->mmr[j], sv), PV_XF_TEXT);
         pv_xw_num(w, row, at++, p->share[j], PV_XF_PCT);
         for (size_t k = 0; x->r->p[j].eligible && k < p->K; k++) /* excluded: empty */
             pv_xw_num(w, row, at + k, p->score[k * p->n + j], PV_XF_SCORE);

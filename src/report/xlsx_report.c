@@ -19,11 +19,6 @@ typedef struct xctx {
     pv_error *err;
 } xctx;
 
-const char *pv_xr_yes_no(int yes, int sv)
-{
-    return yes ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej");
-}
-
 /* The cell format of amounts of resource k, by its unit. */
 pv_xf pv_xr_amount_fmt(const pv_case *c, size_t k)
 {
@@ -142,7 +137,7 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
         pv_xw_str(w, row, 6, b.data, PV_XF_TEXT);
         pv_buf_free(&b);
         if (s) {
-            pv_xw_str(w, row, nf, pv_xr_yes_no(s->x[j], sv), PV_XF_TEXT);
+            pv_xw_str(w, row, nf, pv_yes_no(s->x[j], sv), PV_XF_TEXT);
             char *why = pv_why_text(c, r, s, j, sv, 1);
             if (!why)
                 return -1;
@@ -384,7 +379,7 @@ static int resources_sheet(pv_xw *w, const xctx *x)
         if (q->limit > 0)
             pv_xw_num(w, k + 1, 4, s->res_used[k] / q->limit, PV_XF_PCT);
         pv_xw_num(w, k + 1, 5, q->limit - s->res_used[k], f);
-        pv_xw_str(w, k + 1, 6, pv_xr_yes_no(pv_res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
+        pv_xw_str(w, k + 1, 6, pv_yes_no(pv_res_binding(c, x->r, s, k), sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, c->nres, 7);
     return 0;
@@ -415,7 +410,7 @@ static int constraints_sheet(pv_xw *w, const pv_case *c, const pv_selection *s, 
         if (q->has_max)
             pv_xw_num(w, i + 1, 7, q->max, f);
         if (has)
-            pv_xw_str(w, i + 1, 8, pv_xr_yes_no(s->cons_binding[i], sv), PV_XF_TEXT);
+            pv_xw_str(w, i + 1, 8, pv_yes_no(s->cons_binding[i], sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, c->ncons, 9);
     return 0;
@@ -440,8 +435,8 @@ static int review_sheet(pv_xw *w, const xctx *x)
         row++;
         pv_xw_str(w, row, 0, pv_partner_id(c, p), PV_XF_TEXT);
         pv_xw_str(w, row, 1, pv_partner_name(c, p), PV_XF_TEXT);
-        pv_xw_str(w, row, 2, pv_xr_yes_no(s->y[p], sv), PV_XF_TEXT);
-        pv_xw_str(w, row, 3, pv_xr_yes_no(c->partner_active[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 2, pv_yes_no(s->y[p], sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 3, pv_yes_no(c->partner_active[p], sv), PV_XF_TEXT);
         pv_xw_str(w, row, 4, pv_review_word(a, sv), PV_XF_TEXT);
         pv_buf b;
         pv_buf_init(&b);
@@ -550,7 +545,7 @@ static int cofin_sheets(pv_xw *w, const xctx *x)
         pv_xw_num(w, row, 2, c->cofin->grant[j], PV_XF_KR);
         pv_xw_num(w, row, 3, c->cofin->prob[j], PV_XF_PCT);
         pv_xw_num(w, row, 4, c->cofin->prob[j] * pv_obj_coef(c, r, j), PV_XF_SCORE);
-        pv_xw_str(w, row, 5, pv_xr_yes_no(x->s->x[j] != 0, sv), PV_XF_TEXT);
+        pv_xw_str(w, row, 5, pv_yes_no(x->s->x[j] != 0, sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, row, 6);
     return 0;
@@ -724,7 +719,7 @@ static int compare_build(pv_xw *w, void *ctx)
         pv_xw_str(w, j + 1, 0, id, PV_XF_TEXT);
         pv_xw_str(w, j + 1, 1, pv_project_name(base->c, j), PV_XF_TEXT);
         for (size_t i = 0; i < cmp->n; i++)
-            pv_xw_str(w, j + 1, 2 + i, pv_xr_yes_no(in_run(&cmp->run[i], id), sv), PV_XF_TEXT);
+            pv_xw_str(w, j + 1, 2 + i, pv_yes_no(in_run(&cmp->run[i], id), sv), PV_XF_TEXT);
     }
     pv_xw_filter(w, 0, base->r->n, 2 + cmp->n);
     return 0;
