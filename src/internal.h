@@ -86,6 +86,8 @@ size_t pv_trim_blanks(const char **s);
  * (yes), ASCII case-insensitive, spaces and tabs trimmed. */
 enum { PV_YN_NO = 0, PV_YN_YES = 1, PV_YN_EMPTY = -1, PV_YN_BAD = -2 };
 int pv_yesno(const char *s);
+/* "yes"/"ja" or "no"/"nej": the one yes/no word every report writes. */
+const char *pv_yes_no(int yes, int sv);
 /* s is a yes/no spelling that is a word (not 1, 0 or x): marks a column as yes/no. */
 int pv_yesno_word(const char *s);
 /* The accepted spellings, for messages. */
@@ -616,7 +618,8 @@ struct pv_case {
 };
 
 /* The display name of a data code (e.g. department "education") in the
- * report's language, from the case's "labels"; the code itself when none. */
+ * report's language, from the case's "labels"; else a yes/no word in that
+ * language ("ja" for "yes"); else the code itself. */
 const char *pv_case_value_label(const pv_case *c, const char *column, const char *value, int sv);
 
 /* Helpers to read project/partner values by field. */

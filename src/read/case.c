@@ -333,6 +333,9 @@ const char *pv_case_value_label(const pv_case *c, const char *column, const char
     for (size_t i = 0; i < c->nlabels; i++)
         if (!strcmp(c->labels[i].column, column) && !strcmp(c->labels[i].value, value))
             return sv ? c->labels[i].sv : c->labels[i].en;
+    /* a yes/no spelled as words reads in the report's language */
+    if (pv_yesno_word(value))
+        return pv_yes_no(pv_yesno(value) == PV_YN_YES, sv);
     return value;
 }
 

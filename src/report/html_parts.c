@@ -464,7 +464,9 @@ static void vf_words(pv_buf *b, const pv_case *c, const pv_criterion *cr, int sv
         pv_buf_printf(b, ", %s", pv_tr(sv, "linear in between", "linjärt däremellan"));
         break;
     case PV_VF_PIECEWISE:
-        pv_buf_printf(b, "%s ", pv_tr(sv, "piecewise linear through", "styckvis linjärt genom"));
+        pv_buf_printf(b, "%s ",
+                      pv_tr(sv, "share of full points, linear between the points:",
+                            "andel av full poäng, linjärt mellan punkterna:"));
         for (size_t i = 0; i < vf->npts; i++) {
             pv_buf_puts(b, i ? "; " : "");
             pv_html_numt(b, vf->px[i], sv);
@@ -474,14 +476,16 @@ static void vf_words(pv_buf *b, const pv_case *c, const pv_criterion *cr, int sv
         }
         break;
     case PV_VF_CATEGORICAL:
-        pv_buf_printf(b, "%s ", pv_tr(sv, "by category:", "efter kategori:"));
+        pv_buf_printf(
+            b, "%s ",
+            pv_tr(sv, "share of full points by category:", "andel av full poäng efter kategori:"));
         for (size_t i = 0; i < vf->ncat; i++) {
             pv_buf_puts(b, i ? "; " : "");
             const char *lab = pv_case_value_label(c, cr->field.name, vf->cat_key[i], sv);
             pv_buf_puts(b, "”");
             pv_html_esc(b, lab);
             pv_buf_puts(b, "”");
-            if (strcmp(lab, vf->cat_key[i])) {
+            if (strcmp(lab, vf->cat_key[i]) && !pv_yesno_word(vf->cat_key[i])) {
                 pv_buf_puts(b, " <code>");
                 pv_html_esc(b, vf->cat_key[i]);
                 pv_buf_puts(b, "</code>");
@@ -491,9 +495,8 @@ static void vf_words(pv_buf *b, const pv_case *c, const pv_criterion *cr, int sv
         }
         break;
     }
-    pv_buf_printf(b, " %s", pv_tr(sv, "of full points", "av full poäng"));
     if (cr->has_missing) {
-        pv_buf_printf(b, "; %s ", pv_tr(sv, "when missing", "när värde saknas"));
+        pv_buf_printf(b, "; %s ", pv_tr(sv, "when the value is missing", "när värde saknas"));
         pv_html_pct(b, cr->missing, 0, sv);
     }
     pv_buf_putc(b, '.');

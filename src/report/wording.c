@@ -34,11 +34,6 @@ int pv_status_has_portfolio(pv_status st)
     return st == PV_STATUS_OPTIMAL || st == PV_STATUS_FEASIBLE;
 }
 
-const char *pv_yes_no(int yes, int sv)
-{
-    return yes ? pv_tr(sv, "yes", "ja") : pv_tr(sv, "no", "nej");
-}
-
 const char *pv_eligible_word(int eligible, int sv)
 {
     return pv_standing_word(eligible ? PV_STAND_ELIGIBLE : PV_STAND_EXCLUDED, sv);

@@ -20,8 +20,6 @@ const char *pv_status_word(pv_status st, int sv);
 /* Whether a run with this status has a portfolio to show (an ERROR or an
  * infeasible run selects nothing). */
 int pv_status_has_portfolio(pv_status st);
-/* "yes"/"ja" or "no"/"nej": the one yes/no word of every report. */
-const char *pv_yes_no(int yes, int sv);
 /* "eligible" / "excluded" for a ranked project. */
 const char *pv_eligible_word(int eligible, int sv);
 /* Where a project stands after a run: excluded by the policy, eligible (no

@@ -66,6 +66,8 @@ int pv_yesno_word(const char *s)
     return *s != '1' && *s != '0' && *s != 'x' && *s != 'X';
 }
 
+const char *pv_yes_no(int yes, int sv) { return yes ? (sv ? "ja" : "yes") : (sv ? "nej" : "no"); }
+
 const char *pv_yesno_spellings(void)
 {
     return "yes/no, ja/nej, true/false, sant/falskt, 1/0, x (yes)";

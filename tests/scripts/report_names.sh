@@ -3,7 +3,10 @@
 # Swedish text, Markdown and HTML of `rank` and `select` contain no id of a
 # resource, constraint, rule or criterion that the model or case names (HTML
 # may show the id inside <small> or <code>); and every select output (text,
-# md, csv, json, html) carries each project's use of every resource.
+# md, csv, json, html) carries each project's use of every resource. The
+# Swedish weights text and Markdown show no criterion id either, Swedish HTML
+# shows no English yes/no ("”yes”", "= yes"), and the Swedish CSV of every
+# analysis has Swedish headers (none of the English JSON keys).
 #   tests/scripts/report_names.sh /abs/path/to/partnerval
 PV=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,6 +24,17 @@ for d in "$ROOT"/examples/*/; do
   for fmt in csv json; do
     "$PV" select "$d/case.json" --format $fmt --lang sv -o "$T/$ex-select.$fmt" 2>"$T/err" ||
       { echo "FAIL $ex select $fmt"; fail=1; }
+  done
+  for fmt in text md; do
+    "$PV" weights "$d/case.json" --format $fmt --lang sv -o "$T/$ex-weights.$fmt" 2>"$T/err" ||
+      { echo "FAIL $ex weights $fmt"; fail=1; }
+  done
+  res=$(python3 -c 'import json,sys; print(next(iter(json.load(open(sys.argv[1]))["resources"])))' "$d/case.json")
+  for a in weights sensitivity "robust --samples 20" "frontier --resource $res --steps 4" \
+           "compare --set resources.$res.limit=1"; do
+    set -- $a
+    "$PV" "$@" "$d/case.json" --format csv --lang sv -o "$T/$ex-$1.csv" 2>"$T/err" ||
+      { echo "FAIL $ex $1 csv: $(cat "$T/err")"; fail=1; }
   done
 done
 python3 - "$ROOT" "$T" <<'PY' || fail=1
@@ -74,6 +88,26 @@ for case in sorted(glob.glob(os.path.join(root, 'examples/*/case.json'))):
                 print('FAIL %s %s %s shows ids: %s' % (ex, cmd, fmt, ', '.join('%s (%s)' % (h, ids[h]) for h in hits)))
             else:
                 print('PASS %s %s %s: no named id' % (ex, cmd, fmt))
+    for fmt in ('text', 'md'):
+        s = open(os.path.join(t, '%s-weights.%s' % (ex, fmt)), encoding='utf-8').read()
+        crit = sorted(i for i in ids if ids[i] == 'criterion' and
+                      re.search(r'(?<![\w.-])%s(?![\w-])' % re.escape(i), s))
+        print(('FAIL' if crit else 'PASS') + ' %s weights %s: criterion ids %s' % (ex, fmt, crit))
+        bad |= bool(crit)
+    s = visible(open(os.path.join(t, ex + '-select.html'), encoding='utf-8').read())
+    eng = re.findall(r'”(?:yes|no)”|= (?:yes|no)\b', s)
+    print(('FAIL' if eng else 'PASS') + ' %s select html sv: English yes/no %s' % (ex, eng[:3]))
+    bad |= bool(eng)
+    keys = {'parent', 'label', 'leaf', 'local', 'method', 'weight', 'low', 'high', 'below_added',
+            'below_removed', 'above_added', 'above_removed', 'share', 'ci_low', 'ci_high', 'group',
+            'limit', 'feasible', 'objective', 'selected_projects', 'selected', 'added', 'removed'}
+    for a in ('weights', 'sensitivity', 'robust', 'frontier', 'compare'):
+        f = os.path.join(t, '%s-%s.csv' % (ex, a))
+        if not os.path.exists(f): continue
+        hdr = open(f, encoding='utf-8-sig').readline().strip().split(';')
+        eng = [h for h in hdr if h in keys or h.endswith('_used') or h.endswith('_limit')]
+        print(('FAIL' if eng else 'PASS') + ' %s %s csv sv: English headers %s' % (ex, a, eng))
+        bad |= bool(eng)
     # resource use in every select output
     res = list(c.get('resources', {}).keys())
     pdir = os.path.dirname(case)
