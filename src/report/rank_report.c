@@ -166,7 +166,20 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
     pv_buf_json_str(b, c->name);
     pv_buf_puts(b, ",\n  \"model\": ");
     pv_buf_json_str(b, m->name);
-    pv_buf_puts(b, ",\n  \"projects\": [");
+    /* the rules that excluded_by and flags name, with the policy they cite */
+    pv_buf_puts(b, ",\n  \"rules\": [");
+    for (size_t i = 0; i < m->nrules; i++) {
+        const pv_rule *ru = &m->rules[i];
+        pv_buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+        pv_buf_json_str(b, ru->id);
+        pv_buf_printf(b, ", \"action\": \"%s\", \"because\": ",
+                      ru->action == PV_ACT_EXCLUDE ? "exclude" : "flag");
+        pv_buf_json_str(b, ru->because ? ru->because : "");
+        pv_buf_puts(b, ", \"source\": ");
+        pv_buf_json_str(b, ru->source ? ru->source : "");
+        pv_buf_putc(b, '}');
+    }
+    pv_buf_puts(b, m->nrules ? "\n  ],\n  \"projects\": [" : "],\n  \"projects\": [");
     for (size_t i = 0; i < r->n; i++) {
         const pv_proj_result *p = win_row(b, w, c, r, i);
         if (!p)
@@ -421,6 +434,11 @@ static void text_details(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_
         pv_buf_puts(b, ": ");
         pv_buf_plain(b, ru->because);
         pv_buf_putc(b, '\n');
+        if (ex && ru->source && ru->source[0]) { /* every exclusion cites its policy */
+            pv_buf_printf(b, "%7s%s ", "", pv_tr(sv, "Source:", "Källa:"));
+            pv_buf_plain(b, ru->source);
+            pv_buf_putc(b, '\n');
+        }
     }
     if (!p->nflags)
         threshold_line(b, th, c, p, sv);

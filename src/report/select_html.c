@@ -512,7 +512,7 @@ char *pv_html_select(const pv_case *c, const pv_ranking *r, const pv_selection *
     }
     int oom = 0;
     for (size_t i = 0; i < r->n && !oom; i++)
-        oom = !(why[i] = pv_why_text(c, r, s, r->order[i], sv, 1));
+        oom = !(why[i] = pv_why_text(c, r, s, r->order[i], sv, 1, 0));
     pv_buf b;
     pv_buf_init(&b);
     char *out = NULL;

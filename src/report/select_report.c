@@ -65,7 +65,7 @@ static int view_build(sel_view *v, const pv_case *c, const pv_ranking *r, const 
     for (size_t i = 0; i < r->n; i++) {
         size_t j = r->order[i];
         v->proj[i].j = j;
-        v->proj[i].why = pv_why_text(c, r, s, j, sv, 0);
+        v->proj[i].why = pv_why_text(c, r, s, j, sv, 0, 1);
         if (!v->proj[i].why)
             return -1;
         v->nsel += s->x[j];
@@ -218,6 +218,13 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
             pv_buf_json_str(b, tt.data ? tt.data : "");
         }
         pv_buf_free(&tt);
+        /* the policy sentence of each rule, in excluded_by's order */
+        pv_buf_puts(b, "], \"source\": [");
+        for (size_t k = 0; k < p->nexcluded; k++) {
+            pv_buf_puts(b, k ? ", " : "");
+            const char *src = c->model->rules[p->excluded_by[k]].source;
+            pv_buf_json_str(b, src ? src : "");
+        }
         pv_buf_putc(b, ']');
     }
     pv_buf_puts(b, "}}");

@@ -687,7 +687,7 @@ static void why_cannot_fit(pv_buf *b, const pv_case *c, const pv_why *w, int sv,
     pv_buf_putc(b, ')');
 }
 
-static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv)
+static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv, int cite)
 {
     for (size_t i = 0; i < p->nexcluded; i++) {
         const pv_rule *ru = &c->model->rules[p->excluded_by[i]];
@@ -695,6 +695,10 @@ static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, i
         pv_buf_plain(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "): ");
         pv_buf_plain(b, ru->because ? ru->because : "");
+        if (cite && ru->source && ru->source[0]) {
+            pv_buf_printf(b, " %s ", pv_tr(sv, "Source:", "Källa:"));
+            pv_buf_plain(b, ru->source);
+        }
     }
     if (p->below_min_score || p->nbelow) {
         pv_buf_puts(b, p->nexcluded ? "; " : pv_tr(sv, "not eligible: ", "inte valbar: "));
@@ -703,7 +707,7 @@ static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, i
 }
 
 static void why_body(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_selection *s,
-                     size_t j, pv_why_kind k, int sv, int sentence)
+                     size_t j, pv_why_kind k, int sv, int sentence, int cite)
 {
     const pv_why *w = &s->why[j];
     switch (k) {
@@ -730,14 +734,14 @@ static void why_body(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_
                       pv_tr(sv, "not selected: decided out by", "inte vald: bortvald genom"));
         pv_buf_plain(b, pv_cons_name(&c->cons[w->cons], sv));
         break;
-    case PV_WHY_EXCLUDED: why_excluded(b, c, &r->p[j], sv); break;
+    case PV_WHY_EXCLUDED: why_excluded(b, c, &r->p[j], sv, cite); break;
     }
     if ((k == PV_WHY_IN || k == PV_WHY_OUT) && !w->exact)
         pv_buf_puts(b, pv_tr(sv, " (not proven)", " (ej bevisat)"));
 }
 
 char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t j,
-                  int sv, int sentence)
+                  int sv, int sentence, int cite)
 {
     const pv_proj_result *p = &r->p[j];
     pv_why_kind k = s->have_why ? s->why[j].kind : PV_WHY_NONE;
@@ -747,7 +751,7 @@ char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, 
     pv_buf_init(&b);
     /* The table beside the reason says selected or not already. */
     if (!sentence || k != PV_WHY_NONE || s->status == PV_STATUS_INFEASIBLE)
-        why_body(&b, c, r, s, j, k, sv, sentence);
+        why_body(&b, c, r, s, j, k, sv, sentence, cite);
     if (sentence && b.data && b.len) {
         b.data[0] = (char)toupper((unsigned char)b.data[0]);
         if (b.data[b.len - 1] != '.')

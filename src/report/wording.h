@@ -167,8 +167,10 @@ void pv_json_below(pv_buf *b, const pv_case *c, const pv_proj_result *p);
 /* Why project j is in or out, one line in the report's language; plain text
  * (escape it for HTML). sentence: capital first letter and a full stop, and
  * amounts with units (HTML); else lower case, plain numbers (text, md, csv,
- * json). Returns NULL when out of memory. */
+ * json). cite: an exclusion quotes its rule's policy sentence ("Källa: …"),
+ * for reports that have no policy section beside it. Returns NULL when out
+ * of memory. */
 char *pv_why_text(const pv_case *c, const pv_ranking *r, const pv_selection *s, size_t j,
-                  int sv, int sentence);
+                  int sv, int sentence, int cite);
 
 #endif

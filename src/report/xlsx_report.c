@@ -138,7 +138,7 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
         pv_buf_free(&b);
         if (s) {
             pv_xw_str(w, row, nf, pv_yes_no(s->x[j], sv), PV_XF_TEXT);
-            char *why = pv_why_text(c, r, s, j, sv, 1);
+            char *why = pv_why_text(c, r, s, j, sv, 1, 1);
             if (!why)
                 return -1;
             pv_xw_str(w, row, nf + 1, why, PV_XF_WRAP);
