@@ -108,6 +108,24 @@ for case in sorted(glob.glob(os.path.join(root, 'examples/*/case.json'))):
         eng = [h for h in hdr if h in keys or h.endswith('_used') or h.endswith('_limit')]
         print(('FAIL' if eng else 'PASS') + ' %s %s csv sv: English headers %s' % (ex, a, eng))
         bad |= bool(eng)
+    # every exclusion cites its rule's policy sentence
+    mp = c['model'] if isinstance(c['model'], dict) else json.load(
+        open(os.path.join(os.path.dirname(case), c['model'])))
+    rules = mp.get('rules', {})
+    j = json.load(open(os.path.join(t, ex + '-select.json')))
+    outs = {f: open(os.path.join(t, ex + '-' + f), encoding='utf-8-sig').read()
+            for f in ('select.text', 'select.md', 'select.csv', 'rank.text')}
+    miss = []
+    for p in j['projects']:
+        srcs = [rules[r].get('source', '') for r in p['excluded_by']]
+        if p['excluded_by'] and p['why'].get('source') != srcs:
+            miss.append('%s json why.source' % p['id'])
+        for s_ in srcs:
+            for f, body in outs.items():
+                if s_ and s_.replace('"', '""' if f == 'select.csv' else '"') not in body:
+                    miss.append('%s %s' % (p['id'], f))
+    print(('FAIL' if miss else 'PASS') + ' %s exclusions cite the policy: missing %s' % (ex, sorted(set(miss))[:4]))
+    bad |= bool(miss)
     # resource use in every select output
     res = list(c.get('resources', {}).keys())
     pdir = os.path.dirname(case)
