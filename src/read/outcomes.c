@@ -212,6 +212,8 @@ static int columns(pvj_ctx *x, const pv_case *c, pv_outcomes *o, const fu_spec *
         size_t g = 0;
         while (g < md->ntop && strcmp(md->top[g]->id, h + 5))
             g++;
+        if (g == md->ntop && x->scenario)
+            continue; /* the scenario removed that goal: nothing to report on it */
         if (g == md->ntop) {
             pv_buf b;
             pv_buf_init(&b);

@@ -125,6 +125,8 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
             pv_csv_cell(b, tmp.data ? tmp.data : "", sv);
             pv_buf_free(&tmp);
         }
+    pv_csv_sep(b, sv); /* last, so that the columns before keep their places */
+    pv_csv_cell(b, pv_tr(sv, "selected_partners", "valda_partner"), sv);
     pv_csv_eol(b);
     for (size_t i = 0; i < cmp->n; i++) {
         const pv_run *run = &cmp->run[i];
@@ -154,8 +156,31 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
             if (k < run->c->nres)
                 pv_csv_num(b, run->c->res[k].limit, 6, sv);
         }
+        pv_buf tmp2;
+        pv_buf_init(&tmp2);
+        for (size_t p = 0, k = 0; ok && p < run->s->npart; p++)
+            if (run->s->y[p])
+                pv_buf_printf(&tmp2, "%s%s", k++ ? ", " : "", pv_partner_id(run->c, p));
+        pv_csv_sep(b, sv);
+        pv_csv_cell(b, tmp2.data ? tmp2.data : "", sv);
+        b->oom |= tmp2.oom;
+        pv_buf_free(&tmp2);
         pv_csv_eol(b);
     }
+}
+
+/* The partners run engages, by name, in partner file order; "–" when none.
+ * put writes a name (plain text or Markdown). */
+static void run_partners(pv_buf *b, const pv_run *run, void (*put)(pv_buf *, const char *))
+{
+    size_t k = 0;
+    for (size_t p = 0; p < run->s->npart; p++)
+        if (run->s->y[p]) {
+            pv_buf_puts(b, k++ ? ", " : "");
+            put(b, pv_partner_name(run->c, p));
+        }
+    if (!k)
+        pv_buf_puts(b, "–");
 }
 
 /* "used / limit" of resource k in run. */
@@ -185,6 +210,9 @@ static void compare_md_row(pv_buf *b, const pv_run *base, const pv_run *run, siz
         pv_buf_free(&t);
     }
     pv_buf_puts(b, " | ");
+    if (ok)
+        run_partners(b, run, pv_buf_md);
+    pv_buf_puts(b, " | ");
     for (size_t k = 0; ok && k < run->c->nres; k++) {
         pv_buf_puts(b, k ? "; " : "");
         pv_buf_md(b, pv_res_name(run->c, k, sv));
@@ -211,6 +239,8 @@ static void compare_text_run(pv_buf *b, const pv_run *base, const pv_run *run, s
         pv_fmt_num(b, run->s->objective, 2, sv);
         pv_buf_printf(b, "\n  %s: ", pv_tr(sv, "selected", "valda"));
         pv_ids_text(b, run->c, run->s->x, run->r->n, "–");
+        pv_buf_printf(b, "\n  %s: ", pv_tr(sv, "partners", "partner"));
+        run_partners(b, run, pv_buf_plain);
         pv_buf_putc(b, '\n');
         for (size_t k = 0; k < run->c->nres; k++) {
             pv_buf_puts(b, "  ");
@@ -294,9 +324,10 @@ char *pv_render_compare(const pv_comparison *cmp, pv_format fmt, pv_lang lang, s
     pv_objective_line(&b, base->c, sv, md);
     if (md)
         pv_buf_printf(
-            &b, "| %s | Status | %s | %s | %s | %s | %s |\n|---|---|---:|---|---|---|---|\n",
+            &b, "| %s | Status | %s | %s | %s | %s | %s | %s |\n|---|---|---:|---|---|---|---|---|\n",
             pv_tr(sv, "Scenario", "Scenario"), pv_tr(sv, "Value", "Värde"),
-            pv_tr(sv, "Selected", "Valda"), pv_tr(sv, "Resources used", "Använda resurser"),
+            pv_tr(sv, "Selected", "Valda"), pv_tr(sv, "Partners", "Partner"),
+            pv_tr(sv, "Resources used", "Använda resurser"),
             pv_tr(sv, "Entered", "Tillkom"), pv_tr(sv, "Left", "Föll bort"));
     for (size_t i = 0; i < cmp->n; i++) {
         if (md)
@@ -398,6 +429,15 @@ static void compare_html_table(pv_buf *b, const pv_comparison *cmp, int sv)
         pv_buf_puts(b, "<td>");
         int ok = pv_status_has_portfolio(run->s->status);
         pv_html_ids(b, run->c, ok ? run->s->x : NULL, run->r->n);
+        pv_buf_puts(b, "</td>");
+    }
+    pv_buf_printf(b, "</tr>\n<tr><th>%s</th>", pv_tr(sv, "Partners", "Partner"));
+    for (size_t i = 0; i < cmp->n; i++) {
+        pv_buf_puts(b, "<td>");
+        if (pv_status_has_portfolio(cmp->run[i].s->status))
+            run_partners(b, &cmp->run[i], pv_html_esc);
+        else
+            pv_buf_puts(b, "–");
         pv_buf_puts(b, "</td>");
     }
     pv_buf_printf(b, "</tr>\n<tr><th>%s</th><td>–</td>", pv_tr(sv, "Entered", "Tillkom"));

@@ -193,7 +193,13 @@ static void frontier_text(pv_buf *b, const pv_view *v)
         pv_fmt_num(b, s->objective, 2, sv);
         pv_ids_diff(prev, s->x, v->n, v->add, v->rem);
         int a = any_set(v->add, v->n), r = any_set(v->rem, v->n);
-        if (a || r) {
+        if (!prev && f->from > 0 && s->lo <= f->from && a) {
+            /* a range that starts above 0 does not see these enter */
+            pv_buf_printf(b, " (%s ", pv_tr(sv, "the portfolio where the range starts:",
+                                            "portföljen där intervallet börjar:"));
+            ids_names(b, c, v->add, v->n, md);
+            pv_buf_putc(b, ')');
+        } else if (a || r) {
             pv_buf_puts(b, " (");
             if (a) {
                 pv_buf_putc(b, '+');
