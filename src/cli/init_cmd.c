@@ -89,23 +89,41 @@ static int find_root(const char *name, char *dir, char *ex, size_t exsize)
     return -1;
 }
 
-/* The shipped models' names, for the error message. */
-static void list_models(const char *root, FILE *f)
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The shipped models' names for the error message, with the nearest to
+ * name first as "did you mean". */
+static void unknown_model(const char *root, const char *name)
 {
     char path[PATH_MAX + 16];
     snprintf(path, sizeof path, "%s/models", root);
     DIR *d = opendir(path);
     struct dirent *e;
-    int n = 0;
-    while (d && (e = readdir(d))) {
+    char names[32][64];
+    const char *cand[32];
+    size_t n = 0;
+    while (d && n < 32 && (e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (len > 5 && !strcmp(e->d_name + len - 5, ".json"))
-            fprintf(f, "%s%.*s", n++ ? ", " : "", (int)(len - 5), e->d_name);
+        if (len > 5 && len - 5 < sizeof names[0] && !strcmp(e->d_name + len - 5, ".json")) {
+            snprintf(names[n], sizeof names[n], "%.*s", (int)(len - 5), e->d_name);
+            cand[n] = names[n];
+            n++;
+        }
     }
     if (d)
         closedir(d);
-    if (!n)
-        fputs("none found", f);
+    qsort(cand, n, sizeof *cand, by_name); /* readdir's order is the file system's */
+    const char *near = pv_suggest_among(name, cand, n);
+    fprintf(stderr, "partnerval: error: unknown model '%s'", name);
+    if (near)
+        fprintf(stderr, "; did you mean '%s'?", near);
+    fprintf(stderr, " (shipped models in %s: ", root);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s%s", i ? ", " : "", cand[i]);
+    fputs(n ? ")\n" : "none found)\n", stderr);
 }
 
 /* What init wrote, and what to do next. */
@@ -128,14 +146,12 @@ int pv_cli_run_init(const pv_cli_opts *o)
     const char *name = o->model;
     if (!name)
         return pv_cli_usage("init needs --model NAME (a shipped model, e.g. tranas)");
-    if (!*name || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(name))
-        return pv_cli_usage("--model takes a shipped model's name (e.g. tranas), not '%s'", name);
     char root[PATH_MAX], ex[PATH_MAX + 64];
-    if (find_root(name, root, ex, sizeof ex)) {
-        fprintf(stderr, "partnerval: error: unknown model '%s' (shipped models in %s: ", name,
-                root);
-        list_models(root, stderr);
-        fputs(")\n", stderr);
+    /* a name that is no plain file name is looked for as "" (never found),
+     * so that "Tranås" or "../x" gets the list and the nearest name too */
+    int plain = *name && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(name);
+    if (find_root(plain ? name : "", root, ex, sizeof ex)) {
+        unknown_model(root, name);
         return PV_EUSAGE;
     }
     if (o->out_dash) /* -o names the projects file init writes: no standard output */

@@ -11,7 +11,7 @@
  *                        (or, for a projects file named *.xlsx, a workbook
  *                        with both: starter_xlsx.c)
  *   partners.csv         the municipality's own agreements and candidates
- *   countries.csv        a copy of the country indicators
+ *   countries.csv        the country indicators, every row
  * Every CSV file is in Swedish Excel's dialect (UTF-8 BOM, ';', decimal
  * comma, CRLF), as a coordinator's spreadsheet saves it.
  */
@@ -155,19 +155,49 @@ static void own_partners(const pv_case *c, unsigned char *keep)
     }
 }
 
-/* Two example proposals whose partners are all in the partners file. */
-static void example_rows(const pv_case *c, const unsigned char *keep_part, unsigned char *keep)
+/* Two example proposals whose partners are all in the partners file: the
+ * pair whose values differ on the most criteria (ties to the first pair in
+ * file order), so that the first check does not warn that a criterion
+ * gives both the same value; the first two such rows when the ranking
+ * cannot be made. -1 when out of memory. */
+static int example_rows(const pv_case *c, const unsigned char *keep_part, unsigned char *keep,
+                        pv_error *err)
 {
-    size_t n = 0;
-    for (size_t j = 0; j < c->projects->nrows && n < 2; j++) {
-        int ok = 1;
-        for (size_t q = 0; q < c->proj_npartners[j]; q++)
-            ok &= keep_part[c->proj_partners[j][q]];
-        if (ok) {
-            keep[j] = 1;
-            n++;
-        }
+    size_t n = c->projects->nrows, m = 0;
+    size_t *ok = pv_malloc((n + 1) * sizeof *ok);
+    if (!ok) {
+        pv_err_nomem(err);
+        return -1;
     }
+    for (size_t j = 0; j < n; j++) {
+        int all = 1;
+        for (size_t q = 0; q < c->proj_npartners[j]; q++)
+            all &= keep_part[c->proj_partners[j][q]];
+        if (all)
+            ok[m++] = j;
+    }
+    pv_error e;
+    pv_error_clear(&e);
+    pv_ranking *r = m > 2 ? pv_rank(c, &e) : NULL;
+    size_t best_a = 0, best_b = 1, best = 0;
+    for (size_t a = 0; r && a < m; a++)
+        for (size_t b = a + 1; b < m; b++) {
+            size_t d = 0;
+            for (size_t k = 0; k < c->model->nleaves; k++)
+                d += r->p[ok[a]].value[k] != r->p[ok[b]].value[k];
+            if (d > best) {
+                best = d;
+                best_a = a;
+                best_b = b;
+            }
+        }
+    pv_ranking_free(r);
+    if (m > best_a)
+        keep[ok[best_a]] = 1;
+    if (m > best_b)
+        keep[ok[best_b]] = 1;
+    pv_free(ok);
+    return 0;
 }
 
 /* ---------------------------------------------------------- descriptions */
@@ -528,7 +558,19 @@ static int write_all(const pv_case *c, const char *dir, const char *projects, in
     sv_table(&b, c->partners, NULL, keep_part);
     if (put_file(dir, "partners.csv", &b, err))
         return -1;
-    return c->countries ? copy_file(dir, "countries.csv", c->countries->path, err) : 0;
+    if (!c->countries)
+        return 0;
+    /* rewritten rather than copied, so that it opens in Swedish Excel too */
+    unsigned char *all = pv_malloc(c->countries->nrows + 1);
+    if (!all) {
+        pv_err_nomem(err);
+        return -1;
+    }
+    memset(all, 1, c->countries->nrows + 1);
+    pv_buf_init(&b);
+    sv_table(&b, c->countries, NULL, all);
+    pv_free(all);
+    return put_file(dir, "countries.csv", &b, err);
 }
 
 /* After a failed write_all: the files it may have written removed, and the
@@ -582,10 +624,11 @@ int pv_init_case_file(const char *example_case, const char *dir, const char *pro
     else if (!prepare_dir(dir, &made, err)) {
         used_columns(c, used);
         own_partners(c, keep_part);
-        example_rows(c, keep_part, keep_proj);
-        rc = write_all(c, dir, projects, sv, used, keep_part, keep_proj, err);
-        if (rc)
-            undo_all(dir, projects, made);
+        if (!example_rows(c, keep_part, keep_proj, err)) {
+            rc = write_all(c, dir, projects, sv, used, keep_part, keep_proj, err);
+            if (rc)
+                undo_all(dir, projects, made);
+        }
     }
     pv_free(used);
     pv_free(keep_part);

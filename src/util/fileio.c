@@ -69,7 +69,14 @@ char *pv_read_file(const char *path, size_t *len, pv_error *err)
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        pv_err(err, PV_EINPUT, path, 0, 0, "is a directory, not a file");
+        size_t n = strlen(path);
+        struct stat cs;
+        /* a case folder given for its case file, as `init` makes them */
+        if (fstatat(fd, "case.json", &cs, 0) == 0 && S_ISREG(cs.st_mode))
+            pv_err(err, PV_EINPUT, path, 0, 0, "is a folder, not a file; did you mean '%s%scase.json'?",
+                   path, n && path[n - 1] == '/' ? "" : "/");
+        else
+            pv_err(err, PV_EINPUT, path, 0, 0, "is a directory, not a file");
         close(fd);
         return NULL;
     }

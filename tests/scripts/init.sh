@@ -33,7 +33,12 @@ for m in kristianstad lidkoping linkoping-norrkoping norrkoping tranas; do
     failm "$m: the starter's municipality differs from the example's"
   grep "is not used" check.txt | grep -v "column 'municipality'" > unused.txt
   [ -s unused.txt ] && failm "$m: unused columns: $(cat unused.txt)" || pass "$m: only columns the case reads"
-  for f in projects.csv projects-columns.csv partners.csv; do
+  # the two example rows differ where the example data lets them: at most one
+  # criterion gives both the same value (the first example rows gave 2-6)
+  same=$(grep -c "every project gets the same value" check.txt)
+  [ "$same" -le 1 ] && pass "$m: example rows that criteria separate ($same alike)" ||
+    failm "$m: $same criteria give both example rows the same value"
+  for f in projects.csv projects-columns.csv partners.csv countries.csv; do
     head -c 3 "$d/$f" | grep -q "^$bom" && head -1 "$d/$f" | grep -q ';' &&
       [ "$(grep -c "$(printf '\r')\$" "$d/$f")" = "$(wc -l < "$d/$f")" ] ||
       failm "$m: $f is not BOM + ';' + CRLF"
@@ -50,7 +55,18 @@ for m in kristianstad lidkoping linkoping-norrkoping norrkoping tranas; do
         for (i = 1; i <= n; i++) if (index("|" $5 "|", "|" a[i] "|")) ok = 1; if (!ok) print $1 }')
   [ -z "$bad" ] && pass "$m: partners are the municipality's own" || failm "$m: other partners: $bad"
 done
-grep -q "0,88" "$T/tranas/projects.csv" && pass "decimal comma in projects.csv" || failm "no decimal comma"
+# the starter's folder given for its case file: "did you mean DIR/case.json?"
+"$PV" select "$T/tranas" 2> err.txt; rc=$?
+[ $rc = 2 ] && grep -q "did you mean '$T/tranas/case.json'" err.txt && pass "select DIR: did you mean DIR/case.json" ||
+  failm "select DIR: exit $rc, $(cat err.txt)"
+# a misspelt model name gets "did you mean"
+"$PV" init "$T/typo" --model Tranaas 2> err.txt; rc=$?
+[ $rc = 1 ] && grep -q "did you mean 'tranas'" err.txt && [ ! -e "$T/typo" ] &&
+  pass "--model Tranaas: did you mean 'tranas'" || failm "--model typo: exit $rc, $(cat err.txt)"
+# the example's 0.6 (external_share), and countries.csv rewritten in the same dialect
+grep -q ";0,6;" "$T/tranas/projects.csv" && pass "decimal comma in projects.csv" || failm "no decimal comma"
+grep -q "^SE;SWE;Sweden;9,35;" "$T/tranas/countries.csv" && pass "countries.csv in Swedish Excel's dialect" ||
+  failm "countries.csv not in Swedish Excel's dialect"
 
 # A folder with files is refused, and nothing in it changes.
 mkdir full; echo keep > full/case.json
@@ -85,8 +101,8 @@ done
 for fresh in 1 0; do
   rm -rf fz; [ $fresh = 1 ] || mkdir fz
   sh -c "trap '' XFSZ; ulimit -f 4; exec \"\$0\" init fz --model tranas" "$PV" > /dev/null 2> err.txt; rc=$?
-  if [ $rc = 4 ] && grep -q "cannot write" err.txt && { [ $fresh = 1 ] && [ ! -e fz ] ||
-       [ $fresh = 0 ] && [ -z "$(ls -A fz)" ]; }; then
+  if [ $rc = 4 ] && grep -q "cannot write" err.txt && { { [ $fresh = 1 ] && [ ! -e fz ]; } ||
+       { [ $fresh = 0 ] && [ -z "$(ls -A fz)" ]; }; }; then
     pass "a failed write leaves the folder as it was (fresh=$fresh)"
   else
     failm "failed write (fresh=$fresh): exit $rc, left: $(ls -A fz 2>&1), $(cat err.txt)"
