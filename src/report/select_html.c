@@ -2,6 +2,7 @@
 #include "followup.h"
 #include "report.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -127,16 +128,10 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         if (r->p[j].eligible && !s->x[j] && !nout++)
             first_out = (long)i;
     }
+    /* Three to five sentences (issue 13): what is proposed, what it costs,
+     * what is left out and why, what stopped more. What is maximised is in
+     * the header above. */
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
-    pv_buf_puts(b, pv_tr(sv, "The portfolio is chosen to make ", "Portföljen väljs så att "));
-    pv_objective_put(b, c, sv, pv_html_esc);
-    pv_buf_puts(b, pv_tr(sv, " as large as possible. ", " blir så stor som möjligt. "));
-    if (c->has_min_score) {
-        pv_buf_puts(b, pv_tr(sv, "A proposal scoring below ", "Ett förslag med under "));
-        pv_html_num(b, c->min_score, 2, sv);
-        pv_buf_puts(b, pv_tr(sv, " points (the quality threshold) is not eligible. ",
-                             " poäng (kvalitetsgränsen) är inte valbart. "));
-    }
     if (!pv_status_has_portfolio(s->status)) {
         pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
         pv_buf_puts(b, pv_tr(sv,
@@ -190,21 +185,44 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
     }
     if (s->status == PV_STATUS_FEASIBLE)
         pv_buf_puts(b, pv_tr(sv, " (not proven optimal)", " (ej bevisat optimal)"));
-    pv_buf_printf(b, sv ? ". Av %zu förslag uteslöts %zu enligt policyn och %zu valbara "
-                          "kommer inte med."
-                        : ". Of %zu proposals, %zu were excluded by the policy and %zu eligible "
-                          "ones are left out.",
-                  r->n, nexcl, nout);
+    if (c->has_min_score) {
+        pv_buf_printf(b,
+                      sv ? ". Av %zu förslag är %zu inte valbara (uteslutna enligt policyn "
+                           "eller under kvalitetsgränsen "
+                         : ". Of %zu proposals, %zu are not eligible (excluded by the policy "
+                           "or below the quality threshold of ",
+                      r->n, nexcl);
+        pv_html_num(b, c->min_score, 2, sv);
+        pv_buf_printf(b,
+                      sv ? " poäng) och %zu valbara kommer inte med"
+                         : " points) and %zu eligible ones are left out",
+                      nout);
+    } else
+        pv_buf_printf(b,
+                      sv ? ". Av %zu förslag uteslöts %zu enligt policyn och %zu valbara "
+                           "kommer inte med"
+                         : ". Of %zu proposals, %zu were excluded by the policy and %zu "
+                           "eligible ones are left out",
+                      r->n, nexcl, nout);
     if (first_out >= 0 && why && why[first_out] && why[first_out][0]) {
         size_t j = r->order[first_out];
-        pv_buf_puts(b, pv_tr(sv, " The highest ranked of them, ", " Det högst rankade av dem, "));
+        pv_buf_puts(
+            b, pv_tr(sv, "; the highest ranked of them is ", "; det högst rankade av dem är "));
         pv_buf_puts(b, "<strong>");
         pv_html_esc(b, pv_project_name(c, j));
         pv_buf_puts(b, "</strong> <small class=\"id\">");
         pv_html_esc(b, pv_project_id(c, j));
-        pv_buf_printf(b, "</small> (%s %zu): ", pv_tr(sv, "rank", "rang"), r->rank[j]);
-        pv_html_esc(b, why[first_out]);
-    }
+        pv_buf_printf(b, "</small> (%s %zu), ", pv_tr(sv, "rank", "rang"), r->rank[j]);
+        /* the reason is a sentence of its own elsewhere: here it goes on */
+        const char *w = why[first_out];
+        if ((unsigned char)w[0] < 0x80) {
+            char first[2] = {(char)tolower((unsigned char)w[0]), 0};
+            pv_html_esc(b, first);
+            w++;
+        }
+        pv_html_esc(b, w);
+    } else
+        pv_buf_putc(b, '.');
     if (c->cofin && pv_over_limits(c, s)) {
         pv_buf_putc(b, ' ');
         pv_html_esc(b, pv_cofin_over_text(sv));
