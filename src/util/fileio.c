@@ -73,7 +73,7 @@ char *pv_read_file(const char *path, size_t *len, pv_error *err)
         struct stat cs;
         /* a case folder given for its case file, as `init` makes them */
         if (fstatat(fd, "case.json", &cs, 0) == 0 && S_ISREG(cs.st_mode))
-            pv_err(err, PV_EINPUT, path, 0, 0, "is a folder, not a file; did you mean '%s%scase.json'?",
+            pv_err(err, PV_EINPUT, path, 0, 0, "is a directory, not a file; did you mean '%s%scase.json'?",
                    path, n && path[n - 1] == '/' ? "" : "/");
         else
             pv_err(err, PV_EINPUT, path, 0, 0, "is a directory, not a file");
