@@ -440,7 +440,8 @@ typedef enum pv_action { PV_ACT_EXCLUDE, PV_ACT_FLAG } pv_action;
 
 typedef struct pv_rule {
     char *id;
-    char *because;
+    char *because;    /* the reason, in Swedish when "because" gives both */
+    char *because_en; /* the English reason, NULL when "because" is one string */
     char *source;
     char *name_sv, *name_en; /* display names ("name"), NULL when none */
     pv_action action;

@@ -376,7 +376,7 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
 static void rule_free(pv_rule *r)
 {
     pvj_cond_free(r->cond);
-    void *own[] = {r->id, r->because, r->source, r->name_sv, r->name_en};
+    void *own[] = {r->id, r->because, r->because_en, r->source, r->name_sv, r->name_en};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
@@ -405,7 +405,20 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     if (!r->id)
         return -1;
     const char *then = pvj_str(x, val, "then", kr, 1);
-    const char *because = pvj_str(x, val, "because", kr, 1);
+    /* "because": one string, or {"sv": …, "en": …} for reports in either */
+    const char *because = NULL, *because_en = NULL;
+    json_t *bv = pvj_member(x, val, "because", kr, 1, ki);
+    if (bv && !pvj_sv_en(x, bv, ki, 1, &because, &because_en)) {
+        if ((!because && !because_en) || (because && !because[0]) ||
+            (because_en && !because_en[0])) {
+            pvj_err(x, ki, "must give the reason: a string or {\"sv\": …, \"en\": …}");
+            return -1;
+        }
+        if (because == because_en) /* one string: no English of its own */
+            because_en = NULL;
+        else if (!because)
+            because = because_en;
+    }
     const char *rsrc = pvj_str(x, val, "source", kr, 0);
     if (pv_failed(x->err))
         return -1;
@@ -419,6 +432,7 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
         return -1;
     }
     r->because = pvj_dup(x, because);
+    r->because_en = because_en ? pvj_dup(x, because_en) : NULL;
     r->source = pvj_dup(x, rsrc ? rsrc : "");
     if (pvj_name(x, val, "name", kr, &r->name_sv, &r->name_en))
         return -1;

@@ -237,7 +237,7 @@ static void row_notes(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
             pv_buf_printf(b, "<div class=\"why\">%s (", pv_tr(sv, "Excluded", "Utesluten"));
             pv_html_esc(b, pv_rule_name(&m->rules[p->excluded_by[k]], sv));
             pv_buf_puts(b, "): ");
-            pv_html_esc(b, m->rules[p->excluded_by[k]].because);
+            pv_html_esc(b, pv_rule_because(&m->rules[p->excluded_by[k]], sv));
             pv_buf_puts(b, "</div>");
         }
         pv_buf t;
@@ -250,7 +250,7 @@ static void row_notes(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv
         pv_buf_free(&t);
     }
     for (size_t k = 0; k < p->nflags; k++) {
-        const char *bc = m->rules[p->flags[k]].because, *w = pv_tr(sv, "Condition", "Villkor");
+        const char *bc = pv_rule_because(&m->rules[p->flags[k]], sv), *w = pv_tr(sv, "Condition", "Villkor");
         pv_buf_puts(b, "<div class=\"why\"><span class=\"flag\">");
         if (strncmp(bc, w, strlen(w)) != 0)
             pv_buf_printf(b, "%s:</span> ", w);
@@ -336,9 +336,9 @@ void pv_html_rank_table(pv_buf *b, const pv_case *c, const pv_ranking *r,
 /* ------------------------------------------------------ policy sections */
 
 /* A rule's reason, then its policy source in small print. */
-static void because_and_source(pv_buf *b, const pv_rule *ru)
+static void because_and_source(pv_buf *b, const pv_rule *ru, int sv)
 {
-    pv_html_esc(b, ru->because);
+    pv_html_esc(b, pv_rule_because(ru, sv));
     if (ru->source && ru->source[0]) {
         pv_buf_puts(b, "<div class=\"source\">");
         pv_html_esc(b, ru->source);
@@ -367,7 +367,7 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
         pv_buf_puts(b, " <small class=\"id\"><code>");
         pv_html_esc(b, ru->id);
         pv_buf_printf(b, "</code></small></h3><p><strong>%s</strong> ", pv_tr(sv, "Because:", "Skäl:"));
-        pv_html_esc(b, ru->because);
+        pv_html_esc(b, pv_rule_because(ru, sv));
         pv_buf_puts(b, "</p>");
         if (ru->source && ru->source[0]) {
             pv_buf_printf(b, "<p class=\"source\"><strong>%s</strong> ",
@@ -418,7 +418,7 @@ void pv_html_policy_sections(pv_buf *b, const pv_case *c, const pv_ranking *r, i
             pv_buf_puts(b, "</span> <small class=\"id\"><code>");
             pv_html_esc(b, ru->id);
             pv_buf_puts(b, "</code></small>: ");
-            because_and_source(b, ru);
+            because_and_source(b, ru, sv);
             pv_buf_puts(b, "</li>");
         }
         pv_buf_puts(b, "</ul></div>\n");
@@ -622,7 +622,7 @@ void pv_html_model_section(pv_buf *b, const pv_case *c, int sv)
             pv_buf_printf(b, "</code></small></td><td>%s</td><td>",
                           ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                        : pv_tr(sv, "sets a condition", "ger villkor"));
-            because_and_source(b, ru);
+            because_and_source(b, ru, sv);
             pv_buf_puts(b, "</td></tr>\n");
         }
         pv_buf_puts(b, "</tbody>\n</table>\n");

@@ -148,7 +148,7 @@ static void json_rule_ids(pv_buf *b, const pv_buf *t, const size_t *at, size_t n
     pv_buf_putc(b, ']');
 }
 
-static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w)
+static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_win *w, int sv)
 {
     const pv_model *m = c->model;
     pv_buf t;
@@ -174,7 +174,7 @@ static void render_json(pv_buf *b, const pv_case *c, const pv_ranking *r, rank_w
         pv_buf_json_str(b, ru->id);
         pv_buf_printf(b, ", \"action\": \"%s\", \"because\": ",
                       ru->action == PV_ACT_EXCLUDE ? "exclude" : "flag");
-        pv_buf_json_str(b, ru->because ? ru->because : "");
+        pv_buf_json_str(b, pv_rule_because(ru, sv));
         pv_buf_puts(b, ", \"source\": ");
         pv_buf_json_str(b, ru->source ? ru->source : "");
         pv_buf_putc(b, '}');
@@ -312,7 +312,7 @@ static void md_rules(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_resu
         pv_buf_printf(b, "%s **", pv_excluded_by_word(sv));
         pv_buf_md(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "**: ");
-        pv_buf_md(b, ru->because);
+        pv_buf_md(b, pv_rule_because(ru, sv));
     }
     scratch_reset(th);
     int below = pv_threshold_text(th, c, p, sv);
@@ -326,7 +326,7 @@ static void md_rules(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_resu
         pv_buf_printf(b, "%s **", pv_tr(sv, "flag", "villkor"));
         pv_buf_md(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "**: ");
-        pv_buf_md(b, ru->because);
+        pv_buf_md(b, pv_rule_because(ru, sv));
     }
 }
 
@@ -342,7 +342,7 @@ static void md_policy(pv_buf *b, const pv_model *m, int sv)
         pv_buf_printf(b, "** (%s): ", ru->action == PV_ACT_EXCLUDE
                                           ? pv_tr(sv, "excludes", "utesluter")
                                           : pv_tr(sv, "flags", "villkor"));
-        pv_buf_md(b, ru->because);
+        pv_buf_md(b, pv_rule_because(ru, sv));
         if (ru->source[0]) {
             pv_buf_printf(b, " — %s: ", pv_tr(sv, "Source", "Källa"));
             pv_buf_md(b, ru->source);
@@ -432,7 +432,7 @@ static void text_details(pv_buf *b, pv_buf *th, const pv_case *c, const pv_proj_
                       ex ? pv_excluded_by_word(sv) : pv_tr(sv, "flag", "villkor"));
         pv_buf_plain(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, ": ");
-        pv_buf_plain(b, ru->because);
+        pv_buf_plain(b, pv_rule_because(ru, sv));
         pv_buf_putc(b, '\n');
         if (ex && ru->source && ru->source[0]) { /* every exclusion cites its policy */
             pv_buf_printf(b, "%7s%s ", "", pv_tr(sv, "Source:", "Källa:"));
@@ -499,7 +499,7 @@ static void render_into(pv_buf *b, const pv_case *c, const pv_ranking *r, pv_for
     rank_win w = {0};
     pv_buf_init(&w.scratch);
     switch (fmt) {
-    case PV_FMT_JSON: render_json(b, c, r, &w); break;
+    case PV_FMT_JSON: render_json(b, c, r, &w, sv); break;
     case PV_FMT_CSV: render_csv(b, c, r, &w, sv); break;
     case PV_FMT_MD: render_md(b, c, r, &w, sv); break;
     default: render_text(b, c, r, &w, sv); break;

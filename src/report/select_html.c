@@ -128,9 +128,9 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         if (r->p[j].eligible && !s->x[j] && !nout++)
             first_out = (long)i;
     }
-    /* Three to five sentences (issue 13): what is proposed, what it costs,
-     * what is left out and why, what stopped more. What is maximised is in
-     * the header above. */
+    /* Three to five sentences (issue 13): what is proposed and what was
+     * maximised (issue 12: the first paragraph says it), what it costs,
+     * what is left out and why, what stopped more. */
     pv_buf_puts(b, "<p class=\"summary\" id=\"summary\">");
     if (!pv_status_has_portfolio(s->status)) {
         pv_buf_printf(b, sv ? "Det fanns %zu förslag. " : "There were %zu proposals. ", r->n);
@@ -142,8 +142,12 @@ static void summary(pv_buf *b, const pv_case *c, const pv_ranking *r, const pv_s
         pv_buf_puts(b, "</p>\n");
         return;
     }
-    pv_buf_printf(b, sv ? "Förslaget är att genomföra %zu projekt: " : "The proposal is to carry "
-                                                                    "out %zu projects: ", nsel);
+    pv_buf_printf(b,
+                  sv ? "Förslaget är att genomföra %zu projekt, valda så att "
+                     : "The proposal is to carry out %zu projects, chosen to make ",
+                  nsel);
+    pv_objective_put(b, c, sv, pv_html_esc);
+    pv_buf_puts(b, pv_tr(sv, " as large as possible: ", " blir så stor som möjligt: "));
     named_list(b, c, r, s->x, 1, nsel, sv);
     pv_buf_puts(b, ". ");
     if (c->nres) {

@@ -208,7 +208,7 @@ static void json_project(pv_buf *b, const sel_view *v, size_t i)
         pv_buf_puts(b, ", \"because\": [");
         for (size_t k = 0; k < p->nexcluded; k++) {
             pv_buf_puts(b, k ? ", " : "");
-            const char *bc = c->model->rules[p->excluded_by[k]].because;
+            const char *bc = pv_rule_because(&c->model->rules[p->excluded_by[k]], v->sv);
             pv_buf_json_str(b, bc ? bc : "");
         }
         pv_buf tt;

@@ -306,7 +306,7 @@ void pv_starter_describe(const pv_case *c, size_t k, int sv, pv_buf *mean, pv_bu
             continue;
         pv_buf_printf(mean, "%s%s '%s': %s", uses++ ? "; " : "", TR(sv, "rule", "regel"),
                       pv_rule_name(&m->rules[i], sv),
-                      m->rules[i].because ? m->rules[i].because : "");
+                      pv_rule_because(&m->rules[i], sv));
         if (!vals->len) {
             cond_list l = {vals, 0};
             pv_starter_cond_walk(m->rules[i].cond, (int)k, list_values, &l);

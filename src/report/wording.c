@@ -244,6 +244,12 @@ const char *pv_cons_name(const pv_constraint *q, int sv)
     return n && n[0] ? n : q->id;
 }
 
+const char *pv_rule_because(const pv_rule *ru, int sv)
+{
+    const char *t = !sv && ru->because_en ? ru->because_en : ru->because;
+    return t ? t : "";
+}
+
 const char *pv_rule_name(const pv_rule *ru, int sv)
 {
     const char *n = sv ? ru->name_sv : ru->name_en;
@@ -486,7 +492,7 @@ void pv_flags_text(pv_buf *b, const pv_case *c, const pv_proj_result *p, int sv,
         pv_buf_printf(&t, "%s ", pv_tr(sv, "flag", "villkor"));
         pv_buf_plain(&t, pv_rule_name(ru, sv));
         pv_buf_puts(&t, ": ");
-        pv_buf_plain(&t, ru->because ? ru->because : "");
+        pv_buf_plain(&t, pv_rule_because(ru, sv));
         pv_buf_puts(b, mode ? "; " : "       ");
         if (mode == 1)
             pv_buf_md(b, t.data);
@@ -694,7 +700,7 @@ static void why_excluded(pv_buf *b, const pv_case *c, const pv_proj_result *p, i
         pv_buf_printf(b, "%s%s (", i ? "; " : "", pv_tr(sv, "excluded", "utesluten"));
         pv_buf_plain(b, pv_rule_name(ru, sv));
         pv_buf_puts(b, "): ");
-        pv_buf_plain(b, ru->because ? ru->because : "");
+        pv_buf_plain(b, pv_rule_because(ru, sv));
         if (cite && ru->source && ru->source[0]) {
             pv_buf_printf(b, " %s ", pv_tr(sv, "Source:", "Källa:"));
             pv_buf_plain(b, ru->source);

@@ -77,6 +77,8 @@ const char *pv_res_unit(const pv_case *c, size_t k, int sv);
 void pv_res_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
 const char *pv_cons_name(const pv_constraint *q, int sv);
 const char *pv_rule_name(const pv_rule *ru, int sv);
+/* A rule's reason in the report's language (the model's "because"). */
+const char *pv_rule_because(const pv_rule *ru, int sv);
 /* A constraint type for people ("antal", "utesluter varandra" …). */
 const char *pv_ctype_word(pv_ctype t, int sv);
 /* ", at least 2, at most 4" (sv ", minst 2, högst 4"): the constraint's

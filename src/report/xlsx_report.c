@@ -200,7 +200,7 @@ int pv_xr_model(pv_xw *w, const pv_case *c, int sv)
                   ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                : pv_tr(sv, "flags", "flaggar"),
                   PV_XF_TEXT);
-        pv_xw_str(w, row, 2, ru->because, PV_XF_WRAP);
+        pv_xw_str(w, row, 2, pv_rule_because(ru, sv), PV_XF_WRAP);
         pv_xw_str(w, row, 3, ru->source, PV_XF_WRAP);
     }
     return 0;

@@ -60,6 +60,7 @@ def named_ids(case_path):
     # free text from the inputs (policy quotations, reasons, names) may hold an
     # id as an ordinary word ("bedömning av risk"): it is taken out first
     free = [v for r in mp.get('rules', {}).values() for v in (r.get('because', ''), r.get('source', ''))]
+    free = [w for v in free for w in (v.values() if isinstance(v, dict) else [v])]
     def texts(d):
         for v in d.values():
             free.append(v.get('source', ''))
