@@ -457,8 +457,9 @@ static int small_proof(core *cs, pv_mip_sol *sol, int ways)
     pv_mip *m = cs->m;
     double left = cs->tl_ms - (pv_mip_clock_ms() - cs->t0);
     int found = 0;
-    int k = pv_small_bb(m, cs->fix, cs->incobj, left, m->node_limit, PV_SBB_COUNT | ways, cs->cand,
-                        &found, NULL);
+    long limit = m->sbb_node_limit > 0 ? m->sbb_node_limit : m->node_limit;
+    int k = pv_small_bb(m, cs->fix, cs->incobj, left, limit, PV_SBB_COUNT | ways, cs->cand, &found,
+                        NULL);
     if (k == PV_SBB_GIVE_UP)
         return 1;
     memcpy(sol->val, found ? cs->cand : cs->inc, cs->n);

@@ -40,7 +40,8 @@ typedef struct pv_tuning {
     int lns_passes;      /* passes of windows while they improve */
     long lns_nodes;      /* subproblems per window */
     double why_gap;      /* relative gap of the why re-solves */
-    long why_node_limit; /* subproblems per why re-solve (0: no limit) */
+    long why_node_limit;     /* GLPK subproblems per why re-solve (0: no limit) */
+    long why_sbb_node_limit; /* small_bb.c's (much cheaper) nodes per why re-solve */
     int cutoff;          /* core searches prune by the incumbent (an objective row) */
     int small_bb;        /* the proof on the fixed problem by small_bb.c first */
     int whole_presolved; /* nothing or little fixed: GLPK's presolved search */
@@ -126,6 +127,9 @@ typedef struct pv_mip {
      * use it so that their cost is bounded and still deterministic (a time
      * limit would make reports depend on the machine). */
     long node_limit;
+    /* > 0: the same for small_bb.c's nodes (else node_limit), whose node is
+     * a bound pass and no LP, so that a limit fit for GLPK cuts it short */
+    long sbb_node_limit;
     /* 1: pv_mip_solve first searches LP-guided cores for a good portfolio and
      * then fixes columns by reduced cost before the full search (the main
      * selection solve; re-solves already start from a known optimum). */
