@@ -774,7 +774,10 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(pv_cofin_read(&x, c, *root));
     if (!fatal)
         STEP(read_objective(&x, c, *root));
-    if (!fatal && !bad)
+    /* constraints are read after earlier errors too, so that one run lists
+     * their mistakes with the rest (their values are matched as typed when
+     * the cells could not be put in canonical form) */
+    if (!fatal)
         STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
     if (!fatal && !bad)
         STEP(pvj_outcomes_read(&x, c, json_object_get(*root, "followup")));

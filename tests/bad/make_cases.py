@@ -53,6 +53,10 @@ case("csv-subnormal-amount", 2, "projects.csv:3:5: column 'cost_sek': '1e-310' i
 case("csv-quoted-newline-then-ragged", 2, "projects.csv:4:9: row has 9 fields",
      **{P: lambda t: sub(sub(t, 'P1,"Skolutbyte, Riga"', 'P1,"Skolutbyte,\nRiga"'),
                          "P3,Handel Minsk,minsk,", "P3,Handel Minsk,")})
+# a misspelt header no longer hides a constraint's mistake until the next run
+case("all-errors-header-and-constraint", 2, "case.json: constraints[0].min: must be a number",
+     **{P: lambda t: sub(t, "benefit_development,", "benefit_developmnt,"),
+        K: lambda t: sub(t, '\n  }\n}', '\n  },\n  "constraints": [{"id": "two", "type": "count", "column": "risk_level", "value": "low", "min": "x"}]\n}')})
 case("csv-header-duplicate-column", 2, "projects.csv:1:",
      **{P: lambda t: sub(t, "risk_level,democracy_component", "risk_level,risk_level")})
 case("csv-header-empty-column-name", 2, "countries.csv:1:",
