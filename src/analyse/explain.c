@@ -266,11 +266,18 @@ static int explain_share(pv_mip *m, pv_selection *s, double time_limit_s, size_t
     /* The main solve's path (core search, then a proof by small_bb.c),
      * started from the known optimum: on the benchmark family it proves
      * the re-solves where GLPK's plain search under the same budget did
-     * not. A chance commitment's big-M rows keep the plain search (as in
+     * not. Its cost grows with the size: beyond why_core_max eligible
+     * projects (a 500-project case took minutes) the plain search with 200
+     * subproblems runs, fast and mostly unproven, as before. A chance
+     * commitment's big-M rows keep the plain search (as in
      * pv_mip_solve_main). */
-    m->node_limit = m->tune.why_node_limit;
-    m->sbb_node_limit = m->tune.why_sbb_node_limit;
-    m->core_search = !m->chance;
+    size_t nelig = 0;
+    for (size_t j = 0; j < n; j++)
+        nelig += r->p[j].eligible != 0;
+    int core = !m->chance && nelig <= m->tune.why_core_max;
+    m->node_limit = core ? m->tune.why_node_limit : m->tune.why_plain_node_limit;
+    m->sbb_node_limit = core ? m->tune.why_sbb_node_limit : 0;
+    m->core_search = core;
     for (size_t j = wi; j < n && !rc; j += nw) {
         pv_progress(PV_PROGRESS_EXPLAIN, j, n);
         pv_why *w = &s->why[j];

@@ -42,6 +42,8 @@ typedef struct pv_tuning {
     double why_gap;      /* relative gap of the why re-solves */
     long why_node_limit;     /* GLPK subproblems per why re-solve (0: no limit) */
     long why_sbb_node_limit; /* small_bb.c's (much cheaper) nodes per why re-solve */
+    size_t why_core_max;     /* eligible projects up to which explanations run the core search */
+    long why_plain_node_limit; /* GLPK subproblems per why re-solve beyond that */
     int cutoff;          /* core searches prune by the incumbent (an objective row) */
     int small_bb;        /* the proof on the fixed problem by small_bb.c first */
     int whole_presolved; /* nothing or little fixed: GLPK's presolved search */
