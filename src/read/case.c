@@ -734,8 +734,9 @@ static int read_options(pvj_ctx *x, pv_case *c, json_t *root)
 
 /* The steps in order. The model, home and tables are needed by every later
  * step, so a failure there ends the load; after them each step reads on, so
- * that one run reports every error (constraints only when all else is
- * sound: they refer to resources and columns). Unknown keys end the load
+ * that one run reports every error (constraints only when the resources
+ * are sound, which they name; the follow-up register only when all else
+ * is). Unknown keys end the load
  * at once only when nobody collects. */
 static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t **mroot,
                       int collecting, pv_error *err)
@@ -762,8 +763,11 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
     STEP(pv_link_partners(c, x.err));
     if (!fatal)
         STEP(resolve_model(c, inline_model, x.err));
-    if (!fatal)
+    int res_ok = 0; /* the constraints name resources: read them only when all are sound */
+    if (!fatal) {
         STEP(parse_resources(&x, c, json_object_get(*root, "resources")));
+        res_ok = !now;
+    }
     if (!fatal)
         STEP(parse_labels(&x, c, json_object_get(*root, "labels")));
     if (!fatal && !bad)
@@ -774,10 +778,11 @@ static int read_steps(pv_case *c, const pv_scenario *scen, json_t **root, json_t
         STEP(pv_cofin_read(&x, c, *root));
     if (!fatal)
         STEP(read_objective(&x, c, *root));
-    /* constraints are read after earlier errors too, so that one run lists
-     * their mistakes with the rest (their values are matched as typed when
-     * the cells could not be put in canonical form) */
-    if (!fatal)
+    /* constraints are read after earlier errors too (but for the
+     * resources'), so that one run lists their mistakes with the rest
+     * (their values are matched as typed when the cells could not be put
+     * in canonical form) */
+    if (!fatal && res_ok)
         STEP(pvj_constraints_parse(&x, c, json_object_get(*root, "constraints")));
     if (!fatal && !bad)
         STEP(pvj_outcomes_read(&x, c, json_object_get(*root, "followup")));

@@ -204,7 +204,7 @@ static int con_bounds(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const
         if (!res)
             return -1;
         for (size_t r = 0; r < c->nres; r++)
-            if (!strcmp(c->res[r].id, res))
+            if (c->res[r].id && !strcmp(c->res[r].id, res))
                 q->resource = (int)r;
         if (q->resource < 0) {
             pvj_key(kk, k, "resource");

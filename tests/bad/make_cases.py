@@ -57,6 +57,10 @@ case("csv-quoted-newline-then-ragged", 2, "projects.csv:4:9: row has 9 fields",
 case("all-errors-header-and-constraint", 2, "case.json: constraints[0].min: must be a number",
      **{P: lambda t: sub(t, "benefit_development,", "benefit_developmnt,"),
         K: lambda t: sub(t, '\n  }\n}', '\n  },\n  "constraints": [{"id": "two", "type": "count", "column": "risk_level", "value": "low", "min": "x"}]\n}')})
+# ... but not after a broken resource, which a share constraint names (it crashed)
+case("all-errors-bad-resource-and-share", 2, "case.json: resources.budget_sek: must be an object",
+     **{K: lambda t: sub(sub(t, '"budget_sek":  {"column": "cost_sek", "partner_column": "annual_cost_sek", "limit": 500000}', '"budget_sek": 5'),
+                         '\n  }\n}', '\n  },\n  "constraints": [{"id": "s", "type": "share", "resource": "budget_sek", "column": "risk_level", "value": "low", "max": 0.5}]\n}')})
 case("csv-header-duplicate-column", 2, "projects.csv:1:",
      **{P: lambda t: sub(t, "risk_level,democracy_component", "risk_level,risk_level")})
 case("csv-header-empty-column-name", 2, "countries.csv:1:",
