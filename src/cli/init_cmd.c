@@ -11,6 +11,7 @@
  *   4. PV_DATADIR, the PREFIX the binary was built for (a staged install). */
 #include <limits.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,10 +103,10 @@ static void unknown_model(const char *root, const char *name)
     snprintf(path, sizeof path, "%s/models", root);
     DIR *d = opendir(path);
     struct dirent *e;
-    char names[32][64];
-    const char *cand[32];
+    char names[256][64];
+    const char *cand[256];
     size_t n = 0;
-    while (d && n < 32 && (e = readdir(d))) {
+    while (d && n < 256 && (e = readdir(d))) {
         size_t len = strlen(e->d_name);
         if (len > 5 && len - 5 < sizeof names[0] && !strcmp(e->d_name + len - 5, ".json")) {
             snprintf(names[n], sizeof names[n], "%.*s", (int)(len - 5), e->d_name);
@@ -116,7 +117,22 @@ static void unknown_model(const char *root, const char *name)
     if (d)
         closedir(d);
     qsort(cand, n, sizeof *cand, by_name); /* readdir's order is the file system's */
-    const char *near = pv_suggest_among(name, cand, n);
+    /* typed as the municipality is spelt: "Tranås" is near "tranas" */
+    char folded[64];
+    size_t k = 0;
+    for (const unsigned char *s = (const unsigned char *)name; *s && k + 1 < sizeof folded; s++) {
+        if (s[0] == 0xC3 && s[1]) {
+            unsigned char t = s[1] | 0x20; /* å ä ö and their capitals */
+            folded[k++] = t == 0xA5 || t == 0xA4 ? 'a' : t == 0xB6 ? 'o' : '?';
+            s++;
+        } else
+            folded[k++] = (char)tolower(*s);
+    }
+    folded[k] = 0;
+    const char *near = pv_suggest_among(folded, cand, n);
+    for (size_t i = 0; i < n && !near; i++)
+        if (!strcmp(folded, cand[i])) /* the folding alone made it */
+            near = cand[i];
     fprintf(stderr, "partnerval: error: unknown model '%s'", name);
     if (near)
         fprintf(stderr, "; did you mean '%s'?", near);

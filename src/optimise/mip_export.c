@@ -39,9 +39,9 @@ static int scratch_file(char *path, size_t size, int *named, sigset_t *old, pv_e
         snprintf(path, size, "%s/partnerval-XXXXXX", dir);
         if ((fd = mkstemp(path)) < 0) {
             sigprocmask(SIG_SETMASK, old, NULL);
-            pv_err(err, PV_EINTERNAL, dir, 0, 0, "cannot create a temporary file: %s%s",
-                   strerror(errno),
-                   dir[0] && strcmp(dir, "/tmp") ? " (set TMPDIR to a writable folder)" : "");
+            pv_err(err, PV_EINTERNAL, dir, 0, 0,
+                   "cannot create a temporary file: %s (set TMPDIR to a writable folder)",
+                   strerror(errno));
             return -1;
         }
         unlink(path);
@@ -56,7 +56,9 @@ static int scratch_file(char *path, size_t size, int *named, sigset_t *old, pv_e
     snprintf(path, size, "%s/partnerval-XXXXXX", dir);
     if ((fd = mkstemp(path)) < 0) {
         sigprocmask(SIG_SETMASK, old, NULL);
-        pv_err(err, PV_EINTERNAL, dir, 0, 0, "cannot create a temporary file: %s", strerror(errno));
+        pv_err(err, PV_EINTERNAL, dir, 0, 0,
+               "cannot create a temporary file: %s (set TMPDIR to a writable folder)",
+               strerror(errno));
         return -1;
     }
     *named = 1;

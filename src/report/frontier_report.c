@@ -395,6 +395,10 @@ static void frontier_changes(pv_buf *b, const pv_view *v)
         pv_html_num(b, s->objective, 2, sv);
         pv_ids_diff(prev, s->x, n, add, rem);
         pv_buf_puts(b, "</td><td class=\"diff-in\">");
+        if (!prev && f->from > 0 && s->lo <= f->from && any_set(add, n))
+            pv_buf_printf(b, "<span class=\"small\">%s</span> ", /* as the text says */
+                          pv_tr(sv, "the portfolio where the range starts:",
+                                "portföljen där intervallet börjar:"));
         pv_html_ids(b, c, add, n);
         pv_buf_puts(b, "</td><td class=\"diff-out\">");
         pv_html_ids(b, c, rem, n);

@@ -624,11 +624,10 @@ int pv_init_case_file(const char *example_case, const char *dir, const char *pro
     else if (!prepare_dir(dir, &made, err)) {
         used_columns(c, used);
         own_partners(c, keep_part);
-        if (!example_rows(c, keep_part, keep_proj, err)) {
+        if (!example_rows(c, keep_part, keep_proj, err))
             rc = write_all(c, dir, projects, sv, used, keep_part, keep_proj, err);
-            if (rc)
-                undo_all(dir, projects, made);
-        }
+        if (rc)
+            undo_all(dir, projects, made);
     }
     pv_free(used);
     pv_free(keep_part);

@@ -725,7 +725,9 @@ int pv_check_force(const pv_case *c, const pv_ranking *r, pv_error *err)
                 pv_err(err, PV_EINPUT, c->path, 0, 0,
                        "constraints: %s: project '%s' is forced in but excluded by rule '%s' (%s)",
                        q->id, pv_project_id(c, q->projects[k]), ru->id,
-                       ru->because ? ru->because : "");
+                       ru->because_en ? ru->because_en
+                       : ru->because  ? ru->because
+                                      : "");
                 return -1;
             }
         }

@@ -63,6 +63,9 @@ done
 "$PV" init "$T/typo" --model Tranaas 2> err.txt; rc=$?
 [ $rc = 1 ] && grep -q "did you mean 'tranas'" err.txt && [ ! -e "$T/typo" ] &&
   pass "--model Tranaas: did you mean 'tranas'" || failm "--model typo: exit $rc, $(cat err.txt)"
+"$PV" init "$T/typo" --model Tranås 2> err.txt
+grep -q "did you mean 'tranas'" err.txt && pass "--model Tranås: did you mean 'tranas'" ||
+  failm "--model Tranås: $(cat err.txt)"
 # the example's 0.6 (external_share), and countries.csv rewritten in the same dialect
 grep -q ";0,6;" "$T/tranas/projects.csv" && pass "decimal comma in projects.csv" || failm "no decimal comma"
 grep -q "^SE;SWE;Sweden;9,35;" "$T/tranas/countries.csv" && pass "countries.csv in Swedish Excel's dialect" ||

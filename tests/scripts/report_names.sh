@@ -99,6 +99,10 @@ for case in sorted(glob.glob(os.path.join(root, 'examples/*/case.json'))):
     eng = re.findall(r'”(?:yes|no)”|= (?:yes|no)\b', s)
     print(('FAIL' if eng else 'PASS') + ' %s select html sv: English yes/no %s' % (ex, eng[:3]))
     bad |= bool(eng)
+    # a category shown as its bare code ("”high”") where the case could label it
+    codes = sorted(set(w for w in re.findall(r'”([a-z][a-z_]*)”', s) if w not in ('ja', 'nej')))
+    print(('FAIL' if codes else 'PASS') + ' %s select html sv: categories as codes %s' % (ex, codes))
+    bad |= bool(codes)
     keys = {'parent', 'label', 'leaf', 'local', 'method', 'weight', 'low', 'high', 'below_added',
             'below_removed', 'above_added', 'above_removed', 'share', 'ci_low', 'ci_high', 'group',
             'limit', 'feasible', 'objective', 'selected_projects', 'selected', 'added', 'removed'}
