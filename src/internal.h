@@ -616,6 +616,7 @@ struct pv_case {
     pv_scenario **wsets;    /* "weight_sets": {"model": PATCH} each, in file order */
     size_t nwsets;
     pv_outcomes *outcomes;  /* case "followup": the outcomes register, NULL when none */
+    char *base_goals;       /* under a scenario: "\nid\nid\n", the unpatched model's goals */
 };
 
 /* The display name of a data code (e.g. department "education") in the

@@ -48,10 +48,25 @@ void pv_case_free(pv_case *c)
     for (size_t i = 0; i < c->nwsets; i++)
         pv_scenario_free(c->wsets[i]);
     pv_outcomes_free(c->outcomes, c->nres);
-    void *own[] = {c->res, c->cons, c->proj_partners, c->proj_npartners, c->partner_country,
-                   c->partner_dist, c->partner_active, c->partner_agreement, c->obj_column,
-                   c->obj_mult, c->part_sorted, c->ctry_sorted, c->labels, c->wsets, c->path,
-                   c->dir, c->name, c};
+    void *own[] = {c->res,
+                   c->cons,
+                   c->proj_partners,
+                   c->proj_npartners,
+                   c->partner_country,
+                   c->partner_dist,
+                   c->partner_active,
+                   c->partner_agreement,
+                   c->obj_column,
+                   c->obj_mult,
+                   c->part_sorted,
+                   c->ctry_sorted,
+                   c->labels,
+                   c->wsets,
+                   c->path,
+                   c->dir,
+                   c->name,
+                   c->base_goals,
+                   c};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
@@ -399,6 +414,25 @@ static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_
             return -1;
         }
     }
+    /* the goals before the patch: a goal the scenario removes leaves a
+     * register column behind that is not a mistake (outcomes.c) */
+    json_t *crit = json_object_get(json_object_get(*root, "model"), "criteria");
+    pv_buf g;
+    pv_buf_init(&g);
+    pv_buf_putc(&g, '\n');
+    const char *gk;
+    json_t *gv;
+    json_object_foreach(crit, gk, gv)
+    {
+        (void)gv;
+        pv_buf_printf(&g, "%s\n", gk);
+    }
+    if (g.oom) {
+        pv_buf_free(&g);
+        pv_err_nomem(x->err);
+        return -1;
+    }
+    c->base_goals = pv_buf_take(&g, NULL);
     json_t *patched = pvj_merge_patch(*root, scen->patch);
     if (!patched) {
         pv_err_nomem(x->err);
