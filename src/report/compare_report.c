@@ -113,13 +113,9 @@ static void compare_csv(pv_buf *b, const pv_comparison *cmp, int sv)
         for (int lim = 0; lim < 2; lim++) {
             pv_buf tmp;
             pv_buf_init(&tmp);
-            if (sv) {
-                const char *u = pv_res_unit(base->c, k, sv);
-                pv_buf_puts(&tmp, lim ? "Ram: " : "Använt: ");
-                pv_buf_plain(&tmp, pv_res_name(base->c, k, sv));
-                if (u[0])
-                    pv_buf_printf(&tmp, " (%s)", u);
-            } else
+            if (sv)
+                pv_res_heading(&tmp, base->c, k, sv, lim ? "Ram: " : "Använt: ", "");
+            else
                 pv_buf_printf(&tmp, "%s_%s", base->c->res[k].id, lim ? "limit" : "used");
             pv_csv_sep(b, sv);
             pv_csv_cell(b, tmp.data ? tmp.data : "", sv);

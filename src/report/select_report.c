@@ -743,12 +743,8 @@ static void csv_header(pv_buf *b, const sel_view *v)
         for (int part = 0; part < 2; part++) {
             pv_buf h;
             pv_buf_init(&h);
-            pv_buf_plain(&h, pv_res_name(v->c, k, sv));
-            if (part)
-                pv_buf_puts(&h, pv_tr(sv, " partner fees", " partneravgifter"));
-            const char *u = pv_res_unit(v->c, k, sv);
-            if (u[0])
-                pv_buf_printf(&h, " (%s)", u);
+            pv_res_heading(&h, v->c, k, sv, "",
+                           part ? pv_tr(sv, " partner fees", " partneravgifter") : "");
             pv_csv_sep(b, sv);
             pv_csv_cell(b, h.data ? h.data : "", sv);
             pv_buf_free(&h);

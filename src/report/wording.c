@@ -215,6 +215,17 @@ const char *pv_res_name(const pv_case *c, size_t k, int sv)
     return n ? n : r->id;
 }
 
+void pv_res_heading(pv_buf *b, const pv_case *c, size_t k, int sv, const char *pre,
+                    const char *post)
+{
+    const char *u = pv_res_unit(c, k, sv);
+    pv_buf_puts(b, pre);
+    pv_buf_plain(b, pv_res_name(c, k, sv));
+    pv_buf_puts(b, post);
+    if (u[0])
+        pv_buf_printf(b, " (%s)", u);
+}
+
 const char *pv_res_unit(const pv_case *c, size_t k, int sv)
 {
     const pv_resource *r = &c->res[k];

@@ -73,6 +73,10 @@ const char *pv_res_name(const pv_case *c, size_t k, int sv);
 /* The unit of resource k: its "unit", else "kr"/"SEK" for an id with "sek",
  * "h" for one with "hour", else "". */
 const char *pv_res_unit(const pv_case *c, size_t k, int sv);
+/* A column heading for resource k: pre, its name, post, then " (unit)"
+ * when it has one ("Använt: Budget (kr)", "Budget partneravgifter (kr)"). */
+void pv_res_heading(pv_buf *b, const pv_case *c, size_t k, int sv, const char *pre,
+                    const char *post);
 /* An amount of resource k for people: "120 000 kr" (sv) / "120,000 SEK". */
 void pv_res_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
 const char *pv_cons_name(const pv_constraint *q, int sv);
