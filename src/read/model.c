@@ -409,8 +409,9 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     const char *because = NULL, *because_en = NULL;
     json_t *bv = pvj_member(x, val, "because", kr, 1, ki);
     if (bv && !pvj_sv_en(x, bv, ki, 1, &because, &because_en)) {
-        if ((!because && !because_en) || (because && !because[0]) ||
-            (because_en && !because_en[0])) {
+        /* blank counts as empty: a reason that shows nothing */
+        if ((!because && !because_en) || (because && !because[strspn(because, " \t\r\n")]) ||
+            (because_en && !because_en[strspn(because_en, " \t\r\n")])) {
             pvj_err(x, ki, "must give the reason: a string or {\"sv\": …, \"en\": …}");
             return -1;
         }

@@ -194,7 +194,7 @@ case("json-missing-out-of-range", 2, "criteria.travel.missing",
 case("json-rule-then-unknown", 2, "rules.purpose.then",
      **{M: lambda t: sub(t, '"then": "exclude", "because": "no purpose"', '"then": "delete", "because": "no purpose"')})
 case("json-rule-because-empty-en", 2, "rules.purpose.because: must give the reason",
-     **{M: lambda t: sub(t, '"because": "no purpose"', '"because": {"sv": "inget syfte", "en": ""}')})
+     **{M: lambda t: sub(t, '"because": "no purpose"', '"because": {"sv": "inget syfte", "en": "  "}')})
 case("json-rule-because-number", 2, "rules.purpose.because: must be a string or {",
      **{M: lambda t: sub(t, '"because": "no purpose"', '"because": 7')})
 case("json-rule-in-not-array", 2, "rules.sanctions.if.value",
