@@ -467,6 +467,7 @@ typedef struct pv_model {
      * to be reviewed: [0] "unused" (active, no selected project uses it),
      * [1] "inactive" (revive or end); NULL when the model cites none */
     char *review_because[2], *review_source[2];
+    char *review_because_en[2]; /* English, when "because" gives {"sv", "en"} */
     /* "followup": {"report_to": name, "source": text}: the body the annual
      * follow-up is addressed to (NULL: kommunstyrelsen) and the policy
      * sentence that asks for it (NULL when none) */

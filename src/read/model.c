@@ -389,9 +389,24 @@ void pv_model_free(pv_model *m)
     pv_wspec_free(m->top_wspec);
     for (size_t i = 0; i < m->nrules; i++)
         rule_free(&m->rules[i]);
-    void *own[] = {m->top, m->leaves, m->all, m->rules, m->review_because[0], m->review_source[0],
-                   m->review_because[1], m->review_source[1], m->fu_to_sv, m->fu_to_en,
-                   m->fu_source, m->path, m->name, m->source, m->language, m};
+    void *own[] = {m->top,
+                   m->leaves,
+                   m->all,
+                   m->rules,
+                   m->review_because[0],
+                   m->review_source[0],
+                   m->review_because[1],
+                   m->review_source[1],
+                   m->review_because_en[0],
+                   m->review_because_en[1],
+                   m->fu_to_sv,
+                   m->fu_to_en,
+                   m->fu_source,
+                   m->path,
+                   m->name,
+                   m->source,
+                   m->language,
+                   m};
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
@@ -470,10 +485,25 @@ static int parse_review(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
             continue;
         if (pvj_expect(x, e, JSON_OBJECT, ki, "must be an object with \"because\" and \"source\""))
             return -1;
-        const char *because = pvj_str(x, e, "because", ki, 1);
+        char kb[KP];
+        const char *because = NULL, *because_en = NULL;
+        json_t *bv = pvj_member(x, e, "because", ki, 1, kb);
+        if (bv && !pvj_sv_en(x, bv, kb, 1, &because, &because_en)) {
+            if ((!because && !because_en) || (because && !because[strspn(because, " \t\r\n")]) ||
+                (because_en && !because_en[strspn(because_en, " \t\r\n")])) {
+                pvj_err(x, kb, "must give the reason: a string or {\"sv\": …, \"en\": …}");
+                return -1;
+            }
+            if (because == because_en)
+                because_en = NULL;
+            else if (!because)
+                because = because_en;
+        }
         const char *source = pvj_str(x, e, "source", ki, 1);
         if (pv_failed(x->err))
             return -1;
+        if (because_en)
+            m->review_because_en[i] = pvj_dup(x, because_en);
         m->review_because[i] = pvj_dup(x, because);
         m->review_source[i] = pvj_dup(x, source);
         if (pv_failed(x->err))

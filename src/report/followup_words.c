@@ -172,7 +172,7 @@ size_t pv_fu_reasons(const pv_case *c, const pv_fu_agree *a, int year, int from,
     if (!m->review_because[w])
         w = 1 - w;
     if (a->action != PV_FU_KEEP && m->review_because[w]) {
-        out[n++] = pv_strdup(m->review_because[w]);
+        out[n++] = pv_strdup(pv_review_because(m, w, sv));
         pv_buf_printf(&b, "%s: %s", pv_tr(sv, "Source", "Källa"), m->review_source[w]);
         out[n++] = pv_buf_take(&b, NULL);
     }

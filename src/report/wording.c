@@ -143,7 +143,7 @@ int pv_review_reason(pv_buf *b, const pv_case *c, const pv_selection *s, size_t 
     if (a == PV_REV_NONE || k > (cite ? 2u : 0u))
         return 0;
     if (k == 1) {
-        pv_buf_puts(b, m->review_because[w]);
+        pv_buf_puts(b, pv_review_because(m, w, sv));
         return 1;
     }
     if (k == 2) {
@@ -253,6 +253,11 @@ const char *pv_cons_name(const pv_constraint *q, int sv)
 {
     const char *n = !sv && q->label_en ? q->label_en : q->label;
     return n && n[0] ? n : q->id;
+}
+
+const char *pv_review_because(const pv_model *m, int w, int sv)
+{
+    return !sv && m->review_because_en[w] ? m->review_because_en[w] : m->review_because[w];
 }
 
 const char *pv_rule_because(const pv_rule *ru, int sv)

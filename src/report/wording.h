@@ -81,6 +81,9 @@ void pv_res_heading(pv_buf *b, const pv_case *c, size_t k, int sv, const char *p
 void pv_res_amount(pv_buf *b, const pv_case *c, size_t k, double x, int sv);
 const char *pv_cons_name(const pv_constraint *q, int sv);
 const char *pv_rule_name(const pv_rule *ru, int sv);
+/* The agreement review's reason w (0 unused, 1 inactive) in the report's
+ * language; NULL when the model gives none. */
+const char *pv_review_because(const pv_model *m, int w, int sv);
 /* A rule's reason in the report's language (the model's "because"). */
 const char *pv_rule_because(const pv_rule *ru, int sv);
 /* A constraint type for people ("antal", "utesluter varandra" …). */
