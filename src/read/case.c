@@ -446,7 +446,6 @@ static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_
         return -1;
     }
     x->file = scen->path ? scen->path : x->file;
-    x->scenario = 1;
     if (!json_is_object(json_object_get(patched, "model"))) {
         pvj_err(x, "model", "the scenario removed or replaced the model");
         return -1;

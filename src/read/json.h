@@ -17,7 +17,6 @@
 typedef struct pvj_ctx {
     const char *file;
     pv_error *err;
-    int scenario; /* a scenario patched the case (or its model) */
 } pvj_ctx;
 
 /* A column that key kp names and t's header lacks: when the header has one

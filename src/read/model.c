@@ -410,6 +410,30 @@ void pv_model_free(pv_model *m)
     pv_free_each(own, sizeof own / sizeof *own);
 }
 
+/* "because" of obj (required): one string, or {"sv": …, "en": …} for
+ * reports in either language. *sv gets the Swedish (or the only) text,
+ * *en the English one, NULL when one string serves both. Blank counts as
+ * empty: a reason that shows nothing. -1 + err when missing or empty;
+ * also -1 on an earlier error, so that callers may simply stop. */
+static int reason(pvj_ctx *x, json_t *obj, const char *kp, const char **sv, const char **en)
+{
+    char k[KP];
+    *sv = *en = NULL;
+    json_t *v = pvj_member(x, obj, "because", kp, 1, k);
+    if (!v || pvj_sv_en(x, v, k, 1, sv, en))
+        return -1;
+    if ((!*sv && !*en) || (*sv && !(*sv)[strspn(*sv, " \t\r\n")]) ||
+        (*en && !(*en)[strspn(*en, " \t\r\n")])) {
+        pvj_err(x, k, "must give the reason: a string or {\"sv\": …, \"en\": …}");
+        return -1;
+    }
+    if (*sv == *en)
+        *en = NULL;
+    else if (!*sv)
+        *sv = *en;
+    return 0;
+}
+
 /* One rule: {"if": condition, "then": "exclude" | "flag", "because": …}. */
 static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, void *ctx)
 {
@@ -420,21 +444,9 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     if (!r->id)
         return -1;
     const char *then = pvj_str(x, val, "then", kr, 1);
-    /* "because": one string, or {"sv": …, "en": …} for reports in either */
-    const char *because = NULL, *because_en = NULL;
-    json_t *bv = pvj_member(x, val, "because", kr, 1, ki);
-    if (bv && !pvj_sv_en(x, bv, ki, 1, &because, &because_en)) {
-        /* blank counts as empty: a reason that shows nothing */
-        if ((!because && !because_en) || (because && !because[strspn(because, " \t\r\n")]) ||
-            (because_en && !because_en[strspn(because_en, " \t\r\n")])) {
-            pvj_err(x, ki, "must give the reason: a string or {\"sv\": …, \"en\": …}");
-            return -1;
-        }
-        if (because == because_en) /* one string: no English of its own */
-            because_en = NULL;
-        else if (!because)
-            because = because_en;
-    }
+    const char *because, *because_en;
+    if (reason(x, val, kr, &because, &because_en))
+        return -1;
     const char *rsrc = pvj_str(x, val, "source", kr, 0);
     if (pv_failed(x->err))
         return -1;
@@ -485,20 +497,9 @@ static int parse_review(pvj_ctx *x, pv_model *m, json_t *v, const char *kp)
             continue;
         if (pvj_expect(x, e, JSON_OBJECT, ki, "must be an object with \"because\" and \"source\""))
             return -1;
-        char kb[KP];
-        const char *because = NULL, *because_en = NULL;
-        json_t *bv = pvj_member(x, e, "because", ki, 1, kb);
-        if (bv && !pvj_sv_en(x, bv, kb, 1, &because, &because_en)) {
-            if ((!because && !because_en) || (because && !because[strspn(because, " \t\r\n")]) ||
-                (because_en && !because_en[strspn(because_en, " \t\r\n")])) {
-                pvj_err(x, kb, "must give the reason: a string or {\"sv\": …, \"en\": …}");
-                return -1;
-            }
-            if (because == because_en)
-                because_en = NULL;
-            else if (!because)
-                because = because_en;
-        }
+        const char *because, *because_en;
+        if (reason(x, e, ki, &because, &because_en))
+            return -1;
         const char *source = pvj_str(x, e, "source", ki, 1);
         if (pv_failed(x->err))
             return -1;

@@ -212,7 +212,7 @@ static int columns(pvj_ctx *x, const pv_case *c, pv_outcomes *o, const fu_spec *
         size_t g = 0;
         while (g < md->ntop && strcmp(md->top[g]->id, h + 5))
             g++;
-        if (g == md->ntop && x->scenario && c->base_goals && strlen(h + 5) < 200) {
+        if (g == md->ntop && c->base_goals && strlen(h + 5) < 200) {
             char key[208];
             snprintf(key, sizeof key, "\n%s\n", h + 5);
             if (strstr(c->base_goals, key))

@@ -113,6 +113,13 @@ static int any_set(const unsigned char *x, size_t n)
     return 0;
 }
 
+/* The lowest feasible segment of a range that starts above 0 (prev NULL):
+ * what it adds was there where the range starts, not entering there. */
+static int starts_range(const pv_frontier *f, const pv_fseg *s, const unsigned char *prev)
+{
+    return !prev && f->from > 0 && s->lo <= f->from;
+}
+
 /* A cell of the points table: the text right-aligned to w (display width). */
 static void cell_r(pv_buf *b, pv_buf *t, size_t w)
 {
@@ -193,8 +200,7 @@ static void frontier_text(pv_buf *b, const pv_view *v)
         pv_fmt_num(b, s->objective, 2, sv);
         pv_ids_diff(prev, s->x, v->n, v->add, v->rem);
         int a = any_set(v->add, v->n), r = any_set(v->rem, v->n);
-        if (!prev && f->from > 0 && s->lo <= f->from && a) {
-            /* a range that starts above 0 does not see these enter */
+        if (starts_range(f, s, prev) && a) {
             pv_buf_printf(b, " (%s ", pv_tr(sv, "the portfolio where the range starts:",
                                             "portföljen där intervallet börjar:"));
             ids_names(b, c, v->add, v->n, md);
@@ -395,8 +401,8 @@ static void frontier_changes(pv_buf *b, const pv_view *v)
         pv_html_num(b, s->objective, 2, sv);
         pv_ids_diff(prev, s->x, n, add, rem);
         pv_buf_puts(b, "</td><td class=\"diff-in\">");
-        if (!prev && f->from > 0 && s->lo <= f->from && any_set(add, n))
-            pv_buf_printf(b, "<span class=\"small\">%s</span> ", /* as the text says */
+        if (starts_range(f, s, prev) && any_set(add, n))
+            pv_buf_printf(b, "<span class=\"small\">%s</span> ",
                           pv_tr(sv, "the portfolio where the range starts:",
                                 "portföljen där intervallet börjar:"));
         pv_html_ids(b, c, add, n);
