@@ -202,7 +202,12 @@ pv_selection *pv_select_solve(const pv_case *c, const pv_ranking *r, const pv_tu
         goto fail;
     }
     mark_listed(c, m, s);
-    int have_start = m->tune.greedy && pv_mip_greedy(m, start);
+    /* Rows whose bounds alone cannot hold (the solve's first test, a
+     * fraction of the greedy's cost) leave nothing for the greedy to find;
+     * its local search would run to its budget (all_constraints 30 x 10 x 4,
+     * infeasible: a sixth of the run) */
+    int have_start =
+        m->tune.greedy && pv_mip_propagate_infeasible(m) == 0 && pv_mip_greedy(m, start);
     pv_mip_sol sol;
     memset(&sol, 0, sizeof sol);
     sol.val = val;

@@ -64,8 +64,8 @@ static const key_entry CASE_KEYS[] = {
 static const key_entry MODEL_KEYS[] = {
     {"name", K_NONE},     {"description", K_NONE},     {"source", K_NONE},
     {"language", K_NONE}, {"criteria", K_CRITERION | MAP}, {"weighting", K_WEIGHTING},
-    {"rules", K_RULE | MAP}, {"labels", K_NONE},       {"agreement_review", K_REVIEW},
-    {"followup", K_MODEL_FOLLOWUP}, {NULL, 0}};
+    {"rules", K_RULE | MAP}, {"agreement_review", K_REVIEW}, {"followup", K_MODEL_FOLLOWUP},
+    {NULL, 0}};
 /* "followup": {"report_to": name, "source": text} (whom the follow-up addresses) */
 static const key_entry MODEL_FOLLOWUP_KEYS[] = {
     {"report_to", K_NONE}, {"source", K_NONE}, {NULL, 0}};
@@ -73,7 +73,7 @@ static const key_entry MODEL_FOLLOWUP_KEYS[] = {
 /* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}} */
 static const key_entry REVIEW_KEYS[] = {
     {"unused", K_REVIEW_ITEM}, {"inactive", K_REVIEW_ITEM}, {NULL, 0}};
-static const key_entry REVIEW_ITEM_KEYS[] = {{"because", K_NONE}, {"source", K_NONE}, {NULL, 0}};
+static const key_entry REVIEW_ITEM_KEYS[] = {{"because", K_LABEL}, {"source", K_NONE}, {NULL, 0}};
 
 /* ---- a scenario file; its patch is checked as the case it makes */
 static const key_entry SCENARIO_KEYS[] = {
@@ -129,8 +129,8 @@ static const key_entry WEIGHTING_KEYS[] = {
     {"ri", K_NONE},     {"matrix", K_NONE},  {NULL, 0}};
 
 static const key_entry RULE_KEYS[] = {
-    {"if", K_COND},     {"then", K_NONE},  {"because", K_NONE}, {"source", K_NONE},
-    {"name", K_LABEL},  {"label", K_LABEL}, {"labels", K_LABEL}, {NULL, 0}};
+    {"if", K_COND},     {"then", K_NONE},   {"because", K_LABEL}, {"source", K_NONE},
+    {"name", K_LABEL},  {"label", K_LABEL}, {"labels", K_LABEL},  {NULL, 0}};
 
 static const key_entry COND_KEYS[] = {
     {"field", K_NONE}, {"op", K_NONE}, {"value", K_NONE}, {"all", K_COND}, {"any", K_COND},
@@ -194,6 +194,15 @@ static void check_value(pvj_ctx *x, json_t *v, int kind, const char *kp, int dep
 
 static void unknown_key(pvj_ctx *x, const key_entry *keys, const char *key, const char *kp)
 {
+    /* a model's "labels" was once accepted and then ignored: the codes'
+     * names are the case's, which every model of the case shares */
+    if (keys == MODEL_KEYS && !strcmp(key, "labels")) {
+        pv_err(x->err, PV_EINPUT, x->file, 0, 0,
+               "unknown key 'labels' %s%s: the names of data codes belong in the case file's "
+               "\"labels\" (models/README.md, \"Case file\")",
+               kp[0] ? "in " : "at the top level", kp);
+        return;
+    }
     pv_suggest s;
     pv_suggest_init(&s, key, 2);
     for (const key_entry *e = keys; e->key; e++)
@@ -202,7 +211,10 @@ static void unknown_key(pvj_ctx *x, const key_entry *keys, const char *key, cons
     pv_suggest_hint(&s, hint, sizeof hint);
     pv_err(x->err, PV_EINPUT, x->file, 0, 0, "unknown key '%s' %s%s%s", key,
            kp[0] ? "in " : "at the top level", kp,
-           hint[0] ? hint : " (to annotate, use \"comment\" or a key that starts with \"x-\")");
+           hint[0] ? hint
+           : keys == LABEL_KEYS
+               ? ": a text in both languages is {\"sv\": …, \"en\": …}"
+               : " (to annotate, use \"comment\" or a key that starts with \"x-\")");
 }
 
 static void check_kind(pvj_ctx *x, json_t *obj, int kind, const char *kp, int depth)

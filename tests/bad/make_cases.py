@@ -197,6 +197,12 @@ case("json-rule-because-empty-en", 2, "rules.purpose.because: must give the reas
      **{M: lambda t: sub(t, '"because": "no purpose"', '"because": {"sv": "inget syfte", "en": "  "}')})
 case("json-rule-because-number", 2, "rules.purpose.because: must be a string or {",
      **{M: lambda t: sub(t, '"because": "no purpose"', '"because": 7')})
+# a misspelt or unknown language in a reason was ignored (English then fell back to Swedish)
+case("json-rule-because-unknown-language", 2, "unknown key 'enn' in rules.purpose.because; did you mean 'en'?",
+     **{M: lambda t: sub(t, '"because": "no purpose"', '"because": {"sv": "inget syfte", "enn": "no purpose"}')})
+# a model's "labels" was accepted and ignored: the names of codes are the case's
+case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
+     **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
 case("json-rule-in-not-array", 2, "rules.sanctions.if.value",
      **{M: lambda t: sub(t, '"op": "==", "value": "yes"}', '"op": "in", "value": "yes"}')})
 case("json-rule-two-kinds", 2, "rules.purpose.if: must have exactly one of",
