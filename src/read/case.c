@@ -240,7 +240,8 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     r->partner_column = pvj_dup(x, pcol);
     if (pv_failed(x->err)) /* out of memory: a NULL column would read as "none" */
         return -1;
-    if (pvj_name(x, val, "name", k, &r->name_sv, &r->name_en) ||
+    const char *nk = pvj_name_key(x, val, k, "name");
+    if (!nk || pvj_name(x, val, nk, k, &r->name_sv, &r->name_en) ||
         pvj_name(x, val, "unit", k, &r->unit_sv, &r->unit_en))
         return -1;
     int rc = pvj_num(x, val, "limit", k, &r->limit);

@@ -99,7 +99,8 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
             return -1;
         }
     q->id = pvj_dup(x, id ? id : gen);
-    if (pvj_name(x, v, "label", k, &q->label, &q->label_en))
+    const char *nk = pvj_name_key(x, v, k, "label");
+    if (!nk || pvj_name(x, v, nk, k, &q->label, &q->label_en))
         return -1;
     if (pv_failed(x->err))
         return -1;

@@ -40,6 +40,10 @@ const char *pvj_str(pvj_ctx *x, json_t *obj, const char *key, const char *kp, in
 /** A display name: a string for both languages or {"sv": …, "en": …} (either
  * may be left out; the other stands in). Both NULL when absent. 0 or -1 + err. */
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en);
+/* Which of the display-name keys "name", "label" and "labels" (synonyms
+ * in resources, constraints, criteria and rules) obj holds: that key, dflt
+ * when none, NULL + an error when more than one. */
+const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
 /** The optional object obj (kp; "kp: msg" when not an object) with two number

@@ -154,6 +154,24 @@ int pvj_each(pvj_ctx *x, json_t *obj, const char *kp, pvj_member_fn fn, void *ct
     return 0;
 }
 
+const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt)
+{
+    static const char *const KEYS[] = {"name", "label", "labels"};
+    const char *found = NULL;
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
+        if (!json_object_get(obj, KEYS[i]))
+            continue;
+        if (found) {
+            /* one of them would be ignored: never silently */
+            pvj_err(x, kp, "has both \"%s\" and \"%s\", which both give its display name: keep one",
+                    found, KEYS[i]);
+            return NULL;
+        }
+        found = KEYS[i];
+    }
+    return found ? found : dflt;
+}
+
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en)
 {
     char k[KP];

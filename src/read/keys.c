@@ -68,7 +68,7 @@ static const key_entry MODEL_KEYS[] = {
     {NULL, 0}};
 /* "followup": {"report_to": name, "source": text} (whom the follow-up addresses) */
 static const key_entry MODEL_FOLLOWUP_KEYS[] = {
-    {"report_to", K_NONE}, {"source", K_NONE}, {NULL, 0}};
+    {"report_to", K_LABEL}, {"source", K_NONE}, {NULL, 0}};
 
 /* "agreement_review": {"unused": {"because", "source"}, "inactive": {…}} */
 static const key_entry REVIEW_KEYS[] = {

@@ -214,7 +214,10 @@ static int crit_label(pvj_ctx *x, pv_criterion *c, json_t *v, const char *id, co
 {
     char k[KP];
     const char *sv = NULL, *en = NULL;
-    json_t *label = pvj_member(x, v, "label", kp, 0, k);
+    const char *nk = pvj_name_key(x, v, kp, "label");
+    if (!nk)
+        return -1;
+    json_t *label = pvj_member(x, v, nk, kp, 0, k);
     if (label && pvj_sv_en(x, label, k, 0, &sv, &en))
         return -1;
     if (pvj_dup_pair(x, sv, en, id, &c->label_sv, &c->label_en))
@@ -462,7 +465,8 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     r->because = pvj_dup(x, because);
     r->because_en = because_en ? pvj_dup(x, because_en) : NULL;
     r->source = pvj_dup(x, rsrc ? rsrc : "");
-    if (pvj_name(x, val, "name", kr, &r->name_sv, &r->name_en))
+    const char *nk = pvj_name_key(x, val, kr, "name");
+    if (!nk || pvj_name(x, val, nk, kr, &r->name_sv, &r->name_en))
         return -1;
     json_t *cond = pvj_member(x, val, "if", kr, 1, ki);
     if (!cond)

@@ -200,6 +200,9 @@ case("json-rule-because-number", 2, "rules.purpose.because: must be a string or 
 # a misspelt or unknown language in a reason was ignored (English then fell back to Swedish)
 case("json-rule-because-unknown-language", 2, "unknown key 'enn' in rules.purpose.because; did you mean 'en'?",
      **{M: lambda t: sub(t, '"because": "no purpose"', '"because": {"sv": "inget syfte", "enn": "no purpose"}')})
+# "name", "label" and "labels" are synonyms: two of them would leave one unread
+case("json-criterion-name-and-label", 2, "criteria.benefit: has both \"name\" and \"label\", which both give its display name: keep one",
+     **{M: lambda t: sub(t, '"label": ', '"name": "Nytta", "label": ')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
