@@ -108,6 +108,23 @@ async function main() {
       const bad = consoles.filter((c) => !c.startsWith('debug'));
       if (bad.length) why.push('console: ' + bad.slice(0, 3).join(' | '));
       if (errors.length) why.push('page errors: ' + errors.slice(0, 3).join(' | '));
+      // Nothing wider than the page on screen: sideways scrolling hides
+      // columns. (Printing shrinks a wide page to A4's width, so the PDF is
+      // not checked this way.)
+      const overflow = async (what) => {
+        const wide = await page.evaluate(() => {
+          const main = document.querySelector('main') || document.body;
+          const r = main.getBoundingClientRect();
+          const cs = getComputedStyle(main);
+          const right = r.right - parseFloat(cs.paddingRight) + 1;
+          return Array.from(main.querySelectorAll('table,svg,pre,.resources,.cards'))
+            .filter((e) => e.getBoundingClientRect().right > right)
+            .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' +
+              Math.round(e.getBoundingClientRect().right - right) + ' px');
+        });
+        if (wide.length) why.push('wider than the page (' + what + '): ' + wide.slice(0, 3).join(', '));
+      };
+      await overflow('screen, 1200 px');
       if (item.png) await page.screenshot({ path: item.png, fullPage: true });
       if (item.pdf) {
         await page.emulateMedia({ media: 'print' });
