@@ -205,8 +205,13 @@ pv_cond *pvj_cond_parse(pvj_ctx *x, json_t *v, const char *kp, int depth, int *p
     json_t *all = json_object_get(v, "all"), *any = json_object_get(v, "any"),
            *not = json_object_get(v, "not"), *field = json_object_get(v, "field");
     int kinds = !!all + !!any + !!not +!!field, rc = -1;
+    static const char *const CMP[] = {"field", "op", "value", NULL};
+    const char *const group[] = {all ? "all" : any ? "any" : "not", NULL};
     if (kinds != 1) {
         pvj_err(x, kp, "must have exactly one of field, all, any, not");
+    } else if (pvj_only(x, v, kp, field ? "a comparison" : "a condition with all, any or not",
+                        field ? CMP : group, NULL)) {
+        rc = -1;
     } else if (all || any) {
         c->kind = all ? PV_COND_ALL : PV_COND_ANY;
         pvj_key(k, kp, all ? "all" : "any");

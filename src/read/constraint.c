@@ -52,6 +52,26 @@ void pvj_constraint_free(pv_constraint *k)
 static const char *CTYPES[] = {"count", "share",        "requires",    "exclusive",
                                "force", "max_partners", "min_partners"};
 
+/* The keys each type reads, in CTYPES' order, besides type, id and the
+ * display name (pvj_only). */
+static const char *const CKEYS[][6] = {
+    {"column", "value", "min", "max", NULL},
+    {"column", "value", "resource", "min", "max", NULL},
+    {"project", "needs", NULL},
+    {"projects", "max", NULL},
+    {"in", "out", NULL},
+    {"max", "column", "value", NULL},
+    {"min", "column", "value", NULL},
+};
+
+static int own_keys(pvj_ctx *x, json_t *v, const char *k, size_t t)
+{
+    static const char *const ALL[] = {"type", "id", "name", "label", "labels", NULL};
+    char what[64];
+    snprintf(what, sizeof what, "type %s", CTYPES[t]);
+    return pvj_only(x, v, k, what, CKEYS[t], ALL);
+}
+
 /* What every constraint has: type, id (given, or "<type>_<n>"), label, min, max. */
 static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const char *k, size_t i)
 {
@@ -75,6 +95,8 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
         return -1;
     }
     q->type = (pv_ctype)t;
+    if (own_keys(x, v, k, t))
+        return -1;
     char gen[64];
     snprintf(gen, sizeof gen, "%s_%zu", type, i + 1);
     if (id && (!pvj_valid_id(id) || strlen(id) > PV_MAX_ID)) {

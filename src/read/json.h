@@ -44,6 +44,14 @@ int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv
  * in resources, constraints, criteria and rules) obj holds: that key, dflt
  * when none, NULL + an error when more than one. */
 const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt);
+/* Rejects any key of obj (annotations aside) that is in neither keys nor
+ * also (NULL-terminated lists; also may be NULL): "<what> does not use K
+ * (it takes …keys)". The key tables accept the union of what an object's
+ * variants read, so a key of another variant (a max_partners constraint's
+ * "min", a linear value function's "points") would otherwise be ignored
+ * without a word. -1 after the error. */
+int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, const char *what, const char *const *keys,
+             const char *const *also);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
 /** The optional object obj (kp; "kp: msg" when not an object) with two number

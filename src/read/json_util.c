@@ -154,6 +154,34 @@ int pvj_each(pvj_ctx *x, json_t *obj, const char *kp, pvj_member_fn fn, void *ct
     return 0;
 }
 
+int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, const char *what, const char *const *keys,
+             const char *const *also)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach(obj, key, val)
+    {
+        int ok = pvj_annotation_key(key);
+        for (size_t i = 0; !ok && keys[i]; i++)
+            ok = !strcmp(key, keys[i]);
+        for (size_t i = 0; !ok && also && also[i]; i++)
+            ok = !strcmp(key, also[i]);
+        if (ok)
+            continue;
+        char takes[200] = "", k[KP];
+        for (size_t i = 0; keys[i]; i++)
+            snprintf(takes + strlen(takes), sizeof takes - strlen(takes), "%s%s",
+                     i == 0        ? ""
+                     : keys[i + 1] ? ", "
+                                   : " and ",
+                     keys[i]);
+        pvj_key(k, kp, key);
+        pvj_err(x, k, "%s does not use %s (it takes %s)", what, key, takes);
+        return -1;
+    }
+    return 0;
+}
+
 const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt)
 {
     static const char *const KEYS[] = {"name", "label", "labels"};

@@ -92,7 +92,20 @@ static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
                    "must be an object like {\"type\": \"linear\", \"worst\": 1, \"best\": 5}") ||
         !(type = pvj_str(x, v, "type", kp, 1)))
         return -1;
-    if (!strcmp(type, "linear")) {
+    static const char *const LIN[] = {"worst", "best", NULL}, *const PW[] = {"points", NULL},
+                             *const CAT[] = {"map", NULL}, *const TYPE[] = {"type", NULL};
+    int lin = !strcmp(type, "linear"), pw = !strcmp(type, "piecewise"),
+        cat = !strcmp(type, "categorical");
+    if ((lin || pw || cat) && pvj_only(x, v, kp,
+                                       lin  ? "a linear value function"
+                                       : pw ? "a piecewise value function"
+                                            : "a categorical value function",
+                                       lin  ? LIN
+                                       : pw ? PW
+                                            : CAT,
+                                       TYPE))
+        return -1;
+    if (lin) {
         vf->type = PV_VF_LINEAR;
         int a = pvj_num(x, v, "worst", kp, &vf->worst), b = pvj_num(x, v, "best", kp, &vf->best);
         if (a < 0 || b < 0)
@@ -357,6 +370,13 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
         return NULL;
     }
     if (children) {
+        /* a leaf's keys on a parent would be ignored: its value is its
+         * children's weighted sum */
+        static const char *const PARENT[] = {"children", "weighting", NULL},
+                                 *const ANY[] = {"label",  "name",         "labels", "source",
+                                                 "weight", "weight_range", "min",    NULL};
+        if (pvj_only(x, v, kp, "a criterion with children", PARENT, ANY))
+            return NULL;
         if (pvj_wspec_parse(x, v, kp, &c->child_method, &c->child_wspec))
             return NULL;
         pvj_key(k, kp, "children");

@@ -221,6 +221,20 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
     const char *method = pvj_str(x, w, "method", k, 1);
     if (!method)
         return -1;
+    static const char *const METHOD[] = {"method", NULL},
+                             *const RANK[] = {"order", "formula", NULL},
+                             *const SWING[] = {"points", NULL},
+                             *const AHP[] = {"order", "matrix", "ri", NULL};
+    static const struct {
+        const char *name, *what;
+        const char *const *keys;
+    } USES[] = {{"direct", "direct weighting", METHOD},
+                {"rank", "rank weighting", RANK},
+                {"swing", "swing weighting", SWING},
+                {"ahp", "ahp weighting", AHP}};
+    for (size_t i = 0; i < sizeof USES / sizeof *USES; i++)
+        if (!strcmp(method, USES[i].name) && pvj_only(x, w, k, USES[i].what, USES[i].keys, METHOD))
+            return -1;
     if (!strcmp(method, "direct"))
         return 0;
     pv_wspec *ws = pvj_alloc(x, 1, sizeof *ws);

@@ -203,6 +203,17 @@ case("json-rule-because-unknown-language", 2, "unknown key 'enn' in rules.purpos
 # "name", "label" and "labels" are synonyms: two of them would leave one unread
 case("json-criterion-name-and-label", 2, "criteria.benefit: has both \"name\" and \"label\", which both give its display name: keep one",
      **{M: lambda t: sub(t, '"label": ', '"name": "Nytta", "label": ')})
+# keys another variant reads were accepted and ignored (a max_partners "min" bound nothing)
+case("json-constraint-key-of-other-type", 2, "constraints[0].min: type max_partners does not use min (it takes max, column and value)",
+     **{K: lambda t: sub(t, '\n  }\n}', '\n  },\n  "constraints": [{"type": "max_partners", "min": 2, "max": 3}]\n}')})
+case("json-cond-op-with-all", 2, "rules.democracy_reflection.if.op: a condition with all, any or not does not use op (it takes all)",
+     **{M: lambda t: sub(t, '"if": {"all": [', '"if": {"op": "<", "all": [')})
+case("json-valuefn-key-of-other-type", 2, "criteria.democracy.value.points: a linear value function does not use points (it takes worst and best)",
+     **{M: lambda t: sub(t, '"value": {"type": "linear", "worst": 2, "best": 9}', '"value": {"type": "linear", "worst": 2, "best": 9, "points": [[2, 0], [9, 1]]}')})
+case("json-weighting-key-of-other-method", 2, "weighting.order: direct weighting does not use order (it takes method)",
+     **{M: lambda t: sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "direct", "order": ["benefit", "democracy", "travel", "risk"]},')})
+case("json-parent-criterion-leaf-key", 2, "criteria.benefit.aggregate: a criterion with children does not use aggregate (it takes children and weighting)",
+     **{M: lambda t: sub(t, '"weight": 4, "children": {', '"weight": 4, "aggregate": "max", "children": {')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
