@@ -272,8 +272,14 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     }
     if (read_amounts(c->projects, r->col, col, r->a, x->err))
         return -1;
-    if (!pcol || !c->partners)
+    if (!pcol)
         return 0;
+    if (!c->partners) {
+        /* without partners.csv there are no fees to read: never ignored silently */
+        pvj_key(kk, k, "partner_column");
+        pvj_err(x, kk, "needs data.partners in the case (the partners' fees are read from it)");
+        return -1;
+    }
     r->pcol = pv_table_col(c->partners, pcol);
     if (r->pcol < 0) {
         pvj_key(kk, k, "partner_column");
@@ -434,6 +440,13 @@ static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_
         return -1;
     }
     c->base_goals = pv_buf_take(&g, NULL);
+    {
+        /* a null deletes; one aimed at a key the case lacks (a misspelt
+         * rule or resource) would delete nothing without a word */
+        pvj_ctx px = {.file = scen->path ? scen->path : x->file, .err = x->err};
+        if (pvj_patch_deletes_exist(&px, *root, scen->patch, scen->path ? "patch" : ""))
+            return -1;
+    }
     json_t *patched = pvj_merge_patch(*root, scen->patch);
     if (!patched) {
         pv_err_nomem(x->err);

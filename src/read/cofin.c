@@ -249,7 +249,7 @@ static int check_criteria(pvj_ctx *x, json_t *crit, const char *kp, pv_criterion
         for (size_t i = 0; i < nkids && !cr; i++)
             if (!strcmp(kids[i]->id, key))
                 cr = kids[i];
-        if (!cr && !json_is_null(val)) {
+        if (!cr) { /* a null (delete) too: a misspelt one would delete nothing */
             pv_suggest sg;
             pv_suggest_init(&sg, key, 2);
             for (size_t i = 0; i < nkids; i++)

@@ -44,6 +44,10 @@ int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv
  * in resources, constraints, criteria and rules) obj holds: that key, dflt
  * when none, NULL + an error when more than one. */
 const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt);
+/* A merge patch's nulls (deletions) each name a key that target has:
+ * -1 + an error with a suggestion for the first that does not (a misspelt
+ * rule would otherwise be deleted from nothing, without a word). */
+int pvj_patch_deletes_exist(pvj_ctx *x, json_t *target, json_t *patch, const char *kp);
 /* Rejects any key of obj (annotations aside) that is in neither keys nor
  * also (NULL-terminated lists; also may be NULL): "<what> does not use K
  * (it takes …keys)". The key tables accept the union of what an object's

@@ -28,6 +28,37 @@ json_t *pvj_merge_patch(json_t *target, json_t *patch)
     return t;
 }
 
+int pvj_patch_deletes_exist(pvj_ctx *x, json_t *target, json_t *patch, const char *kp)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach(patch, key, val)
+    {
+        char k[KP];
+        pvj_key(k, kp, key);
+        json_t *t = json_is_object(target) ? json_object_get(target, key) : NULL;
+        if (json_is_null(val) && !t) {
+            pv_suggest s;
+            pv_suggest_init(&s, key, 2);
+            const char *tk;
+            json_t *tv;
+            if (json_is_object(target))
+                json_object_foreach(target, tk, tv)
+                {
+                    (void)tv;
+                    pv_suggest_offer(&s, tk);
+                }
+            char hint[300];
+            pv_suggest_hint(&s, hint, sizeof hint);
+            pvj_err(x, k, "null deletes '%s', which the case does not have there%s", key, hint);
+            return -1;
+        }
+        if (json_is_object(val) && pvj_patch_deletes_exist(x, t, val, k))
+            return -1;
+    }
+    return 0;
+}
+
 void pv_scenario_free(pv_scenario *s)
 {
     if (!s)

@@ -214,6 +214,12 @@ case("json-weighting-key-of-other-method", 2, "weighting.order: direct weighting
      **{M: lambda t: sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "direct", "order": ["benefit", "democracy", "travel", "risk"]},')})
 case("json-parent-criterion-leaf-key", 2, "criteria.benefit.aggregate: a criterion with children does not use aggregate (it takes children and weighting)",
      **{M: lambda t: sub(t, '"weight": 4, "children": {', '"weight": 4, "aggregate": "max", "children": {')})
+# a partner_column without partners.csv was ignored (no fees, no word)
+case("json-partner-column-without-partners", 2, "resources.budget_sek.partner_column: needs data.partners in the case",
+     **{K: lambda t: sub(t, ', "partners": "partners.csv", "countries": "countries.csv"', '')})
+# a null aimed at a misspelt key deleted nothing, without a word
+case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes 'purpse', which the case does not have there; did you mean 'purpose'?",
+     cmd="$PV compare case.json --set model.rules.purpse=null -o out.txt")
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
@@ -389,6 +395,9 @@ case("parties-unknown-child", 2, "no criterion 'growth' in the model", cmd=PARTI
      **{K: wsets('{"S": {"criteria": {"benefit": {"children": {"growth": {"weight": 3}}}}}}')})
 case("parties-bad-set-name", 2, "weight_sets.S.1: not a valid set name", cmd=PARTIES,
      **{K: wsets('{"S.1": {"criteria": {"risk": {"weight": 5}}}}')})
+case("weight-set-null-misspelt-criterion", 2, "no criterion 'rsk' in the model; did you mean 'risk'?",
+     cmd="$PV parties case.json -o out.txt",
+     **{K: wsets('{"S": {"criteria": {"rsk": null}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
 case("parties-set-name-edge-space", 2, "weight_sets.S : not a valid set name", cmd=PARTIES,
      **{K: wsets('{"S ": {"criteria": {"risk": {"weight": 5}}}}')})
 case("parties-set-not-object", 2, "weight_sets.S: must be an object", cmd=PARTIES,
