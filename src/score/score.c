@@ -605,6 +605,27 @@ static int warn_cons_values(const pv_case *c, pv_warnings *w)
     return 0;
 }
 
+/* A labelled column that no table has: its labels name nothing (a
+ * misspelt column, whose codes then show untranslated). */
+static int warn_label_column(const pv_case *c, const char *column, pv_warnings *w)
+{
+    const pv_table *tabs[] = {c->projects, c->partners, c->countries};
+    pv_suggest s;
+    pv_suggest_init(&s, column, 2);
+    for (size_t k = 0; k < 3; k++) {
+        if (!tabs[k])
+            continue;
+        if (pv_table_col(tabs[k], column) >= 0)
+            return 0;
+        for (size_t h = 0; h < tabs[k]->ncols; h++)
+            pv_suggest_offer(&s, tabs[k]->header[h]);
+    }
+    char hint[300];
+    pv_suggest_hint(&s, hint, sizeof hint);
+    return warn(w, "%s: labels: no table has a column '%s', so its labels are not used%s", c->path,
+                column, hint);
+}
+
 /* Cells of a column the case labels that are none of its codes (nor their
  * labels, which were read as the codes): a misspelt category that a count
  * constraint would silently not count. */
@@ -615,6 +636,8 @@ static int warn_label_codes(const pv_case *c, pv_warnings *w)
         if (i > 0 && !strcmp(c->labels[i].column, c->labels[i - 1].column))
             continue;
         int col = pv_table_col(t, c->labels[i].column);
+        if (col < 0 && warn_label_column(c, c->labels[i].column, w))
+            return -1;
         size_t count = 0, first = 0;
         const char *bad = NULL;
         for (size_t r = 0; col >= 0 && r < t->nrows; r++) {
