@@ -111,6 +111,16 @@ static int parse_scenarios(json_t *a, pv_api_body *b, pv_error *err)
         json_t *name = json_object_get(v, "name"), *patch = json_object_get(v, "patch");
         if (!json_is_object(v))
             return bad(err, kp, "must be an object {\"name\": …, \"patch\": {…}}");
+        const char *mk;
+        json_t *mv;
+        json_object_foreach(v, mk, mv)
+        {
+            (void)mv;
+            if (strcmp(mk, "name") && strcmp(mk, "patch")) {
+                pvj_key(kk, kp, mk);
+                return bad(err, kk, "unknown member (a scenario is {\"name\", \"patch\"})");
+            }
+        }
         pvj_key(kk, kp, "name");
         if (!json_is_string(name))
             return bad(err, kk, name ? "must be a string" : "is required");

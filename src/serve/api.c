@@ -369,17 +369,37 @@ static int body_of(const pv_request *req, pv_api_body *b, pv_response *res)
     return -1;
 }
 
+/* A member the endpoint does not read is refused, never ignored: a patch
+ * sent to compare, scenarios to select, a name to rank. 0, or -1 with
+ * the 400 answer in res. */
+static int members(const pv_api_body *b, int c, pv_response *res)
+{
+    const char *bad = NULL, *msg = NULL;
+    if (c == C_COMPARE && b->patch) {
+        bad = "patch";
+        msg = "patch: compare takes \"scenarios\": [{\"name\", \"patch\"}, …]";
+    } else if (c != C_COMPARE && b->scen) {
+        bad = "scenarios";
+        msg = "scenarios: only compare takes scenarios; send one \"patch\"";
+    } else if (c >= 0 && b->name) {
+        bad = "name";
+        msg = "name: only POST /api/scenario (saving a scenario) takes a name";
+    } else if (c < 0 && (b->scen || b->opts)) {
+        bad = b->scen ? "scenarios" : "options";
+        msg = b->scen ? "scenarios: saving takes \"name\" and \"patch\""
+                      : "options: saving takes \"name\" and \"patch\"";
+    }
+    if (!bad)
+        return 0;
+    pv_serve_error(res, 400, "invalid_request", msg, bad);
+    return -1;
+}
+
 static void command(const pv_serve_ctx *ctx, cmd c, const pv_request *req, pv_response *res)
 {
     pv_api_body b;
     run_opts o;
-    if (body_of(req, &b, res) || read_opts(c, &b, &o, res)) {
-        pv_api_body_free(&b);
-        return;
-    }
-    if (c == C_COMPARE && b.patch) {
-        pv_serve_error(res, 400, "invalid_request",
-                       "patch: compare takes \"scenarios\": [{\"name\", \"patch\"}, …]", "patch");
+    if (body_of(req, &b, res) || members(&b, (int)c, res) || read_opts(c, &b, &o, res)) {
         pv_api_body_free(&b);
         return;
     }
@@ -439,7 +459,7 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
     }
     pv_api_body b;
     run_opts o;
-    if (body_of(req, &b, res) || read_opts(c, &b, &o, res)) {
+    if (body_of(req, &b, res) || members(&b, (int)c, res) || read_opts(c, &b, &o, res)) {
         pv_api_body_free(&b);
         pv_set_report_date(NULL);
         return;
@@ -476,7 +496,7 @@ static void report(const pv_serve_ctx *ctx, const pv_request *req, pv_response *
 static void save_scenario(const pv_serve_ctx *ctx, const pv_request *req, pv_response *res)
 {
     pv_api_body b;
-    if (body_of(req, &b, res))
+    if (body_of(req, &b, res) || members(&b, -1, res))
         goto done;
     if (!b.name || !b.patch) {
         pv_serve_error(res, 400, "invalid_request",

@@ -369,6 +369,21 @@ static void test_errors(void **state)
                  "invalid_options", "options.weights");
     expect_error("/api/compare", "{\"scenarios\": [{\"name\": 1, \"patch\": {}}]}", 400,
                  "invalid_input", "scenarios[0].name");
+    /* a member the endpoint does not read is refused, never ignored */
+    expect_error("/api/compare", "{\"scenarios\": [{\"name\": \"a\", \"pach\": {}}]}", 400,
+                 "invalid_input", "scenarios[0].pach");
+    expect_error("/api/rank", "{\"scenarios\": [{\"name\": \"a\", \"patch\": {}}]}", 400,
+                 "invalid_request", "scenarios");
+    expect_error("/api/select", "{\"name\": \"a\", \"patch\": {}}", 400, "invalid_request", "name");
+    expect_error("/api/scenario", "{\"name\": \"a\", \"patch\": {}, \"options\": {}}", 400,
+                 "invalid_request", "options");
+    pv_request r = req_ok("POST", "/api/report", "{\"patch\": {}}");
+    r.query = "format=json&command=compare";
+    int st;
+    char *got = answer(&r, &st);
+    if (st != 400 || !strstr(got, "\"path\": \"patch\"}"))
+        fail_msg("report compare with a patch: %d %s", st, got);
+    free(got);
 }
 
 /* No path from the client is ever opened: a patch naming a file (the model
