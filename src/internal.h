@@ -389,6 +389,7 @@ struct pv_criterion {
     char *label_sv, *label_en;
     char *source;
     double weight;       /* as written (direct); derived by the method on loading */
+    int weight_written;  /* the file gave "weight" (which a rank/swing/ahp level replaces) */
     int has_range;
     double range_lo, range_hi;
     double local, global; /* normalised among siblings; product along path */

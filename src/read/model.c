@@ -247,6 +247,7 @@ static int crit_weight(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, p
     int rc = pvj_num(x, v, "weight", kp, &c->weight);
     if (rc < 0)
         return -1;
+    c->weight_written = rc == 1;
     if (rc == 0 && pm == PV_W_DIRECT) {
         pvj_key(k, kp, "weight");
         pvj_err(x, k, "is required");

@@ -826,6 +826,28 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
         if (m->all[i]->weight == 0)
             oom |= warn(w, "%s: %s: weight is 0, so this criterion has no effect", m->path,
                         m->all[i]->path);
+    /* weights a rank, swing or ahp level replaces: one line for all */
+    pv_buf rb;
+    pv_buf_init(&rb);
+    size_t nrep = 0;
+    for (size_t i = 0; i < m->nall; i++) {
+        const pv_criterion *cr = m->all[i];
+        pv_wmethod lm = cr->parent ? cr->parent->child_method : m->top_method;
+        if (!cr->weight_written || lm == PV_W_DIRECT)
+            continue;
+        if (nrep < 5)
+            pv_buf_printf(&rb, "%s%s.weight", nrep ? ", " : "", cr->path);
+        else if (nrep == 5)
+            pv_buf_puts(&rb, ", …");
+        nrep++;
+    }
+    if (nrep && !oom)
+        oom |= rb.oom || warn(w,
+                              "%s: %zu weight%s written where the level's rank, swing or ahp "
+                              "weighting replaces %s, so %s no effect: %s",
+                              m->path, nrep, nrep == 1 ? "" : "s", nrep == 1 ? "it" : "them",
+                              nrep == 1 ? "it has" : "they have", rb.data ? rb.data : "");
+    pv_buf_free(&rb);
     if (m->top_method == PV_W_AHP && m->top_cr > 0.10 && !oom)
         oom |= warn(w, "%s: weighting: AHP consistency ratio CR = %.3f > 0.10; revise the "
                        "pairwise comparisons",

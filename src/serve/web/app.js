@@ -189,13 +189,28 @@ function buildControls() {
   wbox.replaceChildren();
   for (const c of crits) {
     const out = h("span", { class: "w", "data-w": c.id });
+    const name = label(c.node.label ?? c.node.name ?? c.node.labels, c.id);
+    // a rank, swing or ahp level derives its weights: a slider there would
+    // patch a weight the case never reads
+    const up = c.path.slice(0, -1).join("\u0000");
+    const lvl =
+        c.depth === 0 ? caseJson.model : crits.find((p) => p.path.join("\u0000") === up).node;
+    const method = (lvl.weighting && lvl.weighting.method) || "direct";
+    const fixed = method !== "direct";
     const input = h("input", {
-      type: "range", min: 0, max: 10, step: 0.1, value: state.weights[c.id], "data-crit": c.id,
-      "aria-label": label(c.node.label, c.id),
-      oninput: (ev) => commit((s) => { s.weights[c.id] = Number(ev.target.value); }),
+        type : "range",
+        min : 0,
+        max : 10,
+        step : 0.1,
+        value : state.weights[c.id],
+        "data-crit" : c.id,
+        "aria-label" : name,
+        disabled : fixed,
+        title : fixed ? t("weight_by_method").replace("%s", method) : false,
+        oninput : (ev) => commit((s) => { s.weights[c.id] = Number(ev.target.value); }),
     });
-    wbox.append(h("div", { class: "crit" + (c.depth ? " child" : "") },
-      h("label", {}, label(c.node.label, c.id)), out, input));
+    wbox.append(
+        h("div", {class : "crit" + (c.depth ? " child" : "")}, h("label", {}, name), out, input));
   }
   const lbox = $("limits");
   lbox.replaceChildren();
