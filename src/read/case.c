@@ -446,6 +446,13 @@ static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_
         pvj_ctx px = {.file = scen->path ? scen->path : x->file, .err = x->err};
         if (pvj_patch_deletes_exist(&px, *root, scen->patch, scen->path ? "patch" : ""))
             return -1;
+        /* the case's name is read before the patch: renaming would be
+         * ignored; a scenario is named by its own "name" */
+        if (json_object_get(scen->patch, "name")) {
+            pvj_err(&px, scen->path ? "patch.name" : "name",
+                    "a scenario does not rename the case (the scenario's own \"name\" names it)");
+            return -1;
+        }
     }
     json_t *patched = pvj_merge_patch(*root, scen->patch);
     if (!patched) {

@@ -298,6 +298,11 @@ static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, vo
      * set is in (--sets FILE), not the case it is later applied to */
     if (pvj_check_keys(x, val, PVJ_KEYS_MODEL, k))
         return -1;
+    /* a party's weights: the model's name, language or reviews in a set
+     * would change nothing that parties reports */
+    static const char *const WSET[] = {"criteria", "weighting", "rules", NULL};
+    if (pvj_only(x, val, k, "a weight set", WSET, NULL))
+        return -1;
     char kc[KP];
     pvj_key(kc, k, "criteria");
     if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top, c->model->ntop))

@@ -220,6 +220,9 @@ case("json-partner-column-without-partners", 2, "resources.budget_sek.partner_co
 # a null aimed at a misspelt key deleted nothing, without a word
 case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes 'purpse', which the case does not have there; did you mean 'purpose'?",
      cmd="$PV compare case.json --set model.rules.purpse=null -o out.txt")
+# a scenario's "name" in its patch was ignored (the case's name is read first)
+case("set-case-name", 2, "--set name=Renamed: a scenario does not rename the case",
+     cmd="$PV compare case.json --set name=Renamed -o out.txt")
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
@@ -395,6 +398,9 @@ case("parties-unknown-child", 2, "no criterion 'growth' in the model", cmd=PARTI
      **{K: wsets('{"S": {"criteria": {"benefit": {"children": {"growth": {"weight": 3}}}}}}')})
 case("parties-bad-set-name", 2, "weight_sets.S.1: not a valid set name", cmd=PARTIES,
      **{K: wsets('{"S.1": {"criteria": {"risk": {"weight": 5}}}}')})
+case("weight-set-model-name", 2, "weight_sets.S.language: a weight set does not use language (it takes criteria, weighting and rules)",
+     cmd="$PV parties case.json -o out.txt",
+     **{K: wsets('{"S": {"language": "sv", "criteria": {"risk": {"weight": 3}}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
 case("weight-set-null-misspelt-criterion", 2, "no criterion 'rsk' in the model; did you mean 'risk'?",
      cmd="$PV parties case.json -o out.txt",
      **{K: wsets('{"S": {"criteria": {"rsk": null}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
