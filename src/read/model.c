@@ -262,6 +262,13 @@ static int crit_weight(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, p
     if (!wr)
         return 0;
     pvj_key(k, kp, "weight_range");
+    if (pm != PV_W_DIRECT) {
+        /* robust --weights intervals would draw these raw units against the
+         * weights the method derives (normalised): a meaningless mix */
+        static const char *const NAME[] = {"direct", "rank", "swing", "ahp"};
+        pvj_err(x, k, "needs direct weights: the level's %s weighting derives them", NAME[pm]);
+        return -1;
+    }
     if (!json_is_array(wr) || json_array_size(wr) != 2 || !json_is_number(json_array_get(wr, 0)) ||
         !json_is_number(json_array_get(wr, 1))) {
         pvj_err(x, k, "must be [lo, hi]");

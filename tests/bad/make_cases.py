@@ -223,6 +223,10 @@ case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes '
 # a scenario's "name" in its patch was ignored (the case's name is read first)
 case("set-case-name", 2, "--set name=Renamed: a scenario does not rename the case",
      cmd="$PV compare case.json --set name=Renamed -o out.txt")
+# a weight_range under rank weighting was drawn in raw units against derived weights
+case("json-weight-range-under-rank", 2, "criteria.democracy.weight_range: needs direct weights: the level's rank weighting derives them",
+     **{M: lambda t: sub(sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "rank", "order": ["benefit", "democracy", "travel", "risk"]},'),
+                         '"democracy": {"weight": 2,', '"democracy": {"weight_range": [1, 3],')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
