@@ -227,6 +227,9 @@ case("set-case-name", 2, "--set name=Renamed: a scenario does not rename the cas
 case("json-weight-range-under-rank", 2, "criteria.democracy.weight_range: needs direct weights: the level's rank weighting derives them",
      **{M: lambda t: sub(sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "rank", "order": ["benefit", "democracy", "travel", "risk"]},'),
                          '"democracy": {"weight": 2,', '"democracy": {"weight_range": [1, 3],')})
+# aggregate on a project column combined nothing and was ignored
+case("json-aggregate-on-project-column", 2, "criteria.risk.aggregate: combines several partners' values: it needs a partner. or country. column, not 'risk_level'",
+     **{M: lambda t: sub(t, '"risk": {"weight": 2, "column": "risk_level",', '"risk": {"weight": 2, "column": "risk_level", "aggregate": "max",')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
