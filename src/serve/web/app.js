@@ -147,7 +147,9 @@ function projectName(id) {
 
 // A resource's display name and unit (the case's "name" and "unit" in the
 // page's language), else its id: politicians read "Budget", not budget_sek.
-function resName(id) { return label(((caseJson.resources || {})[id] || {}).name, id); }
+// a display name under any of its synonymous keys (models/README.md)
+function nameOf(o) { return o ? o.name ?? o.label ?? o.labels : undefined; }
+function resName(id) { return label(nameOf((caseJson.resources || {})[id]), id); }
 function resUnit(id) { return label(((caseJson.resources || {})[id] || {}).unit, ""); }
 function amount(x, id) { const u = resUnit(id); return num(x) + (u ? "\u00a0" + u : ""); }
 
@@ -189,7 +191,7 @@ function buildControls() {
   wbox.replaceChildren();
   for (const c of crits) {
     const out = h("span", { class: "w", "data-w": c.id });
-    const name = label(c.node.label ?? c.node.name ?? c.node.labels, c.id);
+    const name = label(nameOf(c.node), c.id);
     // a rank, swing or ahp level derives its weights: a slider there would
     // patch a weight the case never reads
     const up = c.path.slice(0, -1).join("\u0000");
@@ -232,11 +234,11 @@ function buildControls() {
   for (const k of caseJson.constraints || []) {
     const on = !state.ignored.includes(k.id);
     cbox.append(h("li", { class: on ? "" : "ignored", "data-con": k.id },
-      h("input", { type: "checkbox", checked: on, "data-con": k.id, "aria-label": label(k.label, k.id),
+      h("input", { type: "checkbox", checked: on, "data-con": k.id, "aria-label": label(nameOf(k), k.id),
         onchange: (ev) => commit((s) => {
           s.ignored = ev.target.checked ? s.ignored.filter((x) => x !== k.id) : [...s.ignored, k.id];
         }) }),
-      h("span", {}, label(k.label, k.id))));
+      h("span", {}, label(nameOf(k), k.id))));
   }
 }
 
@@ -272,7 +274,7 @@ function renderPortfolio() {
     diag.append(h("strong", {}, t("infeasible_title")));
     diag.append(h("p", {}, t("conflict") + ": " + d.conflict.map((k) => {
       const con = (caseJson.constraints || []).find((c) => c.id === k.id);
-      return t("kind_" + k.kind) + " " + (k.kind === "resource" ? resName(k.id) : label(con && con.label, k.id));
+      return t("kind_" + k.kind) + " " + (k.kind === "resource" ? resName(k.id) : label(nameOf(con), k.id));
     }).join("; ")));
     const raise = (d.raise || []).filter((r) => r.by > 0);
     diag.append(h("p", { "data-raise": "" }, d.raising_resources_helps && raise.length
