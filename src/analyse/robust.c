@@ -319,6 +319,21 @@ static int check_args(const pv_model *m, size_t samples, pv_weights_dist dist, i
                    "some criterion");
             return -1;
         }
+        /* a range is in the units of the weights written; a rank, swing or
+         * ahp level derives its own (normalised), and drawing the one against
+         * the others would mean nothing */
+        static const char *const METHOD[] = {"direct", "rank", "swing", "ahp"};
+        for (size_t a = 0; a < m->nall; a++) {
+            const pv_criterion *cr = m->all[a];
+            pv_wmethod lm = cr->parent ? cr->parent->child_method : m->top_method;
+            if (cr->has_range && lm != PV_W_DIRECT) {
+                pv_err(err, PV_EINPUT, m->path, 0, 0,
+                       "%s.weight_range: the \"intervals\" weight distribution needs direct "
+                       "weights on its level, where %s weighting derives them",
+                       cr->path, METHOD[lm]);
+                return -1;
+            }
+        }
     }
     return 0;
 }

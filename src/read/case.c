@@ -450,7 +450,9 @@ static int apply_scenario(pvj_ctx *x, pv_case *c, const pv_scenario *scen, json_
          * ignored; a scenario is named by its own "name" */
         if (json_object_get(scen->patch, "name")) {
             pvj_err(&px, scen->path ? "patch.name" : "name",
-                    "a scenario does not rename the case (the scenario's own \"name\" names it)");
+                    scen->path ? "a scenario does not rename the case (the scenario's own "
+                                 "\"name\" names it)"
+                               : "--set does not rename the case");
             return -1;
         }
     }

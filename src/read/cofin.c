@@ -301,8 +301,31 @@ static int read_wset(pvj_ctx *x, const char *key, json_t *val, const char *k, vo
     /* a party's weights: the model's name, language or reviews in a set
      * would change nothing that parties reports */
     static const char *const WSET[] = {"criteria", "weighting", "rules", NULL};
-    if (pvj_only(x, val, k, "a weight set", WSET, NULL))
+    if (pvj_only(x, val, k, PVJ_KEYS_MODEL, "a weight set", WSET, NULL))
         return -1;
+    /* a null deletes a rule: a misspelt one would delete nothing (checked
+     * here, so that the error names the file the set is in) */
+    json_t *rules = json_object_get(val, "rules");
+    const char *rk;
+    json_t *rv;
+    json_object_foreach(rules, rk, rv)
+    {
+        size_t i = 0;
+        while (i < c->model->nrules && strcmp(c->model->rules[i].id, rk))
+            i++;
+        if (!json_is_null(rv) || i < c->model->nrules)
+            continue;
+        pv_suggest sg;
+        pv_suggest_init(&sg, rk, 2);
+        for (i = 0; i < c->model->nrules; i++)
+            pv_suggest_offer(&sg, c->model->rules[i].id);
+        char hint[300], kr[KP], kk[KP];
+        pv_suggest_hint(&sg, hint, sizeof hint);
+        pvj_key(kr, k, "rules");
+        pvj_key(kk, kr, rk);
+        pvj_err(x, kk, "null deletes the rule '%s', which the model does not have%s", rk, hint);
+        return -1;
+    }
     char kc[KP];
     pvj_key(kc, k, "criteria");
     if (check_criteria(x, json_object_get(val, "criteria"), kc, c->model->top, c->model->ntop))

@@ -209,7 +209,8 @@ pv_cond *pvj_cond_parse(pvj_ctx *x, json_t *v, const char *kp, int depth, int *p
     const char *const group[] = {all ? "all" : any ? "any" : "not", NULL};
     if (kinds != 1) {
         pvj_err(x, kp, "must have exactly one of field, all, any, not");
-    } else if (pvj_only(x, v, kp, field ? "a comparison" : "a condition with all, any or not",
+    } else if (pvj_only(x, v, kp, PVJ_KEYS_COND,
+                        field ? "a comparison" : "a condition with all, any or not",
                         field ? CMP : group, NULL)) {
         rc = -1;
     } else if (all || any) {

@@ -69,7 +69,7 @@ static int own_keys(pvj_ctx *x, json_t *v, const char *k, size_t t)
     static const char *const ALL[] = {"type", "id", "name", "label", "labels", NULL};
     char what[64];
     snprintf(what, sizeof what, "type %s", CTYPES[t]);
-    return pvj_only(x, v, k, what, CKEYS[t], ALL);
+    return pvj_only(x, v, k, PVJ_KEYS_CONSTRAINT, what, CKEYS[t], ALL);
 }
 
 /* What every constraint has: type, id (given, or "<type>_<n>"), label, min, max. */

@@ -48,14 +48,26 @@ const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *df
  * -1 + an error with a suggestion for the first that does not (a misspelt
  * rule would otherwise be deleted from nothing, without a word). */
 int pvj_patch_deletes_exist(pvj_ctx *x, json_t *target, json_t *patch, const char *kp);
+typedef enum pvj_keys_kind {
+    PVJ_KEYS_CASE,
+    PVJ_KEYS_MODEL,
+    PVJ_KEYS_SCENARIO,
+    /* kinds whose variants read part of their keys (pvj_only) */
+    PVJ_KEYS_CONSTRAINT,
+    PVJ_KEYS_COND,
+    PVJ_KEYS_VALUEFN,
+    PVJ_KEYS_WEIGHTING,
+    PVJ_KEYS_CRITERION
+} pvj_keys_kind;
 /* Rejects any key of obj (annotations aside) that is in neither keys nor
- * also (NULL-terminated lists; also may be NULL): "<what> does not use K
- * (it takes …keys)". The key tables accept the union of what an object's
+ * also (NULL-terminated lists; also may be NULL) but that kind's key table
+ * knows (an unknown one pvj_check_keys has reported): "<what> does not use
+ * K (it takes …keys)". The key tables accept the union of what an object's
  * variants read, so a key of another variant (a max_partners constraint's
  * "min", a linear value function's "points") would otherwise be ignored
  * without a word. -1 after the error. */
-int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, const char *what, const char *const *keys,
-             const char *const *also);
+int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, pvj_keys_kind kind, const char *what,
+             const char *const *keys, const char *const *also);
 /** A finite number member: 1 found, 0 absent, -1 error. */
 int pvj_num(pvj_ctx *x, json_t *obj, const char *key, const char *kp, double *out);
 /** The optional object obj (kp; "kp: msg" when not an object) with two number
@@ -121,7 +133,9 @@ int pv_canon_cells(pv_case *c, pv_error *err);
 int pv_canon_filter(pv_table *t, int col, char **value, const char *why, pv_error *err);
 
 /* ---- keys.c: the known keys of every kind of object */
-typedef enum pvj_keys_kind { PVJ_KEYS_CASE, PVJ_KEYS_MODEL, PVJ_KEYS_SCENARIO } pvj_keys_kind;
+/** Whether the key table of kind lists key (then pvj_check_keys let it
+ * through; any other key it has already reported). */
+int pvj_kind_knows(pvj_keys_kind kind, const char *key);
 /** Rejects every key of root (and the objects within) that its kind does not
  * know, with a suggestion; -1 (x->err filled) when one is found. */
 int pvj_check_keys(pvj_ctx *x, json_t *root, pvj_keys_kind kind, const char *kp);

@@ -154,14 +154,14 @@ int pvj_each(pvj_ctx *x, json_t *obj, const char *kp, pvj_member_fn fn, void *ct
     return 0;
 }
 
-int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, const char *what, const char *const *keys,
-             const char *const *also)
+int pvj_only(pvj_ctx *x, json_t *obj, const char *kp, pvj_keys_kind kind, const char *what,
+             const char *const *keys, const char *const *also)
 {
     const char *key;
     json_t *val;
     json_object_foreach(obj, key, val)
     {
-        int ok = pvj_annotation_key(key);
+        int ok = pvj_annotation_key(key) || !pvj_kind_knows(kind, key);
         for (size_t i = 0; !ok && keys[i]; i++)
             ok = !strcmp(key, keys[i]);
         for (size_t i = 0; !ok && also && also[i]; i++)

@@ -246,11 +246,21 @@ static void check_kind(pvj_ctx *x, json_t *obj, int kind, const char *kp, int de
     }
 }
 
+static const int MAPK[] = {[PVJ_KEYS_CASE] = K_CASE,           [PVJ_KEYS_MODEL] = K_MODEL,
+                           [PVJ_KEYS_SCENARIO] = K_SCENARIO,   [PVJ_KEYS_CONSTRAINT] = K_CONSTRAINT,
+                           [PVJ_KEYS_COND] = K_COND,           [PVJ_KEYS_VALUEFN] = K_VALUEFN,
+                           [PVJ_KEYS_WEIGHTING] = K_WEIGHTING, [PVJ_KEYS_CRITERION] = K_CRITERION};
+
+int pvj_kind_knows(pvj_keys_kind kind, const char *key)
+{
+    for (const key_entry *e = KINDS[MAPK[kind]].keys; e->key; e++)
+        if (!strcmp(e->key, key))
+            return 1;
+    return 0;
+}
+
 int pvj_check_keys(pvj_ctx *x, json_t *root, pvj_keys_kind kind, const char *kp)
 {
-    static const int MAPK[] = {[PVJ_KEYS_CASE] = K_CASE,
-                               [PVJ_KEYS_MODEL] = K_MODEL,
-                               [PVJ_KEYS_SCENARIO] = K_SCENARIO};
     if (!json_is_object(root))
         return 0;
     pv_error e;

@@ -96,7 +96,7 @@ static int parse_value(pvj_ctx *x, json_t *v, const char *kp, pv_valuefn *vf)
                              *const CAT[] = {"map", NULL}, *const TYPE[] = {"type", NULL};
     int lin = !strcmp(type, "linear"), pw = !strcmp(type, "piecewise"),
         cat = !strcmp(type, "categorical");
-    if ((lin || pw || cat) && pvj_only(x, v, kp,
+    if ((lin || pw || cat) && pvj_only(x, v, kp, PVJ_KEYS_VALUEFN,
                                        lin  ? "a linear value function"
                                        : pw ? "a piecewise value function"
                                             : "a categorical value function",
@@ -262,13 +262,6 @@ static int crit_weight(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, p
     if (!wr)
         return 0;
     pvj_key(k, kp, "weight_range");
-    if (pm != PV_W_DIRECT) {
-        /* robust --weights intervals would draw these raw units against the
-         * weights the method derives (normalised): a meaningless mix */
-        static const char *const NAME[] = {"direct", "rank", "swing", "ahp"};
-        pvj_err(x, k, "needs direct weights: the level's %s weighting derives them", NAME[pm]);
-        return -1;
-    }
     if (!json_is_array(wr) || json_array_size(wr) != 2 || !json_is_number(json_array_get(wr, 0)) ||
         !json_is_number(json_array_get(wr, 1))) {
         pvj_err(x, k, "must be [lo, hi]");
@@ -325,8 +318,8 @@ static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_
         /* a project has one cell: there is nothing to combine */
         pvj_key(k, kp, "aggregate");
         pvj_err(x, k,
-                "combines several partners' values: it needs a partner. or country. column, "
-                "not '%s'",
+                "combines the values of a project's partners, so it needs a partner. or country. "
+                "column; '%s' is the project's own",
                 col);
         return -1;
     }
@@ -389,10 +382,10 @@ static pv_criterion *parse_criterion(pvj_ctx *x, const char *id, json_t *v, cons
     if (children) {
         /* a leaf's keys on a parent would be ignored: its value is its
          * children's weighted sum */
-        static const char *const PARENT[] = {"children", "weighting", NULL},
-                                 *const ANY[] = {"label",  "name",         "labels", "source",
-                                                 "weight", "weight_range", "min",    NULL};
-        if (pvj_only(x, v, kp, "a criterion with children", PARENT, ANY))
+        static const char *const PARENT[] = {"children", "weighting", "weight", "weight_range",
+                                             "min",      "label",     "source", NULL},
+                                 *const ALIAS[] = {"name", "labels", NULL};
+        if (pvj_only(x, v, kp, PVJ_KEYS_CRITERION, "a criterion with children", PARENT, ALIAS))
             return NULL;
         if (pvj_wspec_parse(x, v, kp, &c->child_method, &c->child_wspec))
             return NULL;

@@ -50,7 +50,7 @@ int pvj_patch_deletes_exist(pvj_ctx *x, json_t *target, json_t *patch, const cha
                 }
             char hint[300];
             pv_suggest_hint(&s, hint, sizeof hint);
-            pvj_err(x, k, "null deletes '%s', which the case does not have there%s", key, hint);
+            pvj_err(x, k, "null deletes '%s', which is not there%s", key, hint);
             return -1;
         }
         if (json_is_object(val) && pvj_patch_deletes_exist(x, t, val, k))

@@ -233,7 +233,8 @@ int pvj_wspec_parse(pvj_ctx *x, json_t *obj, const char *kp, pv_wmethod *m, pv_w
                 {"swing", "swing weighting", SWING},
                 {"ahp", "ahp weighting", AHP}};
     for (size_t i = 0; i < sizeof USES / sizeof *USES; i++)
-        if (!strcmp(method, USES[i].name) && pvj_only(x, w, k, USES[i].what, USES[i].keys, METHOD))
+        if (!strcmp(method, USES[i].name) &&
+            pvj_only(x, w, k, PVJ_KEYS_WEIGHTING, USES[i].what, USES[i].keys, METHOD))
             return -1;
     if (!strcmp(method, "direct"))
         return 0;

@@ -622,6 +622,15 @@ static int warn_label_column(const pv_case *c, const char *column, pv_warnings *
     }
     char hint[300];
     pv_suggest_hint(&s, hint, sizeof hint);
+    /* "partner.type": labels name the column as its table has it */
+    const char *dot = strchr(column, '.');
+    if (dot && !hint[0])
+        for (size_t k = 0; k < 3; k++)
+            if (tabs[k] && pv_table_col(tabs[k], dot + 1) >= 0) {
+                snprintf(hint, sizeof hint,
+                         "; write '%s' (labels name a column without its prefix)", dot + 1);
+                break;
+            }
     return warn(w, "%s: labels: no table has a column '%s', so its labels are not used%s", c->path,
                 column, hint);
 }

@@ -212,23 +212,24 @@ case("json-valuefn-key-of-other-type", 2, "criteria.democracy.value.points: a li
      **{M: lambda t: sub(t, '"value": {"type": "linear", "worst": 2, "best": 9}', '"value": {"type": "linear", "worst": 2, "best": 9, "points": [[2, 0], [9, 1]]}')})
 case("json-weighting-key-of-other-method", 2, "weighting.order: direct weighting does not use order (it takes method)",
      **{M: lambda t: sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "direct", "order": ["benefit", "democracy", "travel", "risk"]},')})
-case("json-parent-criterion-leaf-key", 2, "criteria.benefit.aggregate: a criterion with children does not use aggregate (it takes children and weighting)",
+case("json-parent-criterion-leaf-key", 2, "criteria.benefit.aggregate: a criterion with children does not use aggregate (it takes children, weighting, weight, weight_range, min, label and source)",
      **{M: lambda t: sub(t, '"weight": 4, "children": {', '"weight": 4, "aggregate": "max", "children": {')})
 # a partner_column without partners.csv was ignored (no fees, no word)
 case("json-partner-column-without-partners", 2, "resources.budget_sek.partner_column: needs data.partners in the case",
      **{K: lambda t: sub(t, ', "partners": "partners.csv", "countries": "countries.csv"', '')})
 # a null aimed at a misspelt key deleted nothing, without a word
-case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes 'purpse', which the case does not have there; did you mean 'purpose'?",
+case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes 'purpse', which is not there; did you mean 'purpose'?",
      cmd="$PV compare case.json --set model.rules.purpse=null -o out.txt")
 # a scenario's "name" in its patch was ignored (the case's name is read first)
-case("set-case-name", 2, "--set name=Renamed: a scenario does not rename the case",
+case("set-case-name", 2, "--set name=Renamed: --set does not rename the case",
      cmd="$PV compare case.json --set name=Renamed -o out.txt")
-# a weight_range under rank weighting was drawn in raw units against derived weights
-case("json-weight-range-under-rank", 2, "criteria.democracy.weight_range: needs direct weights: the level's rank weighting derives them",
+# robust --weights intervals drew a weight_range under rank weighting in raw units against the derived weights
+case("json-weight-range-under-rank", 2, "criteria.democracy.weight_range: the \"intervals\" weight distribution needs direct weights on its level, where rank weighting derives them",
+     cmd="$PV robust case.json --samples 5 --weights intervals -o out.txt",
      **{M: lambda t: sub(sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "rank", "order": ["benefit", "democracy", "travel", "risk"]},'),
                          '"democracy": {"weight": 2,', '"democracy": {"weight_range": [1, 3],')})
 # aggregate on a project column combined nothing and was ignored
-case("json-aggregate-on-project-column", 2, "criteria.risk.aggregate: combines several partners' values: it needs a partner. or country. column, not 'risk_level'",
+case("json-aggregate-on-project-column", 2, "criteria.risk.aggregate: combines the values of a project's partners, so it needs a partner. or country. column; 'risk_level' is the project's own",
      **{M: lambda t: sub(t, '"risk": {"weight": 2, "column": "risk_level",', '"risk": {"weight": 2, "column": "risk_level", "aggregate": "max",')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
@@ -408,6 +409,9 @@ case("parties-bad-set-name", 2, "weight_sets.S.1: not a valid set name", cmd=PAR
 case("weight-set-model-name", 2, "weight_sets.S.language: a weight set does not use language (it takes criteria, weighting and rules)",
      cmd="$PV parties case.json -o out.txt",
      **{K: wsets('{"S": {"language": "sv", "criteria": {"risk": {"weight": 3}}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
+case("weight-set-null-misspelt-rule", 2, "weight_sets.S.rules.purpse: null deletes the rule 'purpse', which the model does not have; did you mean 'purpose'?",
+     cmd="$PV check case.json",
+     **{K: wsets('{"S": {"rules": {"purpse": null}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})
 case("weight-set-null-misspelt-criterion", 2, "no criterion 'rsk' in the model; did you mean 'risk'?",
      cmd="$PV parties case.json -o out.txt",
      **{K: wsets('{"S": {"criteria": {"rsk": null}}, "M": {"criteria": {"risk": {"weight": 5}}}}')})

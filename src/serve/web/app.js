@@ -147,7 +147,7 @@ function projectName(id) {
 
 // A resource's display name and unit (the case's "name" and "unit" in the
 // page's language), else its id: politicians read "Budget", not budget_sek.
-// a display name under any of its synonymous keys (models/README.md)
+// A display name under any of its synonymous keys (models/README.md).
 function nameOf(o) { return o ? o.name ?? o.label ?? o.labels : undefined; }
 function resName(id) { return label(nameOf((caseJson.resources || {})[id]), id); }
 function resUnit(id) { return label(((caseJson.resources || {})[id] || {}).unit, ""); }
@@ -195,24 +195,17 @@ function buildControls() {
     // a rank, swing or ahp level derives its weights: a slider there would
     // patch a weight the case never reads
     const up = c.path.slice(0, -1).join("\u0000");
-    const lvl =
-        c.depth === 0 ? caseJson.model : crits.find((p) => p.path.join("\u0000") === up).node;
+    const lvl = c.depth === 0 ? caseJson.model : crits.find((p) => p.path.join("\u0000") === up).node;
     const method = (lvl.weighting && lvl.weighting.method) || "direct";
     const fixed = method !== "direct";
     const input = h("input", {
-        type : "range",
-        min : 0,
-        max : 10,
-        step : 0.1,
-        value : state.weights[c.id],
-        "data-crit" : c.id,
-        "aria-label" : name,
-        disabled : fixed,
-        title : fixed ? t("weight_by_method").replace("%s", method) : false,
-        oninput : (ev) => commit((s) => { s.weights[c.id] = Number(ev.target.value); }),
+      type: "range", min: 0, max: 10, step: 0.1, value: state.weights[c.id], "data-crit": c.id,
+      "aria-label": name, disabled: fixed,
+      title: fixed ? t("weight_by_method").replace("%s", method) : false,
+      oninput: (ev) => commit((s) => { s.weights[c.id] = Number(ev.target.value); }),
     });
-    wbox.append(
-        h("div", {class : "crit" + (c.depth ? " child" : "")}, h("label", {}, name), out, input));
+    wbox.append(h("div", { class: "crit" + (c.depth ? " child" : "") },
+      h("label", {}, name), out, input));
   }
   const lbox = $("limits");
   lbox.replaceChildren();
