@@ -46,6 +46,10 @@ void pv_err_nomem(pv_error *err);
 /* A table read from a workbook's sheet is named "BOOK" PV_SHEET_MARK "SHEET";
  * pv_err turns such a source and its row and column into "BOOK: Sheet!F12". */
 #define PV_SHEET_MARK '\x1e'
+/* Where in a table, as an error's source reads: "BOOK: Sheet!D5" for a
+ * workbook's sheet (row line, column col 1-based; 0: unknown, then
+ * "Sheet!5:5" or "Sheet"), else "path:line:col", "path:line" or "path". */
+void pv_where(char *out, size_t size, const char *path, int line, int col);
 /* Rewrites every PV_SHEET_MARK in s (a message) as ", sheet ", within size. */
 void pv_unmark_sheets(char *s, size_t size);
 /* Column number (1-based) to Excel's letters (1 A, 27 AA); out holds 8. */

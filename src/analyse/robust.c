@@ -219,6 +219,25 @@ static void sample_weights(const rb_ctx *x, size_t i, double *w, double *tmp)
         }
         tmp[b] = v;
     }
+    /* Leaves of equal base weight are not ordered by the model: each sample
+     * orders them at random (Fisher-Yates within the tie), so that the
+     * draw is uniform over every order the model allows, whatever order
+     * the file lists them in. */
+    for (size_t q = 0, e; q < L; q = e) {
+        double gq = m->leaves[x->rank_order[q]]->global;
+        for (e = q + 1; e < L && fabs(m->leaves[x->rank_order[e]]->global - gq) <=
+                                     1e-12 * (fabs(gq) > 1 ? fabs(gq) : 1);
+             e++)
+            ;
+        for (size_t k = e - q; k > 1; k--) {
+            size_t z = q + (size_t)(xunit(&g) * (double)k);
+            if (z >= q + k)
+                z = q + k - 1;
+            double t = tmp[q + k - 1];
+            tmp[q + k - 1] = tmp[z];
+            tmp[z] = t;
+        }
+    }
     for (size_t q = 0; q < L; q++)
         w[x->rank_order[q]] = tmp[q];
 }

@@ -304,8 +304,10 @@ static void header_end(xsheet *s)
         }
         for (size_t k = 0; k < i; k++)
             if (!strcmp(t->header[i], t->header[k])) {
+                char c[8];
+                pv_col_letters((int)k + 1, c); /* as Excel shows the other one */
                 pv_err(s->p.b->err, PV_EINPUT, s->src, (int)s->row, (int)i + 1,
-                       "duplicate column name '%s' (also column %zu)", t->header[i], k + 1);
+                       "duplicate column name '%s' (also column %s)", t->header[i], c);
                 s->p.b->failed = 1;
                 x_stop(s->p.x);
                 return;

@@ -365,6 +365,7 @@ static size_t portfolio_cells(pv_xw *w, size_t row, size_t col, const pv_case *c
     pv_buf_init(&b);
     pv_xw_num(w, row, col, (double)portfolio_ids(&b, c, x, n, sv), PV_XF_INT);
     pv_xw_str(w, row, col + 1, b.data, PV_XF_WRAP);
+    pv_xw_tall(w, row, b.data, 78);
     pv_buf_free(&b);
     col += 2;
     for (size_t k = 0; k < c->nres; k++)

@@ -43,8 +43,10 @@ void pv_xr_kv(pv_xw *w, size_t *row, const char *key, const char *value)
  * table from row `row` on. */
 int pv_xr_inputs(pv_xw *w, size_t row, const pv_case *c, int sv, pv_error *err)
 {
-    const char *hdr[] = {pv_tr(sv, "Input file", "Indatafil"), "SHA-256"};
-    pv_xw_header(w, row, hdr, 2);
+    /* headed but not frozen: frozen this low on the summary, the rows above
+     * (the decision among them) would fill the window and never scroll */
+    pv_xw_str(w, row, 0, pv_tr(sv, "Input file", "Indatafil"), PV_XF_HEAD);
+    pv_xw_str(w, row, 1, "SHA-256", PV_XF_HEAD);
     size_t n = pv_case_input_count(c);
     for (size_t i = 0; i < n; i++) {
         char hex[65];
@@ -142,6 +144,9 @@ static int ranking_sheet(pv_xw *w, const xctx *x)
             if (!why)
                 return -1;
             pv_xw_str(w, row, nf + 1, why, PV_XF_WRAP);
+            /* the row as tall as the wrapped reason (80 wide at most): a
+             * long one overlapped the rows below when printed */
+            pv_xw_tall(w, row, why, 78);
             pv_free(why);
         }
         for (size_t t = 0; t < c->model->ntop; t++)
@@ -184,6 +189,7 @@ int pv_xr_model(pv_xw *w, const pv_case *c, int sv)
         if (cr->is_leaf)
             pv_xw_str(w, i + 1, 4, cr->field.text, PV_XF_TEXT);
         pv_xw_str(w, i + 1, 5, cr->source, PV_XF_WRAP);
+        pv_xw_tall(w, i + 1, cr->source, 78);
     }
     pv_xw_filter(w, 0, m->nall, 6);
     size_t row = m->nall + 2;
@@ -200,8 +206,11 @@ int pv_xr_model(pv_xw *w, const pv_case *c, int sv)
                   ru->action == PV_ACT_EXCLUDE ? pv_tr(sv, "excludes", "utesluter")
                                                : pv_tr(sv, "flags", "flaggar"),
                   PV_XF_TEXT);
-        pv_xw_str(w, row, 2, pv_rule_because(ru, sv), PV_XF_WRAP);
+        const char *because = pv_rule_because(ru, sv);
+        pv_xw_str(w, row, 2, because, PV_XF_WRAP);
         pv_xw_str(w, row, 3, ru->source, PV_XF_WRAP);
+        /* as tall as the longer of the two wrapped texts */
+        pv_xw_tall(w, row, strlen(because) > strlen(ru->source) ? because : ru->source, 78);
     }
     return 0;
 }
@@ -400,9 +409,14 @@ static int constraints_sheet(pv_xw *w, const pv_case *c, const pv_selection *s, 
         pv_xf f = q->type == PV_C_SHARE ? PV_XF_PCT : PV_XF_NUM;
         pv_xw_str(w, i + 1, 0, q->id, PV_XF_TEXT);
         pv_xw_str(w, i + 1, 1, pv_cons_name(q, sv), PV_XF_WRAP);
+        pv_xw_tall(w, i + 1, pv_cons_name(q, sv), 78);
         pv_xw_str(w, i + 1, 2, pv_ctype_word(q->type, sv), PV_XF_TEXT);
         pv_xw_str(w, i + 1, 3, q->column, PV_XF_TEXT);
-        pv_xw_str(w, i + 1, 4, q->value, PV_XF_TEXT);
+        /* the code's name, as the other reports show it (ja, not yes) */
+        pv_xw_str(w, i + 1, 4,
+                  q->value && q->column ? pv_case_value_label(c, q->column, q->value, sv)
+                                        : q->value,
+                  PV_XF_TEXT);
         if (has)
             pv_xw_num(w, i + 1, 5, s->cons_act[i], f);
         if (q->has_min)

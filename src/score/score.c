@@ -383,6 +383,7 @@ static int warn(pv_warnings *w, const char *fmt, ...)
     char tmp[1024];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    pv_unmark_sheets(tmp, sizeof tmp); /* a sheet named in the text: "BOOK, sheet S" */
     pv_utf8_trim_partial(tmp);
     pv_sanitize_ctrl(tmp); /* column names are input: no ESC to the terminal */
     pv_buf_puts(&b, tmp);
@@ -417,10 +418,13 @@ static int warn_unused(const pv_table *P, const int *used, pv_warnings *w)
             n++, last = k;
     if (n == 0)
         return 0;
+    char wh[600];
+    pv_where(wh, sizeof wh, P->path, 0, 0);
     if (n == 1)
-        return warn(w, "%s: column '%s' is not used by any criterion, rule, resource or "
-                       "constraint",
-                    P->path, P->header[last]);
+        return warn(w,
+                    "%s: column '%s' is not used by any criterion, rule, resource or "
+                    "constraint",
+                    wh, P->header[last]);
     pv_buf b;
     pv_buf_init(&b);
     for (size_t k = 0, i = 0; k < P->ncols && i < 20; k++)
@@ -432,9 +436,10 @@ static int warn_unused(const pv_table *P, const int *used, pv_warnings *w)
     char *list = pv_buf_take(&b, &len);
     if (!list)
         return 1;
-    int rc = warn(w, "%s: %zu columns are not used by any criterion, rule, resource or "
-                     "constraint: %s",
-                  P->path, n, list);
+    int rc = warn(w,
+                  "%s: %zu columns are not used by any criterion, rule, resource or "
+                  "constraint: %s",
+                  wh, n, list);
     pv_free(list);
     return rc;
 }
@@ -467,19 +472,24 @@ static int warn_clamped(const pv_case *c, const pv_ranking *r, size_t i, pv_warn
         return 0;
     double lo = l->vf.type == PV_VF_LINEAR ? l->vf.worst : l->vf.px[0];
     double hi = l->vf.type == PV_VF_LINEAR ? l->vf.best : l->vf.px[l->vf.npts - 1];
-    if (count == 1)
+    char wh[600];
+    if (count == 1) {
+        pv_where(wh, sizeof wh, P->path, P->row_line[first],
+                 l->field.scope == PV_SCOPE_PROJECT ? l->field.col + 1 : 0);
         return warn(w,
-                    "%s:%d: project '%s': %s = %g is outside %g..%g of criterion '%s'; "
+                    "%s: project '%s': %s = %g is outside %g..%g of criterion '%s'; "
                     "clamped to %.3f",
-                    P->path, P->row_line[first], pv_project_id(c, first), l->field.text,
-                    r->p[first].raw[i], lo, hi, l->id, r->p[first].value[i]);
+                    wh, pv_project_id(c, first), l->field.text, r->p[first].raw[i], lo, hi, l->id,
+                    r->p[first].value[i]);
+    }
+    pv_where(wh, sizeof wh, P->path, 0, 0);
     char n[40];
     thousands(n, sizeof n, count);
     return warn(w,
                 "%s: %s outside %g..%g of criterion '%s' in %s rows (clamped); first: row %d, "
                 "project '%s', %g",
-                P->path, l->field.text, lo, hi, l->id, n, P->row_line[first],
-                pv_project_id(c, first), r->p[first].raw[i]);
+                wh, l->field.text, lo, hi, l->id, n, P->row_line[first], pv_project_id(c, first),
+                r->p[first].raw[i]);
 }
 
 /* Empty cells of a resource's column count as 0 (models/README.md), which is
@@ -493,12 +503,13 @@ static int warn_empty_amounts(const pv_case *c, size_t k, pv_warnings *w)
             first = j;
     if (!count)
         return 0;
-    char n[40];
+    char n[40], wh[600];
     thousands(n, sizeof n, count);
+    pv_where(wh, sizeof wh, P->path, 0, 0);
     return warn(w,
                 "%s: column '%s' (resource '%s') is empty in %s row%s, counted as 0; first: row "
                 "%d, project '%s' (write 0 where nothing is needed)",
-                P->path, P->header[c->res[k].col], c->res[k].id, n, count == 1 ? "" : "s",
+                wh, P->header[c->res[k].col], c->res[k].id, n, count == 1 ? "" : "s",
                 P->row_line[first], pv_project_id(c, first));
 }
 
@@ -666,12 +677,14 @@ static int warn_label_codes(const pv_case *c, pv_warnings *w)
             if (it)
                 pv_free_list(it, ni);
         }
-        if (count &&
-            warn(w,
-                 "%s:%d: column '%s': '%s' is none of the codes the case's labels give "
-                 "for it (%zu cell%s in all; a count or share constraint does not "
-                 "count them)",
-                 t->path, t->row_line[first], t->header[col], bad, count, count == 1 ? "" : "s"))
+        char wh[600];
+        if (count)
+            pv_where(wh, sizeof wh, t->path, t->row_line[first], col + 1);
+        if (count && warn(w,
+                          "%s: column '%s': '%s' is none of the codes the case's labels give "
+                          "for it (%zu cell%s in all; a count or share constraint does not "
+                          "count them)",
+                          wh, t->header[col], bad, count, count == 1 ? "" : "s"))
             return -1;
     }
     return 0;
@@ -722,17 +735,19 @@ static int warn_twins(const pv_table *t, int col, const char *what, int nfd, pv_
         return 0;
     const char *whats = !strcmp(what, "project") ? "projects" : "partners";
     const char *s = pairs == 1 ? "" : "s";
+    char wh[600];
+    pv_where(wh, sizeof wh, t->path, 0, 0);
     int rc = nfd ? warn(w,
                         "%s: %zu pair%s of %s ids look the same but differ in Unicode "
                         "normalisation (NFC/NFD), first rows %d and %d ('%s'): they are "
                         "different %s; retype one of them",
-                        t->path, pairs, s, what, t->row_line[fa], t->row_line[fb],
+                        wh, pairs, s, what, t->row_line[fa], t->row_line[fb],
                         pv_cell(t, fa, (size_t)col), whats)
                  : warn(w,
                         "%s: %zu pair%s of %s ids differ only in case, first '%s' (row %d) and "
                         "'%s' (row %d): they are different %s; give them one spelling if they "
                         "are one",
-                        t->path, pairs, s, what, pv_cell(t, fa, (size_t)col), t->row_line[fa],
+                        wh, pairs, s, what, pv_cell(t, fa, (size_t)col), t->row_line[fa],
                         pv_cell(t, fb, (size_t)col), t->row_line[fb], whats);
     return rc ? -1 : 0;
 }

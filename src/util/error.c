@@ -26,11 +26,30 @@ void pv_col_letters(int col, char out[8])
     out[n] = '\0';
 }
 
+/* Whether s reads as a cell reference (A1 style up to XFD, or R1C1), which
+ * Excel quotes as a sheet name so as not to take it for one. */
+static int cell_like(const char *s)
+{
+    const char *p = s;
+    size_t letters = 0;
+    while (((*p | 32) >= 'a' && (*p | 32) <= 'z') && letters < 4)
+        p++, letters++;
+    if (letters >= 1 && letters <= 3 && *p >= '1' && *p <= '9') {
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (!*p)
+            return 1;
+    }
+    return (s[0] | 32) == 'r' &&
+           (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9') || (s[1] | 32) == 'c');
+}
+
 /* A sheet name as Excel writes it in a reference: quoted ('Mina förslag')
- * unless it is letters, digits and underscores only. */
+ * unless it is letters, digits and underscores only, does not start with a
+ * digit and does not read as a cell ('2027', 'AB12', 'R1C1'). */
 static void sheet_ref(char *out, size_t size, const char *sheet)
 {
-    int plain = *sheet != '\0';
+    int plain = *sheet != '\0' && !(*sheet >= '0' && *sheet <= '9') && !cell_like(sheet);
     for (const unsigned char *p = (const unsigned char *)sheet; *p; p++)
         if (!(*p >= 0x80 || *p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
             plain = 0;
@@ -71,6 +90,22 @@ static void sheet_source(pv_error *err, const char *src)
     else
         snprintf(err->source, sizeof err->source, "%.*s: %s", book, src, ref);
     err->line = err->column = 0;
+}
+
+void pv_where(char *out, size_t size, const char *path, int line, int col)
+{
+    pv_error e = {0};
+    snprintf(e.source, sizeof e.source, "%s", path);
+    e.line = line;
+    e.column = col;
+    if (strchr(path, PV_SHEET_MARK))
+        sheet_source(&e, path);
+    if (e.line > 0 && e.column > 0)
+        snprintf(out, size, "%s:%d:%d", e.source, e.line, e.column);
+    else if (e.line > 0)
+        snprintf(out, size, "%s:%d", e.source, e.line);
+    else
+        snprintf(out, size, "%s", e.source);
 }
 
 /* In message text, a sheet's table name reads "BOOK, sheet SHEET". */

@@ -46,6 +46,32 @@ static void error_names_cell(void **state)
     pv_error_clear(&err);
     pv_err(&err, PV_EINPUT, "case.json", 0, 0, "no column 'x' in %s", "b.xlsx\x1eProjekt");
     assert_string_equal(err.text, "no column 'x' in b.xlsx, sheet Projekt");
+    /* names Excel quotes lest they read as a number or a cell */
+    static const char *const Q[][2] = {{"2027", "'2027'!I4"},
+                                       {"AB12", "'AB12'!I4"},
+                                       {"R1C1", "'R1C1'!I4"},
+                                       {"R", "'R'!I4"},
+                                       {"Projekt2027", "Projekt2027!I4"},
+                                       {"ABCD1", "ABCD1!I4"},
+                                       {"Rader", "Rader!I4"}};
+    for (size_t i = 0; i < sizeof Q / sizeof *Q; i++) {
+        char src[64], want[80];
+        snprintf(src, sizeof src, "b.xlsx\x1e%s", Q[i][0]);
+        snprintf(want, sizeof want, "b.xlsx: %s: x", Q[i][1]);
+        pv_error_clear(&err);
+        pv_err(&err, PV_EINPUT, src, 4, 9, "x");
+        assert_string_equal(pv_error_format(&err, buf, sizeof buf), want);
+    }
+    /* a warning's place, as an error's source reads */
+    char wh[200];
+    pv_where(wh, sizeof wh, "b.xlsx\x1eProjekt", 5, 4);
+    assert_string_equal(wh, "b.xlsx: Projekt!D5");
+    pv_where(wh, sizeof wh, "b.xlsx\x1eProjekt", 0, 0);
+    assert_string_equal(wh, "b.xlsx: Projekt");
+    pv_where(wh, sizeof wh, "projects.csv", 5, 4);
+    assert_string_equal(wh, "projects.csv:5:4");
+    pv_where(wh, sizeof wh, "projects.csv", 5, 0);
+    assert_string_equal(wh, "projects.csv:5");
 }
 
 static void reads_sheet(void **state)
