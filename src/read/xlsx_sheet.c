@@ -36,6 +36,8 @@ typedef struct xsheet {
     int *lines;
     size_t caplines;
     long header_row;
+    long *merge; /* merged ranges: first column, first row, last column, last row */
+    size_t nmerge, capmerge;
     pv_table *t;
 } xsheet;
 
@@ -131,6 +133,83 @@ static int *cell_flag(xsheet *s, const char *l)
                                : NULL;
 }
 
+/* <mergeCell ref="D3:D5"/> (after the sheet's data): kept for apply_merges. */
+static void merge_start(xsheet *s, const char **at)
+{
+    const char *r = x_attr(at, "ref", 0);
+    char a[16], b[16];
+    const char *colon = r ? strchr(r, ':') : NULL;
+    long c1, r1, c2, r2;
+    if (!colon || (size_t)(colon - r) >= sizeof a || strlen(colon + 1) >= sizeof b)
+        return; /* a single cell, or no reference: nothing spans */
+    memcpy(a, r, (size_t)(colon - r));
+    a[colon - r] = '\0';
+    strcpy(b, colon + 1);
+    if (parse_ref(a, &c1, &r1) || parse_ref(b, &c2, &r2) || c2 < c1 || r2 < r1)
+        return;
+    if (pv_grow((void **)&s->merge, &s->capmerge, 4 * (s->nmerge + 1), sizeof(long))) {
+        x_fail_nomem(s->p.b, s->p.x);
+        return;
+    }
+    long *m = s->merge + 4 * s->nmerge++;
+    m[0] = c1, m[1] = r1, m[2] = c2, m[3] = r2;
+}
+
+/* The table row of sheet row `row`, or -1 (an empty row, or outside). */
+static long table_row(const xsheet *s, long row)
+{
+    size_t lo = 0, hi = s->t->nrows;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lines[mid] < row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->t->nrows && s->lines[lo] == row ? (long)lo : -1;
+}
+
+/* Merged cells in the table. Excel shows a merged range's value across it
+ * but stores it in the first cell only, so read as stored the other rows
+ * would be empty: a range down one column gives every row the first cell's
+ * value; one across columns has no value for the others, and is an error
+ * (as is one that joins the header to the data). Ranges outside the table
+ * (a title above the header) are left alone. */
+static void apply_merges(xsheet *s)
+{
+    const pv_table *t = s->t;
+    for (size_t k = 0; k < s->nmerge && !s->p.b->failed; k++) {
+        const long *m = s->merge + 4 * k;
+        if (m[3] < s->header_row || m[0] > (long)t->ncols)
+            continue;
+        char a[8], b[8];
+        pv_col_letters((int)m[0], a);
+        pv_col_letters((int)m[2], b);
+        if (m[1] <= s->header_row && m[3] == s->header_row && m[0] == m[2])
+            continue; /* a header cell merged down from a title: "no name", reported */
+        if (m[0] != m[2] || m[1] <= s->header_row) {
+            if (m[0] != m[2])
+                sfail(s, m[1], m[0],
+                      "cells %s%ld:%s%ld are merged across columns: unmerge them and give each "
+                      "column its own value",
+                      a, m[1], b, m[3]);
+            else
+                sfail(s, m[1], m[0],
+                      "cells %s%ld:%s%ld merge the header with the rows below: unmerge them", a,
+                      m[1], b, m[3]);
+            return;
+        }
+        long top = table_row(s, m[1]);
+        size_t val = top >= 0 ? s->cells[(size_t)top * t->ncols + (size_t)m[0] - 1] : 0;
+        for (long r = m[1] + 1; val && r <= m[3]; r++) {
+            long tr = table_row(s, r);
+            size_t *cell = tr >= 0 ? &s->cells[(size_t)tr * t->ncols + (size_t)m[0] - 1] : NULL;
+            if (cell && !*cell)
+                *cell = val;
+        }
+    }
+}
+
 static void sheet_start(void *ud, const char *el, const char **at)
 {
     xsheet *s = ud;
@@ -146,9 +225,11 @@ static void sheet_start(void *ud, const char *el, const char **at)
     }
     if (!strcmp(l, "sheetData"))
         s->in_data = 1;
-    else if (!s->in_data)
+    else if (!s->in_data) {
+        if (!strcmp(l, "mergeCell"))
+            merge_start(s, at);
         return;
-    else if (!strcmp(l, "row"))
+    } else if (!strcmp(l, "row"))
         row_start(s, at);
     else if (!strcmp(l, "c"))
         cell_start(s, at);
@@ -392,6 +473,9 @@ int x_read_sheet(xbook *b, const char *part, const xsst *sst, pv_table *t)
     t->pool_len = s.pool.len;
     t->pool_cap = s.pool.cap;
     t->row_line = s.lines;
+    if (!rc && !b->failed && t->header)
+        apply_merges(&s);
+    pv_free(s.merge);
     if (!rc && !b->failed && t->header && pv_table_pack(t, s.cells))
         x_fail_nomem(b, NULL);
     pv_free(s.cells);

@@ -533,4 +533,55 @@ assert any(r and r[0] == "Förväntad totalpoäng" for r in summary), summary[:8
 EOF
 then pass "select xlsx with co-financing: the sheets Medfinansiering and Ansökningar, as the JSON"
 else fail "select xlsx with co-financing: sheets or figures missing"; fi
+
+# Merged cells: Excel shows a range's value across it but stores it in its
+# first cell. Down one column every row gets that value (the same JSON as the
+# CSV, where the rows hold it); across columns, or joining the header to the
+# data, is an error at the range.
+merged="$OUT/merged"; mkdir -p "$merged"
+if python3 - "$ROOT" "$merged" <<'EOF'
+import json, os, sys
+root, out = sys.argv[1:3]
+sys.path.insert(0, os.path.join(root, "tests/tools"))
+import xlsxgen
+base = os.path.join(root, "tests/data/mini")
+rows = xlsxgen.csv_rows(os.path.join(base, "projects.csv"))
+risk = rows[0].index("risk_level")
+letter = xlsxgen.col_name(risk)
+assert letter == "I" and rows[4][risk] == rows[5][risk]  # P4 and P5 (sheet rows 5, 6) share it
+def write(name, cut, ref):
+    r = [list(x) for x in rows]
+    for (i, j) in cut:
+        r[i][j] = None
+    parts = xlsxgen.book([("Projekt", r)])
+    x = parts["xl/worksheets/sheet1.xml"]
+    if isinstance(x, str):
+        x = x.encode()
+    x = x.replace(b"</worksheet>", ('<mergeCells count="1"><mergeCell ref="%s"/></mergeCells>'
+                                    '</worksheet>' % ref).encode())
+    parts["xl/worksheets/sheet1.xml"] = x
+    xlsxgen.save(os.path.join(out, name + ".xlsx"), parts)
+    c = json.load(open(os.path.join(base, "case.json"), encoding="utf-8"))
+    c["model"] = os.path.join(base, c["model"])
+    for k, v in c["data"].items():
+        c["data"][k] = os.path.join(base, v)
+    c["data"]["projects"] = {"file": name + ".xlsx", "sheet": "Projekt"}
+    json.dump(c, open(os.path.join(out, name + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
+write("down", [(5, risk)], "I5:I6")
+write("across", [(2, risk + 1)], "I3:J3")
+write("header", [(1, risk)], "I1:I2")
+EOF
+then
+  same merged-down "$ROOT/tests/data/mini/case.json" "$merged/down.json"
+  for k in "across:cells I3:J3 are merged across columns" "header:cells I1:I2 merge the header"; do
+    f=${k%%:*}; want=${k#*:}
+    if "$PV" rank "$merged/$f.json" >/dev/null 2>"$merged/$f.err"; then
+      fail "merged-$f: exit 0; want an error at the range"
+    elif grep -q "Projekt!I[13]: $want" "$merged/$f.err"; then
+      pass "merged-$f: $want"
+    else
+      fail "merged-$f: want '$want', got: $(head -c 300 "$merged/$f.err")"
+    fi
+  done
+else fail "merged: cannot write the workbooks"; fi
 [ "$fails" -eq 0 ]
