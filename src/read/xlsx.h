@@ -37,6 +37,11 @@ typedef struct xsst {
     int in_si, in_t, in_rph;
     size_t start; /* the current string's offset in pool */
     int present;
+    /* from styles.xml and the workbook: per cell format (a cell's s="k"),
+     * whether its number format shows a date; and the 1904 date system */
+    unsigned char *xf_date;
+    size_t nxf;
+    int date1904;
 } xsst;
 
 typedef void (*x_start_fn)(void *ud, const char *el, const char **attrs);

@@ -6,6 +6,7 @@
  * Excel shows it (pv_err turns the table's path and row/column into it). */
 #include "xlsx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ typedef struct xsheet {
     int has_f, nv;    /* the current cell's formula element, and its <v> elements */
     long row, col;    /* current row and cell (1-based; 0 before the first) */
     char ctype;       /* 's', 'b', 'e', 'n' (a typed number), else any text */
+    unsigned long style; /* the cell's format (s="k"), 0 by default */
     char *text;       /* current cell's text */
     size_t tlen, tcap;
     long *rcol;       /* current row's non-empty cells: column, pool offset */
@@ -87,8 +89,9 @@ static void row_start(xsheet *s, const char **at)
 
 static void cell_start(xsheet *s, const char **at)
 {
-    const char *r = x_attr(at, "r", 0), *t = x_attr(at, "t", 0);
+    const char *r = x_attr(at, "r", 0), *t = x_attr(at, "t", 0), *st = x_attr(at, "s", 0);
     long col = s->col + 1, row = s->row;
+    s->style = st ? strtoul(st, NULL, 10) : 0;
     if (!s->row) /* a cell outside any row: take it as row 1 */
         s->row = row = 1;
     if (r) {
@@ -307,6 +310,46 @@ static const char *cell_value(xsheet *s, size_t *n)
     return s->text;
 }
 
+/* A number in a cell whose format shows a date, as Excel shows it:
+ * "2026-06-10", with " 14:30" when it has a time of day. Serials count days
+ * from 1899-12-30 (Excel's 1900 system, whose serial 60 is the 29th of
+ * February 1900 it takes for a leap day) or from 1904-01-01. 0, or -1 when
+ * the number is no date Excel shows (then it stays the number). */
+static int serial_date(const char *text, int date1904, char out[32])
+{
+    char *end;
+    double v = strtod(text, &end);
+    if (*end || !(v >= 1 && v < 2958466)) /* 1900-01-01 .. 9999-12-31 */
+        return -1;
+    long days = (long)v;
+    long mins = (long)((v - (double)days) * 1440 + 0.5);
+    if (mins >= 1440)
+        days++, mins -= 1440;
+    long y, m, d;
+    if (!date1904 && days == 60) {
+        y = 1900, m = 2, d = 29;
+    } else {
+        /* days since 1970-01-01, then the civil date (H. Hinnant's algorithm) */
+        long z = date1904 ? days - 24107 : days - (days < 60 ? 25568 : 25569);
+        z += 719468;
+        long era = (z >= 0 ? z : z - 146096) / 146097;
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        d = doy - (153 * mp + 2) / 5 + 1;
+        m = mp < 10 ? mp + 3 : mp - 9;
+        y = yoe + era * 400 + (m <= 2);
+    }
+    /* within 1900..9999, months 1..12, days 1..31: the fields fit */
+    if (mins)
+        snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", (int)y, (int)m, (int)d, (int)(mins / 60),
+                 (int)(mins % 60));
+    else
+        snprintf(out, 32, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+    return 0;
+}
+
 static void cell_end(xsheet *s)
 {
     s->in_c = s->in_v = s->in_is = s->in_is_t = s->in_rph = 0;
@@ -334,6 +377,19 @@ static void cell_end(xsheet *s)
     const char *v = cell_value(s, &n);
     if (!v)
         return;
+    char date[32];
+    if (s->ctype == 'n' && n && s->style < s->sst->nxf && s->sst->xf_date[s->style] &&
+        serial_date(v, s->sst->date1904, date) == 0) {
+        /* a date cell reads as the date it shows, not its serial number */
+        n = strlen(date);
+        if (pv_grow((void **)&s->text, &s->tcap, n + 1, 1)) {
+            x_fail_nomem(s->p.b, s->p.x);
+            return;
+        }
+        memcpy(s->text, date, n + 1);
+        s->tlen = n;
+        v = s->text;
+    }
     while (n && (*v == ' ' || *v == '\t')) {
         v++;
         n--;

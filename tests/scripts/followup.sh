@@ -177,6 +177,31 @@ json.dump(case, open(os.path.join(tmp, "case.json"), "w"), ensure_ascii=False)
 rc2, xl_json, err2 = run("followup", os.path.join(tmp, "case.json"), "--year", "2027", "--format", "json")
 check(rc == 0 and rc2 == 0 and csv_json == xl_json, "tranas: the register as a workbook sheet gives the same report",
       "rc %d/%d %s" % (rc, rc2, err2[:300]))
+# ... with the dates of `evaluated` as Excel stores a typed date: a serial
+# number in a cell whose format shows a date
+import datetime
+ev = rows[0].index("evaluated")
+xrows = [list(r) for r in rows]
+dated = []
+for i, r in enumerate(xrows[1:], 2):
+    if isinstance(r[ev], str) and r[ev]:
+        y, m, d = map(int, r[ev].split("-"))
+        r[ev] = (datetime.date(y, m, d) - datetime.date(1899, 12, 30)).days
+        dated.append("%s%d" % (xlsxgen.col_name(ev), i))
+parts = xlsxgen.book([("Info", [["anteckningar"]]), ("Utfall", xrows)])
+x = parts["xl/worksheets/sheet2.xml"]
+x = x.decode() if isinstance(x, bytes) else x
+for ref in dated:
+    x = x.replace('<c r="%s"' % ref, '<c r="%s" s="1"' % ref)
+parts["xl/worksheets/sheet2.xml"] = x.encode()
+parts["xl/styles.xml"] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet '
+                          b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                          b'<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+xlsxgen.save(os.path.join(tmp, "utfall.xlsx"), parts)
+rc3, xd_json, err3 = run("followup", os.path.join(tmp, "case.json"), "--year", "2027", "--format", "json")
+check(dated and rc3 == 0 and xd_json == csv_json,
+      "tranas: evaluated as real date cells (%d) gives the same report" % len(dated),
+      "rc %d %s" % (rc3, err3[:300]))
 
 # all errors at once
 bad = os.path.join(OUT, "bad")

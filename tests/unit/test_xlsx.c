@@ -104,6 +104,30 @@ static void reads_sheet(void **state)
     }
 }
 
+/* A date cell reads as the date Excel shows, not its serial number; a
+ * number format with text but no date field stays a number. */
+static void reads_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *book, *want[6];
+    } B[] = {{CORPUS "valid-dates.xlsx",
+              {"2026-06-10", "2026-06-10 12:00", "5", "1900-02-29", "1900-03-01", "1900-01-01"}},
+             {CORPUS "valid-dates-1904.xlsx",
+              {"2030-06-11", "2030-06-11 12:00", "5", "1904-03-01", "1904-03-02", "1904-01-02"}}};
+    for (size_t b = 0; b < 2; b++) {
+        pv_error err;
+        pv_error_clear(&err);
+        pv_table *t = pv_xlsx_load(B[b].book, NULL, &err);
+        if (!t)
+            fail_msg("%s: %s: %s", B[b].book, err.source, err.text);
+        assert_int_equal(t->nrows, 6);
+        for (size_t r = 0; r < 6; r++)
+            assert_string_equal(pv_cell(t, r, 1), B[b].want[r]);
+        pv_table_free(t);
+    }
+}
+
 /* Excel writes characters XML cannot hold as _xHHHH_ (a cell's line break:
  * _x000D__x000A_), and a literal "_x" as _x005F_x: read as the characters,
  * in shared and in inline strings; what is not an escape stays as written. */
@@ -174,11 +198,9 @@ static void hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(col_letters),
-        cmocka_unit_test(error_names_cell),
-        cmocka_unit_test(reads_sheet),
-        cmocka_unit_test(decodes_escapes),
-        cmocka_unit_test(skipped_formula_boolean),
+        cmocka_unit_test(col_letters),     cmocka_unit_test(error_names_cell),
+        cmocka_unit_test(reads_sheet),     cmocka_unit_test(reads_dates),
+        cmocka_unit_test(decodes_escapes), cmocka_unit_test(skipped_formula_boolean),
         cmocka_unit_test(hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
