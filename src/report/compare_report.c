@@ -19,15 +19,23 @@ static int in_run(const pv_run *run, const char *id)
 
 enum { DIFF_TEXT, DIFF_JSON, DIFF_HTML, DIFF_IDS, DIFF_MD };
 
-/* The ids selected in `from` and not in `other`: "A, B" ("–" when none), a
- * JSON array, or escaped HTML spans of class cls. Returns how many. */
+/* The ids selected in `from` and not in `other`: "A, B" ("–" when none, or
+ * in text when either has no portfolio), a JSON array, or escaped HTML spans
+ * of class cls. Returns how many. */
 static size_t run_diff(pv_buf *b, const pv_run *from, const pv_run *other, int fmt,
                        const char *cls)
 {
     size_t n = 0;
     if (fmt == DIFF_JSON)
         pv_buf_putc(b, '[');
-    for (size_t j = 0; j < from->r->n; j++) {
+    /* Without a portfolio on one side, the data (JSON, CSV) keeps the plain
+     * set difference (an infeasible scenario: every base project left); a
+     * reader of text, Markdown or HTML sees "–", since the line above says
+     * there is no portfolio, and a list of every project read as a choice */
+    int both = fmt == DIFF_JSON || fmt == DIFF_IDS ||
+               (pv_status_has_portfolio(from->s->status) &&
+                pv_status_has_portfolio(other->s->status));
+    for (size_t j = 0; both && j < from->r->n; j++) {
         const char *id = pv_project_id(from->c, j);
         if (!in_run(from, id) || in_run(other, id))
             continue;
