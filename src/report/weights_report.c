@@ -146,9 +146,11 @@ static void weights_text(pv_buf *b, const pv_model *m, pv_format fmt, int sv, co
         pv_fmt_num(&tl, cr->local, 4, sv);
         pv_fmt_num(&tg, cr->global, 4, sv);
         if (md) {
+            /* a visible mark per level: renderers trim a cell's leading
+             * spaces, which lost the tree */
             pv_buf_puts(b, "| ");
-            for (int d = 0; d < 2 * depth; d++)
-                pv_buf_puts(b, "\u00a0");
+            for (int d = 0; d < depth; d++)
+                pv_buf_puts(b, "› ");
             pv_buf_md(b, pv_crit_label(cr, sv));
             pv_buf_printf(b, " | %s | %s |\n", tl.data ? tl.data : "", tg.data ? tg.data : "");
         } else {
