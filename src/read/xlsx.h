@@ -68,6 +68,11 @@ const char *x_attr(const char **at, const char *name, int prefixed);
  * xpart). 0, 1 when the part is missing, -1 on an error. */
 int x_parse_part(xbook *b, const char *name, xpart *ud, x_start_fn start, x_end_fn end,
                  x_text_fn text);
+/* Reads which cell formats of styles part `name` show dates into sst
+ * (xf_date, nxf). A broken styles part only means no dates (the cells stay
+ * numbers; its error is not the workbook's, its bytes still count against
+ * the archive's limit). -1 only when out of memory. */
+int x_read_styles(xbook *b, const char *name, xsst *sst);
 /* Streams the sheet's part into t (whose path names book and sheet). */
 int x_read_sheet(xbook *b, const char *part, const xsst *sst, pv_table *t);
 

@@ -556,107 +556,18 @@ static void XMLCALL sst_text(void *ud, const XML_Char *txt, int len)
 
 /* ----------------------------------------------------------------- styles */
 
-/* Whether number format code f shows a date: a d, y or m (month, or minutes
- * beside h or s: a date and time either way) outside quoted text, escaped
- * characters and [colour] or [$-locale] brackets. */
-static int date_code(const char *f)
-{
-    int in_q = 0, in_b = 0;
-    for (; *f; f++) {
-        if (in_q) {
-            in_q = *f != '"';
-            continue;
-        }
-        if (in_b) {
-            in_b = *f != ']';
-            continue;
-        }
-        if (*f == '"')
-            in_q = 1;
-        else if (*f == '[')
-            in_b = 1;
-        else if (*f == '\\' || *f == '_' || *f == '*') {
-            if (f[1])
-                f++; /* an escaped or padding character */
-        } else if (strchr("dDyYmM", *f))
-            return 1;
-    }
-    return 0;
-}
-
-/* Excel's built-in date and time formats: 14-22 and 45-47 (ECMA-376
- * 18.8.30), and the East Asian ones 27-36 and 50-58. */
-static int builtin_date(long id)
-{
-    return (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) ||
-           (id >= 50 && id <= 58);
-}
-
-typedef struct xstyles {
-    xpart p;
-    xsst *sst;
-    long *custom; /* custom numFmt ids whose code shows a date */
-    size_t ncustom, capcustom, capxf;
-    int in_xfs;
-} xstyles;
-
-static void XMLCALL styles_start(void *ud, const XML_Char *el, const XML_Char **at)
-{
-    xstyles *s = ud;
-    const char *l = x_local(el);
-    if (s->p.b->failed)
-        return;
-    if (!strcmp(l, "numFmt")) {
-        const char *id = x_attr(at, "numFmtId", 0), *code = x_attr(at, "formatCode", 0);
-        if (!id || !code || !date_code(code))
-            return;
-        if (pv_grow((void **)&s->custom, &s->capcustom, s->ncustom + 1, sizeof(long))) {
-            x_fail_nomem(s->p.b, s->p.x);
-            return;
-        }
-        s->custom[s->ncustom++] = strtol(id, NULL, 10);
-    } else if (!strcmp(l, "cellXfs"))
-        s->in_xfs = 1;
-    else if (!strcmp(l, "xf") && s->in_xfs) {
-        const char *id = x_attr(at, "numFmtId", 0);
-        long n = id ? strtol(id, NULL, 10) : 0;
-        int date = builtin_date(n);
-        for (size_t i = 0; i < s->ncustom && !date; i++)
-            date = s->custom[i] == n;
-        xsst *t = s->sst;
-        if (t->nxf >= 65536)
-            return; /* beyond Excel's own limit: read as numbers */
-        if (pv_grow((void **)&t->xf_date, &s->capxf, t->nxf + 1, 1)) {
-            x_fail_nomem(s->p.b, s->p.x);
-            return;
-        }
-        t->xf_date[t->nxf++] = (unsigned char)date;
-    }
-}
-
-static void XMLCALL styles_end(void *ud, const XML_Char *el)
-{
-    xstyles *s = ud;
-    if (!strcmp(x_local(el), "cellXfs"))
-        s->in_xfs = 0;
-}
-
 /* The cell formats that show dates, from the styles part the workbook's
- * relationships name (or the usual one); none when it is missing. */
+ * relationships name (or the usual one): x_read_styles. */
 static int read_styles(xbook *b, const xrels *wr, const char *wbdir, const char *wb,
                        const char *sheet_part, xsst *sst)
 {
     const xrel *r = rel_by_type(wr, "/styles");
     char *name = part_name(wbdir, r ? r->target : "styles.xml");
-    if (!name || !strcmp(name, wb) || !strcmp(name, sheet_part)) {
-        pv_free(name);
-        return 0; /* a styles part that is not one: numbers stay numbers */
-    }
-    xstyles st = {.sst = sst};
-    int rc = x_parse_part(b, name, &st.p, styles_start, styles_end, NULL);
+    int rc = 0;
+    if (name && strcmp(name, wb) && strcmp(name, sheet_part)) /* else no styles: numbers */
+        rc = x_read_styles(b, name, sst);
     pv_free(name);
-    pv_free(st.custom);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
 
 /* -------------------------------------------------------------- the book */

@@ -158,8 +158,9 @@ static void merge_start(xsheet *s, const char **at)
     m[0] = c1, m[1] = r1, m[2] = c2, m[3] = r2;
 }
 
-/* The table row of sheet row `row`, or -1 (an empty row, or outside). */
-static long table_row(const xsheet *s, long row)
+/* The first table row whose sheet row is at or after `row` (nrows when
+ * none). */
+static size_t table_row_from(const xsheet *s, long row)
 {
     size_t lo = 0, hi = s->t->nrows;
     while (lo < hi) {
@@ -169,28 +170,35 @@ static long table_row(const xsheet *s, long row)
         else
             hi = mid;
     }
-    return lo < s->t->nrows && s->lines[lo] == row ? (long)lo : -1;
+    return lo;
 }
 
 /* Merged cells in the table. Excel shows a merged range's value across it
  * but stores it in the first cell only, so read as stored the other rows
  * would be empty: a range down one column gives every row the first cell's
  * value; one across columns has no value for the others, and is an error
- * (as is one that joins the header to the data). Ranges outside the table
- * (a title above the header) are left alone. */
+ * (as is one that joins the header to the data). Ranges that hold no row of
+ * the table (a title above the header, empty rows below it) are left alone.
+ * The work is bounded by the table's cells (X_MAX_CELLS), however many
+ * ranges a hostile file lists. */
 static void apply_merges(xsheet *s)
 {
     const pv_table *t = s->t;
+    unsigned long work = 0;
     for (size_t k = 0; k < s->nmerge && !s->p.b->failed; k++) {
         const long *m = s->merge + 4 * k;
         if (m[3] < s->header_row || m[0] > (long)t->ncols)
             continue;
+        size_t first = table_row_from(s, m[1] > s->header_row ? m[1] : s->header_row + 1);
+        int has_rows = first < t->nrows && s->lines[first] <= m[3];
+        int header = m[1] <= s->header_row;
+        if (!has_rows)
+            continue; /* no row of the table (a header cell merged down from a title or
+                         across: its "no name" is reported) */
         char a[8], b[8];
         pv_col_letters((int)m[0], a);
         pv_col_letters((int)m[2], b);
-        if (m[1] <= s->header_row && m[3] == s->header_row && m[0] == m[2])
-            continue; /* a header cell merged down from a title: "no name", reported */
-        if (m[0] != m[2] || m[1] <= s->header_row) {
+        if (m[0] != m[2] || header) {
             if (m[0] != m[2])
                 sfail(s, m[1], m[0],
                       "cells %s%ld:%s%ld are merged across columns: unmerge them and give each "
@@ -202,13 +210,18 @@ static void apply_merges(xsheet *s)
                       m[1], b, m[3]);
             return;
         }
-        long top = table_row(s, m[1]);
-        size_t val = top >= 0 ? s->cells[(size_t)top * t->ncols + (size_t)m[0] - 1] : 0;
-        for (long r = m[1] + 1; val && r <= m[3]; r++) {
-            long tr = table_row(s, r);
-            size_t *cell = tr >= 0 ? &s->cells[(size_t)tr * t->ncols + (size_t)m[0] - 1] : NULL;
-            if (cell && !*cell)
-                *cell = val;
+        /* the value is the first cell's, when its row is a table row */
+        size_t col = (size_t)m[0] - 1, val = 0;
+        if (s->lines[first] == m[1])
+            val = s->cells[first * t->ncols + col];
+        for (size_t r = first + 1; val && r < t->nrows && s->lines[r] <= m[3]; r++) {
+            if (++work > X_MAX_CELLS) {
+                sfail(s, m[1], m[0], "the sheet's merged cells cover more than %s cells",
+                      "20 million");
+                return;
+            }
+            if (!s->cells[r * t->ncols + col])
+                s->cells[r * t->ncols + col] = val;
         }
     }
 }
@@ -311,20 +324,23 @@ static const char *cell_value(xsheet *s, size_t *n)
 }
 
 /* A number in a cell whose format shows a date, as Excel shows it:
- * "2026-06-10", with " 14:30" when it has a time of day. Serials count days
- * from 1899-12-30 (Excel's 1900 system, whose serial 60 is the 29th of
- * February 1900 it takes for a leap day) or from 1904-01-01. 0, or -1 when
- * the number is no date Excel shows (then it stays the number). */
-static int serial_date(const char *text, int date1904, char out[32])
+ * "2026-06-10", with " 14:30" when the format shows a time of day (kind 2;
+ * kind 1: the date alone). Serials count days from 1899-12-30 (Excel's 1900
+ * system, whose serial 60 is the 29th of February 1900 it takes for a leap
+ * day; it shows no date below 1) or from 1904-01-01; Excel shows none after
+ * 9999-12-31. The day is the serial's own and the time is cut to the
+ * minute, as Excel shows them. 0, or -1 when the number is no date Excel
+ * shows (then it stays the number). */
+static int serial_date(const char *text, int date1904, int kind, char out[32])
 {
     char *end;
     double v = strtod(text, &end);
-    if (*end || !(v >= 1 && v < 2958466)) /* 1900-01-01 .. 9999-12-31 */
+    if (*end || !(v >= (date1904 ? 0 : 1) && v < (date1904 ? 2957004 : 2958466)))
         return -1;
     long days = (long)v;
-    long mins = (long)((v - (double)days) * 1440 + 0.5);
-    if (mins >= 1440)
-        days++, mins -= 1440;
+    long mins = (long)((v - (double)days) * 1440);
+    if (mins > 1439)
+        mins = 1439;
     long y, m, d;
     if (!date1904 && days == 60) {
         y = 1900, m = 2, d = 29;
@@ -342,7 +358,7 @@ static int serial_date(const char *text, int date1904, char out[32])
         y = yoe + era * 400 + (m <= 2);
     }
     /* within 1900..9999, months 1..12, days 1..31: the fields fit */
-    if (mins)
+    if (kind == 2 && mins)
         snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", (int)y, (int)m, (int)d, (int)(mins / 60),
                  (int)(mins % 60));
     else
@@ -379,7 +395,7 @@ static void cell_end(xsheet *s)
         return;
     char date[32];
     if (s->ctype == 'n' && n && s->style < s->sst->nxf && s->sst->xf_date[s->style] &&
-        serial_date(v, s->sst->date1904, date) == 0) {
+        serial_date(v, s->sst->date1904, s->sst->xf_date[s->style], date) == 0) {
         /* a date cell reads as the date it shows, not its serial number */
         n = strlen(date);
         if (pv_grow((void **)&s->text, &s->tcap, n + 1, 1)) {

@@ -626,6 +626,10 @@ static const char *run_title(const pv_comparison *cmp, size_t i, int sv)
 static void changes(pv_buf *b, const pv_run *from, const pv_run *other)
 {
     size_t n = 0;
+    /* a run without a portfolio changes nothing a reader could choose (as
+     * compare's text, Markdown and HTML) */
+    if (!pv_status_has_portfolio(from->s->status) || !pv_status_has_portfolio(other->s->status))
+        return;
     for (size_t j = 0; j < from->r->n; j++) {
         const char *id = pv_project_id(from->c, j);
         if (in_run(from, id) && !in_run(other, id))

@@ -40,8 +40,9 @@ static int cell_like(const char *s)
         if (!*p)
             return 1;
     }
-    return (s[0] | 32) == 'r' &&
-           (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9') || (s[1] | 32) == 'c');
+    /* R1C1 style: R, C, R5, C7, RC, R1C1 */
+    int r = (s[0] | 32) == 'r', c = (s[0] | 32) == 'c';
+    return (r || c) && (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9') || (r && (s[1] | 32) == 'c'));
 }
 
 /* A sheet name as Excel writes it in a reference: quoted ('Mina förslag')

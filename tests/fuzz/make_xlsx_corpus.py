@@ -33,18 +33,21 @@ put("valid-escapes-inline", xlsxgen.book([("Projekt", esc)], "inline"))
 # date-time, a custom number format with text that is no date, the 1900
 # leap-day bug), in both date systems
 dates = [["id", "when"], ["P1", 46183], ["P2", 46183.5], ["P3", 5], ["P4", 60], ["P5", 61],
-         ["P6", 1]]
+         ["P6", 1], ["P7", 46183.99999], ["P8", 46183.75]]
 STYLES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet '
           b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2">'
           b'<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/>'
-          b'<numFmt numFmtId="165" formatCode="0&quot; dagar&quot;"/></numFmts>'
+          b'<numFmt numFmtId="165" formatCode="0&quot; dagar&quot;"/>'
+          b'<numFmt numFmtId="166" formatCode="[h]:mm"/></numFmts>'
           b'<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4">'
           b'<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+          b'<xf numFmtId="166"/>'
           b'</cellXfs></styleSheet>')
 for name, wbpr in (("valid-dates", b""), ("valid-dates-1904", b'<workbookPr date1904="1"/>')):
     p = xlsxgen.book([("Projekt", dates)])
     x = p[S1].decode()
-    for ref, st in (("B2", 1), ("B3", 2), ("B4", 3), ("B5", 1), ("B6", 1), ("B7", 1)):
+    for ref, st in (("B2", 1), ("B3", 2), ("B4", 3), ("B5", 1), ("B6", 1), ("B7", 1), ("B8", 1),
+                    ("B9", 4)):
         x = x.replace('<c r="%s"' % ref, '<c r="%s" s="%d"' % (ref, st))
     p[S1] = x.encode()
     p["xl/styles.xml"] = STYLES

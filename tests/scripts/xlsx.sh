@@ -570,9 +570,11 @@ def write(name, cut, ref):
 write("down", [(5, risk)], "I5:I6")
 write("across", [(2, risk + 1)], "I3:J3")
 write("header", [(1, risk)], "I1:I2")
+write("below", [], "A12:C12")  # empty rows below the table: left alone
 EOF
 then
   same merged-down "$ROOT/tests/data/mini/case.json" "$merged/down.json"
+  same merged-below "$ROOT/tests/data/mini/case.json" "$merged/below.json"
   for k in "across:cells I3:J3 are merged across columns" "header:cells I1:I2 merge the header"; do
     f=${k%%:*}; want=${k#*:}
     if "$PV" rank "$merged/$f.json" >/dev/null 2>"$merged/$f.err"; then
