@@ -274,12 +274,8 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
         return -1;
     if (!pcol)
         return 0;
-    if (!c->partners) {
-        /* without partners.csv there are no fees to read: never ignored silently */
-        pvj_key(kk, k, "partner_column");
-        pvj_err(x, kk, "needs data.partners in the case (the partners' fees are read from it)");
-        return -1;
-    }
+    if (!c->partners)
+        return 0; /* no partners, no fees: check warns (check.c) */
     r->pcol = pv_table_col(c->partners, pcol);
     if (r->pcol < 0) {
         pvj_key(kk, k, "partner_column");

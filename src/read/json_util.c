@@ -189,7 +189,8 @@ const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *df
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
         if (!json_object_get(obj, KEYS[i]))
             continue;
-        if (found) {
+        /* the same name twice reads the same either way */
+        if (found && !json_equal(json_object_get(obj, found), json_object_get(obj, KEYS[i]))) {
             /* one of them would be ignored: never silently */
             pvj_err(x, kp, "has both \"%s\" and \"%s\", which both give its display name: keep one",
                     found, KEYS[i]);

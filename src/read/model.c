@@ -314,15 +314,6 @@ static int crit_leaf(pvj_ctx *x, pv_criterion *c, json_t *v, const char *kp, pv_
     if (parse_value(x, val, k, &c->vf))
         return -1;
     static const char *const AGG[] = {"min", "max", "mean", NULL}; /* pv_agg */
-    if (c->field.scope == PV_SCOPE_PROJECT && json_object_get(v, "aggregate")) {
-        /* a project has one cell: there is nothing to combine */
-        pvj_key(k, kp, "aggregate");
-        pvj_err(x, k,
-                "combines the values of a project's partners, so it needs a partner. or country. "
-                "column; '%s' is the project's own",
-                col);
-        return -1;
-    }
     int agg = pvj_choice(x, v, "aggregate", kp, AGG, PV_AGG_MIN);
     if (agg < 0)
         return -1;

@@ -151,6 +151,18 @@ static int warn_clamped(const pv_case *c, const pv_ranking *r, size_t i, pv_warn
                 r->p[first].raw[i]);
 }
 
+/* A resource's partner_column in a case without partners.csv: there are
+ * no fees to read, which a case meant to have partners should hear. */
+static int warn_partner_column(const pv_case *c, size_t k, pv_warnings *w)
+{
+    if (c->partners || !c->res[k].partner_column)
+        return 0;
+    return warn(w,
+                "%s: resources.%s.partner_column: the case has no data.partners, so no partner "
+                "fees are counted",
+                c->path, c->res[k].id);
+}
+
 /* Empty cells of a resource's column count as 0 (models/README.md), which is
  * also what a forgotten cost looks like: one warning per resource. */
 static int warn_empty_amounts(const pv_case *c, size_t k, pv_warnings *w)
@@ -555,8 +567,7 @@ pv_warnings *pv_check(const pv_case *c, pv_error *err)
     for (size_t i = 0; i < m->nleaves && !oom; i++)
         oom |= warn_clamped(c, r, i, w);
     for (size_t k = 0; k < c->nres && !oom; k++)
-        if (c->res[k].col >= 0)
-            oom |= warn_empty_amounts(c, k, w);
+        oom |= (c->res[k].col >= 0 && warn_empty_amounts(c, k, w)) || warn_partner_column(c, k, w);
     if (!oom)
         oom |= warn_twins(P, c->proj_id_col, "project", 0, w) != 0 ||
                warn_twins(P, c->proj_id_col, "project", 1, w) != 0;

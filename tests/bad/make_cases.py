@@ -214,9 +214,6 @@ case("json-weighting-key-of-other-method", 2, "weighting.order: direct weighting
      **{M: lambda t: sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "direct", "order": ["benefit", "democracy", "travel", "risk"]},')})
 case("json-parent-criterion-leaf-key", 2, "criteria.benefit.aggregate: a criterion with children does not use aggregate (it takes children, weighting, weight, weight_range, min, label and source)",
      **{M: lambda t: sub(t, '"weight": 4, "children": {', '"weight": 4, "aggregate": "max", "children": {')})
-# a partner_column without partners.csv was ignored (no fees, no word)
-case("json-partner-column-without-partners", 2, "resources.budget_sek.partner_column: needs data.partners in the case",
-     **{K: lambda t: sub(t, ', "partners": "partners.csv", "countries": "countries.csv"', '')})
 # a null aimed at a misspelt key deleted nothing, without a word
 case("set-null-misspelt-rule", 2, "--set model.rules.purpse=null: null deletes 'purpse', which is not there; did you mean 'purpose'?",
      cmd="$PV compare case.json --set model.rules.purpse=null -o out.txt")
@@ -228,9 +225,6 @@ case("json-weight-range-under-rank", 2, "criteria.democracy.weight_range: the \"
      cmd="$PV robust case.json --samples 5 --weights intervals -o out.txt",
      **{M: lambda t: sub(sub(t, '"language": "en",', '"language": "en",\n  "weighting": {"method": "rank", "order": ["benefit", "democracy", "travel", "risk"]},'),
                          '"democracy": {"weight": 2,', '"democracy": {"weight_range": [1, 3],')})
-# aggregate on a project column combined nothing and was ignored
-case("json-aggregate-on-project-column", 2, "criteria.risk.aggregate: combines the values of a project's partners, so it needs a partner. or country. column; 'risk_level' is the project's own",
-     **{M: lambda t: sub(t, '"risk": {"weight": 2, "column": "risk_level",', '"risk": {"weight": 2, "column": "risk_level", "aggregate": "max",')})
 # a model's "labels" was accepted and ignored: the names of codes are the case's
 case("json-model-labels", 2, "unknown key 'labels' at the top level: the names of data codes belong in the case file",
      **{M: lambda t: sub(t, '{', '{\n  "labels": {"department": {"culture": "Kultur"}},')})
