@@ -240,8 +240,7 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     r->partner_column = pvj_dup(x, pcol);
     if (pv_failed(x->err)) /* out of memory: a NULL column would read as "none" */
         return -1;
-    const char *nk = pvj_name_key(x, val, k, "name");
-    if (!nk || pvj_name(x, val, nk, k, &r->name_sv, &r->name_en) ||
+    if (pvj_display_name(x, val, k, "name", &r->name_sv, &r->name_en) ||
         pvj_name(x, val, "unit", k, &r->unit_sv, &r->unit_en))
         return -1;
     int rc = pvj_num(x, val, "limit", k, &r->limit);
@@ -272,10 +271,8 @@ static int parse_resource(pvj_ctx *x, const char *key, json_t *val, const char *
     }
     if (read_amounts(c->projects, r->col, col, r->a, x->err))
         return -1;
-    if (!pcol)
-        return 0;
-    if (!c->partners)
-        return 0; /* no partners, no fees: check warns (check.c) */
+    if (!pcol || !c->partners)
+        return 0; /* without partners, no fees: check warns (check.c) */
     r->pcol = pv_table_col(c->partners, pcol);
     if (r->pcol < 0) {
         pvj_key(kk, k, "partner_column");

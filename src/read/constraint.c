@@ -121,8 +121,7 @@ static int con_head(pvj_ctx *x, pv_case *c, pv_constraint *q, json_t *v, const c
             return -1;
         }
     q->id = pvj_dup(x, id ? id : gen);
-    const char *nk = pvj_name_key(x, v, k, "label");
-    if (!nk || pvj_name(x, v, nk, k, &q->label, &q->label_en))
+    if (pvj_display_name(x, v, k, "label", &q->label, &q->label_en))
         return -1;
     if (pv_failed(x->err))
         return -1;

@@ -44,6 +44,10 @@ int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv
  * in resources, constraints, criteria and rules) obj holds: that key, dflt
  * when none, NULL + an error when more than one. */
 const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt);
+/* pvj_name under whichever display-name key obj holds (pvj_name_key; dflt
+ * names none). 0, or -1 + an error. */
+int pvj_display_name(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt, char **sv,
+                     char **en);
 /* A merge patch's nulls (deletions) each name a key that target has:
  * -1 + an error with a suggestion for the first that does not (a misspelt
  * rule would otherwise be deleted from nothing, without a word). */

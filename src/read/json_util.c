@@ -201,6 +201,13 @@ const char *pvj_name_key(pvj_ctx *x, json_t *obj, const char *kp, const char *df
     return found ? found : dflt;
 }
 
+int pvj_display_name(pvj_ctx *x, json_t *obj, const char *kp, const char *dflt, char **sv,
+                     char **en)
+{
+    const char *key = pvj_name_key(x, obj, kp, dflt);
+    return key ? pvj_name(x, obj, key, kp, sv, en) : -1;
+}
+
 int pvj_name(pvj_ctx *x, json_t *obj, const char *key, const char *kp, char **sv, char **en)
 {
     char k[KP];

@@ -486,8 +486,7 @@ static int parse_rule(pvj_ctx *x, const char *key, json_t *val, const char *kr, 
     r->because = pvj_dup(x, because);
     r->because_en = because_en ? pvj_dup(x, because_en) : NULL;
     r->source = pvj_dup(x, rsrc ? rsrc : "");
-    const char *nk = pvj_name_key(x, val, kr, "name");
-    if (!nk || pvj_name(x, val, nk, kr, &r->name_sv, &r->name_en))
+    if (pvj_display_name(x, val, kr, "name", &r->name_sv, &r->name_en))
         return -1;
     json_t *cond = pvj_member(x, val, "if", kr, 1, ki);
     if (!cond)

@@ -190,15 +190,13 @@ static void apply_merges(xsheet *s)
         if (m[3] < s->header_row || m[0] > (long)t->ncols)
             continue;
         size_t first = table_row_from(s, m[1] > s->header_row ? m[1] : s->header_row + 1);
-        int has_rows = first < t->nrows && s->lines[first] <= m[3];
-        int header = m[1] <= s->header_row;
-        if (!has_rows)
+        if (first >= t->nrows || s->lines[first] > m[3])
             continue; /* no row of the table (a header cell merged down from a title or
                          across: its "no name" is reported) */
-        char a[8], b[8];
-        pv_col_letters((int)m[0], a);
-        pv_col_letters((int)m[2], b);
-        if (m[0] != m[2] || header) {
+        if (m[0] != m[2] || m[1] <= s->header_row) {
+            char a[8], b[8];
+            pv_col_letters((int)m[0], a);
+            pv_col_letters((int)m[2], b);
             if (m[0] != m[2])
                 sfail(s, m[1], m[0],
                       "cells %s%ld:%s%ld are merged across columns: unmerge them and give each "
